@@ -1,0 +1,350 @@
+/**
+ * The consistency rules of parsed-report.md, checked on one parsed report (rules 1–4, 6) or on two
+ * consecutive years of one agency (rule 5). Blank is not zero: a rule that needs a blank cell is reported
+ * as unverifiable, naming the cells, and never passes or fails on a guessed 0.
+ */
+import {
+  APPLICANT_COLUMNS,
+  APPLICANT_TOTAL_INDEX,
+  APPLICATION_ROWS,
+  OTHER_HANDLING_SUBROWS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  REVIEW_TOTAL_INDEX,
+} from '../report-layout.js';
+import type { CellValue, NarrativeFact, ParsedReportCore } from '../parsed-report.js';
+import { RULE_DESCRIPTIONS, type Finding, type RuleCode } from './finding.js';
+
+type Cell = { path: string; value: CellValue; label: string; labelEn: string };
+
+const appPath = (row: string, col: number) => `applications.${row}[${col}]`;
+const revPath = (group: string, col: number) => `reviewLitigation.${group}[${col}]`;
+const rowLabel = (key: string) => APPLICATION_ROWS.find((r) => r.key === key)!;
+
+function appCell(report: ParsedReportCore, row: string, col: number): Cell {
+  const r = rowLabel(row);
+  const c = APPLICANT_COLUMNS[col]!;
+  return {
+    path: appPath(row, col),
+    value: report.applications[row]?.[col] ?? null,
+    label: `${r.number}${shortLabel(r.label)}·${c.label}`,
+    labelEn: `${r.en} · ${c.en}`,
+  };
+}
+
+function shortLabel(label: string): string {
+  return label.replace(/（区分处理的.*$/, '');
+}
+
+const sum = (cells: Cell[]) => cells.reduce((s, c) => s + (c.value ?? 0), 0);
+const blanks = (cells: Cell[]) => cells.filter((c) => c.value === null);
+
+/** Accumulates findings; unverifiable units of one rule are merged into a single finding. */
+class FindingCollector {
+  readonly findings: Finding[] = [];
+  private readonly unverifiable = new Map<RuleCode, { units: string[]; unitsEn: string[]; cells: Set<string> }>();
+
+  fail(rule: RuleCode, cells: Cell[], expected: number, actual: number, unitZh: string, unitEn: string, detailZh = '', detailEn = '') {
+    const d = RULE_DESCRIPTIONS[rule];
+    this.findings.push({
+      rule,
+      severity: d.severity,
+      status: 'failed',
+      cells: cells.map((c) => c.path),
+      expected,
+      actual,
+      message: {
+        zh: `${unitZh}：应为 ${expected}，表中为 ${actual}（差 ${actual - expected}）。${detailZh}`.trim(),
+        en: `${unitEn}: expected ${expected}, printed ${actual} (off by ${actual - expected}).${detailEn ? ` ${detailEn}` : ''}`,
+      },
+    });
+  }
+
+  cannotCheck(rule: RuleCode, unitZh: string, unitEn: string, missing: Cell[]) {
+    let u = this.unverifiable.get(rule);
+    if (!u) this.unverifiable.set(rule, (u = { units: [], unitsEn: [], cells: new Set() }));
+    u.units.push(unitZh);
+    u.unitsEn.push(unitEn);
+    for (const c of missing) u.cells.add(c.path);
+  }
+
+  push(f: Finding) {
+    this.findings.push(f);
+  }
+
+  done(): Finding[] {
+    for (const [rule, u] of this.unverifiable) {
+      const d = RULE_DESCRIPTIONS[rule];
+      this.findings.push({
+        rule,
+        severity: 'warning',
+        status: 'unverifiable',
+        cells: [...u.cells],
+        expected: null,
+        actual: null,
+        message: {
+          zh: `无法核对“${d.zh}”：${u.units.join('、')} 所需单元格空白。`,
+          en: `Cannot check "${d.en}" for ${u.unitsEn.join(', ')}: cells it needs are blank.`,
+        },
+      });
+    }
+    return this.findings;
+  }
+}
+
+/** The outcome rows a report actually prints: the single （六） row or its three sub-rows. */
+function printedOutcomeRows(report: ParsedReportCore): string[] {
+  const hasSubRows = OTHER_HANDLING_SUBROWS.some((k) => report.applications[k]?.some((v) => v !== null));
+  return APPLICATION_ROWS.filter((r) => r.role === 'outcome')
+    .map((r) => r.key)
+    .filter((k) => (k === 'otherHandling' ? !hasSubRows : k.startsWith('otherHandling.') ? hasSubRows : true));
+}
+
+function printedRows(report: ParsedReportCore): string[] {
+  return ['newReceived', 'carriedOver', ...printedOutcomeRows(report), 'total', 'carriedForward'];
+}
+
+/** Checks rules 1–4 and 6, blank cells and negative counts on one report. */
+export function checkReport(report: ParsedReportCore, narrative: readonly NarrativeFact[] = []): Finding[] {
+  const out = new FindingCollector();
+  if (Object.keys(report.applications).length > 0) checkApplications(report, out);
+  if (Object.keys(report.reviewLitigation).length > 0) checkReviewLitigation(report, out);
+  checkNarrative(report, narrative, out);
+  return out.done();
+}
+
+function checkApplications(report: ParsedReportCore, out: FindingCollector) {
+  const rows = printedRows(report);
+  const outcomes = printedOutcomeRows(report);
+
+  // Blank cells, reported once for the whole table.
+  const missing = rows.flatMap((r) => APPLICANT_COLUMNS.map((_, c) => appCell(report, r, c))).filter((c) => c.value === null);
+  if (missing.length) {
+    const emptyColumns = APPLICANT_COLUMNS.map((col, c) => ({ col, c })).filter(({ c }) =>
+      rows.every((r) => (report.applications[r]?.[c] ?? null) === null),
+    );
+    const colNote = emptyColumns.length
+      ? `其中整列空白：${emptyColumns.map((e) => e.col.label).join('、')}。`
+      : `空白单元格：${missing.slice(0, 6).map((m) => m.label).join('、')}${missing.length > 6 ? ' 等' : ''}。`;
+    out.push({
+      rule: 'CELL_MISSING',
+      severity: 'warning',
+      status: 'unverifiable',
+      cells: missing.map((m) => m.path),
+      expected: null,
+      actual: null,
+      message: {
+        zh: `第三部分表格有 ${missing.length} 个单元格空白（空白不按 0 计）。${colNote}`,
+        en: `${missing.length} cells of the section 三 table are blank (not counted as 0).${
+          emptyColumns.length ? ` Whole columns blank: ${emptyColumns.map((e) => e.col.en).join(', ')}.` : ''
+        }`,
+      },
+    });
+  }
+
+  for (const r of rows)
+    for (let c = 0; c < APPLICANT_COLUMNS.length; c++) {
+      const cell = appCell(report, r, c);
+      if (cell.value !== null && cell.value < 0)
+        out.push({
+          rule: 'NEGATIVE_COUNT',
+          severity: 'error',
+          status: 'failed',
+          cells: [cell.path],
+          expected: null,
+          actual: cell.value,
+          message: { zh: `${cell.label} 为负数（${cell.value}）。`, en: `${cell.labelEn} is negative (${cell.value}).` },
+        });
+    }
+
+  for (let c = 0; c < APPLICANT_COLUMNS.length; c++) {
+    const col = APPLICANT_COLUMNS[c]!;
+    const columnZh = `“${col.label}”列`;
+    const columnEn = `column ${col.en}`;
+    const cellsOf = (keys: string[]) => keys.map((k) => appCell(report, k, c));
+    // A column the document left wholly blank is reported once, as missing, above.
+    if (rows.every((r) => (report.applications[r]?.[c] ?? null) === null)) {
+      out.cannotCheck('S3_BALANCE', columnZh, columnEn, cellsOf(rows));
+      out.cannotCheck('S3_OUTCOME_SUM', columnZh, columnEn, cellsOf(rows));
+      continue;
+    }
+
+    // Rule 1.
+    const inputs = cellsOf(['newReceived', 'carriedOver']);
+    const outputs = cellsOf(['total', 'carriedForward']);
+    const rule1Missing = blanks([...inputs, ...outputs]);
+    if (rule1Missing.length) out.cannotCheck('S3_BALANCE', columnZh, columnEn, rule1Missing);
+    else if (sum(inputs) !== sum(outputs))
+      out.fail(
+        'S3_BALANCE',
+        [...inputs, ...outputs],
+        sum(inputs),
+        sum(outputs),
+        `${columnZh} 新收+上年结转 与 办理总计+结转下年度`,
+        `${columnEn}, new + carried over vs total handled + carried forward`,
+      );
+
+    // Rule 2.
+    const outcomeCells = cellsOf(outcomes);
+    const total = appCell(report, 'total', c);
+    const rule2Missing = blanks([...outcomeCells, total]);
+    if (rule2Missing.length) out.cannotCheck('S3_OUTCOME_SUM', columnZh, columnEn, rule2Missing);
+    else if (sum(outcomeCells) !== total.value)
+      out.fail(
+        'S3_OUTCOME_SUM',
+        [...outcomeCells, total],
+        sum(outcomeCells),
+        total.value!,
+        `${columnZh}（七）总计`,
+        `${columnEn}, total handled`,
+      );
+  }
+
+  // Rule 3.
+  for (const r of rows) {
+    const row = rowLabel(r);
+    const parts = APPLICANT_COLUMNS.slice(0, APPLICANT_TOTAL_INDEX).map((_, c) => appCell(report, r, c));
+    const total = appCell(report, r, APPLICANT_TOTAL_INDEX);
+    if ([...parts, total].every((x) => x.value === null)) continue; // a row not printed at all
+    const unitZh = `“${row.number}${shortLabel(row.label)}”行`;
+    const unitEn = `row ${row.en}`;
+    const missingCells = blanks([...parts, total]);
+    if (missingCells.length) out.cannotCheck('S3_ROW_SUM', unitZh, unitEn, missingCells);
+    else if (sum(parts) !== total.value)
+      out.fail('S3_ROW_SUM', [...parts, total], sum(parts), total.value!, `${unitZh}总计`, `${unitEn}, total`);
+  }
+}
+
+function checkReviewLitigation(report: ParsedReportCore, out: FindingCollector) {
+  for (const g of REVIEW_GROUPS) {
+    const values = report.reviewLitigation[g.key] ?? [];
+    const cells: Cell[] = REVIEW_COLUMNS.map((col, i) => ({
+      path: revPath(g.key, i),
+      value: values[i] ?? null,
+      label: `${g.label}·${col.label}`,
+      labelEn: `${g.en} · ${col.en}`,
+    }));
+    for (const cell of cells)
+      if (cell.value !== null && cell.value < 0)
+        out.push({
+          rule: 'NEGATIVE_COUNT',
+          severity: 'error',
+          status: 'failed',
+          cells: [cell.path],
+          expected: null,
+          actual: cell.value,
+          message: { zh: `${cell.label} 为负数（${cell.value}）。`, en: `${cell.labelEn} is negative (${cell.value}).` },
+        });
+    const parts = cells.slice(0, REVIEW_TOTAL_INDEX);
+    const total = cells[REVIEW_TOTAL_INDEX]!;
+    if (cells.every((c) => c.value === null)) {
+      out.cannotCheck('S4_GROUP_SUM', g.label, g.en, cells);
+      continue;
+    }
+    const missingCells = blanks(cells);
+    if (missingCells.length) out.cannotCheck('S4_GROUP_SUM', g.label, g.en, missingCells);
+    else if (sum(parts) !== total.value)
+      out.fail('S4_GROUP_SUM', cells, sum(parts), total.value!, `${g.label}总计`, `${g.en} total`);
+  }
+}
+
+/**
+ * Rule 6. A narrative "受理" count may include the carried-over applications (some reports say so), so it agrees
+ * when it equals either 新收 or 新收 + 上年结转.
+ */
+function checkNarrative(report: ParsedReportCore, facts: readonly NarrativeFact[], out: FindingCollector) {
+  const t = (row: string) => report.applications[row]?.[APPLICANT_TOTAL_INDEX] ?? null;
+  const rt = (g: string) => report.reviewLitigation[g]?.[REVIEW_TOTAL_INDEX] ?? null;
+  const add = (...xs: (number | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<number>((s, x) => s + x!, 0));
+
+  for (const fact of facts) {
+    let candidates: { value: number | null; cells: string[] }[] = [];
+    let whatZh = '';
+    let whatEn = '';
+    switch (fact.kind) {
+      case 'applicationsReceived':
+        whatZh = '收到申请数';
+        whatEn = 'applications received';
+        candidates = [
+          { value: t('newReceived'), cells: [appPath('newReceived', 6)] },
+          { value: add(t('newReceived'), t('carriedOver')), cells: [appPath('newReceived', 6), appPath('carriedOver', 6)] },
+        ];
+        break;
+      case 'applicationsHandled':
+        whatZh = '办结申请数';
+        whatEn = 'applications handled';
+        candidates = [{ value: t('total'), cells: [appPath('total', 6)] }];
+        break;
+      case 'applicationsCarriedForward':
+        whatZh = '结转下年度申请数';
+        whatEn = 'applications carried forward';
+        candidates = [{ value: t('carriedForward'), cells: [appPath('carriedForward', 6)] }];
+        break;
+      case 'reviews':
+        whatZh = '行政复议案件数';
+        whatEn = 'administrative reviews';
+        candidates = [{ value: rt('review'), cells: [revPath('review', 4)] }];
+        break;
+      case 'lawsuits':
+        whatZh = '行政诉讼案件数';
+        whatEn = 'lawsuits';
+        candidates = [
+          {
+            value: add(rt('litigationDirect'), rt('litigationAfterReview')),
+            cells: [revPath('litigationDirect', 4), revPath('litigationAfterReview', 4)],
+          },
+        ];
+        break;
+      default:
+        continue;
+    }
+    const known = candidates.filter((c) => c.value !== null);
+    if (!known.length || known.some((c) => c.value === fact.value)) continue;
+    const first = known[0]!;
+    out.push({
+      rule: 'NARRATIVE_MISMATCH',
+      severity: 'warning',
+      status: 'failed',
+      cells: first.cells,
+      expected: first.value,
+      actual: fact.value,
+      message: {
+        zh: `正文称${whatZh}为 ${fact.value}，表格为 ${first.value}。原句：“${fact.sentence}”`,
+        en: `The text gives ${fact.value} ${whatEn}; the table says ${first.value}. Sentence: "${fact.sentence}"`,
+      },
+    });
+  }
+}
+
+/**
+ * Rule 5, across two reports of one agency: this year's 上年结转 equals last year's 结转下年度, column by column.
+ */
+export function checkAcrossYears(current: ParsedReportCore, previous: ParsedReportCore): Finding[] {
+  const findings: Finding[] = [];
+  const now = current.applications['carriedOver'];
+  const before = previous.applications['carriedForward'];
+  if (!now || !before) return findings;
+  const mismatched: { c: number; expected: number; actual: number }[] = [];
+  for (let c = 0; c < APPLICANT_COLUMNS.length; c++) {
+    const a = now[c] ?? null;
+    const e = before[c] ?? null;
+    if (a === null || e === null) continue;
+    if (a !== e) mismatched.push({ c, expected: e, actual: a });
+  }
+  for (const m of mismatched) {
+    const col = APPLICANT_COLUMNS[m.c]!;
+    findings.push({
+      rule: 'CROSS_YEAR_CARRY',
+      severity: 'warning',
+      status: 'failed',
+      cells: [appPath('carriedOver', m.c)],
+      expected: m.expected,
+      actual: m.actual,
+      message: {
+        zh: `“${col.label}”列：本年“上年结转”为 ${m.actual}，但${previous.year ?? '上一'}年报告的“结转下年度继续办理”为 ${m.expected}。`,
+        en: `Column ${col.en}: carried over this year is ${m.actual}, but the ${previous.year ?? 'previous'} report carried forward ${m.expected}.`,
+      },
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,39 @@
+/**
+ * Publication deadlines, 条例 第四十九条: departments of governments at county level and above publish by
+ * 31 January; governments (through their 主管部门) by 31 March, each about the previous calendar year.
+ */
+export type AgencyKind = 'government' | 'department' | 'dispatched' | 'other';
+export type AgencyLevel = 'province' | 'city' | 'county' | 'township';
+
+export function publicationDeadline(dataYear: number, kind: AgencyKind): string {
+  return kind === 'government' ? `${dataYear + 1}-03-31` : `${dataYear + 1}-01-31`;
+}
+
+/** Whole days a publication date lies after its deadline (0 when on time). Dates are `YYYY-MM-DD`. */
+export function daysLate(publishedOn: string, deadline: string): number {
+  const ms = Date.parse(`${publishedOn}T00:00:00Z`) - Date.parse(`${deadline}T00:00:00Z`);
+  return Math.max(0, Math.round(ms / 86_400_000));
+}
+
+/**
+ * The kind of an agency, read from its name. A name ending in 人民政府, or naming a region and nothing more
+ * (平潭综合实验区, 某某新区), is a government; names ending in a department suffix are departments.
+ */
+export function inferAgencyKind(name: string): AgencyKind {
+  const n = name.replace(/\s+/g, '');
+  if (/人民政府$/.test(n)) return 'government';
+  if (/(派出所|分局|街道办事处|管理处|分中心)$/.test(n)) return 'dispatched';
+  if (/(局|委员会|委|办公室|办公厅|厅|办|中心|院|署|所|会|站|队|处|部|司|馆)$/.test(n)) return 'department';
+  if (/(省|市|区|县|州|旗|盟|镇|乡|街道|实验区|新区|开发区)$/.test(n)) return 'government';
+  return 'other';
+}
+
+/** The administrative level of an agency, from the most local place name its name contains. */
+export function inferAgencyLevel(name: string): AgencyLevel | null {
+  const n = name.replace(/\s+/g, '');
+  if (/[^市区县]{1,8}(镇|乡|街道)/.test(n) && !/(县|区|市)人民政府$/.test(n)) return 'township';
+  if (/[^省市]{1,8}(县|区|旗)(?!域)/.test(n) && !/^[^县区旗]*市[^县区旗]*$/.test(n)) return 'county';
+  if (/市/.test(n)) return 'city';
+  if (/省|自治区/.test(n)) return 'province';
+  return null;
+}

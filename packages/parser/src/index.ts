@@ -1,0 +1,9 @@
+/**
+ * @ogi/parser — reads a 政府信息公开工作年度报告 from its bytes, deterministically, with evidence for every cell.
+ *
+ * - `parseReport(bytes, fileName)` parses in the calling thread and throws `ReportParseError` for input it refuses.
+ * - `ParserPool` parses in worker threads with a time and memory bound per file, so no input can hang or crash
+ *   the caller; it never throws for bad input, it returns `{ ok: false, error }`.
+ */
+export { parseReport, PARSER_VERSION, MAX_INPUT_BYTES } from './parse-report.js';
+export { ParserPool, type ParseOutcome, type ParserPoolOptions } from './pool.js';

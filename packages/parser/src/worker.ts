@@ -1,0 +1,18 @@
+/** The worker side of ParserPool: parses one file per message and answers with its outcome. */
+import { parentPort } from 'node:worker_threads';
+import { ReportParseError } from '@ogi/domain';
+import { parseReport } from './parse-report.js';
+import type { ParseOutcome } from './pool.js';
+
+parentPort!.on('message', async ({ bytes, fileName }: { bytes: Uint8Array; fileName: string }) => {
+  let outcome: ParseOutcome;
+  try {
+    outcome = { ok: true, report: await parseReport(bytes, fileName) };
+  } catch (err) {
+    outcome =
+      err instanceof ReportParseError
+        ? { ok: false, error: { code: err.code, message: err.message } }
+        : { ok: false, error: { code: 'CORRUPT_FILE', message: `无法读取该文件：${(err as Error).message}` } };
+  }
+  parentPort!.postMessage(outcome);
+});
