@@ -1,0 +1,61 @@
+/**
+ * Hand-written shapes of what the API returns, shared by the operations' result types.
+ * They follow the GraphQL schema (server/schema.gql) field for field; replace with generated types once
+ * codegen is set up.
+ */
+
+/** A table cell's evidence. `value` null means the document prints nothing (or text) there. */
+export interface CellResult {
+  path: string;
+  value: number | null;
+  /** NUMERIC | ZERO | EMPTY | NA | TEXT */
+  state: string;
+  raw: string;
+  confidence: number;
+  alternatives: (number | null)[] | null;
+}
+
+export type SeverityValue = 'error' | 'warning' | 'info';
+
+export interface FindingResult {
+  rule: string;
+  severity: SeverityValue;
+  /** failed | unverifiable | notice */
+  status: string;
+  cells: string[];
+  expected: number | null;
+  actual: number | null;
+  messageZh: string;
+  messageEn: string;
+}
+
+export interface ApplicationRowResult {
+  key: string;
+  number: string;
+  label: string;
+  group: string | null;
+  /** Seven values in APPLICANT_COLUMNS order; null = blank. */
+  values: (number | null)[];
+  cells: (CellResult | null)[];
+}
+
+export interface ReviewRowResult {
+  key: string;
+  label: string;
+  /** Five values in REVIEW_COLUMNS order; null = blank. */
+  values: (number | null)[];
+  cells: (CellResult | null)[];
+}
+
+export interface DisclosureFieldResult {
+  key: string;
+  label: string;
+  value: number | null;
+  cell: CellResult | null;
+}
+
+export interface DisclosureRowResult {
+  key: string;
+  label: string;
+  fields: DisclosureFieldResult[];
+}
