@@ -1,0 +1,65 @@
+/**
+ * Browser journeys against the real product: the built server (which also serves the built client) on a
+ * free port with a throwaway data directory, driven in Debian's Chromium. Run `pnpm build` first.
+ *
+ * E2E_BASE_URL=http://host:port runs the journeys against a product that is already running instead
+ * (nothing is started then) — for looking at a dev server, never for CI.
+ */
+import { defineConfig } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PORT = Number(process.env.E2E_PORT ?? 3199);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DATA_DIR = join(tmpdir(), `ogi-e2e-${PORT}`);
+const external = process.env.E2E_BASE_URL;
+
+// The config is also loaded by each worker; only the runner (which starts the server) starts from empty.
+if (!external && process.env.TEST_WORKER_INDEX === undefined) rmSync(DATA_DIR, { recursive: true, force: true });
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',
+  use: {
+    baseURL: external ?? `http://127.0.0.1:${PORT}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 900 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // Debian's Chromium (apt-get install chromium); never a browser downloaded by `playwright install`.
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: external
+    ? undefined
+    : {
+        command: 'node server/dist/main.js',
+        cwd: ROOT,
+        url: `http://127.0.0.1:${PORT}/`,
+        reuseExistingServer: false,
+        timeout: 180_000,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        env: { PORT: String(PORT), DATA_DIR, NODE_ENV: 'test' },
+      },
+});
