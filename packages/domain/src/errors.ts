@@ -6,6 +6,7 @@ export const PARSE_ERROR_CODES = [
   'EMPTY_FILE',
   'UNSUPPORTED_FORMAT',
   'NOT_AN_ANNUAL_REPORT',
+  'TABLES_NOT_FOUND',
   'PRE_2019_FORMAT',
   'NO_TEXT_LAYER',
   'ENCRYPTED_PDF',
@@ -25,6 +26,10 @@ export const PARSE_ERROR_MESSAGES: Record<ParseErrorCode, { zh: string; en: stri
   NOT_AN_ANNUAL_REPORT: {
     zh: '该文件不是政府信息公开工作年度报告：找不到年报的表格。',
     en: 'This file is not a government information disclosure annual report: none of its tables were found.',
+  },
+  TABLES_NOT_FOUND: {
+    zh: '这是一份政府信息公开年报，但找不到它的统计表格（表格可能是图片）。',
+    en: 'This is an annual report, but its tables could not be found (they may be images).',
   },
   PRE_2019_FORMAT: {
     zh: '这是 2019 年以前格式的年报（2018 年及以前的数据），不按新格式读取。',

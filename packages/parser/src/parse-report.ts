@@ -1,11 +1,214 @@
-/** Placeholder until the parser lands: refuses everything. */
-import { ReportParseError, type ParsedReport } from '@ogi/domain';
+/**
+ * The parser: bytes and a file name in, the parsed-report object out (shared/spec/parsed-report.md), with the
+ * evidence of every cell, the narrative facts, and the findings of the consistency rules. Deterministic: the same
+ * bytes always give the same result.
+ */
+import {
+  APPLICATION_ROWS,
+  DISCLOSURE_ROWS,
+  REVIEW_GROUPS,
+  ReportParseError,
+  cellPath,
+  checkReport,
+  inferAgencyKind,
+  type CellEvidence,
+  type Finding,
+  type ParsedReport,
+  type ParsedReportCore,
+  type ReportScope,
+  type Template,
+} from '@ogi/domain';
+import { sourceOf, type DocumentModel } from './document.js';
+import { readDocument } from './read/read-document.js';
+import { makeView } from './text-view.js';
+import { readActiveDisclosure, type DisclosureRead } from './extract/active-disclosure.js';
+import { readApplications, type ApplicationsRead } from './extract/applications.js';
+import type { CellRead } from './extract/cell-read.js';
+import { readMetadata } from './extract/metadata.js';
+import { readNarrative } from './extract/narrative.js';
+import { readReviewLitigation, type ReviewRead } from './extract/review-litigation.js';
+import { locateRegions, type Regions } from './extract/sections.js';
 
-export const PARSER_VERSION = '0.0.0';
+export const PARSER_VERSION = '1.0.0';
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
+/** Fewer official row labels than this in section 三 means the table is not there. */
+const MIN_APPLICATION_LABELS = 5;
+
 export async function parseReport(bytes: Uint8Array, fileName: string): Promise<ParsedReport> {
-  void bytes;
-  void fileName;
+  if (bytes.length > MAX_INPUT_BYTES) throw new ReportParseError('FILE_TOO_LARGE');
+  const doc = await readDocument(bytes, fileName);
+  const regions = locateRegions(doc);
+  const tableSpans = [regions.activeDisclosure, regions.applications, regions.reviewLitigation].filter((r): r is [number, number] => r !== null);
+  const narrative = readNarrative(doc.text, tableSpans);
+  const meta = readMetadata(doc);
+
+  const applications = regions.applications
+    ? readApplications(doc, regions.applications[0], regions.applications[1], { template: null, narrative })
+    : null;
+  if (!applications || applications.labelsFound < MIN_APPLICATION_LABELS) refuse(doc, meta.year);
+  if (meta.year !== null && meta.year <= 2018 && isLegacy(doc)) throw new ReportParseError('PRE_2019_FORMAT');
+
+  const template = detectTemplate(doc, regions, applications!, meta.year);
+  const disclosure = regions.activeDisclosure
+    ? readActiveDisclosure(doc, regions.activeDisclosure[0], regions.activeDisclosure[1], template, narrative)
+    : null;
+  const review = regions.reviewLitigation ? readReviewLitigation(doc, regions.reviewLitigation[0], regions.reviewLitigation[1]) : null;
+
+  const cells: CellEvidence[] = [];
+  const core: ParsedReportCore = {
+    schemaVersion: 1,
+    agency: meta.agency,
+    year: meta.year,
+    template,
+    publishedOn: meta.publishedOn,
+    activeDisclosure: assembleDisclosure(doc, template, disclosure, cells),
+    applications: assembleApplications(doc, applications!, cells),
+    reviewLitigation: assembleReview(doc, review, cells),
+  };
+  const findings: Finding[] = [...checkReport(core, narrative), ...uncertainReadings(cells)];
+  return {
+    ...core,
+    scope: detectScope(doc.text, tableSpans, meta.agency),
+    format: doc.format,
+    encoding: doc.encoding,
+    text: doc.text,
+    cells,
+    narrative,
+    findings,
+    notes: [...(disclosure?.notes ?? []), ...applications!.notes, ...(review?.notes ?? [])],
+    parserVersion: PARSER_VERSION,
+  };
+}
+
+/** No section 三 table: say why, as precisely as the document allows. */
+function refuse(doc: DocumentModel, year: number | null): never {
+  if (isLegacy(doc) || (year !== null && year <= 2018 && /政府信息公开/.test(doc.text))) throw new ReportParseError('PRE_2019_FORMAT');
+  const titled = /政府信息公开(工作)?年度?报告/.test(doc.text.slice(0, 5000)) || /政府信息公开(工作)?年度?报告/.test(doc.containerTitle ?? '');
+  if (titled)
+    throw new ReportParseError(
+      'TABLES_NOT_FOUND',
+      '这是一份政府信息公开年报，但找不到“收到和处理政府信息公开申请情况”表格（表格可能是图片）。',
+    );
   throw new ReportParseError('NOT_AN_ANNUAL_REPORT');
 }
+
+/** The 2008-era statistics table (受理依申请公开信息总数, 同意公开答复数…) and no new-format labels. */
+function isLegacy(doc: DocumentModel): boolean {
+  const v = makeView(doc.text).view;
+  const legacy = ['政府信息公开情况统计表', '受理依申请公开信息总数', '同意公开答复数', '同意部分公开答复数', '对申请的答复总数'].filter((s) => v.includes(s)).length;
+  const modern = ['本年新收政府信息公开申请数量', '属于国家秘密', '本机关不掌握相关政府信息', '信访举报投诉类申请'].filter((s) => v.includes(s)).length;
+  return legacy >= 2 && modern === 0;
+}
+
+const MARKERS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额', '本年处理决定数量'];
+const MARKERS_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '采购项目数量', '采购总金额', '政府集中采购', '第二十条第(九)项'];
+
+/** The format version, from the tables' labels (section 二 decides); the year only breaks a tie. */
+function detectTemplate(doc: DocumentModel, regions: Regions, applications: ApplicationsRead, year: number | null): Template {
+  const [s, e] = regions.activeDisclosure ?? [0, regions.applications?.[0] ?? doc.text.length];
+  const v = makeView(doc.text, s, e).view;
+  const count = (markers: string[]) => markers.filter((m) => v.includes(m)).length;
+  const v2021 = count(MARKERS_2021);
+  const v2019 = count(MARKERS_2019);
+  if (v2021 !== v2019) return v2021 > v2019 ? '2021' : '2019';
+  if (!applications.otherHandlingAsOneRow) return '2021';
+  return year !== null && year >= 2021 ? '2021' : '2019';
+}
+
+function detectScope(text: string, tables: readonly [number, number][], agency: string | null): ReportScope {
+  const outside = tables.length ? text.slice(0, Math.min(...tables.map((t) => t[0]))) : text;
+  if (/全系统[^。；\n]{0,16}?(收到|受理|办理)/.test(outside)) return 'system_aggregate';
+  const regionWide = /全(市|区|县|省|州|旗|盟)(各级|各部门|各单位|行政机关)?[^。；\n]{0,16}?(收到|受理|办理)[^。；\n]{0,16}?申请/.test(outside);
+  if (regionWide && (agency === null || inferAgencyKind(agency) === 'government')) return 'region_aggregate';
+  return 'self';
+}
+
+function evidence(doc: DocumentModel, section: CellEvidence['section'], row: string, column: string | number, read: CellRead | null): CellEvidence {
+  const base = { path: cellPath(section, row, column), section, row, column };
+  if (!read) return { ...base, value: null, state: 'EMPTY', raw: '', confidence: 1, source: null };
+  const e: CellEvidence = {
+    ...base,
+    value: read.value,
+    state: read.state,
+    raw: read.raw,
+    confidence: read.confidence,
+    source: read.end >= read.start && read.raw !== '' ? sourceOf(doc, read.start, read.end) : sourceOf(doc, read.start, read.start),
+  };
+  if (read.alternatives?.length) e.alternatives = read.alternatives;
+  if (read.unitRaw) e.unitRaw = read.unitRaw;
+  return e;
+}
+
+function assembleDisclosure(doc: DocumentModel, template: Template, read: DisclosureRead | null, cells: CellEvidence[]): ParsedReportCore['activeDisclosure'] {
+  const out: ParsedReportCore['activeDisclosure'] = {};
+  for (const row of DISCLOSURE_ROWS[template]) {
+    const fields: Record<string, number | null> = {};
+    for (const f of row.fields) {
+      const r = read?.rows.get(row.key)?.get(f.key) ?? null;
+      fields[f.key] = r?.value ?? null;
+      cells.push(evidence(doc, 'activeDisclosure', row.key, f.key, r));
+    }
+    out[row.key] = fields;
+  }
+  return out;
+}
+
+function assembleApplications(doc: DocumentModel, read: ApplicationsRead, cells: CellEvidence[]): ParsedReportCore['applications'] {
+  const out: ParsedReportCore['applications'] = {};
+  for (const row of APPLICATION_ROWS) {
+    const printed = read.rows.get(row.key);
+    if (!printed) continue;
+    out[row.key] = Array.from({ length: 7 }, (_, c) => {
+      const r = printed[c] ?? null;
+      cells.push(evidence(doc, 'applications', row.key, c, r));
+      return r?.value ?? null;
+    });
+  }
+  return out;
+}
+
+function assembleReview(doc: DocumentModel, read: ReviewRead | null, cells: CellEvidence[]): ParsedReportCore['reviewLitigation'] {
+  const out: ParsedReportCore['reviewLitigation'] = {};
+  for (const g of REVIEW_GROUPS) {
+    const printed = read?.groups.get(g.key) ?? [];
+    out[g.key] = Array.from({ length: 5 }, (_, c) => {
+      const r = printed[c] ?? null;
+      cells.push(evidence(doc, 'reviewLitigation', g.key, c, r));
+      return r?.value ?? null;
+    });
+  }
+  return out;
+}
+
+/** One finding per glued run the parser had to choose a reading for. */
+function uncertainReadings(cells: readonly CellEvidence[]): Finding[] {
+  const byRun = new Map<string, CellEvidence[]>();
+  for (const c of cells) {
+    if (!c.alternatives?.length || c.confidence >= 0.9) continue;
+    const key = `${c.section}.${c.row}@${c.source?.start ?? ''}`;
+    byRun.set(key, [...(byRun.get(key) ?? []), c]);
+  }
+  return [...byRun.values()].map((group) => {
+    const first = group[0]!;
+    return {
+      rule: 'UNCERTAIN_READING' as const,
+      severity: 'info' as const,
+      status: 'notice' as const,
+      cells: group.map((c) => c.path),
+      expected: null,
+      actual: first.value,
+      message: {
+        zh: `“${first.raw}”的数字粘连，可拆分为多种读法，已选最可能的一种（${group.map((c) => c.value).join('、')}）；其他可能：${group
+          .map((c) => (c.alternatives ?? []).join('/'))
+          .filter(Boolean)
+          .join('；')}。请核对原件。`,
+        en: `Digits "${first.raw}" were printed without separators and admit several readings; the most plausible was chosen (${group
+          .map((c) => c.value)
+          .join(', ')}). Please check the original.`,
+      },
+    };
+  });
+}
+
+

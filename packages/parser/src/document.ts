@@ -1,0 +1,121 @@
+/**
+ * The document model every reader produces and every extractor reads: the report as rows of cells, whatever
+ * container it came in. `text` is the normalised text: cells joined by TAB, rows by LF, so a table keeps its
+ * shape and a paragraph is a row of one cell. Every cell knows its offsets in `text` and, where the container
+ * has one, its place in the original (HTML table/row/cell, PDF page and box, DOCX table/row/cell).
+ */
+import type { CellSource } from '@ogi/domain';
+
+export const CELL_SEPARATOR = '\t';
+export const ROW_SEPARATOR = '\n';
+
+export type ContainerFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+
+/** Where a cell sits in the original container; offsets are added when the cell is placed in `text`. */
+export type CellOrigin =
+  | { kind: 'text'; line: number }
+  | { kind: 'html'; table: number; row: number; cell: number }
+  | { kind: 'pdf'; page: number; x: number; y: number; width: number; height: number }
+  | { kind: 'docx'; table: number; row: number; cell: number };
+
+export interface DocCell {
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the row the cell is in (rows are numbered in text order). */
+  row: number;
+  origin: CellOrigin | null;
+}
+
+export interface DocumentModel {
+  format: ContainerFormat;
+  encoding: string;
+  text: string;
+  /** Cells in text order. */
+  cells: DocCell[];
+  /** Metadata the container states outside the body (HTML <title>, crawler headers, PDF info). */
+  containerTitle: string | null;
+  /** Header lines of crawler exports and page metadata tables, kept apart from the body text. */
+  metaText: string;
+}
+
+/** Builds a DocumentModel row by row, keeping offsets exact. */
+export class DocumentBuilder {
+  private readonly parts: string[] = [];
+  private length = 0;
+  private readonly cells: DocCell[] = [];
+  private rowOpen = false;
+  private rows = 0;
+  containerTitle: string | null = null;
+  metaText = '';
+
+  constructor(
+    private readonly format: ContainerFormat,
+    private readonly encoding: string,
+  ) {}
+
+  /** Adds one row. Cell text is flattened: tabs and newlines inside a cell become spaces. */
+  addRow(cells: readonly { text: string; origin?: CellOrigin | null }[]): void {
+    if (!cells.length) return;
+    if (this.rowOpen) this.push(ROW_SEPARATOR);
+    const row = this.rows++;
+    cells.forEach((c, i) => {
+      if (i > 0) this.push(CELL_SEPARATOR);
+      const text = flattenCell(c.text);
+      const start = this.length;
+      this.push(text);
+      this.cells.push({ text, start, end: this.length, row, origin: c.origin ?? null });
+    });
+    this.rowOpen = true;
+  }
+
+  private push(s: string) {
+    this.parts.push(s);
+    this.length += s.length;
+  }
+
+  build(): DocumentModel {
+    return {
+      format: this.format,
+      encoding: this.encoding,
+      text: this.parts.join(''),
+      cells: this.cells,
+      containerTitle: this.containerTitle,
+      metaText: this.metaText,
+    };
+  }
+}
+
+export function flattenCell(s: string): string {
+  return s.replace(/[\t\r\n\u000b\u000c\u2028\u2029]+/g, ' ').replace(/\u00a0|\u3000/g, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+/** The cell containing an offset, by binary search. */
+export function cellAt(doc: DocumentModel, offset: number): DocCell | null {
+  let lo = 0;
+  let hi = doc.cells.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = doc.cells[mid]!;
+    if (offset < c.start) hi = mid - 1;
+    else if (offset >= c.end) lo = mid + 1;
+    else return c;
+  }
+  return null;
+}
+
+/** Evidence location for a span of `text`. */
+export function sourceOf(doc: DocumentModel, start: number, end: number): CellSource {
+  const cell = cellAt(doc, start);
+  const o = cell?.origin;
+  if (o?.kind === 'html' || o?.kind === 'docx') return { kind: o.kind, table: o.table, row: o.row, cell: o.cell, start, end };
+  if (o?.kind === 'pdf') return { kind: 'pdf', page: o.page, x: o.x, y: o.y, width: o.width, height: o.height, start, end };
+  const line = o?.kind === 'text' ? o.line : lineOf(doc.text, start);
+  return { kind: 'text', line, start, end };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}

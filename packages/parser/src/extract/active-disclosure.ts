@@ -1,0 +1,173 @@
+/**
+ * Section 二: the 第二十条 tables of proactive disclosure. Each row label is followed by its values; values
+ * glued into one run are split by plausibility, since these tables print no totals to check against:
+ * a stock (现行有效, 对外公开总数) is not smaller than the year's flow, a change (本年增/减) is often 0 and not
+ * larger than the item count, and so on. Such choices are marked uncertain with their alternatives.
+ */
+import { DISCLOSURE_ROWS, type DisclosureRow, type NarrativeFact, type Template } from '@ogi/domain';
+import type { DocumentModel } from '../document.js';
+import { makeView } from '../text-view.js';
+import { findLabels, type LabelSpec } from './labels.js';
+import { tokenize, valueRows, type ValueRow } from './tokens.js';
+import { blankCell, cellFromPiece, fitPieces, piecesOf, type CellRead, type Piece } from './cell-read.js';
+import { countAndAmountSplits, splits } from './glued-digits.js';
+
+const LABELS: readonly LabelSpec[] = [
+  { key: 'regulations', core: '规章', notFollowedBy: ['制度'] },
+  { key: 'normativeDocuments', core: '规范性文件' },
+  { key: 'licensing', core: '行政许可' },
+  { key: 'otherServices', core: '其他对外管理服务事项' },
+  { key: 'penalty', core: '行政处罚' },
+  { key: 'coercion', core: '行政强制' },
+  { key: 'fees', core: '行政事业性收费' },
+  { key: 'procurement', core: '政府集中采购' },
+];
+
+export interface DisclosureRead {
+  rows: Map<string, Map<string, CellRead>>;
+  labelsFound: number;
+  notes: string[];
+}
+
+export function readActiveDisclosure(
+  doc: DocumentModel,
+  start: number,
+  end: number,
+  template: Template,
+  narrative: readonly NarrativeFact[],
+): DisclosureRead {
+  const view = makeView(doc.text, start, end);
+  const layout = DISCLOSURE_ROWS[template];
+  const specs = LABELS.filter((l) => layout.some((r) => r.key === l.key));
+  const matches = findLabels(view, specs);
+  const tokens = tokenize(doc, view, matches, start, end);
+  const rows = valueRows(tokens);
+  const notes: string[] = [];
+  const out = new Map<string, Map<string, CellRead>>();
+  const found = new Set<string>();
+
+  for (const def of layout) {
+    // The first value row printed right after this row's label (and before any other label).
+    const row = rows.find((r) => r.precedingLabels.length > 0 && r.precedingLabels[r.precedingLabels.length - 1]!.key === def.key);
+    const fields = new Map<string, CellRead>();
+    if (row) {
+      found.add(def.key);
+      const cells = readRow(def, row, template, narrative, notes);
+      def.fields.forEach((f, i) => fields.set(f.key, cells[i] ?? blankCell(row.end)));
+    } else if (matches.some((m) => m.key === def.key)) found.add(def.key);
+    out.set(def.key, fields);
+  }
+  return { rows: out, labelsFound: found.size, notes };
+}
+
+function readRow(def: DisclosureRow, row: ValueRow, template: Template, narrative: readonly NarrativeFact[], notes: string[]): CellRead[] {
+  const k = def.fields.length;
+  const pieces = fitPieces(piecesOf(row), k);
+  const moneyField = def.fields.findIndex((f) => f.kind === 'money');
+  if (pieces.length === k) return pieces.map((p, i) => (i === moneyField ? moneyCell(p, def, template, notes) : cellFromPiece(p)));
+  if (pieces.length === 1 && k === 2 && def.key === 'procurement') return procurementSplit(pieces[0]!, notes);
+  if (pieces.length >= 1 && pieces.every((p) => /^[+\-−]?\d+$/.test(p.raw)) && pieces.length < k) return gluedSplit(def, pieces, template, narrative, notes);
+  notes.push(`${def.label}: 印出 ${pieces.length} 个值，表格应有 ${k} 个`);
+  return pieces.slice(0, k).map((p) => cellFromPiece(p, 0.6));
+}
+
+/** Money in 万元: 元 amounts are converted; a 2019 amount printed without a unit is taken as 万元, less surely. */
+function moneyCell(p: Piece, def: DisclosureRow, template: Template, notes: string[]): CellRead {
+  const cell = cellFromPiece(p);
+  if (cell.value === null) return cell;
+  if (cell.unitRaw === '元') return { ...cell, value: round(cell.value / 10_000), confidence: 0.95 };
+  if (!cell.unitRaw && template === '2019') {
+    notes.push(`${def.label}: 金额未注明单位，按万元读取`);
+    return { ...cell, confidence: 0.7 };
+  }
+  return cell;
+}
+
+const round = (x: number) => Math.round(x * 1e8) / 1e8;
+
+/** "13575394432.52元": a project count glued to an amount. The split puts a plausible amount on each project. */
+function procurementSplit(p: Piece, notes: string[]): CellRead[] {
+  const m = /^(\d+(?:\.\d+)?)(万元|元)?$/.exec(p.raw);
+  if (!m) return [cellFromPiece(p, 0.5), blankCell(p.end)];
+  const toWan = m[2] === '元' ? 1 / 10_000 : 1;
+  const options = countAndAmountSplits(m[1]!)
+    .filter((o) => o.count > 0)
+    .map((o) => {
+      const perProject = (o.amount * toWan) / o.count;
+      // Centralised procurement projects are typically tens of 万元 each.
+      return { ...o, score: -Math.abs(Math.log10(Math.max(perProject, 1e-6)) - Math.log10(50)) };
+    })
+    .sort((a, b) => b.score - a.score);
+  const best = options[0];
+  if (!best) return [cellFromPiece(p, 0.5), blankCell(p.end)];
+  notes.push(`政府集中采购: 项目数与金额粘连（${p.raw}），按每项金额最合理的拆分读取`);
+  const base = { raw: p.raw, start: p.start, end: p.end, confidence: 0.5 };
+  return [
+    { ...base, value: best.count, state: 'NUMERIC', alternatives: options.slice(1, 4).map((o) => o.count) },
+    {
+      ...base,
+      value: round(best.amount * toWan),
+      state: 'NUMERIC',
+      unitRaw: m[2] ?? '',
+      alternatives: options.slice(1, 4).map((o) => round(o.amount * toWan)),
+    },
+  ];
+}
+
+function gluedSplit(def: DisclosureRow, pieces: Piece[], template: Template, narrative: readonly NarrativeFact[], notes: string[]): CellRead[] {
+  const k = def.fields.length;
+  const digits = pieces.map((p) => p.raw.replace(/^[+\-−]/, '')).join('');
+  const candidates = (splits(digits, k) ?? []).map((parts) => ({ parts, score: disclosurePrior(def, template, parts, narrative) }));
+  candidates.sort((a, b) => b.score - a.score);
+  const best = candidates[0];
+  const raw = pieces.map((p) => p.raw).join(' ');
+  const base = { raw, start: pieces[0]!.start, end: pieces[pieces.length - 1]!.end };
+  if (!best) return def.fields.map(() => ({ ...base, value: null, state: 'TEXT' as const, confidence: 0.2 }));
+  const rivals = candidates.slice(1).filter((c) => best.score - c.score < 1);
+  const certain = candidates.length === 1 || rivals.length === 0;
+  if (!certain) notes.push(`${def.label}: 数字粘连（${raw}），有 ${rivals.length + 1} 种合理拆分，取最可能的一种`);
+  return best.parts.map((value, i) => {
+    const cell: CellRead = { ...base, value, state: value === 0 ? 'ZERO' : 'NUMERIC', confidence: certain ? 0.85 : 0.5 };
+    const alts = [...new Set(candidates.slice(1, 6).map((c) => c.parts[i]!).filter((v) => v !== value))];
+    if (alts.length) cell.alternatives = alts;
+    return cell;
+  });
+}
+
+const log = (x: number) => Math.log10(x + 1);
+
+/**
+ * Plausibility of a split of a section 二 row (higher is better). Stocks are not below the year's flow and
+ * are typically a few years' worth of it; items rarely change by more than their count, and often not at all.
+ */
+export function disclosurePrior(def: DisclosureRow, template: Template, parts: readonly number[], narrative: readonly NarrativeFact[]): number {
+  const spread = (xs: readonly number[]) => {
+    const lens = xs.map((x) => String(x).length);
+    return Math.max(...lens) - Math.min(...lens);
+  };
+  let s = 0;
+  if (template === '2021' && (def.key === 'regulations' || def.key === 'normativeDocuments')) {
+    const [issued, repealed, inForce] = parts as [number, number, number];
+    if (inForce < issued) s -= 5;
+    if (repealed > inForce) s -= 5;
+    if (repealed > issued) s -= 1;
+    s -= Math.abs(log(inForce) - log(issued) - 0.8);
+    if (def.key === 'normativeDocuments' && narrative.some((f) => f.kind === 'normativeDocumentsIssued' && f.value === issued)) s += 2;
+    return s;
+  }
+  if (template === '2019' && (def.key === 'regulations' || def.key === 'normativeDocuments')) {
+    const [made, published, total] = parts as [number, number, number];
+    if (published > total) s -= 5;
+    if (made > total) s -= 3;
+    if (made === published) s += 2;
+    return s - spread([made, total]);
+  }
+  if (template === '2019' && def.fields.some((f) => f.key === 'change')) {
+    const previous = parts[0]!;
+    const change = parts[1]!;
+    if (change === 0) s += 2;
+    s += Math.abs(change) <= previous ? 1 : -2;
+    return s - spread(parts.filter((_, i) => i !== 1));
+  }
+  return -spread(parts);
+}

@@ -1,0 +1,334 @@
+/**
+ * Section 三: the table of applications received and handled.
+ *
+ * 1. Labels are found loosely in the region; values are the runs printed between them (tokens.ts).
+ * 2. Value rows are aligned to the official rows in order (a small dynamic programme): a row whose label was
+ *    printed goes to that label's row; a row whose label was lost (Markdown converted from PDF) takes the
+ *    free row its position implies. The 2019 single （六） row and the 2021 three sub-rows are both tried.
+ * 3. Rows whose digits were glued together are split: each row's candidates satisfy its own total; the
+ *    combination across rows is the one that satisfies most of the table's column rules, then the narrative,
+ *    then plausibility. A choice the rules do not force is marked uncertain, with its alternatives.
+ */
+import { APPLICATION_ROWS, applicationRowKeys, type NarrativeFact, type Template } from '@ogi/domain';
+import type { DocumentModel } from '../document.js';
+import { foldLabel, makeView } from '../text-view.js';
+import { findLabels, type LabelSpec } from './labels.js';
+import { tokenize, valueRows, type ValueRow } from './tokens.js';
+import { blankCell, cellFromPiece, fitPieces, gluedDigits, piecesOf, type CellRead } from './cell-read.js';
+import { applicantRowPrior, splits } from './glued-digits.js';
+
+const COLUMNS = 7;
+
+/** How each row's label is printed, in the folded view form. */
+export const APPLICATION_LABELS: readonly LabelSpec[] = APPLICATION_ROWS.map((r): LabelSpec => {
+  const numbering = foldLabel(r.number);
+  switch (r.key) {
+    case 'partiallyGranted':
+      return { key: r.key, core: '部分公开', numbering };
+    case 'otherHandling':
+      return { key: r.key, core: '其他处理', numbering, variants: ['(六)其他'], notFollowedBy: ['法律'] };
+    case 'otherHandling.other':
+      return { key: r.key, core: '其他', numbering, numberingRequired: true, notFollowedBy: ['处理', '法律', '情形', '结果', '组织'] };
+    case 'total':
+      return { key: r.key, core: '总计', numbering, numberingRequired: true };
+    case 'newReceived':
+      return { key: r.key, core: foldLabel(r.label), numbering, variants: ['本年新收申请数量', '本年新收政府信息公开申请'] };
+    case 'carriedOver':
+      return { key: r.key, core: foldLabel(r.label), numbering, variants: ['上年结转申请数量', '上年结转政府信息公开申请'] };
+    case 'carriedForward':
+      return { key: r.key, core: foldLabel(r.label), numbering, variants: ['结转下年度'] };
+    default:
+      return { key: r.key, core: foldLabel(r.label), numbering };
+  }
+});
+
+export interface ApplicationsRead {
+  rows: Map<string, CellRead[]>;
+  otherHandlingAsOneRow: boolean;
+  /** How many official row labels were found: evidence that this is the section 三 table. */
+  labelsFound: number;
+  valueRowCount: number;
+  notes: string[];
+}
+
+interface RowCandidates {
+  key: string;
+  /** Each candidate: 7 values. A single candidate when the row was printed with its cells. */
+  candidates: (number | null)[][];
+  cells: CellRead[] | null;
+  glued: { raw: string; start: number; end: number } | null;
+  positional: boolean;
+}
+
+export function readApplications(
+  doc: DocumentModel,
+  start: number,
+  end: number,
+  hint: { template: Template | null; narrative: readonly NarrativeFact[] },
+): ApplicationsRead {
+  const view = makeView(doc.text, start, end);
+  const matches = findLabels(view, APPLICATION_LABELS);
+  const tokens = tokenize(doc, view, matches, start, end);
+  const rows = valueRows(tokens).filter((r) => isApplicationRow(r));
+  const notes: string[] = [];
+  const distinctLabels = new Set(matches.map((m) => m.key));
+
+  const hasSubRowLabels = ['otherHandling.overdueCorrection', 'otherHandling.overdueFee'].some((k) => distinctLabels.has(k));
+  const single = align(rows, applicationRowKeys(true));
+  const triple = align(rows, applicationRowKeys(false));
+  let useSingle: boolean;
+  if (single.score !== triple.score) useSingle = single.score > triple.score;
+  else useSingle = !hasSubRowLabels && hint.template !== '2021';
+  const alignment = useSingle ? single : triple;
+
+  const perRow: RowCandidates[] = [];
+  for (const [rowIndex, key] of alignment.mapping) {
+    const row = rows[rowIndex]!;
+    const labelled = row.precedingLabels.some((l) => l.key === key);
+    perRow.push(candidatesOf(key, row, !labelled, notes));
+  }
+  const chosen = solve(perRow, useSingle, hint.narrative);
+
+  const out = new Map<string, CellRead[]>();
+  for (const rc of perRow) {
+    const pick = chosen.get(rc.key)!;
+    if (rc.cells) {
+      out.set(
+        rc.key,
+        rc.cells.map((c) => (rc.positional ? { ...c, confidence: Math.min(c.confidence, 0.8) } : c)),
+      );
+      continue;
+    }
+    const g = rc.glued!;
+    const alternatives = pick.alternatives;
+    out.set(
+      rc.key,
+      pick.values.map((value, col) => {
+        const cell: CellRead = {
+          value,
+          state: value === null ? 'EMPTY' : value === 0 ? 'ZERO' : 'NUMERIC',
+          raw: g.raw,
+          start: g.start,
+          end: g.end,
+          confidence: pick.confidence,
+        };
+        const alts = alternatives.map((a) => a[col] ?? null).filter((v) => v !== value);
+        if (alts.length) cell.alternatives = [...new Set(alts)];
+        return cell;
+      }),
+    );
+  }
+  for (const key of applicationRowKeys(useSingle)) if (!out.has(key)) out.set(key, []);
+  return {
+    rows: out,
+    otherHandlingAsOneRow: useSingle,
+    labelsFound: distinctLabels.size,
+    valueRowCount: rows.length,
+    notes,
+  };
+}
+
+/** A value row of this table has at least one digit or several cells; stray page numbers have neither label nor company. */
+function isApplicationRow(r: ValueRow): boolean {
+  const pieces = piecesOf(r);
+  const digits = pieces.filter((p) => /\d/.test(p.raw));
+  if (!digits.length) return pieces.length >= COLUMNS;
+  // A lone short number with no label before it is noise (a page number, a stray cell).
+  if (pieces.length === 1 && r.precedingLabels.length === 0 && /^\d{1,2}$/.test(pieces[0]!.raw)) return false;
+  return true;
+}
+
+interface Alignment {
+  score: number;
+  /** value row index → row key */
+  mapping: [number, string][];
+}
+
+/**
+ * Aligns value rows to the official rows, in order. A row printed under its own label scores high on that
+ * label's row and low elsewhere; an unlabelled row goes wherever the order puts it.
+ */
+function align(rows: readonly ValueRow[], keys: readonly string[]): Alignment {
+  const n = rows.length;
+  const m = keys.length;
+  const NEG = -1e9;
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(NEG));
+  const from: (0 | 1 | 2)[][] = Array.from({ length: n + 1 }, () => new Array<0 | 1 | 2>(m + 1).fill(0));
+  dp[0]![0] = 0;
+  const matchScore = (i: number, j: number) => {
+    const labels = rows[i]!.precedingLabels.filter((l) => l.key !== 'otherHandling' || keys[j] === 'otherHandling');
+    const key = keys[j]!;
+    if (!labels.length) return 2;
+    if (labels[labels.length - 1]!.key === key) return 8;
+    if (labels.some((l) => l.key === key)) return 6;
+    return -3;
+  };
+  for (let i = 0; i <= n; i++)
+    for (let j = 0; j <= m; j++) {
+      const here = dp[i]![j]!;
+      if (here === NEG) continue;
+      if (j < m && here - 1 > dp[i]![j + 1]!) {
+        dp[i]![j + 1] = here - 1; // an official row with no printed values
+        from[i]![j + 1] = 1;
+      }
+      if (i < n) {
+        const skip = here - (rows[i]!.precedingLabels.length ? 6 : 3);
+        if (skip > dp[i + 1]![j]!) {
+          dp[i + 1]![j] = skip; // a value row that belongs to no official row
+          from[i + 1]![j] = 2;
+        }
+      }
+      if (i < n && j < m) {
+        const s = here + matchScore(i, j);
+        if (s > dp[i + 1]![j + 1]!) {
+          dp[i + 1]![j + 1] = s;
+          from[i + 1]![j + 1] = 0;
+        }
+      }
+    }
+  const mapping: [number, string][] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const step = from[i]![j]!;
+    if (step === 0) {
+      mapping.push([i - 1, keys[j - 1]!]);
+      i--;
+      j--;
+    } else if (step === 1) j--;
+    else i--;
+  }
+  return { score: dp[n]![m]!, mapping: mapping.reverse() };
+}
+
+function candidatesOf(key: string, row: ValueRow, positional: boolean, notes: string[]): RowCandidates {
+  const pieces = fitPieces(piecesOf(row), COLUMNS);
+  const glued = pieces.length < COLUMNS ? gluedDigits(pieces) : null;
+  if (pieces.length === COLUMNS) {
+    const cells = pieces.map((p) => cellFromPiece(p));
+    return { key, candidates: [cells.map((c) => c.value)], cells, glued: null, positional };
+  }
+  if (glued) {
+    let found = splits(glued.digits, COLUMNS, { lastIsSum: true });
+    if (!found || !found.length) {
+      notes.push(`${key}: 粘连数字 ${glued.raw} 没有满足本行合计的拆分，按最可能的拆分读取`);
+      found = (splits(glued.digits, COLUMNS) ?? []).slice(0, 2000);
+    }
+    found.sort((a, b) => applicantRowPrior(b) - applicantRowPrior(a));
+    if (found.length) return { key, candidates: found.slice(0, 40), cells: null, glued, positional };
+  }
+  // Fewer cells than columns and not a glued run: keep what is there, left to right, blank the rest.
+  notes.push(`${key}: 该行只印出 ${pieces.length} 个单元格`);
+  const cells = Array.from({ length: COLUMNS }, (_, c) => (pieces[c] ? cellFromPiece(pieces[c]!, 0.6) : blankCell(row.end)));
+  return { key, candidates: [cells.map((c) => c.value)], cells, glued: null, positional };
+}
+
+interface Pick {
+  values: (number | null)[];
+  confidence: number;
+  alternatives: (number | null)[][];
+}
+
+/**
+ * Chooses one candidate per row: the combination that satisfies the most column equations (rules 1 and 2),
+ * then agrees with the narrative, then is most plausible.
+ */
+function solve(rows: RowCandidates[], singleOtherRow: boolean, narrative: readonly NarrativeFact[]): Map<string, Pick> {
+  const keys = rows.map((r) => r.key);
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const outcomeKeys = applicationRowKeys(singleOtherRow).filter((k) => APPLICATION_ROWS.find((r) => r.key === k)?.role === 'outcome');
+  const received = narrative.filter((f) => f.kind === 'applicationsReceived').map((f) => f.value);
+  const handled = narrative.filter((f) => f.kind === 'applicationsHandled').map((f) => f.value);
+
+  const score = (choice: number[]): number => {
+    const row = (k: string) => {
+      const i = index.get(k);
+      return i === undefined ? null : rows[i]!.candidates[choice[i]!]!;
+    };
+    let s = 0;
+    for (let c = 0; c < COLUMNS; c++) {
+      const v = (k: string) => row(k)?.[c] ?? null;
+      const nr = v('newReceived');
+      const co = v('carriedOver');
+      const tot = v('total');
+      const cf = v('carriedForward');
+      if (nr !== null && co !== null && tot !== null && cf !== null && nr + co === tot + cf) s += 1;
+      const outs = outcomeKeys.map(v);
+      if (tot !== null && outs.every((x) => x !== null) && outs.reduce<number>((a, x) => a + x!, 0) === tot) s += 1;
+    }
+    const nrTotal = row('newReceived')?.[6] ?? null;
+    const coTotal = row('carriedOver')?.[6] ?? null;
+    if (nrTotal !== null && received.some((r) => r === nrTotal || (coTotal !== null && r === nrTotal + coTotal))) s += 0.5;
+    const totTotal = row('total')?.[6] ?? null;
+    if (totTotal !== null && handled.includes(totTotal)) s += 0.5;
+    return s;
+  };
+  const prior = (choice: number[]) =>
+    rows.reduce((s, r, i) => s + (r.candidates.length > 1 ? applicantRowPrior(r.candidates[choice[i]!]!.map((x) => x ?? 0)) : 0), 0);
+
+  const ambiguous = rows.map((r, i) => (r.candidates.length > 1 ? i : -1)).filter((i) => i >= 0);
+  let choice = rows.map(() => 0);
+  // The combinations that satisfy the rules best; among them the most plausible is chosen.
+  let winners: number[][] = [choice];
+  const combos = ambiguous.reduce((p, i) => p * rows[i]!.candidates.length, 1);
+  if (ambiguous.length && combos <= 200_000) {
+    let bestRule = -Infinity;
+    const cur = rows.map(() => 0);
+    const rec = (a: number) => {
+      if (a === ambiguous.length) {
+        const s = score(cur);
+        if (s > bestRule + 1e-9) {
+          bestRule = s;
+          winners = [[...cur]];
+        } else if (Math.abs(s - bestRule) < 1e-9 && winners.length < 2000) winners.push([...cur]);
+        return;
+      }
+      const i = ambiguous[a]!;
+      for (let k = 0; k < rows[i]!.candidates.length; k++) {
+        cur[i] = k;
+        rec(a + 1);
+      }
+      cur[i] = 0;
+    };
+    rec(0);
+    choice = winners.reduce((best, w) => (prior(w) > prior(best) ? w : best), winners[0]!);
+  } else if (ambiguous.length) {
+    // Too many combinations: improve one row at a time, starting from the most plausible splits.
+    let improved = true;
+    for (let pass = 0; improved && pass < 10; pass++) {
+      improved = false;
+      for (const i of ambiguous) {
+        let bestK = choice[i]!;
+        let bestS = score(choice);
+        for (let k = 0; k < rows[i]!.candidates.length; k++) {
+          const trial = [...choice];
+          trial[i] = k;
+          const s = score(trial);
+          if (s > bestS) {
+            bestS = s;
+            bestK = k;
+          }
+        }
+        if (bestK !== choice[i]) {
+          choice[i] = bestK;
+          improved = true;
+        }
+      }
+    }
+    winners = [choice];
+  }
+
+  const out = new Map<string, Pick>();
+  rows.forEach((r, i) => {
+    const values = r.candidates[choice[i]!]!;
+    if (r.candidates.length <= 1) {
+      out.set(r.key, { values, confidence: r.glued ? 0.95 : 1, alternatives: [] });
+      return;
+    }
+    // Other readings of this row that satisfy the rules just as well.
+    const rivals = winners.filter((w) => w[i] !== choice[i]).map((w) => r.candidates[w[i]!]!);
+    const unique = rivals.filter((c, k) => rivals.findIndex((d) => d.join() === c.join()) === k);
+    out.set(r.key, { values, confidence: unique.length ? 0.5 : 0.9, alternatives: unique });
+  });
+  return out;
+}

@@ -1,0 +1,70 @@
+/** One value as the extractors read it, before it becomes a CellEvidence of the parsed report. */
+import type { CellState } from '@ogi/domain';
+import type { ValueRow } from './tokens.js';
+import { readValue } from './values.js';
+
+export interface CellRead {
+  value: number | null;
+  state: CellState;
+  raw: string;
+  start: number;
+  end: number;
+  confidence: number;
+  alternatives?: (number | null)[];
+  unitRaw?: string;
+}
+
+/** A printed piece of a value row: one cell, or one whitespace-separated piece of a cell. */
+export interface Piece {
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The pieces of a value row. A cell printed on its own is one piece, blank included; text that holds several
+ * numbers separated by spaces ("1 0 0 0 0 0 1", a PDF line read as text) is cut at the spaces.
+ */
+export function piecesOf(row: ValueRow): Piece[] {
+  const out: Piece[] = [];
+  for (const t of row.tokens) {
+    const trimmed = t.raw.trim();
+    if (!trimmed) {
+      out.push({ raw: '', start: t.start, end: t.end });
+      continue;
+    }
+    const re = /\S+/g;
+    for (let m = re.exec(t.raw); m; m = re.exec(t.raw)) out.push({ raw: m[0], start: t.start + m.index, end: t.start + m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Fits pieces to `k` columns: extra blank cells at the ends (grid padding, sub-label columns) are dropped. */
+export function fitPieces(pieces: Piece[], k: number): Piece[] {
+  const p = [...pieces];
+  while (p.length > k && p[0]!.raw === '') p.shift();
+  while (p.length > k && p[p.length - 1]!.raw === '') p.pop();
+  return p;
+}
+
+export function cellFromPiece(piece: Piece, confidence = 1): CellRead {
+  const r = readValue(piece.raw);
+  const cell: CellRead = { value: r.value, state: r.state, raw: piece.raw, start: piece.start, end: piece.end, confidence };
+  if (r.unit) cell.unitRaw = r.unit;
+  return cell;
+}
+
+/** A value row whose digits lost their separators: the digits and where they were printed. */
+export function gluedDigits(pieces: Piece[]): { digits: string; raw: string; start: number; end: number } | null {
+  if (!pieces.length || pieces.some((p) => !/^\d+$/.test(p.raw))) return null;
+  return {
+    digits: pieces.map((p) => p.raw).join(''),
+    raw: pieces.map((p) => p.raw).join(' '),
+    start: pieces[0]!.start,
+    end: pieces[pieces.length - 1]!.end,
+  };
+}
+
+export function blankCell(at: number): CellRead {
+  return { value: null, state: 'EMPTY', raw: '', start: at, end: at, confidence: 1 };
+}

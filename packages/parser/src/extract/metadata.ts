@@ -1,0 +1,147 @@
+/**
+ * Who issued the report, which year it covers and when it was published — as the document prints them.
+ *
+ * - Agency: the name before (or after) the year in the title, e.g. 「淮安市人民政府 / 2024年政府信息公开工作年度
+ *   报告」 or 「2024年上海市科委政府信息公开工作年度报告」; else the signature above the closing date; else the
+ *   page's 发布机构. A site's 来源 or 主办单位 is page chrome, not the agency, and is never used.
+ * - Year: the title's year; else the statistics period ("统计期限自2019年1月1日"); never the publication year.
+ * - Published on: a labelled 发布日期/发布时间/公开日期/时间; else the date under the signature; else a date
+ *   printed under the title. Dates must fall after the data year, within two years.
+ */
+import type { DocumentModel } from '../document.js';
+
+export interface ReportMetadata {
+  agency: string | null;
+  year: number | null;
+  publishedOn: string | null;
+  /** Where the title was read, when one was found. */
+  title: { text: string; start: number } | null;
+}
+
+const CJK_NAME = '[\\u4e00-\\u9fa5（）()·]{2,40}';
+const TITLE = new RegExp(
+  `(${CJK_NAME})?[ \\t\\n]*((?:19|20)\\d{2})[ \\t]*年[ \\t]*度?[ \\t]*(${CJK_NAME.replace('{2,40}', '{0,40}?')})[ \\t]*(?:政府信息公开|政务公开)[ \\t]*(?:工作)?[ \\t]*年[ \\t]*度?[ \\t]*报[ \\t]*告`,
+  'g',
+);
+const AGENCY_SUFFIX = /(人民政府|政府|委员会|管理委员会|管委会|实验区|新区|开发区|局|委|办公室|办公厅|办|厅|中心|院|署|所|站|队|处|会|集团|公司|部|司)$/;
+const DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/;
+
+export function readMetadata(doc: DocumentModel): ReportMetadata {
+  const title = findTitle(doc);
+  let year = title?.year ?? null;
+  let agency = title?.agency ?? null;
+  if (year === null) year = statisticsYear(doc.text);
+  if (!agency) agency = signatureAgency(doc) ?? labelledAgency(`${doc.metaText}\n${doc.text.slice(0, 3000)}`);
+  const publishedOn = findPublishedOn(doc, year);
+  if (year === null && publishedOn) year = Number(publishedOn.slice(0, 4)) - 1;
+  return { agency, year, publishedOn, title: title ? { text: title.text, start: title.start } : null };
+}
+
+interface TitleHit {
+  agency: string | null;
+  year: number;
+  text: string;
+  start: number;
+}
+
+function findTitle(doc: DocumentModel): TitleHit | null {
+  // The body's own title comes first; the page title (crawler header, <title>, PDF info) is a fallback.
+  const head = doc.text.slice(0, 6000);
+  for (const source of [head, doc.metaText, doc.containerTitle ?? '']) {
+    TITLE.lastIndex = 0;
+    for (let m = TITLE.exec(source); m; m = TITLE.exec(source)) {
+      const before = cleanAgency(m[1] ?? '');
+      const after = cleanAgency(m[3] ?? '');
+      const agency = before || after || null;
+      const hit = { agency, year: Number(m[2]), text: m[0], start: source === head ? m.index : -1 };
+      if (agency || source !== head) return hit;
+      // A title without a name (the name is on a line of its own above it) is still the year's evidence.
+      return { ...hit, agency: nameAbove(doc.text, m.index) };
+    }
+  }
+  return null;
+}
+
+function cleanAgency(raw: string): string {
+  let s = raw.replace(/[（(][^）)]*[）)]$/, '').replace(/^(关于|印发|公布)/, '').replace(/(关于|的)$/, '').trim();
+  // A breadcrumb or site name glued before the title ("政府信息公开年报平潭综合实验区") keeps only the name.
+  const cut = s.search(/(年报|专栏|首页|当前位置|政务公开|信息公开)(?=[^年报专栏首页]*$)/);
+  if (cut >= 0) s = s.slice(cut).replace(/^(年报|专栏|首页|当前位置|政务公开|信息公开)+/, '');
+  return s.length >= 2 && s.length <= 40 ? s : '';
+}
+
+/** The line right above a title, when it is a name (PDF titles often print the agency on its own line). */
+function nameAbove(text: string, at: number): string | null {
+  const before = text.slice(Math.max(0, at - 200), at).split('\n').map((l) => l.trim()).filter(Boolean);
+  const last = before[before.length - 1];
+  return last && new RegExp(`^${CJK_NAME}$`).test(last) && AGENCY_SUFFIX.test(last) ? last : null;
+}
+
+function statisticsYear(text: string): number | null {
+  const m = /统计(?:期限|时限|时间|区间)?[^。\n]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/** The agency's name as signed at the end: a short name line followed by a date line. */
+function signatureAgency(doc: DocumentModel): string | null {
+  const lines = doc.text.split('\n').map((l) => l.replace(/\t/g, ' ').trim());
+  const from = Math.max(0, lines.length - 40);
+  for (let i = lines.length - 2; i >= from; i--) {
+    const name = lines[i]!;
+    if (!new RegExp(`^${CJK_NAME}$`).test(name) || !AGENCY_SUFFIX.test(name)) continue;
+    const next = lines.slice(i + 1, i + 3).find(Boolean) ?? '';
+    if (new RegExp(`^[（(]?${DATE.source}[）)]?$`).test(next)) return name;
+  }
+  return null;
+}
+
+function labelledAgency(text: string): string | null {
+  const m = /(?:发布机构|发文机关|发布单位)\s*[:：]\s*([\u4e00-\u9fa5（）()]{2,40})/.exec(text);
+  return m ? m[1]! : null;
+}
+
+const LABELLED_DATE = /(发布日期|发布时间|公开日期|公开时间|发文日期|(?<!采集|生成|更新|统计|办理|答复)时间)\s*[:：]?\s*[\t ]*/g;
+
+function findPublishedOn(doc: DocumentModel, year: number | null): string | null {
+  const plausible = (iso: string | null) => {
+    if (!iso || year === null) return iso;
+    const y = Number(iso.slice(0, 4));
+    return y >= year && y <= year + 2 ? iso : null;
+  };
+  const sources = [doc.metaText, doc.text.slice(0, 8000)];
+  // 1. A labelled date; 发布/公开 labels win over a bare 时间.
+  for (const strong of [true, false]) {
+    for (const source of sources) {
+      LABELLED_DATE.lastIndex = 0;
+      for (let m = LABELLED_DATE.exec(source); m; m = LABELLED_DATE.exec(source)) {
+        if (strong === (m[1] === '时间')) continue;
+        const iso = plausible(isoDate(source.slice(m.index + m[0].length, m.index + m[0].length + 24)));
+        if (iso) return iso;
+      }
+    }
+  }
+  // 2. The date under the signature, then a date line under the title.
+  const lines = doc.text.split('\n').map((l) => l.replace(/\t/g, ' ').trim());
+  const dateLine = new RegExp(`^[（(]?${DATE.source}[）)]?$`);
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 40); i--) {
+    if (dateLine.test(lines[i]!)) {
+      const iso = plausible(isoDate(lines[i]!));
+      if (iso) return iso;
+    }
+  }
+  for (let i = 0; i < Math.min(lines.length, 12); i++) {
+    if (dateLine.test(lines[i]!)) {
+      const iso = plausible(isoDate(lines[i]!));
+      if (iso) return iso;
+    }
+  }
+  return null;
+}
+
+function isoDate(s: string): string | null {
+  const m = new RegExp(`^\\s*${DATE.source}`).exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

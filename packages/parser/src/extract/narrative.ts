@@ -1,0 +1,70 @@
+/**
+ * Facts the report's own text states that bear on its tables: applications received, handled and carried
+ * forward, review and litigation counts, the on-time rate as printed (or "all answered within the legal time
+ * limit"), overdue replies, the 信息处理费 collected. Each keeps its sentence as evidence. Tables are excluded.
+ */
+import type { NarrativeFact, NarrativeFactKind } from '@ogi/domain';
+
+const N = '(\\d+(?:\\.\\d+)?)';
+const GAP = '[^，,。；;\\d\\n]';
+
+const PATTERNS: { kind: NarrativeFactKind; re: RegExp; skipIf?: RegExp }[] = [
+  { kind: 'applicationsReceived', re: new RegExp(`(?:收到|受理|接收|接到)${GAP}{0,20}?申请${GAP}{0,8}?${N}\\s*(?:件|起|宗|个|条)`) },
+  { kind: 'applicationsReceived', re: new RegExp(`(?:收到|受理|接收|接到)${GAP}{0,12}?${N}\\s*(?:件|起|宗)${GAP}{0,4}?(?:政府信息公开|信息公开|依申请公开)?申请`) },
+  { kind: 'applicationsHandled', re: new RegExp(`(?:办结|答复|办理)${GAP}{0,10}?${N}\\s*件`), skipIf: /申请人|答复书|不予|无法|部分公开|同意公开|予以公开/ },
+  { kind: 'applicationsCarriedForward', re: new RegExp(`${N}\\s*件${GAP}{0,6}?(?:结转|转入|顺延|转)(?:至|到)?下一?年度?`) },
+  { kind: 'applicationsCarriedForward', re: new RegExp(`(?:结转|转入|顺延|转)(?:至|到)?下一?年度?${GAP}{0,12}?${N}\\s*件`) },
+  { kind: 'reviews', re: new RegExp(`行政复议${GAP}{0,12}?${N}\\s*(?:件|起|宗)`) },
+  { kind: 'lawsuits', re: new RegExp(`行政诉讼${GAP}{0,12}?${N}\\s*(?:件|起|宗)`) },
+  { kind: 'onTimeRate', re: new RegExp(`(?:按时|按期|及时|如期)(?:答复|办结|回复|办理)率${GAP}{0,4}?${N}\\s*[%％]`) },
+  { kind: 'allOnTime', re: /(?:均|全部|全都)(?:在|于|按)(?:法定|规定)?(?:期限|时限|时间)内(?:予以)?(?:答复|办结|回复|办理)/ },
+  { kind: 'overdueReplies', re: new RegExp(`(?:超期|逾期|超时)(?:答复|办理|回复)${GAP}{0,6}?${N}\\s*件`) },
+  { kind: 'processingFeeYuan', re: new RegExp(`信息处理费${GAP}{0,12}?${N}\\s*元`) },
+  { kind: 'normativeDocumentsIssued', re: new RegExp(`制发${GAP}{0,6}?规范性文件\\s*${N}\\s*件`) },
+];
+
+/** Sentences of the text outside the given table spans, with their offsets. */
+function* sentences(text: string, exclude: readonly [number, number][]): Generator<{ text: string; start: number }> {
+  const re = /[^。；;！!？?\n]+[。；;！!？?]?/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (exclude.some(([a, b]) => start < b && end > a)) {
+      // Keep the part of a sentence outside a table (glued pages put a table in the middle of a "sentence").
+      for (const [a, b] of exclude) {
+        if (start < a && end > a) yield { text: text.slice(start, a), start };
+        if (start < b && end > b) yield { text: text.slice(b, end), start: b };
+      }
+      continue;
+    }
+    yield { text: m[0], start };
+  }
+}
+
+export function readNarrative(text: string, tableSpans: readonly [number, number][]): NarrativeFact[] {
+  const facts: NarrativeFact[] = [];
+  for (const s of sentences(text, tableSpans)) {
+    if (s.text.length > 600) continue;
+    const flat = s.text.replace(/\t/g, '');
+    for (const p of PATTERNS) {
+      const m = p.re.exec(flat);
+      if (!m) continue;
+      if (p.skipIf?.test(m[0])) continue;
+      // "行政复议、行政诉讼案件为0件" gives 0 for both; a non-zero joint count belongs to neither alone.
+      if ((p.kind === 'reviews' && /诉讼/.test(m[0])) || (p.kind === 'lawsuits' && /复议/.test(m[0].slice(4)))) {
+        if (Number(m[1]) !== 0) continue;
+      }
+      let value = p.kind === 'allOnTime' ? 1 : Number(m[1]);
+      if (p.kind === 'onTimeRate') value /= 100;
+      if (facts.some((f) => f.kind === p.kind && f.start === s.start)) continue;
+      facts.push({ kind: p.kind, value, sentence: s.text.trim(), start: s.start, end: s.start + s.text.length });
+    }
+  }
+  // Only the first statement of each count is the report's figure; later ones are often sub-counts.
+  const seen = new Set<NarrativeFactKind>();
+  return facts.filter((f) => {
+    if (seen.has(f.kind)) return false;
+    seen.add(f.kind);
+    return true;
+  });
+}

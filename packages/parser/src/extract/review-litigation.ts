@@ -1,0 +1,121 @@
+/**
+ * Section 四: fifteen counts of review and litigation cases, in three groups of five (维持, 纠正, 其他, 尚未审结,
+ * 总计). The header is broken in many reports, so the values are read by position after the header, never by
+ * header text. A table printed as three small tables is mapped by each one's heading. Glued digits are split
+ * so that each group's total is the sum of its four cells.
+ */
+import { REVIEW_GROUPS } from '@ogi/domain';
+import type { DocumentModel } from '../document.js';
+import { makeView } from '../text-view.js';
+import { findLabels, type LabelSpec } from './labels.js';
+import { tokenize, valueRows, type ValueRow } from './tokens.js';
+import { cellFromPiece, gluedDigits, piecesOf, type CellRead, type Piece } from './cell-read.js';
+import { reviewRowPrior, splits } from './glued-digits.js';
+
+const GROUP = 5;
+const ALL = GROUP * 3;
+
+const HEADER_WORDS: readonly LabelSpec[] = [
+  { key: 'group.review', core: '行政复议' },
+  { key: 'group.litigation', core: '行政诉讼' },
+  { key: 'group.direct', core: '未经复议直接起诉' },
+  { key: 'group.afterReview', core: '复议后起诉' },
+  { key: 'col.upheld', core: '维持' },
+  { key: 'col.corrected', core: '纠正' },
+  { key: 'col.other', core: '其他结果' },
+  { key: 'col.pending', core: '尚未审结' },
+  { key: 'col.pending2', core: '审结' },
+  { key: 'col.total', core: '总计' },
+];
+
+export interface ReviewRead {
+  groups: Map<string, CellRead[]>;
+  found: boolean;
+  notes: string[];
+}
+
+export function readReviewLitigation(doc: DocumentModel, start: number, end: number): ReviewRead {
+  const view = makeView(doc.text, start, end);
+  const matches = findLabels(view, HEADER_WORDS);
+  const tokens = tokenize(doc, view, matches, start, end);
+  const notes: string[] = [];
+  // Only value rows printed after a column heading are table values; a number in a sentence before the
+  // table ("行政复议2件") is narrative.
+  const rows = valueRows(tokens).filter((r) => r.precedingLabels.some((l) => l.key.startsWith('col.')) || isAfterColumnHeader(r, tokens));
+  const groups = new Map<string, CellRead[]>();
+  if (!rows.length) return { groups, found: false, notes };
+
+  const rowPieces = rows.map(piecesOf);
+  const flat = rowPieces.flat();
+  const nonBlank = flat.filter((p) => p.raw !== '');
+
+  // Three small tables, one per group, each under its own heading.
+  if (rows.length === 3 && rowPieces.every((p) => nonEmpty(p).length === GROUP)) {
+    const order = rows.map(groupOf);
+    if (new Set(order).size === 3 && order.every(Boolean)) {
+      rows.forEach((_, i) => groups.set(order[i]!, nonEmpty(rowPieces[i]!).map((p) => cellFromPiece(p))));
+      return { groups, found: true, notes };
+    }
+  }
+  let cells: CellRead[] | null = null;
+  const taken = nonBlank.length >= ALL ? nonBlank.slice(0, ALL) : null;
+  if (taken && !taken.some((p) => !/^[+\-−]?\d+$|^[—–\-/／无]$/.test(p.raw))) {
+    cells = taken.map((p) => cellFromPiece(p));
+    if (nonBlank.length > ALL) notes.push(`第四部分表格后还有 ${nonBlank.length - ALL} 个数字未读取`);
+  } else if (flat.length === ALL) {
+    cells = flat.map((p) => cellFromPiece(p));
+  } else {
+    cells = splitGlued(nonBlank, notes);
+  }
+  if (!cells) return { groups, found: false, notes };
+  REVIEW_GROUPS.forEach((g, i) => groups.set(g.key, cells!.slice(i * GROUP, (i + 1) * GROUP)));
+  return { groups, found: true, notes };
+}
+
+const nonEmpty = (pieces: Piece[]) => pieces.filter((p) => p.raw !== '');
+
+function isAfterColumnHeader(r: ValueRow, tokens: ReturnType<typeof tokenize>): boolean {
+  return tokens.some((t) => t.kind === 'label' && t.key.startsWith('col.') && t.end <= r.start);
+}
+
+function groupOf(r: ValueRow): string | null {
+  const keys = r.precedingLabels.map((l) => l.key);
+  if (keys.includes('group.direct')) return 'litigationDirect';
+  if (keys.includes('group.afterReview')) return 'litigationAfterReview';
+  if (keys.includes('group.review') && !keys.includes('group.litigation')) return 'review';
+  return null;
+}
+
+function splitGlued(pieces: Piece[], notes: string[]): CellRead[] | null {
+  const glued = gluedDigits(pieces);
+  if (!glued) {
+    notes.push(`第四部分表格只读到 ${pieces.length} 个值`);
+    return null;
+  }
+  let found = splits(glued.digits, ALL, { groupSize: GROUP });
+  let certain = true;
+  if (!found || !found.length) {
+    notes.push(`第四部分数字粘连（${glued.raw}），没有满足各组合计的拆分`);
+    found = splits(glued.digits, ALL) ?? [];
+    certain = false;
+  }
+  if (!found.length) return null;
+  found.sort((a, b) => reviewRowPrior(b) - reviewRowPrior(a));
+  const best = found[0]!;
+  const rivals = found.slice(1);
+  const confidence = certain && rivals.length === 0 ? 0.9 : 0.5;
+  if (rivals.length) notes.push(`第四部分数字粘连（${glued.raw}），有 ${found.length} 种满足合计的拆分，取最可能的一种`);
+  return best.map((value, i) => {
+    const cell: CellRead = {
+      value,
+      state: value === 0 ? 'ZERO' : 'NUMERIC',
+      raw: glued.raw,
+      start: glued.start,
+      end: glued.end,
+      confidence,
+    };
+    const alts = [...new Set(rivals.slice(0, 5).map((r) => r[i]!).filter((v) => v !== value))];
+    if (alts.length) cell.alternatives = alts;
+    return cell;
+  });
+}

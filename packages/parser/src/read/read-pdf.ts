@@ -1,0 +1,178 @@
+/**
+ * Reads a PDF's text layer with pdfjs-dist and rebuilds table rows from positions.
+ *
+ * Text items are grouped into lines by baseline. A line holding numbers is a table row; text lines with no
+ * numbers that lie in the label column (left of the row's first number) and closer to that row than to any
+ * other are part of its label: table cells wrap long labels over several lines, with the numbers printed on
+ * the middle line or level with the first. Page numbers are dropped, so a table broken across pages reads on.
+ */
+import { ReportParseError } from '@ogi/domain';
+import { DocumentBuilder, type DocumentModel } from '../document.js';
+
+interface Item {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  numeric: boolean;
+}
+
+interface Line {
+  y: number;
+  height: number;
+  items: Item[];
+}
+
+const NUMERIC_ITEM = /^[+\-−]?\d[\d,]*(\.\d+)?\s*(万元|元|%|件)?$/;
+const PAGE_NUMBER = /^(第\s*\d+\s*页.*|[-—–－]\s*\d+\s*[-—–－]|\d{1,3}|\d+\s*\/\s*\d+)$/;
+const MAX_PAGES = 300;
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | null = null;
+
+export async function readPdf(bytes: Uint8Array): Promise<DocumentModel> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument } = await pdfjs;
+  let doc;
+  try {
+    doc = await getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+      stopAtErrors: false,
+    }).promise;
+  } catch (err) {
+    const name = (err as Error).name;
+    if (name === 'PasswordException') throw new ReportParseError('ENCRYPTED_PDF');
+    throw new ReportParseError('CORRUPT_FILE');
+  }
+  try {
+    const builder = new DocumentBuilder('pdf', 'pdf');
+    const info = await doc.getMetadata().catch(() => null);
+    const title = (info?.info as { Title?: unknown } | undefined)?.Title;
+    builder.containerTitle = typeof title === 'string' && title.trim() ? title.trim() : null;
+    let textChars = 0;
+    const pages = Math.min(doc.numPages, MAX_PAGES);
+    for (let p = 1; p <= pages; p++) {
+      const page = await doc.getPage(p);
+      const { height: pageHeight } = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: Item[] = [];
+      for (const raw of content.items) {
+        if (!('str' in raw)) continue;
+        const text = raw.str.replace(/\s+/g, ' ').trim();
+        if (!text) continue;
+        const [a, b, c, d, e, f] = raw.transform as number[];
+        // Rotated text is a watermark or a stamp, not part of the report's text flow.
+        if (Math.abs(b!) > 0.01 * Math.abs(a!) || Math.abs(c!) > 0.01 * Math.abs(d!)) continue;
+        const height = raw.height || Math.abs(d!) || 10;
+        items.push({ text, x: e!, y: f!, width: raw.width, height, numeric: NUMERIC_ITEM.test(text) });
+        textChars += text.length;
+      }
+      for (const row of pageRows(items, pageHeight)) {
+        builder.addRow(
+          row.map((cell) => ({
+            text: cell.text,
+            origin: { kind: 'pdf' as const, page: p, x: cell.x, y: pageHeight - cell.y - cell.height, width: cell.width, height: cell.height },
+          })),
+        );
+      }
+      page.cleanup();
+    }
+    if (textChars < 20) throw new ReportParseError('NO_TEXT_LAYER');
+    return builder.build();
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** The rows of one page, top to bottom, each a list of cells left to right. */
+function pageRows(items: Item[], pageHeight: number): Item[][] {
+  const lines = groupLines(items).filter((l) => !isPageMargin(l, pageHeight));
+  const valueLines = lines.filter((l) => l.items.some((i) => i.numeric));
+  const absorbed = new Map<Line, Line[]>();
+  const taken = new Set<Line>();
+  for (const line of lines) {
+    if (line.items.some((i) => i.numeric)) continue;
+    // Candidate rows: value lines whose label column holds this whole line.
+    let best: Line | null = null;
+    let bestDistance = Infinity;
+    for (const v of valueLines) {
+      const distance = Math.abs(v.y - line.y);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = v;
+      }
+    }
+    if (!best) continue;
+    const labelColumnEnd = firstNumberX(best);
+    const lineEnd = Math.max(...line.items.map((i) => i.x + i.width));
+    const reach = Math.max(3 * Math.min(line.height, best.height), 20);
+    if (lineEnd <= labelColumnEnd + 1 && bestDistance <= reach && line !== best) {
+      const list = absorbed.get(best) ?? [];
+      list.push(line);
+      absorbed.set(best, list);
+      taken.add(line);
+    }
+  }
+  const rows: Item[][] = [];
+  for (const line of lines) {
+    if (taken.has(line)) continue;
+    const extra = absorbed.get(line);
+    if (!extra) {
+      rows.push(cellsOf(line.items));
+      continue;
+    }
+    // The label: every text piece of the row's label column, in reading order (column by column, top down).
+    const numberX = firstNumberX(line);
+    const labelItems = [...line.items.filter((i) => i.x < numberX && !i.numeric), ...extra.flatMap((l) => l.items)];
+    labelItems.sort((p, q) => Math.round(p.x / 6) - Math.round(q.x / 6) || q.y - p.y);
+    const label = mergeItems(labelItems);
+    rows.push([label, ...cellsOf(line.items.filter((i) => i.x >= numberX || i.numeric))]);
+  }
+  return rows;
+}
+
+function groupLines(items: Item[]): Line[] {
+  const sorted = [...items].sort((p, q) => q.y - p.y || p.x - q.x);
+  const lines: Line[] = [];
+  for (const item of sorted) {
+    const line = lines.find((l) => Math.abs(l.y - item.y) <= 0.45 * Math.min(l.height, item.height));
+    if (line) {
+      line.items.push(item);
+      line.height = Math.max(line.height, item.height);
+    } else lines.push({ y: item.y, height: item.height, items: [item] });
+  }
+  for (const l of lines) l.items.sort((p, q) => p.x - q.x);
+  return lines.sort((p, q) => q.y - p.y);
+}
+
+function isPageMargin(line: Line, pageHeight: number): boolean {
+  const inMargin = line.y < pageHeight * 0.08 || line.y > pageHeight * 0.94;
+  return inMargin && PAGE_NUMBER.test(line.items.map((i) => i.text).join('').replace(/\s+/g, ''));
+}
+
+const firstNumberX = (l: Line) => Math.min(...l.items.filter((i) => i.numeric).map((i) => i.x));
+
+/** Adjacent text pieces closer than a character's width are one cell; each number is a cell of its own. */
+function cellsOf(items: Item[]): Item[] {
+  const cells: Item[] = [];
+  for (const item of items) {
+    const prev = cells[cells.length - 1];
+    if (prev && !prev.numeric && !item.numeric && item.x - (prev.x + prev.width) < 0.9 * item.height) {
+      cells[cells.length - 1] = mergeItems([prev, item]);
+    } else cells.push(item);
+  }
+  return cells;
+}
+
+function mergeItems(items: Item[]): Item {
+  const x = Math.min(...items.map((i) => i.x));
+  const y = Math.min(...items.map((i) => i.y));
+  const right = Math.max(...items.map((i) => i.x + i.width));
+  const top = Math.max(...items.map((i) => i.y + i.height));
+  return { text: items.map((i) => i.text).join(''), x, y, width: right - x, height: top - y, numeric: false };
+}
