@@ -18,6 +18,8 @@ export interface CellTooltip {
   state: Readonly<CellTooltipState>;
   show(owner: HTMLElement, lines: string[]): void;
   hide(owner?: HTMLElement): void;
+  /** Follows the owner after a scroll or resize. */
+  reposition(): void;
 }
 
 const KEY: InjectionKey<CellTooltip> = Symbol('cell-tooltip');
@@ -29,12 +31,16 @@ export function provideCellTooltip(): CellTooltip {
     state: readonly(state) as Readonly<CellTooltipState>,
     show(owner, lines) {
       if (!lines.length) return;
-      const box = owner.getBoundingClientRect();
       state.owner = owner;
       state.lines = lines;
+      api.reposition();
+      state.visible = true;
+    },
+    reposition() {
+      if (!state.owner) return;
+      const box = state.owner.getBoundingClientRect();
       state.x = box.left;
       state.y = box.bottom + 4;
-      state.visible = true;
     },
     hide(owner) {
       if (owner && state.owner !== owner) return;
