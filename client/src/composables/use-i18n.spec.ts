@@ -1,0 +1,56 @@
+import { flushPromises } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { describe, expect, it } from 'vitest';
+import { defineComponent, h } from 'vue';
+import { mountInApp } from '../../test/mount';
+import AppHeader from '../components/AppHeader.vue';
+import { usePreferencesStore } from '../stores/preferences';
+import { useI18n } from './use-i18n';
+
+/** The header plus a few words from elsewhere in the catalogue and the domain layout. */
+const Page = defineComponent({
+  setup() {
+    const { t, label, formatDate } = useI18n();
+    return () =>
+      h('div', [
+        h(AppHeader),
+        h('h2', t('report.sections.applications')),
+        h('p', { class: 'column' }, label({ label: '自然人', en: 'Natural persons' })),
+        h('p', { class: 'date' }, formatDate('2021-01-24') ?? ''),
+      ]);
+  },
+});
+
+describe('language switching', () => {
+  it('starts in Chinese and switches every string to English with one click', async () => {
+    const { wrapper } = await mountInApp(Page);
+    expect(wrapper.get('.product-name').text()).toBe('政府信息公开年报观测台');
+    expect(wrapper.get('h2').text()).toBe('三、收到和处理政府信息公开申请情况');
+    expect(wrapper.get('.column').text()).toBe('自然人');
+    expect(wrapper.get('.date').text()).toBe('2021年1月24日');
+
+    const english = wrapper.findAll('button').find((b) => b.text() === 'English')!;
+    expect(english.attributes('aria-pressed')).toBe('false');
+    await english.trigger('click');
+    await flushPromises();
+
+    expect(english.attributes('aria-pressed')).toBe('true');
+    expect(wrapper.get('.product-name').text()).toBe('OGI Observatory');
+    expect(wrapper.get('nav').text()).toBe('Reports');
+    expect(wrapper.get('h2').text()).toBe('III. Disclosure applications received and handled');
+    expect(wrapper.get('.column').text()).toBe('Natural persons');
+    expect(wrapper.get('.date').text()).toBe('24 Jan 2021');
+
+    await wrapper.findAll('button').find((b) => b.text() === '中文')!.trigger('click');
+    expect(wrapper.get('.product-name').text()).toBe('政府信息公开年报观测台');
+  });
+
+  it('remembers the choice for the next visit', async () => {
+    const { wrapper } = await mountInApp(Page);
+    await wrapper.findAll('button').find((b) => b.text() === 'English')!.trigger('click');
+    await flushPromises();
+
+    setActivePinia(createPinia()); // a new visit: a fresh store reads what was stored
+    expect(usePreferencesStore().locale).toBe('en');
+  });
+});
