@@ -60,6 +60,6 @@ export default defineConfig({
         timeout: 180_000,
         stdout: 'pipe',
         stderr: 'pipe',
-        env: { PORT: String(PORT), DATA_DIR, NODE_ENV: 'test' },
+        env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR, NODE_ENV: 'test' },
       },
 });
