@@ -30,6 +30,7 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    setupFiles: ['test/setup.ts'],
     include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
   },
 });
