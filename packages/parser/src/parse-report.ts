@@ -23,7 +23,7 @@ import { readDocument } from './read/read-document.js';
 import { makeView } from './text-view.js';
 import { readActiveDisclosure, type DisclosureRead } from './extract/active-disclosure.js';
 import { readApplications, type ApplicationsRead } from './extract/applications.js';
-import type { CellRead } from './extract/cell-read.js';
+import type { CellRead, UncertainRun } from './extract/cell-read.js';
 import { readMetadata } from './extract/metadata.js';
 import { readNarrative } from './extract/narrative.js';
 import { readReviewLitigation, type ReviewRead } from './extract/review-litigation.js';
@@ -66,7 +66,8 @@ export async function parseReport(bytes: Uint8Array, fileName: string): Promise<
     applications: assembleApplications(doc, applications!, cells),
     reviewLitigation: assembleReview(doc, review, cells),
   };
-  const findings: Finding[] = [...checkReport(core, narrative), ...uncertainReadings(cells)];
+  const uncertain = [...(disclosure?.uncertain ?? []), ...applications!.uncertain, ...(review?.uncertain ?? [])];
+  const findings: Finding[] = [...checkReport(core, narrative), ...uncertainReadings(uncertain)];
   return {
     ...core,
     scope: detectScope(doc.text, tableSpans, meta.agency),
@@ -119,7 +120,7 @@ function detectTemplate(doc: DocumentModel, regions: Regions, applications: Appl
 function detectScope(text: string, tables: readonly [number, number][], agency: string | null): ReportScope {
   const outside = tables.length ? text.slice(0, Math.min(...tables.map((t) => t[0]))) : text;
   if (/全系统[^。；\n]{0,16}?(收到|受理|办理)/.test(outside)) return 'system_aggregate';
-  const regionWide = /全(市|区|县|省|州|旗|盟)(各级|各部门|各单位|行政机关)?[^。；\n]{0,16}?(收到|受理|办理)[^。；\n]{0,16}?申请/.test(outside);
+  const regionWide = /全(市|区|县|省|州|旗|盟)(各级|各部门|各单位|行政机关)?[^。；]{0,16}?(收到|受理|办理|接收|接到)[^。；]{0,24}?申请/.test(outside);
   if (regionWide && (agency === null || inferAgencyKind(agency) === 'government')) return 'region_aggregate';
   return 'self';
 }
@@ -181,34 +182,23 @@ function assembleReview(doc: DocumentModel, read: ReviewRead | null, cells: Cell
   return out;
 }
 
-/** One finding per glued run the parser had to choose a reading for. */
-function uncertainReadings(cells: readonly CellEvidence[]): Finding[] {
-  const byRun = new Map<string, CellEvidence[]>();
-  for (const c of cells) {
-    if (!c.alternatives?.length || c.confidence >= 0.9) continue;
-    const key = `${c.section}.${c.row}@${c.source?.start ?? ''}`;
-    byRun.set(key, [...(byRun.get(key) ?? []), c]);
-  }
-  return [...byRun.values()].map((group) => {
-    const first = group[0]!;
-    return {
-      rule: 'UNCERTAIN_READING' as const,
-      severity: 'info' as const,
-      status: 'notice' as const,
-      cells: group.map((c) => c.path),
-      expected: null,
-      actual: first.value,
-      message: {
-        zh: `“${first.raw}”的数字粘连，可拆分为多种读法，已选最可能的一种（${group.map((c) => c.value).join('、')}）；其他可能：${group
-          .map((c) => (c.alternatives ?? []).join('/'))
-          .filter(Boolean)
-          .join('；')}。请核对原件。`,
-        en: `Digits "${first.raw}" were printed without separators and admit several readings; the most plausible was chosen (${group
-          .map((c) => c.value)
-          .join(', ')}). Please check the original.`,
-      },
-    };
-  });
+/** One finding per glued run the parser had to choose a reading for, naming the other readings. */
+function uncertainReadings(runs: readonly UncertainRun[]): Finding[] {
+  const show = (values: readonly (number | null)[]) => values.map((v) => (v === null ? '空' : String(v))).join(' ');
+  return runs.map((run) => ({
+    rule: 'UNCERTAIN_READING' as const,
+    severity: 'info' as const,
+    status: 'notice' as const,
+    cells: run.paths,
+    expected: null,
+    actual: null,
+    message: {
+      zh: `数字“${run.raw}”粘连在一起，有多种拆分；已按最可能的读作 ${show(run.chosen)}，也可能是 ${run.others
+        .map(show)
+        .join('，或 ')}。请核对原件。`,
+      en: `The digits "${run.raw}" were printed without separators; read as ${show(run.chosen)}, but ${run.others
+        .map(show)
+        .join(', or ')} is also possible. Please check the original.`,
+    },
+  }));
 }
-
-

@@ -4,12 +4,12 @@
  * a stock (现行有效, 对外公开总数) is not smaller than the year's flow, a change (本年增/减) is often 0 and not
  * larger than the item count, and so on. Such choices are marked uncertain with their alternatives.
  */
-import { DISCLOSURE_ROWS, type DisclosureRow, type NarrativeFact, type Template } from '@ogi/domain';
+import { DISCLOSURE_ROWS, cellPath, type DisclosureRow, type NarrativeFact, type Template } from '@ogi/domain';
 import type { DocumentModel } from '../document.js';
 import { makeView } from '../text-view.js';
 import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
-import { blankCell, cellFromPiece, fitPieces, piecesOf, type CellRead, type Piece } from './cell-read.js';
+import { blankCell, cellFromPiece, fitPieces, piecesOf, type CellRead, type Piece, type UncertainRun } from './cell-read.js';
 import { countAndAmountSplits, splits } from './glued-digits.js';
 
 const LABELS: readonly LabelSpec[] = [
@@ -27,6 +27,7 @@ export interface DisclosureRead {
   rows: Map<string, Map<string, CellRead>>;
   labelsFound: number;
   notes: string[];
+  uncertain: UncertainRun[];
 }
 
 export function readActiveDisclosure(
@@ -43,6 +44,7 @@ export function readActiveDisclosure(
   const tokens = tokenize(doc, view, matches, start, end);
   const rows = valueRows(tokens);
   const notes: string[] = [];
+  const uncertain: UncertainRun[] = [];
   const out = new Map<string, Map<string, CellRead>>();
   const found = new Set<string>();
 
@@ -52,21 +54,30 @@ export function readActiveDisclosure(
     const fields = new Map<string, CellRead>();
     if (row) {
       found.add(def.key);
-      const cells = readRow(def, row, template, narrative, notes);
+      const cells = readRow(def, row, template, narrative, notes, uncertain);
       def.fields.forEach((f, i) => fields.set(f.key, cells[i] ?? blankCell(row.end)));
     } else if (matches.some((m) => m.key === def.key)) found.add(def.key);
     out.set(def.key, fields);
   }
-  return { rows: out, labelsFound: found.size, notes };
+  return { rows: out, labelsFound: found.size, notes, uncertain };
 }
 
-function readRow(def: DisclosureRow, row: ValueRow, template: Template, narrative: readonly NarrativeFact[], notes: string[]): CellRead[] {
+function readRow(
+  def: DisclosureRow,
+  row: ValueRow,
+  template: Template,
+  narrative: readonly NarrativeFact[],
+  notes: string[],
+  uncertain: UncertainRun[],
+): CellRead[] {
   const k = def.fields.length;
   const pieces = fitPieces(piecesOf(row), k);
   const moneyField = def.fields.findIndex((f) => f.kind === 'money');
   if (pieces.length === k) return pieces.map((p, i) => (i === moneyField ? moneyCell(p, def, template, notes) : cellFromPiece(p)));
-  if (pieces.length === 1 && k === 2 && def.key === 'procurement') return procurementSplit(pieces[0]!, notes);
-  if (pieces.length >= 1 && pieces.every((p) => /^[+\-−]?\d+$/.test(p.raw)) && pieces.length < k) return gluedSplit(def, pieces, template, narrative, notes);
+  const paths = def.fields.map((f) => cellPath('activeDisclosure', def.key, f.key));
+  if (pieces.length === 1 && k === 2 && def.key === 'procurement') return procurementSplit(pieces[0]!, paths, notes, uncertain);
+  if (pieces.length >= 1 && pieces.every((p) => /^[+\-−]?\d+$/.test(p.raw)) && pieces.length < k)
+    return gluedSplit(def, pieces, template, narrative, { paths, notes, uncertain });
   notes.push(`${def.label}: 印出 ${pieces.length} 个值，表格应有 ${k} 个`);
   return pieces.slice(0, k).map((p) => cellFromPiece(p, 0.6));
 }
@@ -86,7 +97,7 @@ function moneyCell(p: Piece, def: DisclosureRow, template: Template, notes: stri
 const round = (x: number) => Math.round(x * 1e8) / 1e8;
 
 /** "13575394432.52元": a project count glued to an amount. The split puts a plausible amount on each project. */
-function procurementSplit(p: Piece, notes: string[]): CellRead[] {
+function procurementSplit(p: Piece, paths: string[], notes: string[], uncertain: UncertainRun[]): CellRead[] {
   const m = /^(\d+(?:\.\d+)?)(万元|元)?$/.exec(p.raw);
   if (!m) return [cellFromPiece(p, 0.5), blankCell(p.end)];
   const toWan = m[2] === '元' ? 1 / 10_000 : 1;
@@ -101,6 +112,12 @@ function procurementSplit(p: Piece, notes: string[]): CellRead[] {
   const best = options[0];
   if (!best) return [cellFromPiece(p, 0.5), blankCell(p.end)];
   notes.push(`政府集中采购: 项目数与金额粘连（${p.raw}），按每项金额最合理的拆分读取`);
+  uncertain.push({
+    raw: p.raw,
+    paths,
+    chosen: [best.count, round(best.amount * toWan)],
+    others: options.slice(1, 4).map((o) => [o.count, round(o.amount * toWan)]),
+  });
   const base = { raw: p.raw, start: p.start, end: p.end, confidence: 0.5 };
   return [
     { ...base, value: best.count, state: 'NUMERIC', alternatives: options.slice(1, 4).map((o) => o.count) },
@@ -114,7 +131,13 @@ function procurementSplit(p: Piece, notes: string[]): CellRead[] {
   ];
 }
 
-function gluedSplit(def: DisclosureRow, pieces: Piece[], template: Template, narrative: readonly NarrativeFact[], notes: string[]): CellRead[] {
+function gluedSplit(
+  def: DisclosureRow,
+  pieces: Piece[],
+  template: Template,
+  narrative: readonly NarrativeFact[],
+  report: { paths: string[]; notes: string[]; uncertain: UncertainRun[] },
+): CellRead[] {
   const k = def.fields.length;
   const digits = pieces.map((p) => p.raw.replace(/^[+\-−]/, '')).join('');
   const candidates = (splits(digits, k) ?? []).map((parts) => ({ parts, score: disclosurePrior(def, template, parts, narrative) }));
@@ -123,11 +146,16 @@ function gluedSplit(def: DisclosureRow, pieces: Piece[], template: Template, nar
   const raw = pieces.map((p) => p.raw).join(' ');
   const base = { raw, start: pieces[0]!.start, end: pieces[pieces.length - 1]!.end };
   if (!best) return def.fields.map(() => ({ ...base, value: null, state: 'TEXT' as const, confidence: 0.2 }));
-  const rivals = candidates.slice(1).filter((c) => best.score - c.score < 1);
-  const certain = candidates.length === 1 || rivals.length === 0;
-  if (!certain) notes.push(`${def.label}: 数字粘连（${raw}），有 ${rivals.length + 1} 种合理拆分，取最可能的一种`);
+  // No rule fixes a split of these tables: any other split is a possible reading, the close ones likely.
+  const rivals = candidates.slice(1);
+  const certain = rivals.length === 0;
+  const close = rivals.filter((c) => best.score - c.score < 1);
+  if (!certain) {
+    report.notes.push(`${def.label}: 数字粘连（${raw}），有 ${rivals.length + 1} 种拆分，取最可能的一种`);
+    report.uncertain.push({ raw, paths: report.paths, chosen: best.parts, others: rivals.slice(0, 3).map((r) => r.parts) });
+  }
   return best.parts.map((value, i) => {
-    const cell: CellRead = { ...base, value, state: value === 0 ? 'ZERO' : 'NUMERIC', confidence: certain ? 0.85 : 0.5 };
+    const cell: CellRead = { ...base, value, state: value === 0 ? 'ZERO' : 'NUMERIC', confidence: certain ? 0.9 : close.length ? 0.5 : 0.7 };
     const alts = [...new Set(candidates.slice(1, 6).map((c) => c.parts[i]!).filter((v) => v !== value))];
     if (alts.length) cell.alternatives = alts;
     return cell;
@@ -150,7 +178,6 @@ export function disclosurePrior(def: DisclosureRow, template: Template, parts: r
     const [issued, repealed, inForce] = parts as [number, number, number];
     if (inForce < issued) s -= 5;
     if (repealed > inForce) s -= 5;
-    if (repealed > issued) s -= 1;
     s -= Math.abs(log(inForce) - log(issued) - 0.8);
     if (def.key === 'normativeDocuments' && narrative.some((f) => f.kind === 'normativeDocumentsIssued' && f.value === issued)) s += 2;
     return s;

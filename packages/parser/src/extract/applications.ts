@@ -9,12 +9,12 @@
  *    combination across rows is the one that satisfies most of the table's column rules, then the narrative,
  *    then plausibility. A choice the rules do not force is marked uncertain, with its alternatives.
  */
-import { APPLICATION_ROWS, applicationRowKeys, type NarrativeFact, type Template } from '@ogi/domain';
+import { APPLICATION_ROWS, applicationRowKeys, cellPath, type NarrativeFact, type Template } from '@ogi/domain';
 import type { DocumentModel } from '../document.js';
 import { foldLabel, makeView } from '../text-view.js';
 import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
-import { blankCell, cellFromPiece, fitPieces, gluedDigits, piecesOf, type CellRead } from './cell-read.js';
+import { blankCell, cellFromPiece, fitPieces, gluedDigits, piecesOf, type CellRead, type UncertainRun } from './cell-read.js';
 import { applicantRowPrior, splits } from './glued-digits.js';
 
 const COLUMNS = 7;
@@ -24,7 +24,7 @@ export const APPLICATION_LABELS: readonly LabelSpec[] = APPLICATION_ROWS.map((r)
   const numbering = foldLabel(r.number);
   switch (r.key) {
     case 'partiallyGranted':
-      return { key: r.key, core: '部分公开', numbering };
+      return { key: r.key, core: '部分公开', numbering, variants: [foldLabel(r.label)] };
     case 'otherHandling':
       return { key: r.key, core: '其他处理', numbering, variants: ['(六)其他'], notFollowedBy: ['法律'] };
     case 'otherHandling.other':
@@ -49,6 +49,7 @@ export interface ApplicationsRead {
   labelsFound: number;
   valueRowCount: number;
   notes: string[];
+  uncertain: UncertainRun[];
 }
 
 interface RowCandidates {
@@ -90,6 +91,7 @@ export function readApplications(
   const chosen = solve(perRow, useSingle, hint.narrative);
 
   const out = new Map<string, CellRead[]>();
+  const uncertain: UncertainRun[] = [];
   for (const rc of perRow) {
     const pick = chosen.get(rc.key)!;
     if (rc.cells) {
@@ -101,6 +103,13 @@ export function readApplications(
     }
     const g = rc.glued!;
     const alternatives = pick.alternatives;
+    if (alternatives.length)
+      uncertain.push({
+        raw: g.raw,
+        paths: pick.values.map((_, c) => cellPath('applications', rc.key, c)),
+        chosen: pick.values,
+        others: alternatives.slice(0, 3),
+      });
     out.set(
       rc.key,
       pick.values.map((value, col) => {
@@ -125,6 +134,7 @@ export function readApplications(
     labelsFound: distinctLabels.size,
     valueRowCount: rows.length,
     notes,
+    uncertain,
   };
 }
 
@@ -133,9 +143,10 @@ function isApplicationRow(r: ValueRow): boolean {
   const pieces = piecesOf(r);
   const digits = pieces.filter((p) => /\d/.test(p.raw));
   if (!digits.length) return pieces.length >= COLUMNS;
-  // A lone short number with no label before it is noise (a page number, a stray cell).
-  if (pieces.length === 1 && r.precedingLabels.length === 0 && /^\d{1,2}$/.test(pieces[0]!.raw)) return false;
-  return true;
+  // Seven cells need at least seven digits: fewer, printed without blanks, is a stray number (a page number,
+  // a displaced cell), not a row.
+  const digitCount = digits.reduce((n, p) => n + p.raw.replace(/\D/g, '').length, 0);
+  return !(pieces.length < COLUMNS && digitCount < COLUMNS);
 }
 
 interface Alignment {

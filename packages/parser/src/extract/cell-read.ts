@@ -65,6 +65,17 @@ export function gluedDigits(pieces: Piece[]): { digits: string; raw: string; sta
   };
 }
 
+/**
+ * A run of glued digits the document allows several readings of: the cells it fills, the reading chosen, and
+ * the other readings (full rows) that the rules accept just as well.
+ */
+export interface UncertainRun {
+  raw: string;
+  paths: string[];
+  chosen: (number | null)[];
+  others: (number | null)[][];
+}
+
 export function blankCell(at: number): CellRead {
   return { value: null, state: 'EMPTY', raw: '', start: at, end: at, confidence: 1 };
 }

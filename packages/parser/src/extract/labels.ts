@@ -79,7 +79,7 @@ function qualify(view: string, spec: LabelSpec, start: number, end: number, edit
 }
 
 function dedupe(matches: LabelMatch[]): LabelMatch[] {
-  matches.sort((a, b) => a.from - b.from || a.edits - b.edits);
+  matches.sort((a, b) => a.from - b.from || a.edits - b.edits || b.to - a.to);
   const out: LabelMatch[] = [];
   for (const m of matches) {
     const last = out[out.length - 1];

@@ -20,7 +20,7 @@ export interface ReportMetadata {
 
 const CJK_NAME = '[\\u4e00-\\u9fa5（）()·]{2,40}';
 const TITLE = new RegExp(
-  `(${CJK_NAME})?[ \\t\\n]*((?:19|20)\\d{2})[ \\t]*年[ \\t]*度?[ \\t]*(${CJK_NAME.replace('{2,40}', '{0,40}?')})[ \\t]*(?:政府信息公开|政务公开)[ \\t]*(?:工作)?[ \\t]*年[ \\t]*度?[ \\t]*报[ \\t]*告`,
+  `(${CJK_NAME})?\\s*((?:19|20)\\d{2})\\s*年\\s*度?\\s*(${CJK_NAME.replace('{2,40}', '{0,40}?')})\\s*(?:政府信息公开|政务公开)\\s*(?:工作)?\\s*年\\s*度?\\s*报\\s*告`,
   'g',
 );
 const AGENCY_SUFFIX = /(人民政府|政府|委员会|管理委员会|管委会|实验区|新区|开发区|局|委|办公室|办公厅|办|厅|中心|院|署|所|站|队|处|会|集团|公司|部|司)$/;
@@ -52,7 +52,8 @@ function findTitle(doc: DocumentModel): TitleHit | null {
     for (let m = TITLE.exec(source); m; m = TITLE.exec(source)) {
       const before = cleanAgency(m[1] ?? '');
       const after = cleanAgency(m[3] ?? '');
-      const agency = before || after || null;
+      // "2024年上海市科委政府信息公开…" names the agency after the year; otherwise it precedes the year.
+      const agency = after || before || null;
       const hit = { agency, year: Number(m[2]), text: m[0], start: source === head ? m.index : -1 };
       if (agency || source !== head) return hit;
       // A title without a name (the name is on a line of its own above it) is still the year's evidence.
@@ -67,7 +68,7 @@ function cleanAgency(raw: string): string {
   // A breadcrumb or site name glued before the title ("政府信息公开年报平潭综合实验区") keeps only the name.
   const cut = s.search(/(年报|专栏|首页|当前位置|政务公开|信息公开)(?=[^年报专栏首页]*$)/);
   if (cut >= 0) s = s.slice(cut).replace(/^(年报|专栏|首页|当前位置|政务公开|信息公开)+/, '');
-  return s.length >= 2 && s.length <= 40 ? s : '';
+  return s.length >= 2 && s.length <= 40 && !/^(正文|标题|首页|全文|附件)$/.test(s) ? s : '';
 }
 
 /** The line right above a title, when it is a name (PDF titles often print the agency on its own line). */

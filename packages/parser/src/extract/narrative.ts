@@ -11,7 +11,12 @@ const GAP = '[^，,。；;\\d\\n]';
 const PATTERNS: { kind: NarrativeFactKind; re: RegExp; skipIf?: RegExp }[] = [
   { kind: 'applicationsReceived', re: new RegExp(`(?:收到|受理|接收|接到)${GAP}{0,20}?申请${GAP}{0,8}?${N}\\s*(?:件|起|宗|个|条)`) },
   { kind: 'applicationsReceived', re: new RegExp(`(?:收到|受理|接收|接到)${GAP}{0,12}?${N}\\s*(?:件|起|宗)${GAP}{0,4}?(?:政府信息公开|信息公开|依申请公开)?申请`) },
-  { kind: 'applicationsHandled', re: new RegExp(`(?:办结|答复|办理)${GAP}{0,10}?${N}\\s*件`), skipIf: /申请人|答复书|不予|无法|部分公开|同意公开|予以公开/ },
+  {
+    kind: 'applicationsHandled',
+    re: new RegExp(`(?:办结|办理完毕|答复完毕|作出答复|答复|办理)${GAP}{0,10}?${N}\\s*件`),
+    // "同意公开答复 9 件" is one outcome, not the total handled.
+    skipIf: /申请人|答复书|不予|无法|部分|同意|予以|公开答复|转办|其中|下一?年/,
+  },
   { kind: 'applicationsCarriedForward', re: new RegExp(`${N}\\s*件${GAP}{0,6}?(?:结转|转入|顺延|转)(?:至|到)?下一?年度?`) },
   { kind: 'applicationsCarriedForward', re: new RegExp(`(?:结转|转入|顺延|转)(?:至|到)?下一?年度?${GAP}{0,12}?${N}\\s*件`) },
   { kind: 'reviews', re: new RegExp(`行政复议${GAP}{0,12}?${N}\\s*(?:件|起|宗)`) },
@@ -25,7 +30,8 @@ const PATTERNS: { kind: NarrativeFactKind; re: RegExp; skipIf?: RegExp }[] = [
 
 /** Sentences of the text outside the given table spans, with their offsets. */
 function* sentences(text: string, exclude: readonly [number, number][]): Generator<{ text: string; start: number }> {
-  const re = /[^。；;！!？?\n]+[。；;！!？?]?/g;
+  // Line breaks do not end sentences: PDF and Markdown text is hard-wrapped mid-sentence.
+  const re = /[^。；;！!？?]+[。；;！!？?]?/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -45,11 +51,11 @@ export function readNarrative(text: string, tableSpans: readonly [number, number
   const facts: NarrativeFact[] = [];
   for (const s of sentences(text, tableSpans)) {
     if (s.text.length > 600) continue;
-    const flat = s.text.replace(/\t/g, '');
+    const flat = s.text.replace(/[\t\n]/g, '');
     for (const p of PATTERNS) {
       const m = p.re.exec(flat);
       if (!m) continue;
-      if (p.skipIf?.test(m[0])) continue;
+      if (p.skipIf?.test(flat.slice(Math.max(0, m.index - 8), m.index + m[0].length))) continue;
       // "行政复议、行政诉讼案件为0件" gives 0 for both; a non-zero joint count belongs to neither alone.
       if ((p.kind === 'reviews' && /诉讼/.test(m[0])) || (p.kind === 'lawsuits' && /复议/.test(m[0].slice(4)))) {
         if (Number(m[1]) !== 0) continue;

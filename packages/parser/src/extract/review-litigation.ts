@@ -4,12 +4,12 @@
  * header text. A table printed as three small tables is mapped by each one's heading. Glued digits are split
  * so that each group's total is the sum of its four cells.
  */
-import { REVIEW_GROUPS } from '@ogi/domain';
+import { REVIEW_GROUPS, cellPath } from '@ogi/domain';
 import type { DocumentModel } from '../document.js';
 import { makeView } from '../text-view.js';
 import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
-import { cellFromPiece, gluedDigits, piecesOf, type CellRead, type Piece } from './cell-read.js';
+import { cellFromPiece, gluedDigits, piecesOf, type CellRead, type Piece, type UncertainRun } from './cell-read.js';
 import { reviewRowPrior, splits } from './glued-digits.js';
 
 const GROUP = 5;
@@ -32,6 +32,7 @@ export interface ReviewRead {
   groups: Map<string, CellRead[]>;
   found: boolean;
   notes: string[];
+  uncertain: UncertainRun[];
 }
 
 export function readReviewLitigation(doc: DocumentModel, start: number, end: number): ReviewRead {
@@ -39,11 +40,12 @@ export function readReviewLitigation(doc: DocumentModel, start: number, end: num
   const matches = findLabels(view, HEADER_WORDS);
   const tokens = tokenize(doc, view, matches, start, end);
   const notes: string[] = [];
+  const uncertain: UncertainRun[] = [];
   // Only value rows printed after a column heading are table values; a number in a sentence before the
   // table ("行政复议2件") is narrative.
   const rows = valueRows(tokens).filter((r) => r.precedingLabels.some((l) => l.key.startsWith('col.')) || isAfterColumnHeader(r, tokens));
   const groups = new Map<string, CellRead[]>();
-  if (!rows.length) return { groups, found: false, notes };
+  if (!rows.length) return { groups, found: false, notes, uncertain };
 
   const rowPieces = rows.map(piecesOf);
   const flat = rowPieces.flat();
@@ -54,7 +56,7 @@ export function readReviewLitigation(doc: DocumentModel, start: number, end: num
     const order = rows.map(groupOf);
     if (new Set(order).size === 3 && order.every(Boolean)) {
       rows.forEach((_, i) => groups.set(order[i]!, nonEmpty(rowPieces[i]!).map((p) => cellFromPiece(p))));
-      return { groups, found: true, notes };
+      return { groups, found: true, notes, uncertain };
     }
   }
   let cells: CellRead[] | null = null;
@@ -65,11 +67,11 @@ export function readReviewLitigation(doc: DocumentModel, start: number, end: num
   } else if (flat.length === ALL) {
     cells = flat.map((p) => cellFromPiece(p));
   } else {
-    cells = splitGlued(nonBlank, notes);
+    cells = splitGlued(nonBlank, notes, uncertain);
   }
-  if (!cells) return { groups, found: false, notes };
+  if (!cells) return { groups, found: false, notes, uncertain };
   REVIEW_GROUPS.forEach((g, i) => groups.set(g.key, cells!.slice(i * GROUP, (i + 1) * GROUP)));
-  return { groups, found: true, notes };
+  return { groups, found: true, notes, uncertain };
 }
 
 const nonEmpty = (pieces: Piece[]) => pieces.filter((p) => p.raw !== '');
@@ -86,7 +88,7 @@ function groupOf(r: ValueRow): string | null {
   return null;
 }
 
-function splitGlued(pieces: Piece[], notes: string[]): CellRead[] | null {
+function splitGlued(pieces: Piece[], notes: string[], uncertain: UncertainRun[]): CellRead[] | null {
   const glued = gluedDigits(pieces);
   if (!glued) {
     notes.push(`第四部分表格只读到 ${pieces.length} 个值`);
@@ -104,7 +106,11 @@ function splitGlued(pieces: Piece[], notes: string[]): CellRead[] | null {
   const best = found[0]!;
   const rivals = found.slice(1);
   const confidence = certain && rivals.length === 0 ? 0.9 : 0.5;
-  if (rivals.length) notes.push(`第四部分数字粘连（${glued.raw}），有 ${found.length} 种满足合计的拆分，取最可能的一种`);
+  if (rivals.length) {
+    notes.push(`第四部分数字粘连（${glued.raw}），有 ${found.length} 种满足合计的拆分，取最可能的一种`);
+    const paths = REVIEW_GROUPS.flatMap((g) => [0, 1, 2, 3, 4].map((c) => cellPath('reviewLitigation', g.key, c)));
+    uncertain.push({ raw: glued.raw, paths, chosen: best, others: rivals.slice(0, 2) });
+  }
   return best.map((value, i) => {
     const cell: CellRead = {
       value,

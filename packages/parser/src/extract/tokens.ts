@@ -16,7 +16,8 @@ export type Token =
 export type ValueToken = Extract<Token, { kind: 'value' }>;
 export type LabelToken = Extract<Token, { kind: 'label' }>;
 
-const LEADING_VALUE_RUN = /^[\s]*[+\-−－]?\d[0-9.,+\-−－\s]*(万元|元|%)?/;
+// After a label: closing quotes, brackets and punctuation the label ended with, then the values.
+const LEADING_VALUE_RUN = /^[\s"'“”‘’」』)）:：,，、]*[+\-−－]?\d[0-9.,+\-−－\s]*(万元|元|%)?/;
 
 export function tokenize(doc: DocumentModel, v: TextView, matches: readonly LabelMatch[], start: number, end: number): Token[] {
   const labels = matches
@@ -63,7 +64,8 @@ function pushPiece(tokens: Token[], text: string, start: number, end: number, ce
     const run = LEADING_VALUE_RUN.exec(piece);
     if (run) {
       const runEnd = start + run[0].length;
-      tokens.push({ kind: 'value', raw: run[0], start, end: runEnd, row: cell.row, ownCell: false });
+      const lead = run[0].search(/[+\-−－\d]/);
+      tokens.push({ kind: 'value', raw: run[0].slice(lead), start: start + lead, end: runEnd, row: cell.row, ownCell: false });
       if (runEnd < end && text.slice(runEnd, end).trim()) tokens.push({ kind: 'text', text: text.slice(runEnd, end), start: runEnd, end });
       return;
     }
@@ -125,7 +127,8 @@ export function valueRows(tokens: readonly Token[]): ValueRow[] {
   for (const t of tokens) {
     if (t.kind === 'value') {
       const prev = current[current.length - 1];
-      if (prev && prev.row !== t.row && (valuesPerRow.get(t.row) ?? 0) >= 2 && (valuesPerRow.get(prev.row) ?? 0) >= 2) close();
+      // A table row of several value cells starts a new value row.
+      if (prev && prev.row !== t.row && (valuesPerRow.get(t.row) ?? 0) >= 2) close();
       current.push(t);
     } else {
       close();
