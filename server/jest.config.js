@@ -1,0 +1,17 @@
+/**
+ * Jest in ESM mode (see shared/docs/stack.md): ts-jest transpiles, `.js` specifiers map back to `.ts`.
+ * `unit`: specs beside the code. `integration`: test/*.spec.ts boot the real app on a throwaway PostgreSQL.
+ */
+const common = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.spec.ts'], testTimeout: 120_000 },
+  ],
+};

@@ -1,0 +1,43 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { DatabaseModule } from './common/database/database.module.js';
+import { ApiExceptionFilter } from './common/filters/api-exception.filter.js';
+import { RequestLoaders, type GraphqlContext } from './common/graphql/request-loaders.js';
+import { createValidationPipe } from './common/pipes/validation.pipe.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { AgenciesModule } from './modules/agencies/agencies.module.js';
+import { IngestModule } from './modules/ingest/ingest.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl, { logSql: config.logSql }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          // Built in memory at boot; `pnpm --filter @ogi/server build` writes the sorted server/schema.gql.
+          autoSchemaFile: true,
+          sortSchema: true,
+          includeStacktraceInErrorResponses: false,
+          context: ({ req }: { req: Request }): GraphqlContext => ({ req, loaders: new RequestLoaders() }),
+        }),
+        AgenciesModule,
+        ReportsModule,
+        IngestModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

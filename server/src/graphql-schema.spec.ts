@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema, isObjectType } from 'graphql';
+import { SCHEMA_FILE, buildSchemaText } from './graphql-schema.js';
+
+describe('server/schema.gql', () => {
+  it('is up to date with the resolvers (run `pnpm --filter @ogi/server build` and commit it)', async () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(await buildSchemaText());
+  });
+
+  it('describes every type, field and argument', async () => {
+    const schema = buildSchema(await buildSchemaText());
+    const undocumented: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !isObjectType(type)) continue;
+      if (!type.description && type !== schema.getQueryType()) undocumented.push(type.name);
+      for (const field of Object.values(type.getFields())) {
+        if (!field.description) undocumented.push(`${type.name}.${field.name}`);
+        for (const arg of field.args) if (!arg.description) undocumented.push(`${type.name}.${field.name}(${arg.name})`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+/** The GraphQL schema as SDL, sorted — what server/schema.gql holds. Built from the resolvers, no database needed. */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AgenciesResolver } from './modules/agencies/agencies.resolver.js';
+import { ReportAgencyResolver } from './modules/agencies/report-agency.resolver.js';
+import { AgencyReportsResolver } from './modules/reports/agency-reports.resolver.js';
+import { ReportsResolver } from './modules/reports/reports.resolver.js';
+
+export const RESOLVERS = [AgenciesResolver, ReportAgencyResolver, ReportsResolver, AgencyReportsResolver];
+
+/** server/schema.gql (this file is in server/src or server/dist). */
+export const SCHEMA_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'schema.gql');
+
+export function schemaToText(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+export async function buildSchemaText(): Promise<string> {
+  const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
+  try {
+    await app.init();
+    return schemaToText(await app.get(GraphQLSchemaFactory).create(RESOLVERS));
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * `pnpm start`: one process serves the dashboard at http://localhost:PORT/ and GraphQL at /graphql.
+ * Without DATABASE_URL it starts the embedded PostgreSQL in .data/; it migrates, imports the sample reports into
+ * an empty database, and listens. Ctrl-C closes the server, then stops PostgreSQL cleanly.
+ */
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { describeResult, installSignalHandlers, onShutdown } from '@ogi/database';
+import { createApp } from './app.factory.js';
+import { openDatabase } from './common/database/open-database.js';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { IngestService } from './modules/ingest/ingest.service.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = new Logger('Main');
+  installSignalHandlers();
+
+  const db = await openDatabase(config);
+  onShutdown('database', () => db.stop());
+  logger.log(`Database: ${db.description}`);
+
+  const app = await createApp(config, db.url);
+  onShutdown('server', async () => {
+    logger.log('Stopping: closing the server, then the database …');
+    await app.close();
+  });
+
+  if (config.seedWhenEmpty) {
+    const seeded = await app.get(IngestService).seedIfEmpty();
+    if (seeded) {
+      for (const r of seeded.results) logger.log(`Sample report: ${describeResult(r)}`);
+      const s = seeded.summary;
+      logger.log(`Sample reports imported: ${s.stored} stored, ${s.duplicate} already present, ${s.failed} failed.`);
+    }
+  }
+
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.log(`OGI Observatory is running: http://localhost:${port}/ (GraphQL at http://localhost:${port}/graphql). Ctrl-C stops it.`);
+}
+
+main().catch(async (err: unknown) => {
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else process.stderr.write(`Could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  const { runShutdownHooks } = await import('@ogi/database');
+  await runShutdownHooks();
+  process.exit(1);
+});

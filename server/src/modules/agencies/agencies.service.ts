@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { AgencyAliasEntity, AgencyEntity } from '@ogi/database';
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { parseId, toId } from '../../common/graphql/ids.js';
+import { AgenciesException } from './agencies.exception.js';
+import type { AgencyModel } from './models/agency.model.js';
+
+/** Per-request batch loaders of the agencies domain (no N+1). */
+export interface AgencyLoaders {
+  byId: DataLoader<number, AgencyModel | null>;
+  aliases: DataLoader<number, string[]>;
+}
+
+export function toAgencyModel(e: AgencyEntity): AgencyModel {
+  return { id: toId(e.id), name: e.name, kind: e.kind, level: e.level, listingUrl: e.listingUrl, parentId: e.parentId };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class AgenciesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findPage(search: string | null | undefined, take: number, skip: number): Promise<{ items: AgencyModel[]; total: number }> {
+    const qb = this.dataSource.getRepository(AgencyEntity).createQueryBuilder('a');
+    const term = search?.trim();
+    if (term) {
+      qb.where(
+        `(a.name ILIKE :pattern OR EXISTS (SELECT 1 FROM agency_alias x WHERE x.agency_id = a.id AND x.alias ILIKE :pattern))`,
+        { pattern: `%${escapeLike(term)}%` },
+      );
+    }
+    const [rows, total] = await qb.orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').take(take).skip(skip).getManyAndCount();
+    return { items: rows.map(toAgencyModel), total };
+  }
+
+  async getById(id: string): Promise<AgencyModel> {
+    const key = parseId(id);
+    const row = key === null ? null : await this.dataSource.getRepository(AgencyEntity).findOneBy({ id: key });
+    if (!row) throw AgenciesException.notFound(id);
+    return toAgencyModel(row);
+  }
+
+  createLoaders(): AgencyLoaders {
+    return {
+      byId: new DataLoader(async (ids) => {
+        const rows = await this.dataSource
+          .getRepository(AgencyEntity)
+          .createQueryBuilder('a')
+          .where('a.id = ANY(:ids)', { ids: [...ids] })
+          .getMany();
+        const byId = new Map(rows.map((r) => [r.id, toAgencyModel(r)]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+      aliases: new DataLoader(async (ids) => {
+        const rows = await this.dataSource
+          .getRepository(AgencyAliasEntity)
+          .createQueryBuilder('x')
+          .where('x.agency_id = ANY(:ids)', { ids: [...ids] })
+          .orderBy('x.alias', 'ASC')
+          .getMany();
+        return ids.map((id) => rows.filter((r) => r.agencyId === id).map((r) => r.alias));
+      }),
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { IngestService } from './ingest.service.js';
+import { MAX_FILES_PER_UPLOAD, UploadsController } from './uploads.controller.js';
+import { SizeLimitedMemoryStorage } from './upload-storage.js';
+
+@Module({
+  imports: [
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        storage: new SizeLimitedMemoryStorage(config.uploadMaxBytes),
+        // Chinese file names arrive as UTF-8.
+        defParamCharset: 'utf8',
+        limits: { files: MAX_FILES_PER_UPLOAD, fields: 20, parts: MAX_FILES_PER_UPLOAD + 20 },
+      }),
+    }),
+  ],
+  controllers: [UploadsController],
+  providers: [IngestService],
+  exports: [IngestService],
+})
+export class IngestModule {}

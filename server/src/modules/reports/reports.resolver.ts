@@ -1,0 +1,73 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Template } from '@ogi/domain';
+import { paging } from '../../common/graphql/paging.args.js';
+import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
+import { ReportArgs } from './dto/report.args.js';
+import { ReportsArgs } from './dto/reports.args.js';
+import { CellModel } from './models/cell.model.js';
+import { FindingModel } from './models/finding.model.js';
+import { NarrativeFactModel } from './models/narrative-fact.model.js';
+import { ApplicationRowModel, DisclosureRowModel, ReviewRowModel } from './models/report-tables.model.js';
+import { ReportModel, ReportPageModel } from './models/report.model.js';
+import { applicationRows, disclosureRows, indexCells, orderedCells, reviewRows } from './report-tables.js';
+import { ReportsService } from './reports.service.js';
+
+@Resolver(() => ReportModel)
+export class ReportsResolver {
+  constructor(private readonly reportService: ReportsService) {}
+
+  @Query(() => ReportPageModel, { description: 'Current report versions, newest year first; optionally of one agency or year.' })
+  reports(@Args() args: ReportsArgs): Promise<ReportPageModel> {
+    const { take, skip } = paging(args);
+    return this.reportService.findPage({ agencyId: args.agencyId, year: args.year }, take, skip);
+  }
+
+  @Query(() => ReportModel, { nullable: true, description: 'One report version. An unknown id is an error with code NOT_FOUND.' })
+  report(@Args() args: ReportArgs): Promise<ReportModel> {
+    return this.reportService.getById(args.id);
+  }
+
+  @ResolveField('text', () => String, { description: 'The normalised text of the document; cell and sentence offsets point into it.' })
+  text(@Parent() report: ReportModel, @Context() ctx: GraphqlContext): Promise<string> {
+    return ctx.loaders.of(this.reportService).text.load(Number(report.id));
+  }
+
+  @ResolveField('activeDisclosure', () => [DisclosureRowModel], { description: 'Section 二 (主动公开政府信息情况), in printed order.' })
+  async activeDisclosure(@Parent() report: ReportModel, @Context() ctx: GraphqlContext): Promise<DisclosureRowModel[]> {
+    return disclosureRows(report.template as Template, indexCells(await this.cellsOf(report, ctx)));
+  }
+
+  @ResolveField('applications', () => [ApplicationRowModel], { description: 'Section 三 (政府信息公开申请), rows in printed order.' })
+  async applications(@Parent() report: ReportModel, @Context() ctx: GraphqlContext): Promise<ApplicationRowModel[]> {
+    return applicationRows(report.template as Template, indexCells(await this.cellsOf(report, ctx)));
+  }
+
+  @ResolveField('reviewLitigation', () => [ReviewRowModel], { description: 'Section 四 (行政复议、行政诉讼): three groups.' })
+  async reviewLitigation(@Parent() report: ReportModel, @Context() ctx: GraphqlContext): Promise<ReviewRowModel[]> {
+    return reviewRows(indexCells(await this.cellsOf(report, ctx)));
+  }
+
+  @ResolveField('cells', () => [CellModel], { description: 'Every table cell, in printed order.' })
+  async cells(@Parent() report: ReportModel, @Context() ctx: GraphqlContext): Promise<CellModel[]> {
+    return orderedCells(report.template as Template, await this.cellsOf(report, ctx));
+  }
+
+  @ResolveField('findings', () => [FindingModel], { description: 'What the consistency checks noticed.' })
+  findings(@Parent() report: ReportModel, @Context() ctx: GraphqlContext): Promise<FindingModel[]> {
+    return ctx.loaders.of(this.reportService).findings.load(Number(report.id));
+  }
+
+  @ResolveField('narrative', () => [NarrativeFactModel], { description: 'Numbers the text states, in text order.' })
+  narrative(@Parent() report: ReportModel, @Context() ctx: GraphqlContext): Promise<NarrativeFactModel[]> {
+    return ctx.loaders.of(this.reportService).narrative.load(Number(report.id));
+  }
+
+  @ResolveField('versions', () => [ReportModel], { description: 'Every version of this agency and year, newest first.' })
+  versions(@Parent() report: ReportModel, @Context() ctx: GraphqlContext): Promise<ReportModel[]> {
+    return ctx.loaders.of(this.reportService).versions.load({ agencyId: report.agencyId, year: report.year });
+  }
+
+  private cellsOf(report: ReportModel, ctx: GraphqlContext): Promise<CellModel[]> {
+    return ctx.loaders.of(this.reportService).cells.load(Number(report.id));
+  }
+}

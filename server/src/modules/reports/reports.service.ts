@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { NarrativeFactEntity, ReportCellEntity, ReportFindingEntity } from '@ogi/database';
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { parseId, toId } from '../../common/graphql/ids.js';
+import type { CellModel } from './models/cell.model.js';
+import type { FindingModel } from './models/finding.model.js';
+import type { NarrativeFactModel } from './models/narrative-fact.model.js';
+import type { ReportModel } from './models/report.model.js';
+import { toCellModel } from './report-tables.js';
+import { ReportsException } from './reports.exception.js';
+
+/** Per-request batch loaders of the reports domain (no N+1). */
+export interface ReportLoaders {
+  currentByAgency: DataLoader<number, ReportModel[]>;
+  versions: DataLoader<{ agencyId: number; year: number }, ReportModel[], string>;
+  cells: DataLoader<number, CellModel[]>;
+  findings: DataLoader<number, FindingModel[]>;
+  narrative: DataLoader<number, NarrativeFactModel[]>;
+  text: DataLoader<number, string>;
+}
+
+interface ReportRow {
+  id: number;
+  agency_id: number;
+  year: number;
+  template: string;
+  scope: string;
+  printed_agency_name: string | null;
+  published_on: string | null;
+  deadline: string;
+  days_late: number | null;
+  content_hash: string;
+  parser_version: string;
+  version: number;
+  is_current: boolean;
+  created_at: Date;
+  file_name: string;
+  format: string;
+}
+
+/** A report's own columns and its file's name and format — never the file bytes or the text. */
+const REPORT_SELECT = `
+  SELECT r.id, r.agency_id, r.year, r.template, r.scope, r.printed_agency_name,
+         to_char(r.published_on, 'YYYY-MM-DD') AS published_on, to_char(r.deadline, 'YYYY-MM-DD') AS deadline,
+         r.days_late, r.content_hash, r.parser_version, r.version, r.is_current, r.created_at, f.file_name, f.format
+    FROM report r JOIN source_file f ON f.id = r.source_file_id`;
+
+function toReportModel(r: ReportRow): ReportModel {
+  return {
+    id: toId(r.id),
+    agencyId: r.agency_id,
+    printedAgencyName: r.printed_agency_name,
+    year: r.year,
+    template: r.template,
+    scope: r.scope,
+    publishedOn: r.published_on,
+    deadline: r.deadline,
+    daysLate: r.days_late,
+    sourceFileName: r.file_name,
+    contentHash: r.content_hash.trim(),
+    format: r.format,
+    version: r.version,
+    isCurrent: r.is_current,
+    ingestedAt: r.created_at.toISOString(),
+    parserVersion: r.parser_version,
+  };
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+@Injectable()
+export class ReportsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Current versions, newest year first, then by agency name. */
+  async findPage(filter: { agencyId?: string | null; year?: number | null }, take: number, skip: number) {
+    const where = ['r.is_current'];
+    const params: unknown[] = [];
+    if (filter.agencyId) {
+      params.push(parseId(filter.agencyId) ?? 0);
+      where.push(`r.agency_id = $${params.length}`);
+    }
+    if (filter.year !== null && filter.year !== undefined) {
+      params.push(filter.year);
+      where.push(`r.year = $${params.length}`);
+    }
+    const condition = where.join(' AND ');
+    const [rows, [count]] = await Promise.all([
+      this.dataSource.query<ReportRow[]>(
+        `${REPORT_SELECT} JOIN agency a ON a.id = r.agency_id WHERE ${condition}
+          ORDER BY r.year DESC, a.name ASC, r.id ASC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, take, skip],
+      ),
+      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM report r WHERE ${condition}`, params),
+    ]);
+    return { items: rows.map(toReportModel), total: count?.total ?? 0 };
+  }
+
+  async getById(id: string): Promise<ReportModel> {
+    const key = parseId(id);
+    const rows = key === null ? [] : await this.dataSource.query<ReportRow[]>(`${REPORT_SELECT} WHERE r.id = $1`, [key]);
+    if (!rows[0]) throw ReportsException.notFound(id);
+    return toReportModel(rows[0]);
+  }
+
+  createLoaders(): ReportLoaders {
+    const ds = this.dataSource;
+    return {
+      currentByAgency: new DataLoader(async (agencyIds) => {
+        const rows = await ds.query<ReportRow[]>(`${REPORT_SELECT} WHERE r.is_current AND r.agency_id = ANY($1) ORDER BY r.year DESC`, [
+          [...agencyIds],
+        ]);
+        const by = groupBy(rows, (r) => r.agency_id);
+        return agencyIds.map((id) => (by.get(id) ?? []).map(toReportModel));
+      }),
+      versions: new DataLoader(
+        async (keys) => {
+          const rows = await ds.query<ReportRow[]>(
+            `${REPORT_SELECT} JOIN unnest($1::int[], $2::int[]) AS k(agency_id, year) ON k.agency_id = r.agency_id AND k.year = r.year
+              ORDER BY r.version DESC`,
+            [keys.map((k) => k.agencyId), keys.map((k) => k.year)],
+          );
+          return keys.map((k) => rows.filter((r) => r.agency_id === k.agencyId && r.year === k.year).map(toReportModel));
+        },
+        { cacheKeyFn: (k) => `${k.agencyId}:${k.year}` },
+      ),
+      cells: new DataLoader(async (reportIds) => {
+        const rows = await ds
+          .getRepository(ReportCellEntity)
+          .createQueryBuilder('c')
+          .where('c.report_id = ANY(:ids)', { ids: [...reportIds] })
+          .getMany();
+        const by = groupBy(rows, (r) => r.reportId);
+        return reportIds.map((id) => (by.get(id) ?? []).map(toCellModel));
+      }),
+      findings: new DataLoader(async (reportIds) => {
+        const rows = await ds
+          .getRepository(ReportFindingEntity)
+          .createQueryBuilder('f')
+          .where('f.report_id = ANY(:ids)', { ids: [...reportIds] })
+          .orderBy('f.id', 'ASC')
+          .getMany();
+        const by = groupBy(rows, (r) => r.reportId);
+        return reportIds.map((id) =>
+          (by.get(id) ?? []).map((f) => ({
+            rule: f.rule,
+            severity: f.severity,
+            status: f.status,
+            cells: f.cells,
+            expected: f.expected,
+            actual: f.actual,
+            messageZh: f.messageZh,
+            messageEn: f.messageEn,
+          })),
+        );
+      }),
+      narrative: new DataLoader(async (reportIds) => {
+        const rows = await ds
+          .getRepository(NarrativeFactEntity)
+          .createQueryBuilder('n')
+          .where('n.report_id = ANY(:ids)', { ids: [...reportIds] })
+          .orderBy('n.start_offset', 'ASC')
+          .getMany();
+        const by = groupBy(rows, (r) => r.reportId);
+        return reportIds.map((id) =>
+          (by.get(id) ?? []).map((n) => ({ kind: n.kind, value: n.value, sentence: n.sentence, start: n.startOffset, end: n.endOffset })),
+        );
+      }),
+      text: new DataLoader(async (reportIds) => {
+        const rows = await ds.query<{ id: number; raw_text: string }[]>('SELECT id, raw_text FROM report WHERE id = ANY($1)', [[...reportIds]]);
+        const by = new Map(rows.map((r) => [r.id, r.raw_text]));
+        return reportIds.map((id) => by.get(id) ?? '');
+      }),
+    };
+  }
+}
