@@ -26,3 +26,4 @@ export { canonicalJson, reportContentHash, sha256Hex } from './ingest/content-ha
 export { listFiles } from './ingest/list-files.js';
 export { describeResult, summarise, type IngestSummary } from './ingest/summary.js';
 export { seedSampleReports, seedWithOwnParser } from './seed.js';
+export { SEED_AGENCIES_FILE, loadRegistryFile, seedAgencyRegistry, type RegistryAgency } from './agency-registry.js';

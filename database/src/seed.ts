@@ -1,15 +1,21 @@
-/** The sample reports an empty database is filled with (first start, `pnpm db:reset`). */
+/**
+ * The samples an empty database is filled with (first start, `pnpm db:reset`): the agency registry, then the
+ * sample reports through the one ingest path.
+ */
 import { ParserPool } from '@ogi/parser';
 import type { DataSource } from 'typeorm';
+import { seedAgencyRegistry } from './agency-registry.js';
 import { listFiles } from './ingest/list-files.js';
 import { ReportIngestor, type IngestResult } from './ingest/report-ingestor.js';
 import { SEED_REPORTS_DIR } from './repo-root.js';
 
 export async function seedSampleReports(
+  dataSource: DataSource,
   ingestor: ReportIngestor,
   onResult?: (r: IngestResult) => void,
   dir: string = SEED_REPORTS_DIR,
 ): Promise<IngestResult[]> {
+  await seedAgencyRegistry(dataSource);
   const results: IngestResult[] = [];
   for (const file of await listFiles([dir])) {
     const r = await ingestor.ingestPath(file);
@@ -23,7 +29,7 @@ export async function seedSampleReports(
 export async function seedWithOwnParser(dataSource: DataSource, onResult?: (r: IngestResult) => void): Promise<IngestResult[]> {
   const pool = new ParserPool();
   try {
-    return await seedSampleReports(new ReportIngestor(dataSource, pool), onResult);
+    return await seedSampleReports(dataSource, new ReportIngestor(dataSource, pool), onResult);
   } finally {
     await pool.close();
   }

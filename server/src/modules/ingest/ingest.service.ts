@@ -3,7 +3,7 @@
  * parser pool of worker threads so no file can hang or crash the server.
  */
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { ReportIngestor, SEED_REPORTS_DIR, listFiles, summarise, type IngestResult, type IngestSummary } from '@ogi/database';
+import { ReportIngestor, SEED_REPORTS_DIR, listFiles, seedAgencyRegistry, summarise, type IngestResult, type IngestSummary } from '@ogi/database';
 import { ParserPool } from '@ogi/parser';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
@@ -58,9 +58,13 @@ export class IngestService implements OnModuleDestroy {
     return rows.length > 0;
   }
 
-  /** Imports the sample reports when the database holds none; returns what happened, or null when it had reports. */
+  /**
+   * Imports the agency registry seed and the sample reports when the database holds no report; returns what
+   * happened, or null when it had reports.
+   */
   async seedIfEmpty(): Promise<{ results: IngestResult[]; summary: IngestSummary } | null> {
     if (await this.hasReports()) return null;
+    await seedAgencyRegistry(this.dataSource);
     const results = await this.ingestPaths([SEED_REPORTS_DIR]);
     return { results, summary: summarise(results) };
   }

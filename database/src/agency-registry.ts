@@ -1,0 +1,51 @@
+/**
+ * The agency registry's seed: canonical names, kind, level, parent and the other names reports print
+ * (洪泽区人民政府 for 淮安市洪泽区人民政府, the OCR misreading 沐阳 for 沭阳). Loaded before the sample reports so
+ * their printed names resolve to one agency each. Existing agencies are left as they are.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AgencyKind, AgencyLevel } from '@ogi/domain';
+import type { DataSource } from 'typeorm';
+import { DATABASE_PACKAGE_DIR } from './repo-root.js';
+
+export interface RegistryAgency {
+  name: string;
+  kind: AgencyKind;
+  level?: AgencyLevel;
+  /** Name of the parent agency; it must come earlier in the list. */
+  parent?: string;
+  aliases?: string[];
+  listingUrl?: string;
+}
+
+export const SEED_AGENCIES_FILE = join(DATABASE_PACKAGE_DIR, 'seeds', 'agencies.json');
+
+export async function loadRegistryFile(file: string = SEED_AGENCIES_FILE): Promise<RegistryAgency[]> {
+  return JSON.parse(await readFile(file, 'utf8')) as RegistryAgency[];
+}
+
+/** Adds the registry's agencies and aliases that are missing; returns how many agencies were added. */
+export async function seedAgencyRegistry(dataSource: DataSource, agencies?: RegistryAgency[]): Promise<number> {
+  const list = agencies ?? (await loadRegistryFile());
+  return dataSource.transaction(async (m) => {
+    let added = 0;
+    for (const a of list) {
+      const inserted: unknown[] = await m.query(
+        `INSERT INTO agency (name, kind, level, parent_id, listing_url)
+         VALUES ($1, $2, $3, (SELECT id FROM agency WHERE name = $4), $5)
+         ON CONFLICT (name) DO NOTHING RETURNING id`,
+        [a.name, a.kind, a.level ?? null, a.parent ?? null, a.listingUrl ?? null],
+      );
+      added += inserted.length;
+      for (const alias of a.aliases ?? []) {
+        await m.query(
+          `INSERT INTO agency_alias (alias, agency_id, origin) SELECT $1, id, 'registry' FROM agency WHERE name = $2
+           ON CONFLICT (alias) DO NOTHING`,
+          [alias, a.name],
+        );
+      }
+    }
+    return added;
+  });
+}
