@@ -11,7 +11,7 @@ const seriesOf = (option: ReturnType<typeof buildOutcomesChartOption>) => {
   const series = Array.isArray(option.series) ? option.series : [option.series];
   return series[0] as { type: string; data: BarItem[] };
 };
-const categoriesOf = (option: ReturnType<typeof buildOutcomesChartOption>) => (option.xAxis as { data: string[] }).data;
+const categoriesOf = (option: ReturnType<typeof buildOutcomesChartOption>) => (option.yAxis as { data: string[] }).data;
 
 describe('outcome totals', () => {
   it('adds up each outcome group of the seed report from the total column', () => {
@@ -52,7 +52,7 @@ describe('buildOutcomesChartOption', () => {
   it('names the categories and the unit in the language it is given', () => {
     const option = buildOutcomesChartOption(outcomeTotals(EZHOU_2020.applications, '2019'), en);
     expect(categoriesOf(option)[0]).toBe('Disclosed');
-    expect(option.yAxis).toMatchObject({ name: 'applications' });
+    expect(option.xAxis).toMatchObject({ type: 'value', name: 'applications' });
   });
 
   it('leaves a group without a total empty and says why under its name', () => {

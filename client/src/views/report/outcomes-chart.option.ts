@@ -42,6 +42,10 @@ export interface OutcomesChartText {
   groupLabel: (group: Bilingual) => string;
 }
 
+/**
+ * Horizontal bars, top to bottom in printed order, so long group names (in either language) stay readable
+ * in a narrow card.
+ */
 export function buildOutcomesChartOption(totals: readonly OutcomeTotal[], text: OutcomesChartText): ChartOption {
   const categories = totals.map(({ group, value }) => {
     const name = text.groupLabel(OUTCOME_GROUP_LABELS[group]);
@@ -49,16 +53,20 @@ export function buildOutcomesChartOption(totals: readonly OutcomeTotal[], text: 
   });
   return {
     aria: { enabled: true },
-    grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v === '-' || v == null ? '' : `${String(v)} ${text.unit}`) },
-    xAxis: { type: 'category', data: categories, axisTick: { alignWithLabel: true }, axisLabel: { interval: 0, lineHeight: 16 } },
-    yAxis: { type: 'value', minInterval: 1, name: text.unit },
+    grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (v) => (v === '-' || v == null ? '' : `${String(v)} ${text.unit}`),
+    },
+    yAxis: { type: 'category', inverse: true, data: categories, axisTick: { show: false } },
+    xAxis: { type: 'value', minInterval: 1, name: text.unit, nameLocation: 'middle', nameGap: 24 },
     series: [
       {
         type: 'bar',
         name: text.unit,
-        barMaxWidth: 48,
-        label: { show: true, position: 'top' },
+        barMaxWidth: 28,
+        label: { show: true, position: 'right' },
         data: totals.map(({ group, value }) => ({ value: value ?? '-', itemStyle: { color: OUTCOME_COLOURS[group] } })),
       },
     ],
