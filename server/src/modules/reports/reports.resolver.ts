@@ -7,6 +7,7 @@ import { ReportsArgs } from './dto/reports.args.js';
 import { CellModel } from './models/cell.model.js';
 import { FindingModel } from './models/finding.model.js';
 import { NarrativeFactModel } from './models/narrative-fact.model.js';
+import { ReportMetricModel } from './models/report-metric.model.js';
 import { ApplicationRowModel, DisclosureRowModel, ReviewRowModel } from './models/report-tables.model.js';
 import { ReportModel, ReportPageModel } from './models/report.model.js';
 import { applicationRows, disclosureRows, indexCells, orderedCells, reviewRows } from './report-tables.js';
@@ -60,6 +61,11 @@ export class ReportsResolver {
   @ResolveField('narrative', () => [NarrativeFactModel], { description: 'Numbers the text states, in text order.' })
   narrative(@Parent() report: ReportModel, @Context() ctx: GraphqlContext): Promise<NarrativeFactModel[]> {
     return ctx.loaders.of(this.reportService).narrative.load(Number(report.id));
+  }
+
+  @ResolveField('metrics', () => [ReportMetricModel], { description: 'The metrics of the dictionary that apply to its format.' })
+  metrics(@Parent() report: ReportModel, @Context() ctx: GraphqlContext): Promise<ReportMetricModel[]> {
+    return ctx.loaders.of(this.reportService).metrics.load(Number(report.id));
   }
 
   @ResolveField('versions', () => [ReportModel], { description: 'Every version of this agency and year, newest first.' })

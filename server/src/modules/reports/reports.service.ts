@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { NarrativeFactEntity, ReportCellEntity, ReportFindingEntity } from '@ogi/database';
+import { NarrativeFactEntity, ReportCellEntity, ReportFindingEntity, ReportMetricEntity } from '@ogi/database';
+import { METRICS } from '@ogi/domain';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { parseId, toId } from '../../common/graphql/ids.js';
 import type { CellModel } from './models/cell.model.js';
 import type { FindingModel } from './models/finding.model.js';
 import type { NarrativeFactModel } from './models/narrative-fact.model.js';
+import type { ReportMetricModel } from './models/report-metric.model.js';
 import type { ReportModel } from './models/report.model.js';
 import { toCellModel } from './report-tables.js';
 import { ReportsException } from './reports.exception.js';
@@ -17,6 +19,7 @@ export interface ReportLoaders {
   cells: DataLoader<number, CellModel[]>;
   findings: DataLoader<number, FindingModel[]>;
   narrative: DataLoader<number, NarrativeFactModel[]>;
+  metrics: DataLoader<number, ReportMetricModel[]>;
   text: DataLoader<number, string>;
 }
 
@@ -45,6 +48,9 @@ const REPORT_SELECT = `
          to_char(r.published_on, 'YYYY-MM-DD') AS published_on, to_char(r.deadline, 'YYYY-MM-DD') AS deadline,
          r.days_late, r.content_hash, r.parser_version, r.version, r.is_current, r.created_at, f.file_name, f.format
     FROM report r JOIN source_file f ON f.id = r.source_file_id`;
+
+/** Metrics in the dictionary's order. */
+const METRIC_ORDER = new Map(METRICS.map((m, i) => [m.code, i]));
 
 function toReportModel(r: ReportRow): ReportModel {
   return {
@@ -174,6 +180,19 @@ export class ReportsService {
         const by = groupBy(rows, (r) => r.reportId);
         return reportIds.map((id) =>
           (by.get(id) ?? []).map((n) => ({ kind: n.kind, value: n.value, sentence: n.sentence, start: n.startOffset, end: n.endOffset })),
+        );
+      }),
+      metrics: new DataLoader(async (reportIds) => {
+        const rows = await ds
+          .getRepository(ReportMetricEntity)
+          .createQueryBuilder('m')
+          .where('m.report_id = ANY(:ids)', { ids: [...reportIds] })
+          .getMany();
+        const by = groupBy(rows, (r) => r.reportId);
+        return reportIds.map((id) =>
+          (by.get(id) ?? [])
+            .sort((a, b) => (METRIC_ORDER.get(a.metricCode) ?? 1e9) - (METRIC_ORDER.get(b.metricCode) ?? 1e9))
+            .map((m) => ({ code: m.metricCode, value: m.value, numerator: m.numerator, denominator: m.denominator })),
         );
       }),
       text: new DataLoader(async (reportIds) => {
