@@ -52,3 +52,15 @@ test('find the seed report, read its section 三 table, switch to English', asyn
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
   await snap(page, '4-report-list.en');
 });
+
+test('the year filter lives in the URL', async ({ page }) => {
+  await page.goto('/?year=2020');
+  const year = page.getByRole('combobox', { name: '数据年度' });
+  await expect(year).toHaveValue('2020');
+  await expect(page.getByRole('row', { name: /鄂州市行政审批局/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /^20(19|2[1-9])$/ })).toHaveCount(0);
+
+  await year.selectOption('');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('cell', { name: /^20(19|2[1-9])$/ }).first()).toBeVisible();
+});
