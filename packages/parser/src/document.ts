@@ -86,8 +86,11 @@ export class DocumentBuilder {
   }
 }
 
+const NEEDS_FLATTENING = /[\t\r\n\u000b\u000c\u2028\u2029\u00a0\u3000]| {2}/;
+
 export function flattenCell(s: string): string {
-  return s.replace(/[\t\r\n\u000b\u000c\u2028\u2029]+/g, ' ').replace(/\u00a0|\u3000/g, ' ').replace(/ {2,}/g, ' ').trim();
+  if (!NEEDS_FLATTENING.test(s)) return s.trim();
+  return s.replace(/[\t\r\n\u000b\u000c\u2028\u2029\u00a0\u3000]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /** The cell containing an offset, by binary search. */
@@ -110,12 +113,26 @@ export function sourceOf(doc: DocumentModel, start: number, end: number): CellSo
   const o = cell?.origin;
   if (o?.kind === 'html' || o?.kind === 'docx') return { kind: o.kind, table: o.table, row: o.row, cell: o.cell, start, end };
   if (o?.kind === 'pdf') return { kind: 'pdf', page: o.page, x: o.x, y: o.y, width: o.width, height: o.height, start, end };
-  const line = o?.kind === 'text' ? o.line : lineOf(doc.text, start);
+  const line = o?.kind === 'text' ? o.line : lineOf(doc, start);
   return { kind: 'text', line, start, end };
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+const lineStarts = new WeakMap<DocumentModel, number[]>();
+
+/** 1-based line of an offset in `text`, by binary search over line starts computed once per document. */
+function lineOf(doc: DocumentModel, offset: number): number {
+  let starts = lineStarts.get(doc);
+  if (!starts) {
+    starts = [0];
+    for (let i = doc.text.indexOf('\n'); i >= 0; i = doc.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStarts.set(doc, starts);
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }

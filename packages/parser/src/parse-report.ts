@@ -20,7 +20,7 @@ import {
 } from '@ogi/domain';
 import { sourceOf, type DocumentModel } from './document.js';
 import { readDocument } from './read/read-document.js';
-import { makeView } from './text-view.js';
+import { documentView, regionView } from './text-view.js';
 import { readActiveDisclosure, type DisclosureRead } from './extract/active-disclosure.js';
 import { readApplications, type ApplicationsRead } from './extract/applications.js';
 import type { CellRead, UncertainRun } from './extract/cell-read.js';
@@ -96,7 +96,7 @@ function refuse(doc: DocumentModel, year: number | null): never {
 
 /** The 2008-era statistics table (受理依申请公开信息总数, 同意公开答复数…) and no new-format labels. */
 function isLegacy(doc: DocumentModel): boolean {
-  const v = makeView(doc.text).view;
+  const v = documentView(doc).view;
   const legacy = ['政府信息公开情况统计表', '受理依申请公开信息总数', '同意公开答复数', '同意部分公开答复数', '对申请的答复总数'].filter((s) => v.includes(s)).length;
   const modern = ['本年新收政府信息公开申请数量', '属于国家秘密', '本机关不掌握相关政府信息', '信访举报投诉类申请'].filter((s) => v.includes(s)).length;
   return legacy >= 2 && modern === 0;
@@ -108,7 +108,7 @@ const MARKERS_2019 = ['本年新制作数量', '本年新公开数量', '对外�
 /** The format version, from the tables' labels (section 二 decides); the year only breaks a tie. */
 function detectTemplate(doc: DocumentModel, regions: Regions, applications: ApplicationsRead, year: number | null): Template {
   const [s, e] = regions.activeDisclosure ?? [0, regions.applications?.[0] ?? doc.text.length];
-  const v = makeView(doc.text, s, e).view;
+  const v = regionView(doc, s, e).view;
   const count = (markers: string[]) => markers.filter((m) => v.includes(m)).length;
   const v2021 = count(MARKERS_2021);
   const v2019 = count(MARKERS_2019);

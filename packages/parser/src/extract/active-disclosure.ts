@@ -6,7 +6,7 @@
  */
 import { DISCLOSURE_ROWS, cellPath, type DisclosureRow, type NarrativeFact, type Template } from '@ogi/domain';
 import type { DocumentModel } from '../document.js';
-import { makeView } from '../text-view.js';
+import { regionView } from '../text-view.js';
 import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
 import { blankCell, cellFromPiece, fitPieces, piecesOf, type CellRead, type Piece, type UncertainRun } from './cell-read.js';
@@ -37,7 +37,7 @@ export function readActiveDisclosure(
   template: Template,
   narrative: readonly NarrativeFact[],
 ): DisclosureRead {
-  const view = makeView(doc.text, start, end);
+  const view = regionView(doc, start, end);
   const layout = DISCLOSURE_ROWS[template];
   const specs = LABELS.filter((l) => layout.some((r) => r.key === l.key));
   const matches = findLabels(view, specs);

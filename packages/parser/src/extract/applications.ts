@@ -11,7 +11,7 @@
  */
 import { APPLICATION_ROWS, applicationRowKeys, cellPath, type NarrativeFact, type Template } from '@ogi/domain';
 import type { DocumentModel } from '../document.js';
-import { foldLabel, makeView } from '../text-view.js';
+import { foldLabel, regionView } from '../text-view.js';
 import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
 import { blankCell, cellFromPiece, fitPieces, gluedDigits, piecesOf, type CellRead, type UncertainRun } from './cell-read.js';
@@ -67,7 +67,7 @@ export function readApplications(
   end: number,
   hint: { template: Template | null; narrative: readonly NarrativeFact[] },
 ): ApplicationsRead {
-  const view = makeView(doc.text, start, end);
+  const view = regionView(doc, start, end);
   const matches = findLabels(view, APPLICATION_LABELS);
   const tokens = tokenize(doc, view, matches, start, end);
   const rows = valueRows(tokens).filter((r) => isApplicationRow(r));

@@ -23,6 +23,7 @@ const TITLE = new RegExp(
   `(${CJK_NAME})?\\s*((?:19|20)\\d{2})\\s*年\\s*度?\\s*(${CJK_NAME.replace('{2,40}', '{0,40}?')})\\s*(?:政府信息公开|政务公开)\\s*(?:工作)?\\s*年\\s*度?\\s*报\\s*告`,
   'g',
 );
+const REPORT_WORD = /报\s*告/;
 const AGENCY_SUFFIX = /(人民政府|政府|委员会|管理委员会|管委会|实验区|新区|开发区|局|委|办公室|办公厅|办|厅|中心|院|署|所|站|队|处|会|集团|公司|部|司)$/;
 const DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/;
 
@@ -48,16 +49,25 @@ function findTitle(doc: DocumentModel): TitleHit | null {
   // The body's own title comes first; the page title (crawler header, <title>, PDF info) is a fallback.
   const head = doc.text.slice(0, 6000);
   for (const source of [head, doc.metaText, doc.containerTitle ?? '']) {
-    TITLE.lastIndex = 0;
-    for (let m = TITLE.exec(source); m; m = TITLE.exec(source)) {
-      const before = cleanAgency(m[1] ?? '');
-      const after = cleanAgency(m[3] ?? '');
-      // "2024年上海市科委政府信息公开…" names the agency after the year; otherwise it precedes the year.
-      const agency = after || before || null;
-      const hit = { agency, year: Number(m[2]), text: m[0], start: source === head ? m.index : -1 };
-      if (agency || source !== head) return hit;
-      // A title without a name (the name is on a line of its own above it) is still the year's evidence.
-      return { ...hit, agency: nameAbove(doc.text, m.index) };
+    // The title pattern is tried only just before each "报告", which keeps it linear on long pages.
+    for (let at = source.search(REPORT_WORD); at >= 0; ) {
+      const windowStart = Math.max(0, at - 140);
+      const end = at + (REPORT_WORD.exec(source.slice(at))?.[0].length ?? 2);
+      TITLE.lastIndex = 0;
+      const m = TITLE.exec(source.slice(windowStart, end));
+      if (m) {
+        const before = cleanAgency(m[1] ?? '');
+        const after = cleanAgency(m[3] ?? '');
+        // "2024年上海市科委政府信息公开…" names the agency after the year; otherwise it precedes the year.
+        const agency = after || before || null;
+        const index = windowStart + m.index;
+        const hit = { agency, year: Number(m[2]), text: m[0], start: source === head ? index : -1 };
+        if (agency || source !== head) return hit;
+        // A title without a name (the name is on a line of its own above it) is still the year's evidence.
+        return { ...hit, agency: nameAbove(doc.text, index) };
+      }
+      const next = source.slice(end).search(REPORT_WORD);
+      at = next < 0 ? -1 : end + next;
     }
   }
   return null;

@@ -6,7 +6,7 @@
  */
 import { REVIEW_GROUPS, cellPath } from '@ogi/domain';
 import type { DocumentModel } from '../document.js';
-import { makeView } from '../text-view.js';
+import { regionView } from '../text-view.js';
 import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
 import { cellFromPiece, gluedDigits, piecesOf, type CellRead, type Piece, type UncertainRun } from './cell-read.js';
@@ -36,7 +36,7 @@ export interface ReviewRead {
 }
 
 export function readReviewLitigation(doc: DocumentModel, start: number, end: number): ReviewRead {
-  const view = makeView(doc.text, start, end);
+  const view = regionView(doc, start, end);
   const matches = findLabels(view, HEADER_WORDS);
   const tokens = tokenize(doc, view, matches, start, end);
   const notes: string[] = [];

@@ -4,7 +4,7 @@
  * introduction, and glue headings to the text around them.
  */
 import type { DocumentModel } from '../document.js';
-import { makeView, spanInText, type TextView } from '../text-view.js';
+import { documentView, spanInText, type TextView } from '../text-view.js';
 
 export interface Regions {
   activeDisclosure: [number, number] | null;
@@ -26,7 +26,7 @@ const S3_ANCHORS = ['勾稽关系', '申请人情况', '本年新收政府信息
 const S5_MARKERS = ['存在的主要问题', '存在的问题', '主要问题和改进', '主要问题及改进', '问题及改进情况', '其他需要报告的事项'];
 
 export function locateRegions(doc: DocumentModel): Regions {
-  const v = makeView(doc.text);
+  const v = documentView(doc);
   const at = (i: number) => spanInText(v, i, i + 1).start;
   const s3 = first(v, S3_ANCHORS);
   const s2 = first(v, S2_ANCHORS, 0, s3 >= 0 ? s3 : v.view.length);

@@ -36,7 +36,7 @@ export function readDocx(bytes: Uint8Array): DocumentModel {
 
   const dom = parseDocument(new TextDecoder('utf-8').decode(xml), { xmlMode: true, decodeEntities: true });
   const builder = new DocumentBuilder('docx', 'utf-8');
-  const body = find(dom.children, 'w:body');
+  const body = find(find(dom.children, 'w:document')?.children ?? [], 'w:body');
   if (!body) throw new ReportParseError('CORRUPT_FILE');
   let tableIndex = 0;
   const walk = (nodes: ChildNode[]) => {
