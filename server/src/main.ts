@@ -8,6 +8,7 @@ import { Logger } from '@nestjs/common';
 import { describeResult, installSignalHandlers, onShutdown } from '@ogi/database';
 import { createApp } from './app.factory.js';
 import { openDatabase } from './common/database/open-database.js';
+import { isDatabaseUnavailable } from './common/errors/database-errors.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { IngestService } from './modules/ingest/ingest.service.js';
 
@@ -43,7 +44,12 @@ async function main(): Promise<void> {
 
 main().catch(async (err: unknown) => {
   if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-  else process.stderr.write(`Could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  else if (isDatabaseUnavailable(err)) {
+    process.stderr.write(
+      `Could not start: PostgreSQL cannot be reached (${(err as Error).message}). ` +
+        'Check DATABASE_URL, or unset it to use the embedded database in .data/.\n',
+    );
+  } else process.stderr.write(`Could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   const { runShutdownHooks } = await import('@ogi/database');
   await runShutdownHooks();
   process.exit(1);
