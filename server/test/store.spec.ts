@@ -122,3 +122,33 @@ describe("this year's 上年结转 against last year's 结转下年度", () => {
     expect(await carryFindings(2021)).toEqual([]);
   });
 });
+
+describe('loading many reports', () => {
+  /** SQL statements the server runs while answering one GraphQL request. */
+  async function statementsFor(query: string): Promise<number> {
+    const ds = t.dataSource as unknown as { logger: { logQuery: (...args: unknown[]) => unknown } };
+    const original = ds.logger;
+    let n = 0;
+    ds.logger = new Proxy(original, {
+      get: (target, prop, receiver) =>
+        prop === 'logQuery' ? (...args: unknown[]) => (n++, target.logQuery(...args)) : Reflect.get(target, prop, receiver),
+    });
+    try {
+      const res = await t.gql(query);
+      expect(res.errors).toBeUndefined();
+      return n;
+    } finally {
+      ds.logger = original;
+    }
+  }
+
+  it('costs the same number of queries for one report as for several (no N+1)', async () => {
+    const fields = 'items { agency { name aliases parent { name } reports { year } } applications { values } findings { rule } narrative { kind } metrics { code } versions { version } text }';
+    const one = await statementsFor(`{ reports(year: 2021) { total ${fields} } }`);
+    const all = await statementsFor(`{ reports { total ${fields} } }`);
+    const page = await t.gql<{ reports: { total: number } }>('{ reports { total } }');
+    expect(page.data!.reports.total).toBeGreaterThanOrEqual(3);
+    expect(one).toBeGreaterThan(0);
+    expect(all).toBe(one);
+  });
+});
