@@ -10,10 +10,10 @@
  * dashboard running while `pnpm ingest` runs) is shared rather than stopped.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { onShutdown, withoutForeignSignalHandlers } from './shutdown.js';
@@ -58,6 +58,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = options.dataDir ? resolve(options.dataDir) : await mkdtemp(join(tmpdir(), 'ogi-pg-'));
   if (options.persistent) await mkdir(dataDir, { recursive: true });
 
+  await assertReachableByPostgresUser(dataDir);
   const live = await handleExistingPostmaster(dataDir);
   if (live) {
     await ensureDatabase(live.port, database);
@@ -106,6 +107,27 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw err;
   }
   return { url: urlFor(port, database), port, dataDir, owned: true, stop };
+}
+
+/**
+ * Run as root, PostgreSQL runs as the OS user `postgres`, which must be able to enter every folder above its data
+ * directory. A repository under /root (mode 700) is the usual trap: say so instead of a cryptic initdb failure.
+ */
+async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const passwd = await readFile('/etc/passwd', 'utf8').catch(() => '');
+  const entry = passwd.split('\n').find((l) => l.startsWith(`${USER}:`));
+  const uid = entry ? Number(entry.split(':')[2]) : null;
+  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
+    const info = await stat(dir).catch(() => null);
+    if (info && (info.mode & 0o001) === 0 && info.uid !== uid) {
+      throw new EmbeddedPostgresError(
+        `The embedded PostgreSQL runs as the OS user "${USER}", which cannot enter ${dir} (mode ${(info.mode & 0o777).toString(8)}). ` +
+          `Set DATA_DIR to a folder it can reach (e.g. /var/lib/ogi), or allow it in with: chmod o+x ${dir}`,
+      );
+    }
+    if (dirname(dir) === dir) return;
+  }
 }
 
 function urlFor(port: number, database: string): string {
