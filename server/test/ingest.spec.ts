@@ -126,7 +126,7 @@ describe('pnpm ingest', () => {
     );
     expect(outcome.code).toBe(2);
     expect(outcome.stdout).toContain('2 file(s): 0 stored, 1 already present, 1 failed.');
-    expect(outcome.stdout).toMatch(/failed: minutes\.txt — NOT_AN_ANNUAL_REPORT/);
+    expect(outcome.stdout).toMatch(/failed: \S*\/batch\/nested\/minutes\.txt — NOT_AN_ANNUAL_REPORT: /);
   });
 
   it('exits 0 when nothing failed', async () => {

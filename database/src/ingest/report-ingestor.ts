@@ -13,6 +13,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   APPLICANT_COLUMNS,
+  PARSE_ERROR_MESSAGES,
   RULE_DESCRIPTIONS,
   checkAcrossYears,
   computeMetrics,
@@ -53,10 +54,14 @@ export interface StoredReportRef {
   version: number;
 }
 
-export type IngestResult =
+export type IngestResult = (
   | ({ status: 'stored'; fileName: string; replacedReportId: number | null } & StoredReportRef)
   | ({ status: 'duplicate'; fileName: string; reason: 'sameFile' | 'sameContent' } & StoredReportRef)
-  | { status: 'failed'; fileName: string; error: { code: IngestFailureCode; message: string } };
+  | { status: 'failed'; fileName: string; error: { code: IngestFailureCode; message: string } }
+) & {
+  /** The file on disk, when it was read from one. */
+  path?: string;
+};
 
 export interface ReportIngestorOptions {
   /** Largest file accepted, in bytes. */
@@ -77,7 +82,8 @@ const failed = (fileName: string, code: IngestFailureCode, message?: string): In
 });
 
 function messageOf(code: IngestFailureCode): string {
-  return code in INGEST_ERROR_MESSAGES ? INGEST_ERROR_MESSAGES[code as IngestErrorCode].zh : code;
+  if (code in INGEST_ERROR_MESSAGES) return INGEST_ERROR_MESSAGES[code as IngestErrorCode].zh;
+  return PARSE_ERROR_MESSAGES[code as ParseErrorCode].zh;
 }
 
 /** Agency names as printed carry stray spaces (OCR, line breaks); they never mean anything. */
@@ -99,14 +105,17 @@ export class ReportIngestor {
   /** Reads and ingests one file from disk. */
   async ingestPath(path: string): Promise<IngestResult> {
     const fileName = basename(path);
-    try {
-      const info = await stat(path);
-      if (!info.isFile()) return failed(fileName, 'FILE_NOT_FOUND');
-      if (info.size > this.maxBytes) return failed(fileName, 'FILE_TOO_LARGE');
-      return await this.ingest(await readFile(path), fileName);
-    } catch {
-      return failed(fileName, 'FILE_NOT_FOUND');
-    }
+    const read = async (): Promise<IngestResult> => {
+      try {
+        const info = await stat(path);
+        if (!info.isFile()) return failed(fileName, 'FILE_NOT_FOUND');
+        if (info.size > this.maxBytes) return failed(fileName, 'FILE_TOO_LARGE');
+        return await this.ingest(await readFile(path), fileName);
+      } catch {
+        return failed(fileName, 'FILE_NOT_FOUND');
+      }
+    };
+    return { ...(await read()), path };
   }
 
   /** Parses and stores one file. Never throws. */

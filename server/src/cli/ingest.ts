@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   const out: string[] = [];
   if (!results.length) out.push(`No files found in: ${paths.join(', ')}`);
   out.push(`${results.length} file(s): ${s.stored} stored, ${s.duplicate} already present, ${s.failed} failed.`);
-  for (const r of results) if (r.status === 'failed') out.push(`  failed: ${r.fileName} — ${r.error.code}: ${r.error.message}`);
+  for (const r of results) if (r.status === 'failed') out.push(`  failed: ${r.path ?? r.fileName} — ${r.error.code}: ${r.error.message}`);
   process.stdout.write(`${out.join('\n')}\n`);
   await runShutdownHooks();
   return s.failed ? 2 : 0;
