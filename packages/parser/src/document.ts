@@ -37,6 +37,11 @@ export interface DocumentModel {
   containerTitle: string | null;
   /** Header lines of crawler exports and page metadata tables, kept apart from the body text. */
   metaText: string;
+  /**
+   * The part of `text` the extractors look at. All of it for a report-sized document; for a huge one (a page
+   * padded with megabytes of site text), a window around the tables, so time and memory stay bounded.
+   */
+  focus: [number, number];
 }
 
 /** Builds a DocumentModel row by row, keeping offsets exact. */
@@ -82,6 +87,7 @@ export class DocumentBuilder {
       cells: this.cells,
       containerTitle: this.containerTitle,
       metaText: this.metaText,
+      focus: [0, this.length],
     };
   }
 }
@@ -91,6 +97,13 @@ const NEEDS_FLATTENING = /[\t\r\n\u000b\u000c\u2028\u2029\u00a0\u3000]| {2}/;
 export function flattenCell(s: string): string {
   if (!NEEDS_FLATTENING.test(s)) return s.trim();
   return s.replace(/[\t\r\n\u000b\u000c\u2028\u2029\u00a0\u3000]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+/** The last `n` lines of a text, without splitting all of it. */
+export function tailLines(text: string, n: number): string[] {
+  let at = text.length;
+  for (let i = 0; i < n && at > 0; i++) at = text.lastIndexOf('\n', at - 1);
+  return text.slice(Math.max(0, at)).split('\n');
 }
 
 /** The cell containing an offset, by binary search. */

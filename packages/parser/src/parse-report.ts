@@ -38,9 +38,10 @@ const MIN_APPLICATION_LABELS = 5;
 export async function parseReport(bytes: Uint8Array, fileName: string): Promise<ParsedReport> {
   if (bytes.length > MAX_INPUT_BYTES) throw new ReportParseError('FILE_TOO_LARGE');
   const doc = await readDocument(bytes, fileName);
+  doc.focus = focusWindow(doc.text);
   const regions = locateRegions(doc);
   const tableSpans = [regions.activeDisclosure, regions.applications, regions.reviewLitigation].filter((r): r is [number, number] => r !== null);
-  const narrative = readNarrative(doc.text, tableSpans);
+  const narrative = readNarrative(doc.text, tableSpans, doc.focus);
   const meta = readMetadata(doc);
 
   const applications = regions.applications
@@ -80,6 +81,18 @@ export async function parseReport(bytes: Uint8Array, fileName: string): Promise<
     notes: [...(disclosure?.notes ?? []), ...applications!.notes, ...(review?.notes ?? [])],
     parserVersion: PARSER_VERSION,
   };
+}
+
+/** Documents longer than this are read in a window around their tables. */
+const LARGE_TEXT = 1_000_000;
+const WINDOW_BEFORE = 300_000;
+const WINDOW_AFTER = 500_000;
+
+function focusWindow(text: string): [number, number] {
+  if (text.length <= LARGE_TEXT) return [0, text.length];
+  const anchor = /勾\s*稽|申\s*请\s*人\s*情\s*况|本\s*年\s*新\s*收/.exec(text);
+  if (!anchor) return [0, LARGE_TEXT];
+  return [Math.max(0, anchor.index - WINDOW_BEFORE), Math.min(text.length, anchor.index + WINDOW_AFTER)];
 }
 
 /** No section 三 table: say why, as precisely as the document allows. */

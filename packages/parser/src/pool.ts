@@ -8,7 +8,8 @@ import { PARSE_ERROR_MESSAGES, type ParseErrorCode, type ParsedReport } from '@o
 
 export type ParseOutcome =
   | { ok: true; report: ParsedReport }
-  | { ok: false; error: { code: ParseErrorCode; message: string } };
+  /** `internal`: the parser itself failed on this input (a bug to fix), rather than refusing it. */
+  | { ok: false; error: { code: ParseErrorCode; message: string; internal?: true } };
 
 export interface ParserPoolOptions {
   /** Worker threads (default: CPU count, at most 4). */
@@ -22,6 +23,7 @@ export interface ParserPoolOptions {
 interface Job {
   bytes: Uint8Array;
   fileName: string;
+  timeoutMs: number;
   resolve: (o: ParseOutcome) => void;
 }
 
@@ -52,10 +54,11 @@ export class ParserPool {
     this.maxMemoryMb = options.maxMemoryMb ?? 400;
   }
 
-  parse(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
+  /** Parses one file; `timeoutMs` overrides the pool's time bound for this file. */
+  parse(bytes: Uint8Array, fileName: string, options: { timeoutMs?: number } = {}): Promise<ParseOutcome> {
     if (this.closed) return Promise.reject(new Error('ParserPool is closed'));
     return new Promise((resolve) => {
-      this.queue.push({ bytes, fileName, resolve });
+      this.queue.push({ bytes, fileName, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve });
       this.dispatch();
     });
   }
@@ -93,7 +96,7 @@ export class ParserPool {
       }
       const job = this.queue.shift()!;
       slot.job = job;
-      slot.timer = setTimeout(() => this.finish(slot!, failure('TIMEOUT'), true), this.timeoutMs);
+      slot.timer = setTimeout(() => this.finish(slot!, failure('TIMEOUT'), true), job.timeoutMs);
       slot.worker.postMessage({ bytes: job.bytes, fileName: job.fileName });
     }
   }

@@ -85,14 +85,14 @@ export function spanInText(v: TextView, from: number, to: number): { start: numb
 
 const cache = new WeakMap<object, TextView>();
 
-/** The view of a whole document's text, computed once per document. */
-export function documentView(doc: { text: string }): TextView {
+/** The view of a document's text (of its focus window), computed once per document. */
+export function documentView(doc: { text: string; focus: [number, number] }): TextView {
   let v = cache.get(doc);
-  if (!v) cache.set(doc, (v = makeView(doc.text)));
+  if (!v) cache.set(doc, (v = makeView(doc.text, doc.focus[0], doc.focus[1])));
   return v;
 }
 
 /** The view of document offsets [start, end). */
-export function regionView(doc: { text: string }, start: number, end: number): TextView {
+export function regionView(doc: { text: string; focus: [number, number] }, start: number, end: number): TextView {
   return sliceView(documentView(doc), start, end);
 }

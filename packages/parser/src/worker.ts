@@ -12,7 +12,7 @@ parentPort!.on('message', async ({ bytes, fileName }: { bytes: Uint8Array; fileN
     outcome =
       err instanceof ReportParseError
         ? { ok: false, error: { code: err.code, message: err.message } }
-        : { ok: false, error: { code: 'CORRUPT_FILE', message: `无法读取该文件：${(err as Error).message}` } };
+        : { ok: false, error: { code: 'CORRUPT_FILE', message: `无法读取该文件：${(err as Error).message}`, internal: true } };
   }
   parentPort!.postMessage(outcome);
 });

@@ -8,7 +8,7 @@
  * - Published on: a labelled 发布日期/发布时间/公开日期/时间; else the date under the signature; else a date
  *   printed under the title. Dates must fall after the data year, within two years.
  */
-import type { DocumentModel } from '../document.js';
+import { tailLines, type DocumentModel } from '../document.js';
 
 export interface ReportMetadata {
   agency: string | null;
@@ -95,9 +95,8 @@ function statisticsYear(text: string): number | null {
 
 /** The agency's name as signed at the end: a short name line followed by a date line. */
 function signatureAgency(doc: DocumentModel): string | null {
-  const lines = doc.text.split('\n').map((l) => l.replace(/\t/g, ' ').trim());
-  const from = Math.max(0, lines.length - 40);
-  for (let i = lines.length - 2; i >= from; i--) {
+  const lines = tailLines(doc.text, 40).map((l) => l.replace(/\t/g, ' ').trim());
+  for (let i = lines.length - 2; i >= 0; i--) {
     const name = lines[i]!;
     if (!new RegExp(`^${CJK_NAME}$`).test(name) || !AGENCY_SUFFIX.test(name)) continue;
     const next = lines.slice(i + 1, i + 3).find(Boolean) ?? '';
@@ -132,19 +131,13 @@ function findPublishedOn(doc: DocumentModel, year: number | null): string | null
     }
   }
   // 2. The date under the signature, then a date line under the title.
-  const lines = doc.text.split('\n').map((l) => l.replace(/\t/g, ' ').trim());
   const dateLine = new RegExp(`^[（(]?${DATE.source}[）)]?$`);
-  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 40); i--) {
-    if (dateLine.test(lines[i]!)) {
-      const iso = plausible(isoDate(lines[i]!));
-      if (iso) return iso;
-    }
-  }
-  for (let i = 0; i < Math.min(lines.length, 12); i++) {
-    if (dateLine.test(lines[i]!)) {
-      const iso = plausible(isoDate(lines[i]!));
-      if (iso) return iso;
-    }
+  const tail = tailLines(doc.text, 40).map((l) => l.replace(/\t/g, ' ').trim()).reverse();
+  const head = doc.text.slice(0, 3000).split('\n').slice(0, 12).map((l) => l.replace(/\t/g, ' ').trim());
+  for (const line of [...tail, ...head]) {
+    if (!dateLine.test(line)) continue;
+    const iso = plausible(isoDate(line));
+    if (iso) return iso;
   }
   return null;
 }

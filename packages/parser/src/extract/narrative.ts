@@ -29,10 +29,11 @@ const PATTERNS: { kind: NarrativeFactKind; re: RegExp; skipIf?: RegExp }[] = [
 ];
 
 /** Sentences of the text outside the given table spans, with their offsets. */
-function* sentences(text: string, exclude: readonly [number, number][]): Generator<{ text: string; start: number }> {
+function* sentences(text: string, exclude: readonly [number, number][], focus: [number, number]): Generator<{ text: string; start: number }> {
   // Line breaks do not end sentences: PDF and Markdown text is hard-wrapped mid-sentence.
   const re = /[^。；;！!？?]+[。；;！!？?]?/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  re.lastIndex = focus[0];
+  for (let m = re.exec(text); m && m.index < focus[1]; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (exclude.some(([a, b]) => start < b && end > a)) {
@@ -47,9 +48,9 @@ function* sentences(text: string, exclude: readonly [number, number][]): Generat
   }
 }
 
-export function readNarrative(text: string, tableSpans: readonly [number, number][]): NarrativeFact[] {
+export function readNarrative(text: string, tableSpans: readonly [number, number][], focus: [number, number] = [0, text.length]): NarrativeFact[] {
   const facts: NarrativeFact[] = [];
-  for (const s of sentences(text, tableSpans)) {
+  for (const s of sentences(text, tableSpans, focus)) {
     if (s.text.length > 600) continue;
     const flat = s.text.replace(/[\t\n]/g, '');
     for (const p of PATTERNS) {

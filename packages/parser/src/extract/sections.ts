@@ -42,7 +42,7 @@ export function locateRegions(doc: DocumentModel): Regions {
     }
   }
   const s5 = first(v, S5_MARKERS, s4 >= 0 ? s4 : s3 >= 0 ? s3 : 0);
-  const end = doc.text.length;
+  const end = doc.focus[1];
   return {
     activeDisclosure: s2 >= 0 ? [at(s2), s3 >= 0 ? at(s3) : s5 >= 0 ? at(s5) : end] : null,
     applications: s3 >= 0 ? [at(s3), s4 >= 0 ? at(s4) : s5 >= 0 ? at(s5) : end] : null,

@@ -1,133 +1,207 @@
 /**
- * Reads an HTML page: paragraphs become rows of one cell, data tables become rows of cells. Script, style and
- * other non-content elements are dropped. A table that contains another table is page layout: its cells are read
- * as blocks. Text split across inline tags (Word-pasted <span>s, <p>s inside a cell) is joined without spaces,
- * as Chinese is written; an empty cell stays an empty cell.
+ * Reads an HTML page in one streaming pass (no DOM is built, so a 50 MB page costs little memory):
+ * paragraphs become rows of one cell, data tables become rows of cells. Script, style, hidden and other
+ * non-content elements are dropped. A table that turns out to contain another table is page layout: its cells
+ * are read as paragraphs. Text split across inline tags (Word-pasted <span>s, several <p>s in a cell) is joined
+ * without spaces, as Chinese is written; an empty cell stays an empty cell.
  */
-import { parseDocument } from 'htmlparser2';
-import type { ChildNode, Element } from 'domhandler';
-import { DocumentBuilder, type DocumentModel } from '../document.js';
+import { Parser } from 'htmlparser2';
+import { DocumentBuilder, type CellOrigin, type DocumentModel } from '../document.js';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'select', 'option', 'button', 'object', 'embed', 'canvas', 'head']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'select', 'option', 'button', 'object', 'embed', 'canvas', 'textarea', 'math']);
 const BLOCK = new Set([
   'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer', 'nav',
-  'aside', 'main', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'hr', 'form', 'center', 'table', 'tr', 'td', 'th', 'caption',
-  'figure', 'figcaption', 'address', 'fieldset', 'legend', 'tbody', 'thead', 'tfoot',
+  'aside', 'main', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'hr', 'form', 'center', 'caption', 'figure', 'figcaption',
+  'address', 'fieldset', 'legend', 'tbody', 'thead', 'tfoot', 'body', 'html',
 ]);
+/** Marks a block boundary inside collected text. */
+const BREAK = '\u0000';
+
+type Row = { text: string; origin: CellOrigin | null }[];
+
+interface TableContext {
+  index: number;
+  layout: boolean;
+  rows: Row[];
+  row: Row | null;
+  rowIndex: number;
+  cell: string[] | null;
+  /** Where this table's rows go in the output, to keep document order. */
+  slot: Row[];
+}
 
 export function readHtml(html: string, encoding: string): DocumentModel {
-  const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const builder = new DocumentBuilder('html', encoding);
-  builder.containerTitle = findTitle(dom.children);
-  const state = { tableIndex: 0, paragraph: [] as string[] };
+  const output: (Row | Row[])[] = [];
+  const tables: TableContext[] = [];
+  let tableCount = 0;
+  let paragraph: string[] = [];
+  let skipDepth = 0;
+  let inTitle = false;
+  let title = '';
 
   const flush = () => {
-    const text = joinPieces(state.paragraph);
-    state.paragraph = [];
-    if (text.trim()) builder.addRow([{ text }]);
+    const text = joinPieces(paragraph);
+    paragraph = [];
+    if (text.trim()) output.push([{ text, origin: null }]);
+  };
+  const current = () => tables[tables.length - 1];
+  const inDataCell = () => {
+    const t = current();
+    return t !== undefined && !t.layout && t.cell !== null;
   };
 
-  const walk = (nodes: ChildNode[]) => {
-    for (const node of nodes) {
-      if (node.type === 'text') {
-        state.paragraph.push(node.data);
-        continue;
-      }
-      if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-      const el = node as Element;
-      const name = el.name;
-      if (SKIP.has(name) || isHidden(el)) continue;
-      if (name === 'table' && !containsTable(el)) {
-        flush();
-        readDataTable(el, state.tableIndex++, builder);
-        continue;
-      }
-      const block = BLOCK.has(name);
-      if (block) flush();
-      walk(el.children);
-      if (block) flush();
-    }
+  /** A table found to hold another table is layout: what it collected so far becomes paragraphs. */
+  const toLayout = (t: TableContext) => {
+    if (t.layout) return;
+    t.layout = true;
+    for (const row of t.rows) for (const c of row) if (c.text.trim()) t.slot.push([{ text: c.text, origin: null }]);
+    if (t.row) for (const c of t.row) if (c.text.trim()) t.slot.push([{ text: c.text, origin: null }]);
+    t.rows = [];
+    t.row = null;
+    if (t.cell) paragraph.push(...t.cell, BREAK);
+    t.cell = null;
   };
-  walk(dom.children);
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (skipDepth > 0) {
+          skipDepth++;
+          return;
+        }
+        if (SKIP.has(name) || attribs['hidden'] !== undefined || /display\s*:\s*none/i.test(attribs['style'] ?? '')) {
+          skipDepth = 1;
+          return;
+        }
+        if (name === 'title') {
+          inTitle = true;
+          return;
+        }
+        const t = current();
+        if (name === 'table') {
+          if (t && t.cell !== null) toLayout(t);
+          if (!inDataCell()) flush();
+          const slot: Row[] = [];
+          output.push(slot);
+          tables.push({ index: tableCount++, layout: false, rows: [], row: null, rowIndex: 0, cell: null, slot });
+          return;
+        }
+        if (t && !t.layout && (name === 'tr' || name === 'td' || name === 'th')) {
+          if (name === 'tr') {
+            closeRow(t);
+            t.row = [];
+          } else {
+            closeCell(t);
+            t.row ??= [];
+            t.cell = [];
+          }
+          return;
+        }
+        if (name === 'br' || BLOCK.has(name) || name === 'tr' || name === 'td' || name === 'th') {
+          if (inDataCell()) current()!.cell!.push(BREAK);
+          else flush();
+        }
+      },
+      ontext(text) {
+        if (skipDepth > 0) return;
+        if (inTitle) {
+          title += text;
+          return;
+        }
+        if (inDataCell()) current()!.cell!.push(text);
+        else paragraph.push(text);
+      },
+      onclosetag(name) {
+        if (skipDepth > 0) {
+          skipDepth--;
+          return;
+        }
+        if (name === 'title') {
+          inTitle = false;
+          return;
+        }
+        const t = current();
+        if (name === 'table' && t) {
+          if (!t.layout) {
+            closeRow(t);
+            t.slot.push(...t.rows);
+          }
+          tables.pop();
+          flush();
+          return;
+        }
+        if (t && !t.layout) {
+          if (name === 'td' || name === 'th') closeCell(t);
+          else if (name === 'tr') closeRow(t);
+          else if (BLOCK.has(name) && t.cell) t.cell.push(BREAK);
+          return;
+        }
+        if (BLOCK.has(name) || name === 'td' || name === 'th' || name === 'tr') {
+          if (inDataCell()) current()!.cell!.push(BREAK);
+          else flush();
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+
+  function closeCell(t: TableContext) {
+    if (t.cell === null) return;
+    t.row ??= [];
+    t.row.push({ text: joinPieces(t.cell), origin: { kind: 'html', table: t.index, row: t.rowIndex, cell: t.row.length } });
+    t.cell = null;
+  }
+  function closeRow(t: TableContext) {
+    closeCell(t);
+    if (t.row && t.row.length) t.rows.push(t.row);
+    if (t.row) t.rowIndex++;
+    t.row = null;
+  }
+
+  parser.write(html);
+  parser.end();
+  while (tables.length) {
+    const t = tables.pop()!;
+    if (!t.layout) {
+      closeRow(t);
+      t.slot.push(...t.rows);
+    }
+  }
   flush();
+
+  builder.containerTitle = title.replace(/\s+/g, ' ').trim() || null;
+  for (const item of output) {
+    if (isRowList(item)) for (const row of item) builder.addRow(row);
+    else builder.addRow(item);
+  }
   return builder.build();
 }
 
-function readDataTable(table: Element, tableIndex: number, builder: DocumentBuilder) {
-  let rowIndex = 0;
-  for (const tr of descendants(table, 'tr')) {
-    const cells: { text: string; origin: { kind: 'html'; table: number; row: number; cell: number } }[] = [];
-    let cellIndex = 0;
-    for (const td of tr.children) {
-      if (td.type !== 'tag' || (td.name !== 'td' && td.name !== 'th')) continue;
-      cells.push({ text: cellText(td), origin: { kind: 'html', table: tableIndex, row: rowIndex, cell: cellIndex++ } });
-    }
-    if (cells.length) builder.addRow(cells);
-    rowIndex++;
-  }
-}
-
-/** The <tr>s of a table, not of tables nested in it (a data table has none, by construction). */
-function* descendants(el: Element, name: string): Generator<Element> {
-  for (const child of el.children) {
-    if (child.type !== 'tag') continue;
-    if (child.name === name) yield child;
-    else if (child.name !== 'table') yield* descendants(child, name);
-  }
-}
-
-function cellText(el: Element): string {
-  const pieces: string[] = [];
-  const walk = (nodes: ChildNode[]) => {
-    for (const n of nodes) {
-      if (n.type === 'text') pieces.push(n.data);
-      else if (n.type === 'tag') {
-        if (SKIP.has(n.name) || isHidden(n)) continue;
-        if (n.name === 'br' || BLOCK.has(n.name)) pieces.push('\u0000');
-        walk(n.children);
-        if (BLOCK.has(n.name)) pieces.push('\u0000');
-      }
-    }
-  };
-  walk(el.children);
-  return joinPieces(pieces);
+function isRowList(item: Row | Row[]): item is Row[] {
+  return item.length === 0 || Array.isArray(item[0]);
 }
 
 /**
- * Joins text pieces; a block boundary (\0) becomes nothing between Chinese characters (a label split across
- * lines) and a space between two ASCII letters or digits (two numbers must not glue together).
+ * Joins text pieces; a block boundary becomes nothing between Chinese characters (a label split across lines)
+ * and a space between two ASCII letters or digits (two numbers must not glue together).
  */
 function joinPieces(pieces: string[]): string {
-  const raw = pieces.join('').replace(/[\s\u00a0\u3000]+/g, (ws) => (ws.includes('\u0000') ? '\u0000' : ' '));
-  return raw
-    .replace(/\s*\u0000[\s\u0000]*/g, '\u0000')
-    .replace(/([A-Za-z0-9.%])\u0000(?=[A-Za-z0-9])/g, '$1 ')
-    .replace(/\u0000/g, '')
-    .trim();
-}
-
-function containsTable(el: Element): boolean {
-  for (const c of el.children) {
-    if (c.type !== 'tag') continue;
-    if (c.name === 'table' || containsTable(c)) return true;
-  }
-  return false;
-}
-
-function isHidden(el: Element): boolean {
-  const style = el.attribs['style'];
-  return el.attribs['hidden'] !== undefined || (style !== undefined && /display\s*:\s*none/i.test(style));
-}
-
-function findTitle(nodes: ChildNode[]): string | null {
-  for (const n of nodes) {
-    if (n.type !== 'tag') continue;
-    if (n.name === 'title') {
-      const t = n.children.map((c) => (c.type === 'text' ? c.data : '')).join('').trim();
-      if (t) return t;
+  let out = '';
+  let pendingBreak = false;
+  for (const piece of pieces) {
+    if (piece === BREAK) {
+      pendingBreak = true;
+      continue;
     }
-    const found = findTitle(n.children);
-    if (found) return found;
+    const text = piece.replace(/[\s\u00a0\u3000]+/g, ' ');
+    if (!text) continue;
+    if (pendingBreak && out) {
+      const trimmed = out.replace(/ +$/, '');
+      const next = text.replace(/^ +/, '');
+      out = /[A-Za-z0-9.%]$/.test(trimmed) && /^[A-Za-z0-9]/.test(next) ? `${trimmed} ${next}` : trimmed + next;
+    } else out += text;
+    pendingBreak = false;
   }
-  return null;
+  return out.trim();
 }

@@ -57,9 +57,16 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentModel> {
     let textChars = 0;
     const pages = Math.min(doc.numPages, MAX_PAGES);
     for (let p = 1; p <= pages; p++) {
-      const page = await doc.getPage(p);
+      let page;
+      let content;
+      try {
+        page = await doc.getPage(p);
+        content = await page.getTextContent();
+      } catch {
+        // A page that cannot be decoded would silently drop rows of a table: refuse the file instead.
+        throw new ReportParseError('CORRUPT_FILE', `PDF 第 ${p} 页的内容已损坏，无法读取。`);
+      }
       const { height: pageHeight } = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
       const items: Item[] = [];
       for (const raw of content.items) {
         if (!('str' in raw)) continue;

@@ -1,0 +1,35 @@
+import { countAndAmountSplits, splits } from './glued-digits.js';
+
+describe('splitting glued digit runs', () => {
+  it('lists every split into k numbers, never with a leading zero', () => {
+    expect(splits('1203', 3)).toEqual([
+      [1, 20, 3],
+      [12, 0, 3],
+    ]);
+  });
+
+  it('keeps only splits whose last number is the sum of the others when asked', () => {
+    // 640020470 as printed by the 平潭 2021 page: 64 0 0 2 0 4 70 and 6 4 0 0 2 0 ... do not both add up.
+    const found = splits('640020470', 7, { lastIsSum: true })!;
+    expect(found).toContainEqual([64, 0, 0, 2, 0, 4, 70]);
+    for (const parts of found) expect(parts.slice(0, 6).reduce((a, b) => a + b, 0)).toBe(parts[6]);
+  });
+
+  it('splits section 四 runs group by group (17 digits for 15 cells)', () => {
+    expect(splits('10203120001200000', 15, { groupSize: 5 })).toEqual([[1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]]);
+  });
+
+  it('answers an empty list when nothing fits and null when a run is too long to be a row', () => {
+    expect(splits('12', 3)).toEqual([]);
+    expect(splits('1'.repeat(60), 7)).toBeNull();
+  });
+
+  it('cuts a count glued to a decimal amount before the decimal point only', () => {
+    expect(countAndAmountSplits('13575.5').map((o) => [o.count, o.amount])).toEqual([
+      [1, 3575.5],
+      [13, 575.5],
+      [135, 75.5],
+      [1357, 5.5],
+    ]);
+  });
+});
