@@ -1,0 +1,132 @@
+import { checkAcrossYears, checkReport, type NarrativeFact } from '../src/index.js';
+import { consistentReport } from './report-fixture.js';
+
+const failed = (r = consistentReport(), narrative: NarrativeFact[] = []) => checkReport(r, narrative).filter((f) => f.status === 'failed');
+
+describe('the consistency rules of a single report', () => {
+  it('a report whose tables add up has no findings, in both formats', () => {
+    expect(checkReport(consistentReport('2021'))).toEqual([]);
+    expect(checkReport(consistentReport('2019'))).toEqual([]);
+  });
+
+  it('rule 1: 新收 + 上年结转 ≠ 总计 + 结转 in a column is an error naming the column and the four cells', () => {
+    const r = consistentReport();
+    r.applications['newReceived'] = [41, 6, 0, 0, 2, 2, 51]; // one more natural-person application, row still adds up
+    const [f, ...rest] = failed(r).filter((x) => x.rule === 'S3_BALANCE');
+    expect(rest.map((x) => x.cells[0])).toEqual(['applications.newReceived[6]']);
+    expect(f).toMatchObject({ severity: 'error', expected: 45, actual: 44 });
+    expect(f!.cells).toEqual([
+      'applications.newReceived[0]',
+      'applications.carriedOver[0]',
+      'applications.total[0]',
+      'applications.carriedForward[0]',
+    ]);
+    expect(f!.message.zh).toContain('“自然人”列');
+  });
+
+  it('rule 2: （七）总计 differing from the sum of the outcome rows is an error', () => {
+    const r = consistentReport();
+    r.applications['granted'] = [21, 3, 0, 0, 1, 1, 26];
+    const outcomeSums = failed(r).filter((x) => x.rule === 'S3_OUTCOME_SUM');
+    expect(outcomeSums.map((x) => [x.cells[x.cells.length - 1], x.expected, x.actual])).toEqual([
+      ['applications.total[0]', 43, 42],
+      ['applications.total[6]', 53, 52],
+    ]);
+  });
+
+  it('rule 2 sums the single （六） row of a 2019 report and the three sub-rows of a 2021 one', () => {
+    const r2019 = consistentReport('2019');
+    expect(r2019.applications['otherHandling']).toEqual([1, 1, 0, 0, 1, 0, 3]);
+    r2019.applications['otherHandling'] = [1, 1, 0, 0, 1, 0, 4];
+    expect(failed(r2019).map((f) => f.rule)).toEqual(expect.arrayContaining(['S3_OUTCOME_SUM', 'S3_ROW_SUM']));
+  });
+
+  it('rule 3: a row whose six applicant columns do not add up to its 总计', () => {
+    const r = consistentReport();
+    r.applications['unableToProvide.notHeld'] = [8, 1, 0, 0, 0, 1, 11];
+    const rowSums = failed(r).filter((x) => x.rule === 'S3_ROW_SUM');
+    expect(rowSums).toHaveLength(1);
+    expect(rowSums[0]).toMatchObject({ expected: 10, actual: 11 });
+    expect(rowSums[0]!.message.zh).toContain('本机关不掌握相关政府信息');
+  });
+
+  it('rule 4: a review or litigation group whose total is not 维持 + 纠正 + 其他 + 尚未审结', () => {
+    const r = consistentReport();
+    r.reviewLitigation['review'] = [10, 1, 0, 0, 0]; // totals printed 0, as 洪泽区 2023 did
+    const groups = failed(r).filter((x) => x.rule === 'S4_GROUP_SUM');
+    expect(groups.map((g) => [g.cells[4], g.expected, g.actual])).toEqual([['reviewLitigation.review[4]', 11, 0]]);
+  });
+
+  it('blank is not zero: a blank total is missing, and the rules that need it are unverifiable, not failed', () => {
+    const r = consistentReport();
+    r.applications['carriedForward'] = [2, 1, 0, 0, 0, 0, null];
+    const findings = checkReport(r);
+    expect(findings.filter((f) => f.status === 'failed')).toEqual([]);
+    const missing = findings.find((f) => f.rule === 'CELL_MISSING')!;
+    expect(missing.cells).toEqual(['applications.carriedForward[6]']);
+    const balance = findings.find((f) => f.rule === 'S3_BALANCE')!;
+    expect(balance).toMatchObject({ status: 'unverifiable', severity: 'warning' });
+    expect(balance.message.zh).toContain('“总计”列');
+    expect(findings.find((f) => f.rule === 'S3_ROW_SUM')?.status).toBe('unverifiable');
+  });
+
+  it('whole blank columns are named once, and no rule fails or passes on a guessed 0', () => {
+    const r = consistentReport();
+    for (const row of Object.values(r.applications)) for (const c of [1, 2, 3, 4, 5]) row[c] = null;
+    for (const row of Object.values(r.applications)) row[6] = row[0]!;
+    const findings = checkReport(r);
+    expect(findings.filter((f) => f.status === 'failed')).toEqual([]);
+    const missing = findings.find((f) => f.rule === 'CELL_MISSING')!;
+    expect(missing.message.zh).toContain('整列空白：商业企业、科研机构、社会公益组织、法律服务机构、其他');
+    expect(missing.cells).toHaveLength(25 * 5);
+  });
+
+  it('a negative count is an error', () => {
+    const r = consistentReport();
+    r.reviewLitigation['litigationDirect'] = [1, 0, -1, 1, 1];
+    expect(failed(r).map((f) => f.rule)).toEqual(['NEGATIVE_COUNT']);
+  });
+
+  it('rule 6: a number the text restates must agree; 受理 may include the carried-over applications', () => {
+    const sentence = (value: number) => ({ kind: 'applicationsReceived' as const, value, sentence: `共受理申请${value}件`, start: 0, end: 9 });
+    expect(failed(consistentReport(), [sentence(50)])).toEqual([]);
+    expect(failed(consistentReport(), [sentence(55)])).toEqual([]);
+    const [mismatch] = failed(consistentReport(), [sentence(17)]);
+    expect(mismatch).toMatchObject({ rule: 'NARRATIVE_MISMATCH', severity: 'warning', expected: 50, actual: 17 });
+    expect(mismatch!.message.zh).toContain('共受理申请17件');
+  });
+
+  it('rule 6 for reviews and lawsuits: lawsuits are the two litigation groups together', () => {
+    const facts: NarrativeFact[] = [
+      { kind: 'reviews', value: 4, sentence: '行政复议4件', start: 0, end: 6 },
+      { kind: 'lawsuits', value: 2, sentence: '行政诉讼2件', start: 7, end: 13 },
+    ];
+    const found = failed(consistentReport(), facts);
+    expect(found.map((f) => [f.rule, f.expected, f.actual])).toEqual([['NARRATIVE_MISMATCH', 3, 2]]);
+  });
+});
+
+describe('rule 5, across years', () => {
+  it("flags each column where this year's 上年结转 differs from last year's 结转下年度", () => {
+    const before = consistentReport();
+    before.year = 2023;
+    const now = consistentReport();
+    now.applications['carriedOver'] = [2, 1, 0, 0, 0, 0, 3];
+    expect(checkAcrossYears(now, before)).toEqual([]);
+    now.applications['carriedOver'] = [4, 1, 0, 0, 0, 0, 5];
+    const findings = checkAcrossYears(now, before);
+    expect(findings.map((f) => [f.cells[0], f.expected, f.actual])).toEqual([
+      ['applications.carriedOver[0]', 2, 4],
+      ['applications.carriedOver[6]', 3, 5],
+    ]);
+    expect(findings[0]!.message.zh).toContain('2023年报告');
+  });
+
+  it('skips a column where either year left the cell blank', () => {
+    const before = consistentReport();
+    before.applications['carriedForward'] = [2, null, 0, 0, 0, 0, 3];
+    const now = consistentReport();
+    now.applications['carriedOver'] = [2, 9, 0, 0, 0, 0, 3];
+    expect(checkAcrossYears(now, before)).toEqual([]);
+  });
+});
