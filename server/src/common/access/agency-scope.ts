@@ -1,0 +1,14 @@
+/**
+ * Which agencies a request may see. Every service that reads reports or agencies takes a scope and filters by
+ * it in SQL: an analyst or leader sees all agencies; a department user sees only their own agency.
+ * Resolvers get the scope of the signed-in user (until accounts exist, every request sees all agencies).
+ */
+export type AgencyScope = { readonly all: true } | { readonly all: false; readonly agencyIds: readonly number[] };
+
+export const ALL_AGENCIES: AgencyScope = { all: true };
+
+/** A SQL condition limiting `column` to the scope, with its parameter, for query builders. */
+export function scopeCondition(scope: AgencyScope, column: string, parameter = 'scopeAgencyIds'): { sql: string; params: Record<string, unknown> } {
+  if (scope.all) return { sql: 'TRUE', params: {} };
+  return { sql: `${column} = ANY(:${parameter})`, params: { [parameter]: [...scope.agencyIds] } };
+}
