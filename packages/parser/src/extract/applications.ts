@@ -10,11 +10,11 @@
  *    then plausibility. A choice the rules do not force is marked uncertain, with its alternatives.
  */
 import { APPLICATION_ROWS, applicationRowKeys, cellPath, type NarrativeFact, type Template } from '@ogi/domain';
-import type { DocumentModel } from '../document.js';
+import { cellAt, type DocumentModel } from '../document.js';
 import { foldLabel, regionView } from '../text-view.js';
 import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
-import { blankCell, cellFromPiece, fitPieces, gluedDigits, piecesOf, type CellRead, type UncertainRun } from './cell-read.js';
+import { blankCell, cellFromPiece, fitPieces, gluedDigits, piecesOf, type CellRead, type Piece, type UncertainRun } from './cell-read.js';
 import { applicantRowPrior, splits } from './glued-digits.js';
 
 const COLUMNS = 7;
@@ -82,11 +82,12 @@ export function readApplications(
   else useSingle = !hasSubRowLabels && hint.template !== '2021';
   const alignment = useSingle ? single : triple;
 
+  const columns = columnGeometry(doc, rows);
   const perRow: RowCandidates[] = [];
   for (const [rowIndex, key] of alignment.mapping) {
     const row = rows[rowIndex]!;
     const labelled = row.precedingLabels.some((l) => l.key === key);
-    perRow.push(candidatesOf(key, row, !labelled, notes));
+    perRow.push(candidatesOf(key, row, !labelled, columns, notes));
   }
   const chosen = solve(perRow, useSingle, hint.narrative);
 
@@ -143,10 +144,11 @@ function isApplicationRow(r: ValueRow): boolean {
   const pieces = piecesOf(r);
   const digits = pieces.filter((p) => /\d/.test(p.raw));
   if (!digits.length) return pieces.length >= COLUMNS;
-  // Seven cells need at least seven digits: fewer, printed without blanks, is a stray number (a page number,
-  // a displaced cell), not a row.
+  // A single piece of text holding fewer than seven digits cannot fill a row even glued: it is a stray number
+  // (a page number, a displaced cell). Several cells of their own are a row with blanks.
   const digitCount = digits.reduce((n, p) => n + p.raw.replace(/\D/g, '').length, 0);
-  return !(pieces.length < COLUMNS && digitCount < COLUMNS);
+  const printedTokens = r.tokens.filter((t) => t.raw.trim()).length;
+  return !(printedTokens === 1 && pieces.length < COLUMNS && digitCount < COLUMNS);
 }
 
 interface Alignment {
@@ -212,9 +214,10 @@ function align(rows: readonly ValueRow[], keys: readonly string[]): Alignment {
   return { score: dp[n]![m]!, mapping: mapping.reverse() };
 }
 
-function candidatesOf(key: string, row: ValueRow, positional: boolean, notes: string[]): RowCandidates {
+function candidatesOf(key: string, row: ValueRow, positional: boolean, columns: ColumnGeometry | null, notes: string[]): RowCandidates {
   const pieces = fitPieces(piecesOf(row), COLUMNS);
-  const glued = pieces.length < COLUMNS ? gluedDigits(pieces) : null;
+  // Digits run together only inside one printed piece of text; separate cells are never glued.
+  const glued = pieces.length < COLUMNS && row.tokens.filter((t) => t.raw.trim()).length === 1 ? gluedDigits(pieces) : null;
   if (pieces.length === COLUMNS) {
     const cells = pieces.map((p) => cellFromPiece(p));
     return { key, candidates: [cells.map((c) => c.value)], cells, glued: null, positional };
@@ -228,10 +231,59 @@ function candidatesOf(key: string, row: ValueRow, positional: boolean, notes: st
     found.sort((a, b) => applicantRowPrior(b) - applicantRowPrior(a));
     if (found.length) return { key, candidates: found.slice(0, 40), cells: null, glued, positional };
   }
-  // Fewer cells than columns and not a glued run: keep what is there, left to right, blank the rest.
-  notes.push(`${key}: 该行只印出 ${pieces.length} 个单元格`);
-  const cells = Array.from({ length: COLUMNS }, (_, c) => (pieces[c] ? cellFromPiece(pieces[c]!, 0.6) : blankCell(row.end)));
+  // Fewer cells than columns: a PDF row left some cells blank. Place each value under the column it is printed
+  // in (by position); without positions, keep them left to right, less surely.
+  const placed = columns?.place(pieces) ?? null;
+  notes.push(`${key}: 该行只印出 ${pieces.length} 个单元格${placed ? '，按位置对应到列' : '，按顺序从左到右读取'}`);
+  const cells = Array.from({ length: COLUMNS }, (_, c) => {
+    const piece = placed ? placed[c] : pieces[c];
+    return piece ? cellFromPiece(piece, placed ? 0.9 : 0.6) : blankCell(row.end);
+  });
   return { key, candidates: [cells.map((c) => c.value)], cells, glued: null, positional };
+}
+
+interface ColumnGeometry {
+  /** Assigns pieces to the columns they are printed under; null when a piece is not near any column. */
+  place(pieces: Piece[]): (Piece | undefined)[] | null;
+}
+
+/**
+ * Where the seven columns are printed on a PDF page, learned from the rows that print all seven values: the
+ * median centre of each column. Null for other containers, or when no full row has positions.
+ */
+function columnGeometry(doc: DocumentModel, rows: readonly ValueRow[]): ColumnGeometry | null {
+  const centreOf = (p: Piece) => {
+    const o = cellAt(doc, p.start)?.origin;
+    return o?.kind === 'pdf' ? o.x + o.width / 2 : null;
+  };
+  const samples: number[][] = Array.from({ length: COLUMNS }, () => []);
+  let widths: number[] = [];
+  for (const row of rows) {
+    const pieces = fitPieces(piecesOf(row), COLUMNS);
+    if (pieces.length !== COLUMNS) continue;
+    const xs = pieces.map(centreOf);
+    if (xs.some((x) => x === null)) continue;
+    xs.forEach((x, c) => samples[c]!.push(x!));
+    widths = widths.concat(xs.slice(1).map((x, c) => x! - xs[c]!));
+  }
+  if (samples[0]!.length === 0) return null;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const centres = samples.map(median);
+  const tolerance = Math.max(4, median(widths) / 2);
+  return {
+    place(pieces) {
+      const out: (Piece | undefined)[] = new Array(COLUMNS).fill(undefined);
+      for (const p of pieces) {
+        const x = centreOf(p);
+        if (x === null) return null;
+        let best = 0;
+        for (let c = 1; c < COLUMNS; c++) if (Math.abs(centres[c]! - x) < Math.abs(centres[best]! - x)) best = c;
+        if (Math.abs(centres[best]! - x) > tolerance || out[best]) return null;
+        out[best] = p;
+      }
+      return out;
+    },
+  };
 }
 
 interface Pick {

@@ -19,15 +19,22 @@ export interface ReportMetadata {
 }
 
 const CJK_NAME = '[\\u4e00-\\u9fa5（）()·]{2,40}';
+const REPORT_END = '(?:年\\s*度?\\s*报\\s*告|年\\s*报)';
+/** 「淮安市人民政府 2024年政府信息公开工作年度报告」, 「2024年上海市科委政府信息公开工作年度报告」, 「…公开年报」. */
 const TITLE = new RegExp(
-  `(${CJK_NAME})?\\s*((?:19|20)\\d{2})\\s*年\\s*度?\\s*(${CJK_NAME.replace('{2,40}', '{0,40}?')})\\s*(?:政府信息公开|政务公开)\\s*(?:工作)?\\s*年\\s*度?\\s*报\\s*告`,
-  'g',
+  `(${CJK_NAME})?\\s*((?:19|20)\\d{2})\\s*年\\s*度?\\s*(${CJK_NAME.replace('{2,40}', '{0,40}?')})\\s*(?:政府信息公开|政务公开)\\s*(?:工作)?\\s*${REPORT_END}`,
 );
-const REPORT_WORD = /报\s*告/;
+/** 「某某局政府信息公开工作2023年度报告」: the year after the subject. */
+const TITLE_YEAR_LAST = new RegExp(
+  `(${CJK_NAME})?\\s*(?:政府信息公开|政务公开)\\s*(?:工作)?\\s*((?:19|20)\\d{2})\\s*${REPORT_END}`,
+);
+const REPORT_WORD = /报\s*告|年\s*报/;
 const AGENCY_SUFFIX = /(人民政府|政府|委员会|管理委员会|管委会|实验区|新区|开发区|局|委|办公室|办公厅|办|厅|中心|院|署|所|站|队|处|会|集团|公司|部|司)$/;
 const DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/;
 
-export function readMetadata(doc: DocumentModel): ReportMetadata {
+export function readMetadata(source: DocumentModel): ReportMetadata {
+  // Titles and signature dates are often written in Chinese numerals (二〇二四年一月三十一日).
+  const doc = { ...source, text: arabicDates(source.text), metaText: arabicDates(source.metaText), containerTitle: source.containerTitle && arabicDates(source.containerTitle) };
   const title = findTitle(doc);
   let year = title?.year ?? null;
   let agency = title?.agency ?? null;
@@ -53,14 +60,16 @@ function findTitle(doc: DocumentModel): TitleHit | null {
     for (let at = source.search(REPORT_WORD); at >= 0; ) {
       const windowStart = Math.max(0, at - 140);
       const end = at + (REPORT_WORD.exec(source.slice(at))?.[0].length ?? 2);
-      TITLE.lastIndex = 0;
-      const m = TITLE.exec(source.slice(windowStart, end));
+      const windowText = source.slice(windowStart, end);
+      const yearFirst = TITLE.exec(windowText);
+      const yearLast = yearFirst ? null : TITLE_YEAR_LAST.exec(windowText);
+      const m = yearFirst ?? (yearLast ? [yearLast[0], yearLast[1], yearLast[2], ''] : null);
       if (m) {
+        const index = windowStart + (yearFirst ?? yearLast)!.index;
         const before = cleanAgency(m[1] ?? '');
         const after = cleanAgency(m[3] ?? '');
         // "2024年上海市科委政府信息公开…" names the agency after the year; otherwise it precedes the year.
         const agency = after || before || null;
-        const index = windowStart + m.index;
         const hit = { agency, year: Number(m[2]), text: m[0], start: source === head ? index : -1 };
         if (agency || source !== head) return hit;
         // A title without a name (the name is on a line of its own above it) is still the year's evidence.
@@ -71,6 +80,23 @@ function findTitle(doc: DocumentModel): TitleHit | null {
     }
   }
   return null;
+}
+
+const DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const smallNumber = (s: string) => {
+  // 一 … 九, 十, 十一 … 十九, 二十 … 三十一
+  if (!s.includes('十')) return DIGIT[s] ?? NaN;
+  const [tens, ones] = s.split('十') as [string, string];
+  return (tens ? (DIGIT[tens] ?? NaN) : 1) * 10 + (ones ? (DIGIT[ones] ?? NaN) : 0);
+};
+
+/** Writes years, months and days printed in Chinese numerals as digits; text of the same length is not needed. */
+export function arabicDates(text: string): string {
+  if (!/[〇零○Ｏ一二三四五六七八九十]\s*[年月日]/.test(text)) return text;
+  return text
+    .replace(/([〇零○Ｏ一二三四五六七八九]{4})(\s*年)/g, (_, y: string, rest: string) => [...y].map((c) => DIGIT[c]).join('') + rest)
+    .replace(/(\d{4}\s*年\s*)(十[一二]?|[一二三四五六七八九])(\s*月)/g, (_, a: string, m: string, b: string) => `${a}${smallNumber(m)}${b}`)
+    .replace(/(\d{1,2}\s*月\s*)(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(\s*日)/g, (_, a: string, d: string, b: string) => `${a}${smallNumber(d)}${b}`);
 }
 
 function cleanAgency(raw: string): string {

@@ -1,0 +1,43 @@
+import { APPLICATION_ROWS, applicationRowKeys } from '@ogi/domain';
+import { DocumentBuilder } from '../document.js';
+import { readApplications } from './applications.js';
+
+/** A section 三 table as the PDF reader builds it: a label cell, then one cell per printed number with its box. */
+function pdfTable(rows: Record<string, (number | null)[]>) {
+  const b = new DocumentBuilder('pdf', 'pdf');
+  b.addRow([{ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）' }]);
+  let y = 700;
+  for (const key of applicationRowKeys(true)) {
+    const row = APPLICATION_ROWS.find((r) => r.key === key)!;
+    const values = rows[key] ?? [0, 0, 0, 0, 0, 0, 0];
+    const label = key === 'total' ? '（七）总计' : `${row.number}${row.label}`;
+    const cells = [{ text: label, origin: { kind: 'pdf' as const, page: 1, x: 80, y, width: 150, height: 8 } }];
+    values.forEach((v, c) => {
+      // A blank cell prints nothing at all in a PDF.
+      if (v !== null) cells.push({ text: String(v), origin: { kind: 'pdf' as const, page: 1, x: 260 + c * 40, y, width: 8, height: 8 } });
+    });
+    b.addRow(cells);
+    y -= 20;
+  }
+  return b.build();
+}
+
+describe('section 三 rows with blank cells in a PDF', () => {
+  it('places each printed number under the column it is printed in, leaving the blank one blank', () => {
+    const doc = pdfTable({
+      newReceived: [10, 2, 0, 0, 0, 1, 13],
+      granted: [5, 1, 0, 0, 0, 1, null],
+      total: [10, 2, 0, 0, 0, 1, 13],
+      carriedForward: [0, 0, 0, 0, 0, 0, 0],
+    });
+    const read = readApplications(doc, 0, doc.text.length, { template: '2019', narrative: [] });
+    expect(read.rows.get('granted')!.map((c) => c.value)).toEqual([5, 1, 0, 0, 0, 1, null]);
+    expect(read.rows.get('newReceived')!.map((c) => c.value)).toEqual([10, 2, 0, 0, 0, 1, 13]);
+  });
+
+  it('a blank in the middle of the row stays in its column', () => {
+    const doc = pdfTable({ partiallyGranted: [3, null, null, 0, 0, 0, 3] });
+    const read = readApplications(doc, 0, doc.text.length, { template: '2019', narrative: [] });
+    expect(read.rows.get('partiallyGranted')!.map((c) => c.value)).toEqual([3, null, null, 0, 0, 0, 3]);
+  });
+});
