@@ -28,7 +28,7 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           includeStacktraceInErrorResponses: false,
-          context: ({ req }: { req: Request }): GraphqlContext => ({ req, loaders: new RequestLoaders() }),
+          context: ({ req }: { req: Request }): GraphqlContext => ({ req, loaders: new RequestLoaders(req) }),
         }),
         AgenciesModule,
         ReportsModule,

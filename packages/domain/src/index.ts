@@ -5,3 +5,4 @@ export * from './deadlines.js';
 export * from './metrics.js';
 export * from './consistency/finding.js';
 export * from './consistency/check-report.js';
+export * from './roles.js';

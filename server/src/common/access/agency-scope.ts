@@ -12,3 +12,13 @@ export function scopeCondition(scope: AgencyScope, column: string, parameter = '
   if (scope.all) return { sql: 'TRUE', params: {} };
   return { sql: `${column} = ANY(:${parameter})`, params: { [parameter]: [...scope.agencyIds] } };
 }
+
+/**
+ * The same condition for raw SQL with positional parameters: appends the agency ids to `params` and returns
+ * the condition naming them (`$n`).
+ */
+export function scopeConditionAt(scope: AgencyScope, column: string, params: unknown[]): string {
+  if (scope.all) return 'TRUE';
+  params.push([...scope.agencyIds]);
+  return `${column} = ANY($${params.length}::int[])`;
+}

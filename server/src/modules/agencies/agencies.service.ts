@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AgencyAliasEntity, AgencyEntity } from '@ogi/database';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { scopeCondition, type AgencyScope } from '../../common/access/agency-scope.js';
 import { parseId, toId } from '../../common/graphql/ids.js';
 import { AgenciesException } from './agencies.exception.js';
 import type { AgencyModel } from './models/agency.model.js';
@@ -22,11 +23,13 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export class AgenciesService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findPage(search: string | null | undefined, take: number, skip: number): Promise<{ items: AgencyModel[]; total: number }> {
-    const qb = this.dataSource.getRepository(AgencyEntity).createQueryBuilder('a');
+  /** Agencies in the scope by name, optionally those whose name or alias contains `search`. */
+  async findPage(scope: AgencyScope, search: string | null | undefined, take: number, skip: number): Promise<{ items: AgencyModel[]; total: number }> {
+    const inScope = scopeCondition(scope, 'a.id');
+    const qb = this.dataSource.getRepository(AgencyEntity).createQueryBuilder('a').where(inScope.sql, inScope.params);
     const term = search?.trim();
     if (term) {
-      qb.where(
+      qb.andWhere(
         `(a.name ILIKE :pattern OR EXISTS (SELECT 1 FROM agency_alias x WHERE x.agency_id = a.id AND x.alias ILIKE :pattern))`,
         { pattern: `%${escapeLike(term)}%` },
       );
@@ -35,20 +38,28 @@ export class AgenciesService {
     return { items: rows.map(toAgencyModel), total };
   }
 
-  async getById(id: string): Promise<AgencyModel> {
+  /** One agency; outside the scope it does not exist (NOT_FOUND, so a department user learns nothing of others). */
+  async getById(id: string, scope: AgencyScope): Promise<AgencyModel> {
     const key = parseId(id);
-    const row = key === null ? null : await this.dataSource.getRepository(AgencyEntity).findOneBy({ id: key });
+    const inScope = scopeCondition(scope, 'a.id');
+    const row =
+      key === null
+        ? null
+        : await this.dataSource.getRepository(AgencyEntity).createQueryBuilder('a').where('a.id = :key', { key }).andWhere(inScope.sql, inScope.params).getOne();
     if (!row) throw AgenciesException.notFound(id);
     return toAgencyModel(row);
   }
 
-  createLoaders(): AgencyLoaders {
+  /** Loaders for one request; an agency outside the scope loads as null. */
+  createLoaders(scope: AgencyScope): AgencyLoaders {
+    const inScope = scopeCondition(scope, 'a.id');
     return {
       byId: new DataLoader(async (ids) => {
         const rows = await this.dataSource
           .getRepository(AgencyEntity)
           .createQueryBuilder('a')
           .where('a.id = ANY(:ids)', { ids: [...ids] })
+          .andWhere(inScope.sql, inScope.params)
           .getMany();
         const byId = new Map(rows.map((r) => [r.id, toAgencyModel(r)]));
         return ids.map((id) => byId.get(id) ?? null);

@@ -1,6 +1,8 @@
 import { Controller, HttpCode, Inject, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { PARSE_ERROR_MESSAGES } from '@ogi/domain';
+import { ACCESS } from '../../common/access/access-policy.js';
+import { Roles } from '../../common/access/access.decorators.js';
 import { InputErrorCode, InputException } from '../../common/errors/domain.exception.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -23,6 +25,7 @@ export class UploadsController {
   ) {}
 
   @Post()
+  @Roles(...ACCESS.ingest)
   @HttpCode(200)
   @UseInterceptors(FilesInterceptor('files', MAX_FILES_PER_UPLOAD))
   async upload(@UploadedFiles() files: (Express.Multer.File & StoredUpload)[] | undefined): Promise<UploadResult[]> {

@@ -1,5 +1,8 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Template } from '@ogi/domain';
+import { ACCESS } from '../../common/access/access-policy.js';
+import { Roles, Scope } from '../../common/access/access.decorators.js';
+import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { paging } from '../../common/graphql/paging.args.js';
 import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
 import { ReportArgs } from './dto/report.args.js';
@@ -18,14 +21,16 @@ export class ReportsResolver {
   constructor(private readonly reportService: ReportsService) {}
 
   @Query(() => ReportPageModel, { description: 'Current report versions, newest year first; optionally of one agency or year.' })
-  reports(@Args() args: ReportsArgs): Promise<ReportPageModel> {
+  @Roles(...ACCESS.read)
+  reports(@Args() args: ReportsArgs, @Scope() scope: AgencyScope): Promise<ReportPageModel> {
     const { take, skip } = paging(args);
-    return this.reportService.findPage({ agencyId: args.agencyId, year: args.year }, take, skip);
+    return this.reportService.findPage(scope, { agencyId: args.agencyId, year: args.year }, take, skip);
   }
 
   @Query(() => ReportModel, { nullable: true, description: 'One report version. An unknown id is an error with code NOT_FOUND.' })
-  report(@Args() args: ReportArgs): Promise<ReportModel> {
-    return this.reportService.getById(args.id);
+  @Roles(...ACCESS.read)
+  report(@Args() args: ReportArgs, @Scope() scope: AgencyScope): Promise<ReportModel> {
+    return this.reportService.getById(args.id, scope);
   }
 
   @ResolveField('text', () => String, { description: 'The normalised text of the document; cell and sentence offsets point into it.' })

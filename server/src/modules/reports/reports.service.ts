@@ -3,6 +3,7 @@ import { NarrativeFactEntity, ReportCellEntity, ReportFindingEntity, ReportMetri
 import { METRICS } from '@ogi/domain';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { scopeConditionAt, type AgencyScope } from '../../common/access/agency-scope.js';
 import { parseId, toId } from '../../common/graphql/ids.js';
 import type { CellModel } from './models/cell.model.js';
 import type { FindingModel } from './models/finding.model.js';
@@ -88,10 +89,10 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => number): Map<number, T[]>
 export class ReportsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Current versions, newest year first, then by agency name. */
-  async findPage(filter: { agencyId?: string | null; year?: number | null }, take: number, skip: number) {
-    const where = ['r.is_current'];
+  /** Current versions in the scope, newest year first, then by agency name. */
+  async findPage(scope: AgencyScope, filter: { agencyId?: string | null; year?: number | null }, take: number, skip: number) {
     const params: unknown[] = [];
+    const where = ['r.is_current', scopeConditionAt(scope, 'r.agency_id', params)];
     if (filter.agencyId) {
       params.push(parseId(filter.agencyId) ?? 0);
       where.push(`r.agency_id = $${params.length}`);
@@ -112,29 +113,38 @@ export class ReportsService {
     return { items: rows.map(toReportModel), total: count?.total ?? 0 };
   }
 
-  async getById(id: string): Promise<ReportModel> {
+  /** One report version; outside the scope it does not exist (NOT_FOUND). */
+  async getById(id: string, scope: AgencyScope): Promise<ReportModel> {
     const key = parseId(id);
-    const rows = key === null ? [] : await this.dataSource.query<ReportRow[]>(`${REPORT_SELECT} WHERE r.id = $1`, [key]);
+    const params: unknown[] = [key];
+    const inScope = scopeConditionAt(scope, 'r.agency_id', params);
+    const rows = key === null ? [] : await this.dataSource.query<ReportRow[]>(`${REPORT_SELECT} WHERE r.id = $1 AND ${inScope}`, params);
     if (!rows[0]) throw ReportsException.notFound(id);
     return toReportModel(rows[0]);
   }
 
-  createLoaders(): ReportLoaders {
+  /**
+   * Loaders for one request. Reports of agencies outside the scope never load; the per-report loaders (cells,
+   * findings, …) are reached only through a report that did.
+   */
+  createLoaders(scope: AgencyScope): ReportLoaders {
     const ds = this.dataSource;
     return {
       currentByAgency: new DataLoader(async (agencyIds) => {
-        const rows = await ds.query<ReportRow[]>(`${REPORT_SELECT} WHERE r.is_current AND r.agency_id = ANY($1) ORDER BY r.year DESC`, [
-          [...agencyIds],
-        ]);
+        const params: unknown[] = [[...agencyIds]];
+        const inScope = scopeConditionAt(scope, 'r.agency_id', params);
+        const rows = await ds.query<ReportRow[]>(`${REPORT_SELECT} WHERE r.is_current AND r.agency_id = ANY($1) AND ${inScope} ORDER BY r.year DESC`, params);
         const by = groupBy(rows, (r) => r.agency_id);
         return agencyIds.map((id) => (by.get(id) ?? []).map(toReportModel));
       }),
       versions: new DataLoader(
         async (keys) => {
+          const params: unknown[] = [keys.map((k) => k.agencyId), keys.map((k) => k.year)];
+          const inScope = scopeConditionAt(scope, 'r.agency_id', params);
           const rows = await ds.query<ReportRow[]>(
             `${REPORT_SELECT} JOIN unnest($1::int[], $2::int[]) AS k(agency_id, year) ON k.agency_id = r.agency_id AND k.year = r.year
-              ORDER BY r.version DESC`,
-            [keys.map((k) => k.agencyId), keys.map((k) => k.year)],
+              WHERE ${inScope} ORDER BY r.version DESC`,
+            params,
           );
           return keys.map((k) => rows.filter((r) => r.agency_id === k.agencyId && r.year === k.year).map(toReportModel));
         },
