@@ -54,7 +54,9 @@ export async function parseReport(bytes: Uint8Array, fileName: string): Promise<
   const disclosure = regions.activeDisclosure
     ? readActiveDisclosure(doc, regions.activeDisclosure[0], regions.activeDisclosure[1], template, narrative)
     : null;
-  const review = regions.reviewLitigation ? readReviewLitigation(doc, regions.reviewLitigation[0], regions.reviewLitigation[1]) : null;
+  const review = regions.reviewLitigation
+    ? readReviewLitigation(doc, regions.reviewLitigation[0], regions.reviewLitigation[1], narrative)
+    : null;
 
   const cells: CellEvidence[] = [];
   const core: ParsedReportCore = {

@@ -115,6 +115,13 @@ describe('a batch through the worker pool', () => {
     ]);
   });
 
+  it('a 50 MB file that is not a report is refused with its code, within the time and memory bounds', async () => {
+    const line = Buffer.from('网站首页 | 政务公开 | 信息公开目录 | 网站地图 | 联系我们 | 主办单位：某某市人民政府办公室\n');
+    const big = Buffer.concat(Array.from({ length: Math.ceil((50 * 1024 * 1024) / line.length) }, () => line));
+    const outcome = await pool.parse(big, 'big.txt');
+    expect(outcome).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_AN_ANNUAL_REPORT' }) });
+  }, 120_000);
+
   it('stops a file that takes longer than its time bound with TIMEOUT, and carries on with the next', async () => {
     const slow = await pool.parse(pdf.bytes, pdf.file, { timeoutMs: 1 });
     expect(slow).toEqual({ ok: false, error: expect.objectContaining({ code: 'TIMEOUT' }) });

@@ -91,8 +91,3 @@ export function applicantRowPrior(parts: readonly number[]): number {
   for (let c = 1; c <= 5; c++) score -= digitsOf(parts[c] ?? 0) - 1;
   return score;
 }
-
-/** Section 四: a court or review body seldom has cases in the tens where the group's other cells are small. */
-export function reviewRowPrior(parts: readonly number[]): number {
-  return -parts.reduce((s, p) => s + digitsOf(p) - 1, 0);
-}

@@ -4,13 +4,13 @@
  * header text. A table printed as three small tables is mapped by each one's heading. Glued digits are split
  * so that each group's total is the sum of its four cells.
  */
-import { REVIEW_GROUPS, cellPath } from '@ogi/domain';
+import { REVIEW_GROUPS, cellPath, type NarrativeFact } from '@ogi/domain';
 import type { DocumentModel } from '../document.js';
 import { regionView } from '../text-view.js';
 import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
 import { cellFromPiece, gluedDigits, piecesOf, type CellRead, type Piece, type UncertainRun } from './cell-read.js';
-import { reviewRowPrior, splits } from './glued-digits.js';
+import { splits } from './glued-digits.js';
 
 const GROUP = 5;
 const ALL = GROUP * 3;
@@ -35,7 +35,7 @@ export interface ReviewRead {
   uncertain: UncertainRun[];
 }
 
-export function readReviewLitigation(doc: DocumentModel, start: number, end: number): ReviewRead {
+export function readReviewLitigation(doc: DocumentModel, start: number, end: number, narrative: readonly NarrativeFact[] = []): ReviewRead {
   const view = regionView(doc, start, end);
   const matches = findLabels(view, HEADER_WORDS);
   const tokens = tokenize(doc, view, matches, start, end);
@@ -67,7 +67,7 @@ export function readReviewLitigation(doc: DocumentModel, start: number, end: num
   } else if (flat.length === ALL) {
     cells = flat.map((p) => cellFromPiece(p));
   } else {
-    cells = splitGlued(nonBlank, notes, uncertain);
+    cells = splitGlued(nonBlank, narrative, notes, uncertain);
   }
   if (!cells) return { groups, found: false, notes, uncertain };
   REVIEW_GROUPS.forEach((g, i) => groups.set(g.key, cells!.slice(i * GROUP, (i + 1) * GROUP)));
@@ -88,7 +88,7 @@ function groupOf(r: ValueRow): string | null {
   return null;
 }
 
-function splitGlued(pieces: Piece[], notes: string[], uncertain: UncertainRun[]): CellRead[] | null {
+function splitGlued(pieces: Piece[], narrative: readonly NarrativeFact[], notes: string[], uncertain: UncertainRun[]): CellRead[] | null {
   const glued = gluedDigits(pieces);
   if (!glued) {
     notes.push(`第四部分表格只读到 ${pieces.length} 个值`);
@@ -102,9 +102,16 @@ function splitGlued(pieces: Piece[], notes: string[], uncertain: UncertainRun[])
     certain = false;
   }
   if (!found.length) return null;
-  found.sort((a, b) => reviewRowPrior(b) - reviewRowPrior(a));
+  // Among the splits the group totals allow, those agreeing with the case counts the text states come first.
+  const stated = (kind: NarrativeFact['kind']) => narrative.find((f) => f.kind === kind)?.value;
+  const reviews = stated('reviews');
+  const lawsuits = stated('lawsuits');
+  const agreement = (parts: number[]) =>
+    (reviews !== undefined && parts[4] === reviews ? 1 : 0) + (lawsuits !== undefined && parts[9]! + parts[14]! === lawsuits ? 1 : 0);
+  // (No other prior: every split of one run has the same number of digits, so none is more plausible.)
+  found.sort((a, b) => agreement(b) - agreement(a));
   const best = found[0]!;
-  const rivals = found.slice(1);
+  const rivals = found.slice(1).filter((f) => agreement(f) === agreement(best));
   const confidence = certain && rivals.length === 0 ? 0.9 : 0.5;
   if (rivals.length) {
     notes.push(`第四部分数字粘连（${glued.raw}），有 ${found.length} 种满足合计的拆分，取最可能的一种`);
