@@ -92,11 +92,19 @@ export class DocumentBuilder {
   }
 }
 
-const NEEDS_FLATTENING = /[\t\r\n\u000b\u000c\u2028\u2029\u00a0\u3000]| {2}/;
+const NEEDS_FLATTENING = /[\t\r\n\u000b\u000c\u2028\u2029\u00a0\u3000０-９]| {2}/;
 
+/**
+ * One cell's text on one line: tabs and line breaks become spaces, and full-width digits (２９) become ASCII so
+ * that every number reads the same way, whatever the typist used.
+ */
 export function flattenCell(s: string): string {
   if (!NEEDS_FLATTENING.test(s)) return s.trim();
-  return s.replace(/[\t\r\n\u000b\u000c\u2028\u2029\u00a0\u3000]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return s
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[\t\r\n\u000b\u000c\u2028\u2029\u00a0\u3000]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** The last `n` lines of a text, without splitting all of it. */

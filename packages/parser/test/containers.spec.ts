@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { checkReport, type ParsedReportCore } from '@ogi/domain';
 import { parseReport } from '../src/parse-report.js';
 import { corpusCases, tableDifferences } from './support/corpus.js';
-import { officialBlocks, toDocx, toGlued, toHtml, toMarkdown, toPipeText } from './support/render.js';
+import { officialBlocks, toDocx, toGlued, toHtml, toMarkdown, toPipeText, toTabText } from './support/render.js';
 
 const reports = corpusCases()
   .filter((c) => c.expected)
@@ -53,6 +53,11 @@ describe.each(reports)('%s printed in the official layout', (_name, expected) =>
 
   it('as scraped text with one cell per line, GBK without a declaration', async () => {
     await expectSame(iconv.encode(toPipeText(blocks), 'gbk'), 'report.txt', expected);
+  });
+
+  it('as a table copied to text with tabs between cells and full-width digits (２９)', async () => {
+    const fullWidth = toTabText(blocks).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    await expectSame(utf8(fullWidth), 'report.txt', expected);
   });
 
   it('as scraped text with a UTF-8 byte-order mark and a file name that lies', async () => {

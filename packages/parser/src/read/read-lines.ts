@@ -2,6 +2,7 @@
  * Reads plain text and Markdown, line by line:
  * - Markdown table rows (`| a | b |`) become rows of cells; separator rows (`|---|`) are dropped.
  * - Scraped table text with one cell per line ending in ` |` (and `||` for empty cells) keeps its cells.
+ * - A line with tabs (a table copied from a browser or a spreadsheet) is a row of tab-separated cells.
  * - Any other line is a row of one cell; Markdown heading marks are dropped.
  * A crawler's header block (`标题: …` lines before `==== 正文 ====`) is kept apart as metadata.
  */
@@ -44,6 +45,11 @@ export function readLines(text: string, encoding: string): DocumentModel {
       const segments = line.split('|');
       segments.pop();
       builder.addRow(segments.map((text) => ({ text, origin })));
+      return;
+    }
+    if (line.includes('\t')) {
+      // A table copied from a browser or a spreadsheet: tabs separate cells, and an empty cell stays empty.
+      builder.addRow(line.split('\t').map((text) => ({ text, origin })));
       return;
     }
     builder.addRow([{ text: line.replace(MD_HEADING, '').replace(/^\s*>\s?/, ''), origin }]);

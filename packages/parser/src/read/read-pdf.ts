@@ -25,6 +25,7 @@ interface Line {
 }
 
 const NUMERIC_ITEM = /^[+\-−]?\d[\d,]*(\.\d+)?\s*(万元|元|%|件)?$/;
+const SEVERAL_NUMBERS = /^[+\-−]?\d[\d,.]*(\s+[+\-−]?\d[\d,.]*)+$/;
 const PAGE_NUMBER = /^(第\s*\d+\s*页.*|[-—–－]\s*\d+\s*[-—–－]|\d{1,3}|\d+\s*\/\s*\d+)$/;
 const MAX_PAGES = 300;
 
@@ -76,8 +77,16 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentModel> {
         // Rotated text is a watermark or a stamp, not part of the report's text flow.
         if (Math.abs(b!) > 0.01 * Math.abs(a!) || Math.abs(c!) > 0.01 * Math.abs(d!)) continue;
         const height = raw.height || Math.abs(d!) || 10;
-        items.push({ text, x: e!, y: f!, width: raw.width, height, numeric: NUMERIC_ITEM.test(text) });
         textChars += text.length;
+        if (SEVERAL_NUMBERS.test(text)) {
+          // "29 0 0 0 0 0 29" drawn as one piece of text: one item per number, placed along the piece's width.
+          for (const m of text.matchAll(/\S+/g)) {
+            const x = e! + (raw.width * m.index!) / text.length;
+            items.push({ text: m[0], x, y: f!, width: (raw.width * m[0].length) / text.length, height, numeric: true });
+          }
+          continue;
+        }
+        items.push({ text, x: e!, y: f!, width: raw.width, height, numeric: NUMERIC_ITEM.test(text) });
       }
       for (const row of pageRows(items, pageHeight)) {
         builder.addRow(

@@ -159,6 +159,11 @@ export function toPipeText(blocks: Block[]): string {
     .join('\n');
 }
 
+/** A table copied from a browser or a spreadsheet into text: one line per row, cells separated by tabs. */
+export function toTabText(blocks: Block[]): string {
+  return blocks.map((b) => (b.kind === 'p' ? b.text : b.rows.map((row) => row.map((x) => x.text).join('\t')).join('\n'))).join('\n');
+}
+
 /** Scraped page text with every cell glued to the next, no separators at all (as the 平潭 pages). */
 export function toGlued(blocks: Block[]): string {
   return blocks.map((b) => (b.kind === 'p' ? b.text : b.rows.map((row) => row.map((x) => x.text).join('')).join(''))).join('');
