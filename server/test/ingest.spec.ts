@@ -67,6 +67,20 @@ describe('a file that is not an annual report', () => {
   });
 });
 
+describe('a Word 97–2003 attachment', () => {
+  it('is read and stored like any other report, its container recorded as .doc', async () => {
+    const doc = await readFile(join(SERVER_DIR, '..', 'packages', 'parser', 'test', 'rendered', '009_pingtan_syq_2021.doc'));
+    const r = await t.ingest.ingestBytes(doc, '平潭综合实验区2021年报.doc');
+    expect(r).toMatchObject({ status: 'stored', agencyName: '平潭综合实验区', year: 2021 });
+    const id = r.status === 'stored' ? r.reportId : -1;
+    const res = await t.gql<{ report: { format: string; applications: { key: string; values: (number | null)[] }[] } }>(
+      `{ report(id: "${id}") { format applications { key values } } }`,
+    );
+    expect(res.data?.report.format).toBe('doc');
+    expect(res.data?.report.applications.find((a) => a.key === 'newReceived')?.values).toEqual([64, 0, 0, 2, 0, 4, 70]);
+  });
+});
+
 describe('uploads (POST /api/uploads)', () => {
   it('answers one result per file, in order; one bad or oversized file does not stop the others', async () => {
     const before = await t.rowCounts();

@@ -1,4 +1,5 @@
 import { InitialSchema1795900000000 } from './1795900000000-initial-schema.js';
+import { DocSourceFiles1795910000000 } from './1795910000000-doc-source-files.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
-export const MIGRATIONS = [InitialSchema1795900000000];
+export const MIGRATIONS = [InitialSchema1795900000000, DocSourceFiles1795910000000];

@@ -82,7 +82,7 @@ export interface ParsedReport extends ParsedReportCore {
   /** The scope the report covers, from its own wording (全市/全区/全县… = region aggregate). */
   scope: ReportScope;
   /** The container the report arrived in, detected from the content. */
-  format: 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+  format: 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'doc';
   encoding: string;
   /** The normalised text every offset points into. */
   text: string;

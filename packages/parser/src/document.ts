@@ -9,7 +9,7 @@ import type { CellSource } from '@ogi/domain';
 export const CELL_SEPARATOR = '\t';
 export const ROW_SEPARATOR = '\n';
 
-export type ContainerFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+export type ContainerFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'doc';
 
 /** Where a cell sits in the original container; offsets are added when the cell is placed in `text`. */
 export type CellOrigin =

@@ -34,6 +34,31 @@ function docx(paragraphs: string[]): Uint8Array {
   });
 }
 
+/** A valid compound (OLE2) file holding no stream at all: what an Excel or old WPS file looks like to us. */
+function emptyCompoundFile(): Uint8Array {
+  const b = Buffer.alloc(512 * 3, 0);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b, 0);
+  b.writeUInt16LE(0x3e, 0x18);
+  b.writeUInt16LE(3, 0x1a);
+  b.writeUInt16LE(0xfffe, 0x1c);
+  b.writeUInt16LE(9, 0x1e);
+  b.writeUInt16LE(6, 0x20);
+  b.writeUInt32LE(1, 0x2c); // one FAT sector
+  b.writeUInt32LE(1, 0x30); // the directory in sector 1
+  b.writeUInt32LE(4096, 0x38);
+  b.writeUInt32LE(0xfffffffe, 0x3c);
+  b.writeUInt32LE(0xfffffffe, 0x44);
+  for (let i = 0; i < 109; i++) b.writeUInt32LE(i === 0 ? 0 : 0xffffffff, 0x4c + i * 4);
+  const fat = 512;
+  for (let i = 0; i < 128; i++) b.writeUInt32LE(i === 0 ? 0xfffffffd : i === 1 ? 0xfffffffe : 0xffffffff, fat + i * 4);
+  const dir = 1024;
+  b.write('Root Entry', dir, 'utf16le');
+  b.writeUInt16LE(22, dir + 0x40);
+  b[dir + 0x42] = 5;
+  b.writeUInt32LE(0xfffffffe, dir + 0x74);
+  return b;
+}
+
 const refusal = async (bytes: Uint8Array, name: string) => {
   try {
     await parseReport(bytes, name);
@@ -53,7 +78,8 @@ describe('each bad input has its code and a readable message', () => {
     ['a file named .pdf that is not one', () => Buffer.from('<<<< not a pdf >>>>'), 'fake.pdf', 'CORRUPT_FILE'],
     ['a PDF cut off after its header', () => pdf.bytes.subarray(0, 2000), 'cut.pdf', 'CORRUPT_FILE'],
     ['a PNG image', () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(5000)]), 'scan.png', 'NO_TEXT_LAYER'],
-    ['an old .doc (OLE) file', () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), randomBytes(5000)]), 'old.doc', 'UNSUPPORTED_FORMAT'],
+    ['a damaged .doc (OLE) file', () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), randomBytes(5000)]), 'old.doc', 'CORRUPT_FILE'],
+    ['an Office file that is not a Word document', () => emptyCompoundFile(), 'sheet.xls', 'UNSUPPORTED_FORMAT'],
     ['a Word file that is not a report', () => docx(['关于召开2024年度工作会议的通知', '各科室：定于下周一召开全体会议，请准时参加。']), 'notice.docx', 'NOT_AN_ANNUAL_REPORT'],
     ['a zip that is not a Word file', () => zipSync({ 'a.txt': strToU8('hello') }), 'a.docx', 'UNSUPPORTED_FORMAT'],
     ['a damaged zip', () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(3000)]), 'broken.docx', 'CORRUPT_FILE'],

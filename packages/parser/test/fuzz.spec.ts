@@ -3,6 +3,9 @@
  * lines. Whatever comes in, the parser answers — a parse or a refusal with its code — never an internal error,
  * never a hang (each file runs under the pool's time bound).
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PARSE_ERROR_CODES } from '@ogi/domain';
 import { ParserPool, type ParseOutcome } from '../src/pool.js';
 import { corpusCases } from './support/corpus.js';
@@ -88,6 +91,14 @@ describe('fuzzing with mutated real reports', () => {
   it('3000 mutations of the text, Markdown and HTML reports: no crash, no hang', async () => {
     const texts = corpus.filter((c) => !c.file.endsWith('.pdf'));
     expect(await run(texts, 3000, 20261128)).toEqual([]);
+  }, 600_000);
+
+  it('400 mutations of Word files (.doc compound files and .docx zips): no crash, no hang', async () => {
+    const dir = fileURLToPath(new URL('rendered/', import.meta.url));
+    const office = readdirSync(dir)
+      .filter((f) => /\.docx?$/.test(f))
+      .map((f) => ({ name: f, file: f, bytes: readFileSync(join(dir, f)), expected: null, expectedError: null }));
+    expect(await run(office, 400, 7)).toEqual([]);
   }, 600_000);
 
   it('120 mutations of the PDF reports: no crash, no hang', async () => {

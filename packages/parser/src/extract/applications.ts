@@ -9,7 +9,7 @@
  *    combination across rows is the one that satisfies most of the table's column rules, then the narrative,
  *    then plausibility. A choice the rules do not force is marked uncertain, with its alternatives.
  */
-import { APPLICATION_ROWS, applicationRowKeys, cellPath, type NarrativeFact, type Template } from '@ogi/domain';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, applicationRowKeys, cellPath, type NarrativeFact, type Template } from '@ogi/domain';
 import { cellAt, type DocumentModel } from '../document.js';
 import { foldLabel, regionView } from '../text-view.js';
 import { findLabels, type LabelSpec } from './labels.js';
@@ -242,6 +242,21 @@ function candidatesOf(key: string, row: ValueRow, positional: boolean, columns: 
   return { key, candidates: [cells.map((c) => c.value)], cells, glued: null, positional };
 }
 
+/** Column centres from the header cells 自然人 … 总计 printed before `before` in a PDF, when all seven are found. */
+function headerCentres(doc: DocumentModel, before: number): number[] | null {
+  const prefixes = APPLICANT_COLUMNS.map((c) => c.label.slice(0, 2));
+  const centres: (number | null)[] = prefixes.map(() => null);
+  const from = Math.max(0, before - 3000);
+  for (const cell of doc.cells) {
+    if (cell.end > before) break;
+    if (cell.start < from || cell.origin?.kind !== 'pdf') continue;
+    const text = cell.text.replace(/\s+/g, '');
+    const c = prefixes.findIndex((p, i) => centres[i] === null && text.startsWith(p) && text.length <= APPLICANT_COLUMNS[i]!.label.length + 1);
+    if (c >= 0) centres[c] = cell.origin.x + cell.origin.width / 2;
+  }
+  return centres.every((x) => x !== null) && centres.every((x, i) => i === 0 || x! > centres[i - 1]!) ? (centres as number[]) : null;
+}
+
 interface ColumnGeometry {
   /** Assigns pieces to the columns they are printed under; null when a piece is not near any column. */
   place(pieces: Piece[]): (Piece | undefined)[] | null;
@@ -266,9 +281,16 @@ function columnGeometry(doc: DocumentModel, rows: readonly ValueRow[]): ColumnGe
     xs.forEach((x, c) => samples[c]!.push(x!));
     widths = widths.concat(xs.slice(1).map((x, c) => x! - xs[c]!));
   }
-  if (samples[0]!.length === 0) return null;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const centres = samples.map(median);
+  let centres: number[];
+  if (samples[0]!.length > 0) centres = samples.map(median);
+  else {
+    // No row prints all seven values: take the columns from the header words above the first row.
+    const header = headerCentres(doc, rows[0]?.start ?? 0);
+    if (!header) return null;
+    centres = header;
+    widths = centres.slice(1).map((x, c) => x - centres[c]!);
+  }
   const tolerance = Math.max(4, median(widths) / 2);
   return {
     place(pieces) {

@@ -3,7 +3,7 @@
  * reports renumber their headings (一、主动公开… as the first appendix table), repeat heading text in their
  * introduction, and glue headings to the text around them.
  */
-import type { DocumentModel } from '../document.js';
+import { cellAt, type DocCell, type DocumentModel } from '../document.js';
 import { documentView, spanInText, type TextView } from '../text-view.js';
 
 export interface Regions {
@@ -41,11 +41,27 @@ export function locateRegions(doc: DocumentModel): Regions {
       }
     }
   }
+  // A PDF row may carry the next heading in its label cell (a heading printed right under the table): section 三
+  // then runs to the end of that row, so the row keeps its values.
+  let s4Start = s4 >= 0 ? at(s4) : -1;
+  if (s4Start >= 0) {
+    const cell = cellAt(doc, s4Start);
+    const rowEnd = cell ? lastValueCellEnd(doc, cell) : null;
+    if (rowEnd !== null) s4Start = rowEnd;
+  }
   const s5 = first(v, S5_MARKERS, s4 >= 0 ? s4 : s3 >= 0 ? s3 : 0);
   const end = doc.focus[1];
   return {
     activeDisclosure: s2 >= 0 ? [at(s2), s3 >= 0 ? at(s3) : s5 >= 0 ? at(s5) : end] : null,
-    applications: s3 >= 0 ? [at(s3), s4 >= 0 ? at(s4) : s5 >= 0 ? at(s5) : end] : null,
-    reviewLitigation: s4 >= 0 ? [at(s4), s5 > s4 ? at(s5) : end] : null,
+    applications: s3 >= 0 ? [at(s3), s4Start >= 0 ? s4Start : s5 >= 0 ? at(s5) : end] : null,
+    reviewLitigation: s4Start >= 0 ? [s4Start, s5 > s4 ? at(s5) : end] : null,
   };
+}
+
+/** When cells of numbers follow `cell` in its row, the end of the last of them. */
+function lastValueCellEnd(doc: DocumentModel, cell: DocCell): number | null {
+  let i = doc.cells.indexOf(cell) + 1;
+  let end: number | null = null;
+  for (; i < doc.cells.length && doc.cells[i]!.row === cell.row; i++) if (/^[\d\s.,+\-−—/]*$/.test(doc.cells[i]!.text)) end = doc.cells[i]!.end;
+  return end;
 }

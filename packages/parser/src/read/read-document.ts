@@ -2,6 +2,7 @@
 import { ReportParseError } from '@ogi/domain';
 import type { DocumentModel } from '../document.js';
 import { declaredCharset, decodeText, looksBinary } from './decode-text.js';
+import { readDoc } from './read-doc.js';
 import { readDocx } from './read-docx.js';
 import { readHtml } from './read-html.js';
 import { readLines } from './read-lines.js';
@@ -14,8 +15,7 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return readPdf(bytes);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readDocx(bytes);
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
-    throw new ReportParseError('UNSUPPORTED_FORMAT', '这是旧版 Word（.doc）或 WPS 文件，无法直接读取。请另存为 DOCX 或 PDF 后再导入。');
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return readDoc(bytes);
   if (isImage(bytes)) throw new ReportParseError('NO_TEXT_LAYER', '这是一张图片，没有可读取的文字。请提供网页、文字版 PDF 或 Word 文件。');
   if (isArchive(bytes)) throw new ReportParseError('UNSUPPORTED_FORMAT', '这是压缩包，请解压后导入其中的年报文件。');
   if (/\.pdf$/i.test(fileName) && !head.includes('%PDF')) throw new ReportParseError('CORRUPT_FILE', '文件名是 PDF，但内容不是 PDF，文件可能已损坏。');

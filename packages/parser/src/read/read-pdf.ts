@@ -107,7 +107,7 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentModel> {
 
 /** The rows of one page, top to bottom, each a list of cells left to right. */
 function pageRows(items: Item[], pageHeight: number): Item[][] {
-  const lines = groupLines(items).filter((l) => !isPageMargin(l, pageHeight));
+  const lines = mergeRowLines(groupLines(items).filter((l) => !isPageMargin(l, pageHeight)));
   const valueLines = lines.filter((l) => l.items.some((i) => i.numeric));
   const absorbed = new Map<Line, Line[]>();
   const taken = new Set<Line>();
@@ -142,14 +142,48 @@ function pageRows(items: Item[], pageHeight: number): Item[][] {
       rows.push(cellsOf(line.items));
       continue;
     }
-    // The label: every text piece of the row's label column, in reading order (column by column, top down).
+    // The label: every text piece left of the numbers, in reading order — column by column (a group label's
+    // column before the row label's), top down within a column. Pieces whose horizontal extents overlap share a
+    // column, so centred lines of one cell stay together.
     const numberX = firstNumberX(line);
     const labelItems = [...line.items.filter((i) => i.x < numberX && !i.numeric), ...extra.flatMap((l) => l.items)];
-    labelItems.sort((p, q) => Math.round(p.x / 6) - Math.round(q.x / 6) || q.y - p.y);
-    const label = mergeItems(labelItems);
+    const label = mergeItems(readingOrder(labelItems));
     rows.push([label, ...cellsOf(line.items.filter((i) => i.x >= numberX || i.numeric))]);
   }
   return rows;
+}
+
+/**
+ * Cells of one table row need not share a baseline: a cell whose text wraps is printed higher than a centred
+ * one-line cell beside it. Two neighbouring lines holding numbers, close together, with nothing printed in the
+ * same place horizontally, are one row.
+ */
+function mergeRowLines(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    const hasNumber = (l: Line) => l.items.some((i) => i.numeric);
+    const overlaps = (a: Line, b: Line) => a.items.some((p) => b.items.some((q) => p.x < q.x + q.width && q.x < p.x + p.width));
+    if (prev && hasNumber(prev) && hasNumber(line) && prev.y - line.y <= 1.6 * Math.min(prev.height, line.height) && !overlaps(prev, line)) {
+      prev.items = [...prev.items, ...line.items].sort((p, q) => p.x - q.x);
+      prev.y = line.y;
+      prev.height = Math.max(prev.height, line.height);
+    } else out.push({ ...line, items: [...line.items] });
+  }
+  return out;
+}
+
+function readingOrder(items: Item[]): Item[] {
+  const columns: { left: number; right: number; items: Item[] }[] = [];
+  for (const item of [...items].sort((p, q) => p.x - q.x)) {
+    const column = columns.find((c) => item.x < c.right - 1 && item.x + item.width > c.left + 1);
+    if (column) {
+      column.items.push(item);
+      column.left = Math.min(column.left, item.x);
+      column.right = Math.max(column.right, item.x + item.width);
+    } else columns.push({ left: item.x, right: item.x + item.width, items: [item] });
+  }
+  return columns.sort((p, q) => p.left - q.left).flatMap((c) => c.items.sort((p, q) => q.y - p.y || p.x - q.x));
 }
 
 function groupLines(items: Item[]): Line[] {

@@ -56,6 +56,8 @@ export function officialBlocks(r: ParsedReportCore, options: { signs?: boolean }
     rows2.push([c(`第二十条第（${article}）项`, 4)]);
     rows2.push([c('信息内容'), ...headers.map((h) => c(h, headers.length === 1 ? 3 : undefined))]);
     for (const d of defs) {
+      // A row the document did not print (all its values null) is not printed here either.
+      if (d.fields.every((f) => (r.activeDisclosure[d.key]?.[f.key] ?? null) === null)) continue;
       const values = d.fields.map((f) => {
         const v = r.activeDisclosure[d.key]?.[f.key] ?? null;
         return f.kind === 'money' && template === '2019' && v !== null ? `${v}万元` : f.kind === 'signedCount' && v !== null && v > 0 && options.signs !== false ? `+${v}` : num(v);
