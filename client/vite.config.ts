@@ -11,11 +11,12 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
-      // Libraries change rarely: their own cached chunks. ECharts (with zrender) loads only with the report page.
+      // Libraries change rarely: their own cached chunks. ECharts' core and the bar/line charts load with the
+      // overview (the first page); the sankey and treemap charts stay with the outcomes page that uses them.
       output: {
         codeSplitting: {
           groups: [
-            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/](?!.*[\\/]chart[\\/](sankey|treemap)[\\/])/ },
             { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router|pinia)[\\/]/ },
           ],
         },

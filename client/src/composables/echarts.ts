@@ -1,22 +1,56 @@
 /**
  * The one place ECharts parts are registered. Add a chart type or component here when a chart needs it;
- * never import `echarts` itself (that pulls in every chart).
+ * never import `echarts` itself (that pulls in every chart). The flow charts (sankey, treemap) of the
+ * outcomes page register in `echarts-flows.ts`, loaded with that page only, to keep the first load small.
  */
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
+import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
   AriaComponent,
+  DataZoomInsideComponent,
+  DataZoomSliderComponent,
   GridComponent,
+  LegendComponent,
+  MarkLineComponent,
   TooltipComponent,
   type AriaComponentOption,
+  type DataZoomComponentOption,
   type GridComponentOption,
+  type LegendComponentOption,
+  type MarkLineComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import type { SankeySeriesOption, TreemapSeriesOption } from 'echarts/charts';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  DataZoomInsideComponent,
+  DataZoomSliderComponent,
+  MarkLineComponent,
+  AriaComponent,
+  CanvasRenderer,
+]);
 
-/** An option object limited to the parts registered above. */
-export type ChartOption = echarts.ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | AriaComponentOption>;
+/** An option object limited to the parts registered here and in `echarts-flows.ts`. */
+export type ChartOption = echarts.ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | SankeySeriesOption
+  | TreemapSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
+  | DataZoomComponentOption
+  | MarkLineComponentOption
+  | AriaComponentOption
+>;
+
+/** The product's series colours: the brand blue first, then colours that stay apart for colour-blind readers. */
+export const PALETTE = ['#1f4e79', '#d68910', '#2f7d4f', '#8e44ad', '#c0392b', '#17a2b8', '#7f8c8d', '#b9770e', '#5d6d7e', '#e67e22', '#27ae60', '#34495e'];
 
 export { echarts };

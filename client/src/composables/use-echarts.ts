@@ -1,47 +1,122 @@
-import { onBeforeUnmount, onMounted, shallowRef, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue';
+import { onBeforeUnmount, onMounted, ref, shallowRef, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue';
 import { echarts, type ChartOption } from './echarts';
+
+/** A data item the user picked, by click or by keyboard. */
+export interface ChartPick {
+  seriesIndex: number;
+  dataIndex: number;
+  name: string;
+  value: unknown;
+  /** The item's `data` object as the option gave it (ids for drill-down travel there). */
+  data: unknown;
+}
+
+interface SeriesLike {
+  name?: unknown;
+  data?: unknown;
+}
+
+function seriesOf(option: ChartOption | null): SeriesLike[] {
+  const s = option?.series;
+  return (Array.isArray(s) ? s : s ? [s] : []) as SeriesLike[];
+}
+
+/** The name of a data item: its own `name`, or the category at its index. */
+function itemAt(option: ChartOption, seriesIndex: number, dataIndex: number): ChartPick | null {
+  const series = seriesOf(option)[seriesIndex];
+  const data = Array.isArray(series?.data) ? (series.data as unknown[]) : [];
+  if (dataIndex < 0 || dataIndex >= data.length) return null;
+  const item = data[dataIndex];
+  const axes = [option.xAxis, option.yAxis].flatMap((a) => (Array.isArray(a) ? a : a ? [a] : [])) as { type?: string; data?: unknown[] }[];
+  const categories = axes.find((a) => a.type === 'category')?.data;
+  const category = categories?.[dataIndex];
+  const name =
+    item && typeof item === 'object' && 'name' in item
+      ? String((item as { name: unknown }).name)
+      : typeof category === 'object' && category && 'value' in category
+        ? String((category as { value: unknown }).value)
+        : String(category ?? dataIndex);
+  const value = item && typeof item === 'object' && 'value' in item ? (item as { value: unknown }).value : item;
+  return { seriesIndex, dataIndex, name, value, data: item };
+}
 
 /**
  * Owns one ECharts instance on `el`: creates it when mounted, applies `option` whenever it changes,
- * resizes with its container, re-creates it when the theme changes, and disposes of it on unmount.
+ * resizes with its container, and disposes of it on unmount. With `onPick`, a click on a data item picks it,
+ * and so does the keyboard: arrow keys move through the first series' items (highlighted, with their
+ * tooltip), Enter picks the current one.
  */
 export function useECharts(
   el: Ref<HTMLElement | null>,
   option: MaybeRefOrGetter<ChartOption | null>,
-  theme: MaybeRefOrGetter<string | undefined> = undefined,
+  onPick?: (pick: ChartPick) => void,
 ) {
   const chart = shallowRef<echarts.ECharts | null>(null);
+  /** The item the keyboard is on, for the page to announce. */
+  const active = ref<ChartPick | null>(null);
   let observer: ResizeObserver | null = null;
-
-  function init() {
-    if (!el.value) return;
-    chart.value?.dispose();
-    chart.value = echarts.init(el.value, toValue(theme) ?? null, { renderer: 'canvas' });
-    apply();
-  }
 
   function apply() {
     const value = toValue(option);
     if (!chart.value || !value) return;
-    chart.value.setOption(value, { notMerge: true });
+    chart.value.setOption(value, { notMerge: true, lazyUpdate: false });
+    active.value = null;
+  }
+
+  /** Moves the keyboard's item by `step`, or to an absolute index with `to`. */
+  function move(step: number, to?: number) {
+    const value = toValue(option);
+    if (!chart.value || !value) return;
+    const count = (seriesOf(value)[0]?.data as unknown[] | undefined)?.length ?? 0;
+    if (!count) return;
+    const from = active.value?.dataIndex ?? (step > 0 ? -1 : count);
+    const dataIndex = to !== undefined ? Math.min(count - 1, Math.max(0, to)) : (from + step + count) % count;
+    if (active.value) chart.value.dispatchAction({ type: 'downplay', seriesIndex: 0, dataIndex: active.value.dataIndex });
+    chart.value.dispatchAction({ type: 'highlight', seriesIndex: 0, dataIndex });
+    chart.value.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex });
+    active.value = itemAt(value, 0, dataIndex);
+  }
+
+  function onKeydown(e: KeyboardEvent) {
+    if (!onPick) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowRight') move(1);
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') move(-1);
+    else if (e.key === 'Home') move(0, 0);
+    else if (e.key === 'End') move(0, Number.MAX_SAFE_INTEGER);
+    else if (e.key === 'Enter' && active.value) onPick(active.value);
+    else if (e.key === 'Escape' && active.value) {
+      chart.value?.dispatchAction({ type: 'downplay', seriesIndex: 0, dataIndex: active.value.dataIndex });
+      chart.value?.dispatchAction({ type: 'hideTip' });
+      active.value = null;
+    } else return;
+    e.preventDefault();
   }
 
   onMounted(() => {
-    init();
-    if (el.value && typeof ResizeObserver !== 'undefined') {
+    if (!el.value) return;
+    chart.value = echarts.init(el.value, null, { renderer: 'canvas' });
+    chart.value.on('click', (params) => {
+      const value = toValue(option);
+      if (!onPick || !value || params.componentType !== 'series' || typeof params.dataIndex !== 'number') return;
+      const pick = itemAt(value, params.seriesIndex ?? 0, params.dataIndex);
+      if (pick) onPick(pick);
+    });
+    apply();
+    el.value.addEventListener('keydown', onKeydown);
+    if (typeof ResizeObserver !== 'undefined') {
       observer = new ResizeObserver(() => chart.value?.resize());
       observer.observe(el.value);
     }
   });
 
   watch(() => toValue(option), apply);
-  watch(() => toValue(theme), init);
 
   onBeforeUnmount(() => {
+    el.value?.removeEventListener('keydown', onKeydown);
     observer?.disconnect();
     chart.value?.dispose();
     chart.value = null;
   });
 
-  return { chart };
+  return { chart, active };
 }

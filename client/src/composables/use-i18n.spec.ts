@@ -36,7 +36,16 @@ describe('language switching', () => {
 
     expect(english.attributes('aria-pressed')).toBe('true');
     expect(wrapper.get('.product-name').text()).toBe('OGI Observatory');
-    expect(wrapper.get('nav').text()).toBe('Reports');
+    expect(wrapper.get('nav').findAll('a').map((a) => a.text())).toEqual([
+      'Overview',
+      'Compare',
+      'Outcomes',
+      'Review & litigation',
+      'Submissions & quality',
+      'Reports',
+      'Import',
+      'GraphQL',
+    ]);
     expect(wrapper.get('h2').text()).toBe('III. Disclosure applications received and handled');
     expect(wrapper.get('.column').text()).toBe('Natural persons');
     expect(wrapper.get('.date').text()).toBe('24 Jan 2021');

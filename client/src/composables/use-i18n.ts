@@ -1,4 +1,6 @@
 import { computed } from 'vue';
+import type { AgencyKind, AgencyLevel } from '@ogi/domain';
+import { formatMetricValue, metricLabel } from '../metrics/metric-format';
 import { MESSAGES, translate, type Locale, type MessageKey, type MessageParams } from '../locales';
 import { usePreferencesStore } from '../stores/preferences';
 
@@ -7,6 +9,9 @@ export interface Bilingual {
   label: string;
   en: string;
 }
+
+const KINDS: ReadonlySet<string> = new Set<AgencyKind>(['government', 'department', 'dispatched', 'other']);
+const LEVELS: ReadonlySet<string> = new Set<AgencyLevel>(['province', 'city', 'county', 'township']);
 
 const INTL_LOCALE: Record<Locale, string> = { 'zh-CN': 'zh-CN', en: 'en-GB' };
 
@@ -39,5 +44,18 @@ export function useI18n() {
   const formatNumber = (value: number, maximumFractionDigits = 4) =>
     new Intl.NumberFormat(INTL_LOCALE[store.locale], { maximumFractionDigits }).format(value);
 
-  return { locale, t, label, pick, formatDate, formatNumber, setLocale: store.setLocale };
+  /** The Intl locale of the current language, for formatters that take one. */
+  const intlLocale = computed(() => INTL_LOCALE[store.locale]);
+
+  /** A metric's value in the current language (percentages, counts, 万元), a dash when unknown. */
+  const formatMetric = (code: string, value: number | null | undefined) => formatMetricValue(code, value, INTL_LOCALE[store.locale]);
+
+  /** A metric's name in the current language, from the shared dictionary. */
+  const metricName = (code: string) => label(metricLabel(code));
+
+  /** government | department | dispatched | other, in words. */
+  const kindLabel = (kind: string) => (KINDS.has(kind) ? t(`agencyKind.${kind as AgencyKind}`) : kind);
+  const levelLabel = (level: string | null) => (level && LEVELS.has(level) ? t(`agencyLevel.${level as AgencyLevel}`) : (level ?? ''));
+
+  return { locale, intlLocale, t, label, pick, formatDate, formatNumber, formatMetric, metricName, kindLabel, levelLabel, setLocale: store.setLocale };
 }

@@ -6,6 +6,15 @@ export interface ReportQueryVariables {
   id: string;
 }
 
+export interface ReportVersion {
+  id: string;
+  version: number;
+  isCurrent: boolean;
+  ingestedAt: string;
+  sourceFileName: string;
+  format: string;
+}
+
 export interface ReportDetail {
   id: string;
   year: number;
@@ -21,6 +30,10 @@ export interface ReportDetail {
   isCurrent: boolean;
   ingestedAt: string;
   parserVersion: string;
+  /** The normalised text of the document; cells' source offsets point into it. */
+  text: string;
+  /** Every version of this agency and year, newest first. */
+  versions: ReportVersion[];
   agency: { id: string; name: string };
   activeDisclosure: DisclosureRowResult[];
   applications: ApplicationRowResult[];

@@ -13,6 +13,11 @@ export interface CellResult {
   raw: string;
   confidence: number;
   alternatives: (number | null)[] | null;
+  /** Where the value was read in `Report.text` (start inclusive, end exclusive); null when not read from text. */
+  sourceStart: number | null;
+  sourceEnd: number | null;
+  /** The PDF page it was read on, for PDF reports. */
+  sourcePage: number | null;
 }
 
 export type SeverityValue = 'error' | 'warning' | 'info';

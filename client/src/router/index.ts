@@ -1,17 +1,41 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
-import ReportListView from '../views/reports/ReportListView.vue';
+import OverviewView from '../views/overview/OverviewView.vue';
 
+/**
+ * The pages, in the order of the navigation. The overview is the landing page and comes with the first load;
+ * every other page (and the chart parts only it uses) loads on its first visit.
+ */
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'reports', component: ReportListView },
-  // The report page carries ECharts: loaded on first visit, not with the list.
+  { path: '/', name: 'overview', component: OverviewView },
+  { path: '/compare', name: 'compare', component: () => import('../views/compare/CompareView.vue') },
+  { path: '/outcomes', name: 'outcomes', component: () => import('../views/outcomes/OutcomesView.vue') },
+  { path: '/review', name: 'review', component: () => import('../views/review/ReviewView.vue') },
+  { path: '/quality', name: 'quality', component: () => import('../views/quality/QualityView.vue') },
+  { path: '/agencies/:id', name: 'agency', component: () => import('../views/agency/AgencyView.vue') },
+  { path: '/reports', name: 'reports', component: () => import('../views/reports/ReportListView.vue') },
   { path: '/reports/:id', name: 'report', component: () => import('../views/report/ReportView.vue') },
+  { path: '/import', name: 'import', component: () => import('../views/import/ImportView.vue') },
+  { path: '/explorer', name: 'explorer', component: () => import('../views/explorer/ExplorerView.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/not-found/NotFoundView.vue') },
 ];
+
+/** The pages the navigation lists, with their message keys. */
+export const NAV_ITEMS = [
+  { name: 'overview', key: 'overview' },
+  { name: 'compare', key: 'compare' },
+  { name: 'outcomes', key: 'outcomes' },
+  { name: 'review', key: 'review' },
+  { name: 'quality', key: 'quality' },
+  { name: 'reports', key: 'reports' },
+  { name: 'import', key: 'import' },
+  { name: 'explorer', key: 'explorer' },
+] as const;
 
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
   return createRouter({
     history,
     routes,
-    scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : to.path === _from.path ? false : { top: 0 }),
+    // A filter change (same page) keeps the scroll position; a new page starts at the top or at its #anchor.
+    scrollBehavior: (to, from, saved) => saved ?? (to.hash ? { el: to.hash } : to.path === from.path ? false : { top: 0 }),
   });
 }

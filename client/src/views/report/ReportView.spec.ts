@@ -47,6 +47,7 @@ describe('report page', () => {
       '二、主动公开政府信息情况',
       '三、收到和处理政府信息公开申请情况',
       '四、政府信息公开行政复议、行政诉讼情况',
+      '版本',
     ]);
     const findingRows = wrapper.findAll('.findings-table tbody tr');
     expect(findingRows).toHaveLength(3);
@@ -79,5 +80,56 @@ describe('report page', () => {
     answer({ errors: [{ message: 'database is down', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, 500);
     const { wrapper } = await openReport('1');
     expect(wrapper.get('[role="alert"]').text()).toContain('database is down');
+  });
+
+  it('shows where a picked number was read: the source text opens beside the tables with the number highlighted', async () => {
+    answer({ data: { report: EZHOU_2020 } });
+    const { wrapper, router } = await openReport('ezhou-2020');
+    expect(wrapper.find('aside').exists()).toBe(false);
+
+    const row = wrapper.findAll('tr').find((r) => r.findAll('th').some((th) => th.text() === '（一）予以公开'))!;
+    const total = row.findAll('td').at(-1)!;
+    expect(total.text()).toBe('19');
+    await total.trigger('click');
+    await flushPromises();
+
+    expect(router.currentRoute.value.query.cell).toBe('applications.granted[6]');
+    const aside = wrapper.get('aside');
+    expect(aside.get('h2').text()).toBe('原文');
+    expect(aside.text()).toContain('（一）予以公开 · 总计');
+    const mark = aside.get('mark');
+    expect(mark.text()).toBe('19');
+    // the highlight is exactly the cell's source range in the report text
+    const cell = EZHOU_2020.applications.find((r) => r.key === 'granted')!.cells[6]!;
+    expect(EZHOU_2020.text.slice(cell.sourceStart!, cell.sourceEnd!)).toBe('19');
+    expect(aside.get('pre').text().indexOf('19', cell.sourceStart! - 2)).toBe(cell.sourceStart);
+    expect(total.attributes('aria-current')).toBe('true');
+
+    await aside.findAll('button').find((b) => b.text() === '关闭')!.trigger('click');
+    await flushPromises();
+    expect(wrapper.find('aside').exists()).toBe(false);
+  });
+
+  it('picks a cell from the keyboard, and opens on the cell a link names', async () => {
+    answer({ data: { report: EZHOU_2020 } });
+    const { wrapper, router } = await openReport('ezhou-2020');
+    const cell = wrapper.findAll('tr').find((r) => r.text().startsWith('一、本年新收'))!.findAll('td')[0]!;
+    expect(cell.attributes('tabindex')).toBe('0');
+    await cell.trigger('keydown', { key: 'Enter' });
+    await flushPromises();
+    expect(router.currentRoute.value.query.cell).toBe('applications.newReceived[0]');
+
+    await router.push({ path: '/reports/ezhou-2020', query: { cell: 'applications.total[6]' } });
+    await flushPromises();
+    expect(wrapper.get('aside mark').text()).toBe('29');
+  });
+
+  it('lists the versions and marks the one shown', async () => {
+    answer({ data: { report: EZHOU_2020 } });
+    const { wrapper } = await openReport('ezhou-2020');
+    const versions = wrapper.get('#versions');
+    expect(versions.text()).toContain('第 1 版');
+    expect(versions.text()).toContain('现行版本');
+    expect(versions.text()).toContain('当前查看');
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * `POST /api/uploads` for one file at a time, with upload progress (XHR: fetch cannot report upload progress).
+ * The answer is one result per file: `{ fileName, status: stored | duplicate | failed, reportId?, error? }`.
+ */
+export interface UploadResult {
+  fileName: string;
+  status: 'stored' | 'duplicate' | 'failed';
+  reportId?: string;
+  agencyId?: string;
+  agencyName?: string;
+  year?: number;
+  version?: number;
+  error?: { code: string; message: string };
+}
+
+export const UPLOAD_URL = '/api/uploads';
+
+/** Why an upload failed when the server could not say it per file (network, HTTP errors, a cancelled upload). */
+export class UploadError extends Error {
+  constructor(
+    readonly code: 'NETWORK' | 'HTTP' | 'BAD_RESPONSE' | 'CANCELLED',
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = 'UploadError';
+  }
+}
+
+export type UploadFn = (file: File, onProgress: (fraction: number) => void, signal: AbortSignal) => Promise<UploadResult>;
+
+export const uploadFile: UploadFn = (file, onProgress, signal) =>
+  new Promise<UploadResult>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', UPLOAD_URL);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && Array.isArray(body) && body[0] && typeof body[0] === 'object') {
+        resolve(body[0] as UploadResult);
+        return;
+      }
+      const message = body && typeof body === 'object' && 'message' in body ? String((body as { message: unknown }).message) : `HTTP ${xhr.status}`;
+      reject(new UploadError(xhr.status >= 400 ? 'HTTP' : 'BAD_RESPONSE', message, xhr.status));
+    };
+    xhr.onerror = () => reject(new UploadError('NETWORK', 'network error'));
+    xhr.onabort = () => reject(new UploadError('CANCELLED', 'cancelled'));
+    signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    const form = new FormData();
+    form.append('files', file, file.name);
+    xhr.send(form);
+  });

@@ -1,0 +1,106 @@
+/**
+ * Shapes of the analytics API (the GraphQL contract of issue 4: compare, rollup, ranking, breakdown,
+ * dataQuality, findings, submissions, agencyTree), field for field.
+ */
+import type { AgencySelectionInput } from '../filters/dashboard-filters';
+
+export type { AgencySelectionInput };
+
+export interface AgencyRef {
+  id: string;
+  name: string;
+}
+
+export interface AgencySummary extends AgencyRef {
+  kind: string;
+  level: string | null;
+  parent: AgencyRef | null;
+}
+
+export interface MetricValueResult {
+  agencyId: string;
+  year: number;
+  metric: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  reportId: string | null;
+}
+
+export interface RollupValueResult {
+  year: number;
+  metric: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  reportsCounted: number;
+  agenciesCovered: number;
+}
+
+export interface RankingItemResult {
+  rank: number;
+  agency: AgencyRef;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sample: number | null;
+  reportId: string | null;
+}
+
+export type BreakdownDimension =
+  | 'OUTCOMES'
+  | 'WITHHOLDING_REASONS'
+  | 'UNABLE_TO_PROVIDE'
+  | 'NOT_PROCESSED'
+  | 'OTHER_HANDLING'
+  | 'APPLICANT_TYPES'
+  | 'REVIEW_OUTCOMES'
+  | 'LITIGATION_OUTCOMES';
+
+export interface BreakdownRowResult {
+  agencyId: string | null;
+  year: number;
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  value: number | null;
+  share: number | null;
+}
+
+export interface FindingRowResult {
+  reportId: string;
+  agency: AgencyRef;
+  year: number;
+  rule: string;
+  severity: string;
+  status: string;
+  cells: string[];
+  expected: number | null;
+  actual: number | null;
+  messageZh: string;
+  messageEn: string;
+}
+
+/** ON_TIME | LATE | MISSING | NOT_DUE | DATE_UNKNOWN */
+export type SubmissionStatus = 'ON_TIME' | 'LATE' | 'MISSING' | 'NOT_DUE' | 'DATE_UNKNOWN';
+
+export interface SubmissionResult {
+  agency: AgencyRef;
+  year: number;
+  status: SubmissionStatus;
+  reportId: string | null;
+  publishedOn: string | null;
+  deadline: string;
+  daysLate: number | null;
+  failingChecks: number;
+}
+
+export interface AgencyNodeResult {
+  id: string;
+  name: string;
+  kind: string;
+  level: string | null;
+  parentId: string | null;
+  childCount: number;
+  reportCount: number;
+}

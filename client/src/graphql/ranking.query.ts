@@ -1,0 +1,19 @@
+import type { AgencySelectionInput, RankingItemResult } from './analytics.types';
+import { defineOperation } from './client';
+import document from './ranking.query.graphql?raw';
+
+export interface RankingQueryVariables {
+  metric: string;
+  year: number;
+  selection?: AgencySelectionInput | null;
+  minSample?: number;
+  order?: 'ASC' | 'DESC';
+  take?: number;
+  skip?: number;
+}
+
+export interface RankingQueryResult {
+  ranking: { total: number; excludedBelowMinSample: number; items: RankingItemResult[] };
+}
+
+export const RankingQuery = defineOperation<RankingQueryResult, RankingQueryVariables>(document);

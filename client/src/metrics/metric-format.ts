@@ -1,0 +1,76 @@
+/**
+ * How a metric's value reads on screen and in exports, by its unit in the shared dictionary (@ogi/domain
+ * METRICS): ratios as percentages, per-100 figures with one decimal, money in 万元, counts as whole numbers.
+ * Null (a blank cell, or a zero base) is shown as a dash, never as 0.
+ */
+import { METRIC_BY_CODE, type MetricDefinition } from '@ogi/domain';
+import type { Bilingual } from '../composables/use-i18n';
+
+
+export function metricDefinition(code: string): MetricDefinition | null {
+  return METRIC_BY_CODE.get(code) ?? null;
+}
+
+/** The metric's name as a bilingual label, or its code when the dictionary does not know it. */
+export function metricLabel(code: string): Bilingual {
+  const def = METRIC_BY_CODE.get(code);
+  return def ? { label: def.nameZh, en: def.nameEn } : { label: code, en: code };
+}
+
+export const isRatio = (code: string) => METRIC_BY_CODE.get(code)?.unit === 'ratio';
+
+/** Formats a value of the given metric in a locale (`zh-CN` or `en-GB`). */
+export function formatMetricValue(code: string, value: number | null | undefined, intlLocale: string): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const unit = METRIC_BY_CODE.get(code)?.unit ?? 'applications';
+  switch (unit) {
+    case 'ratio':
+      return new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
+    case 'per100':
+      return new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
+    case 'wan':
+      return new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 2 }).format(value);
+    default:
+      return new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 0 }).format(value);
+  }
+}
+
+/** The value as a plain number for charts and exports: ratios in percent (0.42 → 42), rounded sensibly. */
+export function chartValue(code: string, value: number | null | undefined): number | null {
+  if (value === null || value === undefined || Number.isNaN(value)) return null;
+  const unit = METRIC_BY_CODE.get(code)?.unit;
+  if (unit === 'ratio') return Math.round(value * 1000) / 10;
+  if (unit === 'per100' || unit === 'wan') return Math.round(value * 100) / 100;
+  return value;
+}
+
+/**
+ * Change against last year: for ratios the difference in percentage points, for everything else the relative
+ * change. Null when either year is unknown, or a count starts from 0.
+ */
+export interface MetricDelta {
+  kind: 'points' | 'relative';
+  value: number;
+  /** Whether the change is good news, when the dictionary says which direction is better. */
+  better: boolean | null;
+}
+
+export function metricDelta(code: string, current: number | null | undefined, previous: number | null | undefined): MetricDelta | null {
+  if (current == null || previous == null) return null;
+  const def = METRIC_BY_CODE.get(code);
+  const better = (diff: number) => (def?.higherIsBetter === undefined || diff === 0 ? null : def.higherIsBetter === diff > 0);
+  if (def?.unit === 'ratio') {
+    const diff = (current - previous) * 100;
+    return { kind: 'points', value: diff, better: better(diff) };
+  }
+  if (previous === 0) return null;
+  const rel = (current - previous) / previous;
+  return { kind: 'relative', value: rel, better: better(rel) };
+}
+
+export function formatDelta(delta: MetricDelta, intlLocale: string): string {
+  const sign = delta.value > 0 ? '+' : delta.value < 0 ? '−' : '±';
+  const abs = Math.abs(delta.value);
+  if (delta.kind === 'points') return `${sign}${new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 1 }).format(abs)}`;
+  return `${sign}${new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 1 }).format(abs)}`;
+}

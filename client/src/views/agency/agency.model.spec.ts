@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { AgencySummary, MetricValueResult } from '../../graphql/analytics.types';
+import { indexValues } from '../compare/compare.model';
+import { buildProfileTrendOption, median, peerStanding, profileTrendTable } from './agency.model';
+
+const agency = (id: string): AgencySummary => ({ id, name: id, kind: 'department', level: 'county', parent: { id: 'gov', name: '县政府' } });
+const v = (agencyId: string, year: number, metric: string, value: number | null): MetricValueResult => ({
+  agencyId,
+  year,
+  metric,
+  value,
+  numerator: null,
+  denominator: null,
+  reportId: `r-${agencyId}-${year}`,
+});
+const peers = ['a', 'b', 'c', 'd'].map(agency);
+const index = indexValues([
+  v('a', 2023, 'outcomes.disclosureRate', 0.4),
+  v('b', 2023, 'outcomes.disclosureRate', 0.6),
+  v('c', 2023, 'outcomes.disclosureRate', 0.8),
+  v('d', 2023, 'outcomes.disclosureRate', null),
+  v('a', 2023, 'review.correctionRate', 0.1),
+  v('b', 2023, 'review.correctionRate', 0.3),
+  v('a', 2022, 'outcomes.disclosureRate', 0.5),
+  v('b', 2022, 'outcomes.disclosureRate', 0.7),
+]);
+
+describe('agency against its peers', () => {
+  it('takes the median of known values only', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+
+  it('ranks by the better direction: highest disclosure rate first, lowest correction rate first', () => {
+    expect(peerStanding(index, peers, 'b', 2023, 'outcomes.disclosureRate')).toEqual({ value: 0.6, median: 0.6, rank: 2, count: 3 });
+    expect(peerStanding(index, peers, 'a', 2023, 'review.correctionRate')).toMatchObject({ rank: 1, count: 2 });
+    expect(peerStanding(index, peers, 'd', 2023, 'outcomes.disclosureRate')).toMatchObject({ value: null, rank: null });
+  });
+
+  it('draws the agency (points open their report) against the dashed peer median', () => {
+    const option = buildProfileTrendOption([2022, 2023], 'outcomes.disclosureRate', index, 'a', index, peers, {
+      agency: '本机关',
+      peers: '同类中位数',
+      yearLabel: String,
+      unit: '%',
+    });
+    const series = option.series as { name: string; data: unknown[] }[];
+    expect(series[0]!.data).toEqual([
+      { value: 50, reportId: 'r-a-2022' },
+      { value: 40, reportId: 'r-a-2023' },
+    ]);
+    expect(series[1]!.data).toEqual([60, 60]);
+    expect(profileTrendTable(option, '年度').rows).toEqual([
+      ['2022', 50, 60],
+      ['2023', 40, 60],
+    ]);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { AgencySummary, MetricValueResult } from '../../graphql/analytics.types';
+import { buildCompareBarsOption, buildCompareLinesOption, chartTable, compareGrid, indexValues, LINE_LIMIT, rankAgencies } from './compare.model';
+
+const agency = (id: string, name: string): AgencySummary => ({ id, name, kind: 'government', level: 'county', parent: null });
+const v = (agencyId: string, year: number, metric: string, value: number | null, reportId: string | null = `r-${agencyId}-${year}`): MetricValueResult => ({
+  agencyId,
+  year,
+  metric,
+  value,
+  numerator: value,
+  denominator: metric.endsWith('Rate') ? 100 : null,
+  reportId,
+});
+
+const agencies = [agency('hz', '洪泽区人民政府'), agency('sy', '沭阳县人民政府'), agency('pt', '平潭综合实验区')];
+const years = [2022, 2023];
+const index = indexValues([
+  v('hz', 2022, 'outcomes.disclosureRate', 0.5),
+  v('hz', 2023, 'outcomes.disclosureRate', 0.61),
+  v('sy', 2022, 'outcomes.disclosureRate', 0.7),
+  v('sy', 2023, 'outcomes.disclosureRate', 0.8),
+  v('pt', 2023, 'outcomes.disclosureRate', null),
+  v('hz', 2023, 'applications.new', 120),
+]);
+const text = {
+  metricName: (c: string) => ({ 'outcomes.disclosureRate': '公开率', 'applications.new': '新收申请' })[c] ?? c,
+  yearLabel: (y: number) => `${y}年`,
+  unit: (c: string) => (c.endsWith('Rate') ? '%' : '件'),
+  agencyColumn: '机关',
+  formatValue: (_c: string, value: number | null) => (value === null ? '—' : String(value)),
+};
+
+describe('compare: ordering', () => {
+  it('ranks agencies by the metric in the latest year, unknown values last', () => {
+    expect(rankAgencies(agencies, index, 'outcomes.disclosureRate', 2023).map((a) => a.id)).toEqual(['sy', 'hz', 'pt']);
+  });
+});
+
+describe('compare: grouped bars', () => {
+  it('draws one bar series per year, agencies ordered, ratios in percent, gaps for unknown values', () => {
+    const option = buildCompareBarsOption(agencies, years, 'outcomes.disclosureRate', index, text);
+    expect((option.xAxis as { data: string[] }).data).toEqual(['沭阳县人民政府', '洪泽区人民政府', '平潭综合实验区']);
+    const series = option.series as { name: string; data: { value: unknown; agencyId: string }[] }[];
+    expect(series.map((s) => s.name)).toEqual(['2022年', '2023年']);
+    expect(series[1]!.data.map((d) => d.value)).toEqual([80, 61, '-']);
+    expect(series[0]!.data.map((d) => d.agencyId)).toEqual(['sy', 'hz', 'pt']);
+    expect(option.dataZoom).toEqual([]);
+  });
+
+  it('pages through thousands of agencies with a zoom window instead of squeezing them', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => agency(`a${i}`, `机关${i}`));
+    const option = buildCompareBarsOption(many, years, 'outcomes.disclosureRate', index, text);
+    const zoom = option.dataZoom as { type: string; startValue: number; endValue: number }[];
+    expect(zoom[0]).toMatchObject({ type: 'slider', startValue: 0, endValue: 29 });
+    expect((option.series as { large: boolean }[])[0]!.large).toBe(true);
+  });
+});
+
+describe('compare: lines', () => {
+  it('draws one line per agency over the years, at most the top ten', () => {
+    const option = buildCompareLinesOption(agencies, years, 'outcomes.disclosureRate', index, text);
+    const series = option.series as { name: string; data: { value: unknown }[] }[];
+    expect(series.map((s) => s.name)).toEqual(['沭阳县人民政府', '洪泽区人民政府', '平潭综合实验区']);
+    expect(series[0]!.data.map((d) => d.value)).toEqual([70, 80]);
+    expect(series[2]!.data.map((d) => d.value)).toEqual(['-', '-']);
+    const many = Array.from({ length: 40 }, (_, i) => agency(`a${i}`, `机关${i}`));
+    expect((buildCompareLinesOption(many, years, 'outcomes.disclosureRate', index, text).series as unknown[]).length).toBe(LINE_LIMIT);
+  });
+});
+
+describe('compare: table and exports', () => {
+  it('has a column per metric and year, values linked to their report, blanks as blanks', () => {
+    const grid = compareGrid(agencies, years, ['outcomes.disclosureRate', 'applications.new'], index, text);
+    expect(grid.columns.map((c) => c.label)).toEqual(['机关', '公开率 2022年', '公开率 2023年', '新收申请 2022年', '新收申请 2023年']);
+    const hz = grid.rows.find((r) => r.key === 'hz')!;
+    expect(hz.cells['outcomes.disclosureRate:2023']).toMatchObject({ sort: 0.61, to: { name: 'report', params: { id: 'r-hz-2023' } }, title: '0.61 / 100' });
+    expect(hz.cells['applications.new:2022']).toMatchObject({ sort: null, text: '—', to: null });
+    expect(grid.table.rows[0]).toEqual(['洪泽区人民政府', 50, 61, null, 120]);
+    expect(grid.table.columns[1]).toBe('公开率 2022年 (%)');
+  });
+
+  it('exports the chart metric by agency and year in chart order', () => {
+    expect(chartTable(agencies, years, 'outcomes.disclosureRate', index, text).rows).toEqual([
+      ['沭阳县人民政府', 70, 80],
+      ['洪泽区人民政府', 50, 61],
+      ['平潭综合实验区', null, null],
+    ]);
+  });
+});

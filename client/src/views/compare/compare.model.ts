@@ -1,0 +1,161 @@
+/**
+ * The compare page's data, shaped for its table and charts: pure functions of the `compare` answer.
+ * Ratios are charted in percent; a value the API could not compute (blank cell, zero base) stays null.
+ */
+import { PALETTE, type ChartOption } from '../../composables/echarts';
+import type { GridColumn, GridRow } from '../../components/data-grid';
+import type { DataTable } from '../../export/data-table';
+import type { AgencySummary, MetricValueResult } from '../../graphql/analytics.types';
+import { chartValue } from '../../metrics/metric-format';
+
+export type ValueIndex = ReadonlyMap<string, MetricValueResult>;
+
+const keyOf = (agencyId: string, year: number, metric: string) => `${agencyId}|${year}|${metric}`;
+
+export function indexValues(values: readonly MetricValueResult[]): ValueIndex {
+  return new Map(values.map((v) => [keyOf(v.agencyId, v.year, v.metric), v]));
+}
+
+export const valueAt = (index: ValueIndex, agencyId: string, year: number, metric: string) => index.get(keyOf(agencyId, year, metric)) ?? null;
+
+/** Agencies ordered by a metric in a year, largest first; agencies without a value last, by name. */
+export function rankAgencies(agencies: readonly AgencySummary[], index: ValueIndex, metric: string, year: number): AgencySummary[] {
+  const collator = new Intl.Collator('zh-CN');
+  return [...agencies].sort((a, b) => {
+    const va = valueAt(index, a.id, year, metric)?.value ?? null;
+    const vb = valueAt(index, b.id, year, metric)?.value ?? null;
+    if (va === null || vb === null) return va === vb ? collator.compare(a.name, b.name) : va === null ? 1 : -1;
+    return vb - va || collator.compare(a.name, b.name);
+  });
+}
+
+export interface CompareText {
+  metricName: (code: string) => string;
+  yearLabel: (year: number) => string;
+  unit: (code: string) => string;
+  agencyColumn: string;
+  formatValue: (code: string, value: number | null) => string;
+}
+
+/** Grouped bars: one group per agency (ordered by the latest year), one bar per year. Beyond 30 agencies a zoom slider pages through. */
+export function buildCompareBarsOption(
+  agencies: readonly AgencySummary[],
+  years: readonly number[],
+  metric: string,
+  index: ValueIndex,
+  text: CompareText,
+): ChartOption {
+  const latest = years[years.length - 1] ?? 0;
+  const ordered = rankAgencies(agencies, index, metric, latest);
+  const window = 30;
+  return {
+    aria: { enabled: true },
+    color: PALETTE,
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 16, top: 36, bottom: ordered.length > window ? 48 : 8, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: ordered.map((a) => a.name),
+      axisLabel: { interval: 0, rotate: ordered.length > 6 ? 30 : 0, width: 140, overflow: 'truncate' },
+    },
+    yAxis: { type: 'value', name: text.unit(metric) },
+    dataZoom:
+      ordered.length > window
+        ? [
+            { type: 'slider', xAxisIndex: 0, startValue: 0, endValue: window - 1, height: 18, bottom: 8 },
+            { type: 'inside', xAxisIndex: 0, startValue: 0, endValue: window - 1, zoomOnMouseWheel: false, moveOnMouseWheel: true },
+          ]
+        : [],
+    series: years.map((year) => ({
+      type: 'bar' as const,
+      name: text.yearLabel(year),
+      barMaxWidth: 28,
+      // Thousands of bars: skip per-bar animation and hover layers.
+      animation: ordered.length <= 200,
+      large: ordered.length > 600,
+      data: ordered.map((a) => ({ value: chartValue(metric, valueAt(index, a.id, year, metric)?.value) ?? '-', agencyId: a.id, name: a.name })),
+    })),
+  };
+}
+
+export const LINE_LIMIT = 10;
+
+/** Lines over the years, one per agency; at most LINE_LIMIT agencies (those highest in the latest year). */
+export function buildCompareLinesOption(
+  agencies: readonly AgencySummary[],
+  years: readonly number[],
+  metric: string,
+  index: ValueIndex,
+  text: CompareText,
+): ChartOption {
+  const latest = years[years.length - 1] ?? 0;
+  const shown = rankAgencies(agencies, index, metric, latest).slice(0, LINE_LIMIT);
+  return {
+    aria: { enabled: true },
+    color: PALETTE,
+    legend: { top: 0, type: 'plain' },
+    tooltip: { trigger: 'axis' },
+    grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: years.map(text.yearLabel), boundaryGap: false },
+    yAxis: { type: 'value', name: text.unit(metric) },
+    series: shown.map((a) => ({
+      type: 'line' as const,
+      name: a.name,
+      symbolSize: 7,
+      connectNulls: false,
+      data: years.map((y) => ({ value: chartValue(metric, valueAt(index, a.id, y, metric)?.value) ?? '-', agencyId: a.id, name: a.name })),
+    })),
+  };
+}
+
+/** The chart's numbers: one row per agency, one column per year. */
+export function chartTable(agencies: readonly AgencySummary[], years: readonly number[], metric: string, index: ValueIndex, text: CompareText): DataTable {
+  const latest = years[years.length - 1] ?? 0;
+  return {
+    columns: [text.agencyColumn, ...years.map((y) => `${text.metricName(metric)} ${text.yearLabel(y)} (${text.unit(metric)})`)],
+    rows: rankAgencies(agencies, index, metric, latest).map((a) => [a.name, ...years.map((y) => chartValue(metric, valueAt(index, a.id, y, metric)?.value))]),
+  };
+}
+
+/** The full comparison: one row per agency, a column per metric and year (metric-major). */
+export function compareGrid(
+  agencies: readonly AgencySummary[],
+  years: readonly number[],
+  metrics: readonly string[],
+  index: ValueIndex,
+  text: CompareText,
+): { columns: GridColumn[]; rows: GridRow[]; table: DataTable } {
+  const pairs = metrics.flatMap((metric) => years.map((year) => ({ metric, year, key: `${metric}:${year}` })));
+  const columns: GridColumn[] = [
+    { key: 'agency', label: text.agencyColumn },
+    ...pairs.map((p) => ({ key: p.key, label: `${text.metricName(p.metric)} ${text.yearLabel(p.year)}`, numeric: true, metric: p.metric })),
+  ];
+  const rows: GridRow[] = agencies.map((a) => ({
+    key: a.id,
+    cells: {
+      agency: { sort: a.name, text: a.name, to: { name: 'agency', params: { id: a.id } } },
+      ...Object.fromEntries(
+        pairs.map((p) => {
+          const v = valueAt(index, a.id, p.year, p.metric);
+          const value = v?.value ?? null;
+          return [
+            p.key,
+            {
+              sort: value,
+              text: text.formatValue(p.metric, value),
+              to: v?.reportId ? { name: 'report', params: { id: v.reportId } } : null,
+              tone: value === null ? ('muted' as const) : null,
+              title: v && v.denominator !== null ? `${v.numerator ?? '—'} / ${v.denominator}` : null,
+            },
+          ];
+        }),
+      ),
+    },
+  }));
+  const table: DataTable = {
+    columns: [text.agencyColumn, ...pairs.map((p) => `${text.metricName(p.metric)} ${text.yearLabel(p.year)} (${text.unit(p.metric)})`)],
+    rows: agencies.map((a) => [a.name, ...pairs.map((p) => chartValue(p.metric, valueAt(index, a.id, p.year, p.metric)?.value))]),
+  };
+  return { columns, rows, table };
+}

@@ -1,0 +1,131 @@
+/**
+ * The overview's charts, as pure functions of the data: the trend over all years (applications received and
+ * handled as bars, the disclosure rate as a line on its own axis) and the agencies with the most applications.
+ */
+import type { ChartOption } from '../../composables/echarts';
+import { PALETTE } from '../../composables/echarts';
+import type { DataTable } from '../../export/data-table';
+import type { RollupValueResult } from '../../graphql/analytics.types';
+
+export const OVERVIEW_METRICS = [
+  'applications.new',
+  'applications.handled',
+  'outcomes.disclosureRate',
+  'timeliness.onTimeRate',
+  'review.total',
+  'review.correctionRate',
+  'litigation.total',
+  'litigation.correctionRate',
+] as const;
+
+export interface TrendPoint {
+  year: number;
+  received: number | null;
+  handled: number | null;
+  /** 0–1 */
+  disclosureRate: number | null;
+  reports: number;
+}
+
+/** One point per year that has at least one report, oldest first. */
+export function trendPoints(rollup: readonly RollupValueResult[]): TrendPoint[] {
+  const byYear = new Map<number, TrendPoint>();
+  for (const r of rollup) {
+    const p = byYear.get(r.year) ?? { year: r.year, received: null, handled: null, disclosureRate: null, reports: 0 };
+    if (r.metric === 'applications.new') p.received = r.value;
+    else if (r.metric === 'applications.handled') p.handled = r.value;
+    else if (r.metric === 'outcomes.disclosureRate') p.disclosureRate = r.value;
+    p.reports = Math.max(p.reports, r.reportsCounted);
+    byYear.set(r.year, p);
+  }
+  return [...byYear.values()].filter((p) => p.reports > 0).sort((a, b) => a.year - b.year);
+}
+
+/** The newest year with any report, the overview's default. */
+export function latestYearWithData(rollup: readonly RollupValueResult[]): number | null {
+  const points = trendPoints(rollup);
+  return points.length ? points[points.length - 1]!.year : null;
+}
+
+export interface TrendText {
+  received: string;
+  handled: string;
+  disclosureRate: string;
+  countAxis: string;
+  yearLabel: (year: number) => string;
+}
+
+const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+
+export function buildTrendOption(points: readonly TrendPoint[], text: TrendText, selectedYear: number | null = null): ChartOption {
+  return {
+    aria: { enabled: true },
+    color: [PALETTE[0]!, '#7fa7cf', PALETTE[1]!],
+    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    legend: { top: 0, data: [text.received, text.handled, text.disclosureRate] },
+    tooltip: { trigger: 'axis' },
+    xAxis: {
+      type: 'category',
+      data: points.map((p) => ({
+        value: text.yearLabel(p.year),
+        textStyle: p.year === selectedYear ? { fontWeight: 'bold' as const } : {},
+      })),
+    },
+    yAxis: [
+      { type: 'value', name: text.countAxis, minInterval: 1 },
+      { type: 'value', name: '%', min: 0, max: 100, splitLine: { show: false } },
+    ],
+    series: [
+      { type: 'bar', name: text.received, data: points.map((p) => p.received), barMaxWidth: 36 },
+      { type: 'bar', name: text.handled, data: points.map((p) => p.handled), barMaxWidth: 36 },
+      {
+        type: 'line',
+        name: text.disclosureRate,
+        yAxisIndex: 1,
+        data: points.map((p) => pct(p.disclosureRate)),
+        tooltip: { valueFormatter: (v) => (v == null || v === '-' ? '—' : `${String(v)}%`) },
+        connectNulls: false,
+        symbolSize: 8,
+      },
+    ],
+  };
+}
+
+export function trendTable(points: readonly TrendPoint[], columns: [string, string, string, string, string]): DataTable {
+  return { columns: [...columns], rows: points.map((p) => [p.year, p.received, p.handled, pct(p.disclosureRate), p.reports]) };
+}
+
+export interface RankedAgency {
+  agencyId: string;
+  name: string;
+  value: number | null;
+  reportId: string | null;
+}
+
+/** Horizontal bars, largest on top; each bar carries its agency id for the drill-down. */
+export function buildRankingOption(items: readonly RankedAgency[], unit: string): ChartOption {
+  return {
+    aria: { enabled: true },
+    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null || v === '-' ? '—' : `${String(v)} ${unit}`) },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: items.map((i) => i.name),
+      axisLabel: { width: 180, overflow: 'truncate' },
+      axisTick: { show: false },
+    },
+    xAxis: { type: 'value', minInterval: 1 },
+    series: [
+      {
+        type: 'bar',
+        name: unit,
+        barMaxWidth: 22,
+        itemStyle: { color: PALETTE[0] },
+        label: { show: true, position: 'right' },
+        data: items.map((i) => ({ value: i.value ?? '-', name: i.name, agencyId: i.agencyId })),
+        cursor: 'pointer',
+      },
+    ],
+  };
+}

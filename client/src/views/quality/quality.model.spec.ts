@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { SubmissionResult } from '../../graphql/analytics.types';
+import { buildRuleCountsOption, statusCounts, submissionMatrix } from './quality.model';
+
+const sub = (agencyId: string, name: string, year: number, status: SubmissionResult['status'], extra: Partial<SubmissionResult> = {}): SubmissionResult => ({
+  agency: { id: agencyId, name },
+  year,
+  status,
+  reportId: status === 'MISSING' ? null : `r-${agencyId}-${year}`,
+  publishedOn: null,
+  deadline: `${year + 1}-01-31`,
+  daysLate: status === 'LATE' ? 12 : null,
+  failingChecks: 0,
+  ...extra,
+});
+const subs = [
+  sub('a', '鄂州市行政审批局', 2022, 'ON_TIME', { failingChecks: 3 }),
+  sub('a', '鄂州市行政审批局', 2023, 'LATE'),
+  sub('b', '沭阳县发展和改革局', 2022, 'MISSING'),
+  sub('b', '沭阳县发展和改革局', 2023, 'ON_TIME'),
+];
+const text = {
+  agencyColumn: '机关',
+  status: (s: string, d: number | null) => (s === 'LATE' ? `逾期 ${d} 天` : s),
+  checks: (n: number) => `${n} 项未通过`,
+  problemsColumn: '问题数',
+};
+
+describe('submissions matrix', () => {
+  it('has a row per agency and a cell per year, linking to the report or, when missing, the agency', () => {
+    const m = submissionMatrix(subs, [2022, 2023], text);
+    expect(m.columns.map((c) => c.label)).toEqual(['机关', '2022', '2023', '问题数']);
+    const a = m.rows.find((r) => r.key === 'a')!;
+    expect(a.cells['2022']).toMatchObject({ text: 'ON_TIME · 3 项未通过', tone: 'error', to: { name: 'report', params: { id: 'r-a-2022' } } });
+    expect(a.cells['2023']).toMatchObject({ text: '逾期 12 天', tone: 'warning' });
+    expect(a.cells.problems).toMatchObject({ sort: 2 });
+    const b = m.rows.find((r) => r.key === 'b')!;
+    expect(b.cells['2022']).toMatchObject({ text: 'MISSING', tone: 'error', to: { name: 'agency', params: { id: 'b' } } });
+  });
+
+  it('sorts missing before late before on time within a year', () => {
+    const m = submissionMatrix(subs, [2022, 2023], text);
+    const rank = (key: string, year: string) => m.rows.find((r) => r.key === key)!.cells[year]!.sort as number;
+    expect(rank('b', '2022')).toBeGreaterThan(rank('a', '2022'));
+    expect(rank('a', '2023')).toBeGreaterThan(rank('b', '2023'));
+  });
+
+  it('counts statuses and reports with failing checks', () => {
+    expect(statusCounts(subs)).toEqual({ ON_TIME: 2, LATE: 1, MISSING: 1, DATE_UNKNOWN: 0, NOT_DUE: 0, failing: 1 });
+  });
+
+  it('exports the matrix as text cells', () => {
+    expect(submissionMatrix(subs, [2022, 2023], text).table.rows).toEqual([
+      ['鄂州市行政审批局', 'ON_TIME · 3 项未通过', '逾期 12 天'],
+      ['沭阳县发展和改革局', 'MISSING', 'ON_TIME'],
+    ]);
+  });
+});
+
+describe('rule counts chart', () => {
+  it('puts the most frequent rule on top, adds severities of one rule up, colours by the worst, carries the rule code', () => {
+    const option = buildRuleCountsOption(
+      [
+        { rule: 'CELL_MISSING', severity: 'warning', count: 4 },
+        { rule: 'S3_BALANCE', severity: 'error', count: 7 },
+        { rule: 'CELL_MISSING', severity: 'info', count: 5 },
+      ],
+      (r) => r,
+      '项',
+    );
+    expect((option.yAxis as { data: string[] }).data).toEqual(['CELL_MISSING', 'S3_BALANCE']);
+    const data = (option.series as { data: { value: number; rule: string; itemStyle: { color: string } }[] }[])[0]!.data;
+    expect(data.map((d) => [d.rule, d.value, d.itemStyle.color])).toEqual([
+      ['CELL_MISSING', 9, '#d68910'],
+      ['S3_BALANCE', 7, '#c0392b'],
+    ]);
+  });
+});

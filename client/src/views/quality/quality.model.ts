@@ -1,0 +1,111 @@
+/**
+ * 报送与质量 as pure functions: the agency × year matrix of submissions (on time, late, missing, failing
+ * checks), the status counts, and the chart of how often each check fails.
+ */
+import { RULE_DESCRIPTIONS, type RuleCode } from '@ogi/domain';
+import type { ChartOption } from '../../composables/echarts';
+import type { GridColumn, GridRow, GridTone } from '../../components/data-grid';
+import type { DataTable } from '../../export/data-table';
+import type { SubmissionResult, SubmissionStatus } from '../../graphql/analytics.types';
+import type { RuleCountResult } from '../../graphql/data-quality.query';
+
+export const STATUSES: readonly SubmissionStatus[] = ['ON_TIME', 'LATE', 'MISSING', 'DATE_UNKNOWN', 'NOT_DUE'];
+
+const TONE: Record<SubmissionStatus, GridTone> = { ON_TIME: 'ok', LATE: 'warning', MISSING: 'error', DATE_UNKNOWN: 'muted', NOT_DUE: 'muted' };
+/** Sorting a year's column puts the worst first: missing, then most days late, then failing checks. */
+const SEVERITY_RANK: Record<SubmissionStatus, number> = { MISSING: 1000, LATE: 500, DATE_UNKNOWN: 100, ON_TIME: 0, NOT_DUE: -1 };
+
+export interface MatrixText {
+  agencyColumn: string;
+  status: (s: SubmissionStatus, daysLate: number | null) => string;
+  checks: (count: number) => string;
+  problemsColumn: string;
+}
+
+export function statusCounts(submissions: readonly SubmissionResult[]): Record<SubmissionStatus, number> & { failing: number } {
+  const counts = { ON_TIME: 0, LATE: 0, MISSING: 0, DATE_UNKNOWN: 0, NOT_DUE: 0, failing: 0 };
+  for (const s of submissions) {
+    if (s.status in counts) counts[s.status]++;
+    if (s.failingChecks > 0) counts.failing++;
+  }
+  return counts;
+}
+
+/** One row per agency, one column per year; a cell links to the report (or, when missing, to the agency). */
+export function submissionMatrix(submissions: readonly SubmissionResult[], years: readonly number[], text: MatrixText): { columns: GridColumn[]; rows: GridRow[]; table: DataTable } {
+  const byAgency = new Map<string, { name: string; cells: Map<number, SubmissionResult> }>();
+  for (const s of submissions) {
+    const entry = byAgency.get(s.agency.id) ?? { name: s.agency.name, cells: new Map() };
+    entry.cells.set(s.year, s);
+    byAgency.set(s.agency.id, entry);
+  }
+  const columns: GridColumn[] = [
+    { key: 'agency', label: text.agencyColumn },
+    ...years.map((y) => ({ key: String(y), label: String(y) })),
+    { key: 'problems', label: text.problemsColumn, numeric: true },
+  ];
+  const cellText = (s: SubmissionResult) => `${text.status(s.status, s.daysLate)}${s.failingChecks > 0 ? ` · ${text.checks(s.failingChecks)}` : ''}`;
+  const rows: GridRow[] = [...byAgency.entries()].map(([id, a]) => {
+    let problems = 0;
+    const cells: GridRow['cells'] = { agency: { sort: a.name, text: a.name, to: { name: 'agency', params: { id } } } };
+    for (const y of years) {
+      const s = a.cells.get(y);
+      if (!s) {
+        cells[String(y)] = { sort: null, text: '' };
+        continue;
+      }
+      if (s.status === 'MISSING' || s.status === 'LATE') problems++;
+      if (s.failingChecks > 0) problems++;
+      cells[String(y)] = {
+        sort: SEVERITY_RANK[s.status] + (s.daysLate ?? 0) + s.failingChecks,
+        text: cellText(s),
+        tone: s.failingChecks > 0 && s.status === 'ON_TIME' ? 'error' : TONE[s.status],
+        to: s.reportId ? { name: 'report', params: { id: s.reportId } } : { name: 'agency', params: { id } },
+        title: s.publishedOn ? `${s.publishedOn} / ${s.deadline}` : s.deadline,
+      };
+    }
+    cells.problems = { sort: problems, text: String(problems), tone: problems ? 'error' : 'muted' };
+    return { key: id, cells };
+  });
+  const table: DataTable = {
+    columns: [text.agencyColumn, ...years.map(String)],
+    rows: [...byAgency.values()].map((a) => [a.name, ...years.map((y) => (a.cells.get(y) ? cellText(a.cells.get(y)!) : null))]),
+  };
+  return { columns, rows, table };
+}
+
+const SEVERITY_COLOURS: Record<string, string> = { error: '#c0392b', warning: '#d68910', info: '#2e6da4' };
+
+export function ruleLabel(rule: string, pick: (zh: string, en: string) => string): string {
+  const d = RULE_DESCRIPTIONS[rule as RuleCode] as { zh: string; en: string } | undefined;
+  return d ? pick(d.zh, d.en) : rule;
+}
+
+/** Horizontal bars, most frequent rule on top, coloured by severity; each bar carries its rule code. */
+export function buildRuleCountsOption(counts: readonly RuleCountResult[], label: (rule: string) => string, unit: string): ChartOption {
+  const byRule = new Map<string, { rule: string; severity: string; count: number }>();
+  for (const c of counts) {
+    const e = byRule.get(c.rule);
+    // A rule can count at several severities; the bar shows the sum in the colour of the worst.
+    if (e) {
+      e.count += c.count;
+      if (c.severity === 'error' || (c.severity === 'warning' && e.severity === 'info')) e.severity = c.severity;
+    } else byRule.set(c.rule, { ...c });
+  }
+  const rows = [...byRule.values()].sort((a, b) => b.count - a.count);
+  return {
+    aria: { enabled: true },
+    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${String(v)} ${unit}` },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => label(r.rule)), axisLabel: { width: 260, overflow: 'truncate' } },
+    xAxis: { type: 'value', minInterval: 1 },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 20,
+        label: { show: true, position: 'right' },
+        data: rows.map((r) => ({ value: r.count, rule: r.rule, name: label(r.rule), itemStyle: { color: SEVERITY_COLOURS[r.severity] ?? '#5d6d7e' } })),
+      },
+    ],
+  };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { buildReviewOption, reviewTable } from './review.model';
+
+const row = (year: number, key: string, labelZh: string, value: number | null) => ({ year, key, labelZh, labelEn: key, value, share: null });
+const text = { label: (r: { labelZh: string }) => r.labelZh, yearLabel: (y: number) => String(y), unit: '件', rate: '纠错率' };
+const rows = [
+  row(2022, 'pending', '尚未审结', 1),
+  row(2022, 'upheld', '结果维持', 6),
+  row(2022, 'corrected', '结果纠正', 2),
+  row(2022, 'total', '总计', 9),
+  row(2023, 'upheld', '结果维持', 4),
+  row(2023, 'corrected', '结果纠正', null),
+];
+
+describe('review and litigation chart', () => {
+  it('stacks cases by result in the printed order (upheld, corrected, …), leaves totals out, colours corrections red', () => {
+    const option = buildReviewOption(rows, [{ year: 2022, value: 0.25 }], text);
+    const series = option.series as { type: string; name: string; data: unknown[]; itemStyle: { color: string }; yAxisIndex?: number }[];
+    expect(series.map((s) => s.name)).toEqual(['结果维持', '结果纠正', '尚未审结', '纠错率']);
+    expect(series[1]!.itemStyle.color).toBe('#c0392b');
+    expect(series[0]!.data).toEqual([6, 4]);
+    expect(series[1]!.data).toEqual([2, '-']);
+    expect(series[3]).toMatchObject({ type: 'line', yAxisIndex: 1, data: [25, '-'] });
+  });
+
+  it('exports the numbers per year with the rate in percent', () => {
+    expect(reviewTable(rows, [{ year: 2022, value: 0.25 }], text, '年度')).toEqual({
+      columns: ['年度', '结果维持', '结果纠正', '尚未审结', '纠错率 (%)'],
+      rows: [
+        ['2022', 6, 2, 1, 25],
+        ['2023', 4, null, null, null],
+      ],
+    });
+  });
+});
