@@ -2,17 +2,13 @@
  * First journey: a clerk opens the observatory, finds the seed report (鄂州市行政审批局, 2020), opens it and
  * reads the section 三 table as printed, then switches the interface to English.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
-mkdirSync(SCREENSHOTS, { recursive: true });
-const snap = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+import { expect, test } from '@playwright/test';
+import { snap } from '../support/screenshots';
 
 test('find the seed report, read its section 三 table, switch to English', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('link', { name: '政府信息公开年报观测台' })).toBeVisible();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '报告' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '报告列表' })).toBeVisible();
 
   const listRow = page.getByRole('row', { name: /鄂州市行政审批局/ }).filter({ has: page.getByRole('cell', { name: '2020', exact: true }) });
@@ -54,13 +50,13 @@ test('find the seed report, read its section 三 table, switch to English', asyn
 });
 
 test('the year filter lives in the URL', async ({ page }) => {
-  await page.goto('/?year=2020');
+  await page.goto('/reports?year=2020');
   const year = page.getByRole('combobox', { name: '数据年度' });
   await expect(year).toHaveValue('2020');
   await expect(page.getByRole('row', { name: /鄂州市行政审批局/ })).toBeVisible();
   await expect(page.getByRole('cell', { name: /^20(19|2[1-9])$/ })).toHaveCount(0);
 
   await year.selectOption('');
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/reports$/);
   await expect(page.getByRole('cell', { name: /^20(19|2[1-9])$/ }).first()).toBeVisible();
 });

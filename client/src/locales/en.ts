@@ -311,6 +311,7 @@ export const en: Messages = {
   },
   outcomes: {
     title: 'Withholding reasons and outcomes',
+    outcome: 'Outcome',
     lead: 'How applications end: outcomes over the years, the flow from handled to outcome to reason, what the reasons are, and agencies side by side.',
     scale: 'Show',
     counts: 'Counts',

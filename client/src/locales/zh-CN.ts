@@ -309,6 +309,7 @@ export const zhCN = {
   },
   outcomes: {
     title: '不予公开原因与处理结果',
+    outcome: '办理结果',
     lead: '申请最终如何办结：历年办理结果、从办结到结果再到原因的流向、各类原因的构成，以及各机关的对比。',
     scale: '显示',
     counts: '件数',
