@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { snap } from '../support/screenshots';
+import { snap } from '../support/screenshots.js';
 
 const SEED = fileURLToPath(new URL('../../database/seeds/reports/000_ezhou_xzspj_2020.txt', import.meta.url));
 const seedText = readFileSync(SEED, 'utf8');

@@ -3,7 +3,7 @@
  * reads the section 三 table as printed, then switches the interface to English.
  */
 import { expect, test } from '@playwright/test';
-import { snap } from '../support/screenshots';
+import { snap } from '../support/screenshots.js';
 
 test('find the seed report, read its section 三 table, switch to English', async ({ page }) => {
   await page.goto('/');
