@@ -10,6 +10,8 @@ const common = {
 };
 
 export default {
+  // (A project's own testTimeout is not honoured by Jest 30 for projects: the integration tiers' bound lives here.)
+  testTimeout: 120_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.spec.ts'], testTimeout: 120_000 },

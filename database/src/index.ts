@@ -12,9 +12,11 @@ export {
 } from './embedded-postgres.js';
 export { installSignalHandlers, onShutdown, runShutdownHooks, type ShutdownHook } from './shutdown.js';
 export { DATABASE_PACKAGE_DIR, SEED_REPORTS_DIR, defaultDataDir, findRepoRoot } from './repo-root.js';
+export { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, isRetryableConflict } from './database-errors.js';
 export {
   ReportIngestor,
   normaliseAgencyName,
+  type IngestHooks,
   type IngestResult,
   type ReportIngestorOptions,
   type ReportParser,
@@ -27,3 +29,31 @@ export { listFiles } from './ingest/list-files.js';
 export { describeResult, summarise, type IngestSummary } from './ingest/summary.js';
 export { seedSampleReports, seedWithOwnParser } from './seed.js';
 export { SEED_AGENCIES_FILE, loadRegistryFile, seedAgencyRegistry, type RegistryAgency } from './agency-registry.js';
+export {
+  BatchError,
+  IngestBatches,
+  type BatchErrorCode,
+  type BatchFile,
+  type BatchItem,
+  type BatchItemResult,
+  type BatchOrigin,
+  type BatchStatus,
+  type BatchSummary,
+} from './ingest/ingest-batches.js';
+export { ProcessLease } from './ingest/process-lease.js';
+export { AUDIT_ACTIONS, SYSTEM_ACTOR, appendAudit, readAuditLog, type Actor, type AuditAction, type AuditEntry, type AuditEntryInput } from './audit/audit-log.js';
+export {
+  CORRECTION_ERROR_CODES,
+  CorrectionError,
+  MAX_REASON_LENGTH,
+  correctCell,
+  correctionsOf,
+  reapplyCorrections,
+  withdrawCorrection,
+  type CellCorrection,
+  type CorrectCellInput,
+  type CorrectionErrorCode,
+  type CorrectionStatus,
+} from './corrections/cell-corrections.js';
+export { recomputeReport } from './corrections/recompute.js';
+export { loadStoredReport, type StoredReport } from './ingest/stored-report.js';

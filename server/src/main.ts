@@ -1,14 +1,15 @@
 /**
  * `pnpm start`: one process serves the dashboard at http://localhost:PORT/ and GraphQL at /graphql.
  * Without DATABASE_URL it starts the embedded PostgreSQL in .data/; it migrates, imports the sample reports into
- * an empty database, and listens. Ctrl-C closes the server, then stops PostgreSQL cleanly.
+ * an empty database, and listens; upload batches a killed run left unfinished are then completed in the background.
+ * Ctrl-C closes the server, then stops PostgreSQL cleanly.
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { describeResult, installSignalHandlers, onShutdown } from '@ogi/database';
 import { createApp } from './app.factory.js';
 import { openDatabase } from './common/database/open-database.js';
-import { isDatabaseUnavailable } from './common/errors/database-errors.js';
+import { isDatabaseUnavailable } from '@ogi/database';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { IngestService } from './modules/ingest/ingest.service.js';
 
@@ -37,6 +38,11 @@ async function main(): Promise<void> {
   }
 
   await app.listen(config.port, config.host);
+  // Uploads a previous run was killed in the middle of: finish them now that the server is up.
+  void app
+    .get(IngestService)
+    .resumeInterruptedUploads()
+    .catch((err: unknown) => logger.warn(`Resuming interrupted imports failed: ${err instanceof Error ? err.message : String(err)}`));
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.log(`OGI Observatory is running: http://localhost:${port}/ (GraphQL at http://localhost:${port}/graphql). Ctrl-C stops it.`);

@@ -5,6 +5,7 @@
 import {
   APPLICATION_ROW_BY_KEY,
   APPLICANT_COLUMNS,
+  CELL_VALUE_LIMIT,
   DISCLOSURE_ROWS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
@@ -19,6 +20,9 @@ import {
 import type { ReportCellEntity } from '../entities/report-cell.entity.js';
 
 export type CellRow = Omit<ReportCellEntity, 'reportId'>;
+
+/** Cells are stored as numeric(18, 6): no real figure of an annual report comes near this. */
+export const MAX_CELL_MAGNITUDE = CELL_VALUE_LIMIT;
 
 const SECTIONS: readonly TableSection[] = ['activeDisclosure', 'applications', 'reviewLitigation'];
 

@@ -6,3 +6,4 @@ export * from './metrics.js';
 export * from './consistency/finding.js';
 export * from './consistency/check-report.js';
 export * from './roles.js';
+export * from './cells.js';

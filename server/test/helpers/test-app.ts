@@ -3,7 +3,7 @@
  * One per test file: start in beforeAll, close in afterAll.
  */
 import 'reflect-metadata';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,8 +39,19 @@ export interface TestApp {
 
 export const REPORT_TABLES = ['agency', 'agency_alias', 'source_file', 'report', 'report_cell', 'report_finding', 'narrative_fact', 'report_metric'];
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const postgres = await startEmbeddedPostgres({ persistent: false });
+export interface TestAppOptions {
+  /**
+   * Keep the cluster's files when PostgreSQL is stopped, so a test can start it again on the same data and port
+   * (a database going away and coming back). Deleted on close all the same.
+   */
+  restartableDatabase?: boolean;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const clusterDir = options.restartableDatabase ? await mkdtemp(join(tmpdir(), 'ogi-pg-keep-')) : null;
+  // PostgreSQL runs as the OS user `postgres`, which must be able to enter the folder (mkdtemp makes it 0700).
+  if (clusterDir) await chmod(clusterDir, 0o755);
+  const postgres = await startEmbeddedPostgres(clusterDir ? { persistent: true, dataDir: join(clusterDir, 'data') } : { persistent: false });
   const clientDist = await mkdtemp(join(tmpdir(), 'ogi-client-'));
   await writeFile(join(clientDist, 'index.html'), '<!doctype html><title>OGI dashboard</title><div id="app"></div>');
   try {
@@ -83,11 +94,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         await app.close();
         await postgres.stop();
         await rm(clientDist, { recursive: true, force: true });
+        if (clusterDir) await rm(clusterDir, { recursive: true, force: true });
       },
     };
   } catch (err) {
     await postgres.stop();
     await rm(clientDist, { recursive: true, force: true });
+    if (clusterDir) await rm(clusterDir, { recursive: true, force: true });
     throw err;
   }
 }

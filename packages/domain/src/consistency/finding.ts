@@ -24,6 +24,8 @@ export const RULE_CODES = [
   'UNCERTAIN_READING',
   /** Published after the legal deadline (31 Jan for departments, 31 Mar for governments). */
   'LATE_PUBLICATION',
+  /** An editor's correction of a cell no longer applies: the cell reads differently in the source now (re-parse or new version). */
+  'CORRECTION_STALE',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -74,6 +76,11 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, { zh: string; en: string; sever
   LATE_PUBLICATION: {
     zh: '晚于法定期限公布（部门 1 月 31 日前，政府 3 月 31 日前）',
     en: 'Published after the legal deadline (31 Jan for departments, 31 Mar for governments)',
+    severity: 'warning',
+  },
+  CORRECTION_STALE: {
+    zh: '人工更正未再应用：该单元格在原件中的内容已变化，请重新核对',
+    en: "An editor's correction is no longer applied: the cell reads differently in the source now; check it again",
     severity: 'warning',
   },
 };

@@ -1,56 +1,110 @@
 /**
  * Imports report files: the server's door to @ogi/database's ReportIngestor (the one ingest path), with a
- * parser pool of worker threads so no file can hang or crash the server.
+ * parser pool of worker threads so no file can hang or crash the server. Every import is a recorded batch
+ * (IngestBatches): a run cut short by a crash shows which files are done and is resumed — uploads by the server
+ * itself on its next start (their bytes are kept with the batch until done), command-line runs by
+ * `pnpm ingest --resume ID` or by running the same command again.
  */
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { ReportIngestor, SEED_REPORTS_DIR, listFiles, seedAgencyRegistry, summarise, type IngestResult, type IngestSummary } from '@ogi/database';
+import {
+  IngestBatches,
+  ProcessLease,
+  ReportIngestor,
+  SEED_REPORTS_DIR,
+  SYSTEM_ACTOR,
+  listFiles,
+  seedAgencyRegistry,
+  summarise,
+  type Actor,
+  type BatchFile,
+  type BatchItemResult,
+  type BatchOrigin,
+  type IngestResult,
+  type IngestSummary,
+} from '@ogi/database';
 import { ParserPool } from '@ogi/parser';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
+
+export type ProgressListener = (r: BatchItemResult, done: number, total: number) => void;
 
 @Injectable()
 export class IngestService implements OnModuleDestroy {
   private readonly logger = new Logger('Ingest');
   private readonly pool: ParserPool;
   private readonly ingestor: ReportIngestor;
-  private readonly concurrency: number;
+  private readonly lease: ProcessLease;
+  readonly batches: IngestBatches;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.pool = new ParserPool(config.parserWorkers ? { size: config.parserWorkers } : {});
-    this.concurrency = config.parserWorkers ?? 4;
     this.ingestor = new ReportIngestor(dataSource, this.pool, {
       onError: (fileName, err) => this.logger.error(`Storing ${fileName} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
     });
+    this.lease = new ProcessLease((dataSource.options as { url?: string }).url ?? '');
+    this.batches = new IngestBatches(dataSource, this.ingestor, this.lease, config.parserWorkers ?? 4);
   }
 
-  /** One file's bytes (an upload). Never throws. */
+  /** One file's bytes, outside any batch (tests, scripts). Never throws. */
   ingestBytes(bytes: Uint8Array, fileName: string): Promise<IngestResult> {
     return this.ingestor.ingest(bytes, fileName);
   }
 
+  /** Uploaded files as one batch; results in the order sent. Throws only when the batch cannot be recorded. */
+  ingestUploads(files: readonly BatchFile[], actor: Actor): Promise<{ batchId: number; results: BatchItemResult[] }> {
+    return this.batches.ingest('upload', files, actor);
+  }
+
   /**
-   * Files and folders (walked recursively). Results come back in file order; `onResult` hears each as it finishes.
-   * One bad file never stops the others.
+   * Files and folders (walked recursively) as one batch. Results come back in file order; `onResult` hears each as
+   * it finishes. One bad file never stops the others. An interrupted command-line batch over exactly the same files
+   * is resumed instead of starting a new one.
    */
-  async ingestPaths(paths: readonly string[], onResult?: (r: IngestResult, done: number, total: number) => void): Promise<IngestResult[]> {
+  async ingestPaths(
+    paths: readonly string[],
+    options: { origin?: BatchOrigin; actor?: Actor; onResult?: ProgressListener; onBatch?: (batchId: number, resumed: boolean) => void } = {},
+  ): Promise<{ batchId: number; results: BatchItemResult[] }> {
     const files = await listFiles(paths);
-    const results: IngestResult[] = new Array(files.length);
-    let next = 0;
-    let done = 0;
-    const worker = async () => {
-      while (next < files.length) {
-        const i = next++;
-        const r = await this.ingestor.ingestPath(files[i]!);
-        results[i] = r;
-        onResult?.(r, ++done, files.length);
+    const origin = options.origin ?? 'cli';
+    if (origin === 'cli') {
+      const interrupted = await this.batches.interruptedWithPaths(files);
+      if (interrupted !== null) {
+        options.onBatch?.(interrupted, true);
+        return { batchId: interrupted, results: await this.batches.resume(interrupted, options.onResult ? { onResult: options.onResult } : {}) };
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, files.length) }, worker));
-    return results;
+    }
+    const batchId = await this.batches.create(
+      origin,
+      files.map((path) => ({ fileName: path.slice(path.lastIndexOf('/') + 1), path })),
+      options.actor ?? SYSTEM_ACTOR,
+    );
+    options.onBatch?.(batchId, false);
+    return { batchId, results: await this.batches.run(batchId, options.onResult ? { onResult: options.onResult } : {}) };
+  }
+
+  /** Completes a batch whose process is gone (uploads and sample imports; command-line batches when `origins` allows). */
+  resume(batchId: number, options: { origins?: readonly BatchOrigin[]; onResult?: ProgressListener } = {}): Promise<BatchItemResult[]> {
+    return this.batches.resume(batchId, options);
+  }
+
+  /**
+   * At start: completes the upload and sample-import batches a previous run of the server left unfinished (their
+   * bytes are in the database). Command-line batches are left to `pnpm ingest --resume`.
+   */
+  async resumeInterruptedUploads(): Promise<void> {
+    for (const batchId of await this.batches.interrupted(['upload', 'seed'])) {
+      try {
+        const results = await this.batches.resume(batchId, { origins: ['upload', 'seed'] });
+        const s = summarise(results);
+        this.logger.log(`Resumed interrupted import batch ${batchId}: ${s.stored} stored, ${s.duplicate} already present, ${s.failed} failed.`);
+      } catch (err) {
+        this.logger.warn(`Import batch ${batchId} could not be resumed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
   }
 
   async hasReports(): Promise<boolean> {
@@ -65,11 +119,12 @@ export class IngestService implements OnModuleDestroy {
   async seedIfEmpty(): Promise<{ results: IngestResult[]; summary: IngestSummary } | null> {
     if (await this.hasReports()) return null;
     await seedAgencyRegistry(this.dataSource);
-    const results = await this.ingestPaths([SEED_REPORTS_DIR]);
+    const { results } = await this.ingestPaths([SEED_REPORTS_DIR], { origin: 'seed' });
     return { results, summary: summarise(results) };
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.pool.close();
+    await this.lease.close();
   }
 }

@@ -1,8 +1,11 @@
-import { Controller, HttpCode, Inject, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
+import { INGEST_ERROR_MESSAGES, isDatabaseUnavailable, type Actor, type BatchFile } from '@ogi/database';
 import { PARSE_ERROR_MESSAGES } from '@ogi/domain';
+import type { Response } from 'express';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { Roles } from '../../common/access/access.decorators.js';
+import { RequestActor } from '../../common/access/actor.js';
 import { InputErrorCode, InputException } from '../../common/errors/domain.exception.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -13,9 +16,14 @@ import type { StoredUpload } from './upload-storage.js';
 /** Most files in one upload request. */
 export const MAX_FILES_PER_UPLOAD = 100;
 
+/** The response header naming the import batch an upload was recorded as (GraphQL `ingestBatch(id)`). */
+export const BATCH_HEADER = 'x-ingest-batch';
+
 /**
  * `POST /api/uploads`, multipart field `files` (many). Answers one result per file, in the order sent:
- * `[{ fileName, status: 'stored' | 'duplicate' | 'failed', reportId?, error?: { code, message } }]`.
+ * `[{ fileName, status: 'stored' | 'duplicate' | 'failed', reportId?, error?: { code, message } }]`, and names the
+ * import batch the upload was recorded as in the `X-Ingest-Batch` header. When the database cannot be reached,
+ * every file is answered `failed` with code DATABASE_UNAVAILABLE (nothing was recorded).
  */
 @Controller('api/uploads')
 export class UploadsController {
@@ -28,24 +36,35 @@ export class UploadsController {
   @Roles(...ACCESS.ingest)
   @HttpCode(200)
   @UseInterceptors(FilesInterceptor('files', MAX_FILES_PER_UPLOAD))
-  async upload(@UploadedFiles() files: (Express.Multer.File & StoredUpload)[] | undefined): Promise<UploadResult[]> {
+  async upload(
+    @UploadedFiles() files: (Express.Multer.File & StoredUpload)[] | undefined,
+    @RequestActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<UploadResult[]> {
     if (!files?.length) {
       throw new InputException(InputErrorCode.NO_FILES, '没有收到文件：请在表单字段 files 中上传一个或多个年报文件。No files received in the form field "files".');
     }
     const limitMb = Math.round(this.config.uploadMaxBytes / 1024 / 1024);
-    // The parser pool bounds how many files parse at once; results keep the order the files were sent in.
-    const results = await Promise.all(
-      files.map(async (file): Promise<UploadResult> => {
-        if (file.tooLarge) {
-          return {
+    const batchFiles: BatchFile[] = files.map((file) =>
+      file.tooLarge
+        ? {
             fileName: file.originalname,
-            status: 'failed',
-            error: { code: 'FILE_TOO_LARGE', message: `${PARSE_ERROR_MESSAGES.FILE_TOO_LARGE.zh}（上限 ${limitMb} MB）` },
-          };
-        }
-        return toUploadResult(await this.ingest.ingestBytes(file.buffer, file.originalname));
-      }),
+            refused: { code: 'FILE_TOO_LARGE', message: `${PARSE_ERROR_MESSAGES.FILE_TOO_LARGE.zh}（上限 ${limitMb} MB）` },
+          }
+        : { fileName: file.originalname, bytes: file.buffer },
     );
-    return results;
+    try {
+      // The parser pool bounds how many files parse at once; results keep the order the files were sent in.
+      const { batchId, results } = await this.ingest.ingestUploads(batchFiles, actor);
+      res.setHeader(BATCH_HEADER, String(batchId));
+      return results.map(toUploadResult);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      return files.map((file) => ({
+        fileName: file.originalname,
+        status: 'failed',
+        error: { code: 'DATABASE_UNAVAILABLE', message: INGEST_ERROR_MESSAGES.DATABASE_UNAVAILABLE.zh },
+      }));
+    }
   }
 }

@@ -1,4 +1,7 @@
-/** Recognises errors meaning "PostgreSQL cannot be reached" (refused, reset, shut down, timed out). */
+/**
+ * Recognises errors meaning "PostgreSQL cannot be reached" (refused, reset, shut down, timed out), so callers can
+ * answer DATABASE_UNAVAILABLE instead of a generic failure. Shared by the ingest path and the server's error filter.
+ */
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03']);
 const CONNECTION_MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i, /Client has encountered a connection error/i, /connection is not open/i];
 
@@ -12,3 +15,10 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
 }
 
 export const DATABASE_UNAVAILABLE_MESSAGE = '数据库暂时无法连接，请稍后重试。The database cannot be reached; try again shortly.';
+
+/** Errors worth retrying a whole transaction for: serialization failures, deadlocks, unique-constraint races. */
+export function isRetryableConflict(err: unknown): boolean {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.code ?? e?.driverError?.code;
+  return code === '40001' || code === '40P01' || code === '23505';
+}

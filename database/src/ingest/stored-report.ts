@@ -1,0 +1,214 @@
+/**
+ * Reading and writing the stored form of a report inside a transaction: the pieces the ingest path, corrections
+ * and re-parsing share, so a report's findings and metrics are always derived the same way.
+ */
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROW_BY_KEY,
+  DISCLOSURE_ROWS,
+  RULE_DESCRIPTIONS,
+  REVIEW_COLUMNS,
+  computeMetrics,
+  REVIEW_GROUPS,
+  type AgencyKind,
+  type CellValue,
+  type Finding,
+  type NarrativeFact,
+  type NarrativeFactKind,
+  type ParsedReportCore,
+  type Template,
+} from '@ogi/domain';
+import type { EntityManager, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
+import { ReportFindingEntity } from '../entities/report-finding.entity.js';
+import { ReportMetricEntity } from '../entities/report-metric.entity.js';
+
+export interface CurrentReportRef {
+  id: number;
+  version: number;
+  contentHash: string;
+  sha256: string;
+}
+
+/** The current version of an agency's report for a year, locked for the rest of the transaction. */
+export async function currentReport(m: EntityManager, agencyId: number, year: number): Promise<CurrentReportRef | null> {
+  const rows: { id: number; version: number; content_hash: string; sha256: string }[] = await m.query(
+    `SELECT r.id, r.version, r.content_hash, f.sha256
+       FROM report r JOIN source_file f ON f.id = r.source_file_id
+      WHERE r.agency_id = $1 AND r.year = $2 AND r.is_current
+        FOR UPDATE OF r`,
+    [agencyId, year],
+  );
+  const r = rows[0];
+  return r ? { id: r.id, version: r.version, contentHash: r.content_hash, sha256: r.sha256 } : null;
+}
+
+/** The section 三 carry rows of a stored report, as the cross-year rule reads them. */
+export async function storedCarryCore(m: EntityManager, reportId: number, year: number, template: Template): Promise<ParsedReportCore> {
+  const cells: { row_key: string; column_key: string; value: string | null }[] = await m.query(
+    `SELECT row_key, column_key, value FROM report_cell
+      WHERE report_id = $1 AND section = 'applications' AND row_key IN ('carriedOver', 'carriedForward')`,
+    [reportId],
+  );
+  const applications: Record<string, CellValue[]> = {};
+  for (const c of cells) {
+    const row = (applications[c.row_key] ??= APPLICANT_COLUMNS.map(() => null));
+    row[Number(c.column_key)] = c.value === null ? null : Number(c.value);
+  }
+  return { schemaVersion: 1, agency: null, year, template, publishedOn: null, activeDisclosure: {}, applications, reviewLitigation: {} };
+}
+
+export interface StoredReport {
+  id: number;
+  agencyId: number;
+  agencyKind: AgencyKind;
+  year: number;
+  template: Template;
+  publishedOn: string | null;
+  deadline: string;
+  daysLate: number | null;
+  isCurrent: boolean;
+  /** The tables as the cells now stand (corrections applied), limited to the template's layout. */
+  core: ParsedReportCore;
+  narrative: NarrativeFact[];
+}
+
+/** A stored report rebuilt from its rows: what the consistency rules and the metrics read. */
+export async function loadStoredReport(m: EntityManager, reportId: number): Promise<StoredReport | null> {
+  const rows: {
+    id: number;
+    agency_id: number;
+    kind: AgencyKind;
+    year: number;
+    template: Template;
+    printed_agency_name: string | null;
+    published_on: string | null;
+    deadline: string;
+    days_late: number | null;
+    is_current: boolean;
+  }[] = await m.query(
+    `SELECT r.id, r.agency_id, a.kind, r.year, r.template, r.printed_agency_name,
+            to_char(r.published_on, 'YYYY-MM-DD') AS published_on, to_char(r.deadline, 'YYYY-MM-DD') AS deadline,
+            r.days_late, r.is_current
+       FROM report r JOIN agency a ON a.id = r.agency_id WHERE r.id = $1`,
+    [reportId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const cells: { section: string; row_key: string; column_key: string; value: string | null }[] = await m.query(
+    'SELECT section, row_key, column_key, value FROM report_cell WHERE report_id = $1',
+    [reportId],
+  );
+  const template = r.template;
+  const disclosureFields = new Map(DISCLOSURE_ROWS[template].map((row) => [row.key, new Set(row.fields.map((f) => f.key))]));
+  const core: ParsedReportCore = {
+    schemaVersion: 1,
+    agency: r.printed_agency_name,
+    year: r.year,
+    template,
+    publishedOn: r.published_on,
+    activeDisclosure: {},
+    applications: {},
+    reviewLitigation: {},
+  };
+  const reviewKeys = new Set<string>(REVIEW_GROUPS.map((g) => g.key));
+  for (const c of cells) {
+    const value = c.value === null ? null : Number(c.value);
+    if (c.section === 'activeDisclosure') {
+      if (!disclosureFields.get(c.row_key)?.has(c.column_key)) continue;
+      (core.activeDisclosure[c.row_key] ??= {})[c.column_key] = value;
+    } else if (c.section === 'applications') {
+      const layout = APPLICATION_ROW_BY_KEY.get(c.row_key);
+      const col = Number(c.column_key);
+      if (!layout || !layout.templates.includes(template) || !Number.isInteger(col) || col < 0 || col >= APPLICANT_COLUMNS.length) continue;
+      (core.applications[c.row_key] ??= APPLICANT_COLUMNS.map(() => null))[col] = value;
+    } else if (c.section === 'reviewLitigation') {
+      const col = Number(c.column_key);
+      if (!reviewKeys.has(c.row_key) || !Number.isInteger(col) || col < 0 || col >= REVIEW_COLUMNS.length) continue;
+      (core.reviewLitigation[c.row_key] ??= REVIEW_COLUMNS.map(() => null))[col] = value;
+    }
+  }
+  const narrativeRows: { kind: NarrativeFactKind; value: string; sentence: string; start_offset: number; end_offset: number }[] = await m.query(
+    'SELECT kind, value, sentence, start_offset, end_offset FROM narrative_fact WHERE report_id = $1 ORDER BY start_offset, id',
+    [reportId],
+  );
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    agencyKind: r.kind,
+    year: r.year,
+    template,
+    publishedOn: r.published_on,
+    deadline: r.deadline,
+    daysLate: r.days_late,
+    isCurrent: r.is_current,
+    core,
+    narrative: narrativeRows.map((n) => ({ kind: n.kind, value: Number(n.value), sentence: n.sentence, start: n.start_offset, end: n.end_offset })),
+  };
+}
+
+export function latePublication(publishedOn: string, deadline: string, late: number, kind: AgencyKind): Finding {
+  const d = RULE_DESCRIPTIONS.LATE_PUBLICATION;
+  const whoZh = kind === 'government' ? '政府' : '部门';
+  return {
+    rule: 'LATE_PUBLICATION',
+    severity: d.severity,
+    status: 'failed',
+    cells: [],
+    expected: 0,
+    actual: late,
+    message: {
+      zh: `${publishedOn} 公布，晚于${whoZh}年报的法定期限 ${deadline}，迟了 ${late} 天。`,
+      en: `Published on ${publishedOn}, ${late} day(s) after the legal deadline of ${deadline}.`,
+    },
+  };
+}
+
+export async function insertFindings(m: EntityManager, reportId: number, findings: readonly Finding[]): Promise<void> {
+  await insertMany(
+    m,
+    ReportFindingEntity,
+    findings.map((f) => ({
+      reportId,
+      rule: f.rule,
+      severity: f.severity,
+      status: f.status,
+      cells: f.cells,
+      expected: finiteOrNull(f.expected),
+      actual: finiteOrNull(f.actual),
+      messageZh: f.message.zh,
+      messageEn: f.message.en,
+    })),
+  );
+}
+
+export async function insertMany<T extends ObjectLiteral>(m: EntityManager, entity: new () => T, rows: QueryDeepPartialEntity<T>[]): Promise<void> {
+  // Chunks keep each statement well under PostgreSQL's 65 535 bind parameters.
+  for (let i = 0; i < rows.length; i += 500) {
+    await m.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + 500)).execute();
+  }
+}
+
+export const finiteOrNull = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+/** Replaces a report's metrics with those of the dictionary computed from its tables. */
+export async function writeMetrics(m: EntityManager, reportId: number, core: ParsedReportCore, narrative: readonly NarrativeFact[]): Promise<void> {
+  await m.query('DELETE FROM report_metric WHERE report_id = $1', [reportId]);
+  const metrics = computeMetrics({
+    template: core.template,
+    applications: core.applications,
+    reviewLitigation: core.reviewLitigation,
+    activeDisclosure: core.activeDisclosure,
+    narrative,
+  });
+  await insertMany(
+    m,
+    ReportMetricEntity,
+    [...metrics].map(([metricCode, v]) => ({
+      reportId,
+      metricCode,
+      value: finiteOrNull(v.value),
+      numerator: finiteOrNull(v.numerator),
+      denominator: finiteOrNull(v.denominator),
+    })),
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * Who a request acts as, for the audit log and import-batch records: the signed-in user, or `anonymous` on a
+ * request no one signed in to (before the access guard is installed, or a @Public() operation).
+ */
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Actor } from '@ogi/database';
+import { authOf, requestOf } from './request-auth.js';
+import type { SignedInUser } from './signed-in-user.js';
+
+export const ANONYMOUS_ACTOR: Actor = { name: 'anonymous', userId: null };
+
+export function actorOf(user: SignedInUser | null | undefined): Actor {
+  return user ? { name: user.username, userId: user.id } : ANONYMOUS_ACTOR;
+}
+
+/** Parameter decorator: the Actor of the current GraphQL operation or HTTP request. */
+export const RequestActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => actorOf(authOf(requestOf(ctx))?.user));
