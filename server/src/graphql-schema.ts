@@ -7,10 +7,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AgenciesResolver } from './modules/agencies/agencies.resolver.js';
 import { ReportAgencyResolver } from './modules/agencies/report-agency.resolver.js';
+import { IngestResolver } from './modules/ingest/ingest.resolver.js';
 import { AgencyReportsResolver } from './modules/reports/agency-reports.resolver.js';
 import { ReportsResolver } from './modules/reports/reports.resolver.js';
 
-export const RESOLVERS = [AgenciesResolver, ReportAgencyResolver, ReportsResolver, AgencyReportsResolver];
+export const RESOLVERS = [AgenciesResolver, ReportAgencyResolver, ReportsResolver, AgencyReportsResolver, IngestResolver];
 
 /** server/schema.gql (this file is in server/src or server/dist). */
 export const SCHEMA_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'schema.gql');

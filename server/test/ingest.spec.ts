@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { SEED_REPORT, SERVER_DIR, startTestApp, type TestApp } from './helpers/test-app.js';
+import { SEED_REPORT, SERVER_DIR, errorCodes, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const run = promisify(execFile);
 
@@ -98,6 +98,40 @@ describe('uploads (POST /api/uploads)', () => {
       { fileName: 'empty.txt', status: 'failed', error: { code: 'EMPTY_FILE', message: expect.any(String) } },
     ]);
     expect(await t.rowCounts()).toEqual(before);
+  });
+
+  it('records each upload as an import batch the GraphQL API shows, file by file', async () => {
+    const form = new FormData();
+    form.append('files', new Blob([new Uint8Array(seedBytes)]), 'a.txt');
+    form.append('files', new Blob(['不是年报']), 'b.txt');
+    const res = await fetch(`${t.url}/api/uploads`, { method: 'POST', body: form });
+    const batchId = res.headers.get('x-ingest-batch');
+    expect(batchId).toMatch(/^\d+$/);
+    const q = await t.gql<{ ingestBatch: Record<string, unknown> }>(
+      'query($id: ID!) { ingestBatch(id: $id) { id origin status fileCount pending stored duplicate failed createdBy items { position fileName status reportId errorCode } } }',
+      { id: batchId },
+    );
+    expect(q.errors).toBeUndefined();
+    expect(q.data!.ingestBatch).toEqual({
+      id: batchId,
+      origin: 'upload',
+      status: 'done',
+      fileCount: 2,
+      pending: 0,
+      stored: 0,
+      duplicate: 1,
+      failed: 1,
+      createdBy: 'anonymous',
+      items: [
+        { position: 0, fileName: 'a.txt', status: 'duplicate', reportId: expect.stringMatching(/^\d+$/), errorCode: null },
+        { position: 1, fileName: 'b.txt', status: 'failed', reportId: null, errorCode: 'NOT_AN_ANNUAL_REPORT' },
+      ],
+    });
+  });
+
+  it('answers NOT_FOUND for an unknown batch', async () => {
+    expect(errorCodes(await t.gql('{ ingestBatch(id: "999999") { id } }'))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await t.gql('mutation { resumeIngestBatch(id: "999999") { id } }'))).toEqual(['NOT_FOUND']);
   });
 
   it('refuses a request without files with a clear error', async () => {

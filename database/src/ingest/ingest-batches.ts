@@ -205,28 +205,32 @@ export class IngestBatches {
    * results; one still run by a live process is refused (BATCH_IN_PROGRESS).
    */
   async resume(batchId: number, options: { origins?: readonly BatchOrigin[]; onResult?: (r: BatchItemResult, done: number, total: number) => void } = {}) {
+    await this.claim(batchId, options.origins);
+    return this.run(batchId, options.onResult ? { onResult: options.onResult } : {});
+  }
+
+  /** Makes this process the owner of an unfinished batch whose process is gone (a done batch is left as it is). */
+  async claim(batchId: number, origins?: readonly BatchOrigin[]): Promise<void> {
     await this.lease.ensure();
     const [existing] = (await this.dataSource.query('SELECT origin, status FROM ingest_batch WHERE id = $1', [batchId])) as { origin: BatchOrigin; status: BatchStatus }[];
     if (!existing) throw new BatchError('BATCH_NOT_FOUND', `找不到导入批次 ${batchId}。No import batch ${batchId}.`);
-    if (options.origins && !options.origins.includes(existing.origin)) {
+    if (origins && !origins.includes(existing.origin)) {
       throw new BatchError(
         'BATCH_NOT_RESUMABLE',
         `批次 ${batchId} 是命令行导入，请在命令行用 pnpm ingest --resume ${batchId} 继续。Batch ${batchId} was started on the command line; resume it with pnpm ingest --resume ${batchId}.`,
       );
     }
-    if (existing.status !== 'done') {
-      const claimed = await this.dataSource.query(
-        `UPDATE ingest_batch SET status = 'running', owner_key = $2
-          WHERE id = $1 AND status <> 'done' AND (owner_key IS NULL OR owner_key = $2 OR NOT ${LEASE_IS_LIVE_SQL('owner_key')})
-          RETURNING id`,
-        [batchId, this.lease.key],
-      );
-      const rows = Array.isArray(claimed[0]) ? (claimed[0] as unknown[]) : (claimed as unknown[]);
-      if (!rows.length) {
-        throw new BatchError('BATCH_IN_PROGRESS', `导入批次 ${batchId} 正由另一个进程处理中。Import batch ${batchId} is being run by another process.`);
-      }
+    if (existing.status === 'done') return;
+    // (TypeORM answers an UPDATE … RETURNING with [rows, count].)
+    const [rows] = (await this.dataSource.query(
+      `UPDATE ingest_batch SET status = 'running', owner_key = $2
+        WHERE id = $1 AND status <> 'done' AND (owner_key IS NULL OR owner_key = $2 OR NOT ${LEASE_IS_LIVE_SQL('owner_key')})
+        RETURNING id`,
+      [batchId, this.lease.key],
+    )) as [unknown[], number];
+    if (!rows.length) {
+      throw new BatchError('BATCH_IN_PROGRESS', `导入批次 ${batchId} 正由另一个进程处理中。Import batch ${batchId} is being run by another process.`);
     }
-    return this.run(batchId, options.onResult ? { onResult: options.onResult } : {});
   }
 
   /** Unfinished batches whose process is gone, marked `interrupted` (oldest first). */

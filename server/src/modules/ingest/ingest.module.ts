@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
+import { IngestResolver } from './ingest.resolver.js';
 import { IngestService } from './ingest.service.js';
 import { MAX_FILES_PER_UPLOAD, UploadsController } from './uploads.controller.js';
 import { SizeLimitedMemoryStorage } from './upload-storage.js';
@@ -19,7 +20,7 @@ import { SizeLimitedMemoryStorage } from './upload-storage.js';
     }),
   ],
   controllers: [UploadsController],
-  providers: [IngestService],
+  providers: [IngestService, IngestResolver],
   exports: [IngestService],
 })
 export class IngestModule {}
