@@ -1,6 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BatchError, summarise, type BatchItem, type BatchSummary } from '@ogi/database';
+import { ACCESS } from '../../common/access/access-policy.js';
+import { CurrentUser, Roles } from '../../common/access/access.decorators.js';
+import type { SignedInUser } from '../../common/access/signed-in-user.js';
 import { PagingArgs, paging } from '../../common/graphql/paging.args.js';
 import { IngestBatchArgs, IngestBatchesArgs } from './dto/ingest-batch.args.js';
 import { IngestException } from './ingest.exception.js';
@@ -44,17 +47,22 @@ export class IngestResolver {
 
   constructor(private readonly ingest: IngestService) {}
 
-  @Query(() => IngestBatchPageModel, { description: 'Import batches, newest first.' })
+  @Query(() => IngestBatchPageModel, { description: 'Import batches, newest first (editors and admins).' })
+  @Roles(...ACCESS.edit)
   async ingestBatches(@Args() args: IngestBatchesArgs): Promise<IngestBatchPageModel> {
     const { take, skip } = paging(args);
     const page = await this.ingest.batches.list(take, skip);
     return { items: page.items.map(toBatchModel), total: page.total };
   }
 
-  @Query(() => IngestBatchModel, { nullable: true, description: 'One import batch. An unknown id is an error with code NOT_FOUND.' })
-  async ingestBatch(@Args() args: IngestBatchArgs): Promise<IngestBatchModel> {
+  @Query(() => IngestBatchModel, {
+    nullable: true,
+    description: 'One import batch (a department user sees only the batches they started). An unknown id is an error with code NOT_FOUND.',
+  })
+  @Roles(...ACCESS.ingest)
+  async ingestBatch(@Args() args: IngestBatchArgs, @CurrentUser() user: SignedInUser | null): Promise<IngestBatchModel> {
     const batch = await this.ingest.batches.summary(Number(args.id));
-    if (!batch) throw new IngestException('BATCH_NOT_FOUND', `找不到导入批次 ${args.id}。No import batch ${args.id}.`, {});
+    if (!batch || (user?.role === 'department' && batch.createdByUserId !== user.id)) throw new IngestException('BATCH_NOT_FOUND', `找不到导入批次 ${args.id}。No import batch ${args.id}.`, {});
     return toBatchModel(batch);
   }
 
@@ -62,6 +70,7 @@ export class IngestResolver {
     description:
       'Resumes an interrupted upload batch (its files wait in the database) in the background; poll `ingestBatch` for progress. Command-line batches are resumed with `pnpm ingest --resume ID`.',
   })
+  @Roles(...ACCESS.edit)
   async resumeIngestBatch(@Args() args: IngestBatchArgs): Promise<IngestBatchModel> {
     const id = Number(args.id);
     await this.ingest.batches.claim(id, ['upload', 'seed']).catch(rethrow);
