@@ -10,7 +10,7 @@ import { regionView } from '../text-view.js';
 import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
 import { blankCell, cellFromPiece, fitPieces, piecesOf, type CellRead, type Piece, type UncertainRun } from './cell-read.js';
-import { countAndAmountSplits, splits } from './glued-digits.js';
+import { countAndAmountSplits, signedSplits } from './glued-digits.js';
 
 const LABELS: readonly LabelSpec[] = [
   { key: 'regulations', core: '规章', notFollowedBy: ['制度'] },
@@ -76,7 +76,8 @@ function readRow(
   if (pieces.length === k) return pieces.map((p, i) => (i === moneyField ? moneyCell(p, def, template, notes) : cellFromPiece(p)));
   const paths = def.fields.map((f) => cellPath('activeDisclosure', def.key, f.key));
   if (pieces.length === 1 && k === 2 && def.key === 'procurement') return procurementSplit(pieces[0]!, paths, notes, uncertain);
-  if (pieces.length >= 1 && pieces.every((p) => /^[+\-−]?\d+$/.test(p.raw)) && pieces.length < k)
+  const signedDigitsOnly = pieces.every((p) => /^([+\-−－]?\d+)+$/.test(p.raw));
+  if (pieces.length >= 1 && signedDigitsOnly && (pieces.length < k || pieces.some((p) => /\d[+\-−－]/.test(p.raw))))
     return gluedSplit(def, pieces, template, narrative, { paths, notes, uncertain });
   notes.push(`${def.label}: 印出 ${pieces.length} 个值，表格应有 ${k} 个`);
   return pieces.slice(0, k).map((p) => cellFromPiece(p, 0.6));
@@ -139,8 +140,12 @@ function gluedSplit(
   report: { paths: string[]; notes: string[]; uncertain: UncertainRun[] },
 ): CellRead[] {
   const k = def.fields.length;
-  const digits = pieces.map((p) => p.raw.replace(/^[+\-−]/, '')).join('');
-  const candidates = (splits(digits, k) ?? []).map((parts) => ({ parts, score: disclosurePrior(def, template, parts, narrative) }));
+  const run = pieces.map((p) => p.raw).join('');
+  const changeField = def.fields.findIndex((f) => f.kind === 'signedCount');
+  const candidates = (signedSplits(run, k, changeField >= 0 ? changeField : undefined) ?? []).map((parts) => ({
+    parts,
+    score: disclosurePrior(def, template, parts, narrative),
+  }));
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0];
   const raw = pieces.map((p) => p.raw).join(' ');

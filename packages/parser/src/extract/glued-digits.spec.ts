@@ -1,4 +1,4 @@
-import { countAndAmountSplits, splits } from './glued-digits.js';
+import { countAndAmountSplits, signedSplits, splits } from './glued-digits.js';
 
 describe('splitting glued digit runs', () => {
   it('lists every split into k numbers, never with a leading zero', () => {
@@ -31,5 +31,30 @@ describe('splitting glued digit runs', () => {
       [135, 75.5],
       [1357, 5.5],
     ]);
+  });
+});
+
+describe('splitting runs that carry signs (本年增/减)', () => {
+  it('never lets a number cross a sign, and puts the signed number in the change column', () => {
+    expect(signedSplits('396+5401', 3, 1)).toEqual([
+      [396, 5, 401],
+      [396, 540, 1],
+    ]);
+  });
+
+  it('reads a negative change', () => {
+    expect(signedSplits('12-3 40', 3, 1)).toEqual([
+      [12, -3, 40],
+      [12, -34, 0],
+    ]);
+  });
+
+  it('without a change column, a sign may start any number', () => {
+    expect(signedSplits('3-12', 2)).toEqual([[3, -12]]);
+    expect(signedSplits('39+6', 3)).toEqual([[3, 9, 6]]);
+  });
+
+  it('answers nothing for text that is not digits and signs', () => {
+    expect(signedSplits('12a3', 2)).toEqual([]);
   });
 });

@@ -66,6 +66,40 @@ export function splits(digits: string, k: number, options: SplitOptions = {}): n
   return rec(0) ? out : null;
 }
 
+/**
+ * Splits of a run that may carry signs ("396+5401": 396, +5, 401 or 396, +54, 01…): a sign starts a new number, so
+ * it is a boundary no split may cross; spaces are not (scraped pages scatter them). Each signed or unsigned
+ * segment is cut into one or more numbers, `k` in all. With `signedAt`, a signed number may only be the number at
+ * that index (the change column).
+ */
+export function signedSplits(run: string, k: number, signedAt?: number): number[][] | null {
+  const segments = run.replace(/\s+/g, '').replace(/−|－/g, '-').split(/(?=[+-])/).filter(Boolean);
+  if (segments.some((s) => !/^[+-]?\d+$/.test(s))) return [];
+  const out: number[][] = [];
+  const rec = (i: number, partsLeft: number, acc: number[]): boolean => {
+    if (i === segments.length) {
+      if (partsLeft === 0) out.push([...acc]);
+      return out.length <= MAX_SPLITS;
+    }
+    const seg = segments[i]!;
+    // A printed sign marks the change column (本年增/减): the signed number must land there.
+    if (signedAt !== undefined && /^[+-]/.test(seg) && acc.length !== signedAt) return true;
+    const sign = seg[0] === '-' ? -1 : 1;
+    const digits = seg.replace(/^[+-]/, '');
+    const segmentsLeft = segments.length - i - 1;
+    for (let n = 1; n <= partsLeft - segmentsLeft; n++) {
+      const cuts = splits(digits, n);
+      if (cuts === null) return false;
+      for (const cut of cuts) {
+        cut[0] = sign * cut[0]!;
+        if (!rec(i + 1, partsLeft - n, [...acc, ...cut])) return false;
+      }
+    }
+    return true;
+  };
+  return rec(0, k, []) ? out : null;
+}
+
 /** Cuts a money run like "13575394432.52" into a count and an amount: every position before the decimal point. */
 export function countAndAmountSplits(run: string): { count: number; amount: number }[] {
   const dot = run.indexOf('.');
