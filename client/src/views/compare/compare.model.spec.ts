@@ -32,8 +32,13 @@ const text = {
 };
 
 describe('compare: ordering', () => {
-  it('ranks agencies by the metric in the latest year, unknown values last', () => {
-    expect(rankAgencies(agencies, index, 'outcomes.disclosureRate', 2023).map((a) => a.id)).toEqual(['sy', 'hz', 'pt']);
+  it('ranks agencies by their latest value of the metric, agencies without any value last', () => {
+    expect(rankAgencies(agencies, index, 'outcomes.disclosureRate', [2022, 2023]).map((a) => a.id)).toEqual(['sy', 'hz', 'pt']);
+  });
+
+  it('does not sink an agency whose latest report is missing', () => {
+    const partial = indexValues([v('hz', 2022, 'applications.new', 300), v('sy', 2023, 'applications.new', 50)]);
+    expect(rankAgencies(agencies, partial, 'applications.new', [2022, 2023]).map((a) => a.id)).toEqual(['hz', 'sy', 'pt']);
   });
 });
 

@@ -18,12 +18,22 @@ export function indexValues(values: readonly MetricValueResult[]): ValueIndex {
 
 export const valueAt = (index: ValueIndex, agencyId: string, year: number, metric: string) => index.get(keyOf(agencyId, year, metric)) ?? null;
 
-/** Agencies ordered by a metric in a year, largest first; agencies without a value last, by name. */
-export function rankAgencies(agencies: readonly AgencySummary[], index: ValueIndex, metric: string, year: number): AgencySummary[] {
+/** An agency's value in the latest of the years that has one (a missing report does not sink it to the bottom). */
+function latestValue(index: ValueIndex, agencyId: string, years: readonly number[], metric: string): number | null {
+  for (let i = years.length - 1; i >= 0; i--) {
+    const v = valueAt(index, agencyId, years[i]!, metric)?.value ?? null;
+    if (v !== null) return v;
+  }
+  return null;
+}
+
+/** Agencies ordered by their latest value of a metric over the years, largest first; agencies without any value last, by name. */
+export function rankAgencies(agencies: readonly AgencySummary[], index: ValueIndex, metric: string, years: readonly number[]): AgencySummary[] {
   const collator = new Intl.Collator('zh-CN');
+  const latest = new Map(agencies.map((a) => [a.id, latestValue(index, a.id, years, metric)]));
   return [...agencies].sort((a, b) => {
-    const va = valueAt(index, a.id, year, metric)?.value ?? null;
-    const vb = valueAt(index, b.id, year, metric)?.value ?? null;
+    const va = latest.get(a.id) ?? null;
+    const vb = latest.get(b.id) ?? null;
     if (va === null || vb === null) return va === vb ? collator.compare(a.name, b.name) : va === null ? 1 : -1;
     return vb - va || collator.compare(a.name, b.name);
   });
@@ -37,7 +47,7 @@ export interface CompareText {
   formatValue: (code: string, value: number | null) => string;
 }
 
-/** Grouped bars: one group per agency (ordered by the latest year), one bar per year. Beyond 30 agencies a zoom slider pages through. */
+/** Grouped bars: one group per agency (ordered by its latest value), one bar per year. Beyond 30 agencies a zoom slider pages through. */
 export function buildCompareBarsOption(
   agencies: readonly AgencySummary[],
   years: readonly number[],
@@ -45,8 +55,7 @@ export function buildCompareBarsOption(
   index: ValueIndex,
   text: CompareText,
 ): ChartOption {
-  const latest = years[years.length - 1] ?? 0;
-  const ordered = rankAgencies(agencies, index, metric, latest);
+  const ordered = rankAgencies(agencies, index, metric, years);
   const window = 30;
   return {
     aria: { enabled: true },
@@ -81,7 +90,7 @@ export function buildCompareBarsOption(
 
 export const LINE_LIMIT = 10;
 
-/** Lines over the years, one per agency; at most LINE_LIMIT agencies (those highest in the latest year). */
+/** Lines over the years, one per agency; at most LINE_LIMIT agencies (those with the highest latest values). */
 export function buildCompareLinesOption(
   agencies: readonly AgencySummary[],
   years: readonly number[],
@@ -89,8 +98,7 @@ export function buildCompareLinesOption(
   index: ValueIndex,
   text: CompareText,
 ): ChartOption {
-  const latest = years[years.length - 1] ?? 0;
-  const shown = rankAgencies(agencies, index, metric, latest).slice(0, LINE_LIMIT);
+  const shown = rankAgencies(agencies, index, metric, years).slice(0, LINE_LIMIT);
   return {
     aria: { enabled: true },
     color: PALETTE,
@@ -111,10 +119,9 @@ export function buildCompareLinesOption(
 
 /** The chart's numbers: one row per agency, one column per year. */
 export function chartTable(agencies: readonly AgencySummary[], years: readonly number[], metric: string, index: ValueIndex, text: CompareText): DataTable {
-  const latest = years[years.length - 1] ?? 0;
   return {
     columns: [text.agencyColumn, ...years.map((y) => `${text.metricName(metric)} ${text.yearLabel(y)} (${text.unit(metric)})`)],
-    rows: rankAgencies(agencies, index, metric, latest).map((a) => [a.name, ...years.map((y) => chartValue(metric, valueAt(index, a.id, y, metric)?.value))]),
+    rows: rankAgencies(agencies, index, metric, years).map((a) => [a.name, ...years.map((y) => chartValue(metric, valueAt(index, a.id, y, metric)?.value))]),
   };
 }
 

@@ -69,7 +69,7 @@ export function buildStackedByYearOption(rows: readonly BreakdownRowResult[], te
     aria: { enabled: true },
     legend: { top: 0, type: 'plain' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 16, top: 64, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 84, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years.map(text.yearLabel) },
     yAxis: share ? { type: 'value', max: 100, name: '%' } : { type: 'value', name: text.unit, minInterval: 1 },
     series: keys.map((k, i) => ({
@@ -159,6 +159,8 @@ export function buildSankeyOption(input: FlowInput, year: number, text: FlowText
         top: 8,
         bottom: 8,
         nodeGap: 10,
+        // Outcomes stay in the middle column even when nothing flows on from them (予以公开).
+        nodeAlign: 'left',
         emphasis: { focus: 'adjacency' },
         lineStyle: { color: 'gradient', opacity: 0.35 },
         label: { formatter: (p) => labelOf.get(String((p as { name?: string }).name)) ?? '' },
@@ -233,7 +235,7 @@ export function buildAgencyStackOption(rows: readonly BreakdownRowResult[], agen
     aria: { enabled: true },
     legend: { top: 0, type: 'plain' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 16, top: 64, bottom: ordered.length > window ? 48 : 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 84, bottom: ordered.length > window ? 48 : 8, containLabel: true },
     xAxis: { type: 'category', data: ordered.map((a) => a.name), axisLabel: { interval: 0, rotate: ordered.length > 6 ? 30 : 0, width: 140, overflow: 'truncate' } },
     yAxis: share ? { type: 'value', max: 100, name: '%' } : { type: 'value', name: text.unit, minInterval: 1 },
     dataZoom: ordered.length > window ? [{ type: 'slider', startValue: 0, endValue: window - 1, height: 18, bottom: 8 }] : [],
