@@ -22,7 +22,13 @@ export {
   type ReportParser,
   type StoredReportRef,
 } from './ingest/report-ingestor.js';
-export { INGEST_ERROR_CODES, INGEST_ERROR_MESSAGES, type IngestErrorCode, type IngestFailureCode } from './ingest/ingest-errors.js';
+export {
+  INGEST_ERROR_CODES,
+  INGEST_ERROR_MESSAGES,
+  ingestFailureMessage,
+  type IngestErrorCode,
+  type IngestFailureCode,
+} from './ingest/ingest-errors.js';
 export { cellRows, type CellRow } from './ingest/cell-rows.js';
 export { canonicalJson, reportContentHash, sha256Hex } from './ingest/content-hash.js';
 export { listFiles } from './ingest/list-files.js';

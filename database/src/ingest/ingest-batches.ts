@@ -11,7 +11,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../audit/audit-log.js';
 import { isDatabaseUnavailable } from '../database-errors.js';
-import { INGEST_ERROR_MESSAGES } from './ingest-errors.js';
+import { INGEST_ERROR_MESSAGES } from '@ogi/domain';
 import { LEASE_IS_LIVE_SQL, type ProcessLease } from './process-lease.js';
 import type { IngestHooks, IngestResult, ReportIngestor } from './report-ingestor.js';
 

@@ -12,14 +12,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
-  PARSE_ERROR_MESSAGES,
   checkAcrossYears,
   daysLate,
   inferAgencyKind,
   inferAgencyLevel,
+  ingestFailureMessage,
+  normaliseAgencyName,
   publicationDeadline,
   type AgencyKind,
   type Finding,
+  type IngestFailureCode,
   type ParseErrorCode,
   type ParsedReport,
 } from '@ogi/domain';
@@ -32,7 +34,6 @@ import { NarrativeFactEntity } from '../entities/narrative-fact.entity.js';
 import { ReportCellEntity } from '../entities/report-cell.entity.js';
 import { cellRows, MAX_CELL_MAGNITUDE } from './cell-rows.js';
 import { reportContentHash, sha256Hex } from './content-hash.js';
-import { INGEST_ERROR_MESSAGES, type IngestErrorCode, type IngestFailureCode } from './ingest-errors.js';
 import { currentReport, insertFindings, insertMany, latePublication, storedCarryCore, writeMetrics } from './stored-report.js';
 
 /** What the ingestor needs from a parser: ParserPool fits. Never throws for bad input. */
@@ -87,14 +88,11 @@ const failed = (fileName: string, code: IngestFailureCode, message?: string): In
 });
 
 function messageOf(code: IngestFailureCode): string {
-  if (code in INGEST_ERROR_MESSAGES) return INGEST_ERROR_MESSAGES[code as IngestErrorCode].zh;
-  return PARSE_ERROR_MESSAGES[code as ParseErrorCode].zh;
+  return ingestFailureMessage(code).zh;
 }
 
 /** Agency names as printed carry stray spaces (OCR, line breaks); they never mean anything. */
-export function normaliseAgencyName(name: string): string {
-  return name.replace(/[\s\u3000]+/g, '');
-}
+export { normaliseAgencyName };
 
 export class ReportIngestor {
   private readonly maxBytes: number;

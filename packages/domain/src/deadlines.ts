@@ -37,3 +37,32 @@ export function inferAgencyLevel(name: string): AgencyLevel | null {
   if (/省|自治区/.test(n)) return 'province';
   return null;
 }
+
+/**
+ * Where an agency stands for one data year:
+ * - `ON_TIME` / `LATE`: its current report was published by / after the deadline;
+ * - `DATE_UNKNOWN`: there is a report, but it prints no publication date;
+ * - `MISSING`: the deadline has passed and there is no report;
+ * - `NOT_DUE`: no report yet, and the deadline has not passed.
+ */
+export const SUBMISSION_STATUSES = ['ON_TIME', 'LATE', 'DATE_UNKNOWN', 'MISSING', 'NOT_DUE'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, { zh: string; en: string }> = {
+  ON_TIME: { zh: '按时公布', en: 'On time' },
+  LATE: { zh: '逾期公布', en: 'Late' },
+  DATE_UNKNOWN: { zh: '未注明发布日期', en: 'Publication date not printed' },
+  MISSING: { zh: '逾期未报', en: 'Missing' },
+  NOT_DUE: { zh: '未到期限', en: 'Not yet due' },
+};
+
+/** `today` is `YYYY-MM-DD`; a report is due by the end of its deadline day. */
+export function submissionStatus(
+  report: { publishedOn: string | null; daysLate: number | null } | null,
+  deadline: string,
+  today: string,
+): SubmissionStatus {
+  if (!report) return today > deadline ? 'MISSING' : 'NOT_DUE';
+  if (report.publishedOn === null || report.daysLate === null) return 'DATE_UNKNOWN';
+  return report.daysLate > 0 ? 'LATE' : 'ON_TIME';
+}

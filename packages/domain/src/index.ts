@@ -7,3 +7,5 @@ export * from './consistency/finding.js';
 export * from './consistency/check-report.js';
 export * from './roles.js';
 export * from './cells.js';
+export * from './agency-names.js';
+export * from './breakdowns.js';

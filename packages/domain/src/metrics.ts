@@ -52,8 +52,11 @@ const total = (a: Applications, row: string): CellValue => a[row]?.[APPLICANT_TO
 const addAll = (xs: CellValue[]): CellValue => (xs.some((x) => x === null) ? null : xs.reduce<number>((s, x) => s + x!, 0));
 const outcomeRowsOf = (group: string) => APPLICATION_ROWS.filter((r) => r.group === group).map((r) => r.key);
 
-/** Σ of an outcome group's rows, taking the （六） row or its sub-rows, whichever the report prints. */
-function groupTotal(a: Applications, group: string): CellValue {
+/**
+ * Σ of an outcome group's rows (总计 column), taking the （六） row or its sub-rows, whichever the report prints.
+ * null when a row it needs is blank (blank is not zero).
+ */
+export function outcomeGroupTotal(a: Applications, group: string): CellValue {
   if (group === 'otherHandling') {
     const sub = ['otherHandling.overdueCorrection', 'otherHandling.overdueFee', 'otherHandling.other'];
     if (sub.some((k) => total(a, k) !== null)) return addAll(sub.map((k) => total(a, k)));
@@ -198,7 +201,7 @@ export const METRICS: readonly MetricDefinition[] = [
     compute: (i) => {
       const a = i.applications;
       const handled = total(a, 'total');
-      const excluded = addAll([groupTotal(a, 'unableToProvide'), groupTotal(a, 'notProcessed'), groupTotal(a, 'otherHandling')]);
+      const excluded = addAll([outcomeGroupTotal(a, 'unableToProvide'), outcomeGroupTotal(a, 'notProcessed'), outcomeGroupTotal(a, 'otherHandling')]);
       const base = handled === null || excluded === null ? null : handled - excluded;
       return ratio(addAll([total(a, 'granted'), total(a, 'partiallyGranted')]), base);
     },
@@ -225,11 +228,12 @@ export const METRICS: readonly MetricDefinition[] = [
       caveatZh: group === 'otherHandling' ? '2021 版为（六）1–3 之和，与 2019 版（六）可比。' : undefined,
       caveatEn: group === 'otherHandling' ? 'In the 2021 format the sum of （六）1–3; comparable with the 2019 （六）.' : undefined,
       compute: (i: MetricInput) =>
-        group === 'granted' || group === 'partiallyGranted' ? count(total(i.applications, group)) : count(groupTotal(i.applications, group)),
+        group === 'granted' || group === 'partiallyGranted' ? count(total(i.applications, group)) : count(outcomeGroupTotal(i.applications, group)),
     });
   }),
-  ...(['unableToProvide', 'notProcessed', 'otherHandling'] as const).map((group) => {
+  ...(['withheld', 'unableToProvide', 'notProcessed', 'otherHandling'] as const).map((group) => {
     const names: Record<string, [string, string]> = {
+      withheld: ['不予公开占比', 'Share withheld'],
       unableToProvide: ['无法提供占比', 'Share unable to provide'],
       notProcessed: ['不予处理占比', 'Share not processed'],
       otherHandling: ['其他处理占比', 'Share of other handling'],
@@ -246,7 +250,7 @@ export const METRICS: readonly MetricDefinition[] = [
       denominatorEn: 'applications handled (row （七）)',
       unit: 'ratio',
       templates: BOTH,
-      compute: (i: MetricInput) => ratio(groupTotal(i.applications, group), total(i.applications, 'total')),
+      compute: (i: MetricInput) => ratio(outcomeGroupTotal(i.applications, group), total(i.applications, 'total')),
     });
   }),
   def({
@@ -275,7 +279,7 @@ export const METRICS: readonly MetricDefinition[] = [
       denominatorEn: 'sum of withheld rows （三）1–8',
       unit: 'ratio',
       templates: BOTH,
-      compute: (i: MetricInput) => ratio(total(i.applications, r.key), groupTotal(i.applications, 'withheld')),
+      compute: (i: MetricInput) => ratio(total(i.applications, r.key), outcomeGroupTotal(i.applications, 'withheld')),
     }),
   ),
   // ---- applicants ----
@@ -427,18 +431,23 @@ export const METRICS: readonly MetricDefinition[] = [
     category: 'timeliness',
     nameZh: '按时答复率（报告自述）',
     nameEn: 'On-time reply rate (as stated)',
-    formulaZh: '报告正文所述的按时答复率；“均在法定期限内答复”计为 100%',
-    formulaEn: 'the on-time rate the text states; "all answered within the legal time limit" counts as 100%',
+    formulaZh: '报告正文所述的按时答复率；“均在法定期限内答复”计为 100%；汇总时按办结量加权',
+    formulaEn: 'the on-time rate the text states; "all answered within the legal time limit" counts as 100%; roll-ups weight it by applications handled',
+    denominatorZh: '办结量（（七）总计），仅计正文说明了时效的报告',
+    denominatorEn: 'applications handled (row （七）), of reports whose text states timeliness',
     unit: 'ratio',
     templates: BOTH,
     higherIsBetter: true,
     caveatZh: '年报表格没有时效字段，此数取自正文，为自述数据。',
     caveatEn: 'The tables have no timeliness field: this figure is self-reported in the text.',
     compute: (i) => {
-      const stated = i.narrative?.find((n) => n.kind === 'onTimeRate');
-      if (stated) return { value: stated.value, numerator: null, denominator: null };
-      if (i.narrative?.some((n) => n.kind === 'allOnTime')) return { value: 1, numerator: null, denominator: null };
-      return { value: null, numerator: null, denominator: null };
+      const stated = i.narrative?.find((n) => n.kind === 'onTimeRate')?.value ?? (i.narrative?.some((n) => n.kind === 'allOnTime') ? 1 : null);
+      if (stated === null) return { value: null, numerator: null, denominator: null };
+      // Weighted by the applications handled, so that a roll-up is the share of all handled applications answered
+      // on time (as stated), not an average of rates.
+      const handled = total(i.applications, 'total');
+      if (handled === null || handled === 0) return { value: stated, numerator: null, denominator: null };
+      return { value: stated, numerator: stated * handled, denominator: handled };
     },
   }),
   // ---- section 二 ----
@@ -553,15 +562,32 @@ export function computeMetrics(input: MetricInput): Map<string, MetricValue> {
   return out;
 }
 
-/** A roll-up over many reports: sums of numerators over sums of denominators (never an average of ratios). */
+/** Whether a metric is a ratio of two sums (it has a denominator) rather than a count. */
+export function isRatioMetric(def: Pick<MetricDefinition, 'unit'>): boolean {
+  return def.unit === 'ratio' || def.unit === 'per100';
+}
+
+/**
+ * The value of a metric over many reports from the sums of their numerators and denominators: a count is its
+ * sum; a ratio is Σ numerators ÷ Σ denominators (× 100 for per-100 metrics), null when the base is 0 or unknown.
+ * Which reports enter the sums is the caller's business (see combineMetric).
+ */
+export function metricValueFromSums(def: Pick<MetricDefinition, 'unit'>, numerator: number | null, denominator: number | null): number | null {
+  if (numerator === null) return null;
+  if (!isRatioMetric(def)) return numerator;
+  if (denominator === null || denominator === 0) return null;
+  return (numerator / denominator) * (def.unit === 'per100' ? 100 : 1);
+}
+
+/**
+ * A roll-up over many reports: sums of numerators over sums of denominators (never an average of ratios).
+ * A report enters a count's sum when its numerator is known, a ratio's sums when both parts are known.
+ */
 export function combineMetric(def: MetricDefinition, values: readonly MetricValue[]): MetricValue {
-  const known = values.filter((v) => v.numerator !== null && (def.unit !== 'ratio' && def.unit !== 'per100' ? true : v.denominator !== null));
+  const ratio = isRatioMetric(def);
+  const known = values.filter((v) => v.numerator !== null && (!ratio || v.denominator !== null));
   if (!known.length) return { value: null, numerator: null, denominator: null };
   const numerator = known.reduce((s, v) => s + v.numerator!, 0);
-  if (def.unit === 'ratio' || def.unit === 'per100') {
-    const denominator = known.reduce((s, v) => s + v.denominator!, 0);
-    const scale = def.unit === 'per100' ? 100 : 1;
-    return { value: denominator === 0 ? null : (numerator / denominator) * scale, numerator, denominator };
-  }
-  return { value: numerator, numerator, denominator: null };
+  const denominator = ratio ? known.reduce((s, v) => s + v.denominator!, 0) : null;
+  return { value: metricValueFromSums(def, numerator, denominator), numerator, denominator };
 }

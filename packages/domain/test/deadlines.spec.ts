@@ -1,4 +1,4 @@
-import { daysLate, inferAgencyKind, inferAgencyLevel, publicationDeadline } from '../src/index.js';
+import { daysLate, inferAgencyKind, inferAgencyLevel, publicationDeadline, submissionStatus } from '../src/index.js';
 
 describe('publication deadlines (条例 第四十九条)', () => {
   it('departments publish by 31 January, governments by 31 March, of the next year', () => {
@@ -24,5 +24,21 @@ describe('agency kind and level from the name', () => {
   ])('%s is a %s at %s level', (name, kind, level) => {
     expect(inferAgencyKind(name)).toBe(kind);
     expect(inferAgencyLevel(name)).toBe(level);
+  });
+});
+
+describe('submission status for one agency and year', () => {
+  it('a report published by the deadline is on time, after it late', () => {
+    expect(submissionStatus({ publishedOn: '2025-01-31', daysLate: 0 }, '2025-01-31', '2026-11-28')).toBe('ON_TIME');
+    expect(submissionStatus({ publishedOn: '2025-02-03', daysLate: 3 }, '2025-01-31', '2026-11-28')).toBe('LATE');
+  });
+
+  it('a report without a printed date is DATE_UNKNOWN', () => {
+    expect(submissionStatus({ publishedOn: null, daysLate: null }, '2025-01-31', '2026-11-28')).toBe('DATE_UNKNOWN');
+  });
+
+  it('no report is MISSING once the deadline day is over, NOT_DUE until then', () => {
+    expect(submissionStatus(null, '2025-03-31', '2025-04-01')).toBe('MISSING');
+    expect(submissionStatus(null, '2025-03-31', '2025-03-31')).toBe('NOT_DUE');
   });
 });

@@ -1,4 +1,4 @@
-import { METRIC_BY_CODE, combineMetric, computeMetrics, type MetricValue } from '../src/index.js';
+import { METRIC_BY_CODE, combineMetric, computeMetrics, metricValueFromSums, type MetricValue } from '../src/index.js';
 import { consistentReport } from './report-fixture.js';
 
 const metric = (code: string, r = consistentReport()) => computeMetrics({ ...r, narrative: [] }).get(code);
@@ -48,7 +48,8 @@ describe('metrics of one report (hand-computed from the fixture)', () => {
 
   it('the on-time rate comes from the text only, with its basis', () => {
     const r = { ...consistentReport(), narrative: [{ kind: 'onTimeRate' as const, value: 0.98, sentence: '按时答复率98%', start: 0, end: 8 }] };
-    expect(computeMetrics(r).get('timeliness.onTimeRate')?.value).toBe(0.98);
+    // Weighted by the 52 applications handled, so a roll-up is a share of handled applications.
+    expect(computeMetrics(r).get('timeliness.onTimeRate')).toEqual({ value: 0.98, numerator: 0.98 * 52, denominator: 52 });
     expect(metric('timeliness.onTimeRate')?.value).toBeNull();
     expect(METRIC_BY_CODE.get('timeliness.onTimeRate')?.caveatZh).toContain('自述');
   });
@@ -66,5 +67,19 @@ describe('roll-ups', () => {
     const def = METRIC_BY_CODE.get('applications.new')!;
     expect(combineMetric(def, [{ value: 5, numerator: 5, denominator: null }, { value: null, numerator: null, denominator: null }]).value).toBe(5);
     expect(combineMetric(def, [{ value: null, numerator: null, denominator: null }]).value).toBeNull();
+  });
+});
+
+describe('values from sums', () => {
+  it('a count is its sum; a ratio divides; per-100 scales; a zero base is unknown', () => {
+    expect(metricValueFromSums(METRIC_BY_CODE.get('applications.new')!, 12, null)).toBe(12);
+    expect(metricValueFromSums(METRIC_BY_CODE.get('outcomes.disclosureRate')!, 3, 12)).toBe(0.25);
+    expect(metricValueFromSums(METRIC_BY_CODE.get('disputes.per100')!, 3, 12)).toBe(25);
+    expect(metricValueFromSums(METRIC_BY_CODE.get('outcomes.disclosureRate')!, 0, 0)).toBeNull();
+    expect(metricValueFromSums(METRIC_BY_CODE.get('outcomes.disclosureRate')!, null, 12)).toBeNull();
+  });
+
+  it('the withheld share divides by all handled (5 of 52)', () => {
+    expect(metric('outcomes.withheldShare')).toEqual({ value: 5 / 52, numerator: 5, denominator: 52 });
   });
 });

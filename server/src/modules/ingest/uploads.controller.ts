@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Inject, Post, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { INGEST_ERROR_MESSAGES, isDatabaseUnavailable, type Actor, type BatchFile } from '@ogi/database';
-import { PARSE_ERROR_MESSAGES } from '@ogi/domain';
+import { isDatabaseUnavailable, type Actor, type BatchFile } from '@ogi/database';
+import { INGEST_ERROR_MESSAGES, PARSE_ERROR_MESSAGES } from '@ogi/domain';
 import type { Response } from 'express';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { Roles } from '../../common/access/access.decorators.js';
@@ -42,7 +42,8 @@ export class UploadsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<UploadResult[]> {
     if (!files?.length) {
-      throw new InputException(InputErrorCode.NO_FILES, '没有收到文件：请在表单字段 files 中上传一个或多个年报文件。No files received in the form field "files".');
+      const { zh, en } = INGEST_ERROR_MESSAGES.NO_FILES;
+      throw new InputException(InputErrorCode.NO_FILES, `${zh} ${en}`);
     }
     const limitMb = Math.round(this.config.uploadMaxBytes / 1024 / 1024);
     const batchFiles: BatchFile[] = files.map((file) =>
