@@ -63,3 +63,5 @@ export {
 } from './corrections/cell-corrections.js';
 export { recomputeReport } from './corrections/recompute.js';
 export { loadStoredReport, type StoredReport } from './ingest/stored-report.js';
+export { mergeAgencyInto, refreshDeadlines } from './ingest/agency-changes.js';
+export { inferParentId } from './ingest/agency-matching.js';

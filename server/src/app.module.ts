@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/pipes/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 
@@ -33,6 +34,7 @@ export class AppModule {
         AgenciesModule,
         ReportsModule,
         IngestModule,
+        AnalyticsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -32,6 +32,7 @@ import { recomputeReport } from '../corrections/recompute.js';
 import { isDatabaseUnavailable, isRetryableConflict } from '../database-errors.js';
 import { NarrativeFactEntity } from '../entities/narrative-fact.entity.js';
 import { ReportCellEntity } from '../entities/report-cell.entity.js';
+import { inferParentId, proposeAgencyMatchFor } from './agency-matching.js';
 import { cellRows, MAX_CELL_MAGNITUDE } from './cell-rows.js';
 import { reportContentHash, sha256Hex } from './content-hash.js';
 import { currentReport, insertFindings, insertMany, latePublication, storedCarryCore, writeMetrics } from './stored-report.js';
@@ -233,6 +234,8 @@ export class ReportIngestor {
       ],
     )) as [{ id: number }];
 
+    if (agency.created) await proposeAgencyMatchFor(m, agency, report.agency ?? agencyName, reportId);
+
     await insertMany(m, ReportCellEntity, cells.map((c) => ({ ...c, reportId })));
 
     const findings: Finding[] = [...(report.findings ?? [])];
@@ -298,8 +301,11 @@ export class ReportIngestor {
     return r ? { reportId: r.report_id, agencyId: r.agency_id, agencyName: r.agency_name, year: r.year, version: r.version } : null;
   }
 
-  /** The agency of that exact name, else the one with that alias, else a new one (kind and level from the name). */
-  private async resolveAgency(m: EntityManager, name: string): Promise<{ id: number; name: string; kind: AgencyKind }> {
+  /**
+   * The agency of that exact name, else the one with that alias, else a new one (kind, level and parent from the
+   * name; `created` tells the caller to record a match proposal for a person to confirm).
+   */
+  private async resolveAgency(m: EntityManager, name: string): Promise<{ id: number; name: string; kind: AgencyKind; created: boolean }> {
     const find = async () => {
       const rows: { id: number; name: string; kind: AgencyKind }[] = await m.query(
         `SELECT id, name, kind FROM agency WHERE name = $1
@@ -311,15 +317,15 @@ export class ReportIngestor {
       return rows[0] ?? null;
     };
     const existing = await find();
-    if (existing) return existing;
-    await m.query(`INSERT INTO agency (name, kind, level) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`, [
-      name,
-      inferAgencyKind(name),
-      inferAgencyLevel(name),
-    ]);
+    if (existing) return { ...existing, created: false };
+    const kind = inferAgencyKind(name);
+    const inserted: unknown[] = await m.query(
+      `INSERT INTO agency (name, kind, level, parent_id) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING RETURNING id`,
+      [name, kind, inferAgencyLevel(name), await inferParentId(m, name, kind)],
+    );
     const created = await find();
     if (!created) throw new Error(`agency ${name} vanished after insert`);
-    return created;
+    return { ...created, created: inserted.length > 0 };
   }
 }
 

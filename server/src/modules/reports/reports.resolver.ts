@@ -7,12 +7,14 @@ import { paging } from '../../common/graphql/paging.args.js';
 import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
 import { ReportArgs } from './dto/report.args.js';
 import { ReportsArgs } from './dto/reports.args.js';
+import { DEFAULT_SEARCH_PAGE_SIZE, SearchReportsArgs } from './dto/search-reports.args.js';
 import { CellModel } from './models/cell.model.js';
 import { FindingModel } from './models/finding.model.js';
 import { NarrativeFactModel } from './models/narrative-fact.model.js';
 import { ReportMetricModel } from './models/report-metric.model.js';
 import { ApplicationRowModel, DisclosureRowModel, ReviewRowModel } from './models/report-tables.model.js';
 import { ReportModel, ReportPageModel } from './models/report.model.js';
+import { SearchPageModel } from './models/search.model.js';
 import { applicationRows, disclosureRows, indexCells, orderedCells, reviewRows } from './report-tables.js';
 import { ReportsService } from './reports.service.js';
 
@@ -31,6 +33,12 @@ export class ReportsResolver {
   @Roles(...ACCESS.read)
   report(@Args() args: ReportArgs, @Scope() scope: AgencyScope): Promise<ReportModel> {
     return this.reportService.getById(args.id, scope);
+  }
+
+  @Query(() => SearchPageModel, { description: 'Current reports whose text contains the words (case-insensitive), with a snippet around the first occurrence.' })
+  @Roles(...ACCESS.read)
+  searchReports(@Args() args: SearchReportsArgs, @Scope() scope: AgencyScope): Promise<SearchPageModel> {
+    return this.reportService.search(args.query, args.take ?? DEFAULT_SEARCH_PAGE_SIZE, args.skip ?? 0, scope);
   }
 
   @ResolveField('text', () => String, { description: 'The normalised text of the document; cell and sentence offsets point into it.' })

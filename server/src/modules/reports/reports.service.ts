@@ -10,6 +10,7 @@ import type { FindingModel } from './models/finding.model.js';
 import type { NarrativeFactModel } from './models/narrative-fact.model.js';
 import type { ReportMetricModel } from './models/report-metric.model.js';
 import type { ReportModel } from './models/report.model.js';
+import type { SearchPageModel } from './models/search.model.js';
 import { toCellModel } from './report-tables.js';
 import { ReportsException } from './reports.exception.js';
 
@@ -49,6 +50,9 @@ const REPORT_SELECT = `
          to_char(r.published_on, 'YYYY-MM-DD') AS published_on, to_char(r.deadline, 'YYYY-MM-DD') AS deadline,
          r.days_late, r.content_hash, r.parser_version, r.version, r.is_current, r.created_at, f.file_name, f.format
     FROM report r JOIN source_file f ON f.id = r.source_file_id`;
+
+/** Characters of text shown on each side of a search hit. */
+const SNIPPET_CONTEXT = 40;
 
 /** Metrics in the dictionary's order. */
 const METRIC_ORDER = new Map(METRICS.map((m, i) => [m.code, i]));
@@ -121,6 +125,42 @@ export class ReportsService {
     const rows = key === null ? [] : await this.dataSource.query<ReportRow[]>(`${REPORT_SELECT} WHERE r.id = $1 AND ${inScope}`, params);
     if (!rows[0]) throw ReportsException.notFound(id);
     return toReportModel(rows[0]);
+  }
+
+  /**
+   * Current reports whose text contains `query` (case-insensitive), newest year first, with a snippet around the
+   * first occurrence. A sequential scan of the texts: see the README's benchmark figures.
+   */
+  async search(query: string, take: number, skip: number, scope: AgencyScope): Promise<SearchPageModel> {
+    const cased = query.toLowerCase() !== query.toUpperCase();
+    // Chinese has no case: skip lower() over every text unless the query has letters with case.
+    const position = cased ? 'strpos(lower(r.raw_text), lower($1))' : 'strpos(r.raw_text, $1)';
+    const where = `r.is_current AND ${position} > 0 AND ${scope.all ? 'TRUE' : 'r.agency_id = ANY($4::int[])'}`;
+    const params: unknown[] = [query, take, skip, ...(scope.all ? [] : [[...scope.agencyIds]])];
+    const [rows, [count]] = await Promise.all([
+      this.dataSource.query<(ReportRow & { position: number; snippet: string; text_length: number })[]>(
+        `SELECT q.*, substr(t.raw_text, greatest(q.position - ${SNIPPET_CONTEXT}, 1), char_length($1) + ${2 * SNIPPET_CONTEXT}) AS snippet,
+                char_length(t.raw_text) AS text_length
+           FROM (${REPORT_SELECT.replace('SELECT ', `SELECT ${position} AS position, a.name AS sort_name, `)} JOIN agency a ON a.id = r.agency_id
+                  WHERE ${where} ORDER BY r.year DESC, a.name, r.id LIMIT $2 OFFSET $3) q
+           JOIN report t ON t.id = q.id
+          ORDER BY q.year DESC, q.sort_name, q.id`,
+        params,
+      ),
+      this.dataSource.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM report r WHERE ${where.replaceAll('$4', '$2')}`,
+        scope.all ? [query] : [query, [...scope.agencyIds]],
+      ),
+    ]);
+    return {
+      total: count?.total ?? 0,
+      items: rows.map((r) => {
+        const start = Math.max(r.position - SNIPPET_CONTEXT, 1);
+        const end = start + r.snippet.length;
+        const snippet = `${start > 1 ? '…' : ''}${r.snippet.replace(/\s+/g, ' ').trim()}${end <= r.text_length ? '…' : ''}`;
+        return { report: toReportModel(r), snippet, offset: r.position - 1 };
+      }),
+    };
   }
 
   /**

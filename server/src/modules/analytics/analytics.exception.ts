@@ -1,0 +1,60 @@
+import { METRICS } from '@ogi/domain';
+import { DomainException, type ApiErrorCode } from '../../common/errors/domain.exception.js';
+
+export enum AnalyticsErrorCode {
+  UNKNOWN_METRIC = 'UNKNOWN_METRIC',
+  AGENCY_NOT_FOUND = 'AGENCY_NOT_FOUND',
+  SELECTION_TOO_LARGE = 'SELECTION_TOO_LARGE',
+  RESULT_TOO_LARGE = 'RESULT_TOO_LARGE',
+  YEAR_RANGE_TOO_LONG = 'YEAR_RANGE_TOO_LONG',
+}
+
+export class AnalyticsException extends DomainException<AnalyticsErrorCode> {
+  protected readonly apiCodes: Record<AnalyticsErrorCode, ApiErrorCode> = {
+    [AnalyticsErrorCode.UNKNOWN_METRIC]: 'BAD_USER_INPUT',
+    [AnalyticsErrorCode.AGENCY_NOT_FOUND]: 'NOT_FOUND',
+    [AnalyticsErrorCode.SELECTION_TOO_LARGE]: 'BAD_USER_INPUT',
+    [AnalyticsErrorCode.RESULT_TOO_LARGE]: 'BAD_USER_INPUT',
+    [AnalyticsErrorCode.YEAR_RANGE_TOO_LONG]: 'BAD_USER_INPUT',
+  };
+
+  static unknownMetrics(codes: readonly string[]): AnalyticsException {
+    return new AnalyticsException(
+      AnalyticsErrorCode.UNKNOWN_METRIC,
+      `未知的指标：${codes.join('、')}。可用指标见 metricDefinitions。Unknown metric(s): ${codes.join(', ')}; see metricDefinitions.`,
+      { unknown: [...codes], known: METRICS.map((m) => m.code) },
+    );
+  }
+
+  static agenciesNotFound(ids: readonly string[]): AnalyticsException {
+    return new AnalyticsException(
+      AnalyticsErrorCode.AGENCY_NOT_FOUND,
+      `找不到机关（id ${ids.join('、')}）。No agency with id ${ids.join(', ')}.`,
+      { ids: [...ids] },
+    );
+  }
+
+  static selectionTooLarge(count: number, limit: number): AnalyticsException {
+    return new AnalyticsException(
+      AnalyticsErrorCode.SELECTION_TOO_LARGE,
+      `所选机关过多（${count} 个，上限 ${limit} 个），请缩小范围。The selection has ${count} agencies; at most ${limit} are allowed here.`,
+      { count, limit },
+    );
+  }
+
+  static resultTooLarge(count: number, limit: number): AnalyticsException {
+    return new AnalyticsException(
+      AnalyticsErrorCode.RESULT_TOO_LARGE,
+      `结果过大（${count} 个数值，上限 ${limit} 个），请减少机关、年份或指标。The result would hold ${count} values; at most ${limit} are allowed.`,
+      { count, limit },
+    );
+  }
+
+  static yearRangeTooLong(from: number, to: number, limit: number): AnalyticsException {
+    return new AnalyticsException(
+      AnalyticsErrorCode.YEAR_RANGE_TOO_LONG,
+      `年份范围过长（${from}–${to}），最多 ${limit} 年。The year range ${from}–${to} is longer than ${limit} years.`,
+      { from, to, limit },
+    );
+  }
+}

@@ -1,0 +1,94 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { METRICS } from '@ogi/domain';
+import { ALL_AGENCIES } from '../../common/access/agency-scope.js';
+import { paging } from '../../common/graphql/paging.args.js';
+import { AnalyticsService } from './analytics.service.js';
+import { BreakdownArgs } from './dto/breakdown.args.js';
+import { CompareArgs } from './dto/compare.args.js';
+import { DataQualityArgs, FindingsArgs, SubmissionsArgs } from './dto/quality.args.js';
+import { RankingArgs } from './dto/ranking.args.js';
+import { RollupArgs } from './dto/rollup.args.js';
+import { TimeSeriesArgs } from './dto/time-series.args.js';
+import { BreakdownRowModel } from './models/breakdown.model.js';
+import { ComparisonModel } from './models/comparison.model.js';
+import { DataQualityModel, FindingPageModel } from './models/data-quality.model.js';
+import { MetricDefinitionModel, toMetricDefinitionModel } from './models/metric-definition.model.js';
+import { RankingPageModel } from './models/ranking.model.js';
+import { RollupValueModel } from './models/rollup-value.model.js';
+import { SubmissionModel } from './models/submission.model.js';
+import { QualityService } from './quality.service.js';
+
+const ROLLUP_RULE =
+  "Without double counting: the sum of the scope = 'self' reports of every agency included, except that where a government included " +
+  'publishes a region_aggregate report for a year, that report stands for its whole subtree that year (its members are not added again).';
+
+/** Analysts' queries. Thin: validated args in, one service call, models out. */
+@Resolver()
+export class AnalyticsResolver {
+  constructor(
+    private readonly analytics: AnalyticsService,
+    private readonly quality: QualityService,
+  ) {}
+
+  @Query(() => [MetricDefinitionModel], { description: 'The metric dictionary: every metric the queries accept, with formula, denominator and caveats.' })
+  metricDefinitions(): MetricDefinitionModel[] {
+    return METRICS.map(toMetricDefinitionModel);
+  }
+
+  @Query(() => ComparisonModel, {
+    description:
+      'Metric values of a set of agencies × years × metrics, from each agency\'s current report (at most 3 000 agencies, 20 years, 40 metrics and 250 000 values).',
+  })
+  compare(@Args() args: CompareArgs): Promise<ComparisonModel> {
+    return this.analytics.compare(args.selection, args.years, args.metrics, ALL_AGENCIES);
+  }
+
+  @Query(() => [RollupValueModel], {
+    description: `One metric of a selection rolled up per year, ascending (leaders' trend). ${ROLLUP_RULE}`,
+  })
+  timeSeries(@Args() args: TimeSeriesArgs): Promise<RollupValueModel[]> {
+    return this.analytics.timeSeries(args.selection, args.metric, args.fromYear, args.toYear, ALL_AGENCIES);
+  }
+
+  @Query(() => RankingPageModel, {
+    description:
+      "Agencies ranked by one metric of their current report for a year. Ties share a rank (1, 2, 2, 4); agencies without a value are not ranked; those whose sample is below minSample are left out and counted.",
+  })
+  ranking(@Args() args: RankingArgs): Promise<RankingPageModel> {
+    return this.analytics.ranking(
+      { ...args, ...paging(args), minSample: args.minSample ?? 10, order: args.order ?? null, scopes: args.scopes ?? null },
+      ALL_AGENCIES,
+    );
+  }
+
+  @Query(() => [BreakdownRowModel], {
+    description: 'How totals split into their parts (outcomes, withholding reasons, applicant types, review and litigation outcomes), per agency and year or combined.',
+  })
+  breakdown(@Args() args: BreakdownArgs): Promise<BreakdownRowModel[]> {
+    return this.analytics.breakdown(args.dimension, args.selection, args.years, args.combine ?? false, ALL_AGENCIES);
+  }
+
+  @Query(() => [RollupValueModel], {
+    description: `Metrics of an agency's subtree (itself and every agency below it; null = every agency) per year. ${ROLLUP_RULE}`,
+  })
+  rollup(@Args() args: RollupArgs): Promise<RollupValueModel[]> {
+    return this.analytics.rollup(args.rootAgencyId, args.years, args.metrics, ALL_AGENCIES);
+  }
+
+  @Query(() => DataQualityModel, { description: 'Findings of the consistency checks in the current reports of a selection: per rule, and per agency and year.' })
+  dataQuality(@Args() args: DataQualityArgs): Promise<DataQualityModel> {
+    return this.quality.dataQuality(args.selection, args.years, { rules: args.rules, severities: args.severities }, ALL_AGENCIES);
+  }
+
+  @Query(() => FindingPageModel, { description: 'Findings of current reports, one per row, with their agency, year and cells; paged.' })
+  findings(@Args() args: FindingsArgs): Promise<FindingPageModel> {
+    return this.quality.findings(args.selection, args.years, { rules: args.rules, severities: args.severities }, paging(args), ALL_AGENCIES);
+  }
+
+  @Query(() => [SubmissionModel], {
+    description: 'Which agency reported for which year: on time, late, missing, not yet due, or without a printed date; newest year first, then by agency name.',
+  })
+  submissions(@Args() args: SubmissionsArgs): Promise<SubmissionModel[]> {
+    return this.quality.submissions(args.years, args.selection, ALL_AGENCIES);
+  }
+}

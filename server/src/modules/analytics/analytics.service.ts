@@ -1,0 +1,362 @@
+/**
+ * Metric queries over many reports: comparisons, rankings, roll-ups (and time series), breakdowns. Set-based
+ * SQL over report_metric and report_cell, current report versions only, always within the caller's scope.
+ * Formulas, labels and how ratios combine come from @ogi/domain, never from here.
+ */
+import { Injectable } from '@nestjs/common';
+import { AgencyEntity } from '@ogi/database';
+import {
+  BREAKDOWNS,
+  METRIC_BY_CODE,
+  breakdownShares,
+  isRatioMetric,
+  metricValueFromSums,
+  type BreakdownDimension,
+  type CellValue,
+  type MetricDefinition,
+} from '@ogi/domain';
+import { DataSource } from 'typeorm';
+import type { AgencyScope } from '../../common/access/agency-scope.js';
+import { toId } from '../../common/graphql/ids.js';
+import { toAgencyModel } from '../agencies/agencies.service.js';
+import type { AgencyModel } from '../agencies/models/agency.model.js';
+import { AgencySelectionService } from './agency-selection.service.js';
+import { AnalyticsException } from './analytics.exception.js';
+import type { AgencySelectionInput } from './dto/agency-selection.input.js';
+import { MAX_YEARS } from './dto/years.js';
+import type { BreakdownRowModel } from './models/breakdown.model.js';
+import type { ComparisonModel, MetricValueModel } from './models/comparison.model.js';
+import { toMetricDefinitionModel } from './models/metric-definition.model.js';
+import { RankOrder, type RankingItemModel, type RankingPageModel } from './models/ranking.model.js';
+import type { RollupValueModel } from './models/rollup-value.model.js';
+import { countedReportsCtes } from './rollup-sql.js';
+
+/** Bounds of a comparison (the API contract). */
+export const MAX_COMPARED_AGENCIES = 3000;
+export const MAX_COMPARED_VALUES = 250_000;
+/** Bound of a per-agency breakdown: agencies × years. */
+export const MAX_BREAKDOWN_REPORTS = 30_000;
+
+/** The metric counted as a count metric's sample in rankings. */
+const HANDLED_METRIC = 'applications.handled';
+
+/** Agency columns selected as `agency_*` beside other columns, turned back into the GraphQL model. */
+export const AGENCY_COLUMNS = `a.id AS agency_id, a.name AS agency_name, a.kind AS agency_kind, a.level AS agency_level,
+  a.parent_id AS agency_parent_id, a.listing_url AS agency_listing_url`;
+
+export interface AgencyColumns {
+  agency_id: number;
+  agency_name: string;
+  agency_kind: string;
+  agency_level: string | null;
+  agency_parent_id: number | null;
+  agency_listing_url: string | null;
+}
+
+export function agencyFromColumns(r: AgencyColumns): AgencyModel {
+  return {
+    id: toId(r.agency_id),
+    name: r.agency_name,
+    kind: r.agency_kind,
+    level: r.agency_level,
+    parentId: r.agency_parent_id,
+    listingUrl: r.agency_listing_url,
+  };
+}
+
+/** The dictionary entries of these codes, in the order given; unknown codes are one BAD_USER_INPUT error. */
+export function metricDefinitions(codes: readonly string[]): MetricDefinition[] {
+  const unique = [...new Set(codes)];
+  const unknown = unique.filter((c) => !METRIC_BY_CODE.has(c));
+  if (unknown.length) throw AnalyticsException.unknownMetrics(unknown);
+  return unique.map((c) => METRIC_BY_CODE.get(c)!);
+}
+
+const sortedYears = (years: readonly number[]) => [...new Set(years)].sort((a, b) => a - b);
+
+@Injectable()
+export class AnalyticsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly selections: AgencySelectionService,
+  ) {}
+
+  async compare(selection: AgencySelectionInput, years: readonly number[], metricCodes: readonly string[], scope: AgencyScope): Promise<ComparisonModel> {
+    const metrics = metricDefinitions(metricCodes);
+    const yearList = sortedYears(years);
+    const agencyIds = await this.selections.resolve(selection, scope, MAX_COMPARED_AGENCIES);
+    const size = agencyIds.length * yearList.length * metrics.length;
+    if (size > MAX_COMPARED_VALUES) throw AnalyticsException.resultTooLarge(size, MAX_COMPARED_VALUES);
+
+    const [agencies, rows] = await Promise.all([
+      this.agencies(agencyIds),
+      this.dataSource.query<
+        { agency_id: number; year: number; report_id: number; metric: string; value: number | null; numerator: number | null; denominator: number | null }[]
+      >(
+        `SELECT r.agency_id, r.year, r.id AS report_id, m.code AS metric, rm.value, rm.numerator, rm.denominator
+           FROM report r
+          CROSS JOIN unnest($3::text[]) WITH ORDINALITY AS m(code, position)
+           LEFT JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = m.code
+          WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[])
+          ORDER BY r.agency_id, r.year, m.position`,
+        [agencyIds, yearList, metrics.map((m) => m.code)],
+      ),
+    ]);
+    // Values follow the agencies' order (by name), then year, then the metrics as asked.
+    const order = new Map(agencyIds.map((id, i) => [id, i]));
+    rows.sort((a, b) => order.get(a.agency_id)! - order.get(b.agency_id)!);
+    const values: MetricValueModel[] = rows.map((r) => ({
+      agencyId: toId(r.agency_id),
+      year: r.year,
+      metric: r.metric,
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      reportId: toId(r.report_id),
+    }));
+    return { agencies, years: yearList, metrics: metrics.map(toMetricDefinitionModel), values };
+  }
+
+  /** The subtree of `rootAgencyId` (itself included), or every agency, rolled up per year and metric. */
+  async rollup(rootAgencyId: string | null | undefined, years: readonly number[], metricCodes: readonly string[], scope: AgencyScope): Promise<RollupValueModel[]> {
+    const metrics = metricDefinitions(metricCodes);
+    const selection: AgencySelectionInput = rootAgencyId ? { parentId: rootAgencyId, includeDescendants: true, includeParent: true } : {};
+    const agencyIds = await this.selections.resolve(selection, scope);
+    return this.rollupOver(agencyIds, sortedYears(years), metrics);
+  }
+
+  /** One metric of a selection, rolled up per year, from `fromYear` to `toYear` (default: the years with reports). */
+  async timeSeries(
+    selection: AgencySelectionInput,
+    metricCode: string,
+    fromYear: number | null | undefined,
+    toYear: number | null | undefined,
+    scope: AgencyScope,
+  ): Promise<RollupValueModel[]> {
+    const metrics = metricDefinitions([metricCode]);
+    const agencyIds = await this.selections.resolve(selection, scope);
+    let from = fromYear ?? null;
+    let to = toYear ?? null;
+    if (from === null || to === null) {
+      const [span] = await this.dataSource.query<{ min: number | null; max: number | null }[]>(
+        'SELECT min(year) AS min, max(year) AS max FROM report WHERE is_current AND agency_id = ANY($1::int[])',
+        [agencyIds],
+      );
+      if (span?.min == null || span.max == null) return [];
+      to ??= span.max;
+      // Without a first year: the latest years with reports, at most MAX_YEARS of them.
+      from ??= Math.max(span.min, to - MAX_YEARS + 1);
+    }
+    if (from > to) return [];
+    if (to - from + 1 > MAX_YEARS) throw AnalyticsException.yearRangeTooLong(from, to, MAX_YEARS);
+    const years = Array.from({ length: to - from + 1 }, (_, i) => from! + i);
+    return this.rollupOver(agencyIds, years, metrics);
+  }
+
+  private async rollupOver(agencyIds: readonly number[], years: readonly number[], metrics: readonly MetricDefinition[]): Promise<RollupValueModel[]> {
+    const rows = await this.dataSource.query<
+      { year: number; metric: string; numerator: number | null; denominator: number | null; reports_counted: number; agencies_covered: number }[]
+    >(
+      `WITH RECURSIVE ${countedReportsCtes('$1', '$2')},
+       m AS (SELECT * FROM unnest($3::text[], $4::boolean[]) AS m(code, ratio))
+       SELECT c.year, m.code AS metric,
+              sum(rm.numerator) FILTER (WHERE k.known) AS numerator,
+              sum(rm.denominator) FILTER (WHERE k.known AND m.ratio) AS denominator,
+              count(*) FILTER (WHERE k.known)::int AS reports_counted,
+              coalesce(sum(c.covers) FILTER (WHERE k.known), 0)::int AS agencies_covered
+         FROM counted c
+        CROSS JOIN m
+         LEFT JOIN report_metric rm ON rm.report_id = c.id AND rm.metric_code = m.code
+        CROSS JOIN LATERAL (SELECT rm.numerator IS NOT NULL AND (NOT m.ratio OR rm.denominator IS NOT NULL) AS known) k
+        GROUP BY c.year, m.code`,
+      [agencyIds, years, metrics.map((m) => m.code), metrics.map((m) => isRatioMetric(m))],
+    );
+    const found = new Map(rows.map((r) => [`${r.year}:${r.metric}`, r]));
+    return years.flatMap((year) =>
+      metrics.map((m) => {
+        const r = found.get(`${year}:${m.code}`);
+        const numerator = r?.numerator ?? null;
+        const denominator = isRatioMetric(m) ? (r?.denominator ?? null) : null;
+        return {
+          year,
+          metric: m.code,
+          value: metricValueFromSums(m, numerator, denominator),
+          numerator,
+          denominator,
+          reportsCounted: r?.reports_counted ?? 0,
+          agenciesCovered: r?.agencies_covered ?? 0,
+        };
+      }),
+    );
+  }
+
+  async ranking(
+    args: {
+      metric: string;
+      year: number;
+      selection?: AgencySelectionInput | null;
+      minSample: number;
+      order?: RankOrder | null;
+      scopes?: readonly string[] | null;
+      take: number;
+      skip: number;
+    },
+    scope: AgencyScope,
+  ): Promise<RankingPageModel> {
+    const [metric] = metricDefinitions([args.metric]);
+    const def = metric!;
+    const order = args.order ?? (def.higherIsBetter === false ? RankOrder.ASC : RankOrder.DESC);
+    const direction = order === RankOrder.ASC ? 'ASC' : 'DESC';
+    const agencyIds = await this.selections.resolve(args.selection, scope);
+    const [result] = await this.dataSource.query<{ candidates: number; total: number; items: (RankingRow & AgencyColumns)[] }[]>(
+      `WITH base AS (
+         SELECT r.id AS report_id, r.agency_id, rm.value, rm.numerator, rm.denominator,
+                CASE WHEN $4::boolean THEN rm.denominator ELSE h.value END AS sample
+           FROM report r
+           JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = $3
+           LEFT JOIN report_metric h ON h.report_id = r.id AND h.metric_code = '${HANDLED_METRIC}'
+          WHERE r.is_current AND r.year = $2 AND r.agency_id = ANY($1::int[]) AND rm.value IS NOT NULL
+            AND ($6::text[] IS NULL OR r.scope = ANY($6::text[]))
+       ),
+       ranked AS (
+         SELECT b.*, rank() OVER (ORDER BY b.value ${direction})::int AS rank
+           FROM base b WHERE $5::int <= 0 OR b.sample >= $5::int
+       )
+       SELECT (SELECT count(*) FROM base)::int AS candidates,
+              (SELECT count(*) FROM ranked)::int AS total,
+              coalesce((
+                SELECT json_agg(p ORDER BY p.rank, p.agency_name, p.agency_id)
+                  FROM (SELECT ranked.rank, ranked.report_id, ranked.value, ranked.numerator, ranked.denominator, ranked.sample, ${AGENCY_COLUMNS}
+                          FROM ranked JOIN agency a ON a.id = ranked.agency_id
+                         ORDER BY ranked.rank, a.name, a.id
+                         LIMIT $7 OFFSET $8) p
+              ), '[]'::json) AS items`,
+      [agencyIds, args.year, def.code, isRatioMetric(def), args.minSample, args.scopes?.length ? args.scopes : null, args.take, args.skip],
+    );
+    const items: RankingItemModel[] = (result?.items ?? []).map((r) => ({
+      rank: r.rank,
+      agency: agencyFromColumns(r),
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      sample: r.sample,
+      reportId: toId(r.report_id),
+    }));
+    const total = result?.total ?? 0;
+    return { items, total, excludedBelowMinSample: (result?.candidates ?? 0) - total };
+  }
+
+  async breakdown(
+    dimension: BreakdownDimension,
+    selection: AgencySelectionInput,
+    years: readonly number[],
+    combine: boolean,
+    scope: AgencyScope,
+  ): Promise<BreakdownRowModel[]> {
+    const definition = BREAKDOWNS[dimension];
+    const yearList = sortedYears(years);
+    const agencyIds = await this.selections.resolve(selection, scope);
+    if (!combine && agencyIds.length * yearList.length > MAX_BREAKDOWN_REPORTS) {
+      throw AnalyticsException.resultTooLarge(agencyIds.length * yearList.length * definition.parts.length, MAX_BREAKDOWN_REPORTS * definition.parts.length);
+    }
+    const paths = [...new Set(definition.parts.flatMap((p) => p.cells))].map(parseCellPath);
+    const reportsSql = combine
+      ? `WITH RECURSIVE ${countedReportsCtes('$1', '$2')} SELECT id, agency_id, year FROM counted`
+      : `SELECT id, agency_id, year FROM report WHERE is_current AND agency_id = ANY($1::int[]) AND year = ANY($2::int[])`;
+    const cells = await this.dataSource.query<{ report_id: number; agency_id: number; year: number; section: string; row_key: string; column_key: string; value: string | null }[]>(
+      `WITH picked AS (${reportsSql})
+       SELECT p.id AS report_id, p.agency_id, p.year, c.section, c.row_key, c.column_key, c.value
+         FROM picked p
+         JOIN report_cell c ON c.report_id = p.id AND c.section = ANY($3::text[]) AND c.row_key = ANY($4::text[])`,
+      [agencyIds, yearList, [...new Set(paths.map((p) => p.section))], [...new Set(paths.map((p) => p.row))]],
+    );
+
+    // Each report's tables, holding only the cells the breakdown reads.
+    const reports = new Map<number, { agencyId: number; year: number; present: Set<string>; input: { applications: Record<string, CellValue[]>; reviewLitigation: Record<string, CellValue[]> } }>();
+    for (const c of cells) {
+      let r = reports.get(c.report_id);
+      if (!r) {
+        r = { agencyId: c.agency_id, year: c.year, present: new Set(), input: { applications: {}, reviewLitigation: {} } };
+        reports.set(c.report_id, r);
+      }
+      const path = `${c.section}.${c.row_key}[${c.column_key}]`;
+      r.present.add(path);
+      const table = c.section === 'applications' ? r.input.applications : c.section === 'reviewLitigation' ? r.input.reviewLitigation : null;
+      if (!table) continue;
+      const row = (table[c.row_key] ??= []);
+      row[Number(c.column_key)] = c.value === null ? null : Number(c.value);
+    }
+    // Parts the report prints (at least one of their cells stored), with their values.
+    const partsOf = (r: { present: Set<string>; input: { applications: Record<string, CellValue[]>; reviewLitigation: Record<string, CellValue[]> } }) => {
+      const tables = fill(r.input);
+      return definition.parts.filter((p) => p.cells.some((path) => r.present.has(path))).map((p) => ({ part: p, value: p.value(tables) }));
+    };
+
+    const label = new Map(definition.parts.map((p) => [p.key, p]));
+    const toRows = (agencyId: string | null, year: number, values: { key: string; value: CellValue }[]): BreakdownRowModel[] =>
+      breakdownShares(values).map((v) => ({
+        agencyId,
+        year,
+        key: v.key,
+        labelZh: label.get(v.key)!.labelZh,
+        labelEn: label.get(v.key)!.labelEn,
+        value: v.value,
+        share: v.share,
+      }));
+
+    if (!combine) {
+      const order = new Map(agencyIds.map((id, i) => [id, i]));
+      return [...reports.values()]
+        .sort((a, b) => order.get(a.agencyId)! - order.get(b.agencyId)! || a.year - b.year)
+        .flatMap((r) => toRows(toId(r.agencyId), r.year, partsOf(r).map((x) => ({ key: x.part.key, value: x.value }))));
+    }
+    // Combined: per year, each part's known values summed over the counted reports (null when none is known).
+    return yearList.flatMap((year) => {
+      const sums = new Map<string, number | null>();
+      for (const r of reports.values()) {
+        if (r.year !== year) continue;
+        for (const { part, value } of partsOf(r)) {
+          const before = sums.get(part.key) ?? null;
+          sums.set(part.key, value === null ? before : (before ?? 0) + value);
+        }
+      }
+      const values = definition.parts.filter((p) => sums.has(p.key)).map((p) => ({ key: p.key, value: sums.get(p.key)! }));
+      return toRows(null, year, values);
+    });
+  }
+
+  /** Agencies by id, in the order given. */
+  async agencies(ids: readonly number[]): Promise<AgencyModel[]> {
+    if (!ids.length) return [];
+    const rows = await this.dataSource
+      .getRepository(AgencyEntity)
+      .createQueryBuilder('a')
+      .where('a.id = ANY(:ids)', { ids: [...ids] })
+      .getMany();
+    const byId = new Map(rows.map((r) => [r.id, toAgencyModel(r)]));
+    return ids.map((id) => byId.get(id)).filter((a): a is AgencyModel => a !== undefined);
+  }
+}
+
+interface RankingRow {
+  rank: number;
+  report_id: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sample: number | null;
+}
+
+/** `applications.granted[6]` → its section, row and column. */
+function parseCellPath(path: string): { section: string; row: string; column: string } {
+  const m = /^(\w+)\.([\w.]+)\[(\d+)\]$/.exec(path);
+  if (!m) throw new Error(`not a cell path: ${path}`);
+  return { section: m[1]!, row: m[2]!, column: m[3]! };
+}
+
+/** Sparse rows from the cells read become dense rows (a missing column is blank). */
+function fill(input: { applications: Record<string, CellValue[]>; reviewLitigation: Record<string, CellValue[]> }) {
+  const dense = (rows: Record<string, CellValue[]>) =>
+    Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Array.from({ length: Math.max(7, v.length) }, (_, i) => v[i] ?? null)]));
+  return { applications: dense(input.applications), reviewLitigation: dense(input.reviewLitigation) };
+}

@@ -1,0 +1,91 @@
+import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { RULE_CODES } from '@ogi/domain';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { PagingArgs } from '../../../common/graphql/paging.args.js';
+import { AgencySelectionInput } from './agency-selection.input.js';
+import { MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from './years.js';
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+const RULES_MESSAGE = `rules: 未知的规则代码。Unknown rule code; known: ${RULE_CODES.join(', ')}.`;
+const SEVERITIES_MESSAGE = 'severities: 只能是 error、warning、info。Severities must be among error, warning, info.';
+
+@ArgsType()
+export class DataQualityArgs {
+  @Field(() => AgencySelectionInput, { nullable: true, description: 'The agencies; default every agency.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AgencySelectionInput)
+  selection?: AgencySelectionInput | null;
+
+  @Field(() => [Int], { description: `Years, 1–${MAX_YEARS} of them.` })
+  @ArrayMinSize(1, { message: 'years: 至少选择一个年份。Give at least one year.' })
+  @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
+  @IsInt({ each: true, message: YEAR_MESSAGE })
+  @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
+  @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
+  years!: number[];
+
+  @Field(() => [String], { nullable: true, description: 'Only these rules (codes of @ogi/domain RULE_CODES).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(RULE_CODES.length)
+  @IsIn(RULE_CODES, { each: true, message: RULES_MESSAGE })
+  rules?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only these severities: error | warning | info.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SEVERITIES.length)
+  @IsIn(SEVERITIES, { each: true, message: SEVERITIES_MESSAGE })
+  severities?: string[] | null;
+}
+
+@ArgsType()
+export class FindingsArgs extends PagingArgs {
+  @Field(() => AgencySelectionInput, { nullable: true, description: 'The agencies; default every agency.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AgencySelectionInput)
+  selection?: AgencySelectionInput | null;
+
+  @Field(() => [Int], { nullable: true, description: `Years (at most ${MAX_YEARS}); default every year.` })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
+  @IsInt({ each: true, message: YEAR_MESSAGE })
+  @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
+  @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
+  years?: number[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only these rules (codes of @ogi/domain RULE_CODES).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(RULE_CODES.length)
+  @IsIn(RULE_CODES, { each: true, message: RULES_MESSAGE })
+  rules?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only these severities: error | warning | info.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SEVERITIES.length)
+  @IsIn(SEVERITIES, { each: true, message: SEVERITIES_MESSAGE })
+  severities?: string[] | null;
+}
+
+@ArgsType()
+export class SubmissionsArgs {
+  @Field(() => [Int], { description: `Data years, 1–${MAX_YEARS} of them.` })
+  @ArrayMinSize(1, { message: 'years: 至少选择一个年份。Give at least one year.' })
+  @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
+  @IsInt({ each: true, message: YEAR_MESSAGE })
+  @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
+  @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
+  years!: number[];
+
+  @Field(() => AgencySelectionInput, { nullable: true, description: 'The agencies expected to report; default every agency.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AgencySelectionInput)
+  selection?: AgencySelectionInput | null;
+}

@@ -1,0 +1,59 @@
+import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PagingArgs } from '../../../common/graphql/paging.args.js';
+import { RankOrder } from '../models/ranking.model.js';
+import { AgencySelectionInput } from './agency-selection.input.js';
+import { MAX_YEAR, MIN_YEAR, YEAR_MESSAGE } from './years.js';
+
+export const REPORT_SCOPES = ['self', 'region_aggregate', 'system_aggregate'] as const;
+
+@ArgsType()
+export class RankingArgs extends PagingArgs {
+  @Field(() => String, { description: 'Metric code (see metricDefinitions).' })
+  @IsString()
+  @MaxLength(80)
+  metric!: string;
+
+  @Field(() => Int, { description: 'The data year.' })
+  @IsInt({ message: YEAR_MESSAGE })
+  @Min(MIN_YEAR, { message: YEAR_MESSAGE })
+  @Max(MAX_YEAR, { message: YEAR_MESSAGE })
+  year!: number;
+
+  @Field(() => AgencySelectionInput, { nullable: true, description: 'The agencies ranked; default every agency.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AgencySelectionInput)
+  selection?: AgencySelectionInput | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 10,
+    description:
+      "Leave out agencies whose sample is smaller (a ratio's denominator; for counts the applications handled), so that 1 of 1 does not top a ranking. 0 ranks all.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  minSample?: number | null;
+
+  @Field(() => RankOrder, {
+    nullable: true,
+    description: "Direction; default the metric's better end first (DESC when higher is better or unknown, ASC when lower is better).",
+  })
+  @IsOptional()
+  @IsEnum(RankOrder)
+  order?: RankOrder | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Only reports of these scopes: self | region_aggregate | system_aggregate. Default all (each agency is ranked by its own report).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(REPORT_SCOPES.length)
+  @IsIn(REPORT_SCOPES, { each: true })
+  scopes?: string[] | null;
+}

@@ -1,0 +1,91 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AgencyModel } from '../../agencies/models/agency.model.js';
+
+@ObjectType('RuleCount', { description: 'How many findings one consistency rule produced, at one severity.' })
+export class RuleCountModel {
+  @Field(() => String, { description: 'Rule code, e.g. S3_BALANCE (see @ogi/domain RULE_DESCRIPTIONS).' })
+  rule!: string;
+
+  @Field(() => String, { description: 'error | warning | info.' })
+  severity!: string;
+
+  @Field(() => Int, { description: 'Number of findings.' })
+  count!: number;
+}
+
+@ObjectType('AgencyYearQuality', { description: "Finding counts of one agency's current report for one year." })
+export class AgencyYearQualityModel {
+  @Field(() => AgencyModel, { description: 'The agency.' })
+  agency!: AgencyModel;
+
+  @Field(() => Int, { description: 'The year the data covers.' })
+  year!: number;
+
+  @Field(() => ID, { description: 'The current report.' })
+  reportId!: string;
+
+  @Field(() => Int, { description: 'Findings of severity error (within the rule and severity filters).' })
+  errors!: number;
+
+  @Field(() => Int, { description: 'Findings of severity warning (within the filters).' })
+  warnings!: number;
+
+  @Field(() => Int, { description: 'Findings of severity info (within the filters).' })
+  infos!: number;
+}
+
+@ObjectType('DataQuality', { description: 'What the consistency checks found in the current reports of a selection.' })
+export class DataQualityModel {
+  @Field(() => [RuleCountModel], { description: 'Findings per rule and severity, most frequent first.' })
+  byRule!: RuleCountModel[];
+
+  @Field(() => [AgencyYearQualityModel], {
+    description: 'Every current report of the selection and years, with its finding counts; most errors first, then warnings, then name.',
+  })
+  byAgencyYear!: AgencyYearQualityModel[];
+}
+
+@ObjectType('FindingRow', { description: 'One finding of a current report, with its agency and year.' })
+export class FindingRowModel {
+  @Field(() => ID, { description: 'The report.' })
+  reportId!: string;
+
+  @Field(() => AgencyModel, { description: 'The agency that issued the report.' })
+  agency!: AgencyModel;
+
+  @Field(() => Int, { description: 'The year the data covers.' })
+  year!: number;
+
+  @Field(() => String, { description: 'Rule code, e.g. S3_BALANCE.' })
+  rule!: string;
+
+  @Field(() => String, { description: 'error | warning | info.' })
+  severity!: string;
+
+  @Field(() => String, { description: 'failed (the rule does not hold) | unverifiable (a needed cell is blank) | notice.' })
+  status!: string;
+
+  @Field(() => [String], { description: 'Paths of the cells involved, e.g. applications.newReceived[6].' })
+  cells!: string[];
+
+  @Field(() => Float, { nullable: true, description: 'The value the rule expects, when it can say.' })
+  expected!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The value printed.' })
+  actual!: number | null;
+
+  @Field(() => String, { description: 'What is wrong, in Chinese.' })
+  messageZh!: string;
+
+  @Field(() => String, { description: 'What is wrong, in English.' })
+  messageEn!: string;
+}
+
+@ObjectType('FindingPage', { description: 'A page of findings.' })
+export class FindingPageModel {
+  @Field(() => [FindingRowModel], { description: 'Newest year first, then errors before warnings before infos, then agency name.' })
+  items!: FindingRowModel[];
+
+  @Field(() => Int, { description: 'How many findings match in all.' })
+  total!: number;
+}

@@ -1,0 +1,71 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import type { MetricDefinition } from '@ogi/domain';
+
+@ObjectType('MetricDefinition', {
+  description: 'A metric of the shared dictionary (@ogi/domain METRICS): what it measures, how it is computed and what it divides by.',
+})
+export class MetricDefinitionModel {
+  @Field(() => String, { description: 'Stable code, e.g. outcomes.disclosureRate. Use it in compare, ranking, rollup and timeSeries.' })
+  code!: string;
+
+  @Field(() => String, {
+    description: 'applications | outcomes | withholding | applicants | reviewLitigation | activeDisclosure | timeliness.',
+  })
+  category!: string;
+
+  @Field(() => String, { description: 'Name in Chinese, e.g. 公开率.' })
+  nameZh!: string;
+
+  @Field(() => String, { description: 'Name in English.' })
+  nameEn!: string;
+
+  @Field(() => String, { description: 'How it is computed from the report tables, in Chinese (row labels as printed).' })
+  formulaZh!: string;
+
+  @Field(() => String, { description: 'How it is computed, in English.' })
+  formulaEn!: string;
+
+  @Field(() => String, { nullable: true, description: 'For ratios: what it divides by, in Chinese. null for counts.' })
+  denominatorZh!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For ratios: what it divides by, in English. null for counts.' })
+  denominatorEn!: string | null;
+
+  @Field(() => String, {
+    description: 'applications | cases | ratio (0–1) | per100 | documents | decisions | items | projects | wan (万元, 10 000 CNY).',
+  })
+  unit!: string;
+
+  @Field(() => [String], { description: 'Report formats it can be computed for: "2019" and/or "2021".' })
+  templates!: string[];
+
+  @Field(() => String, { nullable: true, description: 'What to keep in mind when comparing, in Chinese.' })
+  caveatZh!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What to keep in mind when comparing, in English.' })
+  caveatEn!: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true when a higher value is better, false when lower is better, null when neither (rankings default to the better end first).',
+  })
+  higherIsBetter!: boolean | null;
+}
+
+export function toMetricDefinitionModel(m: MetricDefinition): MetricDefinitionModel {
+  return {
+    code: m.code,
+    category: m.category,
+    nameZh: m.nameZh,
+    nameEn: m.nameEn,
+    formulaZh: m.formulaZh,
+    formulaEn: m.formulaEn,
+    denominatorZh: m.denominatorZh ?? null,
+    denominatorEn: m.denominatorEn ?? null,
+    unit: m.unit,
+    templates: [...m.templates],
+    caveatZh: m.caveatZh ?? null,
+    caveatEn: m.caveatEn ?? null,
+    higherIsBetter: m.higherIsBetter ?? null,
+  };
+}

@@ -1,0 +1,32 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AgencyModel } from '../../agencies/models/agency.model.js';
+
+@ObjectType('Submission', { description: 'Whether one agency has published its report for one year, and when.' })
+export class SubmissionModel {
+  @Field(() => AgencyModel, { description: 'The agency.' })
+  agency!: AgencyModel;
+
+  @Field(() => Int, { description: 'The year the report covers.' })
+  year!: number;
+
+  @Field(() => String, {
+    description:
+      'ON_TIME | LATE (current report published after the deadline) | MISSING (deadline passed, no report) | NOT_DUE (deadline not passed, no report) | DATE_UNKNOWN (report has no printed date). Dates are China Standard Time.',
+  })
+  status!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The current report, when there is one.' })
+  reportId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Publication date as printed, YYYY-MM-DD.' })
+  publishedOn!: string | null;
+
+  @Field(() => String, { description: 'Legal deadline, YYYY-MM-DD: 31 Jan of the next year for departments, 31 Mar for governments.' })
+  deadline!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Days published after the deadline (0 = on time); null without a report or a date.' })
+  daysLate!: number | null;
+
+  @Field(() => Int, { description: "Findings of the current report with severity error whose rule does not hold (the tables don't add up)." })
+  failingChecks!: number;
+}

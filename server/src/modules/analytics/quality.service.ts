@@ -1,0 +1,173 @@
+/**
+ * What the data bureau checks every morning: which reports break which rules, and who has (not) published for
+ * which year and when. Current report versions only, within the caller's scope.
+ */
+import { Injectable } from '@nestjs/common';
+import { publicationDeadline, submissionStatus, type AgencyKind } from '@ogi/domain';
+import { DataSource } from 'typeorm';
+import type { AgencyScope } from '../../common/access/agency-scope.js';
+import { toId } from '../../common/graphql/ids.js';
+import { AGENCY_COLUMNS, agencyFromColumns, type AgencyColumns } from './analytics.service.js';
+import { AgencySelectionService } from './agency-selection.service.js';
+import { AnalyticsException } from './analytics.exception.js';
+import type { AgencySelectionInput } from './dto/agency-selection.input.js';
+import type { DataQualityModel, FindingPageModel } from './models/data-quality.model.js';
+import type { SubmissionModel } from './models/submission.model.js';
+
+/** Most agency × year rows one submissions query answers. */
+export const MAX_SUBMISSION_ROWS = 100_000;
+
+/** Today's date where the reports are published (deadlines fall at the end of a China Standard Time day). */
+export function todayInChina(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+interface FindingFilter {
+  rules?: readonly string[] | null;
+  severities?: readonly string[] | null;
+}
+
+@Injectable()
+export class QualityService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly selections: AgencySelectionService,
+  ) {}
+
+  async dataQuality(selection: AgencySelectionInput | null | undefined, years: readonly number[], filter: FindingFilter, scope: AgencyScope): Promise<DataQualityModel> {
+    const agencyIds = await this.selections.resolve(selection, scope);
+    const params = [agencyIds, [...new Set(years)], filter.rules?.length ? filter.rules : null, filter.severities?.length ? filter.severities : null];
+    const findingFilter = `($3::text[] IS NULL OR f.rule = ANY($3::text[])) AND ($4::text[] IS NULL OR f.severity = ANY($4::text[]))`;
+    const [byRule, byAgencyYear] = await Promise.all([
+      this.dataSource.query<{ rule: string; severity: string; count: number }[]>(
+        `SELECT f.rule, f.severity, count(*)::int AS count
+           FROM report r JOIN report_finding f ON f.report_id = r.id
+          WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[]) AND ${findingFilter}
+          GROUP BY f.rule, f.severity
+          ORDER BY count DESC, f.rule, f.severity`,
+        params,
+      ),
+      this.dataSource.query<(AgencyColumns & { year: number; report_id: number; errors: number; warnings: number; infos: number })[]>(
+        `SELECT r.year, r.id AS report_id, ${AGENCY_COLUMNS},
+                count(f.id) FILTER (WHERE f.severity = 'error')::int AS errors,
+                count(f.id) FILTER (WHERE f.severity = 'warning')::int AS warnings,
+                count(f.id) FILTER (WHERE f.severity = 'info')::int AS infos
+           FROM report r
+           JOIN agency a ON a.id = r.agency_id
+           LEFT JOIN report_finding f ON f.report_id = r.id AND ${findingFilter}
+          WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[])
+          GROUP BY r.id, a.id
+          ORDER BY errors DESC, warnings DESC, infos DESC, a.name, r.year`,
+        params,
+      ),
+    ]);
+    return {
+      byRule,
+      byAgencyYear: byAgencyYear.map((r) => ({
+        agency: agencyFromColumns(r),
+        year: r.year,
+        reportId: toId(r.report_id),
+        errors: r.errors,
+        warnings: r.warnings,
+        infos: r.infos,
+      })),
+    };
+  }
+
+  async findings(
+    selection: AgencySelectionInput | null | undefined,
+    years: readonly number[] | null | undefined,
+    filter: FindingFilter,
+    page: { take: number; skip: number },
+    scope: AgencyScope,
+  ): Promise<FindingPageModel> {
+    const agencyIds = await this.selections.resolve(selection, scope);
+    const params = [
+      agencyIds,
+      years?.length ? [...new Set(years)] : null,
+      filter.rules?.length ? filter.rules : null,
+      filter.severities?.length ? filter.severities : null,
+    ];
+    const from = `FROM report r JOIN report_finding f ON f.report_id = r.id
+      WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND ($2::int[] IS NULL OR r.year = ANY($2::int[]))
+        AND ($3::text[] IS NULL OR f.rule = ANY($3::text[])) AND ($4::text[] IS NULL OR f.severity = ANY($4::text[]))`;
+    const [rows, [count]] = await Promise.all([
+      this.dataSource.query<
+        (AgencyColumns & {
+          report_id: number;
+          year: number;
+          rule: string;
+          severity: string;
+          status: string;
+          cells: string[];
+          expected: string | null;
+          actual: string | null;
+          message_zh: string;
+          message_en: string;
+        })[]
+      >(
+        `SELECT r.id AS report_id, r.year, f.rule, f.severity, f.status, f.cells, f.expected, f.actual, f.message_zh, f.message_en, ${AGENCY_COLUMNS}
+           ${from.replace('FROM report r', 'FROM report r JOIN agency a ON a.id = r.agency_id')}
+          ORDER BY r.year DESC, array_position(ARRAY['error', 'warning', 'info'], f.severity), a.name, f.id
+          LIMIT $5 OFFSET $6`,
+        [...params, page.take, page.skip],
+      ),
+      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params),
+    ]);
+    return {
+      total: count?.total ?? 0,
+      items: rows.map((r) => ({
+        reportId: toId(r.report_id),
+        agency: agencyFromColumns(r),
+        year: r.year,
+        rule: r.rule,
+        severity: r.severity,
+        status: r.status,
+        cells: r.cells,
+        expected: r.expected === null ? null : Number(r.expected),
+        actual: r.actual === null ? null : Number(r.actual),
+        messageZh: r.message_zh,
+        messageEn: r.message_en,
+      })),
+    };
+  }
+
+  /** Every selected agency × year: ON_TIME, LATE, DATE_UNKNOWN, MISSING or NOT_DUE; newest year first, then by name. */
+  async submissions(years: readonly number[], selection: AgencySelectionInput | null | undefined, scope: AgencyScope, today = todayInChina()): Promise<SubmissionModel[]> {
+    const yearList = [...new Set(years)].sort((a, b) => b - a);
+    const agencyIds = await this.selections.resolve(selection, scope);
+    if (agencyIds.length * yearList.length > MAX_SUBMISSION_ROWS) {
+      throw AnalyticsException.resultTooLarge(agencyIds.length * yearList.length, MAX_SUBMISSION_ROWS);
+    }
+    const rows = await this.dataSource.query<
+      (AgencyColumns & { year: number; report_id: number | null; published_on: string | null; days_late: number | null; failing: number })[]
+    >(
+      `SELECT y.year, r.id AS report_id, to_char(r.published_on, 'YYYY-MM-DD') AS published_on, r.days_late,
+              coalesce(f.failing, 0)::int AS failing, ${AGENCY_COLUMNS}
+         FROM agency a
+        CROSS JOIN unnest($2::int[]) AS y(year)
+         LEFT JOIN report r ON r.agency_id = a.id AND r.year = y.year AND r.is_current
+         LEFT JOIN LATERAL (
+           SELECT count(*) AS failing FROM report_finding x WHERE x.report_id = r.id AND x.status = 'failed' AND x.severity = 'error'
+         ) f ON r.id IS NOT NULL
+        WHERE a.id = ANY($1::int[])
+        ORDER BY y.year DESC, a.name, a.id`,
+      [agencyIds, yearList],
+    );
+    return rows.map((r) => {
+      // Deadlines follow from the agency's kind (stored reports are kept in step when the kind changes: refreshDeadlines).
+      const deadline = publicationDeadline(r.year, r.agency_kind as AgencyKind);
+      const report = r.report_id === null ? null : { publishedOn: r.published_on, daysLate: r.days_late };
+      return {
+        agency: agencyFromColumns(r),
+        year: r.year,
+        status: submissionStatus(report, deadline, today),
+        reportId: r.report_id === null ? null : toId(r.report_id),
+        publishedOn: r.published_on,
+        deadline,
+        daysLate: r.days_late,
+        failingChecks: r.failing,
+      };
+    });
+  }
+}

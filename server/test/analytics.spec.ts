@@ -1,0 +1,374 @@
+/**
+ * Every analytics query over GraphQL on the hand-built province of helpers/analytics-fixture.ts. Each expected
+ * number is worked out by hand in the test from the fixture's table (see the comments).
+ */
+import { CITY, CITY_EDU, CITY_POLICE, DISTRICT, DISTRICT_EDU, DISTRICT_HEALTH, loadFixture, reportText, REPORTS } from './helpers/analytics-fixture.js';
+import { errorCodes, startTestApp, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
+
+let t: TestApp;
+let id: Record<string, string>;
+
+beforeAll(async () => {
+  t = await startTestApp({ SEED_WHEN_EMPTY: 'false' });
+  id = await loadFixture(t.dataSource);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+/** The data of a response that must have no errors. */
+async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const res: GraphqlResponse<T> = await t.gql<T>(query, variables);
+  expect(res.errors).toBeUndefined();
+  return res.data!;
+}
+
+const name = (agencyId: string | null) => Object.entries(id).find(([, v]) => v === agencyId)?.[0] ?? null;
+
+describe('metricDefinitions', () => {
+  it('is the shared dictionary, with formula and denominator', async () => {
+    const { metricDefinitions } = await data<{ metricDefinitions: { code: string; nameZh: string; denominatorZh: string | null; unit: string; templates: string[]; higherIsBetter: boolean | null }[] }>(
+      '{ metricDefinitions { code nameZh denominatorZh unit templates higherIsBetter } }',
+    );
+    const rate = metricDefinitions.find((m) => m.code === 'outcomes.disclosureRate');
+    expect(rate).toEqual({ code: 'outcomes.disclosureRate', nameZh: '公开率', denominatorZh: '办结量（（七）总计）', unit: 'ratio', templates: ['2019', '2021'], higherIsBetter: true });
+    expect(metricDefinitions.find((m) => m.code === 'disclosure.feesAmountWan')?.templates).toEqual(['2021']);
+  });
+});
+
+describe('compare', () => {
+  const COMPARE = `query($s: AgencySelection!, $y: [Int!]!, $m: [String!]!) {
+    compare(selection: $s, years: $y, metrics: $m) {
+      agencies { id name } years metrics { code nameEn }
+      values { agencyId year metric value numerator denominator reportId }
+    } }`;
+
+  it('"all departments of the city": its two departments × 2 years × 2 metrics, no entry where a report is missing', async () => {
+    const { compare } = await data<{
+      compare: {
+        agencies: { name: string }[];
+        years: number[];
+        metrics: { code: string }[];
+        values: { agencyId: string; year: number; metric: string; value: number | null; numerator: number | null; denominator: number | null; reportId: string }[];
+      };
+    }>(COMPARE, { s: { parentId: id[CITY], kinds: ['department'] }, y: [2023, 2022], m: ['applications.new', 'outcomes.disclosureRate'] });
+    // By name: 甲市公安局 before 甲市教育局 (code point order).
+    expect(compare.agencies.map((a) => a.name)).toEqual([CITY_POLICE, CITY_EDU]);
+    expect(compare.years).toEqual([2022, 2023]);
+    expect(compare.metrics.map((m) => m.code)).toEqual(['applications.new', 'outcomes.disclosureRate']);
+    expect(compare.values.map((v) => [name(v.agencyId), v.year, v.metric, v.value, v.numerator, v.denominator])).toEqual([
+      // 公安局 has no 2022 report; in 2023 it printed 予以公开 总计 6 of 10 handled.
+      [CITY_POLICE, 2023, 'applications.new', 10, 10, null],
+      [CITY_POLICE, 2023, 'outcomes.disclosureRate', 0.6, 6, 10],
+      [CITY_EDU, 2022, 'applications.new', 20, 20, null],
+      [CITY_EDU, 2022, 'outcomes.disclosureRate', 0.5, 10, 20],
+      [CITY_EDU, 2023, 'applications.new', 40, 40, null],
+      [CITY_EDU, 2023, 'outcomes.disclosureRate', 0.75, 30, 40],
+    ]);
+    expect(compare.values.every((v) => /^\d+$/.test(v.reportId))).toBe(true);
+  });
+
+  it('an explicit list, and a metric the format lacks is null with its report', async () => {
+    const { compare } = await data<{ compare: { values: { metric: string; value: number | null; reportId: string | null }[] } }>(COMPARE, {
+      s: { agencyIds: [id[CITY]] },
+      y: [2023],
+      m: ['disclosure.feeItems'],
+    });
+    // The 2019-only fee item count does not apply to a 2021-format report.
+    expect(compare.values).toEqual([
+      { agencyId: id[CITY], year: 2023, metric: 'disclosure.feeItems', value: null, numerator: null, denominator: null, reportId: expect.any(String) },
+    ]);
+  });
+
+  it('refuses unknown metrics, unknown agencies and out-of-range years with BAD_USER_INPUT / NOT_FOUND', async () => {
+    const unknownMetric = await t.gql(COMPARE, { s: {}, y: [2023], m: ['outcomes.nope'] });
+    expect(errorCodes(unknownMetric)).toEqual(['BAD_USER_INPUT']);
+    expect(unknownMetric.errors![0]!.message).toContain('outcomes.nope');
+    expect(unknownMetric.errors![0]!.extensions?.['reason']).toBe('UNKNOWN_METRIC');
+
+    expect(errorCodes(await t.gql(COMPARE, { s: { agencyIds: ['999999'] }, y: [2023], m: ['applications.new'] }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await t.gql(COMPARE, { s: {}, y: [1999], m: ['applications.new'] }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await t.gql(COMPARE, { s: {}, y: [], m: ['applications.new'] }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await t.gql(COMPARE, { s: { kinds: ['ministry'] }, y: [2023], m: ['applications.new'] }))).toEqual(['BAD_USER_INPUT']);
+    const tooMany = Array.from({ length: 41 }, () => 'applications.new');
+    expect(errorCodes(await t.gql(COMPARE, { s: {}, y: [2023], m: tooMany }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('ranking', () => {
+  const RANKING = `query($m: String!, $y: Int!, $s: AgencySelection, $min: Int, $o: RankOrder, $scopes: [String!], $take: Int, $skip: Int) {
+    ranking(metric: $m, year: $y, selection: $s, minSample: $min, order: $o, scopes: $scopes, take: $take, skip: $skip) {
+      total excludedBelowMinSample items { rank agency { name } value sample }
+    } }`;
+  type Ranking = { ranking: { total: number; excludedBelowMinSample: number; items: { rank: number; agency: { name: string }; value: number; sample: number }[] } };
+
+  it('2023 disclosure rate, better first: ties share a rank and the next rank is skipped', async () => {
+    const { ranking } = await data<Ranking>(RANKING, { m: 'outcomes.disclosureRate', y: 2023 });
+    // 教育局 30/40; 市政府 60/100 and 公安局 6/10 tie; 乙区 50/100, 乙区卫健委 25/50, 乙区教育局 15/30 tie.
+    // Within a rank, by name (code point order: 人 < 公, 人 < 卫 < 教).
+    expect(ranking.items.map((i) => [i.rank, i.agency.name, i.value, i.sample])).toEqual([
+      [1, CITY_EDU, 0.75, 40],
+      [2, CITY, 0.6, 100],
+      [2, CITY_POLICE, 0.6, 10],
+      [4, DISTRICT, 0.5, 100],
+      [4, DISTRICT_HEALTH, 0.5, 50],
+      [4, DISTRICT_EDU, 0.5, 30],
+    ]);
+    expect(ranking.total).toBe(6);
+    expect(ranking.excludedBelowMinSample).toBe(0);
+  });
+
+  it('a minimum sample leaves small agencies out and counts them; paging keeps the ranks', async () => {
+    const { ranking } = await data<Ranking>(RANKING, { m: 'outcomes.disclosureRate', y: 2023, min: 31, take: 2, skip: 1 });
+    // Samples ≥ 31: 教育局 40, 市政府 100, 乙区 100, 乙区卫健委 50 → ranks 1, 2, 3, 3; 公安局 (10) and 乙区教育局 (30) left out.
+    expect(ranking.total).toBe(4);
+    expect(ranking.excludedBelowMinSample).toBe(2);
+    expect(ranking.items.map((i) => [i.rank, i.agency.name])).toEqual([
+      [2, CITY],
+      [3, DISTRICT],
+    ]);
+  });
+
+  it('counts use the applications handled as their sample; order and scopes can be chosen', async () => {
+    const { ranking } = await data<Ranking>(RANKING, { m: 'applications.new', y: 2022, min: 0, o: 'ASC', scopes: ['self'] });
+    // 2022: 乙区卫健委 2, 乙区教育局 10, 乙区 20 and 教育局 20 (tie; 乙 < 教), 市政府 80.
+    expect(ranking.items.map((i) => [i.rank, i.agency.name, i.value, i.sample])).toEqual([
+      [1, DISTRICT_HEALTH, 2, 2],
+      [2, DISTRICT_EDU, 10, 10],
+      [3, DISTRICT, 20, 20],
+      [3, CITY_EDU, 20, 20],
+      [5, CITY, 80, 80],
+    ]);
+    const selfOnly = await data<Ranking>(RANKING, { m: 'applications.new', y: 2023, min: 0, scopes: ['self'] });
+    expect(selfOnly.ranking.items.map((i) => i.agency.name)).not.toContain(DISTRICT);
+  });
+
+  it('lower-is-better metrics rank the smallest first by default', async () => {
+    // Review correction rate 2023: 市政府 1 corrected of 4 − 1 pending = 1/3; 教育局 1 of 1 = 1.
+    const { ranking } = await data<Ranking>(RANKING, { m: 'review.correctionRate', y: 2023, min: 1 });
+    expect(ranking.items.map((i) => [i.rank, i.agency.name, i.value])).toEqual([
+      [1, CITY, 1 / 3],
+      [2, CITY_EDU, 1],
+    ]);
+  });
+
+  it('take is bounded', async () => {
+    expect(errorCodes(await t.gql(RANKING, { m: 'applications.new', y: 2023, take: 101 }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('rollup and timeSeries never count an aggregate with its members', () => {
+  const ROLLUP = `query($root: ID, $y: [Int!]!, $m: [String!]!) {
+    rollup(rootAgencyId: $root, years: $y, metrics: $m) { year metric value numerator denominator reportsCounted agenciesCovered } }`;
+  type Rollup = { rollup: { year: number; metric: string; value: number | null; numerator: number | null; denominator: number | null; reportsCounted: number; agenciesCovered: number }[] };
+
+  it('the whole province: 2023 counts the district aggregate instead of its departments', async () => {
+    const { rollup } = await data<Rollup>(ROLLUP, { root: null, y: [2022, 2023], m: ['applications.new', 'outcomes.disclosureRate'] });
+    expect(rollup).toEqual([
+      // 2022, all self: 80 + 20 + 20 + 10 + 2 = 132 new; disclosed 40 + 10 + 10 + 5 + 2 = 67 of 132 handled. 公安局 missing.
+      { year: 2022, metric: 'applications.new', value: 132, numerator: 132, denominator: null, reportsCounted: 5, agenciesCovered: 5 },
+      { year: 2022, metric: 'outcomes.disclosureRate', value: 67 / 132, numerator: 67, denominator: 132, reportsCounted: 5, agenciesCovered: 5 },
+      // 2023: 市政府 100 + 教育局 40 + 公安局 10 + 乙区 aggregate 100 (standing for 乙区, 乙区教育局, 乙区卫健委) = 250;
+      // disclosed 60 + 30 + 6 + 50 = 146.
+      { year: 2023, metric: 'applications.new', value: 250, numerator: 250, denominator: null, reportsCounted: 4, agenciesCovered: 6 },
+      { year: 2023, metric: 'outcomes.disclosureRate', value: 146 / 250, numerator: 146, denominator: 250, reportsCounted: 4, agenciesCovered: 6 },
+    ]);
+  });
+
+  it("a district's subtree: its departments in 2022, its aggregate alone in 2023; years without reports are empty", async () => {
+    const { rollup } = await data<Rollup>(ROLLUP, { root: id[DISTRICT], y: [2021, 2022, 2023], m: ['applications.new'] });
+    expect(rollup.map((r) => [r.year, r.value, r.reportsCounted, r.agenciesCovered])).toEqual([
+      [2021, null, 0, 0],
+      [2022, 20 + 10 + 2, 3, 3],
+      [2023, 100, 1, 3],
+    ]);
+  });
+
+  it('timeSeries of a selection: the aggregate counts only when its government is selected', async () => {
+    const TS = `query($s: AgencySelection!, $m: String!, $from: Int, $to: Int) { timeSeries(selection: $s, metric: $m, fromYear: $from, toYear: $to) { year value reportsCounted } }`;
+    const withParent = await data<{ timeSeries: { year: number; value: number }[] }>(TS, {
+      s: { parentId: id[DISTRICT], includeDescendants: true, includeParent: true },
+      m: 'applications.new',
+    });
+    // Years default to those with reports: 2022 (20 + 10 + 2), 2023 (the aggregate, 100).
+    expect(withParent.timeSeries.map((p) => [p.year, p.value])).toEqual([
+      [2022, 32],
+      [2023, 100],
+    ]);
+    const departmentsOnly = await data<{ timeSeries: { year: number; value: number }[] }>(TS, { s: { parentId: id[DISTRICT] }, m: 'applications.new', from: 2022, to: 2023 });
+    // Without the district government, its departments' own reports: 10 + 2, then 30 + 50.
+    expect(departmentsOnly.timeSeries.map((p) => [p.year, p.value])).toEqual([
+      [2022, 12],
+      [2023, 80],
+    ]);
+    expect(errorCodes(await t.gql(TS, { s: {}, m: 'applications.new', from: 2000, to: 2030 }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('breakdown', () => {
+  const BREAKDOWN = `query($d: BreakdownDimension!, $s: AgencySelection!, $y: [Int!]!, $c: Boolean) {
+    breakdown(dimension: $d, selection: $s, years: $y, combine: $c) { agencyId year key labelZh labelEn value share } }`;
+  type Rows = { breakdown: { agencyId: string | null; year: number; key: string; labelZh: string; labelEn: string; value: number | null; share: number | null }[] };
+
+  it("outcomes of one agency, labelled as printed, shares of the parts' sum", async () => {
+    const { breakdown } = await data<Rows>(BREAKDOWN, { d: 'OUTCOMES', s: { agencyIds: [id[CITY_EDU]] }, y: [2023] });
+    // 教育局 2023: 30 disclosed, 4 withheld, 6 not held, of 40.
+    expect(breakdown.map((r) => [r.key, r.labelZh, r.value, r.share])).toEqual([
+      ['granted', '（一）予以公开', 30, 0.75],
+      ['partiallyGranted', '（二）部分公开', 0, 0],
+      ['withheld', '（三）不予公开', 4, 0.1],
+      ['unableToProvide', '（四）无法提供', 6, 0.15],
+      ['notProcessed', '（五）不予处理', 0, 0],
+      ['otherHandling', '（六）其他处理', 0, 0],
+    ]);
+    expect(breakdown.every((r) => r.agencyId === id[CITY_EDU] && r.year === 2023)).toBe(true);
+  });
+
+  it('combined over the province without double counting (2023)', async () => {
+    const { breakdown } = await data<Rows>(BREAKDOWN, { d: 'OUTCOMES', s: {}, y: [2023], c: true });
+    // Counted: 市政府, 教育局, 公安局, 乙区 aggregate. Disclosed 60+30+6+50 = 146, partly 10+0+0+10 = 20,
+    // withheld 10+4+5+15 = 34, not held 20+6+0+25 = 51: parts sum to 251 (公安局's printed 6 breaks its own table).
+    expect(breakdown.map((r) => [r.agencyId, r.key, r.value, r.share])).toEqual([
+      [null, 'granted', 146, 146 / 251],
+      [null, 'partiallyGranted', 20, 20 / 251],
+      [null, 'withheld', 34, 34 / 251],
+      [null, 'unableToProvide', 51, 51 / 251],
+      [null, 'notProcessed', 0, 0],
+      [null, 'otherHandling', 0, 0],
+    ]);
+  });
+
+  it('withholding reasons, applicant types, review and litigation outcomes', async () => {
+    const reasons = await data<Rows>(BREAKDOWN, { d: 'WITHHOLDING_REASONS', s: { agencyIds: [id[CITY]] }, y: [2023] });
+    expect(reasons.breakdown).toHaveLength(8);
+    expect(reasons.breakdown.find((r) => r.key === 'thirdPartyRights')).toMatchObject({ labelZh: '4.保护第三方合法权益', value: 10, share: 1 });
+    expect(reasons.breakdown.find((r) => r.key === 'stateSecret')).toMatchObject({ value: 0, share: 0 });
+
+    const applicants = await data<Rows>(BREAKDOWN, { d: 'APPLICANT_TYPES', s: { agencyIds: [id[CITY]] }, y: [2023] });
+    // 市政府 2023: 100 new, 20 from 商业企业.
+    expect(applicants.breakdown.map((r) => [r.key, r.value, r.share])).toEqual([
+      ['naturalPerson', 80, 0.8],
+      ['commercialEnterprise', 20, 0.2],
+      ['researchInstitution', 0, 0],
+      ['socialWelfareOrg', 0, 0],
+      ['legalServiceOrg', 0, 0],
+      ['otherOrg', 0, 0],
+    ]);
+
+    const review = await data<Rows>(BREAKDOWN, { d: 'REVIEW_OUTCOMES', s: { agencyIds: [id[CITY]] }, y: [2023] });
+    // 行政复议 [维持 2, 纠正 1, 其他 0, 尚未审结 1] of 4.
+    expect(review.breakdown.map((r) => [r.key, r.labelZh, r.value, r.share])).toEqual([
+      ['upheld', '结果维持', 2, 0.5],
+      ['corrected', '结果纠正', 1, 0.25],
+      ['other', '其他结果', 0, 0],
+      ['pending', '尚未审结', 1, 0.25],
+    ]);
+
+    const litigation = await data<Rows>(BREAKDOWN, { d: 'LITIGATION_OUTCOMES', s: { agencyIds: [id[CITY]] }, y: [2023] });
+    expect(litigation.breakdown.map((r) => [r.key, r.value, r.share])).toEqual([
+      ['upheld', 1, 1],
+      ['corrected', 0, 0],
+      ['other', 0, 0],
+      ['pending', 0, 0],
+    ]);
+  });
+
+  it('other handling of a 2021-format report: the three numbered rows, no undivided row', async () => {
+    const { breakdown } = await data<Rows>(BREAKDOWN, { d: 'OTHER_HANDLING', s: { agencyIds: [id[CITY]] }, y: [2023] });
+    expect(breakdown.map((r) => r.key)).toEqual(['overdueCorrection', 'overdueFee', 'other']);
+  });
+});
+
+describe('data quality, findings and submissions', () => {
+  it('dataQuality counts findings per rule and per report', async () => {
+    const { dataQuality } = await data<{
+      dataQuality: { byRule: { rule: string; severity: string; count: number }[]; byAgencyYear: { agency: { name: string }; year: number; errors: number; warnings: number; infos: number }[] };
+    }>('{ dataQuality(years: [2023]) { byRule { rule severity count } byAgencyYear { agency { name } year errors warnings infos } } }');
+    // 公安局 printed 予以公开 总计 6 where its columns add to 5 (row sum) and the outcomes then add to 11, not 10 (outcome sum);
+    // 教育局 published 5 days late.
+    expect(dataQuality.byRule).toEqual([
+      { rule: 'LATE_PUBLICATION', severity: 'warning', count: 1 },
+      { rule: 'S3_OUTCOME_SUM', severity: 'error', count: 1 },
+      { rule: 'S3_ROW_SUM', severity: 'error', count: 1 },
+    ]);
+    expect(dataQuality.byAgencyYear.slice(0, 2).map((r) => [r.agency.name, r.errors, r.warnings])).toEqual([
+      [CITY_POLICE, 2, 0],
+      [CITY_EDU, 0, 1],
+    ]);
+    expect(dataQuality.byAgencyYear).toHaveLength(6);
+  });
+
+  it('findings: one row per finding, filtered and paged', async () => {
+    const { findings } = await data<{ findings: { total: number; items: { agency: { name: string }; year: number; rule: string; severity: string; cells: string[]; messageZh: string }[] } }>(
+      '{ findings(severities: ["error"], take: 1) { total items { agency { name } year rule severity cells messageZh } } }',
+    );
+    expect(findings.total).toBe(2);
+    expect(findings.items).toHaveLength(1);
+    expect(findings.items[0]).toMatchObject({ agency: { name: CITY_POLICE }, year: 2023, severity: 'error' });
+    expect(findings.items[0]!.cells.length).toBeGreaterThan(0);
+    const late = await data<{ findings: { total: number; items: { agency: { name: string }; rule: string }[] } }>(
+      '{ findings(rules: ["LATE_PUBLICATION"], years: [2022, 2023]) { total items { agency { name } rule } } }',
+    );
+    expect(late.findings.items.map((f) => f.agency.name)).toEqual([CITY_EDU, DISTRICT_EDU]);
+    expect(errorCodes(await t.gql('{ findings(rules: ["NO_SUCH_RULE"]) { total } }'))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('submissions: on time, late, no date, missing and not yet due', async () => {
+    const { submissions } = await data<{ submissions: { agency: { name: string }; year: number; status: string; deadline: string; daysLate: number | null; failingChecks: number }[] }>(
+      '{ submissions(years: [2022, 2023, 2099]) { agency { name } year status deadline daysLate failingChecks } }',
+    );
+    const status = (agency: string, year: number) => submissions.find((s) => s.agency.name === agency && s.year === year);
+    expect(submissions).toHaveLength(6 * 3);
+    expect(submissions[0]!.year).toBe(2099);
+    expect(status(CITY, 2023)).toEqual({ agency: { name: CITY }, year: 2023, status: 'ON_TIME', deadline: '2024-03-31', daysLate: 0, failingChecks: 0 });
+    expect(status(CITY_EDU, 2023)).toMatchObject({ status: 'LATE', deadline: '2024-01-31', daysLate: 5 });
+    expect(status(CITY_POLICE, 2023)).toMatchObject({ status: 'DATE_UNKNOWN', daysLate: null, failingChecks: 2 });
+    expect(status(CITY_POLICE, 2022)).toMatchObject({ status: 'MISSING', deadline: '2023-01-31', daysLate: null });
+    expect(status(DISTRICT_HEALTH, 2023)).toMatchObject({ status: 'ON_TIME', daysLate: 0 });
+    expect(status(DISTRICT_EDU, 2022)).toMatchObject({ status: 'LATE', daysLate: 10 });
+    expect(status(DISTRICT, 2099)).toMatchObject({ status: 'NOT_DUE', deadline: '2100-03-31' });
+  });
+});
+
+describe('searchReports', () => {
+  const SEARCH = `query($q: String!) { searchReports(query: $q) { total items { report { year agency { name } } snippet offset } } }`;
+  type Search = { searchReports: { total: number; items: { report: { year: number; agency: { name: string } }; snippet: string; offset: number }[] } };
+
+  it('finds words in the text, with a snippet and the offset in Report.text', async () => {
+    const { searchReports } = await data<Search>(SEARCH, { q: '规范化' });
+    expect(searchReports.total).toBe(1);
+    const hit = searchReports.items[0]!;
+    expect(hit.report).toEqual({ year: 2023, agency: { name: DISTRICT_EDU } });
+    expect(hit.snippet).toContain('依申请公开工作规范化建设');
+    const text = reportText(REPORTS.find((r) => r.agency === DISTRICT_EDU && r.year === 2023)!);
+    expect(hit.offset).toBe(text.indexOf('规范化'));
+  });
+
+  it('ignores case, and finds every current report with common words, newest year first', async () => {
+    expect((await data<Search>(SEARCH, { q: 'govinfo platform' })).searchReports.items.map((h) => h.report.agency.name)).toEqual([CITY]);
+    const all = await data<Search>(SEARCH, { q: '年度报告' });
+    expect(all.searchReports.total).toBe(REPORTS.length);
+    expect(all.searchReports.items[0]!.report.year).toBe(2023);
+  });
+
+  it('refuses an empty query', async () => {
+    expect(errorCodes(await t.gql(SEARCH, { q: '   ' }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('agencyTree', () => {
+  it('roots, then children: governments first, with child and report counts', async () => {
+    const TREE = `query($p: ID) { agencyTree(parentId: $p) { id name kind parentId childCount reportCount } }`;
+    const roots = await data<{ agencyTree: { name: string; childCount: number; reportCount: number }[] }>(TREE, { p: null });
+    expect(roots.agencyTree.map((n) => [n.name, n.childCount, n.reportCount])).toEqual([[CITY, 3, 2]]);
+    const children = await data<{ agencyTree: { name: string; parentId: string; childCount: number; reportCount: number }[] }>(TREE, { p: id[CITY] });
+    expect(children.agencyTree.map((n) => [n.name, n.childCount, n.reportCount])).toEqual([
+      [DISTRICT, 2, 2],
+      [CITY_POLICE, 0, 1],
+      [CITY_EDU, 0, 2],
+    ]);
+    expect(children.agencyTree.every((n) => n.parentId === id[CITY])).toBe(true);
+    expect(errorCodes(await t.gql(TREE, { p: '999999' }))).toEqual(['NOT_FOUND']);
+  });
+});
