@@ -1,5 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ALL_AGENCIES } from '../../common/access/agency-scope.js';
+import { ACCESS } from '../../common/access/access-policy.js';
+import { Roles, Scope } from '../../common/access/access.decorators.js';
+import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { PagingArgs, paging } from '../../common/graphql/paging.args.js';
 import { AgencyRegistryService } from './agency-registry.service.js';
 import { ConfirmAgencyMatchArgs, RejectAgencyMatchArgs } from './dto/agency-match.args.js';
@@ -15,19 +17,22 @@ export class AgencyRegistryResolver {
   constructor(private readonly registry: AgencyRegistryService) {}
 
   @Query(() => [AgencyNodeModel], { description: 'Children of parentId (null = the top of the tree), governments first, then by name.' })
-  agencyTree(@Args() args: AgencyTreeArgs): Promise<AgencyNodeModel[]> {
-    return this.registry.tree(args.parentId, ALL_AGENCIES);
+  @Roles(...ACCESS.read)
+  agencyTree(@Args() args: AgencyTreeArgs, @Scope() scope: AgencyScope): Promise<AgencyNodeModel[]> {
+    return this.registry.tree(args.parentId, scope);
   }
 
   @Query(() => [AgencyMatchProposalModel], { description: 'Names imports did not know, waiting for a person to confirm or reject a match; oldest first.' })
-  agencyMatchProposals(@Args() args: PagingArgs): Promise<AgencyMatchProposalModel[]> {
+  @Roles(...ACCESS.edit)
+  agencyMatchProposals(@Args() args: PagingArgs, @Scope() scope: AgencyScope): Promise<AgencyMatchProposalModel[]> {
     const { take, skip } = paging(args);
-    return this.registry.proposals(take, skip, ALL_AGENCIES);
+    return this.registry.proposals(take, skip, scope);
   }
 
   @Mutation(() => AgencyModel, { description: 'Corrects an agency of the registry: name, parent, kind, level, listing page, aliases. All or nothing.' })
-  updateAgency(@Args('input', { description: 'What to change.' }) input: UpdateAgencyInput): Promise<AgencyModel> {
-    return this.registry.update(input, ALL_AGENCIES);
+  @Roles(...ACCESS.edit)
+  updateAgency(@Args('input', { description: 'What to change.' }) input: UpdateAgencyInput, @Scope() scope: AgencyScope): Promise<AgencyModel> {
+    return this.registry.update(input, scope);
   }
 
   @Mutation(() => AgencyModel, {
@@ -35,12 +40,14 @@ export class AgencyRegistryResolver {
       'Confirms that a printed name means a registered agency (agencyId, or the proposed one when null): the reports filed under the agency the import created move there ' +
       '(as further versions where that agency already has a report for the year), the name becomes an alias, and the created agency is removed. Returns the agency merged into.',
   })
-  confirmAgencyMatch(@Args() args: ConfirmAgencyMatchArgs): Promise<AgencyModel> {
-    return this.registry.confirmMatch(args.proposalId, args.agencyId, ALL_AGENCIES);
+  @Roles(...ACCESS.edit)
+  confirmAgencyMatch(@Args() args: ConfirmAgencyMatchArgs, @Scope() scope: AgencyScope): Promise<AgencyModel> {
+    return this.registry.confirmMatch(args.proposalId, args.agencyId, scope);
   }
 
   @Mutation(() => Boolean, { description: 'Keeps the agency the import created as an agency of its own and closes the proposal.' })
-  rejectAgencyMatch(@Args() args: RejectAgencyMatchArgs): Promise<boolean> {
-    return this.registry.rejectMatch(args.proposalId, ALL_AGENCIES);
+  @Roles(...ACCESS.edit)
+  rejectAgencyMatch(@Args() args: RejectAgencyMatchArgs, @Scope() scope: AgencyScope): Promise<boolean> {
+    return this.registry.rejectMatch(args.proposalId, scope);
   }
 }

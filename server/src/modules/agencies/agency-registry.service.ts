@@ -145,7 +145,7 @@ export class AgencyRegistryService {
         await m.query(`INSERT INTO agency_alias (alias, agency_id, origin) VALUES ($1, $2, 'manual')`, [alias, id]);
       }
     });
-    return this.agencies.getById(input.id);
+    return this.agencies.getById(input.id, scope);
   }
 
   /** Confirms a proposal: the import's agency is merged into `agencyId` (default: the proposed one). */
@@ -169,7 +169,7 @@ export class AgencyRegistryService {
       ]);
       return target;
     });
-    return this.agencies.getById(toId(targetId));
+    return this.agencies.getById(toId(targetId), scope);
   }
 
   /** Rejects a proposal: the agency the import created stays a registry agency of its own. */

@@ -1,6 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { METRICS } from '@ogi/domain';
-import { ALL_AGENCIES } from '../../common/access/agency-scope.js';
+import { ACCESS } from '../../common/access/access-policy.js';
+import { Roles, Scope } from '../../common/access/access.decorators.js';
+import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { paging } from '../../common/graphql/paging.args.js';
 import { AnalyticsService } from './analytics.service.js';
 import { BreakdownArgs } from './dto/breakdown.args.js';
@@ -31,6 +33,7 @@ export class AnalyticsResolver {
   ) {}
 
   @Query(() => [MetricDefinitionModel], { description: 'The metric dictionary: every metric the queries accept, with formula, denominator and caveats.' })
+  @Roles(...ACCESS.read)
   metricDefinitions(): MetricDefinitionModel[] {
     return METRICS.map(toMetricDefinitionModel);
   }
@@ -39,56 +42,64 @@ export class AnalyticsResolver {
     description:
       'Metric values of a set of agencies × years × metrics, from each agency\'s current report (at most 3 000 agencies, 20 years, 40 metrics and 250 000 values).',
   })
-  compare(@Args() args: CompareArgs): Promise<ComparisonModel> {
-    return this.analytics.compare(args.selection, args.years, args.metrics, ALL_AGENCIES);
+  @Roles(...ACCESS.read)
+  compare(@Args() args: CompareArgs, @Scope() scope: AgencyScope): Promise<ComparisonModel> {
+    return this.analytics.compare(args.selection, args.years, args.metrics, scope);
   }
 
   @Query(() => [RollupValueModel], {
     description: `One metric of a selection rolled up per year, ascending (leaders' trend). ${ROLLUP_RULE}`,
   })
-  timeSeries(@Args() args: TimeSeriesArgs): Promise<RollupValueModel[]> {
-    return this.analytics.timeSeries(args.selection, args.metric, args.fromYear, args.toYear, ALL_AGENCIES);
+  @Roles(...ACCESS.read)
+  timeSeries(@Args() args: TimeSeriesArgs, @Scope() scope: AgencyScope): Promise<RollupValueModel[]> {
+    return this.analytics.timeSeries(args.selection, args.metric, args.fromYear, args.toYear, scope);
   }
 
   @Query(() => RankingPageModel, {
     description:
       "Agencies ranked by one metric of their current report for a year. Ties share a rank (1, 2, 2, 4); agencies without a value are not ranked; those whose sample is below minSample are left out and counted.",
   })
-  ranking(@Args() args: RankingArgs): Promise<RankingPageModel> {
+  @Roles(...ACCESS.read)
+  ranking(@Args() args: RankingArgs, @Scope() scope: AgencyScope): Promise<RankingPageModel> {
     return this.analytics.ranking(
       { ...args, ...paging(args), minSample: args.minSample ?? 10, order: args.order ?? null, scopes: args.scopes ?? null },
-      ALL_AGENCIES,
+      scope,
     );
   }
 
   @Query(() => [BreakdownRowModel], {
     description: 'How totals split into their parts (outcomes, withholding reasons, applicant types, review and litigation outcomes), per agency and year or combined.',
   })
-  breakdown(@Args() args: BreakdownArgs): Promise<BreakdownRowModel[]> {
-    return this.analytics.breakdown(args.dimension, args.selection, args.years, args.combine ?? false, ALL_AGENCIES);
+  @Roles(...ACCESS.read)
+  breakdown(@Args() args: BreakdownArgs, @Scope() scope: AgencyScope): Promise<BreakdownRowModel[]> {
+    return this.analytics.breakdown(args.dimension, args.selection, args.years, args.combine ?? false, scope);
   }
 
   @Query(() => [RollupValueModel], {
     description: `Metrics of an agency's subtree (itself and every agency below it; null = every agency) per year. ${ROLLUP_RULE}`,
   })
-  rollup(@Args() args: RollupArgs): Promise<RollupValueModel[]> {
-    return this.analytics.rollup(args.rootAgencyId, args.years, args.metrics, ALL_AGENCIES);
+  @Roles(...ACCESS.read)
+  rollup(@Args() args: RollupArgs, @Scope() scope: AgencyScope): Promise<RollupValueModel[]> {
+    return this.analytics.rollup(args.rootAgencyId, args.years, args.metrics, scope);
   }
 
   @Query(() => DataQualityModel, { description: 'Findings of the consistency checks in the current reports of a selection: per rule, and per agency and year.' })
-  dataQuality(@Args() args: DataQualityArgs): Promise<DataQualityModel> {
-    return this.quality.dataQuality(args.selection, args.years, { rules: args.rules, severities: args.severities }, ALL_AGENCIES);
+  @Roles(...ACCESS.read)
+  dataQuality(@Args() args: DataQualityArgs, @Scope() scope: AgencyScope): Promise<DataQualityModel> {
+    return this.quality.dataQuality(args.selection, args.years, { rules: args.rules, severities: args.severities }, scope);
   }
 
   @Query(() => FindingPageModel, { description: 'Findings of current reports, one per row, with their agency, year and cells; paged.' })
-  findings(@Args() args: FindingsArgs): Promise<FindingPageModel> {
-    return this.quality.findings(args.selection, args.years, { rules: args.rules, severities: args.severities }, paging(args), ALL_AGENCIES);
+  @Roles(...ACCESS.read)
+  findings(@Args() args: FindingsArgs, @Scope() scope: AgencyScope): Promise<FindingPageModel> {
+    return this.quality.findings(args.selection, args.years, { rules: args.rules, severities: args.severities }, paging(args), scope);
   }
 
   @Query(() => [SubmissionModel], {
     description: 'Which agency reported for which year: on time, late, missing, not yet due, or without a printed date; newest year first, then by agency name.',
   })
-  submissions(@Args() args: SubmissionsArgs): Promise<SubmissionModel[]> {
-    return this.quality.submissions(args.years, args.selection, ALL_AGENCIES);
+  @Roles(...ACCESS.read)
+  submissions(@Args() args: SubmissionsArgs, @Scope() scope: AgencyScope): Promise<SubmissionModel[]> {
+    return this.quality.submissions(args.years, args.selection, scope);
   }
 }
