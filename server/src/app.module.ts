@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
+import { CorrectionsModule } from './modules/corrections/corrections.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 
@@ -35,6 +36,7 @@ export class AppModule {
         ReportsModule,
         IngestModule,
         AnalyticsModule,
+        CorrectionsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

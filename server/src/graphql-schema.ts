@@ -9,11 +9,24 @@ import { AgenciesResolver } from './modules/agencies/agencies.resolver.js';
 import { AgencyRegistryResolver } from './modules/agencies/agency-registry.resolver.js';
 import { ReportAgencyResolver } from './modules/agencies/report-agency.resolver.js';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver.js';
+import { CellCorrectionFieldsResolver, ReportCorrectionsResolver } from './modules/corrections/cell-corrections.resolver.js';
+import { CorrectionsResolver } from './modules/corrections/corrections.resolver.js';
 import { IngestResolver } from './modules/ingest/ingest.resolver.js';
 import { AgencyReportsResolver } from './modules/reports/agency-reports.resolver.js';
 import { ReportsResolver } from './modules/reports/reports.resolver.js';
 
-export const RESOLVERS = [AgenciesResolver, ReportAgencyResolver, AgencyRegistryResolver, ReportsResolver, AgencyReportsResolver, AnalyticsResolver, IngestResolver];
+export const RESOLVERS = [
+  AgenciesResolver,
+  ReportAgencyResolver,
+  AgencyRegistryResolver,
+  ReportsResolver,
+  AgencyReportsResolver,
+  AnalyticsResolver,
+  IngestResolver,
+  CorrectionsResolver,
+  CellCorrectionFieldsResolver,
+  ReportCorrectionsResolver,
+];
 
 /** server/schema.gql (this file is in server/src or server/dist). */
 export const SCHEMA_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'schema.gql');

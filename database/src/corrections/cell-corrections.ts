@@ -34,6 +34,8 @@ export type CorrectionStatus = 'active' | 'stale' | 'superseded' | 'withdrawn';
 export interface CellCorrection {
   id: number;
   reportId: number;
+  /** The report's format, for naming the cell (describeCell). */
+  template: Template;
   path: string;
   value: number | null;
   originalValue: number | null;
@@ -69,10 +71,11 @@ const num = (v: string | null): number | null => (v === null ? null : Number(v))
 const pathOfRow = (r: { section: string; row_key: string; column_key: string }) =>
   cellPath(r.section as 'applications', r.row_key, /^\d+$/.test(r.column_key) ? Number(r.column_key) : r.column_key);
 
-export function toCellCorrection(r: CorrectionRow): CellCorrection {
+export function toCellCorrection(r: CorrectionRow, template: Template): CellCorrection {
   return {
     id: r.id,
     reportId: r.report_id,
+    template,
     path: pathOfRow(r),
     value: num(r.value),
     originalValue: num(r.original_value),
@@ -188,7 +191,7 @@ export async function correctCell(dataSource: DataSource, input: CorrectCellInpu
       detail: { correctionId: row!.id, originalValue, originalRaw, supersedes: previous?.id ?? null },
     });
     await recomputeReport(m, input.reportId);
-    return toCellCorrection(row!);
+    return toCellCorrection(row!, template);
   });
 }
 
@@ -218,14 +221,17 @@ export async function withdrawCorrection(
       detail: { correctionId: active.id },
     });
     await recomputeReport(m, input.reportId);
-    return toCellCorrection(row!);
+    return toCellCorrection(row!, template);
   });
 }
 
 /** Every correction of the given reports (any status), oldest first. */
 export async function correctionsOf(m: EntityManager, reportIds: readonly number[]): Promise<CellCorrection[]> {
-  const rows: CorrectionRow[] = await m.query(`SELECT * FROM cell_correction WHERE report_id = ANY($1) ORDER BY id`, [[...reportIds]]);
-  return rows.map(toCellCorrection);
+  const rows: (CorrectionRow & { template: Template })[] = await m.query(
+    `SELECT c.*, r.template FROM cell_correction c JOIN report r ON r.id = c.report_id WHERE c.report_id = ANY($1) ORDER BY c.id`,
+    [[...reportIds]],
+  );
+  return rows.map((r) => toCellCorrection(r, r.template));
 }
 
 /**

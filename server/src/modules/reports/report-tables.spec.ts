@@ -3,6 +3,7 @@ import type { CellModel } from './models/cell.model.js';
 import { applicationRows, disclosureRows, indexCells, orderedCells, reviewRows } from './report-tables.js';
 
 const cell = (section: CellModel['section'], row: string, column: string | number, value: number | null): CellModel => ({
+  reportId: 1,
   path: cellPath(section as 'applications', row, column),
   section,
   row,

@@ -19,9 +19,10 @@ import type { ReportCellEntity } from '@ogi/database';
 import type { CellModel } from './models/cell.model.js';
 import type { ApplicationRowModel, DisclosureRowModel, ReviewRowModel } from './models/report-tables.model.js';
 
-export function toCellModel(c: Omit<ReportCellEntity, 'reportId'>): CellModel {
+export function toCellModel(c: ReportCellEntity): CellModel {
   const source = c.source as CellSource | null;
   return {
+    reportId: c.reportId,
     path: cellPath(c.section, c.rowKey, /^\d+$/.test(c.columnKey) ? Number(c.columnKey) : c.columnKey),
     section: c.section,
     row: c.rowKey,

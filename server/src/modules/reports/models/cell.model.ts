@@ -40,4 +40,7 @@ export class CellModel {
 
   @Field(() => String, { nullable: true, description: 'The unit as printed, for money.' })
   unitRaw!: string | null;
+
+  /** Internal key (the report version), for fields other domains add to Cell. */
+  reportId!: number;
 }

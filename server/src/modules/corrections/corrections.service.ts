@@ -1,0 +1,88 @@
+/**
+ * Editors' corrections and the audit log, for the API: @ogi/database does the work in one transaction (cell,
+ * correction, audit entry, recomputed findings and metrics); this service maps its refusals to API errors and
+ * loads corrections per request without N+1.
+ */
+import { Injectable } from '@nestjs/common';
+import { CorrectionError, correctCell, correctionsOf, readAuditLog, withdrawCorrection, type Actor, type AuditEntry, type CellCorrection } from '@ogi/database';
+import { describeCell } from '@ogi/domain';
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import type { AgencyScope } from '../../common/access/agency-scope.js';
+import { CorrectionsException } from './corrections.exception.js';
+import type { AuditEntryModel } from './models/audit-entry.model.js';
+import type { CellCorrectionModel } from './models/cell-correction.model.js';
+
+export interface CorrectionLoaders {
+  /** Every correction of a report (any status), oldest first. */
+  byReport: DataLoader<number, CellCorrectionModel[]>;
+}
+
+export function toCorrectionModel(c: CellCorrection): CellCorrectionModel {
+  const label = describeCell(c.template, c.path);
+  return {
+    id: String(c.id),
+    reportId: String(c.reportId),
+    path: c.path,
+    label: label.zh,
+    labelEn: label.en,
+    value: c.value,
+    originalValue: c.originalValue,
+    originalRaw: c.originalRaw,
+    reason: c.reason,
+    status: c.status,
+    carriedFromId: c.carriedFromId === null ? null : String(c.carriedFromId),
+    by: c.createdBy,
+    at: c.createdAt.toISOString(),
+  };
+}
+
+const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
+
+function toAuditModel(e: AuditEntry): AuditEntryModel {
+  return {
+    id: String(e.id),
+    at: e.at.toISOString(),
+    actor: e.actor,
+    action: e.action,
+    reportId: e.reportId === null ? null : String(e.reportId),
+    cellPath: e.cellPath,
+    before: json(e.before),
+    after: json(e.after),
+    reason: e.reason,
+    detail: JSON.stringify(e.detail ?? {}),
+  };
+}
+
+const rethrow = (err: unknown): never => {
+  if (err instanceof CorrectionError) throw new CorrectionsException(err.code, err.message);
+  throw err;
+};
+
+@Injectable()
+export class CorrectionsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  correct(input: { reportId: number; path: string; value: number | null; reason: string; actor: Actor }): Promise<CellCorrectionModel> {
+    return correctCell(this.dataSource, input).then(toCorrectionModel, rethrow);
+  }
+
+  withdraw(input: { reportId: number; path: string; reason: string; actor: Actor }): Promise<CellCorrectionModel> {
+    return withdrawCorrection(this.dataSource, input).then(toCorrectionModel, rethrow);
+  }
+
+  /** A page of the audit log, newest first, limited to the scope's agencies. */
+  async auditLog(scope: AgencyScope, reportId: number | null, take: number, skip: number): Promise<{ items: AuditEntryModel[]; total: number }> {
+    const page = await readAuditLog(this.dataSource.manager, { reportId, agencyIds: scope.all ? null : scope.agencyIds }, take, skip);
+    return { items: page.items.map(toAuditModel), total: page.total };
+  }
+
+  createLoaders(): CorrectionLoaders {
+    return {
+      byReport: new DataLoader(async (reportIds) => {
+        const all = await correctionsOf(this.dataSource.manager, reportIds);
+        return reportIds.map((id) => all.filter((c) => c.reportId === id).map(toCorrectionModel));
+      }),
+    };
+  }
+}
