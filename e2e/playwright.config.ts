@@ -11,7 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PORT = Number(process.env.E2E_PORT ?? 3199);
+// A port of this run's own (the workers inherit it through the environment), so that two runs on one machine
+// never share a server or a data directory.
+process.env.E2E_PORT ??= String(3200 + (process.pid % 2000));
+const PORT = Number(process.env.E2E_PORT);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA_DIR = join(tmpdir(), `ogi-e2e-${PORT}`);
 const external = process.env.E2E_BASE_URL;
