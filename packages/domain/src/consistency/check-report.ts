@@ -72,6 +72,20 @@ class FindingCollector {
     this.findings.push(f);
   }
 
+  /** A count below zero is an error wherever it is printed. */
+  negative(cell: Cell) {
+    if (cell.value === null || cell.value >= 0) return;
+    this.findings.push({
+      rule: 'NEGATIVE_COUNT',
+      severity: 'error',
+      status: 'failed',
+      cells: [cell.path],
+      expected: null,
+      actual: cell.value,
+      message: { zh: `${cell.label} 为负数（${cell.value}）。`, en: `${cell.labelEn} is negative (${cell.value}).` },
+    });
+  }
+
   done(): Finding[] {
     for (const [rule, u] of this.unverifiable) {
       const d = RULE_DESCRIPTIONS[rule];
@@ -144,17 +158,7 @@ function checkApplications(report: ParsedReportCore, out: FindingCollector) {
 
   for (const r of rows)
     for (let c = 0; c < APPLICANT_COLUMNS.length; c++) {
-      const cell = appCell(report, r, c);
-      if (cell.value !== null && cell.value < 0)
-        out.push({
-          rule: 'NEGATIVE_COUNT',
-          severity: 'error',
-          status: 'failed',
-          cells: [cell.path],
-          expected: null,
-          actual: cell.value,
-          message: { zh: `${cell.label} 为负数（${cell.value}）。`, en: `${cell.labelEn} is negative (${cell.value}).` },
-        });
+      out.negative(appCell(report, r, c));
     }
 
   for (let c = 0; c < APPLICANT_COLUMNS.length; c++) {
@@ -224,17 +228,7 @@ function checkReviewLitigation(report: ParsedReportCore, out: FindingCollector) 
       label: `${g.label}·${col.label}`,
       labelEn: `${g.en} · ${col.en}`,
     }));
-    for (const cell of cells)
-      if (cell.value !== null && cell.value < 0)
-        out.push({
-          rule: 'NEGATIVE_COUNT',
-          severity: 'error',
-          status: 'failed',
-          cells: [cell.path],
-          expected: null,
-          actual: cell.value,
-          message: { zh: `${cell.label} 为负数（${cell.value}）。`, en: `${cell.labelEn} is negative (${cell.value}).` },
-        });
+    for (const cell of cells) out.negative(cell);
     const parts = cells.slice(0, REVIEW_TOTAL_INDEX);
     const total = cells[REVIEW_TOTAL_INDEX]!;
     if (cells.every((c) => c.value === null)) {
