@@ -50,15 +50,19 @@ export function useECharts(
   el: Ref<HTMLElement | null>,
   option: MaybeRefOrGetter<ChartOption | null>,
   onPick?: (pick: ChartPick) => void,
+  /** Names the chart in the User Timing mark `ogi:chart-rendered` set when an option is first drawn (read by `pnpm bench:ui`). */
+  timingName?: MaybeRefOrGetter<string>,
 ) {
   const chart = shallowRef<echarts.ECharts | null>(null);
   /** The item the keyboard is on, for the page to announce. */
   const active = ref<ChartPick | null>(null);
   let observer: ResizeObserver | null = null;
+  let markPending = false;
 
   function apply() {
     const value = toValue(option);
     if (!chart.value || !value) return;
+    markPending = true;
     chart.value.setOption(value, { notMerge: true, lazyUpdate: false });
     active.value = null;
   }
@@ -95,6 +99,11 @@ export function useECharts(
   onMounted(() => {
     if (!el.value) return;
     chart.value = echarts.init(el.value, null, { renderer: 'canvas' });
+    chart.value.on('rendered', () => {
+      if (!markPending) return;
+      markPending = false;
+      performance.mark('ogi:chart-rendered', { detail: { chart: toValue(timingName) ?? '' } });
+    });
     chart.value.on('click', (params) => {
       const value = toValue(option);
       if (!onPick || !value || params.componentType !== 'series' || typeof params.dataIndex !== 'number') return;

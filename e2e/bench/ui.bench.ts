@@ -1,0 +1,214 @@
+/**
+ * `pnpm bench:ui` — the dashboard's measured figures on the national-scale data set of the analytics benchmark:
+ *
+ *   1. initial JavaScript: every script the overview loads before its charts are drawn, gzip-compressed (target ≤ 350 KB);
+ *   2. time to the overview's charts on localhost: navigation start → both overview charts drawn, cold cache,
+ *      median of several loads (target < 1.5 s);
+ *   3. compare with ~3,000 agencies stays responsive: the longest main-thread task while the page loads and
+ *      while the user scrolls the table, sorts, switches chart type and metric (target: none over 200 ms).
+ *
+ * The product runs as users run it (`node server/dist/main.js`, built by `pnpm build`) against a PostgreSQL
+ * holding the data set: `BENCH_DATABASE_URL` (or `DATABASE_URL`). Charts announce their first drawing with the
+ * User Timing mark `ogi:chart-rendered` (see client/src/composables/use-echarts.ts), which is what is timed.
+ * `BENCH_BASE_URL=http://host:port` measures a product already running on the data set instead.
+ * Figures are printed, never asserted: speed is measured here, not in timed tests.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PORT = Number(process.env.BENCH_PORT ?? 3299);
+/** A product already running (on the data set) to measure instead of starting one. */
+const EXTERNAL = process.env.BENCH_BASE_URL?.replace(/\/$/, '');
+const BASE = EXTERNAL ?? `http://127.0.0.1:${PORT}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+
+const TARGET_JS_KB = 350;
+const TARGET_CHARTS_MS = 1500;
+const TARGET_LONG_TASK_MS = 200;
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+function startServer(): ChildProcess {
+  const server = spawn(process.execPath, ['server/dist/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL, PORT: String(PORT), HOST: '127.0.0.1', SEED_WHEN_EMPTY: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return server;
+}
+
+async function waitForServer(server: ChildProcess, timeoutMs = 180_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    try {
+      if ((await fetch(`${BASE}/`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the server did not answer on ${BASE} within ${timeoutMs / 1000} s`);
+}
+
+async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`${BASE}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length || !body.data) throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${res.status}`);
+  return body.data;
+}
+
+/** Resolves when `count` charts have announced their first drawing; returns the marks' times (ms from navigation start). */
+async function chartMarks(page: Page, count: number, timeoutMs = 60_000): Promise<{ chart: string; at: number }[]> {
+  await page.waitForFunction((n) => performance.getEntriesByName('ogi:chart-rendered').length >= n, count, { timeout: timeoutMs });
+  return page.evaluate(() =>
+    performance.getEntriesByName('ogi:chart-rendered').map((m) => ({ chart: String((m as unknown as { detail?: { chart?: string } }).detail?.chart ?? ''), at: m.startTime })),
+  );
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const verdict = (ok: boolean) => (ok ? 'meets the target' : 'MISSES the target');
+
+async function measureInitialJs(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const scripts = new Map<string, Promise<Buffer>>();
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.set(r.url(), r.body());
+  });
+  await page.goto(`${BASE}/`);
+  await chartMarks(page, 2);
+  const sizes = await Promise.all([...scripts].map(async ([url, body]) => ({ url: new URL(url).pathname, raw: (await body).length, gzip: gzipSync(await body, { level: 9 }).length })));
+  await context.close();
+  const total = sizes.reduce((s, x) => s + x.gzip, 0);
+  console.log('\n1. Initial JavaScript of the overview (gzip -9):');
+  for (const s of sizes.sort((a, b) => b.gzip - a.gzip)) console.log(`   ${kb(s.gzip).padStart(7)} KB  (${kb(s.raw)} KB raw)  ${s.url}`);
+  console.log(`   total ${kb(total)} KB — target ≤ ${TARGET_JS_KB} KB: ${verdict(total / 1024 <= TARGET_JS_KB)}`);
+  return total;
+}
+
+async function measureTimeToCharts(browser: Browser) {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    // A new context each time: an empty cache, as on a first visit of the day.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${BASE}/`);
+    const marks = await chartMarks(page, 2);
+    times.push(Math.max(...marks.map((m) => m.at)));
+    await context.close();
+  }
+  const m = median(times);
+  console.log(`\n2. Time to the overview's charts (navigation start → both charts drawn), ${RUNS} cold loads:`);
+  console.log(`   ${times.map((t) => `${Math.round(t)} ms`).join(', ')}`);
+  console.log(`   median ${Math.round(m)} ms — target < ${TARGET_CHARTS_MS} ms: ${verdict(m < TARGET_CHARTS_MS)}`);
+  return m;
+}
+
+/** The compare page's URL for about 3,000 agencies: BENCH_COMPARE_QUERY, or every agency when that is near 3,000. */
+async function compareUrl(): Promise<{ url: string; agencies: number }> {
+  const query = process.env.BENCH_COMPARE_QUERY ?? 'years=2022,2023,2024&metrics=applications.new,outcomes.disclosureRate,review.correctionRate';
+  const years = /years=([\d,]+)/.exec(query)?.[1]?.split(',').map(Number) ?? [2024];
+  const data = await graphql<{ compare: { agencies: { id: string }[] } }>(
+    'query($years: [Int!]!) { compare(selection: {}, years: $years, metrics: ["applications.new"]) { agencies { id } } }',
+    { years },
+  );
+  return { url: `${BASE}/compare?${query}`, agencies: data.compare.agencies.length };
+}
+
+async function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks.slice());
+}
+
+async function measureCompare(browser: Browser) {
+  const { url, agencies } = await compareUrl();
+  const context: BrowserContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  await context.addInitScript(() => {
+    // Runs in the page (the browser's PerformanceObserver, which knows 'longtask').
+    const w = globalThis as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' as 'mark', buffered: true });
+  });
+  const page = await context.newPage();
+  const started = Date.now();
+  await page.goto(url);
+  await chartMarks(page, 1, 120_000);
+  const table = page.getByRole('table', { name: '对比表' });
+  await table.getByRole('row').nth(1).waitFor();
+  const loadMs = Date.now() - started;
+  const duringLoad = await longTasks(page);
+
+  // Use it: scroll the table to the end and back, sort, switch chart type and metric.
+  const region = page.getByRole('region', { name: /^对比表（/ });
+  for (let i = 1; i <= 10; i++) {
+    await region.evaluate((el, f) => (el.scrollTop = el.scrollHeight * f), i / 10);
+    await page.waitForTimeout(50); // one scroll step per frame or so, as a wheel does (a benchmark, not a test)
+  }
+  await region.evaluate((el) => (el.scrollTop = 0));
+  await table.getByRole('button', { name: /公开率 2024/ }).click();
+  await table.getByRole('row').nth(1).waitFor();
+  await page.getByRole('button', { name: '折线' }).click();
+  await chartMarks(page, 2);
+  await page.getByRole('button', { name: '分组柱状' }).click();
+  await chartMarks(page, 3);
+  await page.getByLabel('图表指标').selectOption('outcomes.disclosureRate');
+  await chartMarks(page, 4);
+  await page.waitForTimeout(500); // let the last task finish and be observed
+  const all = await longTasks(page);
+  const duringUse = all.slice(duringLoad.length);
+  await context.close();
+
+  const worst = (xs: number[]) => (xs.length ? Math.max(...xs) : 0);
+  const longest = worst(all);
+  console.log(`\n3. Compare with ${agencies} agencies (${url.replace(BASE, '')}):`);
+  console.log(`   loaded and drawn in ${loadMs} ms`);
+  console.log(`   long tasks while loading: ${duringLoad.length} (longest ${Math.round(worst(duringLoad))} ms)`);
+  console.log(`   long tasks while scrolling, sorting, switching: ${duringUse.length} (longest ${Math.round(worst(duringUse))} ms)`);
+  console.log(`   longest task ${Math.round(longest)} ms — target ≤ ${TARGET_LONG_TASK_MS} ms: ${verdict(longest <= TARGET_LONG_TASK_MS)}`);
+  return longest;
+}
+
+async function main() {
+  if (!DATABASE_URL && !EXTERNAL) {
+    console.error(
+      'pnpm bench:ui needs the national-scale data set of the analytics benchmark in a PostgreSQL database:\n' +
+        '  BENCH_DATABASE_URL=postgres://user:pass@host:5432/db pnpm bench:ui\n' +
+        '(see the analytics benchmark in server/bench for how to generate and load it).',
+    );
+    process.exit(2);
+  }
+  const server = EXTERNAL ? null : startServer();
+  const stop = () => server !== null && server.exitCode === null && server.kill('SIGTERM');
+  process.on('SIGINT', () => {
+    stop();
+    process.exit(130);
+  });
+  let browser: Browser | null = null;
+  try {
+    if (server) await waitForServer(server);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    console.log(`Dashboard benchmark against ${BASE}${DATABASE_URL && !EXTERNAL ? ` (database ${DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')})` : ''}`);
+    await measureInitialJs(browser);
+    await measureTimeToCharts(browser);
+    await measureCompare(browser);
+  } finally {
+    await browser?.close();
+    stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
