@@ -12,6 +12,7 @@ import { ConfigModule } from './config/config.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { CorrectionsModule } from './modules/corrections/corrections.module.js';
+import { CollectModule } from './modules/collect/collect.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 
@@ -37,6 +38,7 @@ export class AppModule {
         IngestModule,
         AnalyticsModule,
         CorrectionsModule,
+        CollectModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

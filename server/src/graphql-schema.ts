@@ -11,6 +11,9 @@ import { ReportAgencyResolver } from './modules/agencies/report-agency.resolver.
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver.js';
 import { CellCorrectionFieldsResolver, ReportCorrectionsResolver } from './modules/corrections/cell-corrections.resolver.js';
 import { CorrectionsResolver } from './modules/corrections/corrections.resolver.js';
+import { AgencySourcesResolver } from './modules/collect/agency-sources.resolver.js';
+import { CollectResolver } from './modules/collect/collect.resolver.js';
+import { ReportSourceResolver } from './modules/collect/report-source.resolver.js';
 import { IngestResolver } from './modules/ingest/ingest.resolver.js';
 import { AgencyReportsResolver } from './modules/reports/agency-reports.resolver.js';
 import { ReportsResolver } from './modules/reports/reports.resolver.js';
@@ -26,6 +29,9 @@ export const RESOLVERS = [
   CorrectionsResolver,
   CellCorrectionFieldsResolver,
   ReportCorrectionsResolver,
+  CollectResolver,
+  AgencySourcesResolver,
+  ReportSourceResolver,
 ];
 
 /** server/schema.gql (this file is in server/src or server/dist). */

@@ -1,5 +1,8 @@
 import { AgencyAliasEntity } from './agency-alias.entity.js';
 import { AgencyEntity } from './agency.entity.js';
+import { AgencyReportUrlEntity } from './agency-report-url.entity.js';
+import { FetchedUrlEntity } from './fetched-url.entity.js';
+import { ListingCheckEntity } from './listing-check.entity.js';
 import { NarrativeFactEntity } from './narrative-fact.entity.js';
 import { ReportCellEntity } from './report-cell.entity.js';
 import { ReportFindingEntity } from './report-finding.entity.js';
@@ -10,6 +13,9 @@ import { SourceFileEntity } from './source-file.entity.js';
 export {
   AgencyAliasEntity,
   AgencyEntity,
+  AgencyReportUrlEntity,
+  FetchedUrlEntity,
+  ListingCheckEntity,
   NarrativeFactEntity,
   ReportCellEntity,
   ReportEntity,
@@ -18,6 +24,7 @@ export {
   SourceFileEntity,
 };
 export type { AliasOrigin } from './agency-alias.entity.js';
+export type { FetchedUrlKind, FetchedUrlStatus } from './fetched-url.entity.js';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -28,4 +35,7 @@ export const ENTITIES = [
   ReportFindingEntity,
   NarrativeFactEntity,
   ReportMetricEntity,
+  AgencyReportUrlEntity,
+  FetchedUrlEntity,
+  ListingCheckEntity,
 ];

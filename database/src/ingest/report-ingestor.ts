@@ -42,6 +42,7 @@ export interface ReportParser {
   parse(
     bytes: Uint8Array,
     fileName: string,
+    options?: { charset?: string | null },
   ): Promise<{ ok: true; report: ParsedReport } | { ok: false; error: { code: ParseErrorCode; message: string } }>;
 }
 
@@ -124,8 +125,11 @@ export class ReportIngestor {
     return { ...(await read()), path };
   }
 
-  /** Parses and stores one file. Never throws. */
-  async ingest(bytes: Uint8Array, fileName: string, hooks: IngestHooks = {}): Promise<IngestResult> {
+  /**
+   * Parses and stores one file. Never throws. `charset`: the charset the bytes were served with (an HTTP header),
+   * when they came from a web site.
+   */
+  async ingest(bytes: Uint8Array, fileName: string, hooks: IngestHooks & { charset?: string | null } = {}): Promise<IngestResult> {
     try {
       if (bytes.byteLength === 0) return failed(fileName, 'EMPTY_FILE');
       if (bytes.byteLength > this.maxBytes) return failed(fileName, 'FILE_TOO_LARGE');
@@ -133,7 +137,7 @@ export class ReportIngestor {
       const known = await this.findBySha(this.dataSource.manager, sha256);
       if (known) return { status: 'duplicate', fileName, reason: 'sameFile', ...known };
 
-      const outcome = await this.parser.parse(bytes, fileName);
+      const outcome = await this.parser.parse(bytes, fileName, hooks.charset ? { charset: hooks.charset } : {});
       if (!outcome.ok) return failed(fileName, outcome.error.code, outcome.error.message);
       return await this.store(outcome.report, bytes, fileName, hooks);
     } catch (err) {

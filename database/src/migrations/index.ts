@@ -3,6 +3,14 @@ import { DocSourceFiles1795910000000 } from './1795910000000-doc-source-files.js
 import { IngestBatches1796100000000 } from './1796100000000-ingest-batches.js';
 import { CellCorrectionsAuditLog1796100000001 } from './1796100000001-cell-corrections-audit-log.js';
 import { Analytics1796200000000 } from './1796200000000-analytics.js';
+import { Collect1796300000000 } from './1796300000000-collect.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
-export const MIGRATIONS = [InitialSchema1795900000000, DocSourceFiles1795910000000, IngestBatches1796100000000, CellCorrectionsAuditLog1796100000001, Analytics1796200000000];
+export const MIGRATIONS = [
+  InitialSchema1795900000000,
+  DocSourceFiles1795910000000,
+  IngestBatches1796100000000,
+  CellCorrectionsAuditLog1796100000001,
+  Analytics1796200000000,
+  Collect1796300000000,
+];

@@ -66,3 +66,19 @@ export function submissionStatus(
   if (report.publishedOn === null || report.daysLate === null) return 'DATE_UNKNOWN';
   return report.daysLate > 0 ? 'LATE' : 'ON_TIME';
 }
+
+/** The date in China (UTC+8, no daylight saving) at an instant: deadlines are Chinese calendar days. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The latest data year whose publication deadline has passed at `at` for an agency of this kind: on 1 Feb 2026 a
+ * department owes its 2025 report, a government still only its 2024 one (until 31 Mar 2026 has passed).
+ */
+export function latestDueYear(kind: AgencyKind, at: Date): number {
+  const today = chinaDate(at);
+  const year = Number(today.slice(0, 4));
+  // The deadline for data year `year - 1` falls in `year`; it has passed once today is after it.
+  return today > publicationDeadline(year - 1, kind) ? year - 1 : year - 2;
+}

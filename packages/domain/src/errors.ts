@@ -114,3 +114,67 @@ export class ReportParseError extends Error {
     this.name = 'ReportParseError';
   }
 }
+
+/**
+ * Why a report could not be fetched from an address (`pnpm ingest --url`, the dashboard's 从网址导入, the listing
+ * poll). TIMEOUT is shared with the parser: in both it means "took too long and was stopped"; the message says
+ * which. Parser refusals of fetched content keep their ParseErrorCode.
+ */
+export const FETCH_ERROR_CODES = [
+  'INVALID_URL',
+  'BLOCKED_ADDRESS',
+  'DNS_FAILED',
+  'FETCH_FAILED',
+  'TIMEOUT',
+  'TOO_LARGE',
+  'REDIRECT_LOOP',
+  'TOO_MANY_REDIRECTS',
+  'HTTP_403',
+  'HTTP_404',
+  'HTTP_429',
+  'HTTP_5XX',
+  'HTTP_ERROR',
+] as const;
+export type FetchErrorCode = (typeof FETCH_ERROR_CODES)[number];
+
+export const FETCH_ERROR_MESSAGES: Record<FetchErrorCode, { zh: string; en: string }> = {
+  INVALID_URL: {
+    zh: '网址格式不正确：只接受以 http:// 或 https:// 开头、不含用户名和密码的网址。',
+    en: 'Not a valid address: only http:// or https:// addresses without a user name or password are accepted.',
+  },
+  BLOCKED_ADDRESS: {
+    zh: '该网址指向本机、内网或保留地址，出于安全考虑不予访问。',
+    en: 'This address points to this machine, a private network or a reserved address; it is not fetched, for safety.',
+  },
+  DNS_FAILED: { zh: '找不到该网站：域名无法解析。请检查网址是否拼写正确。', en: 'The site was not found: its domain name does not resolve. Check the address.' },
+  FETCH_FAILED: {
+    zh: '无法连接该网站，或连接中途断开。请稍后重试，或在浏览器中检查该网址能否打开。',
+    en: 'The site could not be reached, or the connection broke off. Try again later, or check the address in a browser.',
+  },
+  TIMEOUT: { zh: '网站响应太慢，已超过时间上限，已停止下载。请稍后重试。', en: 'The site answered too slowly and the download was stopped. Try again later.' },
+  TOO_LARGE: { zh: '网站返回的内容超过大小上限，已停止下载。', en: 'The site sent more than the size limit allows; the download was stopped.' },
+  REDIRECT_LOOP: { zh: '该网址的跳转形成了循环，无法到达最终页面。', en: 'The address redirects in a loop and never reaches a page.' },
+  TOO_MANY_REDIRECTS: { zh: '该网址跳转次数过多，已停止。', en: 'The address redirects too many times; stopped.' },
+  HTTP_403: { zh: '网站拒绝访问该页面（403/401）。', en: 'The site refused access to this page (403/401).' },
+  HTTP_404: { zh: '页面不存在（404）：链接可能已失效或网址有误。', en: 'Page not found (404): the link may be dead or the address wrong.' },
+  HTTP_429: { zh: '网站提示访问过于频繁（429），请稍后重试。', en: 'The site asked us to slow down (429); try again later.' },
+  HTTP_5XX: { zh: '网站服务器出错（5xx），请稍后重试。', en: 'The site’s server failed (5xx); try again later.' },
+  HTTP_ERROR: { zh: '网站返回了错误状态，未能取得页面。', en: 'The site answered with an error status; the page was not retrieved.' },
+};
+
+/**
+ * What the listing poll found for an agency and a data year, as the submissions view shows it. NOT_CHECKED: the
+ * agency's listing page has not been checked for that year (no address, polling off, or the deadline not passed).
+ */
+export const DISCOVERY_STATES = ['IMPORTED', 'PUBLISHED_NOT_IMPORTED', 'NOT_FOUND', 'FAILED', 'NOT_CHECKED'] as const;
+export type DiscoveryState = (typeof DISCOVERY_STATES)[number];
+/** The outcomes a listing check records (every discovery state but NOT_CHECKED). */
+export type ListingCheckOutcome = Exclude<DiscoveryState, 'NOT_CHECKED'>;
+
+export const DISCOVERY_LABELS: Record<DiscoveryState, { zh: string; en: string }> = {
+  IMPORTED: { zh: '已导入', en: 'Imported' },
+  PUBLISHED_NOT_IMPORTED: { zh: '已发布，未导入', en: 'Published, not yet imported' },
+  NOT_FOUND: { zh: '未找到', en: 'Not found' },
+  FAILED: { zh: '检查失败', en: 'Check failed' },
+  NOT_CHECKED: { zh: '未检查', en: 'Not checked' },
+};

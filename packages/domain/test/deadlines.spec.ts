@@ -1,4 +1,4 @@
-import { daysLate, inferAgencyKind, inferAgencyLevel, publicationDeadline, submissionStatus } from '../src/index.js';
+import { chinaDate, daysLate, inferAgencyKind, inferAgencyLevel, latestDueYear, publicationDeadline, submissionStatus } from '../src/index.js';
 
 describe('publication deadlines (条例 第四十九条)', () => {
   it('departments publish by 31 January, governments by 31 March, of the next year', () => {
@@ -40,5 +40,23 @@ describe('submission status for one agency and year', () => {
   it('no report is MISSING once the deadline day is over, NOT_DUE until then', () => {
     expect(submissionStatus(null, '2025-03-31', '2025-04-01')).toBe('MISSING');
     expect(submissionStatus(null, '2025-03-31', '2025-03-31')).toBe('NOT_DUE');
+  });
+});
+
+describe('the latest data year due', () => {
+  it('is last year for a department from 1 February, and the year before until then', () => {
+    expect(latestDueYear('department', new Date('2026-01-31T12:00:00+08:00'))).toBe(2024);
+    expect(latestDueYear('department', new Date('2026-02-01T00:30:00+08:00'))).toBe(2025);
+  });
+
+  it('is last year for a government only from 1 April', () => {
+    expect(latestDueYear('government', new Date('2026-03-31T23:00:00+08:00'))).toBe(2024);
+    expect(latestDueYear('government', new Date('2026-04-01T08:00:00+08:00'))).toBe(2025);
+    expect(latestDueYear('government', new Date('2026-12-31T08:00:00+08:00'))).toBe(2025);
+  });
+
+  it('counts days in China time: 31 Jan 20:00 UTC is already 1 Feb in China', () => {
+    expect(chinaDate(new Date('2026-01-31T20:00:00Z'))).toBe('2026-02-01');
+    expect(latestDueYear('department', new Date('2026-01-31T20:00:00Z'))).toBe(2025);
   });
 });

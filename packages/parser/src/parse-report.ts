@@ -35,9 +35,17 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 /** Fewer official row labels than this in section 三 means the table is not there. */
 const MIN_APPLICATION_LABELS = 5;
 
-export async function parseReport(bytes: Uint8Array, fileName: string): Promise<ParsedReport> {
+export interface ParseOptions {
+  /**
+   * The charset the bytes were served with (an HTTP Content-Type header), when known. It takes precedence over
+   * a meta tag in the file; the content still overrules a declaration it contradicts (GBK declared, valid UTF-8).
+   */
+  charset?: string | null;
+}
+
+export async function parseReport(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<ParsedReport> {
   if (bytes.length > MAX_INPUT_BYTES) throw new ReportParseError('FILE_TOO_LARGE');
-  const doc = await readDocument(bytes, fileName);
+  const doc = await readDocument(bytes, fileName, options.charset ?? null);
   doc.focus = focusWindow(doc.text);
   const regions = locateRegions(doc);
   const tableSpans = [regions.activeDisclosure, regions.applications, regions.reviewLitigation].filter((r): r is [number, number] => r !== null);

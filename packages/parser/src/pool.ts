@@ -23,6 +23,7 @@ export interface ParserPoolOptions {
 interface Job {
   bytes: Uint8Array;
   fileName: string;
+  charset: string | null;
   timeoutMs: number;
   resolve: (o: ParseOutcome) => void;
 }
@@ -54,11 +55,14 @@ export class ParserPool {
     this.maxMemoryMb = options.maxMemoryMb ?? 400;
   }
 
-  /** Parses one file; `timeoutMs` overrides the pool's time bound for this file. */
-  parse(bytes: Uint8Array, fileName: string, options: { timeoutMs?: number } = {}): Promise<ParseOutcome> {
+  /**
+   * Parses one file; `timeoutMs` overrides the pool's time bound for this file, `charset` is the charset the bytes
+   * were served with (see ParseOptions).
+   */
+  parse(bytes: Uint8Array, fileName: string, options: { timeoutMs?: number; charset?: string | null } = {}): Promise<ParseOutcome> {
     if (this.closed) return Promise.reject(new Error('ParserPool is closed'));
     return new Promise((resolve) => {
-      this.queue.push({ bytes, fileName, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve });
+      this.queue.push({ bytes, fileName, charset: options.charset ?? null, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve });
       this.dispatch();
     });
   }
@@ -97,7 +101,7 @@ export class ParserPool {
       const job = this.queue.shift()!;
       slot.job = job;
       slot.timer = setTimeout(() => this.finish(slot!, failure('TIMEOUT'), true), job.timeoutMs);
-      slot.worker.postMessage({ bytes: job.bytes, fileName: job.fileName });
+      slot.worker.postMessage({ bytes: job.bytes, fileName: job.fileName, charset: job.charset });
     }
   }
 

@@ -4,10 +4,10 @@ import { ReportParseError } from '@ogi/domain';
 import { parseReport } from './parse-report.js';
 import type { ParseOutcome } from './pool.js';
 
-parentPort!.on('message', async ({ bytes, fileName }: { bytes: Uint8Array; fileName: string }) => {
+parentPort!.on('message', async ({ bytes, fileName, charset }: { bytes: Uint8Array; fileName: string; charset: string | null }) => {
   let outcome: ParseOutcome;
   try {
-    outcome = { ok: true, report: await parseReport(bytes, fileName) };
+    outcome = { ok: true, report: await parseReport(bytes, fileName, { charset }) };
   } catch (err) {
     outcome =
       err instanceof ReportParseError

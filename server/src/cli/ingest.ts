@@ -1,24 +1,36 @@
 /**
  * `pnpm ingest PATH...`      — imports report files; folders are walked recursively.
  * `pnpm ingest --resume ID`  — completes an import batch that was cut short (the process was killed).
+ * `pnpm ingest --url URL...` — fetches report pages, report files or listing pages from agencies' sites (every
+ * annual report a listing links to is fetched) and imports the reports. Paths and `--url` can be combined.
+ * `pnpm ingest --check-listings [--year YEAR]` — checks every registered agency's listing page once, as the
+ * scheduled poll does, and prints what was found per agency.
  *
- * Every run is a recorded import batch: its number is printed first, each file's result as it finishes (stderr),
- * and a summary (stored / already present / failed, with the reason per failed file) at the end (stdout).
- * Running the same command again after a crash resumes the interrupted batch. Exit code 0 when no file failed,
- * 2 otherwise, 1 on a usage or startup error.
+ * File imports are recorded import batches: the batch number is printed first, each file's result as it finishes
+ * (stderr), and a summary (stored / already present / failed, with the reason per failed file) at the end
+ * (stdout). Running the same command again after a crash resumes the interrupted batch. Addresses are summarised
+ * the same way. Exit code 0 when nothing failed, 2 otherwise, 1 on a usage or startup error.
  */
 import 'reflect-metadata';
 import { userInfo } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { describeResult, installSignalHandlers, migrate, onShutdown, runShutdownHooks, summarise, type Actor, type BatchItemResult } from '@ogi/database';
+import { DISCOVERY_LABELS } from '@ogi/domain';
 import { DataSource } from 'typeorm';
+import { ALL_AGENCIES } from '../common/access/agency-scope.js';
 import { openDatabase } from '../common/database/open-database.js';
 import { ConfigError, loadConfig, nestLogLevels } from '../config/app-config.js';
+import { describeOutcome, summariseCollect, type CollectOutcome } from '../modules/collect/collect-outcome.js';
+import { CollectService } from '../modules/collect/collect.service.js';
+import { ListingCheckService, type ListingCheckRecord } from '../modules/collect/listing-check.service.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
 import { IngestCliModule } from './ingest-cli.module.js';
 
-const USAGE = `usage: pnpm ingest PATH...          (files or folders; folders are read recursively)
-       pnpm ingest --resume BATCH_ID  (complete an import batch that was cut short)
+const USAGE = `usage: pnpm ingest PATH...                 files or folders (folders are read recursively)
+       pnpm ingest --resume BATCH_ID       complete an import batch that was cut short
+       pnpm ingest --url URL...            report pages, report files or listing pages on agencies' sites
+       pnpm ingest --check-listings [--year YEAR]
+                                           check every registered agency's listing page once
 Imports government information disclosure annual reports into the database (DATABASE_URL, or the embedded one).`;
 
 function cliActor(): Actor {
@@ -31,20 +43,48 @@ function cliActor(): Actor {
   return { name: `cli:${name}`, userId: null };
 }
 
+interface Command {
+  paths: string[];
+  resumeId: number | null;
+  urls: string[];
+  checkListings: boolean;
+  year: number | null;
+}
+
+function parseArgs(argv: string[]): Command | string {
+  const cmd: Command = { paths: [], resumeId: null, urls: [], checkListings: false, year: null };
+  let target: 'paths' | 'urls' = 'paths';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') continue;
+    if (a === '--url' || a === '--urls') target = 'urls';
+    else if (a.startsWith('--url=')) cmd.urls.push(a.slice('--url='.length));
+    else if (a === '--check-listings') cmd.checkListings = true;
+    else if (a === '--resume') {
+      const id = Number(argv[++i]);
+      if (!Number.isInteger(id) || id <= 0) return `--resume needs a batch number (got "${argv[i] ?? ''}")`;
+      cmd.resumeId = id;
+    } else if (a === '--year') {
+      const y = Number(argv[++i]);
+      if (!Number.isInteger(y) || y < 2000 || y > 2100) return `--year needs a year from 2000 to 2100 (got "${argv[i] ?? ''}")`;
+      cmd.year = y;
+    } else if (a.startsWith('--')) return `unknown option ${a}`;
+    else cmd[target].push(a);
+  }
+  if (cmd.resumeId !== null && cmd.paths.length) return '--resume takes a batch number, not paths';
+  if (cmd.year !== null && !cmd.checkListings) return '--year goes with --check-listings';
+  if (!cmd.paths.length && cmd.resumeId === null && !cmd.urls.length && !cmd.checkListings) return 'nothing to import';
+  return cmd;
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const resumeAt = argv.indexOf('--resume');
-  const resumeId = resumeAt >= 0 ? Number(argv[resumeAt + 1]) : null;
-  const paths = argv.filter((a, i) => a !== '--' && (resumeAt < 0 || (i !== resumeAt && i !== resumeAt + 1)));
-  if (resumeId !== null && (!Number.isInteger(resumeId) || resumeId <= 0 || paths.length)) {
-    process.stderr.write(`${USAGE}\n`);
-    return 1;
-  }
-  if (resumeId === null && !paths.length) {
-    process.stderr.write(`${USAGE}\n`);
+  const cmd = parseArgs(argv);
+  if (typeof cmd === 'string') {
+    process.stderr.write(`${cmd}\n${USAGE}\n`);
     return 1;
   }
   const config = loadConfig();
@@ -58,28 +98,61 @@ async function main(argv: string[]): Promise<number> {
   onShutdown('ingest', () => app.close());
   await migrate(app.get(DataSource));
 
-  const ingest = app.get(IngestService);
-  const progress = (r: BatchItemResult, done: number, total: number) => process.stderr.write(`[${done}/${total}] ${describeResult(r)}\n`);
-  const say = (batchId: number, resumed: boolean) =>
-    process.stderr.write(resumed ? `Resuming interrupted import batch ${batchId} …\n` : `Import batch ${batchId} …\n`);
-
-  let batchId: number;
-  let results: BatchItemResult[];
-  if (resumeId !== null) {
-    say(resumeId, true);
-    batchId = resumeId;
-    results = await ingest.resume(resumeId, { onResult: progress });
-  } else {
-    ({ batchId, results } = await ingest.ingestPaths(paths, { origin: 'cli', actor: cliActor(), onResult: progress, onBatch: say }));
-  }
-  const s = summarise(results);
   const out: string[] = [];
-  if (!results.length) out.push(`No files found in: ${paths.join(', ')}`);
-  out.push(`Batch ${batchId}: ${results.length} file(s): ${s.stored} stored, ${s.duplicate} already present, ${s.failed} failed.`);
-  for (const r of results) if (r.status === 'failed') out.push(`  failed: ${r.path ?? r.fileName} — ${r.error.code}: ${r.error.message}`);
+  let failed = false;
+
+  if (cmd.paths.length || cmd.resumeId !== null) {
+    const ingest = app.get(IngestService);
+    const progress = (r: BatchItemResult, done: number, total: number) => process.stderr.write(`[${done}/${total}] ${describeResult(r)}\n`);
+    const say = (batchId: number, resumed: boolean) =>
+      process.stderr.write(resumed ? `Resuming interrupted import batch ${batchId} …\n` : `Import batch ${batchId} …\n`);
+    let batchId: number;
+    let results: BatchItemResult[];
+    if (cmd.resumeId !== null) {
+      say(cmd.resumeId, true);
+      batchId = cmd.resumeId;
+      results = await ingest.resume(cmd.resumeId, { onResult: progress });
+    } else {
+      ({ batchId, results } = await ingest.ingestPaths(cmd.paths, { origin: 'cli', actor: cliActor(), onResult: progress, onBatch: say }));
+    }
+    const s = summarise(results);
+    if (!results.length) out.push(`No files found in: ${cmd.paths.join(', ')}`);
+    out.push(`Batch ${batchId}: ${results.length} file(s): ${s.stored} stored, ${s.duplicate} already present, ${s.failed} failed.`);
+    for (const r of results) if (r.status === 'failed') out.push(`  failed: ${r.path ?? r.fileName} — ${r.error.code}: ${r.error.message}`);
+    failed ||= s.failed > 0;
+  }
+  if (cmd.urls.length) {
+    const outcomes = await app.get(CollectService).collect(cmd.urls, { onOutcome: (o) => process.stderr.write(`${describeOutcome(o)}\n`) });
+    out.push(...addressSummary(outcomes));
+    failed ||= outcomes.some((o) => o.status === 'failed');
+  }
+  if (cmd.checkListings) {
+    const records = await app.get(ListingCheckService).checkListings(ALL_AGENCIES, { year: cmd.year });
+    out.push(...checkSummary(records));
+    failed ||= records.some((r) => r.outcome === 'FAILED');
+  }
   process.stdout.write(`${out.join('\n')}\n`);
   await runShutdownHooks();
-  return s.failed ? 2 : 0;
+  return failed ? 2 : 0;
+}
+
+function addressSummary(outcomes: CollectOutcome[]): string[] {
+  const s = summariseCollect(outcomes);
+  const items = outcomes.length - s.listing;
+  const out = [`${items} address(es): ${s.stored} stored, ${s.duplicate} already present, ${s.failed} failed (${s.listing} listing page(s) read).`];
+  for (const o of outcomes) {
+    if (o.status === 'listing') out.push(`  listing: ${o.url} — ${o.reportLinks} annual report link(s)`);
+    if (o.status === 'failed') out.push(`  failed: ${o.url} — ${o.error!.code}: ${o.error!.message}`);
+  }
+  return out;
+}
+
+function checkSummary(records: ListingCheckRecord[]): string[] {
+  const out = [`${records.length} agency listing page(s) checked.`];
+  for (const r of records) {
+    out.push(`  ${r.agencyName} ${r.year}: ${r.outcome} (${DISCOVERY_LABELS[r.outcome].zh})${r.detail ? ` — ${r.detail}` : ''}`);
+  }
+  return out;
 }
 
 main(process.argv.slice(2)).then(

@@ -33,6 +33,40 @@ describe('loadConfig', () => {
   });
 });
 
+describe('collecting from agencies\' sites', () => {
+  it('is safe by default: no polling, public addresses only, bounded size, time and rate', () => {
+    expect(loadConfig({}).collect).toEqual({
+      pollEnabled: false,
+      pollIntervalHours: 24,
+      allowPrivateNetworks: false,
+      allowedNetworks: [],
+      maxBytes: 30 * 1024 * 1024,
+      timeoutMs: 60_000,
+      idleTimeoutMs: 20_000,
+      hostIntervalMs: 1000,
+    });
+  });
+
+  it('reads its variables, networks as a list', () => {
+    const c = loadConfig({
+      COLLECT_POLL_ENABLED: 'true',
+      COLLECT_POLL_INTERVAL_HOURS: '6',
+      COLLECT_ALLOW_PRIVATE_NETWORKS: 'yes',
+      COLLECT_ALLOWED_NETWORKS: '10.20.0.0/16, fd00::/8',
+      COLLECT_MAX_MB: '5',
+      COLLECT_TIMEOUT_SECONDS: '10',
+      COLLECT_IDLE_TIMEOUT_SECONDS: '3',
+      COLLECT_HOST_INTERVAL_MS: '0',
+    }).collect;
+    expect(c).toMatchObject({ pollEnabled: true, pollIntervalHours: 6, allowPrivateNetworks: true, maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000, idleTimeoutMs: 3000, hostIntervalMs: 0 });
+    expect(c.allowedNetworks.map((n) => n.prefix)).toEqual([16, 8]);
+  });
+
+  it('names a malformed network', () => {
+    expect(() => loadConfig({ COLLECT_ALLOWED_NETWORKS: '10.0.0.0/8 intranet' })).toThrow(/COLLECT_ALLOWED_NETWORKS.*"intranet"/);
+  });
+});
+
 describe('nestLogLevels', () => {
   it('includes the more severe levels', () => {
     expect(nestLogLevels('warn')).toEqual(['error', 'warn']);

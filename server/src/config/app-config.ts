@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import type { LogLevel } from '@nestjs/common';
 import { findRepoRoot } from '@ogi/database';
+import { parseCidr, type Cidr } from '../modules/collect/fetch/address-policy.js';
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 
@@ -28,6 +29,27 @@ export interface AppConfig {
   parserWorkers: number | undefined;
   /** Log every SQL statement. */
   logSql: boolean;
+  /** Fetching reports from agencies' sites (`pnpm ingest --url`, collectReports, the listing poll). */
+  collect: CollectConfig;
+}
+
+export interface CollectConfig {
+  /** Run the scheduled check of every agency's listing page (off by default). */
+  pollEnabled: boolean;
+  /** Hours between two polls. */
+  pollIntervalHours: number;
+  /** Let the collector fetch from loopback, private and link-local addresses (tests, closed networks). */
+  allowPrivateNetworks: boolean;
+  /** Private networks the collector may fetch from although private networks are not allowed in general. */
+  allowedNetworks: Cidr[];
+  /** Largest page or file fetched, in bytes. */
+  maxBytes: number;
+  /** Total time for fetching one address, redirects included. */
+  timeoutMs: number;
+  /** Longest wait for a connection or for the next data. */
+  idleTimeoutMs: number;
+  /** Least time between two requests to one host. */
+  hostIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +99,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       return process.cwd();
     }
   })();
+  const allowedNetworks: Cidr[] = [];
+  for (const item of (get('COLLECT_ALLOWED_NETWORKS') ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const cidr = parseCidr(item);
+    if (cidr) allowedNetworks.push(cidr);
+    else problems.push(`COLLECT_ALLOWED_NETWORKS must list networks such as 10.20.0.0/16 or fd00::/8 (got "${item}")`);
+  }
   const workers = get('PARSER_WORKERS') === undefined ? undefined : int('PARSER_WORKERS', 2, 1, 32);
 
   const config: AppConfig = {
@@ -90,6 +118,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedWhenEmpty: bool('SEED_WHEN_EMPTY', true),
     parserWorkers: workers,
     logSql: bool('LOG_SQL', false),
+    collect: {
+      pollEnabled: bool('COLLECT_POLL_ENABLED', false),
+      pollIntervalHours: int('COLLECT_POLL_INTERVAL_HOURS', 24, 1, 480),
+      allowPrivateNetworks: bool('COLLECT_ALLOW_PRIVATE_NETWORKS', false),
+      allowedNetworks,
+      maxBytes: int('COLLECT_MAX_MB', 30, 1, 1024) * 1024 * 1024,
+      timeoutMs: int('COLLECT_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
+      idleTimeoutMs: int('COLLECT_IDLE_TIMEOUT_SECONDS', 20, 1, 600) * 1000,
+      hostIntervalMs: int('COLLECT_HOST_INTERVAL_MS', 1000, 0, 600_000),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

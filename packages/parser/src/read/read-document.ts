@@ -10,7 +10,7 @@ import { readPdf } from './read-pdf.js';
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 
-export async function readDocument(bytes: Uint8Array, fileName: string): Promise<DocumentModel> {
+export async function readDocument(bytes: Uint8Array, fileName: string, servedCharset: string | null = null): Promise<DocumentModel> {
   if (bytes.length === 0 || (bytes.length < 64 && !Buffer.from(bytes).toString('latin1').trim())) throw new ReportParseError('EMPTY_FILE');
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return readPdf(bytes);
@@ -20,7 +20,7 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
   if (isArchive(bytes)) throw new ReportParseError('UNSUPPORTED_FORMAT', '这是压缩包，请解压后导入其中的年报文件。');
   if (/\.pdf$/i.test(fileName) && !head.includes('%PDF')) throw new ReportParseError('CORRUPT_FILE', '文件名是 PDF，但内容不是 PDF，文件可能已损坏。');
 
-  const decoded = decodeText(bytes, declaredCharset(bytes));
+  const decoded = decodeText(bytes, servedCharset ?? declaredCharset(bytes));
   if (looksBinary(decoded.text)) throw new ReportParseError('UNSUPPORTED_FORMAT');
   const text = decoded.text.replace(/^\ufeff/, '');
   if (!text.trim()) throw new ReportParseError('EMPTY_FILE');

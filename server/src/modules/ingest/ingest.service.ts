@@ -49,9 +49,12 @@ export class IngestService implements OnModuleDestroy {
     this.batches = new IngestBatches(dataSource, this.ingestor, this.lease, config.parserWorkers ?? 4);
   }
 
-  /** One file's bytes, outside any batch (tests, scripts). Never throws. */
-  ingestBytes(bytes: Uint8Array, fileName: string): Promise<IngestResult> {
-    return this.ingestor.ingest(bytes, fileName);
+  /**
+   * One file's bytes, outside any batch (tests, scripts, fetched pages and files: `charset` is the one their
+   * server declared). Never throws.
+   */
+  ingestBytes(bytes: Uint8Array, fileName: string, options: { charset?: string | null } = {}): Promise<IngestResult> {
+    return this.ingestor.ingest(bytes, fileName, options);
   }
 
   /** Uploaded files as one batch; results in the order sent. Throws only when the batch cannot be recorded. */

@@ -1,0 +1,318 @@
+/**
+ * Collects reports from where agencies publish them. An address may be a report page (its text holds the
+ * tables), a report page whose report is an attached PDF/DOCX/DOC/WPS, a file, or a listing page (政府信息公开年报
+ * column) whose annual-report links are each collected. Everything fetched goes through WebFetcher (address
+ * checks, size, time and rate bounds) and everything stored through the one ingest path (ReportIngestor via
+ * IngestService: same bytes stored once, a changed report a new version). Every address fetched is remembered
+ * in `fetched_url` with what came of it. Nothing here throws for a bad address: each gets an outcome.
+ */
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { IngestResult } from '@ogi/database';
+import { PARSE_ERROR_MESSAGES } from '@ogi/domain';
+import { decodeText, declaredCharset } from '@ogi/parser';
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { scopeConditionAt, type AgencyScope } from '../../common/access/agency-scope.js';
+import { COLLECTOR_USER_AGENT } from '../../common/product.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { IngestService } from '../ingest/ingest.service.js';
+import type { CollectOutcome, CollectedReport } from './collect-outcome.js';
+import { FetchError } from './fetch/fetch-error.js';
+import { HostRateLimiter } from './fetch/host-rate-limiter.js';
+import { normaliseWebAddress } from './fetch/web-address.js';
+import { WebFetcher, type FetchedContent } from './fetch/web-fetcher.js';
+import { ATTACHMENT_PREFERENCE, annualReportYear, attachmentKind, linkLabel, linkReportYear, readPageLinks, type PageLink } from './page/page-links.js';
+
+/** Most addresses in one request (GraphQL, CLI). */
+export const MAX_URLS_PER_REQUEST = 50;
+/** Most annual-report links followed on one listing page. */
+const MAX_LINKS_PER_LISTING = 100;
+/** Most attachments tried on one report page. */
+const MAX_ATTACHMENTS_PER_PAGE = 5;
+/** Addresses fetched at once (the per-host rate still spaces requests to one site). */
+const CONCURRENCY = 4;
+/** Meta-refresh hops followed from one page. */
+const MAX_REFRESH_HOPS = 2;
+
+/**
+ * What an address is expected to be. `any`: typed by a clerk (report page, file or listing). `report`: a link of
+ * a listing (a report page or file; its own links are followed only to attachments). `attachment`: a file.
+ */
+type Mode = 'any' | 'report' | 'attachment';
+
+interface LinkContext {
+  foundOn: string | null;
+  linkText: string | null;
+  linkYear: number | null;
+}
+
+const NO_LINK: LinkContext = { foundOn: null, linkText: null, linkYear: null };
+
+/** One batch of collecting: each address is fetched once per mode, even when several listings link to it. */
+export class CollectRun {
+  private readonly memo = new Map<string, Promise<CollectOutcome[]>>();
+
+  constructor(
+    private readonly service: CollectService,
+    readonly signal?: AbortSignal,
+  ) {}
+
+  collect(url: string, mode: Mode, context: LinkContext = NO_LINK): Promise<CollectOutcome[]> {
+    const key = `${mode} ${url}`;
+    let outcomes = this.memo.get(key);
+    if (!outcomes) {
+      outcomes = this.service.collectOne(this, url, mode, context, 0);
+      this.memo.set(key, outcomes);
+    }
+    return outcomes;
+  }
+
+  /** Whether the address is already being collected in this run (in any mode). */
+  has(url: string): boolean {
+    return this.memo.has(`any ${url}`) || this.memo.has(`report ${url}`);
+  }
+}
+
+@Injectable()
+export class CollectService {
+  private readonly logger = new Logger('Collect');
+  private readonly fetcher: WebFetcher;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ingest: IngestService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const c = config.collect;
+    this.fetcher = new WebFetcher({
+      policy: { allowPrivateNetworks: c.allowPrivateNetworks, allowedNetworks: c.allowedNetworks },
+      maxBytes: c.maxBytes,
+      timeoutMs: c.timeoutMs,
+      idleTimeoutMs: c.idleTimeoutMs,
+      maxRedirects: 5,
+      userAgent: COLLECTOR_USER_AGENT,
+      limiter: new HostRateLimiter(c.hostIntervalMs),
+    });
+  }
+
+  /**
+   * Addresses a clerk gave: report pages, files, listing pages. Outcomes come in the order of the addresses,
+   * a listing followed by its links; each address appears once. `onOutcome` hears each as it is known.
+   */
+  async collect(urls: readonly string[], options: { signal?: AbortSignal; onOutcome?: (o: CollectOutcome) => void } = {}): Promise<CollectOutcome[]> {
+    const run = new CollectRun(this, options.signal);
+    const outcomes = await mapLimited(urls, CONCURRENCY, async (given) => {
+      let url: string;
+      try {
+        url = normaliseWebAddress(given);
+      } catch (err) {
+        const e = err as FetchError;
+        return [failure(given.trim() || given, 'page', e.code, e.message, NO_LINK)];
+      }
+      const result = await run.collect(url, 'any');
+      for (const o of result) options.onOutcome?.(o);
+      return result;
+    });
+    // A listing's link that was also given, or linked from two listings, is reported once.
+    const seen = new Set<string>();
+    return outcomes.flat().filter((o) => {
+      const key = `${o.kind === 'listing' ? 'listing' : 'item'} ${o.url}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  /** A new batch, for callers (the listing poll) that collect several addresses and read their outcomes. */
+  startRun(signal?: AbortSignal): CollectRun {
+    return new CollectRun(this, signal);
+  }
+
+  /** @internal Collects one address; used through CollectRun, which makes sure it runs once. */
+  async collectOne(run: CollectRun, url: string, mode: Mode, context: LinkContext, refreshHops: number): Promise<CollectOutcome[]> {
+    const fetched = await this.fetcher.fetch(url, run.signal);
+    const kindOf = (isPage: boolean) => (mode === 'attachment' ? 'attachment' : isPage ? 'page' : 'file');
+    if (!fetched.ok) {
+      const where = fetched.failedAt ? `（跳转到 ${fetched.failedAt} 时）` : '';
+      return [await this.record(failure(url, kindOf(true), fetched.error.code, `${fetched.error.message}${where}`, context), null)];
+    }
+    const isPage = looksLikeHtml(fetched);
+    const ingested = await this.ingest.ingestBytes(fetched.bytes, fetched.fileName, { charset: fetched.charset });
+    if (ingested.status !== 'failed') {
+      return [await this.record(fromIngest(url, kindOf(isPage), ingested, context), fetched)];
+    }
+    const pageWithoutTables = isPage && mode !== 'attachment' && (ingested.error.code === 'NOT_AN_ANNUAL_REPORT' || ingested.error.code === 'TABLES_NOT_FOUND');
+    if (!pageWithoutTables) return [await this.record(fromIngest(url, kindOf(isPage), ingested, context), fetched)];
+
+    // A page without the tables: a listing of reports, a report page with an attachment, or neither.
+    const html = decodeText(fetched.bytes, fetched.charset ?? declaredCharset(fetched.bytes)).text;
+    const { title, links, refreshUrl } = readPageLinks(html, fetched.finalUrl);
+    const reportLinks = links.map((link) => ({ link, year: linkReportYear(link) })).filter((l): l is { link: PageLink; year: number } => l.year !== null);
+    // A page about one year's report (its title says so) with a link or two is a report page with attachments;
+    // a page listing reports of several years, or of no year of its own, is a listing.
+    const pageYear = annualReportYear(title);
+    const listedYears = new Set(reportLinks.map((l) => l.year));
+    if (mode === 'any' && reportLinks.length > 0 && (pageYear === null || listedYears.size >= 2)) {
+      return this.collectListing(run, url, fetched, reportLinks, context);
+    }
+
+    const attachments = links
+      .map((link) => ({ link, kind: attachmentKind(link) }))
+      .filter((a): a is { link: PageLink; kind: NonNullable<ReturnType<typeof attachmentKind>> } => a.kind !== null)
+      .sort((a, b) => ATTACHMENT_PREFERENCE[a.kind] - ATTACHMENT_PREFERENCE[b.kind])
+      .slice(0, MAX_ATTACHMENTS_PER_PAGE);
+    let attachmentFailure: CollectOutcome | null = null;
+    for (const { link } of attachments) {
+      const [outcome] = await run.collect(link.url, 'attachment', { foundOn: url, linkText: linkLabel(link), linkYear: context.linkYear });
+      if (!outcome) continue;
+      if (outcome.status === 'stored' || outcome.status === 'duplicate') {
+        const page: CollectOutcome = { ...outcome, url, kind: 'page', attachmentUrl: link.url, ...context };
+        return [await this.record(page, fetched)];
+      }
+      attachmentFailure ??= outcome;
+    }
+
+    // Report links and nothing attached: a listing after all (e.g. one year's column of several agencies).
+    if (mode === 'any' && reportLinks.length > 0 && !attachments.length) return this.collectListing(run, url, fetched, reportLinks, context);
+    if (refreshUrl && refreshHops < MAX_REFRESH_HOPS && refreshUrl !== url && !attachments.length) {
+      const followed = await this.collectOne(run, refreshUrl, mode, context, refreshHops + 1);
+      const [first, ...rest] = followed;
+      if (first) return [await this.record({ ...first, url }, fetched), ...rest];
+    }
+
+    if (attachmentFailure) {
+      const e = attachmentFailure.error!;
+      return [await this.record(failure(url, 'page', e.code, `附件「${attachmentFailure.fileName ?? attachmentFailure.url}」：${e.message}`, context), fetched)];
+    }
+    const message =
+      ingested.error.code === 'TABLES_NOT_FOUND'
+        ? `${ingested.error.message}网页中也没有可读取的附件。`
+        : mode === 'any'
+          ? '该网页不是政府信息公开工作年度报告，网页中也没有年报附件或年报链接。'
+          : PARSE_ERROR_MESSAGES.NOT_AN_ANNUAL_REPORT.zh;
+    return [await this.record(failure(url, 'page', ingested.error.code, message, context), fetched)];
+  }
+
+  private async collectListing(
+    run: CollectRun,
+    url: string,
+    fetched: FetchedContent,
+    reportLinks: { link: PageLink; year: number }[],
+    context: LinkContext,
+  ): Promise<CollectOutcome[]> {
+    const listing: CollectOutcome = {
+      url,
+      kind: 'listing',
+      status: 'listing',
+      report: null,
+      fileName: fetched.fileName,
+      error: null,
+      ...context,
+      attachmentUrl: null,
+      reportLinks: reportLinks.length,
+    };
+    await this.record(listing, fetched);
+    const children = await mapLimited(reportLinks.slice(0, MAX_LINKS_PER_LISTING), CONCURRENCY, ({ link, year }) =>
+      run.collect(link.url, 'report', { foundOn: url, linkText: linkLabel(link), linkYear: year }),
+    );
+    return [listing, ...children.flat()];
+  }
+
+  /** Remembers the address and what came of it (one row per address, updated on each fetch). */
+  private async record(o: CollectOutcome, fetched: FetchedContent | null): Promise<CollectOutcome> {
+    try {
+      await this.dataSource.query(
+        `INSERT INTO fetched_url (url, kind, status, report_id, attachment_url, found_on, link_text, link_year, final_url,
+                                  content_type, byte_size, content_sha256, error_code, error_message)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         ON CONFLICT (url) DO UPDATE SET
+           kind = EXCLUDED.kind, status = EXCLUDED.status, report_id = EXCLUDED.report_id,
+           attachment_url = EXCLUDED.attachment_url, found_on = COALESCE(EXCLUDED.found_on, fetched_url.found_on),
+           link_text = COALESCE(EXCLUDED.link_text, fetched_url.link_text), link_year = COALESCE(EXCLUDED.link_year, fetched_url.link_year),
+           final_url = EXCLUDED.final_url, content_type = EXCLUDED.content_type, byte_size = EXCLUDED.byte_size,
+           content_sha256 = EXCLUDED.content_sha256, error_code = EXCLUDED.error_code, error_message = EXCLUDED.error_message,
+           last_fetched_at = now()`,
+        [
+          o.url,
+          o.kind,
+          o.status,
+          o.report?.reportId ?? null,
+          o.attachmentUrl,
+          o.foundOn,
+          o.linkText?.slice(0, 500) ?? null,
+          o.linkYear,
+          fetched?.finalUrl ?? null,
+          fetched?.contentType?.slice(0, 200) ?? null,
+          fetched?.bytes.byteLength ?? null,
+          fetched ? sha256(fetched.bytes) : null,
+          o.error?.code ?? null,
+          o.error?.message ?? null,
+        ],
+      );
+    } catch (err) {
+      // Remembering is bookkeeping: the report itself is stored (or not) already; the clerk still gets the outcome.
+      this.logger.error(`Recording ${o.url} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return o;
+  }
+
+  /** The address each report (in the scope) was fetched from — a page rather than its attachment — for Report.sourceUrl. */
+  createLoaders(scope: AgencyScope): { sourceUrl: DataLoader<number, string | null> } {
+    return {
+      sourceUrl: new DataLoader(async (reportIds) => {
+        const params: unknown[] = [[...reportIds]];
+        const inScope = scopeConditionAt(scope, 'r.agency_id', params);
+        const rows: { report_id: number; url: string }[] = await this.dataSource.query(
+          `SELECT DISTINCT ON (f.report_id) f.report_id, f.url
+             FROM fetched_url f JOIN report r ON r.id = f.report_id
+            WHERE f.report_id = ANY($1::int[]) AND ${inScope}
+            ORDER BY f.report_id, f.kind = 'attachment', f.first_fetched_at, f.id`,
+          params,
+        );
+        const byReport = new Map(rows.map((r) => [r.report_id, r.url]));
+        return reportIds.map((id) => byReport.get(id) ?? null);
+      }),
+    };
+  }
+}
+
+function failure(url: string, kind: CollectOutcome['kind'], code: string, message: string, context: LinkContext): CollectOutcome {
+  return { url, kind, status: 'failed', report: null, fileName: null, error: { code, message }, ...context, attachmentUrl: null, reportLinks: null };
+}
+
+function fromIngest(url: string, kind: CollectOutcome['kind'], r: IngestResult, context: LinkContext): CollectOutcome {
+  const base = { url, kind, fileName: r.fileName, ...context, attachmentUrl: null, reportLinks: null };
+  if (r.status === 'failed') return { ...base, status: 'failed', report: null, error: r.error };
+  const report: CollectedReport = { reportId: r.reportId, agencyId: r.agencyId, agencyName: r.agencyName, year: r.year, version: r.version };
+  return { ...base, status: r.status, report, error: null };
+}
+
+/** HTML by its declared type, or by its first bytes when the type is missing or generic. */
+function looksLikeHtml(f: FetchedContent): boolean {
+  const type = (f.contentType ?? '').toLowerCase();
+  if (/html/.test(type)) return true;
+  if (/pdf|msword|officedocument|wps|octet-stream|zip/.test(type) && !/^text\//.test(type)) {
+    return /^\s*</.test(f.bytes.subarray(0, 64).toString('latin1')) && /<html|<!doctype html/i.test(f.bytes.subarray(0, 1024).toString('latin1'));
+  }
+  return /<html|<!doctype html|<body|<table|<a\s/i.test(f.bytes.subarray(0, 4096).toString('latin1'));
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time; results in the order of the items. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,73 @@
+/** What the response headers and the address say about the content: its charset and a file name for it. */
+import { decodeText } from '@ogi/parser';
+
+/** The charset parameter of a Content-Type header, lower-cased, or null. */
+export function charsetOf(contentType: string | null | undefined): string | null {
+  const m = /;\s*charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentType ?? '');
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/** The media type of a Content-Type header, lower-cased, without parameters. */
+export function mediaTypeOf(contentType: string | null | undefined): string | null {
+  const t = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return t || null;
+}
+
+const EXTENSION_OF_TYPE: Record<string, string> = {
+  'text/html': '.html',
+  'application/xhtml+xml': '.html',
+  'text/plain': '.txt',
+  'text/markdown': '.md',
+  'application/pdf': '.pdf',
+  'application/msword': '.doc',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/kswps': '.wps',
+  'application/vnd.ms-works': '.wps',
+};
+
+/**
+ * A file name for fetched content: the one the server gives (Content-Disposition, UTF-8 or GBK), else the last
+ * segment of the address, else the host; with the extension of its media type when it has none. Never contains
+ * a path separator or a control character.
+ */
+export function fileNameFor(url: URL, contentType: string | null, contentDisposition: string | null): string {
+  const fromHeader = dispositionFileName(contentDisposition);
+  const segments = url.pathname.split('/').filter(Boolean);
+  const fromPath = segments.length ? safeDecode(segments[segments.length - 1]!) : '';
+  let name = sanitise(fromHeader || fromPath) || url.hostname;
+  const ext = EXTENSION_OF_TYPE[mediaTypeOf(contentType) ?? ''];
+  if (ext && !/\.[a-z0-9]{1,5}$/i.test(name)) name += ext;
+  return name;
+}
+
+function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*([\w-]+)'[^']*'([^;]+)/i.exec(header);
+  if (extended) {
+    const value = safeDecode(extended[2]!.trim());
+    if (value) return value;
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(header);
+  const raw = (plain?.[1] ?? plain?.[2])?.trim();
+  if (!raw) return null;
+  // Header values arrive as latin1; Chinese servers put raw UTF-8 or GBK bytes (or percent-encoding) in them.
+  const bytes = Buffer.from(raw, 'latin1');
+  const text = /[\u0100-\uffff]/.test(raw) ? raw : decodeText(bytes).text;
+  return safeDecode(text);
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function sanitise(name: string): string {
+  return name
+    .replace(/[\u0000-\u001f\u007f/\\]+/g, '_')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 200);
+}

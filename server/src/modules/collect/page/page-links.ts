@@ -1,0 +1,148 @@
+/**
+ * What a fetched HTML page links to, read in one streaming pass (htmlparser2, no DOM, nothing executed): every
+ * <a href> with its text and title, the <base href>, and a <meta http-equiv="refresh"> target. Links resolve
+ * against the page's final address (after redirects); only http(s) links are kept, each address once.
+ */
+import { Parser } from 'htmlparser2';
+
+export interface PageLink {
+  url: string;
+  /** The link's text, spaces collapsed. */
+  text: string;
+  /** Its title attribute: listings often truncate the text and keep the full title here. */
+  title: string | null;
+}
+
+export interface PageLinks {
+  /** The page's <title>. */
+  title: string;
+  links: PageLink[];
+  /** Where a meta refresh sends the browser, when the page has one. */
+  refreshUrl: string | null;
+}
+
+/** Pages with more links than this are read up to it (a listing has tens). */
+const MAX_LINKS = 5000;
+const SKIP_TEXT_IN = new Set(['script', 'style', 'noscript', 'template', 'textarea']);
+
+export function readPageLinks(html: string, pageUrl: string): PageLinks {
+  let base = pageUrl;
+  const links: PageLink[] = [];
+  const seen = new Set<string>();
+  let refresh: string | null = null;
+  let open: { href: string; title: string | null; text: string[] } | null = null;
+  let skipDepth = 0;
+  let inTitle = false;
+  let title = '';
+
+  const resolve = (href: string): string | null => {
+    const h = href.trim();
+    if (!h || /^(javascript|mailto|tel|data|about|file|ftp):/i.test(h) || h.startsWith('#')) return null;
+    try {
+      const u = new URL(h, base);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+      u.hash = '';
+      return u.href;
+    } catch {
+      return null;
+    }
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (SKIP_TEXT_IN.has(name)) skipDepth++;
+        if (name === 'title') inTitle = true;
+        if (name === 'base' && attrs['href'] && links.length === 0) {
+          const b = resolve(attrs['href']);
+          if (b) base = b;
+        } else if (name === 'meta' && /^refresh$/i.test(attrs['http-equiv'] ?? '') && !refresh) {
+          const m = /url\s*=\s*['"]?([^'"]+)/i.exec(attrs['content'] ?? '');
+          if (m) refresh = resolve(m[1]!);
+        } else if (name === 'a' && attrs['href'] !== undefined) {
+          open = { href: attrs['href'], title: attrs['title']?.trim() || null, text: [] };
+        }
+      },
+      ontext(text) {
+        if (open && skipDepth === 0) open.text.push(text);
+        if (inTitle) title += text;
+      },
+      onclosetag(name) {
+        if (name === 'title') inTitle = false;
+        if (SKIP_TEXT_IN.has(name)) skipDepth = Math.max(0, skipDepth - 1);
+        if (name !== 'a' || !open) return;
+        const link = open;
+        open = null;
+        const url = resolve(link.href);
+        if (!url || seen.has(url) || links.length >= MAX_LINKS) return;
+        seen.add(url);
+        links.push({ url, text: collapse(link.text.join('')), title: link.title ? collapse(link.title) : null });
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  return { title: collapse(title), links, refreshUrl: refresh };
+}
+
+function collapse(s: string): string {
+  return s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+}
+
+/** The fuller of a link's text and title (listings cut long titles short with "..." and keep them whole in title). */
+export function linkLabel(link: PageLink): string {
+  const text = link.text.replace(/(\.{2,}|…+)$/, '');
+  return link.title && link.title.length >= text.length ? link.title : link.text;
+}
+
+/** The data year of a link that looks like an annual report, read from its title or its text. */
+export function linkReportYear(link: PageLink): number | null {
+  return (link.title ? annualReportYear(link.title) : null) ?? annualReportYear(link.text);
+}
+
+/** Titles of other kinds of annual report a government site also publishes. */
+const OTHER_ANNUAL_REPORTS = /企业|统计|财务|预算|决算|审计|社会责任|环境|年度报表|年检/;
+
+/**
+ * The data year of a link whose title looks like a 政府信息公开工作年度报告 (年度报告 / 年报 with a year), or null.
+ * "2024年政府信息公开工作年度报告" → 2024; truncated titles ("…年度报…") count; 企业年报, 统计年报, 预决算 do not
+ * (unless they say 信息公开).
+ */
+export function annualReportYear(label: string): number | null {
+  const s = label.replace(/\s+/g, '');
+  if (!/年度报告|年度报|年报/.test(s)) return null;
+  if (OTHER_ANNUAL_REPORTS.test(s) && !/信息公开/.test(s)) return null;
+  // The year the report is about: the one written before 年 (2024年, 2024年度), else any plausible year.
+  const m = /(20\d{2}|19\d{2})\s*年/.exec(s) ?? /(?<!\d)(20\d{2})(?!\d)/.exec(s);
+  if (!m) return null;
+  const year = Number(m[1]);
+  return year >= 2000 && year <= 2100 ? year : null;
+}
+
+export type AttachmentKind = 'pdf' | 'docx' | 'doc' | 'wps' | 'download';
+
+/**
+ * Whether a link on a report page is its attached report: by the address's extension (.pdf, .docx, .doc, .wps),
+ * by an extension in the link's text (附件：2024年报.pdf → /download?id=…), or a 附件/下载 link. Null otherwise.
+ */
+export function attachmentKind(link: PageLink): AttachmentKind | null {
+  let path = '';
+  try {
+    const u = new URL(link.url);
+    path = decodeURIComponent(u.pathname).toLowerCase();
+  } catch {
+    return null;
+  }
+  const label = linkLabel(link).toLowerCase();
+  for (const kind of ['pdf', 'docx', 'doc', 'wps'] as const) {
+    if (path.endsWith(`.${kind}`) || new RegExp(`\\.${kind}(\\s|$|[）)】\\]])`).test(label)) return kind;
+  }
+  // 附件 links, and download buttons (点击下载, 下载全文) — not the site's 下载中心 or an app download.
+  const downloadButton = /附件/.test(label) || /^(点击|全文|原文)?下载(附件|全文|原文|文件|word版?|pdf版?)?[:：]?$/i.test(label);
+  if (downloadButton && !/\.(html?|shtml|jsp|aspx?|php)$/.test(path)) return 'download';
+  return null;
+}
+
+/** Attachments in the order worth trying: PDF and DOCX read best, then download buttons, then .doc and .wps. */
+export const ATTACHMENT_PREFERENCE: Record<AttachmentKind, number> = { pdf: 0, docx: 1, download: 2, doc: 3, wps: 4 };
