@@ -194,8 +194,12 @@ describe('polling the listing pages after the deadlines', () => {
   };
 
   beforeAll(async () => {
+    // The bureau records each agency's listing page in the registry.
+    const agencies = await t.gql<{ agencies: { items: { id: string; name: string }[] } }>('{ agencies(take: 100) { items { id name } } }');
     for (const [name, path] of Object.entries(LISTING_OF)) {
-      await t.dataSource.query('UPDATE agency SET listing_url = $2 WHERE name = $1', [name, site.base + path]);
+      const id = agencies.data!.agencies.items.find((a) => a.name === name)!.id;
+      const res = await t.gql('mutation U($input: UpdateAgencyInput!) { updateAgency(input: $input) { id } }', { input: { id, listingUrl: site.base + path } });
+      expect(res.errors).toBeUndefined();
     }
   });
 
@@ -213,6 +217,23 @@ describe('polling the listing pages after the deadlines', () => {
     const ezhou = records.find((r) => r.agencyName === '鄂州市行政审批局')!;
     expect(ezhou).toMatchObject({ foundUrl: `${site.base}/ezhou/2023.html`, detail: expect.stringContaining('2023') });
     expect(records.find((r) => r.agencyName === '淮安市人民政府')!.detail).toContain('没有 2023 年的年报');
+
+    // The submissions view: who reported for 2023, who is missing, and what their sites show.
+    const res = await t.gql<{ submissions: { agency: { name: string }; status: string; discovery: string; discoveredUrl: string | null; discoveryDetail: string | null }[] }>(
+      '{ submissions(years: [2023]) { agency { name } status discovery discoveredUrl discoveryDetail } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const view = Object.fromEntries(res.data!.submissions.map((s) => [s.agency.name, [s.status, s.discovery, s.discoveredUrl?.replace(site.base, '') ?? null]]));
+    expect(view).toMatchObject({
+      平潭综合实验区: ['ON_TIME', 'IMPORTED', '/pingtan/nb/2023/t20240205_1.htm'],
+      淮安市洪泽区人民政府: [expect.any(String), 'IMPORTED', '/hongze/2023.html'],
+      沭阳县发展和改革局: [expect.any(String), 'IMPORTED', '/shuyang-fgj/2023.html'],
+      淮安市人民政府: ['MISSING', 'NOT_FOUND', null],
+      鄂州市行政审批局: ['MISSING', 'PUBLISHED_NOT_IMPORTED', '/ezhou/2023.html'],
+      上海市科学技术委员会: ['MISSING', 'FAILED', null],
+      沭阳县人民政府: ['MISSING', 'NOT_CHECKED', null],
+    });
+    expect(res.data!.submissions.find((s) => s.agency.name === '鄂州市行政审批局')!.discoveryDetail).toContain('404');
   });
 
   it('on 1 Feb checks departments for last year but governments still for the year before', async () => {
