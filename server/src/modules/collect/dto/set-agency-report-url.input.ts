@@ -4,7 +4,7 @@ import { MAX_URL_LENGTH } from '../fetch/web-address.js';
 
 @InputType('SetAgencyReportUrlInput', { description: "Sets (or, with url null, removes) the address of an agency's report for one data year." })
 export class SetAgencyReportUrlInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agency.' })
   @Matches(/^[1-9]\d{0,8}$/, { message: 'agencyId must be an agency id' })
   agencyId!: string;
 
