@@ -98,7 +98,7 @@ describe('collecting from the listing pages of a handful of agencies', () => {
     expect(site.stats.requests.filter((p) => p === '/xzzx/' || p === '/zwgk/gzyd.html')).toEqual([]);
   });
 
-  it('reads GBK pages right, whether the charset is in the header or only in a meta tag', async () => {
+  it('reads GBK pages right, whether the charset is in the header, only in a meta tag, or nowhere', async () => {
     const res = await t.gql<{ reports: { items: { year: number; printedAgencyName: string; sourceUrl: string | null; agency: { name: string } }[] } }>(
       '{ reports(take: 100) { items { year printedAgencyName sourceUrl agency { name } } } }',
     );
@@ -112,6 +112,13 @@ describe('collecting from the listing pages of a handful of agencies', () => {
     // The source of a report read from an attachment is the page it is attached to.
     expect(find('淮安市洪泽区人民政府', 2024)).toMatchObject({ sourceUrl: `${site.base}/hongze/2024.html` });
     expect(items).toHaveLength(8);
+
+    // GBK declared nowhere, or declared wrongly in the page: read from the content and the header; the same report.
+    const again = await collect([`${site.base}/undeclared/2021.htm`, `${site.base}/misdeclared/2021.htm`]);
+    expect(brief(again)).toEqual([
+      ['/undeclared/2021.htm', 'duplicate', '平潭综合实验区 2021'],
+      ['/misdeclared/2021.htm', 'duplicate', '平潭综合实验区 2021'],
+    ]);
   });
 
   it('stores the same content once: collecting the same listings again changes nothing', async () => {

@@ -150,6 +150,11 @@ export async function startAgencySite(): Promise<AgencySite> {
     '/pingtan/nb/2019/t20200110.htm': page(articlePage(seed('007_pingtan_syq_2019.txt').toString('utf8'), { title: '2019年报', metaCharset: 'utf-8' })),
     '/pingtan/nb/2018/t20190110_80529.htm': page(articlePage(corpus('014_pingtan_syq_2018_older.txt').toString('utf8'), { title: '2018年报', metaCharset: 'utf-8' })),
 
+    // The same 2021 report in GBK declared nowhere (no header charset, no meta): only the content tells.
+    '/undeclared/2021.htm': page(gbk(article('009_pingtan_syq_2021.txt', '2021年报')), 'text/html'),
+    // ... and with a meta tag that is wrong (says UTF-8) while the header says GBK: the header wins.
+    '/misdeclared/2021.htm': page(gbk(articlePage(seed('009_pingtan_syq_2021.txt').toString('utf8'), { title: '2021', metaCharset: 'utf-8' })), 'text/html; charset=GBK'),
+
     // 淮安市洪泽区人民政府: report pages whose reports are attached PDFs; one link is dead.
     '/hongze/nb/index.html': page(
       listingPage('政府信息公开年报', [

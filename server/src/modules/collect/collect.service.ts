@@ -63,7 +63,7 @@ export class CollectRun {
     const key = `${mode} ${url}`;
     let outcomes = this.memo.get(key);
     if (!outcomes) {
-      outcomes = this.service.collectOne(this, url, mode, context, 0);
+      outcomes = this.service.collectOne(this, url, mode, context, 0).catch((err: unknown) => this.service.unexpected(url, context, err));
       this.memo.set(key, outcomes);
     }
     return outcomes;
@@ -128,6 +128,12 @@ export class CollectService {
   /** A new batch, for callers (the listing poll) that collect several addresses and read their outcomes. */
   startRun(signal?: AbortSignal): CollectRun {
     return new CollectRun(this, signal);
+  }
+
+  /** @internal An address whose collecting failed unexpectedly (a bug, a database gone): answered, logged, never thrown. */
+  unexpected(url: string, context: LinkContext, err: unknown): CollectOutcome[] {
+    this.logger.error(`Collecting ${url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return [failure(url, 'page', 'FETCH_FAILED', '处理该网址时出现内部错误，未导入。请稍后重试；如反复出现，请联系管理员。', context)];
   }
 
   /** @internal Collects one address; used through CollectRun, which makes sure it runs once. */

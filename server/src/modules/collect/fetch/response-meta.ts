@@ -34,10 +34,10 @@ export function fileNameFor(url: URL, contentType: string | null, contentDisposi
   const fromHeader = dispositionFileName(contentDisposition);
   const segments = url.pathname.split('/').filter(Boolean);
   const fromPath = segments.length ? safeDecode(segments[segments.length - 1]!) : '';
-  let name = sanitise(fromHeader || fromPath) || url.hostname;
-  const ext = EXTENSION_OF_TYPE[mediaTypeOf(contentType) ?? ''];
-  if (ext && !/\.[a-z0-9]{1,5}$/i.test(name)) name += ext;
-  return name;
+  const given = sanitise(fromHeader || fromPath);
+  const ext = EXTENSION_OF_TYPE[mediaTypeOf(contentType) ?? ''] ?? '';
+  if (!given) return `${url.hostname}${ext}`;
+  return ext && !/\.[a-z0-9]{1,5}$/i.test(given) ? `${given}${ext}` : given;
 }
 
 function dispositionFileName(header: string | null): string | null {
@@ -64,9 +64,10 @@ function safeDecode(s: string): string {
   }
 }
 
+/** The last path component only, without control characters or leading dots, at most 200 characters. */
 function sanitise(name: string): string {
-  return name
-    .replace(/[\u0000-\u001f\u007f/\\]+/g, '_')
+  return (name.split(/[\\/]/).pop() ?? '')
+    .replace(/[\u0000-\u001f\u007f]+/g, '_')
     .replace(/^\.+/, '')
     .trim()
     .slice(0, 200);
