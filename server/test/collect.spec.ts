@@ -308,6 +308,15 @@ describe('pnpm ingest --url', () => {
     expect(outcome.stdout).toContain(`  failed: ${site.base}/pingtan/nb/2018/t20190110_80529.htm — PRE_2019_FORMAT: `);
   });
 
+  it('--check-listings checks every registered listing page once and prints what it found per agency', async () => {
+    const outcome = await runCli(['--check-listings', '--year', '2023'], { COLLECT_ALLOW_PRIVATE_NETWORKS: 'true', COLLECT_TIMEOUT_SECONDS: '5', COLLECT_IDLE_TIMEOUT_SECONDS: '4' });
+    expect(outcome.code).toBe(2); // 上海市科委's listing page never finishes
+    expect(outcome.stdout).toContain('6 agency listing page(s) checked.');
+    expect(outcome.stdout).toContain('  平潭综合实验区 2023: IMPORTED (已导入)');
+    expect(outcome.stdout).toMatch(/ {2}鄂州市行政审批局 2023: PUBLISHED_NOT_IMPORTED \(已发布，未导入\) — .*404/);
+    expect(outcome.stdout).toContain('  上海市科学技术委员会 2023: FAILED (检查失败)');
+  });
+
   it('refuses this machine’s addresses unless the configuration allows private networks', async () => {
     const before = site.stats.requests.length;
     const outcome = await runCli(['--url', `${site.base}/huaian/files/2024nb.pdf`]);
