@@ -15,6 +15,7 @@ import { CorrectionsModule } from './modules/corrections/corrections.module.js';
 import { CollectModule } from './modules/collect/collect.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
+import { VersionsModule } from './modules/versions/versions.module.js';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         AnalyticsModule,
         CorrectionsModule,
         CollectModule,
+        VersionsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

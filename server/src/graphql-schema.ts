@@ -18,6 +18,7 @@ import { SubmissionDiscoveryResolver } from './modules/collect/submission-discov
 import { IngestResolver } from './modules/ingest/ingest.resolver.js';
 import { AgencyReportsResolver } from './modules/reports/agency-reports.resolver.js';
 import { ReportsResolver } from './modules/reports/reports.resolver.js';
+import { VersionsResolver } from './modules/versions/versions.resolver.js';
 
 export const RESOLVERS = [
   AgenciesResolver,
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   AgencySourcesResolver,
   ReportSourceResolver,
   SubmissionDiscoveryResolver,
+  VersionsResolver,
 ];
 
 /** server/schema.gql (this file is in server/src or server/dist). */

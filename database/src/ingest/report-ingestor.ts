@@ -12,7 +12,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
-  checkAcrossYears,
   daysLate,
   inferAgencyKind,
   inferAgencyLevel,
@@ -20,7 +19,6 @@ import {
   normaliseAgencyName,
   publicationDeadline,
   type AgencyKind,
-  type Finding,
   type IngestFailureCode,
   type ParseErrorCode,
   type ParsedReport,
@@ -30,12 +28,10 @@ import { carryCorrections } from '../corrections/cell-corrections.js';
 import { SYSTEM_ACTOR } from '../audit/audit-log.js';
 import { recomputeReport } from '../corrections/recompute.js';
 import { isDatabaseUnavailable, isRetryableConflict } from '../database-errors.js';
-import { NarrativeFactEntity } from '../entities/narrative-fact.entity.js';
-import { ReportCellEntity } from '../entities/report-cell.entity.js';
 import { inferParentId, proposeAgencyMatchFor } from './agency-matching.js';
 import { cellRows, MAX_CELL_MAGNITUDE } from './cell-rows.js';
 import { reportContentHash, sha256Hex } from './content-hash.js';
-import { currentReport, insertFindings, insertMany, latePublication, storedCarryCore, writeMetrics } from './stored-report.js';
+import { currentReport, writeParsedContents } from './stored-report.js';
 
 /** What the ingestor needs from a parser: ParserPool fits. Never throws for bad input. */
 export interface ReportParser {
@@ -160,7 +156,7 @@ export class ReportIngestor {
     if (report.template !== '2019' && report.template !== '2021') return failed(fileName, 'NO_TEMPLATE');
     if (report.publishedOn !== null && !isCalendarDate(report.publishedOn)) return failed(fileName, 'BAD_PUBLICATION_DATE');
     const cells = cellRows(report, report.template);
-    if (cells.some((c) => c.value !== null && Math.abs(c.value) >= MAX_CELL_MAGNITUDE)) return failed(fileName, 'VALUE_OUT_OF_RANGE');
+    if (!cellsFit(cells)) return failed(fileName, 'VALUE_OUT_OF_RANGE');
     const year = report.year;
     const template = report.template;
     const sha256 = sha256Hex(bytes);
@@ -240,38 +236,7 @@ export class ReportIngestor {
 
     if (agency.created) await proposeAgencyMatchFor(m, agency, report.agency ?? agencyName, reportId);
 
-    await insertMany(m, ReportCellEntity, cells.map((c) => ({ ...c, reportId })));
-
-    const findings: Finding[] = [...(report.findings ?? [])];
-    if (late !== null && late > 0 && !findings.some((f) => f.rule === 'LATE_PUBLICATION')) {
-      findings.push(latePublication(report.publishedOn!, deadline, late, agency.kind));
-    }
-    const previous = await currentReport(m, agency.id, year - 1);
-    if (previous) findings.push(...checkAcrossYears(report, await storedCarryCore(m, previous.id, year - 1, template)));
-    await insertFindings(m, reportId, findings);
-
-    await insertMany(
-      m,
-      NarrativeFactEntity,
-      (report.narrative ?? []).map((n) => ({
-        reportId,
-        kind: n.kind,
-        value: n.value,
-        sentence: n.sentence,
-        startOffset: n.start,
-        endOffset: n.end,
-      })),
-    );
-
-    await writeMetrics(m, reportId, report, report.narrative ?? []);
-
-    // The following year's carry-over is now checked against this version.
-    const following = await currentReport(m, agency.id, year + 1);
-    if (following) {
-      await m.query(`DELETE FROM report_finding WHERE report_id = $1 AND rule = 'CROSS_YEAR_CARRY'`, [following.id]);
-      const followingCore = await storedCarryCore(m, following.id, year + 1, template);
-      await insertFindings(m, following.id, checkAcrossYears(followingCore, report));
-    }
+    await writeParsedContents(m, { reportId, report, cells, agencyId: agency.id, agencyKind: agency.kind, year, template, deadline, daysLate: late, isCurrent: true });
 
     // Editors' corrections of the version this one replaces carry over where the cell reads the same; the
     // others are flagged. Findings and metrics are then recomputed from the cells as they now stand.
@@ -346,8 +311,13 @@ interface StoreJob {
   cells: ReturnType<typeof cellRows>;
 }
 
+/** Every value fits a stored cell (numeric(18, 6)). */
+export function cellsFit(cells: readonly { value: number | null }[]): boolean {
+  return cells.every((c) => c.value === null || Math.abs(c.value) < MAX_CELL_MAGNITUDE);
+}
+
 /** `YYYY-MM-DD` naming a day that exists (the parser reads dates as printed; 2月30日 is not one). */
-function isCalendarDate(s: string): boolean {
+export function isCalendarDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));

@@ -8,6 +8,7 @@ import {
   DISCLOSURE_ROWS,
   RULE_DESCRIPTIONS,
   REVIEW_COLUMNS,
+  checkAcrossYears,
   computeMetrics,
   REVIEW_GROUPS,
   type AgencyKind,
@@ -15,10 +16,14 @@ import {
   type Finding,
   type NarrativeFact,
   type NarrativeFactKind,
+  type ParsedReport,
   type ParsedReportCore,
   type Template,
 } from '@ogi/domain';
 import type { EntityManager, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
+import type { CellRow } from './cell-rows.js';
+import { NarrativeFactEntity } from '../entities/narrative-fact.entity.js';
+import { ReportCellEntity } from '../entities/report-cell.entity.js';
 import { ReportFindingEntity } from '../entities/report-finding.entity.js';
 import { ReportMetricEntity } from '../entities/report-metric.entity.js';
 
@@ -211,4 +216,52 @@ export async function writeMetrics(m: EntityManager, reportId: number, core: Par
       denominator: finiteOrNull(v.denominator),
     })),
   );
+}
+
+export interface ParsedContents {
+  reportId: number;
+  report: ParsedReport;
+  cells: readonly CellRow[];
+  agencyId: number;
+  agencyKind: AgencyKind;
+  year: number;
+  template: Template;
+  deadline: string;
+  daysLate: number | null;
+  /** The version in use: the following year's carry check is then made against it. */
+  isCurrent: boolean;
+}
+
+/**
+ * Writes what the parser read into an (emptied) report: cells, the parser's findings with the late-publication
+ * and cross-year checks, narrative facts, metrics; and, for the version in use, the following year's carry check.
+ * Shared by a new import and a re-parse, so both store a parse the same way.
+ */
+export async function writeParsedContents(m: EntityManager, c: ParsedContents): Promise<void> {
+  const { reportId, report, year, template } = c;
+  await insertMany(m, ReportCellEntity, c.cells.map((cell) => ({ ...cell, reportId })));
+
+  const findings: Finding[] = [...(report.findings ?? [])];
+  if (c.daysLate !== null && c.daysLate > 0 && report.publishedOn && !findings.some((f) => f.rule === 'LATE_PUBLICATION')) {
+    findings.push(latePublication(report.publishedOn, c.deadline, c.daysLate, c.agencyKind));
+  }
+  const previous = await currentReport(m, c.agencyId, year - 1);
+  if (previous) findings.push(...checkAcrossYears(report, await storedCarryCore(m, previous.id, year - 1, template)));
+  await insertFindings(m, reportId, findings);
+
+  await insertMany(
+    m,
+    NarrativeFactEntity,
+    (report.narrative ?? []).map((n) => ({ reportId, kind: n.kind, value: n.value, sentence: n.sentence, startOffset: n.start, endOffset: n.end })),
+  );
+  await writeMetrics(m, reportId, report, report.narrative ?? []);
+
+  if (c.isCurrent) {
+    const following = await currentReport(m, c.agencyId, year + 1);
+    if (following) {
+      await m.query(`DELETE FROM report_finding WHERE report_id = $1 AND rule = 'CROSS_YEAR_CARRY'`, [following.id]);
+      const followingCore = await storedCarryCore(m, following.id, year + 1, template);
+      await insertFindings(m, following.id, checkAcrossYears(followingCore, report));
+    }
+  }
 }

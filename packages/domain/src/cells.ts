@@ -5,6 +5,7 @@
  */
 import {
   APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
   APPLICATION_ROW_BY_KEY,
   DISCLOSURE_ROWS,
   REVIEW_COLUMNS,
@@ -95,4 +96,22 @@ export function describeCell(template: Template, path: string): { zh: string; en
   const column = REVIEW_COLUMNS[col];
   if (!group || !column) return { zh: path, en: path };
   return { zh: `四、${group.label} · ${column.label}`, en: `IV. ${group.en} · ${column.en}` };
+}
+
+const SECTION_ORDER: Record<TableSection, number> = { activeDisclosure: 0, applications: 1, reviewLitigation: 2 };
+
+/** A sort key putting cells in printed order: section 二, 三, 四; rows and columns as the format prints them. */
+export function cellOrder(template: Template, path: string): number {
+  const cell = parseCellPath(path);
+  if (!cell) return Number.MAX_SAFE_INTEGER;
+  let row: number;
+  let column: number;
+  if (cell.section === 'activeDisclosure') {
+    row = DISCLOSURE_ROWS[template].findIndex((r) => r.key === cell.row);
+    column = row >= 0 ? DISCLOSURE_ROWS[template][row]!.fields.findIndex((f) => f.key === cell.column) : -1;
+  } else {
+    row = cell.section === 'applications' ? APPLICATION_ROWS.findIndex((r) => r.key === cell.row) : REVIEW_GROUPS.findIndex((g) => g.key === cell.row);
+    column = cell.column as number;
+  }
+  return SECTION_ORDER[cell.section] * 1e6 + (row < 0 ? 9999 : row) * 100 + (column < 0 ? 99 : column);
 }

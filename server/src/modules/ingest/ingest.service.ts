@@ -11,6 +11,7 @@ import {
   ProcessLease,
   ReportIngestor,
   SEED_REPORTS_DIR,
+  reparseReport,
   SYSTEM_ACTOR,
   listFiles,
   seedAgencyRegistry,
@@ -21,6 +22,7 @@ import {
   type BatchOrigin,
   type IngestResult,
   type IngestSummary,
+  type ReparseResult,
 } from '@ogi/database';
 import { ParserPool } from '@ogi/parser';
 import { DataSource } from 'typeorm';
@@ -108,6 +110,11 @@ export class IngestService implements OnModuleDestroy {
         this.logger.warn(`Import batch ${batchId} could not be resumed: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
+  }
+
+  /** Reads a stored report again from its stored file with this server's parser (see @ogi/database reparseReport). */
+  reparse(reportId: number, actor: Actor): Promise<ReparseResult> {
+    return reparseReport(this.dataSource, this.pool, reportId, actor);
   }
 
   async hasReports(): Promise<boolean> {
