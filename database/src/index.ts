@@ -66,3 +66,4 @@ export { loadStoredReport, type StoredReport } from './ingest/stored-report.js';
 export { mergeAgencyInto, refreshDeadlines } from './ingest/agency-changes.js';
 export { inferParentId } from './ingest/agency-matching.js';
 export { REPARSE_IDENTITY_CHANGED, ReparseError, allReportIds, reparseReport, type ReparseResult } from './ingest/reparse.js';
+export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, backupDatabase, restoreDatabase, type BackupHeader } from './backup.js';
