@@ -84,8 +84,8 @@ describe('with an external PostgreSQL (DATABASE_URL)', () => {
   });
 
   it('new rows continue after the restored ids', async () => {
-    const [{ max }] = await ds.query<{ max: number }[]>('SELECT max(id) AS max FROM agency');
-    const [{ id }] = await ds.query<{ id: number }[]>(`INSERT INTO agency (name, kind) VALUES ('恢复后新建', 'department') RETURNING id`);
+    const { max } = (await ds.query<{ max: number }[]>('SELECT max(id) AS max FROM agency'))[0]!;
+    const { id } = (await ds.query<{ id: number }[]>(`INSERT INTO agency (name, kind) VALUES ('恢复后新建', 'department') RETURNING id`))[0]!;
     expect(id).toBe(max + 1);
     await ds.query('DELETE FROM agency WHERE id = $1', [id]);
   });

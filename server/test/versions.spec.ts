@@ -209,7 +209,7 @@ describe('re-parsing with a newer parser', () => {
   it('pnpm reparse --all reads every stored version again and says what it did', async () => {
     const cli = join(SERVER_DIR, 'dist', 'cli', 'reparse.js');
     const { stdout } = await run(process.execPath, [cli, '--all'], { env: { ...process.env, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error' } });
-    const [{ n }] = await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM report');
+    const { n } = (await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM report'))[0]!;
     expect(stdout).toContain(`${n} report(s): 0 updated, ${n} unchanged, 0 failed.`);
   });
 });

@@ -13,7 +13,7 @@ import type { Actor } from '../audit/audit-log.js';
 import { isDatabaseUnavailable } from '../database-errors.js';
 import { INGEST_ERROR_MESSAGES } from '@ogi/domain';
 import { LEASE_IS_LIVE_SQL, type ProcessLease } from './process-lease.js';
-import type { IngestHooks, IngestResult, ReportIngestor } from './report-ingestor.js';
+import { withoutNul, type IngestHooks, type IngestResult, type ReportIngestor } from './report-ingestor.js';
 
 export type BatchOrigin = 'cli' | 'upload' | 'seed' | 'url';
 export type BatchStatus = 'running' | 'interrupted' | 'done';
@@ -147,7 +147,7 @@ export class IngestBatches {
           [
             batchId,
             position,
-            f.fileName,
+            withoutNul(f.fileName),
             f.path ?? null,
             f.bytes ? f.bytes.byteLength : null,
             bytes,

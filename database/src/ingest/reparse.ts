@@ -15,7 +15,7 @@ import { reapplyCorrections } from '../corrections/cell-corrections.js';
 import { recomputeReport } from '../corrections/recompute.js';
 import { cellRows } from './cell-rows.js';
 import { reportContentHash } from './content-hash.js';
-import { cellsFit, isCalendarDate, normaliseAgencyName, type ReportParser } from './report-ingestor.js';
+import { cellsFit, isCalendarDate, normaliseAgencyName, withoutNul, type ReportParser } from './report-ingestor.js';
 import { writeParsedContents } from './stored-report.js';
 
 
@@ -75,7 +75,7 @@ export async function reparseReport(dataSource: DataSource, parser: ReportParser
 
   const outcome = await parser.parse(stored.content, stored.file_name);
   if (!outcome.ok) return { status: 'failed', reportId, error: outcome.error };
-  const report = outcome.report;
+  const report = withoutNul(outcome.report);
   if (report.template !== '2019' && report.template !== '2021') return failure(reportId, 'NO_TEMPLATE');
   if (report.publishedOn !== null && !isCalendarDate(report.publishedOn)) return failure(reportId, 'BAD_PUBLICATION_DATE');
   const template = report.template;

@@ -147,7 +147,11 @@ export class ReportIngestor {
    * Stores an already parsed report with the bytes it was read from. Used by `ingest`; tests use it directly to
    * store a report built from an expected-parse file.
    */
-  async store(report: ParsedReport, bytes: Uint8Array, fileName: string, hooks: IngestHooks = {}): Promise<IngestResult> {
+  async store(parsed: ParsedReport, bytes: Uint8Array, rawFileName: string, hooks: IngestHooks = {}): Promise<IngestResult> {
+    // PostgreSQL text cannot hold U+0000, which damaged files carry: stored as U+FFFD (one code unit, so every
+    // offset into the text stays right).
+    const report = withoutNul(parsed);
+    const fileName = withoutNul(rawFileName);
     const agencyName = report.agency ? normaliseAgencyName(report.agency) : '';
     if (!agencyName) return failed(fileName, 'NO_AGENCY_NAME');
     if (report.year === null || !Number.isInteger(report.year) || report.year < 2000 || report.year > 2100) {
@@ -309,6 +313,16 @@ interface StoreJob {
   sha256: string;
   contentHash: string;
   cells: ReturnType<typeof cellRows>;
+}
+
+/** A copy with every U+0000 in every string replaced by U+FFFD (the replacement character). */
+export function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return (value.includes('\0') ? value.replace(/\0/g, '\uFFFD') : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
+  }
+  return value;
 }
 
 /** Every value fits a stored cell (numeric(18, 6)). */
