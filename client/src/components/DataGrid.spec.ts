@@ -1,0 +1,75 @@
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import { defineComponent, h, ref } from 'vue';
+import { mountInApp } from '../../test/mount';
+import type { GridColumn, GridRow, GridSort } from './data-grid';
+import DataGrid from './DataGrid.vue';
+
+const columns: GridColumn[] = [
+  { key: 'agency', label: '机关' },
+  { key: 'rate', label: '公开率', numeric: true, metric: 'outcomes.disclosureRate' },
+];
+const rows: GridRow[] = Array.from({ length: 3000 }, (_, i) => ({
+  key: String(i),
+  cells: {
+    agency: { sort: `机关${String(i).padStart(4, '0')}`, text: `机关${String(i).padStart(4, '0')}` },
+    // one blank in the middle: blanks sort last
+    rate: i === 1500 ? { sort: null, text: '—' } : { sort: (i * 7919) % 3000, text: String((i * 7919) % 3000) },
+  },
+}));
+
+/** The grid with its sort kept by the parent, as the pages keep it in the URL. */
+const Host = defineComponent({
+  setup() {
+    const sort = ref<GridSort | null>(null);
+    return () => h(DataGrid, { columns, rows, caption: '对比表', sort: sort.value, 'onUpdate:sort': (s: GridSort | null) => (sort.value = s) });
+  },
+});
+
+describe('data grid', () => {
+  it('keeps 3,000 rows smooth: only the rows in view are in the DOM, and screen readers are told the real count', async () => {
+    const { wrapper } = await mountInApp(Host);
+    const table = wrapper.get('table');
+    expect(table.attributes('aria-rowcount')).toBe('3001');
+    const rendered = wrapper.findAll('tbody tr[aria-rowindex]');
+    expect(rendered.length).toBeGreaterThan(10);
+    expect(rendered.length).toBeLessThan(60);
+    expect(rendered[0]!.attributes('aria-rowindex')).toBe('2');
+
+    // Scrolling brings later rows in, at their true position.
+    const scroller = wrapper.get('[role="region"]');
+    (scroller.element as HTMLElement).scrollTop = 37 * 2000;
+    await scroller.trigger('scroll');
+    const after = wrapper.findAll('tbody tr[aria-rowindex]');
+    const indexes = after.map((r) => Number(r.attributes('aria-rowindex')));
+    expect(indexes).toContain(2002);
+    expect(after.find((r) => r.attributes('aria-rowindex') === '2002')!.get('th').text()).toBe('机关2000');
+  });
+
+  it('sorts by a column when its header is clicked, largest first, blanks last, and says so', async () => {
+    const { wrapper } = await mountInApp(Host);
+    const header = wrapper.findAll('th[scope="col"]')[1]!;
+    expect(header.attributes('aria-sort')).toBe('none');
+    await header.get('button').trigger('click');
+    await flushPromises();
+    expect(header.attributes('aria-sort')).toBe('descending');
+    expect(wrapper.findAll('tbody tr[aria-rowindex]')[0]!.findAll('td')[0]!.text()).toBe('2999');
+
+    await header.get('button').trigger('click');
+    expect(header.attributes('aria-sort')).toBe('ascending');
+    expect(wrapper.findAll('tbody tr[aria-rowindex]')[0]!.findAll('td')[0]!.text()).toBe('0');
+
+    // the blank is last either way
+    const scroller = wrapper.get('[role="region"]');
+    (scroller.element as HTMLElement).scrollTop = 37 * 3000;
+    await scroller.trigger('scroll');
+    const last = wrapper.findAll('tbody tr[aria-rowindex]').at(-1)!;
+    expect(last.attributes('aria-rowindex')).toBe('3001');
+    expect(last.findAll('td')[0]!.text()).toBe('—');
+  });
+
+  it('offers the formula of a metric column', async () => {
+    const { wrapper } = await mountInApp(Host);
+    expect(wrapper.findAll('th[scope="col"]')[1]!.find('button[aria-label="查看“公开率”的公式"]').exists()).toBe(true);
+  });
+});
