@@ -12,12 +12,13 @@ async function saved(download: Download): Promise<Buffer> {
   return readFile(path);
 }
 
-/** The rows of an HTML table as the user reads them: header cells, then each row's cells. */
+/** The rows of an HTML table as the user reads them: header cells (without their sort arrows), then each row's cells. */
 async function tableText(table: Locator): Promise<string[][]> {
   // A row's children are its cells (th or td), in order.
-  return table.getByRole('row').evaluateAll((rows) =>
-    rows.map((r) => Array.from((r as unknown as { children: ArrayLike<{ textContent: string | null }> }).children).map((c) => (c.textContent ?? '').trim())),
+  const rows = await table.getByRole('row').evaluateAll((rows) =>
+    rows.map((r) => Array.from((r as unknown as { children: ArrayLike<{ textContent: string | null }> }).children).map((c) => c.textContent ?? '')),
   );
+  return rows.map((cells) => cells.map((c) => c.replace(/[↕▲▼]/g, '').trim()));
 }
 
 test('export a chart as CSV, XLSX and PNG, and the comparison table', async ({ page }) => {

@@ -255,7 +255,6 @@ export const en: Messages = {
     exportCsvLabel: 'Export data CSV: {title}',
     exportXlsxLabel: 'Export data XLSX: {title}',
     exportFailed: 'Export failed: {message}',
-    tableTruncated: 'Showing the first {shown} of {total} rows; export for all of them.',
   },
   overview: {
     title: 'Overview',

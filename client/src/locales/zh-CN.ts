@@ -253,7 +253,6 @@ export const zhCN = {
     exportCsvLabel: '导出数据 CSV：{title}',
     exportXlsxLabel: '导出数据 XLSX：{title}',
     exportFailed: '导出失败：{message}',
-    tableTruncated: '只显示前 {shown} 行，共 {total} 行；导出可得全部数据。',
   },
   overview: {
     title: '总览',
