@@ -43,7 +43,6 @@ export const en: Messages = {
   },
   reportList: {
     title: 'Reports',
-    filters: 'Filter reports',
     agency: 'Agency',
     agencyPlaceholder: 'Type an agency name',
     agencySuggestions: 'Matching agencies',

@@ -48,7 +48,6 @@ export const zhCN = {
   },
   reportList: {
     title: '报告列表',
-    filters: '筛选报告',
     agency: '机关',
     agencyPlaceholder: '输入机关名称搜索',
     agencySuggestions: '匹配的机关',

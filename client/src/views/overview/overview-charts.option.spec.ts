@@ -13,6 +13,7 @@ const r = (year: number, metric: string, value: number | null, reportsCounted = 
 });
 
 const rollup = [
+  r(2019, 'applications.new', null, 0),
   r(2020, 'applications.new', 120),
   r(2020, 'applications.handled', 110),
   r(2020, 'outcomes.disclosureRate', 0.4567),
@@ -24,13 +25,23 @@ const rollup = [
 const text = { received: '新收', handled: '办结', disclosureRate: '公开率', countAxis: '件', yearLabel: (y: number) => `${y}年` };
 
 describe('overview trend', () => {
-  it('has one point per year with reports, oldest first, and skips years without any', () => {
+  it('runs from the first year with reports to the last, oldest first', () => {
     expect(trendPoints(rollup)).toEqual([
       { year: 2020, received: 120, handled: 110, disclosureRate: 0.4567, reports: 3 },
       { year: 2021, received: 150, handled: null, disclosureRate: 0.5, reports: 3 },
     ]);
     expect(latestYearWithData(rollup)).toBe(2021);
     expect(latestYearWithData([])).toBeNull();
+  });
+
+  it('keeps a year without reports between two with reports as a gap', () => {
+    const gap = [r(2020, 'applications.new', 10), r(2021, 'applications.new', null, 0), r(2022, 'applications.new', 30)];
+    expect(trendPoints(gap).map((p) => [p.year, p.received, p.reports])).toEqual([
+      [2020, 10, 3],
+      [2021, null, 0],
+      [2022, 30, 3],
+    ]);
+    expect((buildTrendOption(trendPoints(gap), text).series as { data: unknown[] }[])[0]!.data).toEqual([10, null, 30]);
   });
 
   it('draws received and handled as bars and the disclosure rate in percent on a second axis', () => {

@@ -27,7 +27,10 @@ export interface TrendPoint {
   reports: number;
 }
 
-/** One point per year that has at least one report, oldest first. */
+/**
+ * One point per year from the first year with a report to the last, oldest first. A year in between without
+ * any report stays on the axis as a gap, so the trend does not silently skip it.
+ */
 export function trendPoints(rollup: readonly RollupValueResult[]): TrendPoint[] {
   const byYear = new Map<number, TrendPoint>();
   for (const r of rollup) {
@@ -38,7 +41,11 @@ export function trendPoints(rollup: readonly RollupValueResult[]): TrendPoint[] 
     p.reports = Math.max(p.reports, r.reportsCounted);
     byYear.set(r.year, p);
   }
-  return [...byYear.values()].filter((p) => p.reports > 0).sort((a, b) => a.year - b.year);
+  const points = [...byYear.values()].sort((a, b) => a.year - b.year);
+  const first = points.findIndex((p) => p.reports > 0);
+  if (first < 0) return [];
+  const last = points.length - 1 - [...points].reverse().findIndex((p) => p.reports > 0);
+  return points.slice(first, last + 1);
 }
 
 /** The newest year with any report, the overview's default. */
@@ -46,6 +53,9 @@ export function latestYearWithData(rollup: readonly RollupValueResult[]): number
   const points = trendPoints(rollup);
   return points.length ? points[points.length - 1]!.year : null;
 }
+
+/** How many reports the roll-up counted in all, for the overview's footnote. */
+export const reportsCounted = (points: readonly TrendPoint[]) => points.reduce((s, p) => s + p.reports, 0);
 
 export interface TrendText {
   received: string;

@@ -4,6 +4,7 @@
  */
 import { computed } from 'vue';
 import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router';
+import { dataYears } from '../../filters/dashboard-filters';
 
 export interface ReportListFilters {
   agencyId: string | null;
@@ -12,8 +13,6 @@ export interface ReportListFilters {
 }
 
 export const PAGE_SIZE = 20;
-/** The first data year of the current formats (reports published in 2020). Earlier reports are not read. */
-export const FIRST_YEAR = 2019;
 
 const first = (v: LocationQuery[string] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
 
@@ -37,10 +36,9 @@ export function toListQuery(filters: ReportListFilters): LocationQueryRaw {
   return q;
 }
 
-/** Data years a user can pick: the newest a report can cover (last year) back to 2019. */
+/** Data years a user can pick, newest first: last year back to 2019, and the one in the URL if it is outside. */
 export function selectableYears(today: Date, current: number | null): number[] {
-  const years: number[] = [];
-  for (let y = today.getFullYear() - 1; y >= FIRST_YEAR; y--) years.push(y);
+  const years = dataYears(today).reverse();
   if (current !== null && !years.includes(current)) years.push(current), years.sort((a, b) => b - a);
   return years;
 }
