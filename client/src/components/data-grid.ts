@@ -8,6 +8,14 @@ export interface GridColumn {
   /** A metric code: the header gets the formula button. */
   metric?: string | null;
   sortable?: boolean;
+  /**
+   * How a cell of this column reads, links and looks when the cell does not say it itself. Worked out for the
+   * rows in view only: a table of 3,000 agencies × 9 columns would otherwise build 27,000 texts and links up front.
+   */
+  format?: (value: number | string | null) => string;
+  link?: (cell: GridCell) => RouteLocationRaw | null;
+  describe?: (cell: GridCell) => string | null;
+  tone?: (cell: GridCell) => GridTone | null;
 }
 
 export type GridTone = 'error' | 'warning' | 'ok' | 'muted' | 'info';
@@ -15,11 +23,14 @@ export type GridTone = 'error' | 'warning' | 'ok' | 'muted' | 'info';
 export interface GridCell {
   /** What sorting compares; null sorts last either way. */
   sort: number | string | null;
-  text: string;
+  /** What the cell shows; without it, the column's `format` of `sort`. */
+  text?: string;
   to?: RouteLocationRaw | null;
   tone?: GridTone | null;
   /** Longer explanation, shown on hover and read by screen readers. */
   title?: string | null;
+  /** What the column's `link`, `describe` and `tone` work from. */
+  data?: unknown;
 }
 
 export interface GridRow {
@@ -33,6 +44,15 @@ export interface GridSort {
 }
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
+
+/** A cell's text: its own, or its column's formatting of its value. */
+export function cellText(column: GridColumn, cell: GridCell | undefined): string {
+  if (!cell) return '';
+  return cell.text ?? column.format?.(cell.sort) ?? (cell.sort === null ? '' : String(cell.sort));
+}
+export const cellLink = (column: GridColumn, cell: GridCell | undefined) => (cell ? (cell.to ?? column.link?.(cell) ?? null) : null);
+export const cellTitle = (column: GridColumn, cell: GridCell | undefined) => (cell ? (cell.title ?? column.describe?.(cell) ?? null) : null);
+export const cellTone = (column: GridColumn, cell: GridCell | undefined) => (cell ? (cell.tone ?? column.tone?.(cell) ?? null) : null);
 
 /** Rows sorted by one column; blanks always last; ties keep their order. */
 export function sortRows(rows: readonly GridRow[], sort: GridSort | null): GridRow[] {

@@ -2,6 +2,8 @@
  * The one place ECharts parts are registered. Add a chart type or component here when a chart needs it;
  * never import `echarts` itself (that pulls in every chart). The flow charts (sankey, treemap) of the
  * outcomes page register in `echarts-flows.ts`, loaded with that page only, to keep the first load small.
+ * Only `useECharts` imports this module's values, and dynamically: the page draws itself first, ECharts
+ * loads and evaluates in a task of its own. Elsewhere import its types only.
  */
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
@@ -49,8 +51,5 @@ export type ChartOption = echarts.ComposeOption<
   | MarkLineComponentOption
   | AriaComponentOption
 >;
-
-/** The product's series colours: the brand blue first, then colours that stay apart for colour-blind readers. */
-export const PALETTE = ['#1f4e79', '#d68910', '#2f7d4f', '#8e44ad', '#c0392b', '#17a2b8', '#7f8c8d', '#b9770e', '#5d6d7e', '#e67e22', '#27ae60', '#34495e'];
 
 export { echarts };

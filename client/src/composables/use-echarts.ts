@@ -1,5 +1,6 @@
 import { onBeforeUnmount, onMounted, ref, shallowRef, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue';
-import { echarts, type ChartOption } from './echarts';
+import type { ECharts } from 'echarts/core';
+import type { ChartOption } from './echarts';
 
 /** A data item the user picked, by click or by keyboard. */
 export interface ChartPick {
@@ -53,11 +54,12 @@ export function useECharts(
   /** Names the chart in the User Timing mark `ogi:chart-rendered` set when an option is first drawn (read by `pnpm bench:ui`). */
   timingName?: MaybeRefOrGetter<string>,
 ) {
-  const chart = shallowRef<echarts.ECharts | null>(null);
+  const chart = shallowRef<ECharts | null>(null);
   /** The item the keyboard is on, for the page to announce. */
   const active = ref<ChartPick | null>(null);
   let observer: ResizeObserver | null = null;
   let markPending = false;
+  let pending: ReturnType<typeof setTimeout> | undefined;
 
   function apply() {
     const value = toValue(option);
@@ -96,8 +98,10 @@ export function useECharts(
     e.preventDefault();
   }
 
-  onMounted(() => {
-    if (!el.value) return;
+  let unmounted = false;
+  onMounted(async () => {
+    const { echarts } = await import('./echarts');
+    if (unmounted || !el.value) return;
     chart.value = echarts.init(el.value, null, { renderer: 'canvas' });
     chart.value.on('rendered', () => {
       if (!markPending) return;
@@ -110,7 +114,8 @@ export function useECharts(
       const pick = itemAt(value, params.seriesIndex ?? 0, params.dataIndex);
       if (pick) onPick(pick);
     });
-    apply();
+    // First drawing in a task of its own, like every later one (see below).
+    pending = setTimeout(apply, 0);
     el.value.addEventListener('keydown', onKeydown);
     if (typeof ResizeObserver !== 'undefined') {
       observer = new ResizeObserver(() => chart.value?.resize());
@@ -118,9 +123,19 @@ export function useECharts(
     }
   });
 
-  watch(() => toValue(option), apply);
+  // A new option is drawn in a task of its own, after the page has updated: a chart of thousands of items
+  // and a table of thousands of rows arriving together do not make one long task.
+  watch(
+    () => toValue(option),
+    () => {
+      clearTimeout(pending);
+      pending = setTimeout(apply, 0);
+    },
+  );
 
   onBeforeUnmount(() => {
+    unmounted = true;
+    clearTimeout(pending);
     el.value?.removeEventListener('keydown', onKeydown);
     observer?.disconnect();
     chart.value?.dispose();

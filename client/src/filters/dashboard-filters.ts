@@ -126,3 +126,11 @@ export function dataYears(today: Date = new Date()): number[] {
   for (let y = FIRST_YEAR; y <= today.getFullYear() - 1; y++) years.push(y);
   return years;
 }
+
+/**
+ * Keeps the previous list when the new one has the same items, for `computed((previous) => …)`: a change of
+ * another URL parameter (a sort) then does not look like a new list of years and redo a page's charts.
+ */
+export function sameList<T>(previous: readonly T[] | undefined, next: T[]): T[] {
+  return previous && previous.length === next.length && previous.every((x, i) => x === next[i]) ? (previous as T[]) : next;
+}

@@ -1,4 +1,4 @@
-import type { AgencySelectionInput, AgencySummary, MetricValueResult } from './analytics.types';
+import type { AgencyRef, AgencySelectionInput, MetricValueResult } from './analytics.types';
 import { defineOperation } from './client';
 import document from './compare.query.graphql?raw';
 
@@ -9,7 +9,7 @@ export interface CompareQueryVariables {
 }
 
 export interface CompareQueryResult {
-  compare: { agencies: AgencySummary[]; years: number[]; values: MetricValueResult[] };
+  compare: { agencies: AgencyRef[]; years: number[]; values: MetricValueResult[] };
 }
 
 export const CompareQuery = defineOperation<CompareQueryResult, CompareQueryVariables>(document);

@@ -290,7 +290,7 @@ export const en: Messages = {
     bars: 'Grouped bars',
     lines: 'Lines',
     linesLimited: 'lines for the {shown} highest in the latest year (of {total}); the table has them all',
-    barsZoom: '{total} agencies, ordered by the latest year; drag the slider below for the rest',
+    barsZoom: '{total} agencies; the chart draws the {shown} with the highest latest values (drag the slider below), the table has them all',
     context: '{agencies} agencies · {years}',
     tableTitle: 'Comparison table',
     tableHint: '{count} agencies. Click a header to sort; click a value to open its report.',

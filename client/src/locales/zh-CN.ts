@@ -288,7 +288,7 @@ export const zhCN = {
     bars: '分组柱状',
     lines: '折线',
     linesLimited: '折线只显示最新年度最高的 {shown} 个机关（共 {total} 个），全部数据见下表',
-    barsZoom: '共 {total} 个机关，按最新年度排序，拖动下方滑块查看其余',
+    barsZoom: '共 {total} 个机关；图中为最新值最高的 {shown} 个，拖动下方滑块浏览，全部数据见下表',
     context: '{agencies} 个机关 · {years}',
     tableTitle: '对比表',
     tableHint: '{count} 个机关。点击表头排序；点数值打开对应报告。',

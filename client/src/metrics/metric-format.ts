@@ -19,20 +19,28 @@ export function metricLabel(code: string): Bilingual {
 
 export const isRatio = (code: string) => METRIC_BY_CODE.get(code)?.unit === 'ratio';
 
+type FormatKind = 'ratio' | 'per100' | 'wan' | 'count';
+const FORMAT_OPTIONS: Record<FormatKind, Intl.NumberFormatOptions> = {
+  ratio: { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 },
+  per100: { maximumFractionDigits: 1, minimumFractionDigits: 1 },
+  wan: { maximumFractionDigits: 2 },
+  count: { maximumFractionDigits: 0 },
+};
+/** Formatters are costly to create (a table of 3,000 agencies formats tens of thousands of values): one per kind and locale. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(kind: FormatKind, intlLocale: string): Intl.NumberFormat {
+  const key = `${intlLocale}|${kind}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(intlLocale, FORMAT_OPTIONS[kind])));
+  return f;
+}
+
 /** Formats a value of the given metric in a locale (`zh-CN` or `en-GB`). */
 export function formatMetricValue(code: string, value: number | null | undefined, intlLocale: string): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  const unit = METRIC_BY_CODE.get(code)?.unit ?? 'applications';
-  switch (unit) {
-    case 'ratio':
-      return new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
-    case 'per100':
-      return new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
-    case 'wan':
-      return new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 2 }).format(value);
-    default:
-      return new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 0 }).format(value);
-  }
+  const unit = METRIC_BY_CODE.get(code)?.unit;
+  const kind: FormatKind = unit === 'ratio' || unit === 'per100' || unit === 'wan' ? unit : 'count';
+  return formatter(kind, intlLocale).format(value);
 }
 
 /** The value as a plain number for charts and exports: ratios in percent (0.42 → 42), rounded sensibly. */

@@ -3,9 +3,10 @@
  * it stands among them in a year (rank by the dictionary's better direction).
  */
 import { METRIC_BY_CODE } from '@ogi/domain';
-import { PALETTE, type ChartOption } from '../../composables/echarts';
+import { PALETTE } from '../../composables/chart-palette';
+import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
-import type { AgencySummary } from '../../graphql/analytics.types';
+import type { AgencyRef } from '../../graphql/analytics.types';
 import { chartValue } from '../../metrics/metric-format';
 import { valueAt, type ValueIndex } from '../compare/compare.model';
 
@@ -37,7 +38,7 @@ export interface PeerStanding {
   count: number;
 }
 
-export function peerStanding(index: ValueIndex, peers: readonly AgencySummary[], agencyId: string, year: number, metric: string): PeerStanding {
+export function peerStanding(index: ValueIndex, peers: readonly AgencyRef[], agencyId: string, year: number, metric: string): PeerStanding {
   const own = valueAt(index, agencyId, year, metric)?.value ?? null;
   const values = peers.map((p) => valueAt(index, p.id, year, metric)?.value ?? null).filter((v): v is number => v !== null);
   const lowerIsBetter = METRIC_BY_CODE.get(metric)?.higherIsBetter === false;
@@ -59,7 +60,7 @@ export function buildProfileTrendOption(
   own: ValueIndex,
   agencyId: string,
   peers: ValueIndex,
-  peerList: readonly AgencySummary[],
+  peerList: readonly AgencyRef[],
   text: ProfileText,
 ): ChartOption {
   return {

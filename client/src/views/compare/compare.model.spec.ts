@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cellLink, cellText, cellTitle, cellTone } from '../../components/data-grid';
 import type { AgencySummary, MetricValueResult } from '../../graphql/analytics.types';
-import { buildCompareBarsOption, buildCompareLinesOption, chartTable, compareGrid, indexValues, LINE_LIMIT, rankAgencies } from './compare.model';
+import { BAR_LIMIT, buildCompareBarsOption, buildCompareLinesOption, chartTable, compareGrid, indexValues, LINE_LIMIT, rankAgencies } from './compare.model';
 
 const agency = (id: string, name: string): AgencySummary => ({ id, name, kind: 'government', level: 'county', parent: null });
 const v = (agencyId: string, year: number, metric: string, value: number | null, reportId: string | null = `r-${agencyId}-${year}`): MetricValueResult => ({
@@ -53,12 +54,17 @@ describe('compare: grouped bars', () => {
     expect(option.dataZoom).toEqual([]);
   });
 
-  it('pages through thousands of agencies with a zoom window instead of squeezing them', () => {
+  it('draws the top agencies of thousands, paging through them with a zoom window instead of squeezing them', () => {
     const many = Array.from({ length: 3000 }, (_, i) => agency(`a${i}`, `机关${i}`));
-    const option = buildCompareBarsOption(many, years, 'outcomes.disclosureRate', index, text);
+    const manyIndex = indexValues(many.map((a, i) => v(a.id, 2023, 'applications.new', i)));
+    const option = buildCompareBarsOption(many, years, 'applications.new', manyIndex, text);
     const zoom = option.dataZoom as { type: string; startValue: number; endValue: number }[];
     expect(zoom[0]).toMatchObject({ type: 'slider', startValue: 0, endValue: 29 });
-    expect((option.series as { large: boolean }[])[0]!.large).toBe(true);
+    const categories = (option.xAxis as { data: string[] }).data;
+    expect(categories).toHaveLength(BAR_LIMIT);
+    expect(categories[0]).toBe('机关2999'); // the highest first
+    // the chart's data export still has every agency
+    expect(chartTable(many, years, 'applications.new', manyIndex, text).rows).toHaveLength(3000);
   });
 });
 
@@ -79,8 +85,17 @@ describe('compare: table and exports', () => {
     const grid = compareGrid(agencies, years, ['outcomes.disclosureRate', 'applications.new'], index, text);
     expect(grid.columns.map((c) => c.label)).toEqual(['机关', '公开率 2022年', '公开率 2023年', '新收申请 2022年', '新收申请 2023年']);
     const hz = grid.rows.find((r) => r.key === 'hz')!;
-    expect(hz.cells['outcomes.disclosureRate:2023']).toMatchObject({ sort: 0.61, to: { name: 'report', params: { id: 'r-hz-2023' } }, title: '0.61 / 100' });
-    expect(hz.cells['applications.new:2022']).toMatchObject({ sort: null, text: '—', to: null });
+    const column = (key: string) => grid.columns.find((c) => c.key === key)!;
+    const rate2023 = hz.cells['outcomes.disclosureRate:2023'];
+    expect(rate2023?.sort).toBe(0.61);
+    expect(cellLink(column('outcomes.disclosureRate:2023'), rate2023)).toEqual({ name: 'report', params: { id: 'r-hz-2023' } });
+    expect(cellTitle(column('outcomes.disclosureRate:2023'), rate2023)).toBe('0.61 / 100');
+    expect(hz.cells['applications.new:2022']?.sort).toBeNull();
+    expect(cellLink(column('applications.new:2022'), hz.cells['applications.new:2022'])).toBeNull();
+    expect(cellTone(column('applications.new:2022'), hz.cells['applications.new:2022'])).toBe('muted');
+    expect(cellLink(column('agency'), hz.cells.agency)).toEqual({ name: 'agency', params: { id: 'hz' } });
+    expect(cellText(column('applications.new:2022'), hz.cells['applications.new:2022'])).toBe('—');
+    expect(cellText(column('outcomes.disclosureRate:2023'), hz.cells['outcomes.disclosureRate:2023'])).toBe('0.61');
     expect(grid.table.rows[0]).toEqual(['洪泽区人民政府', 50, 61, null, 120]);
     expect(grid.table.columns[1]).toBe('公开率 2022年 (%)');
   });

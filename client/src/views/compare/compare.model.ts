@@ -2,21 +2,32 @@
  * The compare page's data, shaped for its table and charts: pure functions of the `compare` answer.
  * Ratios are charted in percent; a value the API could not compute (blank cell, zero base) stays null.
  */
-import { PALETTE, type ChartOption } from '../../composables/echarts';
-import type { GridColumn, GridRow } from '../../components/data-grid';
+import { PALETTE } from '../../composables/chart-palette';
+import type { ChartOption } from '../../composables/echarts';
+import type { GridCell, GridColumn, GridRow } from '../../components/data-grid';
 import type { DataTable } from '../../export/data-table';
-import type { AgencySummary, MetricValueResult } from '../../graphql/analytics.types';
+import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
 import { chartValue } from '../../metrics/metric-format';
 
-export type ValueIndex = ReadonlyMap<string, MetricValueResult>;
-
-const keyOf = (agencyId: string, year: number, metric: string) => `${agencyId}|${year}|${metric}`;
+/**
+ * Values by agency, then metric, then year. Nested maps rather than one map of joined keys: a page of 3,000
+ * agencies looks values up tens of thousands of times, and building a key string for each is what costs.
+ */
+export type ValueIndex = ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<number, MetricValueResult>>>;
 
 export function indexValues(values: readonly MetricValueResult[]): ValueIndex {
-  return new Map(values.map((v) => [keyOf(v.agencyId, v.year, v.metric), v]));
+  const index = new Map<string, Map<string, Map<number, MetricValueResult>>>();
+  for (const v of values) {
+    let byMetric = index.get(v.agencyId);
+    if (!byMetric) index.set(v.agencyId, (byMetric = new Map()));
+    let byYear = byMetric.get(v.metric);
+    if (!byYear) byMetric.set(v.metric, (byYear = new Map()));
+    byYear.set(v.year, v);
+  }
+  return index;
 }
 
-export const valueAt = (index: ValueIndex, agencyId: string, year: number, metric: string) => index.get(keyOf(agencyId, year, metric)) ?? null;
+export const valueAt = (index: ValueIndex, agencyId: string, year: number, metric: string) => index.get(agencyId)?.get(metric)?.get(year) ?? null;
 
 /** An agency's value in the latest of the years that has one (a missing report does not sink it to the bottom). */
 function latestValue(index: ValueIndex, agencyId: string, years: readonly number[], metric: string): number | null {
@@ -28,7 +39,7 @@ function latestValue(index: ValueIndex, agencyId: string, years: readonly number
 }
 
 /** Agencies ordered by their latest value of a metric over the years, largest first; agencies without any value last, by name. */
-export function rankAgencies(agencies: readonly AgencySummary[], index: ValueIndex, metric: string, years: readonly number[]): AgencySummary[] {
+export function rankAgencies(agencies: readonly AgencyRef[], index: ValueIndex, metric: string, years: readonly number[]): AgencyRef[] {
   const collator = new Intl.Collator('zh-CN');
   const latest = new Map(agencies.map((a) => [a.id, latestValue(index, a.id, years, metric)]));
   return [...agencies].sort((a, b) => {
@@ -47,15 +58,21 @@ export interface CompareText {
   formatValue: (code: string, value: number | null) => string;
 }
 
-/** Grouped bars: one group per agency (ordered by its latest value), one bar per year. Beyond 30 agencies a zoom slider pages through. */
+/** Most agencies a bar chart draws: the highest; the table (and the chart's data export) has them all. */
+export const BAR_LIMIT = 200;
+
+/**
+ * Grouped bars: one group per agency (ordered by its latest value, the top BAR_LIMIT), one bar per year.
+ * Beyond 30 agencies a zoom slider pages through.
+ */
 export function buildCompareBarsOption(
-  agencies: readonly AgencySummary[],
+  agencies: readonly AgencyRef[],
   years: readonly number[],
   metric: string,
   index: ValueIndex,
   text: CompareText,
 ): ChartOption {
-  const ordered = rankAgencies(agencies, index, metric, years);
+  const ordered = rankAgencies(agencies, index, metric, years).slice(0, BAR_LIMIT);
   const window = 30;
   return {
     aria: { enabled: true },
@@ -66,7 +83,8 @@ export function buildCompareBarsOption(
     xAxis: {
       type: 'category',
       data: ordered.map((a) => a.name),
-      axisLabel: { interval: 0, rotate: ordered.length > 6 ? 30 : 0, width: 140, overflow: 'truncate' },
+      // Every name under its bar while they fit; beyond the zoom window ECharts picks which to print.
+      axisLabel: { interval: ordered.length > window ? 'auto' : 0, rotate: ordered.length > 6 ? 30 : 0, width: 140, overflow: 'truncate' },
     },
     yAxis: { type: 'value', name: text.unit(metric) },
     dataZoom:
@@ -80,9 +98,7 @@ export function buildCompareBarsOption(
       type: 'bar' as const,
       name: text.yearLabel(year),
       barMaxWidth: 28,
-      // Thousands of bars: skip per-bar animation and hover layers.
-      animation: ordered.length <= 200,
-      large: ordered.length > 600,
+      animation: ordered.length <= 60,
       data: ordered.map((a) => ({ value: chartValue(metric, valueAt(index, a.id, year, metric)?.value) ?? '-', agencyId: a.id, name: a.name })),
     })),
   };
@@ -92,7 +108,7 @@ export const LINE_LIMIT = 10;
 
 /** Lines over the years, one per agency; at most LINE_LIMIT agencies (those with the highest latest values). */
 export function buildCompareLinesOption(
-  agencies: readonly AgencySummary[],
+  agencies: readonly AgencyRef[],
   years: readonly number[],
   metric: string,
   index: ValueIndex,
@@ -118,7 +134,7 @@ export function buildCompareLinesOption(
 }
 
 /** The chart's numbers: one row per agency, one column per year. */
-export function chartTable(agencies: readonly AgencySummary[], years: readonly number[], metric: string, index: ValueIndex, text: CompareText): DataTable {
+export function chartTable(agencies: readonly AgencyRef[], years: readonly number[], metric: string, index: ValueIndex, text: CompareText): DataTable {
   return {
     columns: [text.agencyColumn, ...years.map((y) => `${text.metricName(metric)} ${text.yearLabel(y)} (${text.unit(metric)})`)],
     rows: rankAgencies(agencies, index, metric, years).map((a) => [a.name, ...years.map((y) => chartValue(metric, valueAt(index, a.id, y, metric)?.value))]),
@@ -127,39 +143,42 @@ export function chartTable(agencies: readonly AgencySummary[], years: readonly n
 
 /** The full comparison: one row per agency, a column per metric and year (metric-major). */
 export function compareGrid(
-  agencies: readonly AgencySummary[],
+  agencies: readonly AgencyRef[],
   years: readonly number[],
   metrics: readonly string[],
   index: ValueIndex,
   text: CompareText,
 ): { columns: GridColumn[]; rows: GridRow[]; table: DataTable } {
   const pairs = metrics.flatMap((metric) => years.map((year) => ({ metric, year, key: `${metric}:${year}` })));
+  const valueOf = (cell: GridCell) => cell.data as MetricValueResult | null;
   const columns: GridColumn[] = [
-    { key: 'agency', label: text.agencyColumn },
-    ...pairs.map((p) => ({ key: p.key, label: `${text.metricName(p.metric)} ${text.yearLabel(p.year)}`, numeric: true, metric: p.metric })),
+    { key: 'agency', label: text.agencyColumn, link: (cell) => ({ name: 'agency', params: { id: String(cell.data) } }) },
+    ...pairs.map((p) => ({
+      key: p.key,
+      label: `${text.metricName(p.metric)} ${text.yearLabel(p.year)}`,
+      numeric: true,
+      metric: p.metric,
+      // worked out when a row is shown, not for all 3,000 up front
+      format: (v: number | string | null) => text.formatValue(p.metric, typeof v === 'number' ? v : null),
+      link: (cell: GridCell) => {
+        const reportId = valueOf(cell)?.reportId;
+        return reportId ? { name: 'report', params: { id: reportId } } : null;
+      },
+      describe: (cell: GridCell) => {
+        const v = valueOf(cell);
+        return v && v.denominator !== null ? `${v.numerator ?? '—'} / ${v.denominator}` : null;
+      },
+      tone: (cell: GridCell) => (cell.sort === null ? ('muted' as const) : null),
+    })),
   ];
-  const rows: GridRow[] = agencies.map((a) => ({
-    key: a.id,
-    cells: {
-      agency: { sort: a.name, text: a.name, to: { name: 'agency', params: { id: a.id } } },
-      ...Object.fromEntries(
-        pairs.map((p) => {
-          const v = valueAt(index, a.id, p.year, p.metric);
-          const value = v?.value ?? null;
-          return [
-            p.key,
-            {
-              sort: value,
-              text: text.formatValue(p.metric, value),
-              to: v?.reportId ? { name: 'report', params: { id: v.reportId } } : null,
-              tone: value === null ? ('muted' as const) : null,
-              title: v && v.denominator !== null ? `${v.numerator ?? '—'} / ${v.denominator}` : null,
-            },
-          ];
-        }),
-      ),
-    },
-  }));
+  const rows: GridRow[] = agencies.map((a) => {
+    const cells: GridRow['cells'] = { agency: { sort: a.name, text: a.name, data: a.id } };
+    for (const p of pairs) {
+      const v = valueAt(index, a.id, p.year, p.metric);
+      cells[p.key] = { sort: v?.value ?? null, data: v };
+    }
+    return { key: a.id, cells };
+  });
   const table: DataTable = {
     columns: [text.agencyColumn, ...pairs.map((p) => `${text.metricName(p.metric)} ${text.yearLabel(p.year)} (${text.unit(p.metric)})`)],
     rows: agencies.map((a) => [a.name, ...pairs.map((p) => chartValue(p.metric, valueAt(index, a.id, p.year, p.metric)?.value))]),

@@ -4,9 +4,11 @@
  * and outcomes per agency. Colours follow the report page's outcome chart, so 予以公开 is the same green everywhere.
  */
 import { OUTCOME_GROUP_LABELS, type OutcomeGroup } from '@ogi/domain';
-import { PALETTE, type ChartOption } from '../../composables/echarts';
+import { PALETTE } from '../../composables/chart-palette';
+import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
 import type { BreakdownRowResult } from '../../graphql/analytics.types';
+import { BAR_LIMIT } from '../compare/compare.model';
 import { OUTCOME_COLOURS } from '../report/outcomes-chart.option';
 
 /** The groups whose rows give a reason (三 (三)–(六)), and the query field that breaks each down. */
@@ -218,7 +220,10 @@ export interface AgencyStack {
   name: string;
 }
 
-/** Per agency in one year: stacked bars of the breakdown's keys, agencies by total (largest first), a zoom window beyond 30. */
+/**
+ * Per agency in one year: stacked bars of the breakdown's keys, agencies by total (largest first; the top
+ * BAR_LIMIT — the data export has them all), a zoom window beyond 30.
+ */
 export function buildAgencyStackOption(rows: readonly BreakdownRowResult[], agencies: readonly AgencyStack[], year: number, text: FlowText, share: boolean): ChartOption {
   const keys = keysOf(rows, text.label);
   const byAgency = new Map<string, Map<string, number | null>>();
@@ -229,7 +234,10 @@ export function buildAgencyStackOption(rows: readonly BreakdownRowResult[], agen
     byAgency.set(r.agencyId, m);
   }
   const total = (id: string) => [...(byAgency.get(id)?.values() ?? [])].reduce<number>((s, v) => s + (v ?? 0), 0);
-  const ordered = agencies.filter((a) => byAgency.has(a.agencyId)).sort((a, b) => total(b.agencyId) - total(a.agencyId));
+  const ordered = agencies
+    .filter((a) => byAgency.has(a.agencyId))
+    .sort((a, b) => total(b.agencyId) - total(a.agencyId))
+    .slice(0, BAR_LIMIT);
   const window = 30;
   return {
     aria: { enabled: true },

@@ -3,7 +3,7 @@
  * handled as bars, the disclosure rate as a line on its own axis) and the agencies with the most applications.
  */
 import type { ChartOption } from '../../composables/echarts';
-import { PALETTE } from '../../composables/echarts';
+import { PALETTE } from '../../composables/chart-palette';
 import type { DataTable } from '../../export/data-table';
 import type { RollupValueResult } from '../../graphql/analytics.types';
 
