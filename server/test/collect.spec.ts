@@ -184,6 +184,18 @@ describe('addresses that fail', () => {
     expect(await t.rowCounts()).toEqual(before);
   });
 
+  it('are listed in the fetch history with their code and who fetched them', async () => {
+    const res = await t.gql<{ fetchedUrls: { total: number; items: { url: string; status: string; error: { code: string } | null; fetchedBy: string }[] } }>(
+      '{ fetchedUrls(status: "failed", take: 100) { total items { url status error { code } fetchedBy } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const failed = res.data!.fetchedUrls.items;
+    expect(failed.every((f) => f.status === 'failed')).toBe(true);
+    expect(failed.find((f) => f.url === `${site.base}/dead.html`)).toEqual({ url: `${site.base}/dead.html`, status: 'failed', error: { code: 'HTTP_404' }, fetchedBy: 'anonymous' });
+    expect(failed.find((f) => f.url === `${site.base}/loop/a`)?.error?.code).toBe('REDIRECT_LOOP');
+    expect(res.data!.fetchedUrls.total).toBe(failed.length);
+  });
+
   it('refuses an empty or oversized batch as BAD_USER_INPUT', async () => {
     expect(errorCodes(await t.gql(COLLECT, { urls: [] }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await t.gql(COLLECT, { urls: Array.from({ length: 51 }, (_, i) => `${site.base}/r${i}.html`) }))).toEqual(['BAD_USER_INPUT']);
@@ -268,13 +280,14 @@ describe('polling the listing pages after the deadlines', () => {
     expect(check.errors).toBeUndefined();
     expect(check.data!.checkListings).toEqual([{ year: 2020, outcome: 'IMPORTED', foundUrl: `${site.base}/ezhou/files/2020nb.txt`, agency: { name: '鄂州市行政审批局' } }]);
 
-    const latest = await t.gql<{ agency: { listingChecks: { year: number; outcome: string }[] } }>(
-      'query A($id: ID!) { agency(id: $id) { listingChecks(take: 2) { year outcome } } }',
+    const latest = await t.gql<{ agency: { listingChecks: { year: number; outcome: string; checkedBy: string }[] } }>(
+      'query A($id: ID!) { agency(id: $id) { listingChecks(take: 2) { year outcome checkedBy } } }',
       { id: ezhou.id },
     );
+    // The one asked for through GraphQL (nobody signs in yet: anonymous), then the scheduled poll's.
     expect(latest.data!.agency.listingChecks).toEqual([
-      { year: 2020, outcome: 'IMPORTED' },
-      { year: 2024, outcome: 'NOT_FOUND' },
+      { year: 2020, outcome: 'IMPORTED', checkedBy: 'anonymous' },
+      { year: 2024, outcome: 'NOT_FOUND', checkedBy: 'system' },
     ]);
   });
 

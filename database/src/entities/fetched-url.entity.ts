@@ -57,6 +57,13 @@ export class FetchedUrlEntity {
   @Column('text', { name: 'error_message', nullable: true })
   errorMessage!: string | null;
 
+  /** Who fetched it last: a user name, `cli:<user>`, or `system` (the scheduled poll). */
+  @Column('text', { name: 'fetched_by', nullable: true })
+  fetchedBy!: string | null;
+
+  @Column('integer', { name: 'fetched_by_user_id', nullable: true })
+  fetchedByUserId!: number | null;
+
   @Column('timestamptz', { name: 'first_fetched_at' })
   firstFetchedAt!: Date;
 

@@ -35,4 +35,11 @@ export class ListingCheckEntity {
   /** What a clerk reads: why it failed, or what was found. */
   @Column('text', { nullable: true })
   detail!: string | null;
+
+  /** Who ran the check: a user name, `cli:<user>`, or `system` (the scheduled poll). */
+  @Column('text', { name: 'checked_by', nullable: true })
+  checkedBy!: string | null;
+
+  @Column('integer', { name: 'checked_by_user_id', nullable: true })
+  checkedByUserId!: number | null;
 }

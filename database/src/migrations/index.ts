@@ -4,6 +4,7 @@ import { IngestBatches1796100000000 } from './1796100000000-ingest-batches.js';
 import { CellCorrectionsAuditLog1796100000001 } from './1796100000001-cell-corrections-audit-log.js';
 import { Analytics1796200000000 } from './1796200000000-analytics.js';
 import { Collect1796300000000 } from './1796300000000-collect.js';
+import { CollectActors1796400000000 } from './1796400000000-collect-actors.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CellCorrectionsAuditLog1796100000001,
   Analytics1796200000000,
   Collect1796300000000,
+  CollectActors1796400000000,
 ];

@@ -122,12 +122,12 @@ async function main(argv: string[]): Promise<number> {
     failed ||= s.failed > 0;
   }
   if (cmd.urls.length) {
-    const outcomes = await app.get(CollectService).collect(cmd.urls, { onOutcome: (o) => process.stderr.write(`${describeOutcome(o)}\n`) });
+    const outcomes = await app.get(CollectService).collect(cmd.urls, { actor: cliActor(), onOutcome: (o) => process.stderr.write(`${describeOutcome(o)}\n`) });
     out.push(...addressSummary(outcomes));
     failed ||= outcomes.some((o) => o.status === 'failed');
   }
   if (cmd.checkListings) {
-    const records = await app.get(ListingCheckService).checkListings(ALL_AGENCIES, { year: cmd.year });
+    const records = await app.get(ListingCheckService).checkListings(ALL_AGENCIES, { year: cmd.year, actor: cliActor() });
     out.push(...checkSummary(records));
     failed ||= records.some((r) => r.outcome === 'FAILED');
   }

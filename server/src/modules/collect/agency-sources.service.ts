@@ -37,6 +37,7 @@ interface ListingCheckRow {
   report_id: number | null;
   error_code: string | null;
   detail: string | null;
+  checked_by: string | null;
 }
 
 export function toListingCheckModel(r: ListingCheckRow): ListingCheckModel {
@@ -51,6 +52,7 @@ export function toListingCheckModel(r: ListingCheckRow): ListingCheckModel {
     reportId: r.report_id === null ? null : toId(r.report_id),
     errorCode: r.error_code,
     detail: r.detail,
+    checkedBy: r.checked_by,
   };
 }
 

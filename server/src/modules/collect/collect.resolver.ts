@@ -1,14 +1,19 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@ogi/database';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { Roles, Scope } from '../../common/access/access.decorators.js';
+import { RequestActor } from '../../common/access/actor.js';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { toId } from '../../common/graphql/ids.js';
+import { paging } from '../../common/graphql/paging.args.js';
 import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
 import { AgenciesService } from '../agencies/agencies.service.js';
 import { AgencyModel } from '../agencies/models/agency.model.js';
 import { AgencySourcesService, toListingCheckModel } from './agency-sources.service.js';
 import type { CollectOutcome } from './collect-outcome.js';
-import { CollectService } from './collect.service.js';
+import { CollectService, type FetchedUrlRow } from './collect.service.js';
+import { FetchedUrlsArgs } from './dto/fetched-urls.args.js';
+import { FetchedUrlModel, FetchedUrlPageModel } from './models/fetched-url.model.js';
 import { CheckListingsArgs } from './dto/check-listings.args.js';
 import { CollectReportsArgs } from './dto/collect-reports.args.js';
 import { SetAgencyReportUrlInput } from './dto/set-agency-report-url.input.js';
@@ -31,6 +36,25 @@ export function toCollectResult(o: CollectOutcome): CollectResultModel {
   };
 }
 
+function toFetchedUrlModel(r: FetchedUrlRow): FetchedUrlModel {
+  return {
+    url: r.url,
+    kind: r.kind,
+    status: r.status,
+    reportId: r.report_id === null ? null : toId(r.report_id),
+    error: r.error_code ? { code: r.error_code, message: r.error_message ?? '' } : null,
+    foundOn: r.found_on,
+    linkText: r.link_text,
+    linkYear: r.link_year,
+    attachmentUrl: r.attachment_url,
+    finalUrl: r.final_url,
+    byteSize: r.byte_size,
+    fetchedBy: r.fetched_by,
+    firstFetchedAt: new Date(r.first_fetched_at).toISOString(),
+    lastFetchedAt: new Date(r.last_fetched_at).toISOString(),
+  };
+}
+
 @Resolver(() => ListingCheckModel)
 export class CollectResolver {
   constructor(
@@ -45,8 +69,16 @@ export class CollectResolver {
       'Fetches report pages, report files or listing pages from agencies’ sites and imports the reports found (same content stored once; a changed report becomes a new version). One result per address, a listing followed by its links.',
   })
   @Roles(...ACCESS.ingest)
-  async collectReports(@Args() args: CollectReportsArgs): Promise<CollectResultModel[]> {
-    return (await this.collector.collect(args.urls)).map(toCollectResult);
+  async collectReports(@Args() args: CollectReportsArgs, @RequestActor() actor: Actor): Promise<CollectResultModel[]> {
+    return (await this.collector.collect(args.urls, { actor })).map(toCollectResult);
+  }
+
+  @Query(() => FetchedUrlPageModel, { description: 'The addresses fetched from agencies’ sites and what came of each, most recent first.' })
+  @Roles(...ACCESS.ingest)
+  async fetchedUrls(@Args() args: FetchedUrlsArgs, @Scope() scope: AgencyScope): Promise<FetchedUrlPageModel> {
+    const { take, skip } = paging(args);
+    const page = await this.collector.history(scope, args.status ?? null, take, skip);
+    return { items: page.items.map(toFetchedUrlModel), total: page.total };
   }
 
   @Mutation(() => [ListingCheckModel], {
@@ -54,8 +86,8 @@ export class CollectResolver {
       "Checks agencies' listing pages now (as the scheduled poll does): imports the annual reports they list and records, per agency, what was found for the data year.",
   })
   @Roles(...ACCESS.edit)
-  async checkListings(@Args() args: CheckListingsArgs, @Scope() scope: AgencyScope): Promise<ListingCheckModel[]> {
-    const records = await this.listingChecks.checkListings(scope, { year: args.year ?? null, agencyIds: args.agencyIds?.map(Number) ?? null });
+  async checkListings(@Args() args: CheckListingsArgs, @Scope() scope: AgencyScope, @RequestActor() actor: Actor): Promise<ListingCheckModel[]> {
+    const records = await this.listingChecks.checkListings(scope, { year: args.year ?? null, agencyIds: args.agencyIds?.map(Number) ?? null, actor });
     return records.map((r) =>
       toListingCheckModel({
         id: r.id,
@@ -68,6 +100,7 @@ export class CollectResolver {
         report_id: r.reportId,
         error_code: r.errorCode,
         detail: r.detail,
+        checked_by: r.checkedBy,
       }),
     );
   }

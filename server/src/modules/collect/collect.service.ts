@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { IngestResult } from '@ogi/database';
+import { SYSTEM_ACTOR, type Actor, type IngestResult } from '@ogi/database';
 import { PARSE_ERROR_MESSAGES } from '@ogi/domain';
 import { decodeText, declaredCharset } from '@ogi/parser';
 import DataLoader from 'dataloader';
@@ -50,13 +50,36 @@ interface LinkContext {
 
 const NO_LINK: LinkContext = { foundOn: null, linkText: null, linkYear: null };
 
+/** A row of fetched_url, as read for the history. */
+export interface FetchedUrlRow {
+  id: number;
+  url: string;
+  kind: string;
+  status: string;
+  report_id: number | null;
+  attachment_url: string | null;
+  found_on: string | null;
+  link_text: string | null;
+  link_year: number | null;
+  final_url: string | null;
+  content_type: string | null;
+  byte_size: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  fetched_by: string | null;
+  first_fetched_at: Date;
+  last_fetched_at: Date;
+}
+
 /** One batch of collecting: each address is fetched once per mode, even when several listings link to it. */
 export class CollectRun {
   private readonly memo = new Map<string, Promise<CollectOutcome[]>>();
 
   constructor(
     private readonly service: CollectService,
-    readonly signal?: AbortSignal,
+    readonly signal: AbortSignal | undefined,
+    /** Who is collecting: recorded with every address fetched. */
+    readonly actor: Actor,
   ) {}
 
   collect(url: string, mode: Mode, context: LinkContext = NO_LINK): Promise<CollectOutcome[]> {
@@ -101,8 +124,11 @@ export class CollectService {
    * Addresses a clerk gave: report pages, files, listing pages. Outcomes come in the order of the addresses,
    * a listing followed by its links; each address appears once. `onOutcome` hears each as it is known.
    */
-  async collect(urls: readonly string[], options: { signal?: AbortSignal; onOutcome?: (o: CollectOutcome) => void } = {}): Promise<CollectOutcome[]> {
-    const run = new CollectRun(this, options.signal);
+  async collect(
+    urls: readonly string[],
+    options: { signal?: AbortSignal; actor?: Actor; onOutcome?: (o: CollectOutcome) => void } = {},
+  ): Promise<CollectOutcome[]> {
+    const run = new CollectRun(this, options.signal, options.actor ?? SYSTEM_ACTOR);
     const outcomes = await mapLimited(urls, CONCURRENCY, async (given) => {
       let url: string;
       try {
@@ -126,8 +152,8 @@ export class CollectService {
   }
 
   /** A new batch, for callers (the listing poll) that collect several addresses and read their outcomes. */
-  startRun(signal?: AbortSignal): CollectRun {
-    return new CollectRun(this, signal);
+  startRun(signal: AbortSignal | undefined, actor: Actor): CollectRun {
+    return new CollectRun(this, signal, actor);
   }
 
   /** @internal An address whose collecting failed unexpectedly (a bug, a database gone): answered, logged, never thrown. */
@@ -142,15 +168,15 @@ export class CollectService {
     const kindOf = (isPage: boolean) => (mode === 'attachment' ? 'attachment' : isPage ? 'page' : 'file');
     if (!fetched.ok) {
       const where = fetched.failedAt ? `（跳转到 ${fetched.failedAt} 时）` : '';
-      return [await this.record(failure(url, kindOf(true), fetched.error.code, `${fetched.error.message}${where}`, context), null)];
+      return [await this.record(failure(url, kindOf(true), fetched.error.code, `${fetched.error.message}${where}`, context), null, run.actor)];
     }
     const isPage = looksLikeHtml(fetched);
     const ingested = await this.ingest.ingestBytes(fetched.bytes, fetched.fileName, { charset: fetched.charset });
     if (ingested.status !== 'failed') {
-      return [await this.record(fromIngest(url, kindOf(isPage), ingested, context), fetched)];
+      return [await this.record(fromIngest(url, kindOf(isPage), ingested, context), fetched, run.actor)];
     }
     const pageWithoutTables = isPage && mode !== 'attachment' && (ingested.error.code === 'NOT_AN_ANNUAL_REPORT' || ingested.error.code === 'TABLES_NOT_FOUND');
-    if (!pageWithoutTables) return [await this.record(fromIngest(url, kindOf(isPage), ingested, context), fetched)];
+    if (!pageWithoutTables) return [await this.record(fromIngest(url, kindOf(isPage), ingested, context), fetched, run.actor)];
 
     // A page without the tables: a listing of reports, a report page with an attachment, or neither.
     const html = decodeText(fetched.bytes, fetched.charset ?? declaredCharset(fetched.bytes)).text;
@@ -175,7 +201,7 @@ export class CollectService {
       if (!outcome) continue;
       if (outcome.status === 'stored' || outcome.status === 'duplicate') {
         const page: CollectOutcome = { ...outcome, url, kind: 'page', attachmentUrl: link.url, ...context };
-        return [await this.record(page, fetched)];
+        return [await this.record(page, fetched, run.actor)];
       }
       attachmentFailure ??= outcome;
     }
@@ -185,12 +211,12 @@ export class CollectService {
     if (refreshUrl && refreshHops < MAX_REFRESH_HOPS && refreshUrl !== url && !attachments.length) {
       const followed = await this.collectOne(run, refreshUrl, mode, context, refreshHops + 1);
       const [first, ...rest] = followed;
-      if (first) return [await this.record({ ...first, url }, fetched), ...rest];
+      if (first) return [await this.record({ ...first, url }, fetched, run.actor), ...rest];
     }
 
     if (attachmentFailure) {
       const e = attachmentFailure.error!;
-      return [await this.record(failure(url, 'page', e.code, `附件「${attachmentFailure.fileName ?? attachmentFailure.url}」：${e.message}`, context), fetched)];
+      return [await this.record(failure(url, 'page', e.code, `附件「${attachmentFailure.fileName ?? attachmentFailure.url}」：${e.message}`, context), fetched, run.actor)];
     }
     const message =
       ingested.error.code === 'TABLES_NOT_FOUND'
@@ -198,7 +224,7 @@ export class CollectService {
         : mode === 'any'
           ? '该网页不是政府信息公开工作年度报告，网页中也没有年报附件或年报链接。'
           : PARSE_ERROR_MESSAGES.NOT_AN_ANNUAL_REPORT.zh;
-    return [await this.record(failure(url, 'page', ingested.error.code, message, context), fetched)];
+    return [await this.record(failure(url, 'page', ingested.error.code, message, context), fetched, run.actor)];
   }
 
   private async collectListing(
@@ -219,7 +245,7 @@ export class CollectService {
       attachmentUrl: null,
       reportLinks: reportLinks.length,
     };
-    await this.record(listing, fetched);
+    await this.record(listing, fetched, run.actor);
     const children = await mapLimited(reportLinks.slice(0, MAX_LINKS_PER_LISTING), CONCURRENCY, ({ link, year }) =>
       run.collect(link.url, 'report', { foundOn: url, linkText: linkLabel(link), linkYear: year }),
     );
@@ -227,19 +253,19 @@ export class CollectService {
   }
 
   /** Remembers the address and what came of it (one row per address, updated on each fetch). */
-  private async record(o: CollectOutcome, fetched: FetchedContent | null): Promise<CollectOutcome> {
+  private async record(o: CollectOutcome, fetched: FetchedContent | null, actor: Actor): Promise<CollectOutcome> {
     try {
       await this.dataSource.query(
         `INSERT INTO fetched_url (url, kind, status, report_id, attachment_url, found_on, link_text, link_year, final_url,
-                                  content_type, byte_size, content_sha256, error_code, error_message)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                                  content_type, byte_size, content_sha256, error_code, error_message, fetched_by, fetched_by_user_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
          ON CONFLICT (url) DO UPDATE SET
            kind = EXCLUDED.kind, status = EXCLUDED.status, report_id = EXCLUDED.report_id,
            attachment_url = EXCLUDED.attachment_url, found_on = COALESCE(EXCLUDED.found_on, fetched_url.found_on),
            link_text = COALESCE(EXCLUDED.link_text, fetched_url.link_text), link_year = COALESCE(EXCLUDED.link_year, fetched_url.link_year),
            final_url = EXCLUDED.final_url, content_type = EXCLUDED.content_type, byte_size = EXCLUDED.byte_size,
            content_sha256 = EXCLUDED.content_sha256, error_code = EXCLUDED.error_code, error_message = EXCLUDED.error_message,
-           last_fetched_at = now()`,
+           fetched_by = EXCLUDED.fetched_by, fetched_by_user_id = EXCLUDED.fetched_by_user_id, last_fetched_at = now()`,
         [
           o.url,
           o.kind,
@@ -255,6 +281,8 @@ export class CollectService {
           fetched ? sha256(fetched.bytes) : null,
           o.error?.code ?? null,
           o.error?.message ?? null,
+          actor.name,
+          actor.userId,
         ],
       );
     } catch (err) {
@@ -262,6 +290,26 @@ export class CollectService {
       this.logger.error(`Recording ${o.url} failed: ${err instanceof Error ? err.message : String(err)}`);
     }
     return o;
+  }
+
+  /**
+   * The addresses fetched, most recent first, optionally with one status. A user limited to some agencies sees the
+   * addresses that gave reports of those agencies only.
+   */
+  async history(scope: AgencyScope, status: string | null, take: number, skip: number): Promise<{ items: FetchedUrlRow[]; total: number }> {
+    const params: unknown[] = [status];
+    const inScope = scope.all ? 'TRUE' : `f.report_id IS NOT NULL AND ${scopeConditionAt(scope, 'r.agency_id', params)}`;
+    const where = `($1::text IS NULL OR f.status = $1) AND ${inScope}`;
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM fetched_url f LEFT JOIN report r ON r.id = f.report_id WHERE ${where}`,
+      params,
+    )) as [{ total: number }];
+    const items: FetchedUrlRow[] = await this.dataSource.query(
+      `SELECT f.* FROM fetched_url f LEFT JOIN report r ON r.id = f.report_id WHERE ${where}
+        ORDER BY f.last_fetched_at DESC, f.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, take, skip],
+    );
+    return { items, total };
   }
 
   /** The address each report (in the scope) was fetched from — a page rather than its attachment — for Report.sourceUrl. */

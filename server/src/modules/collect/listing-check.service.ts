@@ -7,6 +7,7 @@
  * the checkListings mutation.
  */
 import { Injectable } from '@nestjs/common';
+import { SYSTEM_ACTOR, type Actor } from '@ogi/database';
 import { latestDueYear, type AgencyKind, type ListingCheckOutcome } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import { scopeCondition, type AgencyScope } from '../../common/access/agency-scope.js';
@@ -27,6 +28,7 @@ export interface ListingCheckRecord {
   reportId: number | null;
   errorCode: string | null;
   detail: string | null;
+  checkedBy: string | null;
 }
 
 interface CheckedAgency {
@@ -44,12 +46,14 @@ export interface CheckListingsOptions {
   /** Only these agencies. */
   agencyIds?: readonly number[] | null;
   signal?: AbortSignal;
+  /** Who runs the check (default `system`, the scheduled poll). */
+  actor?: Actor;
 }
 
 /** Agencies checked at once; the per-host rate keeps a shared portal from being hammered. */
 const AGENCY_CONCURRENCY = 4;
 
-type Verdict = Omit<ListingCheckRecord, 'id' | 'agencyId' | 'agencyName' | 'year' | 'checkedAt' | 'listingUrl'>;
+type Verdict = Omit<ListingCheckRecord, 'id' | 'agencyId' | 'agencyName' | 'year' | 'checkedAt' | 'listingUrl' | 'checkedBy'>;
 
 @Injectable()
 export class ListingCheckService {
@@ -72,7 +76,8 @@ export class ListingCheckService {
     if (options.agencyIds) qb.andWhere('a.id = ANY(:agencyIds)', { agencyIds: [...options.agencyIds] });
     const agencies = await qb.getRawMany<CheckedAgency>();
 
-    const run = this.collector.startRun(options.signal);
+    const actor = options.actor ?? SYSTEM_ACTOR;
+    const run = this.collector.startRun(options.signal, actor);
     const records = await mapLimited(agencies, AGENCY_CONCURRENCY, async (agency) => {
       const year = options.year ?? latestDueYear(agency.kind, at);
       const [reportUrl] = await this.dataSource.query<{ url: string }[]>('SELECT url FROM agency_report_url WHERE agency_id = $1 AND year = $2', [
@@ -81,7 +86,7 @@ export class ListingCheckService {
       ]);
       if (!agency.listingUrl && !reportUrl) return null;
       const verdict = await this.check(run, agency, year, reportUrl?.url ?? null);
-      return this.save(agency, year, agency.listingUrl ?? reportUrl!.url, verdict);
+      return this.save(agency, year, agency.listingUrl ?? reportUrl!.url, verdict, actor);
     });
     return records.filter((r): r is ListingCheckRecord => r !== null);
   }
@@ -153,12 +158,12 @@ export class ListingCheckService {
     return run.collect(url, mode, { foundOn: null, linkText: null, linkYear });
   }
 
-  private async save(agency: CheckedAgency, year: number, listingUrl: string, v: Verdict): Promise<ListingCheckRecord> {
+  private async save(agency: CheckedAgency, year: number, listingUrl: string, v: Verdict, actor: Actor): Promise<ListingCheckRecord> {
     const [row] = await this.dataSource.query<{ id: number; checked_at: Date }[]>(
-      `INSERT INTO listing_check (agency_id, year, outcome, listing_url, found_url, report_id, error_code, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, checked_at`,
-      [agency.id, year, v.outcome, listingUrl, v.foundUrl, v.reportId, v.errorCode, v.detail],
+      `INSERT INTO listing_check (agency_id, year, outcome, listing_url, found_url, report_id, error_code, detail, checked_by, checked_by_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, checked_at`,
+      [agency.id, year, v.outcome, listingUrl, v.foundUrl, v.reportId, v.errorCode, v.detail, actor.name, actor.userId],
     );
-    return { id: row!.id, agencyId: agency.id, agencyName: agency.name, year, checkedAt: row!.checked_at, listingUrl, ...v };
+    return { id: row!.id, agencyId: agency.id, agencyName: agency.name, year, checkedAt: row!.checked_at, listingUrl, checkedBy: actor.name, ...v };
   }
 }

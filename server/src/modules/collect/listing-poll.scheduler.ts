@@ -5,6 +5,7 @@
  * the next is due is not doubled; stopping the server stops a running poll.
  */
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { SYSTEM_ACTOR } from '@ogi/database';
 import { ALL_AGENCIES } from '../../common/access/agency-scope.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -44,7 +45,7 @@ export class ListingPollScheduler implements OnApplicationBootstrap, OnModuleDes
     if (this.running) return this.running;
     this.running = (async () => {
       try {
-        const records = await this.checks.checkListings(ALL_AGENCIES, { at, signal: this.stop.signal });
+        const records = await this.checks.checkListings(ALL_AGENCIES, { at, signal: this.stop.signal, actor: SYSTEM_ACTOR });
         const count = (outcome: string) => records.filter((r) => r.outcome === outcome).length;
         this.logger.log(
           `Checked ${records.length} agencies: ${count('IMPORTED')} imported, ${count('PUBLISHED_NOT_IMPORTED')} published but not imported, ` +

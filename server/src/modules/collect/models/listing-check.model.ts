@@ -31,6 +31,9 @@ export class ListingCheckModel {
   @Field(() => String, { nullable: true, description: 'What was found, or why it failed, for a clerk.' })
   detail!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Who ran the check: a user name, cli:<user>, or system (the scheduled poll).' })
+  checkedBy!: string | null;
+
   /** Internal: resolved by `agency`. */
   agencyId!: number;
 }
