@@ -1,6 +1,7 @@
 /**
  * Journey: an editor picks a misread number on a report page, reads it in the source text, corrects it with a
- * reason, and sees the table, the correction note (what the parser read, who, why) and the findings follow.
+ * reason, and sees the table, the correction note (what the parser read, who, why) and the findings follow; then
+ * withdraws it.
  */
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -37,4 +38,10 @@ test('correct a misread cell: the table, the note and the findings follow', asyn
   // The six applicant columns (29) no longer add up to the corrected total (30): the checks say so at once.
   await expect(page.getByRole('region', { name: /检查发现/ }).getByText(/应为 29，表中为 30/).first()).toBeVisible();
   await snap(page, 'correction-1-corrected.zh-CN');
+
+  // Withdrawn: the cell shows what the parser read again.
+  await panel.getByLabel('更正理由（必填）').fill('更正有误，撤回');
+  await panel.getByRole('button', { name: /撤回更正/ }).click();
+  await expect(newReceived.getByRole('cell').last()).toHaveText('29');
+  await expect(panel.getByTestId('correction-active')).toHaveCount(0);
 });

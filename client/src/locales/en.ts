@@ -397,6 +397,7 @@ export const en: Messages = {
     blankHint: 'Leave empty if the document leaves it blank',
     reason: 'Reason (required)',
     reasonHint: 'e.g. checked against page 3 of the original: 29',
+    withdraw: 'Withdraw the correction (say why in the reason box)',
     submit: 'Save correction',
     saving: 'Saving…',
     saved: 'Saved; findings and metrics were recomputed.',

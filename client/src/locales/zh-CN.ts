@@ -395,6 +395,7 @@ export const zhCN = {
     blankHint: '留空表示原件此处空白',
     reason: '更正理由（必填）',
     reasonHint: '例如：核对原件第 3 页，应为 29',
+    withdraw: '撤回更正（在理由框写明原因）',
     submit: '保存更正',
     saving: '正在保存…',
     saved: '已保存；检查发现和指标已重新计算。',

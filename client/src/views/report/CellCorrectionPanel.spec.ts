@@ -102,3 +102,16 @@ describe('correcting a cell', () => {
     expect(wrapper.emitted('corrected')).toBeUndefined();
   });
 });
+
+describe('withdrawing a correction', () => {
+  it('sends the reason and tells the page to reload', async () => {
+    const calls = api({ data: { withdrawCellCorrection: { correction: { id: '1', status: 'withdrawn' } } } });
+    const wrapper = await mountPanel();
+    await wrapper.get('textarea[name="reason"]').setValue('更正有误');
+    await wrapper.get('button[type="button"]').trigger('click');
+    await flushPromises();
+    const sent = calls.find((c) => c.query.includes('withdrawCellCorrection'))!;
+    expect(sent.variables).toEqual({ reportId: '7', path: 'applications.newReceived[6]', reason: '更正有误' });
+    expect(wrapper.emitted('corrected')).toHaveLength(1);
+  });
+});
