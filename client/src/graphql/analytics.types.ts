@@ -84,6 +84,9 @@ export interface FindingRowResult {
 /** ON_TIME | LATE | MISSING | NOT_DUE | DATE_UNKNOWN */
 export type SubmissionStatus = 'ON_TIME' | 'LATE' | 'MISSING' | 'NOT_DUE' | 'DATE_UNKNOWN';
 
+/** What the agency's site shows for the year (from the listing checks of issue 7). */
+export type DiscoveryStatus = 'IMPORTED' | 'PUBLISHED_NOT_IMPORTED' | 'NOT_FOUND' | 'FAILED' | 'NOT_CHECKED';
+
 export interface SubmissionResult {
   agency: AgencyRef;
   year: number;
@@ -93,6 +96,9 @@ export interface SubmissionResult {
   deadline: string;
   daysLate: number | null;
   failingChecks: number;
+  discovery: DiscoveryStatus;
+  discoveredUrl: string | null;
+  discoveryDetail: string | null;
 }
 
 export interface AgencyNodeResult {

@@ -271,6 +271,7 @@ export const en: Messages = {
     footnote: 'Based on {count} annual reports collected (the current version per agency and year). Rates divide summed numerators by summed denominators; they are not averages of agencies’ rates.',
   },
   alerts: {
+    publishedNotImported: 'on its site, not imported',
     missing: 'Missing {count}',
     late: 'Published late {count}',
     failing: 'Failing checks {count}',
@@ -349,6 +350,8 @@ export const en: Messages = {
   },
   quality: {
     title: 'Submissions & quality',
+    publishedNotImported: 'on its site, not imported',
+    publishedNotImportedCount: 'Published on their site, not imported',
     lead: 'Who reported on time, late or not at all (click a cell to open the report), which checks fail most (click a bar to filter), and each finding down to its cells.',
     summary: 'Submissions summary',
     failingReports: 'Failing checks',

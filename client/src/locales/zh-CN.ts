@@ -269,6 +269,7 @@ export const zhCN = {
     footnote: '统计基于已收录的 {count} 份年报（每个机关每年取现行版本）。比率为分子之和除以分母之和，不是各机关比率的平均。',
   },
   alerts: {
+    publishedNotImported: '网站已发布，未导入',
     missing: '未报送 {count}',
     late: '逾期公布 {count}',
     failing: '检查未通过 {count}',
@@ -347,6 +348,8 @@ export const zhCN = {
   },
   quality: {
     title: '报送与质量',
+    publishedNotImported: '网站已发布，未导入',
+    publishedNotImportedCount: '网站已发布但未导入',
     lead: '谁按时报送、谁逾期、谁未报送（点格子打开报告），哪些检查最常不通过（点柱形筛选），以及具体问题到单元格。',
     summary: '报送情况汇总',
     failingReports: '检查未通过',

@@ -11,6 +11,9 @@ const sub = (agencyId: string, name: string, year: number, status: SubmissionRes
   deadline: `${year + 1}-01-31`,
   daysLate: status === 'LATE' ? 12 : null,
   failingChecks: 0,
+  discovery: status === 'MISSING' ? 'NOT_FOUND' : 'IMPORTED',
+  discoveredUrl: null,
+  discoveryDetail: null,
   ...extra,
 });
 const subs = [
@@ -23,6 +26,7 @@ const text = {
   agencyColumn: '机关',
   status: (s: string, d: number | null) => (s === 'LATE' ? `逾期 ${d} 天` : s),
   checks: (n: number) => `${n} 项未通过`,
+  publishedNotImported: '网站已发布未导入',
   problemsColumn: '问题数',
 };
 
@@ -46,7 +50,22 @@ describe('submissions matrix', () => {
   });
 
   it('counts statuses and reports with failing checks', () => {
-    expect(statusCounts(subs)).toEqual({ ON_TIME: 2, LATE: 1, MISSING: 1, DATE_UNKNOWN: 0, NOT_DUE: 0, failing: 1 });
+    expect(statusCounts(subs)).toEqual({ ON_TIME: 2, LATE: 1, MISSING: 1, DATE_UNKNOWN: 0, NOT_DUE: 0, failing: 1, publishedNotImported: 0 });
+  });
+
+  it('flags a missing report that the agency’s own site lists, with what the check found', () => {
+    const listed = sub('c', '淮安市人民政府', 2023, 'MISSING', {
+      discovery: 'PUBLISHED_NOT_IMPORTED',
+      discoveredUrl: 'https://www.huaian.gov.cn/ndbg/2023.html',
+      discoveryDetail: '栏目页列出了 2023 年度报告，但文件无法读取',
+    });
+    const m = submissionMatrix([listed], [2023], text);
+    expect(m.rows[0]!.cells['2023']).toMatchObject({
+      text: 'MISSING · 网站已发布未导入',
+      tone: 'error',
+      title: '2024-01-31\n栏目页列出了 2023 年度报告，但文件无法读取\nhttps://www.huaian.gov.cn/ndbg/2023.html',
+    });
+    expect(statusCounts([listed]).publishedNotImported).toBe(1);
   });
 
   it('exports the matrix as text cells', () => {

@@ -19,14 +19,20 @@ export interface MatrixText {
   agencyColumn: string;
   status: (s: SubmissionStatus, daysLate: number | null) => string;
   checks: (count: number) => string;
+  /** Said of a missing report the agency's site does list: published, but not imported. */
+  publishedNotImported: string;
   problemsColumn: string;
 }
 
-export function statusCounts(submissions: readonly SubmissionResult[]): Record<SubmissionStatus, number> & { failing: number } {
-  const counts = { ON_TIME: 0, LATE: 0, MISSING: 0, DATE_UNKNOWN: 0, NOT_DUE: 0, failing: 0 };
+/** Missing here, yet listed on the agency's site: the import failed or has not run — the first thing to chase. */
+export const publishedButMissing = (s: SubmissionResult) => s.status === 'MISSING' && s.discovery === 'PUBLISHED_NOT_IMPORTED';
+
+export function statusCounts(submissions: readonly SubmissionResult[]): Record<SubmissionStatus, number> & { failing: number; publishedNotImported: number } {
+  const counts = { ON_TIME: 0, LATE: 0, MISSING: 0, DATE_UNKNOWN: 0, NOT_DUE: 0, failing: 0, publishedNotImported: 0 };
   for (const s of submissions) {
     if (s.status in counts) counts[s.status]++;
     if (s.failingChecks > 0) counts.failing++;
+    if (publishedButMissing(s)) counts.publishedNotImported++;
   }
   return counts;
 }
@@ -44,7 +50,8 @@ export function submissionMatrix(submissions: readonly SubmissionResult[], years
     ...years.map((y) => ({ key: String(y), label: String(y) })),
     { key: 'problems', label: text.problemsColumn, numeric: true },
   ];
-  const cellText = (s: SubmissionResult) => `${text.status(s.status, s.daysLate)}${s.failingChecks > 0 ? ` · ${text.checks(s.failingChecks)}` : ''}`;
+  const cellText = (s: SubmissionResult) =>
+    `${text.status(s.status, s.daysLate)}${publishedButMissing(s) ? ` · ${text.publishedNotImported}` : ''}${s.failingChecks > 0 ? ` · ${text.checks(s.failingChecks)}` : ''}`;
   const rows: GridRow[] = [...byAgency.entries()].map(([id, a]) => {
     let problems = 0;
     const cells: GridRow['cells'] = { agency: { sort: a.name, text: a.name, to: { name: 'agency', params: { id } } } };
@@ -59,9 +66,10 @@ export function submissionMatrix(submissions: readonly SubmissionResult[], years
       cells[String(y)] = {
         sort: SEVERITY_RANK[s.status] + (s.daysLate ?? 0) + s.failingChecks,
         text: cellText(s),
-        tone: s.failingChecks > 0 && s.status === 'ON_TIME' ? 'error' : TONE[s.status],
+        tone: (s.failingChecks > 0 && s.status === 'ON_TIME') || publishedButMissing(s) ? 'error' : TONE[s.status],
         to: s.reportId ? { name: 'report', params: { id: s.reportId } } : { name: 'agency', params: { id } },
-        title: s.publishedOn ? `${s.publishedOn} / ${s.deadline}` : s.deadline,
+        // hover: the dates, and what the check of the agency's site found
+        title: [s.publishedOn ? `${s.publishedOn} / ${s.deadline}` : s.deadline, s.discoveryDetail, s.discoveredUrl].filter(Boolean).join('\n'),
       };
     }
     cells.problems = { sort: problems, text: String(problems), tone: problems ? 'error' : 'muted' };
