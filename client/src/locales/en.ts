@@ -20,9 +20,7 @@ export const en: Messages = {
   common: {
     loading: 'Loading…',
     retry: 'Try again',
-    none: 'None',
     notStated: 'Not stated',
-    dash: '—',
     close: 'Close',
     done: 'Done',
     listSeparator: ', ',
@@ -91,7 +89,6 @@ export const en: Messages = {
       deadline: 'Legal deadline',
       timeliness: 'Timeliness',
       sourceFile: 'Source file',
-      format: 'File type',
       version: 'Version',
       versionValue: 'Version {version}',
       ingestedAt: 'Collected',
@@ -140,7 +137,6 @@ export const en: Messages = {
   },
   findings: {
     empty: 'No findings for this report.',
-    summary: '{count} findings',
     columns: {
       severity: 'Severity',
       rule: 'Rule',
@@ -243,7 +239,6 @@ export const en: Messages = {
     title: 'Outcomes (total column)',
     unit: 'applications',
     incomplete: 'blank cells, no total',
-    ariaLabel: 'Bar chart of this year’s applications by outcome',
     aria: 'Chart: {title}. Use the Table button to read its data.',
     ariaDrillable: 'Chart: {title}. Arrow keys move through the items; Enter to {hint}.',
     activeItem: '{name}: {value}. Press Enter to {hint}.',

@@ -25,9 +25,7 @@ export const zhCN = {
   common: {
     loading: '正在加载…',
     retry: '重试',
-    none: '无',
     notStated: '未注明',
-    dash: '—',
     close: '关闭',
     done: '完成',
     listSeparator: '、',
@@ -96,7 +94,6 @@ export const zhCN = {
       deadline: '法定公布期限',
       timeliness: '时效',
       sourceFile: '来源文件',
-      format: '文件类型',
       version: '版本',
       versionValue: '第 {version} 版',
       ingestedAt: '入库时间',
@@ -138,7 +135,6 @@ export const zhCN = {
   },
   findings: {
     empty: '这份报告未发现问题。',
-    summary: '{count} 项发现',
     columns: {
       severity: '级别',
       rule: '规则',
@@ -241,7 +237,6 @@ export const zhCN = {
     title: '办理结果（总计列）',
     unit: '件',
     incomplete: '含空白格，无法合计',
-    ariaLabel: '本年度各类办理结果件数的柱状图',
     aria: '图表：{title}。数据可用“表格”按钮查看。',
     ariaDrillable: '图表：{title}。按方向键逐项浏览，按回车{hint}。',
     activeItem: '{name}：{value}。按回车{hint}。',
