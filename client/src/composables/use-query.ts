@@ -1,6 +1,11 @@
 import { onScopeDispose, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
 import { ApiError, request, type TypedOperation } from '../graphql/client';
 
+/** The Prioritized Task Scheduling API's `scheduler.yield()` where the browser has it; elsewhere nothing. */
+function yieldToBrowser(): Promise<void> | undefined {
+  return (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.();
+}
+
 export interface QueryState<TResult> {
   /** The last successful result; kept while a new one loads, so the page does not flash empty. */
   data: ShallowRef<TResult | null>;
@@ -34,6 +39,8 @@ export function useQuery<TResult, TVariables>(
     error.value = null;
     try {
       const result = await request(operation, vars, { signal: own.signal });
+      // Let the browser breathe between reading a large answer and drawing it (two tasks, not one long one).
+      await yieldToBrowser();
       if (own.signal.aborted) return;
       data.value = result;
     } catch (e) {
