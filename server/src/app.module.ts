@@ -5,7 +5,9 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { DatabaseModule } from './common/database/database.module.js';
 import { ApiExceptionFilter } from './common/filters/api-exception.filter.js';
+import { queryLimitsPlugin } from './common/graphql/query-limits.js';
 import { RequestLoaders, type GraphqlContext } from './common/graphql/request-loaders.js';
+import { serverTimingPlugin } from './common/graphql/server-timing.plugin.js';
 import { createValidationPipe } from './common/pipes/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -32,6 +34,10 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           includeStacktraceInErrorResponses: false,
+          // Our own GraphiQL page is served at GET /graphql (common/http/graphiql.ts); never the CDN-loaded one.
+          graphiql: false,
+          // Depth and complexity limits (documented in query-limits.ts and the README), and server time per response.
+          plugins: [queryLimitsPlugin(), serverTimingPlugin()],
           context: ({ req }: { req: Request }): GraphqlContext => ({ req, loaders: new RequestLoaders(req) }),
         }),
         AgenciesModule,

@@ -372,3 +372,29 @@ describe('agencyTree', () => {
     expect(errorCodes(await t.gql(TREE, { p: '999999' }))).toEqual(['NOT_FOUND']);
   });
 });
+
+describe('query limits over HTTP', () => {
+  it('an operation nested too deep is refused with 400 / BAD_USER_INPUT before it runs', async () => {
+    let parents = 'name';
+    for (let i = 0; i < 10; i++) parents = `parent { ${parents} }`;
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `mutation($id: ID!) { updateAgency(input: { id: $id, level: "township" }) { ${parents} } }`, variables: { id: id[CITY] } }),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as GraphqlResponse<unknown>;
+    expect(body.data).toBeUndefined();
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_DEEP', limit: 10 });
+    expect(body.errors![0]!.message).toContain('查询嵌套过深');
+    // The mutation never ran.
+    expect((await data<{ agency: { level: string } }>('query($id: ID!) { agency(id: $id) { level } }', { id: id[CITY] })).agency.level).toBe('city');
+  });
+
+  it('an operation asking for too much is refused as QUERY_TOO_COMPLEX; answers carry the server time', async () => {
+    const heavy = await t.gql('{ agencies(take: 100) { items { reports { agency { reports { findings { rule } cells { path } } } } } } }');
+    expect(heavy.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX' });
+    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ metricDefinitions { code } }' }) });
+    expect(res.headers.get('server-timing')).toMatch(/^graphql;dur=\d+(\.\d+)?$/);
+  });
+});

@@ -1,0 +1,55 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSchema, getIntrospectionQuery, parse, validate, type GraphQLSchema } from 'graphql';
+import { buildSchemaText } from '../../graphql-schema.js';
+import { LIST_FACTOR, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, queryLimitsRule } from './query-limits.js';
+
+const CLIENT_OPERATIONS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'client', 'src', 'graphql');
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = buildSchema(await buildSchemaText());
+});
+
+const check = (query: string, variables: Record<string, unknown> = {}) =>
+  validate(schema, parse(query), [queryLimitsRule(variables)]).map((e) => ({ reason: e.extensions['reason'], limit: e.extensions['limit'], actual: e.extensions['actual'] }));
+
+/** `report(id) { agency { reports { agency { … { id } } } } }`: `levels` nested fields, so `levels` + 2 deep. */
+function nested(levels: number): string {
+  let inner = 'id';
+  for (let i = 0; i < levels; i++) inner = i % 2 === 0 ? `agency { ${inner} }` : `reports { ${inner} }`;
+  return `{ report(id: "1") { ${inner} } }`;
+}
+
+describe('query limits', () => {
+  it("lets every operation of the dashboard through, and GraphiQL's schema query", () => {
+    const files = readdirSync(CLIENT_OPERATIONS).filter((f) => f.endsWith('.graphql'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) expect([f, check(readFileSync(join(CLIENT_OPERATIONS, f), 'utf8'), { take: 100 })]).toEqual([f, []]);
+    expect(check(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }))).toEqual([]);
+  });
+
+  it(`refuses more than ${MAX_QUERY_DEPTH} levels, saying how deep it went`, () => {
+    expect(check(nested(MAX_QUERY_DEPTH - 2))).toEqual([]);
+    expect(check(nested(MAX_QUERY_DEPTH - 1))).toEqual([{ reason: 'QUERY_TOO_DEEP', limit: MAX_QUERY_DEPTH, actual: MAX_QUERY_DEPTH + 1 }]);
+  });
+
+  it('counts fragments where they are spread, and survives a fragment cycle', () => {
+    const deep = `{ report(id: "1") { ...A } } fragment A on Report { agency { reports { agency { reports { agency { reports { agency { reports { agency { id } } } } } } } } } }`;
+    expect(check(deep).map((e) => e.reason)).toEqual(['QUERY_TOO_DEEP']);
+    // A cycle is reported by GraphQL's own NoFragmentCycles rule; ours must just terminate.
+    expect(check(`{ report(id: "1") { ...A } } fragment A on Report { agency { reports { ...A } } }`)).toEqual([]);
+  });
+
+  it('multiplies list selections by the page size asked for, even through a variable', () => {
+    // agencies(take) { items { reports { findings { rule } } } }: 1 + (1 + take × (1 + 10 × (1 + 10 × 1))).
+    const q = `query($take: Int) { agencies(take: $take) { items { reports { findings { rule } } } } }`;
+    const cost = (take: number) => 1 + (1 + take * (1 + LIST_FACTOR * (1 + LIST_FACTOR * 1)));
+    expect(cost(100)).toBeLessThan(MAX_QUERY_COMPLEXITY);
+    expect(check(q, { take: 100 })).toEqual([]);
+    const heavy = `{ agencies(take: 100) { items { reports { agency { reports { findings { rule cells } } } } } } }`;
+    expect(check(heavy)).toEqual([{ reason: 'QUERY_TOO_COMPLEX', limit: MAX_QUERY_COMPLEXITY, actual: expect.any(Number) }]);
+    expect(check(heavy)[0]!.actual as number).toBeGreaterThan(MAX_QUERY_COMPLEXITY);
+  });
+});

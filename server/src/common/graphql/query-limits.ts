@@ -1,0 +1,188 @@
+/**
+ * Limits on what one GraphQL operation may ask for, checked before anything runs (validation rules):
+ *
+ * - depth: at most MAX_QUERY_DEPTH nested selections (introspection fields `__schema`, `__type` are not counted,
+ *   so GraphiQL's schema query always passes);
+ * - complexity: every field costs 1 plus its selections; a list multiplies its selections by the page size asked
+ *   for (`take` on the field or on the page object holding it, e.g. `agencies(take: 100) { items { … } }`), or by
+ *   LIST_FACTOR when nothing says how long it is. At most MAX_QUERY_COMPLEXITY.
+ *
+ * Breaking either is an error with `extensions.code` BAD_USER_INPUT and `extensions.reason` QUERY_TOO_DEEP or
+ * QUERY_TOO_COMPLEX (with the limit and the value found), and nothing runs.
+ */
+import {
+  GraphQLError,
+  Kind,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  type ASTVisitor,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  validate,
+  valueFromAST,
+} from 'graphql';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+
+export const MAX_QUERY_DEPTH = 10;
+export const MAX_QUERY_COMPLEXITY = 100_000;
+/** Assumed length of a list whose size no argument gives. */
+export const LIST_FACTOR = 10;
+
+export const QUERY_LIMIT_REASONS = ['QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX'] as const;
+
+function limitError(reason: (typeof QUERY_LIMIT_REASONS)[number], message: string, limit: number, actual: number, node: OperationDefinitionNode): GraphQLError {
+  return new GraphQLError(message, { nodes: [node], extensions: { code: 'BAD_USER_INPUT', reason: reason, limit, actual } });
+}
+
+interface Measure {
+  depth: number;
+  cost: number;
+}
+
+/** Walks an operation's selections (through fragments, once per path) measuring depth and cost. */
+class OperationMeasurer {
+  private readonly fragments: Map<string, FragmentDefinitionNode>;
+
+  constructor(
+    private readonly context: ValidationContext,
+    private readonly variables: Record<string, unknown>,
+  ) {
+    this.fragments = new Map(
+      context
+        .getDocument()
+        .definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+        .map((d) => [d.name.value, d]),
+    );
+  }
+
+  measure(set: SelectionSetNode, type: GraphQLCompositeType, pendingTake: number | null, seen: ReadonlySet<string>, budget: number): Measure {
+    let depth = 0;
+    let cost = 0;
+    for (const selection of set.selections) {
+      // Stop early: once over budget the exact figure does not matter (and huge documents stay cheap to check).
+      if (cost > budget) break;
+      if (selection.kind === Kind.FIELD) {
+        const m = this.measureField(selection, type, pendingTake, seen, budget - cost);
+        depth = Math.max(depth, m.depth);
+        cost += m.cost;
+      } else {
+        let fragmentSet: SelectionSetNode | undefined;
+        let fragmentType: GraphQLCompositeType = type;
+        let key: string | null = null;
+        if (selection.kind === Kind.FRAGMENT_SPREAD) {
+          key = selection.name.value;
+          const fragment = this.fragments.get(key);
+          if (!fragment || seen.has(key)) continue; // unknown or cyclic: other rules report it
+          fragmentSet = fragment.selectionSet;
+          fragmentType = this.typeNamed(fragment.typeCondition.name.value) ?? type;
+        } else {
+          fragmentSet = selection.selectionSet;
+          if (selection.typeCondition) fragmentType = this.typeNamed(selection.typeCondition.name.value) ?? type;
+        }
+        const next = key ? new Set([...seen, key]) : seen;
+        const m = this.measure(fragmentSet, fragmentType, pendingTake, next, budget - cost);
+        depth = Math.max(depth, m.depth);
+        cost += m.cost;
+      }
+    }
+    return { depth, cost };
+  }
+
+  private measureField(node: FieldNode, parent: GraphQLCompositeType, pendingTake: number | null, seen: ReadonlySet<string>, budget: number): Measure {
+    const name = node.name.value;
+    if (name.startsWith('__')) return { depth: 0, cost: 0 }; // introspection and __typename
+    const field = this.fieldOf(parent, name);
+    if (!field || !node.selectionSet) return { depth: 1, cost: 1 };
+    const childType = getNamedType(field.type);
+    if (!isCompositeType(childType)) return { depth: 1, cost: 1 };
+
+    const take = this.takeOf(node, field);
+    const list = isListType(getNullableType(field.type));
+    // A list uses the page size asked for on itself, else on the page object above it, else LIST_FACTOR.
+    const multiplier = list ? (take ?? pendingTake ?? LIST_FACTOR) : 1;
+    const passDown = list ? null : take;
+    const inner = this.measure(node.selectionSet, childType, passDown, seen, budget / Math.max(multiplier, 1));
+    return { depth: 1 + inner.depth, cost: 1 + multiplier * inner.cost };
+  }
+
+  private takeOf(node: FieldNode, field: GraphQLField<unknown, unknown>): number | null {
+    const arg = field.args.find((a) => a.name === 'take');
+    if (!arg) return null;
+    const given = node.arguments?.find((a) => a.name.value === 'take');
+    const value = given ? valueFromAST(given.value, arg.type, this.variables) : arg.defaultValue;
+    return typeof value === 'number' && value > 0 ? value : null;
+  }
+
+  private fieldOf(type: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+    return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
+  }
+
+  private typeNamed(name: string): GraphQLCompositeType | null {
+    const t = this.context.getSchema().getType(name);
+    return t && isCompositeType(t) ? t : null;
+  }
+}
+
+/**
+ * The validation rule. `variables` are the request's (page sizes given as variables count); Apollo builds the
+ * rules per request through `validationRules` when given a function of the request context.
+ */
+export function queryLimitsRule(variables: Record<string, unknown> = {}, maxDepth = MAX_QUERY_DEPTH, maxComplexity = MAX_QUERY_COMPLEXITY) {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(node) {
+      const schema = context.getSchema();
+      const root = node.operation === 'mutation' ? schema.getMutationType() : node.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+      if (!root) return;
+      const m = new OperationMeasurer(context, variables).measure(node.selectionSet, root, null, new Set(), maxComplexity);
+      if (m.depth > maxDepth) {
+        context.reportError(
+          limitError('QUERY_TOO_DEEP', `查询嵌套过深（${m.depth} 层，上限 ${maxDepth} 层）。The query nests ${m.depth} levels deep; at most ${maxDepth} are allowed.`, maxDepth, m.depth, node),
+        );
+      }
+      if (m.cost > maxComplexity) {
+        const cost = Math.round(m.cost);
+        context.reportError(
+          limitError(
+            'QUERY_TOO_COMPLEX',
+            `查询过于复杂（估计代价 ${cost}，上限 ${maxComplexity}）：请减少嵌套的列表或每页数量。The query is too complex (estimated cost ${cost}, limit ${maxComplexity}): ask for fewer nested lists or smaller pages.`,
+            maxComplexity,
+            cost,
+            node,
+          ),
+        );
+      }
+    },
+  });
+}
+
+/**
+ * Runs the limits once the operation is known, with the request's variables (Apollo's own `validationRules`
+ * see no variables, and would report our errors as GRAPHQL_VALIDATION_FAILED). A refused operation is answered
+ * with HTTP 400 and never executes.
+ */
+export function queryLimitsPlugin(maxDepth = MAX_QUERY_DEPTH, maxComplexity = MAX_QUERY_COMPLEXITY): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, schema }) {
+          const [error] = validate(schema, document, [queryLimitsRule(request.variables ?? {}, maxDepth, maxComplexity)]);
+          if (error) {
+            throw new GraphQLError(error.message, {
+              nodes: error.nodes,
+              extensions: { ...error.extensions, http: { status: 400, headers: new HeaderMap() } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
