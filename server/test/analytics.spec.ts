@@ -398,3 +398,55 @@ describe('query limits over HTTP', () => {
     expect(res.headers.get('server-timing')).toMatch(/^graphql;dur=\d+(\.\d+)?$/);
   });
 });
+
+describe('comparison exports', () => {
+  const url = (ext: string, params: string) => `${t.url}/api/exports/comparison.${ext}?${params}`;
+
+  it('CSV of a comparison: values then the metric definitions, UTF-8 with BOM', async () => {
+    const res = await fetch(url('csv', `agencyIds=${id[CITY_EDU]}&years=2022,2023&metrics=applications.new,outcomes.disclosureRate&lang=zh`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('对比-2022-2023.csv')}`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    // 教育局: 2022 new 20, 10 of 20 disclosed; 2023 new 40, 30 of 40 disclosed.
+    expect(lines.slice(1, 5).map((l) => l.split(',').slice(0, 8).join(','))).toEqual([
+      `${CITY_EDU},${id[CITY_EDU]},2022,applications.new,本年新收申请,20,20,`,
+      `${CITY_EDU},${id[CITY_EDU]},2022,outcomes.disclosureRate,公开率,0.5,10,20`,
+      `${CITY_EDU},${id[CITY_EDU]},2023,applications.new,本年新收申请,40,40,`,
+      `${CITY_EDU},${id[CITY_EDU]},2023,outcomes.disclosureRate,公开率,0.75,30,40`,
+    ]);
+    expect(lines[5]).toBe('');
+    expect(lines[6]).toBe('指标定义');
+    expect(lines.filter((l) => l.startsWith('outcomes.disclosureRate,公开率,'))).toHaveLength(1);
+  });
+
+  it('XLSX of "all departments of the city" in English, with a definitions sheet', async () => {
+    const res = await fetch(url('xlsx', `parentId=${id[CITY]}&kinds=department&years=2023&metrics=outcomes.disclosureRate&lang=en`));
+    expect(res.status).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const [values, definitions] = book.worksheets;
+    expect(values!.name).toBe('Values');
+    const rows = values!.getSheetValues().slice(2) as unknown[][];
+    // 公安局 6 of 10; 教育局 30 of 40 (by name: 公 < 教).
+    expect(rows.map((r) => [r[1], r[3], r[5], r[6]])).toEqual([
+      [CITY_POLICE, 2023, 'Disclosure rate', 0.6],
+      [CITY_EDU, 2023, 'Disclosure rate', 0.75],
+    ]);
+    expect(definitions!.name).toBe('Definitions');
+    expect(definitions!.getRow(2).getCell(1).value).toBe('outcomes.disclosureRate');
+  });
+
+  it('bad parameters are a 400 with a code and a clerk-readable message', async () => {
+    const missing = await fetch(url('csv', 'metrics=applications.new'));
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toEqual({ error: expect.objectContaining({ code: 'INVALID_ARGUMENTS', message: expect.stringContaining('years') }) });
+    const unknown = await fetch(url('xlsx', 'years=2023&metrics=nope'));
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('UNKNOWN_METRIC');
+    expect((await fetch(url('csv', 'years=2023&metrics=applications.new&lang=fr'))).status).toBe(400);
+  });
+});

@@ -7,6 +7,19 @@ import { APPLICATION_ROWS, APPLICANT_TOTAL_INDEX, REVIEW_TOTAL_INDEX, type Templ
 import type { ActiveDisclosure, Applications, CellValue, NarrativeFact, ReviewLitigation } from './parsed-report.js';
 
 export type MetricUnit = 'applications' | 'cases' | 'ratio' | 'per100' | 'documents' | 'decisions' | 'items' | 'projects' | 'wan';
+/** How a unit is written next to a value (exports, tables). */
+export const METRIC_UNIT_LABELS: Record<MetricUnit, { zh: string; en: string }> = {
+  applications: { zh: '件', en: 'applications' },
+  cases: { zh: '件', en: 'cases' },
+  ratio: { zh: '比率（0–1）', en: 'ratio (0–1)' },
+  per100: { zh: '每百件申请', en: 'per 100 applications' },
+  documents: { zh: '件', en: 'documents' },
+  decisions: { zh: '件', en: 'decisions' },
+  items: { zh: '项', en: 'items' },
+  projects: { zh: '个', en: 'projects' },
+  wan: { zh: '万元', en: '10 000 CNY' },
+};
+
 export type MetricCategory = 'applications' | 'outcomes' | 'withholding' | 'applicants' | 'reviewLitigation' | 'activeDisclosure' | 'timeliness';
 
 export interface MetricInput {

@@ -1,0 +1,57 @@
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { ACCESS } from '../../../common/access/access-policy.js';
+import { Roles, Scope } from '../../../common/access/access.decorators.js';
+import type { AgencyScope } from '../../../common/access/agency-scope.js';
+import { AnalyticsService } from '../analytics.service.js';
+import type { ComparisonModel } from '../models/comparison.model.js';
+import { attachmentName, comparisonCsv, comparisonXlsx } from './comparison-export.js';
+import { ComparisonExportQuery } from './comparison-export.query.js';
+
+/**
+ * Downloads of a comparison (the `compare` query's arguments as URL parameters): values and metric definitions.
+ * Errors are JSON `{ error: { code, message } }` with a 4xx status, like every REST route.
+ */
+@Controller('api/exports')
+export class ComparisonExportController {
+  constructor(private readonly analytics: AnalyticsService) {}
+
+  @Get('comparison.csv')
+  @Roles(...ACCESS.analyse)
+  @Header('Cache-Control', 'no-store')
+  async csv(@Query() query: ComparisonExportQuery, @Scope() scope: AgencyScope): Promise<StreamableFile> {
+    const comparison = await this.compare(query, scope);
+    const lang = query.lang ?? 'zh';
+    return new StreamableFile(comparisonCsv(comparison, lang), {
+      type: 'text/csv; charset=utf-8',
+      disposition: attachmentName(comparison, lang, 'csv'),
+    });
+  }
+
+  @Get('comparison.xlsx')
+  @Roles(...ACCESS.analyse)
+  @Header('Cache-Control', 'no-store')
+  async xlsx(@Query() query: ComparisonExportQuery, @Scope() scope: AgencyScope): Promise<StreamableFile> {
+    const comparison = await this.compare(query, scope);
+    const lang = query.lang ?? 'zh';
+    return new StreamableFile(await comparisonXlsx(comparison, lang), {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: attachmentName(comparison, lang, 'xlsx'),
+    });
+  }
+
+  private compare(q: ComparisonExportQuery, scope: AgencyScope): Promise<ComparisonModel> {
+    return this.analytics.compare(
+      {
+        agencyIds: q.agencyIds?.length ? q.agencyIds : null,
+        parentId: q.parentId ?? null,
+        includeDescendants: q.includeDescendants ?? false,
+        includeParent: q.includeParent ?? false,
+        kinds: q.kinds?.length ? q.kinds : null,
+        levels: q.levels?.length ? q.levels : null,
+      },
+      q.years,
+      q.metrics,
+      scope,
+    );
+  }
+}

@@ -1,0 +1,77 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ID_PATTERN } from '../../../common/graphql/ids.js';
+import { AGENCY_KINDS, AGENCY_LEVELS } from '../../agencies/agency-values.js';
+import { MAX_SELECTED_IDS } from '../dto/agency-selection.input.js';
+import { MAX_METRICS, MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from '../dto/years.js';
+
+/** `a,b,c` (or a repeated parameter) → ['a', 'b', 'c']; empty items dropped. */
+const list = ({ value }: { value: unknown }) =>
+  (Array.isArray(value) ? value : [value])
+    .filter((v): v is string => typeof v === 'string')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+const numbers = (arg: { value: unknown }) => list(arg).map((v) => (/^\d+$/.test(v) ? Number(v) : NaN));
+const bool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
+
+/**
+ * `GET /api/exports/comparison.csv|xlsx?agencyIds=1,2&parentId=&includeDescendants=&kinds=&levels=&years=2023,2024&metrics=a,b&lang=zh|en`:
+ * the arguments of the `compare` query, as URL parameters.
+ */
+export class ComparisonExportQuery {
+  @IsOptional()
+  @Transform(list)
+  @IsArray()
+  @ArrayMaxSize(MAX_SELECTED_IDS)
+  @Matches(ID_PATTERN, { each: true, message: 'agencyIds: 机关 id 无效。Each agency id must be a positive whole number.' })
+  agencyIds?: string[];
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @Matches(ID_PATTERN, { message: 'parentId: 机关 id 无效。The parent id must be a positive whole number.' })
+  parentId?: string;
+
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  includeDescendants?: boolean;
+
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  includeParent?: boolean;
+
+  @IsOptional()
+  @Transform(list)
+  @IsArray()
+  @IsIn(AGENCY_KINDS, { each: true, message: `kinds: 机关类型只能是 ${AGENCY_KINDS.join('、')}。Kinds must be among ${AGENCY_KINDS.join(', ')}.` })
+  kinds?: string[];
+
+  @IsOptional()
+  @Transform(list)
+  @IsArray()
+  @IsIn(AGENCY_LEVELS, { each: true, message: `levels: 层级只能是 ${AGENCY_LEVELS.join('、')}。Levels must be among ${AGENCY_LEVELS.join(', ')}.` })
+  levels?: string[];
+
+  @Transform(numbers)
+  @IsArray()
+  @ArrayMinSize(1, { message: 'years: 至少选择一个年份。Give at least one year.' })
+  @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
+  @IsInt({ each: true, message: YEAR_MESSAGE })
+  @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
+  @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
+  years!: number[];
+
+  @Transform(list)
+  @IsArray()
+  @ArrayMinSize(1, { message: 'metrics: 至少选择一个指标。Give at least one metric.' })
+  @ArrayMaxSize(MAX_METRICS, { message: `metrics: 最多 ${MAX_METRICS} 个指标。At most ${MAX_METRICS} metrics.` })
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  metrics!: string[];
+
+  @IsOptional()
+  @IsIn(['zh', 'en'], { message: 'lang: 只能是 zh 或 en。The language must be zh or en.' })
+  lang?: 'zh' | 'en';
+}
