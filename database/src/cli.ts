@@ -3,6 +3,8 @@
  * `pnpm db:reset`         — drop everything, migrate, import the sample reports.
  * `pnpm db:backup [FILE]` — write a backup of the whole database (default: <DATA_DIR>/backups/ogi-<time>.backup.gz).
  * `pnpm db:restore FILE`  — replace the whole database with a backup, in one transaction.
+ * `pnpm db:dataset [--agencies N] [--seed S]` — drop everything, migrate, load the generated national-scale
+ *                         province (database/src/dataset: 3 000 agencies × 2019–2025) for benchmarks and performance checks.
  *
  * All use DATABASE_URL when set, else the embedded PostgreSQL in <repo>/.data/postgres (DATA_DIR overrides .data).
  * Exit codes: 0 done; 1 error (nothing or only part was done, said why; a failed restore changes nothing);
@@ -12,14 +14,16 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { createDataSource, dropAndMigrate, migrate } from './data-source.js';
+import { loadDataset } from './dataset/load-dataset.js';
+import { generateProvince } from './dataset/province-generator.js';
 import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.js';
 import { describeResult, summarise } from './ingest/summary.js';
 import { defaultDataDir } from './repo-root.js';
 import { seedWithOwnParser } from './seed.js';
 import { installSignalHandlers, onShutdown } from './shutdown.js';
 
-const USAGE = 'usage: node database/dist/cli.js migrate | reset | backup [FILE] | restore FILE';
-const COMMANDS = ['migrate', 'reset', 'backup', 'restore'];
+const USAGE = 'usage: node database/dist/cli.js migrate | reset | backup [FILE] | restore FILE | dataset [--agencies N] [--seed S]';
+const COMMANDS = ['migrate', 'reset', 'backup', 'restore', 'dataset'];
 
 /** The environment this CLI reads, validated once. */
 function readEnv(env: NodeJS.ProcessEnv): { databaseUrl: string | null; dataDir: string; callerDir: string } {
@@ -77,6 +81,24 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'migrate') {
       const applied = await migrate(dataSource);
       say(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The schema is up to date.');
+      return 0;
+    }
+    if (command === 'dataset') {
+      const option = (name: string, fallback: number) => {
+        const i = argv.indexOf(`--${name}`);
+        const value = i >= 0 ? Number(argv[i + 1]) : fallback;
+        if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
+        return value;
+      };
+      const agencies = option('agencies', 3000);
+      const seed = option('seed', 20_260_101);
+      say(`Resetting ${masked(url)}: dropping every table …`);
+      await dropAndMigrate(dataSource);
+      const generated = Date.now();
+      const dataset = generateProvince({ agencies, seed });
+      say(`Generated ${dataset.agencies.length} agencies and ${dataset.reports.length} reports in ${Date.now() - generated} ms. Loading …`);
+      const s = await loadDataset(dataSource, dataset);
+      say(`Loaded ${s.reports} reports (${s.cells} cells, ${s.findings} findings, ${s.metrics} metrics) in ${(s.milliseconds / 1000).toFixed(1)} s.`);
       return 0;
     }
     say(`Resetting ${masked(url)}: dropping every table …`);

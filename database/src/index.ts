@@ -67,3 +67,5 @@ export { mergeAgencyInto, refreshDeadlines } from './ingest/agency-changes.js';
 export { inferParentId } from './ingest/agency-matching.js';
 export { REPARSE_IDENTITY_CHANGED, ReparseError, allReportIds, reparseReport, type ReparseResult } from './ingest/reparse.js';
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, backupDatabase, restoreDatabase, type BackupHeader } from './backup.js';
+export { DEFAULT_YEARS, generateProvince, type Dataset, type DatasetAgency, type DatasetReport, type ProvinceOptions } from './dataset/province-generator.js';
+export { loadDataset, type LoadSummary } from './dataset/load-dataset.js';

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -36,8 +37,12 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           // Our own GraphiQL page is served at GET /graphql (common/http/graphiql.ts); never the CDN-loaded one.
           graphiql: false,
+          // GraphiQL and analysts' tools read the schema, in production too (Apollo would turn this off with NODE_ENV).
+          introspection: true,
           // Depth and complexity limits (documented in query-limits.ts and the README), and server time per response.
-          plugins: [queryLimitsPlugin(), serverTimingPlugin()],
+          // Apollo's cache-control plugin is off: we set no cache hints, and its per-field hook made every field of a
+          // large answer (a 3 500-value comparison) pay for schema instrumentation.
+          plugins: [queryLimitsPlugin(), serverTimingPlugin(), ApolloServerPluginCacheControlDisabled()],
           context: ({ req }: { req: Request }): GraphqlContext => ({ req, loaders: new RequestLoaders(req) }),
         }),
         AgenciesModule,

@@ -450,3 +450,21 @@ describe('comparison exports', () => {
     expect((await fetch(url('csv', 'years=2023&metrics=applications.new&lang=fr'))).status).toBe(400);
   });
 });
+
+describe('the GraphiQL page', () => {
+  it('is served to browsers at /graphql from our own bundle; GraphQL over GET and POST still works', async () => {
+    const page = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const script = /<script type="module" crossorigin src="(\/graphql\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    expect(html).not.toMatch(/<script>|https?:\/\//);
+    const asset = await fetch(`${t.url}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+    expect(await asset.text()).not.toMatch(/unpkg\.com|cdn\.jsdelivr/);
+
+    const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ metricDefinitions { code } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    expect(((await get.json()) as { data: { metricDefinitions: unknown[] } }).data.metricDefinitions.length).toBeGreaterThan(10);
+  });
+});

@@ -196,8 +196,11 @@ export async function insertMany<T extends ObjectLiteral>(m: EntityManager, enti
 export const finiteOrNull = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
 /** Replaces a report's metrics with those of the dictionary computed from its tables. */
-export async function writeMetrics(m: EntityManager, reportId: number, core: ParsedReportCore, narrative: readonly NarrativeFact[]): Promise<void> {
-  await m.query('DELETE FROM report_metric WHERE report_id = $1', [reportId]);
+/** The report_metric rows of a report (without its id): the dictionary's metrics that apply to its format. */
+export function metricRows(
+  core: ParsedReportCore,
+  narrative: readonly NarrativeFact[],
+): { metricCode: string; value: number | null; numerator: number | null; denominator: number | null }[] {
   const metrics = computeMetrics({
     template: core.template,
     applications: core.applications,
@@ -205,16 +208,20 @@ export async function writeMetrics(m: EntityManager, reportId: number, core: Par
     activeDisclosure: core.activeDisclosure,
     narrative,
   });
+  return [...metrics].map(([metricCode, v]) => ({
+    metricCode,
+    value: finiteOrNull(v.value),
+    numerator: finiteOrNull(v.numerator),
+    denominator: finiteOrNull(v.denominator),
+  }));
+}
+
+export async function writeMetrics(m: EntityManager, reportId: number, core: ParsedReportCore, narrative: readonly NarrativeFact[]): Promise<void> {
+  await m.query('DELETE FROM report_metric WHERE report_id = $1', [reportId]);
   await insertMany(
     m,
     ReportMetricEntity,
-    [...metrics].map(([metricCode, v]) => ({
-      reportId,
-      metricCode,
-      value: finiteOrNull(v.value),
-      numerator: finiteOrNull(v.numerator),
-      denominator: finiteOrNull(v.denominator),
-    })),
+    metricRows(core, narrative).map((r) => ({ reportId, ...r })),
   );
 }
 

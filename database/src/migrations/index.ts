@@ -5,6 +5,7 @@ import { CellCorrectionsAuditLog1796100000001 } from './1796100000001-cell-corre
 import { Analytics1796200000000 } from './1796200000000-analytics.js';
 import { Collect1796300000000 } from './1796300000000-collect.js';
 import { CollectActors1796400000000 } from './1796400000000-collect-actors.js';
+import { AnalyticsIndexes1796500000000 } from './1796500000000-analytics-indexes.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Analytics1796200000000,
   Collect1796300000000,
   CollectActors1796400000000,
+  AnalyticsIndexes1796500000000,
 ];

@@ -21,6 +21,8 @@ export interface AppConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   /** The built dashboard served at `/`. */
   clientDistDir: string;
+  /** The built GraphiQL explorer served at GET `/graphql` to browsers. */
+  graphiqlDistDir: string;
   /** Largest file accepted by the upload route, in bytes. */
   uploadMaxBytes: number;
   /** Import the sample reports when the database holds no report. */
@@ -114,6 +116,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: resolve(get('DATA_DIR') ?? join(root, '.data')),
     logLevel,
     clientDistDir: resolve(get('CLIENT_DIST_DIR') ?? join(root, 'client', 'dist')),
+    graphiqlDistDir: resolve(get('GRAPHIQL_DIST_DIR') ?? join(root, 'graphiql', 'dist')),
     uploadMaxBytes: int('UPLOAD_MAX_MB', 30, 1, 1024) * 1024 * 1024,
     seedWhenEmpty: bool('SEED_WHEN_EMPTY', true),
     parserWorkers: workers,

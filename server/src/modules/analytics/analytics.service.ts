@@ -157,18 +157,21 @@ export class AnalyticsService {
     const rows = await this.dataSource.query<
       { year: number; metric: string; numerator: number | null; denominator: number | null; reports_counted: number; agencies_covered: number }[]
     >(
+      // Only the metric rows that enter the sums are joined (a count needs its numerator, a ratio both parts), so the
+      // planner reads each metric with one index-only range scan and hashes the counted reports.
       `WITH RECURSIVE ${countedReportsCtes('$1', '$2')},
-       m AS (SELECT * FROM unnest($3::text[], $4::boolean[]) AS m(code, ratio))
-       SELECT c.year, m.code AS metric,
-              sum(rm.numerator) FILTER (WHERE k.known) AS numerator,
-              sum(rm.denominator) FILTER (WHERE k.known AND m.ratio) AS denominator,
-              count(*) FILTER (WHERE k.known)::int AS reports_counted,
-              coalesce(sum(c.covers) FILTER (WHERE k.known), 0)::int AS agencies_covered
-         FROM counted c
-        CROSS JOIN m
-         LEFT JOIN report_metric rm ON rm.report_id = c.id AND rm.metric_code = m.code
-        CROSS JOIN LATERAL (SELECT rm.numerator IS NOT NULL AND (NOT m.ratio OR rm.denominator IS NOT NULL) AS known) k
-        GROUP BY c.year, m.code`,
+       m AS (SELECT * FROM unnest($3::text[], $4::boolean[]) AS m(code, ratio)),
+       known AS (
+         SELECT c.year, c.covers, rm.metric_code, rm.numerator, rm.denominator, m.ratio
+           FROM counted c
+           JOIN report_metric rm ON rm.report_id = c.id
+           JOIN m ON m.code = rm.metric_code
+          WHERE rm.metric_code = ANY($3::text[]) AND rm.numerator IS NOT NULL AND (NOT m.ratio OR rm.denominator IS NOT NULL)
+       )
+       SELECT year, metric_code AS metric, sum(numerator) AS numerator, sum(denominator) FILTER (WHERE ratio) AS denominator,
+              count(*)::int AS reports_counted, sum(covers)::int AS agencies_covered
+         FROM known
+        GROUP BY year, metric_code`,
       [agencyIds, years, metrics.map((m) => m.code), metrics.map((m) => isRatioMetric(m))],
     );
     const found = new Map(rows.map((r) => [`${r.year}:${r.metric}`, r]));
@@ -267,8 +270,8 @@ export class AnalyticsService {
       `WITH picked AS (${reportsSql})
        SELECT p.id AS report_id, p.agency_id, p.year, c.section, c.row_key, c.column_key, c.value
          FROM picked p
-         JOIN report_cell c ON c.report_id = p.id AND c.section = ANY($3::text[]) AND c.row_key = ANY($4::text[])`,
-      [agencyIds, yearList, [...new Set(paths.map((p) => p.section))], [...new Set(paths.map((p) => p.row))]],
+         JOIN report_cell c ON c.report_id = p.id AND c.section = ANY($3::text[]) AND c.row_key = ANY($4::text[]) AND c.column_key = ANY($5::text[])`,
+      [agencyIds, yearList, [...new Set(paths.map((p) => p.section))], [...new Set(paths.map((p) => p.row))], [...new Set(paths.map((p) => p.column))]],
     );
 
     // Each report's tables, holding only the cells the breakdown reads.

@@ -1,0 +1,284 @@
+/**
+ * `pnpm bench:api`: the analytics API at national scale. Generates the province of @ogi/database's dataset
+ * (3 000 agencies × 2019–2025, both formats), loads it into a throwaway embedded PostgreSQL through the bulk path,
+ * boots the real server and sends each main query many times over HTTP, printing p50/p95 of the server time
+ * (the Server-Timing header: parse, validate, execute) and of the round trip, against the targets of issue #4.
+ *
+ *   node server/dist/bench/api-bench.js [--agencies 3000] [--runs 30] [--explain]
+ *
+ * Load figures and each query's figures come as wall time and as CPU time (this process + PostgreSQL; PostgreSQL's
+ * is read from /proc in 10 ms ticks, hence a mean): on a shared, busy machine the CPU time says what the same work
+ * costs when the cores are free. Timings are measured here, never asserted in tests.
+ */
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { generateProvince, installSignalHandlers, loadDataset, migrate, onShutdown, startEmbeddedPostgres, type Dataset } from '@ogi/database';
+import { METRICS } from '@ogi/domain';
+import { DataSource } from 'typeorm';
+import { createApp } from '../app.factory.js';
+import { loadConfig } from '../config/app-config.js';
+
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+};
+const AGENCIES = option('agencies', 3000);
+const RUNS = option('runs', 30);
+const WARMUP = 3;
+const EXPLAIN = argv.includes('--explain');
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+/** CPU seconds used so far by a PostgreSQL cluster: the postmaster, its reaped children and its live backends. */
+function postgresCpuSeconds(dataDir: string): number {
+  const ticks = 100; // USER_HZ on Linux
+  const stat = (pid: number | string) => readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  try {
+    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const own = stat(postmaster);
+    // Fields after the command: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14).
+    let total = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    for (const child of children) {
+      const s = stat(child);
+      total += Number(s[11]) + Number(s[12]);
+    }
+    return total / ticks;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+interface Workload {
+  name: string;
+  /** p95 target of the issue, in ms. */
+  target?: number;
+  /** A GraphQL request, or an HTTP path (exports), for run number `i`. */
+  request(i: number): { query: string; variables?: Record<string, unknown> } | { path: string };
+}
+
+async function main(): Promise<void> {
+  say(`OGI Observatory — analytics API benchmark (${AGENCIES} agencies, ${RUNS} runs per query, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+  installSignalHandlers();
+  const pg = await startEmbeddedPostgres({ persistent: false });
+  // Ctrl-C stops the throwaway PostgreSQL too.
+  onShutdown('benchmark database', () => pg.stop());
+  try {
+    const config = loadConfig({ DATABASE_URL: pg.url, LOG_LEVEL: 'error', SEED_WHEN_EMPTY: 'false', PARSER_WORKERS: '1', CLIENT_DIST_DIR: join(pg.dataDir, 'no-client') });
+    const app = await createApp(config, pg.url);
+    const dataSource = app.get(DataSource);
+    await migrate(dataSource);
+
+    // ---- generate and load ----
+    let t = Date.now();
+    const dataset: Dataset = generateProvince({ agencies: AGENCIES });
+    const generatedMs = Date.now() - t;
+    const cpuBefore = process.cpuUsage();
+    const pgBefore = postgresCpuSeconds(pg.dataDir);
+    t = Date.now();
+    const loaded = await loadDataset(dataSource, dataset);
+    const loadMs = Date.now() - t;
+    const cpu = process.cpuUsage(cpuBefore);
+    const pgCpu = postgresCpuSeconds(pg.dataDir) - pgBefore;
+    const nodeCpu = (cpu.user + cpu.system) / 1e6;
+    say();
+    say(`Data set: ${loaded.agencies} agencies, ${loaded.reports} reports (${dataset.years[0]}–${dataset.years.at(-1)}), ${loaded.cells} cells, ${loaded.findings} findings, ${loaded.metrics} metric values.`);
+    say(`Generate: ${(generatedMs / 1000).toFixed(1)} s.  Load: ${(loadMs / 1000).toFixed(1)} s wall (target < 60 s), CPU ${nodeCpu.toFixed(1)} s here + ${pgCpu.toFixed(1)} s PostgreSQL.`);
+
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+    // ---- the workloads ----
+    const province = dataset.agencies.find((a) => a.parentId === null)!;
+    const cities = dataset.agencies.filter((a) => a.level === 'city' && a.kind === 'government');
+    const years = dataset.years;
+    const latest = years.at(-1)! - 1;
+    const tenMetrics = [
+      'applications.new',
+      'applications.handled',
+      'applications.carriedForward',
+      'outcomes.disclosureRate',
+      'outcomes.substantiveDisclosureRate',
+      'outcomes.notHeldShare',
+      'applicants.legalPersonShare',
+      'review.correctionRate',
+      'litigation.correctionRate',
+      'disputes.per100',
+    ];
+    if (!tenMetrics.every((m) => METRICS.some((d) => d.code === m))) throw new Error('benchmark metrics missing from the dictionary');
+    // A different 50 agencies each run (deterministic).
+    const fiftyAgencies = (i: number) => Array.from({ length: 50 }, (_, k) => String(dataset.agencies[(i * 53 + k * 59) % dataset.agencies.length]!.id));
+    const city = (i: number) => String(cities[i % cities.length]!.id);
+
+    const workloads: Workload[] = [
+      {
+        name: 'compare 50 agencies × 7 years × 10 metrics',
+        target: 100,
+        request: (i) => ({
+          query: `query($s: AgencySelection!, $y: [Int!]!, $m: [String!]!) { compare(selection: $s, years: $y, metrics: $m) { agencies { id name } values { agencyId year metric value numerator denominator reportId } } }`,
+          variables: { s: { agencyIds: fiftyAgencies(i) }, y: years, m: tenMetrics },
+        }),
+      },
+      {
+        name: `ranking of all ${AGENCIES} agencies (disclosure rate, page of 50)`,
+        target: 200,
+        request: (i) => ({
+          query: `query($y: Int!, $skip: Int) { ranking(metric: "outcomes.disclosureRate", year: $y, skip: $skip) { total excludedBelowMinSample items { rank agency { id name } value sample } } }`,
+          variables: { y: years[i % years.length], skip: (i % 5) * 50 },
+        }),
+      },
+      {
+        name: 'province-wide roll-up (7 years × 10 metrics)',
+        target: 300,
+        request: () => ({
+          query: `query($r: ID, $y: [Int!]!, $m: [String!]!) { rollup(rootAgencyId: $r, years: $y, metrics: $m) { year metric value reportsCounted agenciesCovered } }`,
+          variables: { r: String(province.id), y: years, m: tenMetrics },
+        }),
+      },
+      {
+        name: "time series of a city's subtree",
+        request: (i) => ({
+          query: `query($s: AgencySelection!) { timeSeries(selection: $s, metric: "outcomes.disclosureRate") { year value reportsCounted } }`,
+          variables: { s: { parentId: city(i), includeDescendants: true, includeParent: true } },
+        }),
+      },
+      {
+        name: 'breakdown: outcomes, province combined, 7 years',
+        request: () => ({
+          query: `query($y: [Int!]!) { breakdown(dimension: OUTCOMES, selection: {}, years: $y, combine: true) { year key value share } }`,
+          variables: { y: years },
+        }),
+      },
+      {
+        name: 'breakdown: withholding reasons, 50 agencies × 7 years',
+        request: (i) => ({
+          query: `query($s: AgencySelection!, $y: [Int!]!) { breakdown(dimension: WITHHOLDING_REASONS, selection: $s, years: $y) { agencyId year key value share } }`,
+          variables: { s: { agencyIds: fiftyAgencies(i) }, y: years },
+        }),
+      },
+      {
+        name: `data quality, all agencies, one year`,
+        request: (i) => ({
+          query: `query($y: [Int!]!) { dataQuality(years: $y) { byRule { rule severity count } byAgencyYear { agency { id name } year errors warnings infos } } }`,
+          variables: { y: [years[i % years.length]] },
+        }),
+      },
+      {
+        name: 'findings: errors, first page',
+        request: () => ({ query: `{ findings(severities: ["error"]) { total items { reportId agency { name } year rule cells messageZh } } }` }),
+      },
+      {
+        name: `submissions: all agencies × ${years.length} years`,
+        request: () => ({
+          query: `query($y: [Int!]!) { submissions(years: $y) { agency { id name } year status deadline daysLate failingChecks } }`,
+          variables: { y: years },
+        }),
+      },
+      {
+        name: 'search report text (a phrase in a few reports)',
+        request: () => ({ query: `{ searchReports(query: "政务公开专区") { total items { report { id year } snippet offset } } }` }),
+      },
+      {
+        name: "agency tree: a city's children",
+        request: (i) => ({ query: `query($p: ID) { agencyTree(parentId: $p) { id name childCount reportCount } }`, variables: { p: city(i) } }),
+      },
+      {
+        name: 'export: comparison CSV (50 × 7 × 10)',
+        request: (i) => ({ path: `/api/exports/comparison.csv?agencyIds=${fiftyAgencies(i).join(',')}&years=${years.join(',')}&metrics=${tenMetrics.join(',')}` }),
+      },
+      {
+        name: 'export: comparison XLSX (50 × 7 × 10)',
+        request: (i) => ({ path: `/api/exports/comparison.xlsx?agencyIds=${fiftyAgencies(i).join(',')}&years=${years.join(',')}&metrics=${tenMetrics.join(',')}` }),
+      },
+    ];
+
+    say();
+    say('| query | server p50 | server p95 | round trip p95 | CPU per request: server p95 + PostgreSQL mean | target p95 | |');
+    say('|---|---:|---:|---:|---:|---:|---|');
+    let missed = 0;
+    for (const w of workloads) {
+      const server: number[] = [];
+      const roundTrip: number[] = [];
+      const serverCpu: number[] = [];
+      let postgresCpu = 0;
+      for (let i = 0; i < WARMUP + RUNS; i++) {
+        const req = w.request(i);
+        const pgBeforeRequest = postgresCpuSeconds(pg.dataDir);
+        const cpuBeforeRequest = process.cpuUsage();
+        const started = performance.now();
+        const res =
+          'path' in req
+            ? await fetch(`${url}${req.path}`)
+            : await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req) });
+        const body = await res.text();
+        const elapsed = performance.now() - started;
+        // CPU time is what the request costs when the cores are free (this process: client and server).
+        const cpuUsed = process.cpuUsage(cpuBeforeRequest);
+        const pgUsed = postgresCpuSeconds(pg.dataDir) - pgBeforeRequest;
+        const failed = !res.ok || ('query' in req && (JSON.parse(body) as { errors?: unknown }).errors !== undefined);
+        if (failed) throw new Error(`${w.name}: ${res.status} ${body.slice(0, 500)}`);
+        if (i < WARMUP) continue;
+        roundTrip.push(elapsed);
+        serverCpu.push((cpuUsed.user + cpuUsed.system) / 1000);
+        postgresCpu += pgUsed * 1000;
+        // Exports have no GraphQL timing header: their round trip on localhost is their server time.
+        const timing = /dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+        server.push(timing ? Number(timing[1]) : elapsed);
+      }
+      server.sort((a, b) => a - b);
+      roundTrip.sort((a, b) => a - b);
+      serverCpu.sort((a, b) => a - b);
+      const p95 = percentile(server, 95);
+      const verdict = w.target === undefined ? '' : p95 < w.target ? 'met' : 'MISSED';
+      if (verdict === 'MISSED') missed++;
+      say(
+        `| ${w.name} | ${percentile(server, 50).toFixed(1)} ms | ${p95.toFixed(1)} ms | ${percentile(roundTrip, 95).toFixed(1)} ms | ${percentile(serverCpu, 95).toFixed(1)} + ${(postgresCpu / RUNS).toFixed(1)} ms | ${w.target ? `< ${w.target} ms` : ''} | ${verdict} |`,
+      );
+    }
+    say();
+    say(`Load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')} (on ${(await import('node:os')).cpus().length} cores).`);
+
+    if (EXPLAIN) await explain(dataSource, String(province.id), years, tenMetrics, latest);
+    await app.close();
+    process.exitCode = missed ? 1 : 0;
+  } finally {
+    await pg.stop();
+  }
+}
+
+/** EXPLAIN ANALYZE of the statements behind the three targets, to see which indexes they use. */
+async function explain(dataSource: DataSource, provinceId: string, years: readonly number[], metrics: readonly string[], year: number): Promise<void> {
+  const all = (await dataSource.query<{ id: number }[]>('SELECT id FROM agency')).map((r) => r.id);
+  const show = async (title: string, sql: string, params: unknown[]) => {
+    const plan = await dataSource.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
+    say();
+    say(`-- ${title}`);
+    for (const row of plan) say(row['QUERY PLAN']);
+  };
+  await show(
+    'compare: current reports of 50 agencies × years, their metrics',
+    `SELECT r.agency_id, r.year, r.id, m.code, rm.value FROM report r CROSS JOIN unnest($3::text[]) AS m(code)
+       LEFT JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = m.code
+      WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[])`,
+    [all.slice(0, 50), years, metrics],
+  );
+  await show(
+    'ranking: one metric of every current report of a year',
+    `SELECT r.id, rm.value, h.value FROM report r JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = 'outcomes.disclosureRate'
+       LEFT JOIN report_metric h ON h.report_id = r.id AND h.metric_code = 'applications.handled'
+      WHERE r.is_current AND r.year = $1 AND r.agency_id = ANY($2::int[])`,
+    [year, all],
+  );
+  void provinceId;
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Benchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(2);
+});
