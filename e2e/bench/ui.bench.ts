@@ -7,15 +7,19 @@
  *   3. compare with ~3,000 agencies stays responsive: the longest main-thread task while the page loads and
  *      while the user scrolls the table, sorts, switches chart type and metric (target: none over 200 ms).
  *
- * The product runs as users run it (`node server/dist/main.js`, built by `pnpm build`) against a PostgreSQL
- * holding the data set: `BENCH_DATABASE_URL` (or `DATABASE_URL`). Charts announce their first drawing with the
- * User Timing mark `ogi:chart-rendered` (see client/src/composables/use-echarts.ts), which is what is timed.
+ * The data set is the analytics benchmark's generated province (3 000 agencies × 2019–2025), loaded by
+ * `pnpm db:dataset` into a throwaway embedded PostgreSQL (`$TMPDIR/ogi-bench-ui`, reused on the next run; delete
+ * it to regenerate) — or `BENCH_DATABASE_URL` when a database already holds it. The product runs as users run it
+ * (`node server/dist/main.js`, built by `pnpm build`). Charts announce their first drawing with the User Timing
+ * mark `ogi:chart-rendered` (see client/src/composables/use-echarts.ts), which is what is timed.
  * `BENCH_BASE_URL=http://host:port` measures a product already running on the data set instead.
  * Figures are printed, never asserted: speed is measured here, not in timed tests.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -25,7 +29,9 @@ const PORT = Number(process.env.BENCH_PORT ?? 3299);
 const EXTERNAL = process.env.BENCH_BASE_URL?.replace(/\/$/, '');
 const BASE = EXTERNAL ?? `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+const DATABASE_URL = process.env.BENCH_DATABASE_URL;
+/** Where the embedded PostgreSQL with the generated province lives between runs (when no BENCH_DATABASE_URL). */
+const DATA_DIR = join(tmpdir(), 'ogi-bench-ui');
 
 const TARGET_JS_KB = 350;
 const TARGET_CHARTS_MS = 1500;
@@ -33,13 +39,26 @@ const TARGET_LONG_TASK_MS = 200;
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-function startServer(): ChildProcess {
-  const server = spawn(process.execPath, ['server/dist/main.js'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL, PORT: String(PORT), HOST: '127.0.0.1', SEED_WHEN_EMPTY: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+/** The database the product runs on: BENCH_DATABASE_URL, or the embedded one in DATA_DIR. */
+const databaseEnv = (): Record<string, string> => (DATABASE_URL ? { DATABASE_URL } : { DATA_DIR });
+
+/** Loads the generated province into the embedded database once (`pnpm db:dataset`'s command); later runs reuse it. */
+async function ensureDataset(): Promise<void> {
+  if (DATABASE_URL || existsSync(join(DATA_DIR, 'dataset-loaded'))) return;
+  console.log(`Loading the national-scale data set into ${DATA_DIR} (once; a few minutes) …`);
+  await new Promise<void>((resolve, reject) => {
+    const env = { ...process.env, ...databaseEnv() };
+    delete env.DATABASE_URL;
+    const load = spawn(process.execPath, ['database/dist/cli.js', 'dataset'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    load.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`loading the data set failed (exit ${code})`))));
   });
-  return server;
+  await import('node:fs/promises').then((fs) => fs.writeFile(join(DATA_DIR, 'dataset-loaded'), new Date().toISOString()));
+}
+
+function startServer(): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...databaseEnv(), PORT: String(PORT), HOST: '127.0.0.1', SEED_WHEN_EMPTY: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  if (!DATABASE_URL) delete env.DATABASE_URL;
+  return spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 async function waitForServer(server: ChildProcess, timeoutMs = 180_000) {
@@ -193,14 +212,7 @@ async function measureCompare(browser: Browser) {
 }
 
 async function main() {
-  if (!DATABASE_URL && !EXTERNAL) {
-    console.error(
-      'pnpm bench:ui needs the national-scale data set of the analytics benchmark in a PostgreSQL database:\n' +
-        '  BENCH_DATABASE_URL=postgres://user:pass@host:5432/db pnpm bench:ui\n' +
-        '(see the analytics benchmark in server/bench for how to generate and load it).',
-    );
-    process.exit(2);
-  }
+  if (!EXTERNAL) await ensureDataset();
   const server = EXTERNAL ? null : startServer();
   const stop = () => server !== null && server.exitCode === null && server.kill('SIGTERM');
   process.on('SIGINT', () => {
@@ -213,7 +225,8 @@ async function main() {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const [load1] = loadavg();
     console.log(`Machine: ${cpus().length} CPUs, load average ${load1!.toFixed(1)} (figures stretch on a busy machine)`);
-    console.log(`Dashboard benchmark against ${BASE}${DATABASE_URL && !EXTERNAL ? ` (database ${DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')})` : ''}`);
+    const database = EXTERNAL ? '' : DATABASE_URL ? ` (database ${DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')})` : ` (embedded database in ${DATA_DIR})`;
+    console.log(`Dashboard benchmark against ${BASE}${database}`);
     await measureInitialJs(browser);
     await measureTimeToCharts(browser);
     await measureCompare(browser);
