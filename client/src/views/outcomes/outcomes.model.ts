@@ -157,7 +157,7 @@ export function buildSankeyOption(input: FlowInput, year: number, text: FlowText
       {
         type: 'sankey',
         left: 8,
-        right: 180,
+        right: 210,
         top: 8,
         bottom: 8,
         nodeGap: 10,
@@ -165,7 +165,8 @@ export function buildSankeyOption(input: FlowInput, year: number, text: FlowText
         nodeAlign: 'left',
         emphasis: { focus: 'adjacency' },
         lineStyle: { color: 'gradient', opacity: 0.35 },
-        label: { formatter: (p) => labelOf.get(String((p as { name?: string }).name)) ?? '' },
+        // long reason names (2021's （六）1–2) are cut to the space right of the last column; the tooltip has them whole
+        label: { formatter: (p) => labelOf.get(String((p as { name?: string }).name)) ?? '', width: 200, overflow: 'truncate' },
         data: nodes.map(({ name, itemStyle }) => ({ name, itemStyle })),
         links,
       },
