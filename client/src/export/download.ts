@@ -11,12 +11,3 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   // Revoke after the click has been handled; the download keeps its own reference.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-export function downloadUrl(url: string, fileName: string): void {
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-}

@@ -11,12 +11,6 @@ export interface AgencyRef {
   name: string;
 }
 
-export interface AgencySummary extends AgencyRef {
-  kind: string;
-  level: string | null;
-  parent: AgencyRef | null;
-}
-
 export interface MetricValueResult {
   agencyId: string;
   year: number;

@@ -17,8 +17,6 @@ export function metricLabel(code: string): Bilingual {
   return def ? { label: def.nameZh, en: def.nameEn } : { label: code, en: code };
 }
 
-export const isRatio = (code: string) => METRIC_BY_CODE.get(code)?.unit === 'ratio';
-
 type FormatKind = 'ratio' | 'per100' | 'wan' | 'count';
 const FORMAT_OPTIONS: Record<FormatKind, Intl.NumberFormatOptions> = {
   ratio: { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AgencySummary, MetricValueResult } from '../../graphql/analytics.types';
+import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
 import { indexValues } from '../compare/compare.model';
 import { buildProfileTrendOption, median, peerStanding, profileTrendTable } from './agency.model';
 
-const agency = (id: string): AgencySummary => ({ id, name: id, kind: 'department', level: 'county', parent: { id: 'gov', name: '县政府' } });
+const agency = (id: string): AgencyRef => ({ id, name: id });
 const v = (agencyId: string, year: number, metric: string, value: number | null): MetricValueResult => ({
   agencyId,
   year,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cellLink, cellText, cellTitle, cellTone } from '../../components/data-grid';
-import type { AgencySummary, MetricValueResult } from '../../graphql/analytics.types';
+import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
 import { BAR_LIMIT, buildCompareBarsOption, buildCompareLinesOption, chartTable, compareGrid, indexValues, LINE_LIMIT, rankAgencies } from './compare.model';
 
-const agency = (id: string, name: string): AgencySummary => ({ id, name, kind: 'government', level: 'county', parent: null });
+const agency = (id: string, name: string): AgencyRef => ({ id, name });
 const v = (agencyId: string, year: number, metric: string, value: number | null, reportId: string | null = `r-${agencyId}-${year}`): MetricValueResult => ({
   agencyId,
   year,

@@ -84,5 +84,3 @@ export function createUploadQueue(upload: UploadFn) {
 
   return { items, add, remove, retry, clearFinished, idle: () => !running };
 }
-
-export type UploadQueue = ReturnType<typeof createUploadQueue>;
