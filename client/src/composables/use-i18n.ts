@@ -1,6 +1,7 @@
 import { computed } from 'vue';
 import type { AgencyKind, AgencyLevel } from '@ogi/domain';
-import { formatMetricValue, metricLabel } from '../metrics/metric-format';
+import type { MetricUnit } from '@ogi/domain';
+import { formatMetricValue, metricLabel, metricUnitLabel, unitLabel } from '../metrics/metric-format';
 import { MESSAGES, translate, type Locale, type MessageKey, type MessageParams } from '../locales';
 import { usePreferencesStore } from '../stores/preferences';
 
@@ -53,9 +54,13 @@ export function useI18n() {
   /** A metric's name in the current language, from the shared dictionary. */
   const metricName = (code: string) => label(metricLabel(code));
 
+  /** The unit a metric is charted in (件, %, 万元…), and a unit of the dictionary in words. */
+  const metricUnit = (code: string) => label(metricUnitLabel(code));
+  const unit = (u: MetricUnit) => label(unitLabel(u));
+
   /** government | department | dispatched | other, in words. */
   const kindLabel = (kind: string) => (KINDS.has(kind) ? t(`agencyKind.${kind as AgencyKind}`) : kind);
   const levelLabel = (level: string | null) => (level && LEVELS.has(level) ? t(`agencyLevel.${level as AgencyLevel}`) : (level ?? ''));
 
-  return { locale, intlLocale, t, label, pick, formatDate, formatNumber, formatMetric, metricName, kindLabel, levelLabel, setLocale: store.setLocale };
+  return { locale, intlLocale, t, label, pick, formatDate, formatNumber, formatMetric, metricName, metricUnit, unit, kindLabel, levelLabel, setLocale: store.setLocale };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartValue, formatDelta, formatMetricValue, metricDelta, metricLabel } from './metric-format';
+import { chartValue, formatDelta, formatMetricValue, metricDelta, metricLabel, metricUnitLabel } from './metric-format';
 
 describe('metric values on screen', () => {
   it('shows ratios as percentages, counts as whole numbers, blanks as a dash', () => {
@@ -28,5 +28,11 @@ describe('metric values on screen', () => {
   it('names a metric from the shared dictionary', () => {
     expect(metricLabel('outcomes.disclosureRate')).toEqual({ label: '公开率', en: 'Disclosure rate' });
     expect(metricLabel('no.such')).toEqual({ label: 'no.such', en: 'no.such' });
+  });
+
+  it('names units from the dictionary, ratios as percent since they are charted in percent', () => {
+    expect(metricUnitLabel('applications.new')).toEqual({ label: '件', en: 'applications' });
+    expect(metricUnitLabel('disclosure.feesAmountWan')).toEqual({ label: '万元', en: '10 000 CNY' });
+    expect(metricUnitLabel('outcomes.disclosureRate')).toEqual({ label: '%', en: '%' });
   });
 });

@@ -3,13 +3,26 @@
  * METRICS): ratios as percentages, per-100 figures with one decimal, money in 万元, counts as whole numbers.
  * Null (a blank cell, or a zero base) is shown as a dash, never as 0.
  */
-import { METRIC_BY_CODE, type MetricDefinition } from '@ogi/domain';
+import { METRIC_BY_CODE, METRIC_UNIT_LABELS, type MetricDefinition, type MetricUnit } from '@ogi/domain';
 import type { Bilingual } from '../composables/use-i18n';
 
 
 export function metricDefinition(code: string): MetricDefinition | null {
   return METRIC_BY_CODE.get(code) ?? null;
 }
+
+/**
+ * A unit in words, from the dictionary's labels; ratios read as percentages here, because charts and tables show
+ * them in percent (see chartValue).
+ */
+export function unitLabel(unit: MetricUnit): Bilingual {
+  if (unit === 'ratio') return { label: '%', en: '%' };
+  const l = METRIC_UNIT_LABELS[unit];
+  return { label: l.zh, en: l.en };
+}
+
+/** The unit a metric's values are charted in. */
+export const metricUnitLabel = (code: string): Bilingual => unitLabel(METRIC_BY_CODE.get(code)?.unit ?? 'applications');
 
 /** The metric's name as a bilingual label, or its code when the dictionary does not know it. */
 export function metricLabel(code: string): Bilingual {
