@@ -24,6 +24,15 @@ for (const p of PAGES) {
   });
 }
 
+test('the GraphQL page embeds the server’s explorer, which runs a query', async ({ page }) => {
+  await page.goto('/explorer');
+  const explorer = page.getByTitle('GraphQL 查询浏览器').contentFrame();
+  const run = explorer.getByRole('button', { name: /Execute query/ });
+  await expect(run).toBeVisible();
+  await run.click();
+  await expect(explorer.getByText('"data"').first()).toBeVisible();
+});
+
 test('the quality page drills from a submission to its report', async ({ page }) => {
   await page.goto('/quality?years=2023,2024');
   const matrix = page.getByRole('table', { name: /报送矩阵/ });

@@ -442,12 +442,9 @@ export const en: Messages = {
   },
   explorer: {
     title: 'GraphQL',
-    lead: 'Analysts can query the GraphQL API directly: the server’s explorer below, and starting queries beside it.',
+    lead: 'Analysts can query the GraphQL API directly: the server’s explorer below, with example queries in its tabs (comparison, ranking, trend and reasons). Its Docs pane describes every field and argument.',
     openNew: 'Open the explorer in a new window',
     frameTitle: 'GraphQL explorer',
-    examples: 'Starting queries',
-    copy: 'Copy',
-    example: { compare: 'Governments’ disclosure and review correction rates over two years', ranking: 'Disclosure rate ranking (sample ≥ 10)', findings: 'Error findings of one year' },
   },
   notFound: {
     title: 'Page not found',

@@ -440,12 +440,9 @@ export const zhCN = {
   },
   explorer: {
     title: 'GraphQL',
-    lead: '分析人员可以直接查询 GraphQL 接口：下方为服务器提供的查询浏览器，右侧为示例查询。',
+    lead: '分析人员可以直接查询 GraphQL 接口：下方为服务器提供的查询浏览器，标签页中有示例查询（对比、排名、趋势与原因）；每个字段与参数的说明见浏览器的“文档”面板。',
     openNew: '在新窗口打开查询浏览器',
     frameTitle: 'GraphQL 查询浏览器',
-    examples: '示例查询',
-    copy: '复制',
-    example: { compare: '各政府两年的公开率与复议纠错率', ranking: '公开率排名（样本不少于 10 件）', findings: '某年度的错误级检查发现' },
   },
   notFound: {
     title: '页面不存在',
