@@ -43,3 +43,16 @@ test('drill from the overview chart to an agency, its report, and a cell’s sou
   await expect(source.getByText(digits, { exact: true })).toHaveJSProperty('tagName', 'MARK');
   await snap(page, 'report-1.zh-CN');
 });
+
+test('the overview prints as a briefing: figures and charts, without navigation, filters or buttons', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('figure', { name: '历年趋势' }).getByRole('img')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
+  await expect(page.getByRole('search', { name: '筛选' })).toBeHidden();
+  await expect(page.getByRole('button', { name: /导出/ }).first()).toBeHidden();
+  await expect(page.getByText(/^全市 · \d{4} 年$/).first()).toBeVisible();
+  await expect(page.getByRole('region', { name: '公开率' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: '历年趋势' })).toBeVisible();
+  await snap(page, 'overview-3-print.zh-CN');
+});
