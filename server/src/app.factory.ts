@@ -5,7 +5,9 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { mountDashboard } from './common/http/dashboard.js';
 import { mountGraphiql } from './common/http/graphiql.js';
+import { securityHeaders } from './common/http/security-headers.js';
 import { nestLogLevels, type AppConfig } from './config/app-config.js';
+import { UsersService } from './modules/accounts/users.service.js';
 
 /** The whole server (GraphQL, uploads, dashboard) on a migrated database, not yet listening. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
@@ -13,9 +15,15 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     logger: nestLogLevels(config.logLevel),
     abortOnError: false,
   });
+  const http = app.getHttpAdapter().getInstance();
+  http.disable('x-powered-by');
+  // Client addresses (rate limits, the sign-in log) from X-Forwarded-For only when a proxy is trusted.
+  http.set('trust proxy', config.security.trustProxy);
+  app.use(securityHeaders({ https: config.security.cookieSecure }));
   // Before the dashboard's single-page fallback, which would answer a browser's GET /graphql with the dashboard.
   mountGraphiql(app, config.graphiqlDistDir);
   mountDashboard(app, config.clientDistDir);
   await migrate(app.get(DataSource));
+  await app.get(UsersService).ensureInitialAdmin();
   return app;
 }

@@ -7,11 +7,13 @@ import type { Request } from 'express';
 import { DatabaseModule } from './common/database/database.module.js';
 import { ApiExceptionFilter } from './common/filters/api-exception.filter.js';
 import { queryLimitsPlugin } from './common/graphql/query-limits.js';
+import { HealthController } from './common/http/health.controller.js';
 import { RequestLoaders, type GraphqlContext } from './common/graphql/request-loaders.js';
 import { serverTimingPlugin } from './common/graphql/server-timing.plugin.js';
 import { createValidationPipe } from './common/pipes/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { CorrectionsModule } from './modules/corrections/corrections.module.js';
@@ -45,6 +47,7 @@ export class AppModule {
           plugins: [queryLimitsPlugin(), serverTimingPlugin(), ApolloServerPluginCacheControlDisabled()],
           context: ({ req }: { req: Request }): GraphqlContext => ({ req, loaders: new RequestLoaders(req) }),
         }),
+        AccountsModule,
         AgenciesModule,
         ReportsModule,
         IngestModule,
@@ -53,6 +56,7 @@ export class AppModule {
         CollectModule,
         VersionsModule,
       ],
+      controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

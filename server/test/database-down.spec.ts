@@ -23,7 +23,7 @@ afterAll(async () => {
 const upload = async (name: string, bytes: Uint8Array) => {
   const form = new FormData();
   form.append('files', new Blob([new Uint8Array(bytes)]), name);
-  const res = await fetch(`${t.url}/api/uploads`, { method: 'POST', body: form });
+  const res = await t.fetch('/api/uploads', { method: 'POST', body: form });
   return { status: res.status, body: (await res.json()) as unknown };
 };
 
@@ -34,10 +34,10 @@ describe('while PostgreSQL is down', () => {
     expect(res.errors?.[0]?.message).toContain('数据库暂时无法连接');
   });
 
-  it('answers an upload with a per-file DATABASE_UNAVAILABLE failure instead of crashing', async () => {
+  it('answers an upload with 503 DATABASE_UNAVAILABLE instead of crashing (not even the session can be checked)', async () => {
     const { status, body } = await upload('x.txt', Buffer.from('任意内容'));
-    expect(status).toBe(200);
-    expect(body).toEqual([{ fileName: 'x.txt', status: 'failed', error: { code: 'DATABASE_UNAVAILABLE', message: expect.stringContaining('数据库暂时无法连接') } }]);
+    expect(status).toBe(503);
+    expect(body).toEqual({ error: { code: 'DATABASE_UNAVAILABLE', message: expect.stringContaining('数据库暂时无法连接') } });
   });
 
   it('keeps serving: the next request is answered too', async () => {

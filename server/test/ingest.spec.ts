@@ -36,7 +36,7 @@ afterAll(async () => {
 async function upload(files: { name: string; bytes: Buffer }[]) {
   const form = new FormData();
   for (const f of files) form.append('files', new Blob([new Uint8Array(f.bytes)]), f.name);
-  const res = await fetch(`${t.url}/api/uploads`, { method: 'POST', body: form });
+  const res = await t.fetch('/api/uploads', { method: 'POST', body: form });
   return { status: res.status, body: (await res.json()) as unknown };
 }
 
@@ -135,7 +135,7 @@ describe('uploads (POST /api/uploads)', () => {
   });
 
   it('refuses a request without files with a clear error', async () => {
-    const res = await fetch(`${t.url}/api/uploads`, { method: 'POST', body: new FormData() });
+    const res = await t.fetch('/api/uploads', { method: 'POST', body: new FormData() });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: { code: 'NO_FILES', message: expect.stringContaining('files') } });
   });

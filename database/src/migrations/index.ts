@@ -6,6 +6,7 @@ import { Analytics1796200000000 } from './1796200000000-analytics.js';
 import { Collect1796300000000 } from './1796300000000-collect.js';
 import { CollectActors1796400000000 } from './1796400000000-collect-actors.js';
 import { AnalyticsIndexes1796500000000 } from './1796500000000-analytics-indexes.js';
+import { Accounts1796600000000 } from './1796600000000-accounts.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Collect1796300000000,
   CollectActors1796400000000,
   AnalyticsIndexes1796500000000,
+  Accounts1796600000000,
 ];

@@ -9,3 +9,4 @@ export * from './roles.js';
 export * from './cells.js';
 export * from './agency-names.js';
 export * from './breakdowns.js';
+export * from './accounts.js';

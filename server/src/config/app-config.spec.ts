@@ -67,6 +67,43 @@ describe('collecting from agencies\' sites', () => {
   });
 });
 
+describe('loadConfig: security', () => {
+  it('defaults to cookies without Secure, 5 failures → 15 minutes locked, no first administrator', () => {
+    expect(loadConfig({}).security).toMatchObject({
+      cookieSecure: false,
+      trustProxy: false,
+      loginMaxFailures: 5,
+      lockoutMinutes: 15,
+      sessionIdleMinutes: 120,
+      sessionMaxHours: 12,
+      initialAdmin: null,
+    });
+  });
+
+  it('reads the first administrator, HTTPS cookies and the proxy setting', () => {
+    const s = loadConfig({ ADMIN_USERNAME: 'root.admin', ADMIN_PASSWORD: ' a long secret ', COOKIE_SECURE: 'true', TRUST_PROXY: 'loopback' }).security;
+    expect(s.initialAdmin).toEqual({ username: 'root.admin', password: ' a long secret ', displayName: '管理员' });
+    expect(s.cookieSecure).toBe(true);
+    expect(s.trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '1' }).security.trustProxy).toBe(1);
+  });
+
+  it('refuses half an administrator, or one with a weak password, before anything starts', () => {
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+    };
+    expect(problemsOf({ ADMIN_USERNAME: 'root.admin' })).toEqual([expect.stringMatching(/without ADMIN_PASSWORD/)]);
+    expect(problemsOf({ ADMIN_PASSWORD: 'a long secret' })).toEqual([expect.stringMatching(/without ADMIN_USERNAME/)]);
+    expect(problemsOf({ ADMIN_USERNAME: 'root.admin', ADMIN_PASSWORD: 'short' })).toEqual([expect.stringMatching(/at least 10 characters/)]);
+    expect(problemsOf({ ADMIN_USERNAME: 'root admin', ADMIN_PASSWORD: 'a long secret' })).toEqual([expect.stringMatching(/username/i)]);
+  });
+});
+
 describe('nestLogLevels', () => {
   it('includes the more severe levels', () => {
     expect(nestLogLevels('warn')).toEqual(['error', 'warn']);

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { LogLevel } from '@nestjs/common';
 import { findRepoRoot } from '@ogi/database';
 import { parseCidr, type Cidr } from '../modules/collect/fetch/address-policy.js';
+import { CREDENTIAL_PROBLEM_MESSAGES, passwordProblem, usernameProblem } from '@ogi/domain';
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 
@@ -33,6 +34,8 @@ export interface AppConfig {
   logSql: boolean;
   /** Fetching reports from agencies' sites (`pnpm ingest --url`, collectReports, the listing poll). */
   collect: CollectConfig;
+  /** Accounts, sessions and the limits that protect them. */
+  security: SecurityConfig;
 }
 
 export interface CollectConfig {
@@ -52,6 +55,27 @@ export interface CollectConfig {
   idleTimeoutMs: number;
   /** Least time between two requests to one host. */
   hostIntervalMs: number;
+}
+
+export interface SecurityConfig {
+  /** A session ends after this long without a request… */
+  sessionIdleMinutes: number;
+  /** …and this long after sign-in, whatever happens. */
+  sessionMaxHours: number;
+  /** Mark the session cookie `Secure` (the dashboard is served over HTTPS, e.g. behind a reverse proxy). */
+  cookieSecure: boolean;
+  /** Express's `trust proxy`: which X-Forwarded-For / -Proto to believe (client IPs for rate limits). */
+  trustProxy: boolean | number | string;
+  /** Wrong passwords within `lockoutMinutes` that lock an account… */
+  loginMaxFailures: number;
+  /** …for this long. */
+  lockoutMinutes: number;
+  /** Sign-in attempts per client IP per 15 minutes. */
+  loginRateLimit: number;
+  /** Upload requests per user per minute. */
+  uploadRateLimit: number;
+  /** The administrator created on start when no administrator exists. */
+  initialAdmin: { username: string; password: string; displayName: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +131,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (cidr) allowedNetworks.push(cidr);
     else problems.push(`COLLECT_ALLOWED_NETWORKS must list networks such as 10.20.0.0/16 or fd00::/8 (got "${item}")`);
   }
+  const trustProxy = ((): SecurityConfig['trustProxy'] => {
+    const raw = get('TRUST_PROXY');
+    if (raw === undefined || /^(false|0|no|off)$/i.test(raw)) return false;
+    if (/^(true|yes|on)$/i.test(raw)) return true;
+    if (/^\d+$/.test(raw)) return Number(raw);
+    return raw; // addresses or subnets, e.g. "loopback" or "10.0.0.0/8"
+  })();
+
+  const adminUsername = get('ADMIN_USERNAME');
+  const adminPassword = env['ADMIN_PASSWORD'] ?? undefined; // not trimmed: spaces may belong to it
+  let initialAdmin: SecurityConfig['initialAdmin'] = null;
+  if (adminUsername || adminPassword) {
+    const problem = !adminUsername
+      ? 'ADMIN_PASSWORD is set without ADMIN_USERNAME'
+      : !adminPassword
+        ? 'ADMIN_USERNAME is set without ADMIN_PASSWORD'
+        : (() => {
+            const p = usernameProblem(adminUsername) ?? passwordProblem(adminPassword, adminUsername);
+            return p ? `ADMIN_USERNAME/ADMIN_PASSWORD: ${CREDENTIAL_PROBLEM_MESSAGES[p].en}` : null;
+          })();
+    if (problem) problems.push(problem);
+    else initialAdmin = { username: adminUsername!, password: adminPassword!, displayName: get('ADMIN_DISPLAY_NAME') ?? '管理员' };
+  }
+
   const workers = get('PARSER_WORKERS') === undefined ? undefined : int('PARSER_WORKERS', 2, 1, 32);
 
   const config: AppConfig = {
@@ -130,6 +178,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       timeoutMs: int('COLLECT_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
       idleTimeoutMs: int('COLLECT_IDLE_TIMEOUT_SECONDS', 20, 1, 600) * 1000,
       hostIntervalMs: int('COLLECT_HOST_INTERVAL_MS', 1000, 0, 600_000),
+    },
+    security: {
+      sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 120, 5, 7 * 24 * 60),
+      sessionMaxHours: int('SESSION_MAX_HOURS', 12, 1, 30 * 24),
+      cookieSecure: bool('COOKIE_SECURE', false),
+      trustProxy,
+      loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
+      lockoutMinutes: int('LOCKOUT_MINUTES', 15, 1, 24 * 60),
+      loginRateLimit: int('LOGIN_RATE_LIMIT', 30, 1, 100_000),
+      uploadRateLimit: int('UPLOAD_RATE_LIMIT', 60, 1, 100_000),
+      initialAdmin,
     },
   };
   if (problems.length) throw new ConfigError(problems);

@@ -1,6 +1,11 @@
 /**
  * Boots the real server (GraphQL, uploads, ingest) on a throwaway embedded PostgreSQL and talks to it over HTTP.
  * One per test file: start in beforeAll, close in afterAll.
+ *
+ * Every operation needs a signed-in user: the app starts with a first administrator (from ADMIN_USERNAME /
+ * ADMIN_PASSWORD, the path users run), and `t.gql` / `t.fetch` talk as that administrator (session cookie, and the
+ * CSRF header on anything that changes state). `t.signInAs(role)` gives a client of any other role;
+ * `t.anonymous` one with no session.
  */
 import 'reflect-metadata';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +18,9 @@ import type { GraphQLFormattedError } from 'graphql';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig } from '../../src/config/app-config.js';
+import type { Role } from '@ogi/domain';
 import { IngestService } from '../../src/modules/ingest/ingest.service.js';
+import { UsersService } from '../../src/modules/accounts/users.service.js';
 
 export const SERVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SEED_REPORT = join(SEED_REPORTS_DIR, '000_ezhou_xzspj_2020.txt');
@@ -23,6 +30,23 @@ export interface GraphqlResponse<T> {
   errors?: GraphQLFormattedError[];
 }
 
+/** Someone talking to the server over HTTP, with their cookie jar of one session cookie. */
+export interface ApiClient {
+  /** The signed-in user (null for the anonymous client). */
+  user: { id: string; username: string; role: Role } | null;
+  /** The session's CSRF token, sent as `x-csrf-token` on mutations and non-GET requests. */
+  csrfToken: string | null;
+  /** The Cookie header this client sends (empty when signed out). */
+  cookie: string;
+  /** A real GraphQL request over HTTP (POST, JSON). */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  /** Any HTTP request to the server, with this client's cookie (and CSRF header unless `csrf: false`). */
+  fetch(path: string, init?: RequestInit & { csrf?: boolean }): Promise<Response>;
+}
+
+export const TEST_ADMIN = { username: 'test.admin', password: 'test-admin-password' };
+export const TEST_PASSWORD = 'test-user-password';
+
 export interface TestApp {
   url: string;
   databaseUrl: string;
@@ -30,8 +54,18 @@ export interface TestApp {
   dataSource: DataSource;
   ingest: IngestService;
   postgres: RunningPostgres;
-  /** A real GraphQL request over HTTP. */
+  /** The first administrator, signed in. */
+  admin: ApiClient;
+  /** No session at all. */
+  anonymous: ApiClient;
+  /** A real GraphQL request over HTTP, as the administrator. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  /** Any HTTP request, as the administrator. */
+  fetch(path: string, init?: RequestInit & { csrf?: boolean }): Promise<Response>;
+  /** Signs in over HTTP (the `login` mutation); throws when refused. */
+  signIn(username: string, password: string): Promise<ApiClient>;
+  /** Creates a user of that role (a department user needs its agency) and signs in as them. */
+  signInAs(role: Role, options?: { agencyId?: number; username?: string }): Promise<ApiClient>;
   /** Row counts of every table a report writes to. */
   rowCounts(): Promise<Record<string, number>>;
   close(): Promise<void>;
@@ -60,6 +94,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       LOG_LEVEL: 'error',
       PARSER_WORKERS: '2',
       CLIENT_DIST_DIR: clientDist,
+      ADMIN_USERNAME: TEST_ADMIN.username,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
       ...env,
     });
     const app = await createApp(config, postgres.url);
@@ -67,6 +103,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     const address = app.getHttpServer().address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const dataSource = app.get(DataSource);
+    const signIn = (username: string, password: string) => signInOver(url, username, password);
+    const admin = await signIn(TEST_ADMIN.username, TEST_ADMIN.password);
+    let made = 0;
     return {
       url,
       databaseUrl: postgres.url,
@@ -74,13 +113,15 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       dataSource,
       ingest: app.get(IngestService),
       postgres,
-      async gql<T>(query: string, variables?: Record<string, unknown>) {
-        const res = await fetch(`${url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query, variables }),
-        });
-        return (await res.json()) as GraphqlResponse<T>;
+      admin,
+      anonymous: clientOf(url, null, '', null),
+      gql: (query, variables) => admin.gql(query, variables),
+      fetch: (path, init) => admin.fetch(path, init),
+      signIn,
+      async signInAs(role, options = {}) {
+        const username = options.username ?? `test.${role}.${++made}`;
+        await app.get(UsersService).create({ username, displayName: `测试 ${role}`, role, agencyId: options.agencyId ?? null, password: TEST_PASSWORD });
+        return signIn(username, TEST_PASSWORD);
       },
       async rowCounts() {
         const out: Record<string, number> = {};
@@ -103,6 +144,41 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     if (clusterDir) await rm(clusterDir, { recursive: true, force: true });
     throw err;
   }
+}
+
+function clientOf(url: string, user: ApiClient['user'], cookie: string, csrfToken: string | null): ApiClient {
+  const fetchAs = (path: string, init: RequestInit & { csrf?: boolean } = {}) => {
+    const { csrf = true, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (cookie) headers.set('cookie', cookie);
+    if (csrf && csrfToken) headers.set('x-csrf-token', csrfToken);
+    return fetch(`${url}${path}`, { ...rest, headers });
+  };
+  return {
+    user,
+    cookie,
+    csrfToken,
+    fetch: fetchAs,
+    async gql<T>(query: string, variables?: Record<string, unknown>) {
+      const res = await fetchAs('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      return (await res.json()) as GraphqlResponse<T>;
+    },
+  };
+}
+
+const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { csrfToken user { id username role } } }';
+
+async function signInOver(url: string, username: string, password: string): Promise<ApiClient> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: LOGIN, variables: { u: username, p: password } }),
+  });
+  const body = (await res.json()) as GraphqlResponse<{ login: { csrfToken: string; user: { id: string; username: string; role: Role } } }>;
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const session = /ogi_session=([^;]+)/.exec(setCookie)?.[1];
+  if (!body.data?.login || !session) throw new Error(`sign-in as ${username} refused: ${JSON.stringify(body.errors)}`);
+  return clientOf(url, body.data.login.user, `ogi_session=${session}`, body.data.login.csrfToken);
 }
 
 /** Codes of a GraphQL response's errors. */

@@ -5,8 +5,8 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { Request } from 'express';
-import { ALL_AGENCIES, type AgencyScope } from './agency-scope.js';
-import type { RequestAuth } from './signed-in-user.js';
+import type { AgencyScope } from './agency-scope.js';
+import { NO_AGENCIES, type RequestAuth } from './signed-in-user.js';
 
 const AUTH = Symbol('ogi.auth');
 
@@ -20,12 +20,9 @@ export function setAuth(req: Request, auth: RequestAuth): void {
   (req as RequestWithAuth)[AUTH] = auth;
 }
 
-/**
- * The agencies this request may read. Until the access guard is installed no request carries an identity and
- * every request sees all agencies (the behaviour before accounts).
- */
+/** The agencies this request may read; none when the access guard has not let it through. */
 export function scopeOf(req: Request): AgencyScope {
-  return authOf(req)?.scope ?? ALL_AGENCIES;
+  return authOf(req)?.scope ?? NO_AGENCIES;
 }
 
 /** The Express request behind a GraphQL resolver or an HTTP handler. */

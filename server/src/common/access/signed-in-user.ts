@@ -1,5 +1,5 @@
 import type { Role } from '@ogi/domain';
-import type { AgencyScope } from './agency-scope.js';
+import { ALL_AGENCIES, type AgencyScope } from './agency-scope.js';
 
 /** The person behind a request, as the access guard resolved it from the session cookie. */
 export interface SignedInUser {
@@ -15,6 +15,18 @@ export interface SignedInUser {
 export interface RequestAuth {
   /** Null for an anonymous request to a @Public() operation. */
   user: SignedInUser | null;
+  /** The session the request came with (logout ends it; a password change keeps only it). */
+  session: { id: number; csrfToken: string; expiresAt: Date } | null;
   /** Which agencies the request may read. */
   scope: AgencyScope;
+}
+
+/** Nobody signed in: no agency at all. */
+export const NO_AGENCIES: AgencyScope = { all: false, agencyIds: [] };
+
+/** A department user reads its own agency; every other role reads all agencies. */
+export function scopeOfUser(user: SignedInUser | null): AgencyScope {
+  if (!user) return NO_AGENCIES;
+  if (user.role === 'department') return { all: false, agencyIds: user.agencyId === null ? [] : [user.agencyId] };
+  return ALL_AGENCIES;
 }

@@ -1,8 +1,9 @@
 /**
  * The one exception filter: domain errors become GraphQL errors with `extensions.code` (NOT_FOUND,
- * BAD_USER_INPUT, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR) and `extensions.reason` (the domain code); on REST
- * routes they become `{ error: { code, message } }` with a matching status. Unexpected errors are logged and
- * reported without internals.
+ * BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR) and
+ * `extensions.reason` (the domain code); on REST routes they become `{ error: { code, message } }` with a
+ * matching status (and `Retry-After` when rate limited). Unexpected errors are logged and reported without
+ * internals.
  */
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
@@ -34,6 +35,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const e = this.describe(exception);
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
+    const retryAfter = e.details?.['retryAfterSeconds'];
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res.status(e.status).json({ error: { code: e.reason ?? e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } });
   }
 
@@ -53,7 +56,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = status === 404 ? 'NOT_FOUND' : status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR';
+      const code =
+        status === 404
+          ? 'NOT_FOUND'
+          : status === 401
+            ? 'UNAUTHENTICATED'
+            : status === 403
+              ? 'FORBIDDEN'
+              : status === 429
+                ? 'RATE_LIMITED'
+                : status < 500
+                  ? 'BAD_USER_INPUT'
+                  : 'INTERNAL_SERVER_ERROR';
       return { status, code, message: exception.message };
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

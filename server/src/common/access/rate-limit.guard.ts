@@ -1,0 +1,48 @@
+/**
+ * Rate limits on the operations worth attacking: sign-in (per client IP, so one address cannot try passwords
+ * across many accounts) and uploads (per user). Runs after the access guard; `@RateLimit('login')` on a handler
+ * turns it on. Refused requests get RATE_LIMITED with the seconds to wait (HTTP 429 + Retry-After on REST).
+ */
+import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { AccessException } from './access.exception.js';
+import { RateLimiter } from './rate-limiter.js';
+import { authOf, requestOf } from './request-auth.js';
+
+export type RateLimitKind = 'login' | 'upload';
+const RATE_LIMIT_KEY = 'ogi:access:rateLimit';
+
+export const RateLimit = (kind: RateLimitKind): MethodDecorator => SetMetadata(RATE_LIMIT_KEY, kind);
+
+const WHAT: Record<RateLimitKind, { zh: string; en: string }> = {
+  login: { zh: '登录尝试', en: 'sign-in attempts' },
+  upload: { zh: '上传', en: 'uploads' },
+};
+
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  private readonly limiters: Record<RateLimitKind, RateLimiter>;
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.limiters = {
+      login: new RateLimiter(config.security.loginRateLimit, 15 * 60_000),
+      upload: new RateLimiter(config.security.uploadRateLimit, 60_000),
+    };
+  }
+
+  canActivate(ctx: ExecutionContext): boolean {
+    const kind = this.reflector.get<RateLimitKind | undefined>(RATE_LIMIT_KEY, ctx.getHandler());
+    if (!kind) return true;
+    const req = requestOf(ctx);
+    const user = authOf(req)?.user;
+    const key = kind === 'upload' && user ? `user:${user.id}` : `ip:${req.ip ?? 'unknown'}`;
+    const verdict = this.limiters[kind].hit(key);
+    if (!verdict.allowed) throw AccessException.rateLimited(WHAT[kind], verdict.retryAfterSeconds);
+    return true;
+  }
+}

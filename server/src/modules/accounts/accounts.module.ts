@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from '../../common/access/access.guard.js';
+import { RateLimitGuard } from '../../common/access/rate-limit.guard.js';
+import { AgenciesModule } from '../agencies/agencies.module.js';
+import { AccountsResolver } from './accounts.resolver.js';
+import { AuthService } from './auth.service.js';
+import { SessionsService } from './sessions.service.js';
+import { UsersResolver } from './users.resolver.js';
+import { UsersService } from './users.service.js';
+
+/**
+ * Accounts, sessions, sign-in — and the global guards: every GraphQL operation and HTTP route of the app goes
+ * through AccessGuard (who is asking, may they) and then RateLimitGuard.
+ */
+@Module({
+  imports: [AgenciesModule],
+  providers: [
+    SessionsService,
+    UsersService,
+    AuthService,
+    AccountsResolver,
+    UsersResolver,
+    // Guards run in the order they are provided: identity and access first, then rate limits.
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+  exports: [UsersService, SessionsService],
+})
+export class AccountsModule {}

@@ -1,0 +1,16 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsString, MaxLength } from 'class-validator';
+
+@ArgsType()
+export class LoginArgs {
+  @Field(() => String)
+  @IsString()
+  @MaxLength(100)
+  username!: string;
+
+  @Field(() => String)
+  @IsString()
+  // Bounded so nobody can make the server hash megabytes.
+  @MaxLength(1000)
+  password!: string;
+}

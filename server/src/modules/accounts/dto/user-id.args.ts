@@ -1,0 +1,10 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsString, MaxLength } from 'class-validator';
+
+@ArgsType()
+export class UserIdArgs {
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(40)
+  id!: string;
+}

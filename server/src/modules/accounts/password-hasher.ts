@@ -1,0 +1,50 @@
+/**
+ * Passwords are stored as scrypt hashes (memory-hard: every guess costs 128 MiB and about half a second), in a
+ * self-describing string `scrypt$N$r$p$salt$hash` so the parameters can be raised later without breaking the
+ * hashes already stored. Node's own crypto: no native package to build.
+ */
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+/** OWASP's minimum for scrypt: N = 2^17, r = 8, p = 1. */
+export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+const KEY_LENGTH = 32;
+const SALT_LENGTH = 16;
+
+function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }, keyLength: number): Promise<Buffer> {
+  const options: ScryptOptions = { ...params, maxmem: 128 * params.N * params.r * 2 };
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(SALT_LENGTH);
+  const key = await derive(password, salt, SCRYPT_PARAMS, KEY_LENGTH);
+  const { N, r, p } = SCRYPT_PARAMS;
+  return `scrypt$${N}$${r}$${p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+}
+
+/** False for a wrong password and for anything that is not a hash this module wrote. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
+  // Bounds keep a tampered row from asking for gigabytes of memory.
+  if (![N, r, p].every(Number.isInteger) || N < 2 ** 10 || N > 2 ** 20 || (N & (N - 1)) !== 0 || r < 1 || r > 32 || p < 1 || p > 16) return false;
+  const salt = Buffer.from(parts[4]!, 'base64url');
+  const expected = Buffer.from(parts[5]!, 'base64url');
+  if (salt.length < 8 || expected.length < 16) return false;
+  const actual = await derive(password, salt, { N, r, p }, expected.length);
+  return timingSafeEqual(actual, expected);
+}
+
+/**
+ * A hash of a password nobody knows, checked when a login names no user, so that an unknown username costs as
+ * long as a wrong password and response times do not tell which usernames exist.
+ */
+let decoy: Promise<string> | null = null;
+export async function verifyAgainstDecoy(password: string): Promise<false> {
+  decoy ??= hashPassword(randomBytes(24).toString('base64url'));
+  await verifyPassword(password, await decoy);
+  return false;
+}
