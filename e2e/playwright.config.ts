@@ -10,6 +10,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { E2E_ADMIN, STORAGE_STATE } from './tests/support/accounts.js';
 
 // A port of this run's own (the workers inherit it through the environment), so that two runs on one machine
 // never share a server or a data directory.
@@ -52,7 +53,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    // Signs in once through the sign-in page; every journey starts from that session.
+    { name: 'setup', testMatch: /auth\.setup\.ts$/, use: { browserName: 'chromium' } },
+    { name: 'chromium', use: { browserName: 'chromium', storageState: STORAGE_STATE }, dependencies: ['setup'] },
+  ],
   webServer: external
     ? undefined
     : {
@@ -63,6 +68,15 @@ export default defineConfig({
         timeout: 180_000,
         stdout: 'pipe',
         stderr: 'pipe',
-        env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR, NODE_ENV: 'test' },
+        env: {
+          PORT: String(PORT),
+          HOST: '127.0.0.1',
+          DATA_DIR,
+          NODE_ENV: 'test',
+          // The first administrator, created on the first start of the empty database.
+          ADMIN_USERNAME: E2E_ADMIN.username,
+          ADMIN_PASSWORD: E2E_ADMIN.password,
+          ADMIN_DISPLAY_NAME: E2E_ADMIN.displayName,
+        },
       },
 });

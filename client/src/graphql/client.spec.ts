@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { ApiError, defineOperation, request } from './client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, csrfHeaders, defineOperation, request, sessionHooks } from './client';
 
 const Op = defineOperation<{ hello: string }, { name: string }>('query Hello($name: String) { hello(name: $name) }');
 const json = (status: number, body: unknown) => vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
@@ -51,5 +51,48 @@ describe('GraphQL request', () => {
       throw new DOMException('aborted', 'AbortError');
     });
     await expect(request(Op, { name: 'x' }, { fetch })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('GraphQL request with a session', () => {
+  afterEach(() => {
+    sessionHooks.csrfToken = () => null;
+    sessionHooks.onSessionEnded = () => {};
+  });
+
+  it('sends the session cookie and the CSRF token of the session', async () => {
+    sessionHooks.csrfToken = () => 'token-from-session';
+    const fetch = json(200, { data: { hello: 'world' } });
+    await request(Op, { name: 'x' }, { fetch });
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.credentials).toBe('same-origin');
+    expect(new Headers(init.headers).get('x-csrf-token')).toBe('token-from-session');
+    expect(csrfHeaders()).toEqual({ 'x-csrf-token': 'token-from-session' });
+  });
+
+  it('sends no CSRF header when nobody is signed in', async () => {
+    const fetch = json(200, { data: { hello: 'world' } });
+    await request(Op, { name: 'x' }, { fetch });
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(new Headers(init.headers).has('x-csrf-token')).toBe(false);
+    expect(csrfHeaders()).toEqual({});
+  });
+
+  it('keeps the reason and details of an error, and tells the session when the server ended it', async () => {
+    const ended = vi.fn();
+    sessionHooks.onSessionEnded = ended;
+    const expired = json(200, { data: null, errors: [{ message: '登录已过期', extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' } }] });
+    const e = await failure(request(Op, { name: 'x' }, { fetch: expired }));
+    expect(e.reasons).toEqual(['SESSION_EXPIRED']);
+    expect(ended).toHaveBeenCalledTimes(1);
+
+    const locked = json(200, {
+      data: null,
+      errors: [{ message: '已锁定', extensions: { code: 'UNAUTHENTICATED', reason: 'ACCOUNT_LOCKED', details: { lockedUntil: '2030-01-01T00:00:00Z' } } }],
+    });
+    const l = await failure(request(Op, { name: 'x' }, { fetch: locked }));
+    expect(l.details).toEqual({ lockedUntil: '2030-01-01T00:00:00Z' });
+    // A refused sign-in is not "the session ended".
+    expect(ended).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,7 +1,26 @@
 /**
  * A tiny typed GraphQL client: POST one operation to the API, get its `data` or an `ApiError`.
  * Each operation lives in its own `.graphql` file with its result type beside it (`*.query.ts`).
+ * Requests carry the session cookie and the session's CSRF token (`x-csrf-token`); when the server says the
+ * session is over, the session store hears it and the app goes to the sign-in page.
  */
+
+/** How the session store plugs into every request (see stores/session.ts; nothing is plugged in unit tests). */
+export const sessionHooks: { csrfToken: () => string | null; onSessionEnded: () => void } = {
+  csrfToken: () => null,
+  onSessionEnded: () => {},
+};
+
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** The header every state-changing request needs — GraphQL mutations here, and uploads sent with `fetch`. */
+export function csrfHeaders(): Record<string, string> {
+  const token = sessionHooks.csrfToken();
+  return token ? { [CSRF_HEADER]: token } : {};
+}
+
+/** The server's reasons for "nobody is signed in" (as opposed to a wrong password at sign-in). */
+const SESSION_ENDED_REASONS = ['NOT_SIGNED_IN', 'SESSION_EXPIRED'];
 
 /** An operation's text, tagged with its result and variables types (phantom fields, never set at run time). */
 export interface TypedOperation<TResult, TVariables> {
@@ -24,6 +43,10 @@ export class ApiError extends Error {
     readonly status: number | null = null,
     /** `extensions.code` of each GraphQL error (e.g. BAD_USER_INPUT). */
     readonly codes: readonly string[] = [],
+    /** `extensions.reason` of each GraphQL error (the domain's own code, e.g. ACCOUNT_LOCKED), '' when none. */
+    readonly reasons: readonly string[] = [],
+    /** `extensions.details` of the first error that has them (e.g. `lockedUntil`). */
+    readonly details: Readonly<Record<string, unknown>> | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -32,7 +55,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: unknown } }[];
+  errors?: { message: string; extensions?: { code?: unknown; reason?: unknown; details?: unknown } }[];
 }
 
 export const GRAPHQL_URL = import.meta.env.VITE_GRAPHQL_URL ?? '/graphql';
@@ -47,8 +70,9 @@ export async function request<TResult, TVariables>(
   try {
     response = await doFetch(options.url ?? GRAPHQL_URL, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...csrfHeaders() },
       body: JSON.stringify({ query: operation.document, variables }),
+      credentials: 'same-origin',
       signal: options.signal ?? null,
     });
   } catch (e) {
@@ -65,7 +89,10 @@ export async function request<TResult, TVariables>(
 
   if (body?.errors?.length) {
     const codes = body.errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN'));
-    throw new ApiError('graphql', body.errors.map((e) => e.message).join('; '), response.status, codes);
+    const reasons = body.errors.map((e) => (typeof e.extensions?.reason === 'string' ? e.extensions.reason : ''));
+    const details = body.errors.map((e) => e.extensions?.details).find((d): d is Record<string, unknown> => !!d && typeof d === 'object') ?? null;
+    if (reasons.some((r) => SESSION_ENDED_REASONS.includes(r))) sessionHooks.onSessionEnded();
+    throw new ApiError('graphql', body.errors.map((e) => e.message).join('; '), response.status, codes, reasons, details);
   }
   if (!response.ok) throw new ApiError('http', `HTTP ${response.status}`, response.status);
   if (!body || body.data === undefined || body.data === null) throw new ApiError('badResponse', 'No data in the response', response.status);

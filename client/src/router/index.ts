@@ -16,6 +16,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/reports/:id', name: 'report', component: () => import('../views/report/ReportView.vue') },
   { path: '/import', name: 'import', component: () => import('../views/import/ImportView.vue') },
   { path: '/explorer', name: 'explorer', component: () => import('../views/explorer/ExplorerView.vue') },
+  // The only page open without a session (see session-guard.ts).
+  { path: '/login', name: 'login', component: () => import('../views/login/LoginView.vue'), meta: { public: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/not-found/NotFoundView.vue') },
 ];
 

@@ -16,3 +16,27 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * The access policy: who may do what, in one place. The server declares one of these sets on every GraphQL
+ * operation and HTTP route (`@Roles(...ACCESS.read)`; server/src/common/access); the dashboard uses them only to
+ * hide what a role cannot use — the server enforces them.
+ */
+export const ACCESS = {
+  /** Reports, agencies, facts, metrics and the dashboards' queries. Department users see their own agency only. */
+  read: ['admin', 'editor', 'analyst', 'viewer', 'department'],
+  /** Upload or import report files. A department user may store only its own agency's reports. */
+  ingest: ['admin', 'editor', 'department'],
+  /** Correct cells, confirm agency matches, edit the agency registry, read the audit log. */
+  edit: ['admin', 'editor'],
+  /** Exports and the GraphiQL page. */
+  analyse: ['admin', 'editor', 'analyst'],
+  /** Accounts, re-parsing, anything that changes the system itself. */
+  admin: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type AccessSet = keyof typeof ACCESS;
+
+export function mayAccess(role: Role | null | undefined, set: AccessSet): boolean {
+  return !!role && (ACCESS[set] as readonly Role[]).includes(role);
+}

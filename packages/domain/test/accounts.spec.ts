@@ -1,5 +1,5 @@
 import { PASSWORD_MIN_LENGTH, passwordProblem, usernameProblem } from '../src/accounts.js';
-import { ROLES, ROLE_LABELS, isRole } from '../src/roles.js';
+import { ACCESS, ROLES, ROLE_LABELS, isRole, mayAccess } from '../src/roles.js';
 
 describe('credential rules', () => {
   it('accepts ordinary usernames and refuses spaces, Chinese, markup and extremes', () => {
@@ -27,5 +27,22 @@ describe('roles', () => {
     expect(isRole('editor')).toBe(true);
     expect(isRole('root')).toBe(false);
     expect(isRole(undefined)).toBe(false);
+  });
+});
+
+describe('the access policy', () => {
+  it('lets only administrators manage the system, and every role read', () => {
+    expect(ACCESS.admin).toEqual(['admin']);
+    for (const role of ROLES) expect(mayAccess(role, 'read')).toBe(true);
+  });
+
+  it('keeps leaders (viewers) and analysts from storing or correcting anything', () => {
+    for (const set of ['ingest', 'edit', 'admin'] as const) {
+      expect(mayAccess('viewer', set)).toBe(false);
+      expect(mayAccess('analyst', set)).toBe(false);
+    }
+    expect(mayAccess('department', 'ingest')).toBe(true);
+    expect(mayAccess('department', 'analyse')).toBe(false);
+    expect(mayAccess(null, 'read')).toBe(false);
   });
 });

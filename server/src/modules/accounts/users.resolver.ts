@@ -1,11 +1,12 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { CurrentUser, Roles } from '../../common/access/access.decorators.js';
+import { ALL_AGENCIES } from '../../common/access/agency-scope.js';
 import type { SignedInUser } from '../../common/access/signed-in-user.js';
 import { parseId } from '../../common/graphql/ids.js';
 import { paging } from '../../common/graphql/paging.args.js';
-import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
-import { AgenciesService } from '../agencies/agencies.service.js';
+import type { GraphqlContext, LoaderFactory } from '../../common/graphql/request-loaders.js';
+import { AgenciesService, type AgencyLoaders } from '../agencies/agencies.service.js';
 import { AgencyModel } from '../agencies/models/agency.model.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { ResetPasswordArgs } from './dto/reset-password.args.js';
@@ -20,10 +21,18 @@ const agencyKey = (id: string | null | undefined): number | null | undefined => 
 /** Managing accounts: administrators only. */
 @Resolver(() => UserModel)
 export class UsersResolver {
+  /**
+   * A user's agency is shown only to that user (their session, even while signing in — before the request has a
+   * scope) and to administrators, who may see every agency: it is loaded outside the request's scope.
+   */
+  private readonly agencyOfUser: LoaderFactory<AgencyLoaders>;
+
   constructor(
     private readonly users: UsersService,
-    private readonly agencies: AgenciesService,
-  ) {}
+    agencies: AgenciesService,
+  ) {
+    this.agencyOfUser = { createLoaders: () => agencies.createLoaders(ALL_AGENCIES) };
+  }
 
   @Query(() => UserPageModel, { name: 'users', description: 'Accounts by username (administrators only).' })
   @Roles(...ACCESS.admin)
@@ -76,6 +85,6 @@ export class UsersResolver {
 
   @ResolveField('agency', () => AgencyModel, { nullable: true, description: 'The agency a department user reports for.' })
   agency(@Parent() user: UserModel, @Context() ctx: GraphqlContext): Promise<AgencyModel | null> | null {
-    return user.agencyId === null ? null : ctx.loaders.of(this.agencies).byId.load(user.agencyId);
+    return user.agencyId === null ? null : ctx.loaders.of(this.agencyOfUser).byId.load(user.agencyId);
   }
 }

@@ -1,0 +1,77 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory, type Router } from 'vue-router';
+import { sessionHooks } from '../graphql/client';
+import { useSessionStore } from '../stores/session';
+import { createAppRouter } from './index';
+import { installSessionGuard, safeRedirect } from './session-guard';
+
+const SIGNED_IN = {
+  csrfToken: 'csrf-1',
+  expiresAt: '2030-01-01T00:00:00Z',
+  user: { id: '1', username: 'clerk', displayName: '张三', role: 'editor', agency: null },
+};
+
+/** The API as far as the guard sees it: the Session query answers `session`. */
+function stubSession(session: unknown) {
+  const fetch = vi.fn(async () => new Response(JSON.stringify({ data: { session } }), { status: 200 }));
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+let router: Router;
+beforeEach(() => {
+  setActivePinia(createPinia());
+  router = createAppRouter(createMemoryHistory());
+  installSessionGuard(router);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  sessionHooks.csrfToken = () => null;
+  sessionHooks.onSessionEnded = () => {};
+});
+
+describe('the session guard', () => {
+  it('sends a signed-out visitor to the sign-in page, remembering where they were going', async () => {
+    stubSession(null);
+    await router.push('/reports/7?year=2024');
+    expect(router.currentRoute.value.name).toBe('login');
+    expect(router.currentRoute.value.query).toEqual({ redirect: '/reports/7?year=2024' });
+  });
+
+  it('lets a signed-in user through and asks the server only once', async () => {
+    const fetch = stubSession(SIGNED_IN);
+    await router.push('/reports/7');
+    await router.push('/');
+    expect(router.currentRoute.value.path).toBe('/');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(useSessionStore().user?.displayName).toBe('张三');
+    expect(sessionHooks.csrfToken()).toBe('csrf-1');
+  });
+
+  it('goes to the sign-in page when the server ends the session later', async () => {
+    stubSession(SIGNED_IN);
+    await router.push('/reports/7');
+    sessionHooks.onSessionEnded();
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('login'));
+    expect(router.currentRoute.value.query).toEqual({ redirect: '/reports/7' });
+    expect(useSessionStore().ended).toBe(true);
+    expect(sessionHooks.csrfToken()).toBeNull();
+  });
+
+  it('opens the sign-in page without asking the server', async () => {
+    const fetch = stubSession(null);
+    await router.push('/login');
+    expect(router.currentRoute.value.name).toBe('login');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('safeRedirect', () => {
+  it('returns only paths of this site', () => {
+    expect(safeRedirect('/reports/7?year=2024')).toBe('/reports/7?year=2024');
+    for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)', undefined, ['/a']]) {
+      expect(safeRedirect(bad)).toBe('/');
+    }
+  });
+});
