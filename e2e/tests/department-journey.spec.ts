@@ -15,7 +15,7 @@ test('a department clerk of 鄂州市行政审批局 lists only its reports', as
 
   const context = await browser.newContext({ storageState: SIGNED_OUT });
   const page = await context.newPage();
-  await page.goto('/');
+  await page.goto('/reports');
   await page.getByLabel('用户名').fill(clerk.username);
   await page.getByLabel('密码').fill(clerk.password);
   await page.getByRole('button', { name: '登录' }).click();

@@ -50,7 +50,9 @@ async function signInEveryone(): Promise<void> {
 
 beforeAll(async () => {
   t = await startTestApp();
-  const [seed] = await t.ingest.ingestPaths([SEED_REPORT]);
+  const {
+    results: [seed],
+  } = await t.ingest.ingestPaths([SEED_REPORT]);
   if (seed?.status !== 'stored') throw new Error('the seed report was not stored');
   seedAgencyId = seed.agencyId;
   await signInEveryone();

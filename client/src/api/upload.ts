@@ -1,7 +1,10 @@
 /**
  * `POST /api/uploads` for one file at a time, with upload progress (XHR: fetch cannot report upload progress).
  * The answer is one result per file: `{ fileName, status: stored | duplicate | failed, reportId?, error? }`.
+ * Like every state-changing request it carries the session's CSRF token.
  */
+import { csrfHeaders, sessionHooks } from '../graphql/client';
+
 export interface UploadResult {
   fileName: string;
   status: 'stored' | 'duplicate' | 'failed';
@@ -35,6 +38,7 @@ export const uploadFile: UploadFn = (file, onProgress, signal) =>
     xhr.open('POST', UPLOAD_URL);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
+    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.responseType = 'text';
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
@@ -50,7 +54,10 @@ export const uploadFile: UploadFn = (file, onProgress, signal) =>
         resolve(body[0] as UploadResult);
         return;
       }
-      const message = body && typeof body === 'object' && 'message' in body ? String((body as { message: unknown }).message) : `HTTP ${xhr.status}`;
+      // REST errors are `{ error: { code, message } }`.
+      const error = body && typeof body === 'object' && 'error' in body ? (body as { error: { code?: unknown; message?: unknown } }).error : null;
+      if (error?.code === 'NOT_SIGNED_IN' || error?.code === 'SESSION_EXPIRED') sessionHooks.onSessionEnded();
+      const message = typeof error?.message === 'string' ? error.message : `HTTP ${xhr.status}`;
       reject(new UploadError(xhr.status >= 400 ? 'HTTP' : 'BAD_RESPONSE', message, xhr.status));
     };
     xhr.onerror = () => reject(new UploadError('NETWORK', 'network error'));

@@ -1,3 +1,4 @@
+import type { AccessSet } from '@ogi/domain';
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import OverviewView from '../views/overview/OverviewView.vue';
 
@@ -21,7 +22,10 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/not-found/NotFoundView.vue') },
 ];
 
-/** The pages the navigation lists, with their message keys. */
+/**
+ * The pages the navigation lists, with their message keys; `access` names the policy set (ACCESS of @ogi/domain)
+ * a role needs for the page to be listed at all — the server enforces it either way.
+ */
 export const NAV_ITEMS = [
   { name: 'overview', key: 'overview' },
   { name: 'compare', key: 'compare' },
@@ -29,9 +33,9 @@ export const NAV_ITEMS = [
   { name: 'review', key: 'review' },
   { name: 'quality', key: 'quality' },
   { name: 'reports', key: 'reports' },
-  { name: 'import', key: 'import' },
-  { name: 'explorer', key: 'explorer' },
-] as const;
+  { name: 'import', key: 'import', access: 'ingest' },
+  { name: 'explorer', key: 'explorer', access: 'analyse' },
+] as const satisfies readonly { name: string; key: string; access?: AccessSet }[];
 
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
   return createRouter({
