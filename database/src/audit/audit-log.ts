@@ -9,6 +9,8 @@ import type { EntityManager } from 'typeorm';
 export interface Actor {
   name: string;
   userId: number | null;
+  /** A department user acts for one agency only: what they import must be that agency's reports. */
+  onlyAgencyId?: number | null;
 }
 
 export const SYSTEM_ACTOR: Actor = { name: 'system', userId: null };

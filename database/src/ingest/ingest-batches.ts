@@ -134,9 +134,9 @@ export class IngestBatches {
     await this.lease.ensure();
     return this.dataSource.transaction(async (m) => {
       const [batch] = (await m.query(
-        `INSERT INTO ingest_batch (origin, status, owner_key, file_count, created_by, created_by_user_id)
-         VALUES ($1, 'running', $2, $3, $4, $5) RETURNING id`,
-        [origin, this.lease.key, files.length, actor.name, actor.userId],
+        `INSERT INTO ingest_batch (origin, status, owner_key, file_count, created_by, created_by_user_id, only_agency_id)
+         VALUES ($1, 'running', $2, $3, $4, $5, $6) RETURNING id`,
+        [origin, this.lease.key, files.length, actor.name, actor.userId, actor.onlyAgencyId ?? null],
       )) as { id: number }[];
       const batchId = batch!.id;
       for (const [position, f] of files.entries()) {
@@ -168,6 +168,9 @@ export class IngestBatches {
    */
   async run(batchId: number, options: { bytes?: ReadonlyMap<number, Uint8Array>; onResult?: (r: BatchItemResult, done: number, total: number) => void } = {}): Promise<BatchItemResult[]> {
     const items = await this.items(batchId);
+    // A department user's batch stores only its agency's reports — read from the batch, so a resumed one does too.
+    const [limit] = (await this.dataSource.query('SELECT only_agency_id FROM ingest_batch WHERE id = $1', [batchId])) as { only_agency_id: number | null }[];
+    const onlyAgencyId = limit?.only_agency_id ?? null;
     const results: BatchItemResult[] = new Array(items.length);
     const pending: ItemRow[] = [];
     let done = 0;
@@ -182,7 +185,7 @@ export class IngestBatches {
     const worker = async () => {
       while (next < pending.length) {
         const item = pending[next++]!;
-        const r = { ...(await this.ingestItem(batchId, item, options.bytes?.get(item.position))), position: item.position };
+        const r = { ...(await this.ingestItem(batchId, item, options.bytes?.get(item.position), onlyAgencyId)), position: item.position };
         results[item.position] = r;
         options.onResult?.(r, ++done, items.length);
       }
@@ -305,8 +308,11 @@ export class IngestBatches {
     );
   }
 
-  private async ingestItem(batchId: number, item: ItemRow, inMemory: Uint8Array | undefined): Promise<IngestResult> {
-    const hooks: IngestHooks = { onStored: (m, r) => markItem(m, batchId, item.position, r) };
+  private async ingestItem(batchId: number, item: ItemRow, inMemory: Uint8Array | undefined, onlyAgencyId: number | null): Promise<IngestResult> {
+    const hooks: IngestHooks = {
+      onStored: (m, r) => markItem(m, batchId, item.position, r),
+      ...(onlyAgencyId === null ? {} : { allowAgency: (agencyId: number) => agencyId === onlyAgencyId }),
+    };
     let result: IngestResult;
     if (item.path !== null) {
       result = await this.ingestor.ingestPath(item.path, hooks);

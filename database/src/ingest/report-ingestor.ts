@@ -62,6 +62,11 @@ export type IngestResult = (
 /** Work done inside the transaction that stores a report, so it commits (or rolls back) with the report. */
 export interface IngestHooks {
   onStored?: (m: EntityManager, result: Extract<IngestResult, { status: 'stored' }>) => Promise<void>;
+  /**
+   * Whether the report may be stored for this agency (a department user imports only its own agency's reports).
+   * A refused file fails with AGENCY_NOT_ALLOWED and writes nothing — not even a new agency its name would create.
+   */
+  allowAgency?: (agencyId: number) => boolean;
 }
 
 export interface ReportIngestorOptions {
@@ -75,6 +80,9 @@ const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Thrown inside the transaction to roll it back when a concurrent import stored the same bytes first. */
 class SameFileStoredConcurrently extends Error {}
+
+/** Thrown inside the transaction to roll it back when the report's agency is not one the importer may store. */
+class AgencyNotAllowed extends Error {}
 
 /** How often a transaction that lost a race (unique violation, deadlock, serialization failure) is tried again. */
 const CONFLICT_ATTEMPTS = 4;
@@ -131,6 +139,8 @@ export class ReportIngestor {
       if (bytes.byteLength > this.maxBytes) return failed(fileName, 'FILE_TOO_LARGE');
       const sha256 = sha256Hex(bytes);
       const known = await this.findBySha(this.dataSource.manager, sha256);
+      // Someone else's report stays someone else's: not even its id is told.
+      if (known && hooks.allowAgency && !hooks.allowAgency(known.agencyId)) return failed(fileName, 'AGENCY_NOT_ALLOWED');
       if (known) return { status: 'duplicate', fileName, reason: 'sameFile', ...known };
 
       const outcome = await this.parser.parse(bytes, fileName, hooks.charset ? { charset: hooks.charset } : {});
@@ -170,6 +180,7 @@ export class ReportIngestor {
       try {
         return await this.dataSource.transaction((m) => this.storeIn(m, { report, bytes, fileName, hooks, agencyName, year, template, sha256, contentHash, cells }));
       } catch (err) {
+        if (err instanceof AgencyNotAllowed) return failed(fileName, 'AGENCY_NOT_ALLOWED');
         if (err instanceof SameFileStoredConcurrently) {
           const known = await this.findBySha(this.dataSource.manager, sha256);
           if (known) return { status: 'duplicate', fileName, reason: 'sameFile', ...known };
@@ -184,6 +195,7 @@ export class ReportIngestor {
   private async storeIn(m: EntityManager, job: StoreJob): Promise<IngestResult> {
     const { report, bytes, fileName, hooks, agencyName, year, template, sha256, contentHash, cells } = job;
     const agency = await this.resolveAgency(m, agencyName);
+    if (hooks.allowAgency && !hooks.allowAgency(agency.id)) throw new AgencyNotAllowed();
     // Serialise imports for one agency: version numbers and the "current" flag stay consistent.
     await m.query('SELECT id FROM agency WHERE id = $1 FOR UPDATE', [agency.id]);
 

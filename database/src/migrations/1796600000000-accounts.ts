@@ -4,7 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Accounts and sessions. `app_user`: who may sign in, their role (a department user belongs to one agency),
  * the scrypt hash of their password, and the failed-attempt window behind the lockout. `user_session`: one row
  * per signed-in browser; the cookie carries a random token and only its sha256 is stored, with the session's
- * CSRF token, its absolute expiry and when it was last used (for the idle timeout).
+ * CSRF token, its absolute expiry and when it was last used (for the idle timeout). An import batch started by a
+ * department user records its agency: every file of the batch (also when it is resumed after a crash) must be a
+ * report of that agency.
  */
 export class Accounts1796600000000 implements MigrationInterface {
   name = 'Accounts1796600000000';
@@ -48,9 +50,12 @@ export class Accounts1796600000000 implements MigrationInterface {
     // Signing a user out everywhere (password reset, disabling) deletes their sessions.
     await q.query(`CREATE INDEX user_session_user_id_idx ON user_session (user_id)`);
     await q.query(`CREATE INDEX user_session_expires_at_idx ON user_session (expires_at)`);
+
+    await q.query(`ALTER TABLE ingest_batch ADD COLUMN only_agency_id integer NULL CONSTRAINT ingest_batch_only_agency_fk REFERENCES agency (id) ON DELETE RESTRICT`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE ingest_batch DROP COLUMN only_agency_id`);
     await q.query(`DROP TABLE user_session`);
     await q.query(`DROP TABLE app_user`);
   }

@@ -58,6 +58,7 @@ export const INGEST_ERROR_CODES = [
   'STORE_FAILED',
   'DATABASE_UNAVAILABLE',
   'NO_FILES',
+  'AGENCY_NOT_ALLOWED',
 ] as const;
 export type IngestErrorCode = (typeof INGEST_ERROR_CODES)[number];
 
@@ -93,6 +94,10 @@ export const INGEST_ERROR_MESSAGES: Record<IngestErrorCode, { zh: string; en: st
   NO_FILES: {
     zh: '没有收到文件：请在表单字段 files 中上传一个或多个年报文件。',
     en: 'No files received: upload one or more report files in the form field "files".',
+  },
+  AGENCY_NOT_ALLOWED: {
+    zh: '这份年报属于其他机关，未导入：部门用户只能导入本机关的年报。',
+    en: "This report belongs to another agency and was not imported: department users can import only their own agency's reports.",
   },
 };
 

@@ -106,7 +106,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     const signIn = (username: string, password: string) => signInOver(url, username, password);
     const admin = await signIn(TEST_ADMIN.username, TEST_ADMIN.password);
     let made = 0;
-    return {
+    const testApp: TestApp = {
       url,
       databaseUrl: postgres.url,
       app,
@@ -115,8 +115,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       postgres,
       admin,
       anonymous: clientOf(url, null, '', null),
-      gql: (query, variables) => admin.gql(query, variables),
-      fetch: (path, init) => admin.fetch(path, init),
+      // Whoever `admin` is now (a test may sign the administrator in again).
+      gql: (query, variables) => testApp.admin.gql(query, variables),
+      fetch: (path, init) => testApp.admin.fetch(path, init),
       signIn,
       async signInAs(role, options = {}) {
         const username = options.username ?? `test.${role}.${++made}`;
@@ -138,6 +139,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
         if (clusterDir) await rm(clusterDir, { recursive: true, force: true });
       },
     };
+    return testApp;
   } catch (err) {
     await postgres.stop();
     await rm(clientDist, { recursive: true, force: true });

@@ -9,8 +9,10 @@ import type { SignedInUser } from './signed-in-user.js';
 
 export const ANONYMOUS_ACTOR: Actor = { name: 'anonymous', userId: null };
 
+/** A department user acts for its own agency only (what it imports must be that agency's reports). */
 export function actorOf(user: SignedInUser | null | undefined): Actor {
-  return user ? { name: user.username, userId: user.id } : ANONYMOUS_ACTOR;
+  if (!user) return ANONYMOUS_ACTOR;
+  return { name: user.username, userId: user.id, ...(user.role === 'department' ? { onlyAgencyId: user.agencyId } : {}) };
 }
 
 /** Parameter decorator: the Actor of the current GraphQL operation or HTTP request. */

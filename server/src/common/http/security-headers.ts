@@ -1,9 +1,14 @@
 /**
  * Security headers on every response, API and dashboard alike. The Content-Security-Policy allows scripts,
  * styles and connections only from this server — no inline script, no eval, no other origin — so even text that
- * slipped into the page as markup could not run; nobody may frame the dashboard (clickjacking).
+ * slipped into the page as markup could not run; nobody may frame the dashboard (clickjacking). The one exception
+ * is the GraphQL explorer at /graphql, which the dashboard's own GraphQL page embeds: it may be framed by this
+ * site only.
  */
 import type { NextFunction, Request, Response } from 'express';
+
+/** Pages the dashboard itself embeds in a frame. */
+const FRAMED_BY_THIS_SITE = ['/graphql'];
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -19,10 +24,13 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+const FRAMEABLE_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+
 export function securityHeaders(options: { https: boolean }) {
-  return (_req: Request, res: Response, next: NextFunction): void => {
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    res.setHeader('X-Frame-Options', 'DENY');
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const framed = FRAMED_BY_THIS_SITE.includes(req.path);
+    res.setHeader('Content-Security-Policy', framed ? FRAMEABLE_POLICY : CONTENT_SECURITY_POLICY);
+    res.setHeader('X-Frame-Options', framed ? 'SAMEORIGIN' : 'DENY');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
