@@ -32,7 +32,7 @@ interface UploadAnswer {
 async function uploadOne(file: ReportFile): Promise<{ status: number; batch: string | null; body: UploadAnswer[] }> {
   const form = new FormData();
   form.append('files', new Blob([new Uint8Array(file.bytes)]), file.name);
-  const res = await fetch(`${t.url}/api/uploads`, { method: 'POST', body: form });
+  const res = await t.fetch('/api/uploads', { method: 'POST', body: form });
   return { status: res.status, batch: res.headers.get('x-ingest-batch'), body: (await res.json()) as UploadAnswer[] };
 }
 

@@ -63,7 +63,7 @@ const correct = (reportId: string, path: string, value: number | null, reason: s
 async function upload(name: string, bytes: Buffer) {
   const form = new FormData();
   form.append('files', new Blob([new Uint8Array(bytes)]), name);
-  const res = await fetch(`${t.url}/api/uploads`, { method: 'POST', body: form });
+  const res = await t.fetch('/api/uploads', { method: 'POST', body: form });
   return ((await res.json()) as { status: string; reportId: string; version: number }[])[0]!;
 }
 

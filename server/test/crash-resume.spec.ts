@@ -11,7 +11,7 @@ import { IngestBatches, ProcessLease, ReportIngestor, createDataSource, migrate,
 import type { DataSource } from 'typeorm';
 import { startWatched, type WatchedProcess } from './helpers/child-process.js';
 import { distinctAgencyReports } from './helpers/report-files.js';
-import { SERVER_DIR } from './helpers/test-app.js';
+import { SERVER_DIR, TEST_ADMIN, signInOver } from './helpers/test-app.js';
 
 const INGEST_CLI = join(SERVER_DIR, 'dist', 'cli', 'ingest.js');
 const SERVER_MAIN = join(SERVER_DIR, 'dist', 'main.js');
@@ -180,7 +180,15 @@ describe('the server killed in the middle of a multi-file upload', () => {
   const startServer = async () => {
     await mkdir(clientDist(), { recursive: true });
     await writeFile(join(clientDist(), 'index.html'), '<!doctype html><title>OGI</title>');
-    const server = start(SERVER_MAIN, [], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'log', SEED_WHEN_EMPTY: 'false', CLIENT_DIST_DIR: clientDist() });
+    const server = start(SERVER_MAIN, [], {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'log',
+      SEED_WHEN_EMPTY: 'false',
+      CLIENT_DIST_DIR: clientDist(),
+      ADMIN_USERNAME: TEST_ADMIN.username,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
+    });
     const [, port] = await server.waitForLine(/OGI Observatory is running: http:\/\/localhost:(\d+)\//);
     return { server, url: `http://127.0.0.1:${port}` };
   };
@@ -191,7 +199,8 @@ describe('the server killed in the middle of a multi-file upload', () => {
     const files = await distinctAgencyReports(30, '上传');
     const form = new FormData();
     for (const f of files) form.append('files', new Blob([new Uint8Array(f.bytes)]), f.name);
-    const answer = fetch(`${url}/api/uploads`, { method: 'POST', body: form }).then(
+    const admin = await signInOver(url, TEST_ADMIN.username, TEST_ADMIN.password);
+    const answer = admin.fetch('/api/uploads', { method: 'POST', body: form }).then(
       () => 'answered',
       () => 'cut off',
     );

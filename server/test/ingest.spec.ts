@@ -104,7 +104,7 @@ describe('uploads (POST /api/uploads)', () => {
     const form = new FormData();
     form.append('files', new Blob([new Uint8Array(seedBytes)]), 'a.txt');
     form.append('files', new Blob(['不是年报']), 'b.txt');
-    const res = await fetch(`${t.url}/api/uploads`, { method: 'POST', body: form });
+    const res = await t.fetch('/api/uploads', { method: 'POST', body: form });
     const batchId = res.headers.get('x-ingest-batch');
     expect(batchId).toMatch(/^\d+$/);
     const q = await t.gql<{ ingestBatch: Record<string, unknown> }>(

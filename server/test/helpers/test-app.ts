@@ -170,7 +170,8 @@ function clientOf(url: string, user: ApiClient['user'], cookie: string, csrfToke
 
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { csrfToken user { id username role } } }';
 
-async function signInOver(url: string, username: string, password: string): Promise<ApiClient> {
+/** Signs in over HTTP with the `login` mutation (also against a server in another process); throws when refused. */
+export async function signInOver(url: string, username: string, password: string): Promise<ApiClient> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
