@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { E2E_ADMIN, STORAGE_STATE } from './tests/support/accounts.js';
+import { E2E_ADMIN, STORAGE_STATE } from './support/accounts.js';
 
 // A port of this run's own (the workers inherit it through the environment), so that two runs on one machine
 // never share a server or a data directory.

@@ -2,7 +2,7 @@
  * Signs the administrator in through the real sign-in page and saves the session for the other journeys.
  */
 import { expect, test as setup } from '@playwright/test';
-import { E2E_ADMIN, STORAGE_STATE } from './support/accounts.js';
+import { E2E_ADMIN, STORAGE_STATE } from '../support/accounts.js';
 
 setup('sign in as the administrator', async ({ page }) => {
   await page.goto('/login');

@@ -2,8 +2,8 @@
  * A department user sees only their own agency's reports — the server enforces it; the dashboard reflects it.
  */
 import { expect, test } from '@playwright/test';
-import { SIGNED_OUT } from './support/accounts.js';
-import { adminApi, createUser } from './support/api.js';
+import { SIGNED_OUT } from '../support/accounts.js';
+import { adminApi, createUser } from '../support/api.js';
 
 test('a department clerk of 鄂州市行政审批局 lists only its reports', async ({ request, browser }) => {
   const api = await adminApi(request);

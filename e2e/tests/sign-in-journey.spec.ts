@@ -3,23 +3,10 @@
  * password is explained; the header shows who is signed in and their role; signing out ends the session. Every
  * page is served under the strict Content-Security-Policy without a single violation.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { E2E_ADMIN, SIGNED_OUT } from './support/accounts.js';
-
-const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
-mkdirSync(SCREENSHOTS, { recursive: true });
-const snap = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
-
-/** Console reports of anything the Content-Security-Policy blocked. */
-function watchCsp(page: Page): string[] {
-  const violations: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-  });
-  return violations;
-}
+import { expect, test } from '@playwright/test';
+import { E2E_ADMIN, SIGNED_OUT } from '../support/accounts.js';
+import { watchCsp } from '../support/csp.js';
+import { snap } from '../support/screenshots.js';
 
 test.use({ storageState: SIGNED_OUT });
 
@@ -31,7 +18,7 @@ test('sign in, see who you are, sign out', async ({ page }) => {
 
   await expect(page).toHaveURL(/\/login\?redirect=/);
   await expect(page.getByRole('heading', { level: 1, name: '登录' })).toBeVisible();
-  await snap(page, '0-sign-in.zh-CN');
+  await snap(page, 'sign-in-1.zh-CN');
 
   await page.getByLabel('用户名').fill(E2E_ADMIN.username);
   await page.getByLabel('密码').fill('not the password');
@@ -59,5 +46,5 @@ test('the sign-in page speaks English too', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await expect(page.getByLabel('Username')).toBeVisible();
   await expect(page.getByLabel('Password')).toBeVisible();
-  await snap(page, '0-sign-in.en');
+  await snap(page, 'sign-in-2.en');
 });

@@ -5,6 +5,8 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AccountsResolver } from './modules/accounts/accounts.resolver.js';
+import { UsersResolver } from './modules/accounts/users.resolver.js';
 import { AgenciesResolver } from './modules/agencies/agencies.resolver.js';
 import { AgencyRegistryResolver } from './modules/agencies/agency-registry.resolver.js';
 import { ReportAgencyResolver } from './modules/agencies/report-agency.resolver.js';
@@ -21,6 +23,8 @@ import { ReportsResolver } from './modules/reports/reports.resolver.js';
 import { VersionsResolver } from './modules/versions/versions.resolver.js';
 
 export const RESOLVERS = [
+  AccountsResolver,
+  UsersResolver,
   AgenciesResolver,
   ReportAgencyResolver,
   AgencyRegistryResolver,

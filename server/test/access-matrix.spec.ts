@@ -256,3 +256,17 @@ describe('GraphQL over GET', () => {
     expect((await admin.gql<{ session: { user: { username: string } } }>('{ session { user { username } } }')).data?.session.user.username).toBe('test.admin');
   });
 });
+
+describe('GraphQL introspection', () => {
+  it('is closed to anyone not signed in, however it is phrased, and open to every signed-in role', async () => {
+    const direct = await t.anonymous.gql('{ __schema { queryType { name } } }');
+    expect(direct.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'NOT_SIGNED_IN' });
+    expect(direct.data ?? null).toBeNull();
+    const hidden = await t.anonymous.gql('query { ...F } fragment F on Query { __type(name: "User") { fields { name } } }');
+    expect(hidden.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    for (const role of ROLES) {
+      const res = await clients.get(role)!.gql<{ __schema: { queryType: { name: string } } }>('{ __schema { queryType { name } } }');
+      expect([role, res.data?.__schema.queryType.name]).toEqual([role, 'Query']);
+    }
+  });
+});

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ReportIngestor, recomputeReport } from '@ogi/database';
 import { checkReport, type ParsedReport, type ParsedReportCore } from '@ogi/domain';
-import { SEED_REPORT, errorCodes, startTestApp, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
+import { SEED_REPORT, TEST_ADMIN, errorCodes, startTestApp, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
 
 const EXPECTED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'database', 'test', 'fixtures', '000_ezhou_xzspj_2020.expected.json');
 
@@ -114,12 +114,12 @@ describe('correcting a cell', () => {
       originalRaw: '29',
       reason: '原件表格总计列印作 30（核对纸质件）',
       status: 'active',
-      by: 'anonymous',
+      by: TEST_ADMIN.username,
       at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     const cell = cellOf(report, 'applications.newReceived[6]');
     expect(cell).toMatchObject({ value: 30, raw: '29', corrected: true, originalValue: 29 });
-    expect(cell.correction).toMatchObject({ value: 30, originalValue: 29, reason: '原件表格总计列印作 30（核对纸质件）', by: 'anonymous', status: 'active' });
+    expect(cell.correction).toMatchObject({ value: 30, originalValue: 29, reason: '原件表格总计列印作 30（核对纸质件）', by: TEST_ADMIN.username, status: 'active' });
     // Metrics: the row 一 total is the metric "new applications".
     expect(metricOf(report, 'applications.new')).toBe(30);
     // Findings: the six applicant columns (29) no longer add up to the total (30).
@@ -135,7 +135,7 @@ describe('correcting a cell', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.auditLog.total).toBe(1);
     expect(res.data!.auditLog.items[0]).toMatchObject({
-      actor: 'anonymous',
+      actor: TEST_ADMIN.username,
       action: 'cell.corrected',
       reportId: report2020,
       cellPath: 'applications.newReceived[6]',

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { SEED_REPORT, SERVER_DIR, errorCodes, startTestApp, type TestApp } from './helpers/test-app.js';
+import { SEED_REPORT, SERVER_DIR, TEST_ADMIN, errorCodes, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const run = promisify(execFile);
 
@@ -121,7 +121,7 @@ describe('uploads (POST /api/uploads)', () => {
       stored: 0,
       duplicate: 1,
       failed: 1,
-      createdBy: 'anonymous',
+      createdBy: TEST_ADMIN.username,
       items: [
         { position: 0, fileName: 'a.txt', status: 'duplicate', reportId: expect.stringMatching(/^\d+$/), errorCode: null },
         { position: 1, fileName: 'b.txt', status: 'failed', reportId: null, errorCode: 'NOT_AN_ANNUAL_REPORT' },

@@ -10,3 +10,4 @@ export * from './cells.js';
 export * from './agency-names.js';
 export * from './breakdowns.js';
 export * from './accounts.js';
+export * from './uploads.js';

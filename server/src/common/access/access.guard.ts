@@ -12,15 +12,12 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { Role } from '@ogi/domain';
 import type { Request } from 'express';
-import { SessionsService, type OpenSession } from '../../modules/accounts/sessions.service.js';
+import { SessionsService } from '../../modules/accounts/sessions.service.js';
 import { AccessException } from './access.exception.js';
 import { IS_PUBLIC_KEY, ROLES_KEY } from './access.decorators.js';
 import { requestOf, setAuth } from './request-auth.js';
-import { SESSION_COOKIE, hasCsrfToken, readCookie } from './session-cookie.js';
+import { hasCsrfToken } from './session-cookie.js';
 import { scopeOfUser } from './signed-in-user.js';
-
-const SESSION_LOOKUP = Symbol('ogi.sessionLookup');
-type RequestWithLookup = Request & { [SESSION_LOOKUP]?: Promise<OpenSession | 'ended' | null> };
 
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -38,7 +35,7 @@ export class AccessGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const req = requestOf(ctx);
 
-    const found = await this.sessionOf(req);
+    const found = await this.sessions.ofRequest(req);
     const session = found === 'ended' ? null : found;
     setAuth(req, {
       user: session?.user ?? null,
@@ -52,16 +49,6 @@ export class AccessGuard implements CanActivate {
     if (!roles) this.warnUndeclared(ctx);
     if (!roles?.includes(session.user.role)) throw AccessException.roleNotAllowed(session.user.role);
     return true;
-  }
-
-  /** The request's session, looked up once however many resolvers ask. */
-  private sessionOf(req: Request): Promise<OpenSession | 'ended' | null> {
-    const r = req as RequestWithLookup;
-    r[SESSION_LOOKUP] ??= (async () => {
-      const token = readCookie(req, SESSION_COOKIE);
-      return token ? this.sessions.find(token) : null;
-    })();
-    return r[SESSION_LOOKUP];
   }
 
   private warnUndeclared(ctx: ExecutionContext): void {

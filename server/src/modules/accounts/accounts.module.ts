@@ -5,6 +5,7 @@ import { RateLimitGuard } from '../../common/access/rate-limit.guard.js';
 import { AgenciesModule } from '../agencies/agencies.module.js';
 import { AccountsResolver } from './accounts.resolver.js';
 import { AuthService } from './auth.service.js';
+import { IntrospectionAccessPlugin } from './introspection-access.plugin.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersResolver } from './users.resolver.js';
 import { UsersService } from './users.service.js';
@@ -21,6 +22,7 @@ import { UsersService } from './users.service.js';
     AuthService,
     AccountsResolver,
     UsersResolver,
+    IntrospectionAccessPlugin,
     // Guards run in the order they are provided: identity and access first, then rate limits.
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },

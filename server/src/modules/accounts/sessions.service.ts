@@ -8,7 +8,7 @@ import { isRole } from '@ogi/domain';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import type { SignedInUser } from '../../common/access/signed-in-user.js';
-import { newToken, tokenHash } from '../../common/access/session-cookie.js';
+import { SESSION_COOKIE, newToken, readCookie, tokenHash } from '../../common/access/session-cookie.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 
@@ -31,6 +31,9 @@ interface SessionRow {
   role: string;
   agency_id: number | null;
 }
+
+const LOOKUP = Symbol('ogi.sessionLookup');
+type RequestWithLookup = Request & { [LOOKUP]?: Promise<OpenSession | 'ended' | null> };
 
 /** A session's last use is written at most this often, not on every request. */
 const TOUCH_EVERY_SECONDS = 60;
@@ -58,6 +61,16 @@ export class SessionsService {
     // Sessions that ended long ago are of no use to anyone.
     await this.dataSource.query(`DELETE FROM user_session WHERE expires_at < now() - interval '1 day'`);
     return { token, csrfToken, expiresAt: row.expires_at };
+  }
+
+  /** The request's session from its cookie, looked up once however many resolvers (and plugins) ask. */
+  ofRequest(req: Request): Promise<OpenSession | 'ended' | null> {
+    const r = req as RequestWithLookup;
+    r[LOOKUP] ??= (async () => {
+      const token = readCookie(req, SESSION_COOKIE);
+      return token ? this.find(token) : null;
+    })();
+    return r[LOOKUP];
   }
 
   /** The open session of a cookie token; 'ended' when it existed but is over (it is then removed). */

@@ -3,6 +3,7 @@
  * enabled administrator: a change that would leave none is refused (checked under a lock, so two administrators
  * demoting each other at once cannot both succeed).
  */
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isRole, passwordProblem, usernameProblem, type Role } from '@ogi/domain';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -60,6 +61,24 @@ export function toUserModel(r: UserRow): UserModel {
   };
 }
 
+export type InitialAdminPlan =
+  | { action: 'exists' | 'missing' }
+  | { action: 'create' | 'generate'; admin: { username: string; displayName: string; password: string } };
+
+/**
+ * What to do on start about the first administrator. Nothing when one exists. ADMIN_USERNAME / ADMIN_PASSWORD
+ * when set. Otherwise, on the embedded database only (a local `pnpm start`), an "admin" with a random password
+ * printed once, so the two-command start can be signed in to; with an external database (a real deployment)
+ * nothing is invented — the log says how to create one.
+ */
+export function initialAdminPlan(config: AppConfig, adminCount: number, randomPassword = () => randomBytes(15).toString('base64url')): InitialAdminPlan {
+  if (adminCount > 0) return { action: 'exists' };
+  const fromEnvironment = config.security.initialAdmin;
+  if (fromEnvironment) return { action: 'create', admin: fromEnvironment };
+  if (config.databaseUrl === null) return { action: 'generate', admin: { username: 'admin', displayName: '管理员', password: randomPassword() } };
+  return { action: 'missing' };
+}
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
@@ -100,6 +119,8 @@ export class UsersService {
     const problem = usernameProblem(username) ?? passwordProblem(user.password, username);
     if (problem) throw AccountsException.weak(problem);
     await this.checkAgency(this.dataSource.manager, user.role, user.agencyId);
+    const taken: unknown[] = await this.dataSource.query('SELECT 1 FROM app_user WHERE lower(username) = lower($1)', [username]);
+    if (taken.length) throw AccountsException.usernameTaken(username);
     const hash = await hashPassword(user.password);
     try {
       const [row] = (await this.dataSource.query(
@@ -109,6 +130,7 @@ export class UsersService {
       this.logger.log(`User ${username} created (${user.role}).`);
       return toUserModel(row);
     } catch (err) {
+      // Taken between the check and the insert by a concurrent request.
       if ((err as { code?: string }).code === '23505') throw AccountsException.usernameTaken(username);
       if ((err as { code?: string }).code === '23503') throw AccountsException.agencyInvalid(true);
       throw err;
@@ -173,30 +195,32 @@ export class UsersService {
     this.logger.log(`User ${username} deleted by ${actor.username}.`);
   }
 
-  /**
-   * On start: creates the administrator named by ADMIN_USERNAME / ADMIN_PASSWORD when no administrator exists;
-   * says how to make one when neither exists.
-   */
-  async ensureInitialAdmin(): Promise<'created' | 'exists' | 'missing'> {
+  /** On start: makes sure someone can sign in (see initialAdminPlan). */
+  async ensureInitialAdmin(): Promise<InitialAdminPlan['action']> {
     const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'admin'`)) as [{ n: number }];
-    if (n > 0) return 'exists';
-    const admin = this.config.security.initialAdmin;
-    if (!admin) {
+    const plan = initialAdminPlan(this.config, n);
+    if (plan.action === 'missing') {
       this.logger.warn(
         '尚无管理员账号。No administrator exists yet: set ADMIN_USERNAME and ADMIN_PASSWORD and restart, or run ' +
           '`pnpm user:create --role admin --username NAME` (it asks for the password).',
       );
-      return 'missing';
     }
+    if (plan.action !== 'create' && plan.action !== 'generate') return plan.action;
     try {
-      await this.create({ username: admin.username, displayName: admin.displayName, role: 'admin', agencyId: null, password: admin.password });
+      await this.create({ ...plan.admin, role: 'admin', agencyId: null });
     } catch (err) {
       // Another process started at the same moment and created it first.
       if (err instanceof AccountsException && err.code === 'USERNAME_TAKEN') return 'exists';
       throw err;
     }
-    this.logger.log(`First administrator ${admin.username} created from ADMIN_USERNAME / ADMIN_PASSWORD.`);
-    return 'created';
+    if (plan.action === 'create') this.logger.log(`First administrator ${plan.admin.username} created from ADMIN_USERNAME / ADMIN_PASSWORD.`);
+    else {
+      this.logger.warn(
+        `首次启动：已创建管理员 ${plan.admin.username}，初始密码 ${plan.admin.password} （只显示这一次，请登录后修改）。` +
+          `First start: administrator "${plan.admin.username}" created with the password ${plan.admin.password} — shown only now; change it after signing in.`,
+      );
+    }
+    return plan.action;
   }
 
   private async rowOf(m: EntityManager, id: string, forUpdate = false): Promise<UserRow> {

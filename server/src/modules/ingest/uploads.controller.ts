@@ -1,10 +1,11 @@
 import { Controller, HttpCode, Inject, Post, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { isDatabaseUnavailable, type Actor, type BatchFile } from '@ogi/database';
-import { INGEST_ERROR_MESSAGES, PARSE_ERROR_MESSAGES } from '@ogi/domain';
+import { INGEST_ERROR_MESSAGES, PARSE_ERROR_MESSAGES, UPLOAD_EXTENSIONS, cleanUploadFileName, isUploadableFileName } from '@ogi/domain';
 import type { Response } from 'express';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { Roles } from '../../common/access/access.decorators.js';
+import { RateLimit } from '../../common/access/rate-limit.guard.js';
 import { RequestActor } from '../../common/access/actor.js';
 import { InputErrorCode, InputException } from '../../common/errors/domain.exception.js';
 import type { AppConfig } from '../../config/app-config.js';
@@ -34,6 +35,7 @@ export class UploadsController {
 
   @Post()
   @Roles(...ACCESS.ingest)
+  @RateLimit('upload')
   @HttpCode(200)
   @UseInterceptors(FilesInterceptor('files', MAX_FILES_PER_UPLOAD))
   async upload(
@@ -46,13 +48,17 @@ export class UploadsController {
       throw new InputException(InputErrorCode.NO_FILES, `${zh} ${en}`);
     }
     const limitMb = Math.round(this.config.uploadMaxBytes / 1024 / 1024);
-    const batchFiles: BatchFile[] = files.map((file) =>
+    // Names are stored and shown: the last path segment, no control characters, bounded length.
+    const named = files.map((file) => ({ file, fileName: cleanUploadFileName(file.originalname) }));
+    const batchFiles: BatchFile[] = named.map(({ file, fileName }) =>
       file.tooLarge
-        ? {
-            fileName: file.originalname,
-            refused: { code: 'FILE_TOO_LARGE', message: `${PARSE_ERROR_MESSAGES.FILE_TOO_LARGE.zh}（上限 ${limitMb} MB）` },
-          }
-        : { fileName: file.originalname, bytes: file.buffer },
+        ? { fileName, refused: { code: 'FILE_TOO_LARGE', message: `${PARSE_ERROR_MESSAGES.FILE_TOO_LARGE.zh}（上限 ${limitMb} MB）` } }
+        : !isUploadableFileName(fileName)
+          ? {
+              fileName,
+              refused: { code: 'UNSUPPORTED_FORMAT', message: `${PARSE_ERROR_MESSAGES.UNSUPPORTED_FORMAT.zh}（可上传：${UPLOAD_EXTENSIONS.join('、')}）` },
+            }
+          : { fileName, bytes: file.buffer },
     );
     try {
       // The parser pool bounds how many files parse at once; results keep the order the files were sent in.
@@ -61,8 +67,8 @@ export class UploadsController {
       return results.map(toUploadResult);
     } catch (err) {
       if (!isDatabaseUnavailable(err)) throw err;
-      return files.map((file) => ({
-        fileName: file.originalname,
+      return named.map(({ fileName }) => ({
+        fileName,
         status: 'failed',
         error: { code: 'DATABASE_UNAVAILABLE', message: INGEST_ERROR_MESSAGES.DATABASE_UNAVAILABLE.zh },
       }));
