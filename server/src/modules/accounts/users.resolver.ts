@@ -49,7 +49,7 @@ export class UsersResolver {
 
   @Mutation(() => UserModel, { description: 'Creates an account (administrators only). A department user needs its agency.' })
   @Roles(...ACCESS.admin)
-  createUser(@Args('input') input: CreateUserInput): Promise<UserModel> {
+  createUser(@Args('input', { description: 'The new account.' }) input: CreateUserInput): Promise<UserModel> {
     return this.users.create({
       username: input.username,
       displayName: input.displayName,
@@ -61,7 +61,7 @@ export class UsersResolver {
 
   @Mutation(() => UserModel, { description: "Changes an account (administrators only). A new role or disabling ends the user's sessions." })
   @Roles(...ACCESS.admin)
-  updateUser(@Args('input') input: UpdateUserInput, @CurrentUser() actor: SignedInUser): Promise<UserModel> {
+  updateUser(@Args('input', { description: 'What to change.' }) input: UpdateUserInput, @CurrentUser() actor: SignedInUser): Promise<UserModel> {
     return this.users.update(
       input.id,
       { displayName: input.displayName, role: input.role, agencyId: agencyKey(input.agencyId), disabled: input.disabled, unlock: input.unlock },

@@ -3,7 +3,7 @@ import { IsString, MaxLength } from 'class-validator';
 
 @ArgsType()
 export class ChangePasswordArgs {
-  @Field(() => String)
+  @Field(() => String, { description: 'The password now, to prove it is you.' })
   @IsString()
   @MaxLength(1000)
   currentPassword!: string;

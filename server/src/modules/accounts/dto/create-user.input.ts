@@ -4,19 +4,19 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator'
 import { ROLES } from '@ogi/domain';
 import { RoleEnum } from '../models/user.model.js';
 
-@InputType('CreateUserInput')
+@InputType('CreateUserInput', { description: 'A new account (administrators only).' })
 export class CreateUserInput {
   @Field(() => String, { description: '2–64 letters, digits, . _ @ -.' })
   @IsString()
   @MaxLength(64)
   username!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Their name as the dashboard shows it (the username when blank).' })
   @IsString()
   @MaxLength(100)
   displayName!: string;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, { description: 'What they may do.' })
   @IsIn(ROLES)
   role!: Role;
 

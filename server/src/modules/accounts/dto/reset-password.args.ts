@@ -3,7 +3,7 @@ import { IsString, MaxLength } from 'class-validator';
 
 @ArgsType()
 export class ResetPasswordArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account.' })
   @IsString()
   @MaxLength(40)
   id!: string;

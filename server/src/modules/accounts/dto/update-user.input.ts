@@ -6,12 +6,12 @@ import { RoleEnum } from '../models/user.model.js';
 
 @InputType('UpdateUserInput', { description: 'Only the fields given change.' })
 export class UpdateUserInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account to change.' })
   @IsString()
   @MaxLength(40)
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new name as the dashboard shows it.' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

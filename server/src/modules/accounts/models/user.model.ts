@@ -11,7 +11,7 @@ registerEnumType(RoleEnum, {
 
 @ObjectType('User', { description: 'Someone who can sign in.' })
 export class UserModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
 
   @Field(() => String, { description: 'What they sign in with (letters, digits, . _ @ -; case does not matter).' })
@@ -20,7 +20,7 @@ export class UserModel {
   @Field(() => String, { description: 'Their name as shown in the dashboard.' })
   displayName!: string;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, { description: 'What they may do.' })
   role!: Role;
 
   @Field(() => Boolean, { description: 'A disabled user cannot sign in.' })
@@ -50,7 +50,7 @@ export class UserPageModel {
 
 @ObjectType('Session', { description: 'The signed-in user and what their browser needs to keep working.' })
 export class SessionModel {
-  @Field(() => UserModel)
+  @Field(() => UserModel, { description: 'Who is signed in.' })
   user!: UserModel;
 
   @Field(() => String, { description: 'Send this in the `x-csrf-token` header with every mutation and upload.' })
