@@ -5,6 +5,8 @@
  * its own agency.
  */
 import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SEED_REPORTS_DIR } from '@ogi/database';
 import { SEED_REPORT, TEST_ADMIN, errorCodes, startTestApp, type ApiClient, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
@@ -19,7 +21,8 @@ let other: { agencyId: number; reportId: number };
 beforeAll(async () => {
   // Client addresses come from X-Forwarded-For (as behind a proxy), so each test signs in from its own address
   // and the sign-in rate limit (per address) never spills from one test into another.
-  t = await startTestApp({ TRUST_PROXY: 'loopback' });
+  // The URL import test fetches from a local stand-in for an agency's site (127.0.0.1 only).
+  t = await startTestApp({ TRUST_PROXY: 'loopback', COLLECT_ALLOW_PRIVATE_NETWORKS: 'true', COLLECT_HOST_INTERVAL_MS: '0' });
   const { results } = await t.ingest.ingestPaths([SEED_REPORT, join(SEED_REPORTS_DIR, '004_shuyang_xian_2025.txt')]);
   const [a, b] = results;
   if (a?.status !== 'stored' || b?.status !== 'stored') throw new Error('seed reports not stored');
@@ -247,6 +250,25 @@ describe('a department user', () => {
     const after = await t.rowCounts();
     expect(after['agency']).toBe(before['agency']);
     expect(after['report']).toBe(before['report']! + 1);
+  });
+
+  it("may not import another agency's report by its address either", async () => {
+    const shanghai = await readFile(join(SEED_REPORTS_DIR, '005_shanghai_kewei_2024.md'));
+    const site: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }).end(shanghai));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}/nb2024.md`;
+      const before = await t.rowCounts();
+      const res = await clerk.gql<{ collectReports: { status: string; error: { code: string } | null }[] }>(
+        'mutation($u: [String!]!) { collectReports(urls: $u) { status error { code } } }',
+        { u: [url] },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.collectReports).toEqual([{ status: 'failed', error: { code: 'AGENCY_NOT_ALLOWED' } }]);
+      expect((await t.rowCounts())['report']).toBe(before['report']);
+    } finally {
+      await new Promise((resolve) => site.close(resolve));
+    }
   });
 });
 

@@ -70,6 +70,7 @@ export class CollectResolver {
   })
   @Roles(...ACCESS.ingest)
   async collectReports(@Args() args: CollectReportsArgs, @RequestActor() actor: Actor): Promise<CollectResultModel[]> {
+    // The actor carries a department user's agency: a fetched report of another agency is refused, as an upload is.
     return (await this.collector.collect(args.urls, { actor })).map(toCollectResult);
   }
 

@@ -171,7 +171,12 @@ export class CollectService {
       return [await this.record(failure(url, kindOf(true), fetched.error.code, `${fetched.error.message}${where}`, context), null, run.actor)];
     }
     const isPage = looksLikeHtml(fetched);
-    const ingested = await this.ingest.ingestBytes(fetched.bytes, fetched.fileName, { charset: fetched.charset });
+    // A department user collects for its own agency only: another agency's report is refused (AGENCY_NOT_ALLOWED).
+    const only = run.actor.onlyAgencyId ?? null;
+    const ingested = await this.ingest.ingestBytes(fetched.bytes, fetched.fileName, {
+      charset: fetched.charset,
+      ...(only === null ? {} : { allowAgency: (agencyId: number) => agencyId === only }),
+    });
     if (ingested.status !== 'failed') {
       return [await this.record(fromIngest(url, kindOf(isPage), ingested, context), fetched, run.actor)];
     }
