@@ -60,7 +60,7 @@ it('answers every mutated file with a known result, stays up, and keeps the data
       const batch = requests[next++]!;
       const form = new FormData();
       for (const f of batch) form.append('files', new Blob([new Uint8Array(f.bytes)]), f.name);
-      const res = await fetch(`${t.url}/api/uploads`, { method: 'POST', body: form });
+      const res = await t.fetch('/api/uploads', { method: 'POST', body: form });
       const body = (await res.json()) as Answer[];
       if (res.status !== 200 || !Array.isArray(body) || body.length !== batch.length) {
         problems.push(`HTTP ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
@@ -108,7 +108,7 @@ it('stores a report whose text carries NUL bytes (which PostgreSQL text cannot h
   const withNul = Buffer.from(text.replace('政府信息公开', '政府\u0000信息公开'), 'utf8');
   const form = new FormData();
   form.append('files', new Blob([new Uint8Array(withNul)]), 'nul-in-text.txt');
-  const res = await fetch(`${t.url}/api/uploads`, { method: 'POST', body: form });
+  const res = await t.fetch('/api/uploads', { method: 'POST', body: form });
   const body = (await res.json()) as unknown;
   expect({ status: res.status, body }).toEqual({ status: 200, body: [expect.anything()] });
   const [answer] = body as (Answer & { reportId: string })[];

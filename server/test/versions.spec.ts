@@ -21,7 +21,7 @@ const ids: Record<string, string> = {};
 async function upload(name: string, text: string) {
   const form = new FormData();
   form.append('files', new Blob([text]), name);
-  const res = await fetch(`${t.url}/api/uploads`, { method: 'POST', body: form });
+  const res = await t.fetch('/api/uploads', { method: 'POST', body: form });
   return ((await res.json()) as { status: string; reportId: string; version: number; error?: { code: string } }[])[0]!;
 }
 
