@@ -6,6 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { adminApi } from '../support/api.js';
 import { snap } from '../support/screenshots.js';
 
 const SEED = fileURLToPath(new URL('../../database/seeds/reports/000_ezhou_xzspj_2020.txt', import.meta.url));
@@ -15,7 +16,12 @@ const report = readFileSync(SEED, 'utf8').replaceAll('鄂州市行政审批局',
 
 test('correct a misread cell: the table, the note and the findings follow', async ({ page, request }) => {
   const form = { files: { name: 'correction-demo-2020.txt', mimeType: 'text/plain', buffer: Buffer.from(report, 'utf8') } };
-  const uploaded = (await (await request.post('/api/uploads', { multipart: form })).json()) as { status: string; reportId: string }[];
+  // Uploads change state: they carry the session's CSRF token like every mutation.
+  const { csrfToken } = await adminApi(request);
+  const uploaded = (await (await request.post('/api/uploads', { multipart: form, headers: { 'x-csrf-token': csrfToken } })).json()) as {
+    status: string;
+    reportId: string;
+  }[];
   expect(uploaded[0]).toMatchObject({ status: 'stored' });
 
   await page.goto(`/reports/${uploaded[0]!.reportId}?cell=applications.newReceived[6]`);
