@@ -3,6 +3,7 @@
  * queries ready as tabs, and a query runs against the real API.
  */
 import { expect, test } from '@playwright/test';
+import { watchCsp } from '../support/csp.js';
 import { snap } from '../support/screenshots.js';
 
 test('the GraphQL explorer loads from our server and runs an example query', async ({ page, baseURL }) => {
@@ -10,6 +11,7 @@ test('the GraphQL explorer loads from our server and runs an example query', asy
   page.on('request', (r) => {
     if (!r.url().startsWith(baseURL!) && !r.url().startsWith('data:')) foreign.push(r.url());
   });
+  const csp = watchCsp(page);
   await page.goto('/graphql');
   await expect(page).toHaveTitle(/GraphQL/);
   // The three examples open as tabs; the first (a comparison) is shown.
@@ -21,4 +23,6 @@ test('the GraphQL explorer loads from our server and runs an example query', asy
   await expect(page.getByText('"values"').first()).toBeVisible();
   await snap(page, 'graphiql');
   expect(foreign).toEqual([]);
+  // It works under the same Content-Security-Policy as the dashboard: nothing blocked.
+  expect(csp).toEqual([]);
 });

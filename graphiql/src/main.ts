@@ -12,12 +12,26 @@ import './page.css';
 
 const ENDPOINT = '/graphql';
 
-/** Plain POST with the session cookie; the server's error responses (400 limits, 401/403 access) come back as JSON. */
-const fetcher: GraphiQLProps['fetcher'] = async (params) => {
-  const response = await fetch(ENDPOINT, {
+/** The session's CSRF token, asked for once: mutations must carry it in `x-csrf-token` (see the README's security section). */
+let csrf: Promise<string | null> | null = null;
+const csrfToken = (): Promise<string | null> =>
+  (csrf ??= fetch(ENDPOINT, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query: '{ session { csrfToken } }' }),
+  })
+    .then((r) => r.json() as Promise<{ data?: { session?: { csrfToken?: string } | null } }>)
+    .then((b) => b.data?.session?.csrfToken ?? null)
+    .catch(() => null));
+
+/** Plain POST with the session cookie; the server's error responses (400 limits, 401/403 access) come back as JSON. */
+const fetcher: GraphiQLProps['fetcher'] = async (params) => {
+  const token = await csrfToken();
+  const response = await fetch(ENDPOINT, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { 'x-csrf-token': token } : {}) },
     body: JSON.stringify(params),
   });
   return response.json();

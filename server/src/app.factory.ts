@@ -3,10 +3,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { migrate } from '@ogi/database';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { explorerAccess } from './common/access/explorer-access.js';
 import { mountDashboard } from './common/http/dashboard.js';
 import { mountGraphiql } from './common/http/graphiql.js';
 import { securityHeaders } from './common/http/security-headers.js';
 import { nestLogLevels, type AppConfig } from './config/app-config.js';
+import { SessionsService } from './modules/accounts/sessions.service.js';
 import { UsersService } from './modules/accounts/users.service.js';
 
 /** The whole server (GraphQL, uploads, dashboard) on a migrated database, not yet listening. */
@@ -20,6 +22,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // Client addresses (rate limits, the sign-in log) from X-Forwarded-For only when a proxy is trusted.
   http.set('trust proxy', config.security.trustProxy);
   app.use(securityHeaders({ https: config.security.cookieSecure }));
+  // The explorer page is for analysts, editors and administrators (its data is guarded by the access guard anyway).
+  app.use(explorerAccess(app.get(SessionsService)));
   // Before the dashboard's single-page fallback, which would answer a browser's GET /graphql with the dashboard.
   mountGraphiql(app, config.graphiqlDistDir);
   mountDashboard(app, config.clientDistDir);

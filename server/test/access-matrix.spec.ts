@@ -270,3 +270,17 @@ describe('GraphQL introspection', () => {
     }
   });
 });
+
+describe('the GraphQL explorer page (GET /graphql for browsers)', () => {
+  it('sends nobody to the sign-in page, refuses roles without ACCESS.analyse, opens for the others', async () => {
+    const open = (who: Who) => clients.get(who)!.fetch('/graphql', { headers: { accept: 'text/html' }, redirect: 'manual' });
+    const anonymous = await open('anonymous');
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get('location')).toBe('/login?redirect=%2Fgraphql');
+    for (const role of ROLES) {
+      const res = await open(role);
+      // 200 with the built explorer, 503 "not built yet" without it: either way, past the check.
+      expect([role, res.status === 403 ? 'refused' : 'open']).toEqual([role, (ACCESS.analyse as readonly string[]).includes(role) ? 'open' : 'refused']);
+    }
+  });
+});
