@@ -400,10 +400,10 @@ describe('query limits over HTTP', () => {
 });
 
 describe('comparison exports', () => {
-  const url = (ext: string, params: string) => `${t.url}/api/exports/comparison.${ext}?${params}`;
+  const url = (ext: string, params: string) => `/api/exports/comparison.${ext}?${params}`;
 
   it('CSV of a comparison: values then the metric definitions, UTF-8 with BOM', async () => {
-    const res = await fetch(url('csv', `agencyIds=${id[CITY_EDU]}&years=2022,2023&metrics=applications.new,outcomes.disclosureRate&lang=zh`));
+    const res = await t.fetch(url('csv', `agencyIds=${id[CITY_EDU]}&years=2022,2023&metrics=applications.new,outcomes.disclosureRate&lang=zh`));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('对比-2022-2023.csv')}`);
@@ -423,7 +423,7 @@ describe('comparison exports', () => {
   });
 
   it('XLSX of "all departments of the city" in English, with a definitions sheet', async () => {
-    const res = await fetch(url('xlsx', `parentId=${id[CITY]}&kinds=department&years=2023&metrics=outcomes.disclosureRate&lang=en`));
+    const res = await t.fetch(url('xlsx', `parentId=${id[CITY]}&kinds=department&years=2023&metrics=outcomes.disclosureRate&lang=en`));
     expect(res.status).toBe(200);
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
@@ -441,19 +441,20 @@ describe('comparison exports', () => {
   });
 
   it('bad parameters are a 400 with a code and a clerk-readable message', async () => {
-    const missing = await fetch(url('csv', 'metrics=applications.new'));
+    const missing = await t.fetch(url('csv', 'metrics=applications.new'));
     expect(missing.status).toBe(400);
     expect(await missing.json()).toEqual({ error: expect.objectContaining({ code: 'INVALID_ARGUMENTS', message: expect.stringContaining('years') }) });
-    const unknown = await fetch(url('xlsx', 'years=2023&metrics=nope'));
+    const unknown = await t.fetch(url('xlsx', 'years=2023&metrics=nope'));
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('UNKNOWN_METRIC');
-    expect((await fetch(url('csv', 'years=2023&metrics=applications.new&lang=fr'))).status).toBe(400);
+    expect((await t.fetch(url('csv', 'years=2023&metrics=applications.new&lang=fr'))).status).toBe(400);
   });
 });
 
 describe('the GraphiQL page', () => {
   it('is served to browsers at /graphql from our own bundle; GraphQL over GET and POST still works', async () => {
-    const page = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    // As a signed-in administrator: the page is for analysts, editors and administrators.
+    const page = await t.fetch('/graphql', { headers: { accept: 'text/html,application/xhtml+xml' } });
     expect(page.status).toBe(200);
     const html = await page.text();
     const script = /<script type="module" crossorigin src="(\/graphql\/assets\/[^"]+\.js)"/.exec(html)?.[1];
@@ -464,7 +465,7 @@ describe('the GraphiQL page', () => {
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect(await asset.text()).not.toMatch(/unpkg\.com|cdn\.jsdelivr/);
 
-    const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ metricDefinitions { code } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const get = await t.fetch(`/graphql?query=${encodeURIComponent('{ metricDefinitions { code } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
     expect(((await get.json()) as { data: { metricDefinitions: unknown[] } }).data.metricDefinitions.length).toBeGreaterThan(10);
   });
 });

@@ -12,7 +12,7 @@ import { SEED_REPORTS_DIR, seedAgencyRegistry } from '@ogi/database';
 import iconv from 'iconv-lite';
 import { ListingPollScheduler } from '../src/modules/collect/listing-poll.scheduler.js';
 import { articlePage, startAgencySite, type AgencySite } from './helpers/agency-site.js';
-import { SERVER_DIR, errorCodes, startTestApp, type TestApp } from './helpers/test-app.js';
+import { SERVER_DIR, TEST_ADMIN, errorCodes, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const run = promisify(execFile);
 
@@ -191,7 +191,7 @@ describe('addresses that fail', () => {
     expect(res.errors).toBeUndefined();
     const failed = res.data!.fetchedUrls.items;
     expect(failed.every((f) => f.status === 'failed')).toBe(true);
-    expect(failed.find((f) => f.url === `${site.base}/dead.html`)).toEqual({ url: `${site.base}/dead.html`, status: 'failed', error: { code: 'HTTP_404' }, fetchedBy: 'anonymous' });
+    expect(failed.find((f) => f.url === `${site.base}/dead.html`)).toEqual({ url: `${site.base}/dead.html`, status: 'failed', error: { code: 'HTTP_404' }, fetchedBy: TEST_ADMIN.username });
     expect(failed.find((f) => f.url === `${site.base}/loop/a`)?.error?.code).toBe('REDIRECT_LOOP');
     expect(res.data!.fetchedUrls.total).toBe(failed.length);
   });
@@ -284,9 +284,9 @@ describe('polling the listing pages after the deadlines', () => {
       'query A($id: ID!) { agency(id: $id) { listingChecks(take: 2) { year outcome checkedBy } } }',
       { id: ezhou.id },
     );
-    // The one asked for through GraphQL (nobody signs in yet: anonymous), then the scheduled poll's.
+    // The one asked for through GraphQL (by the signed-in administrator), then the scheduled poll's.
     expect(latest.data!.agency.listingChecks).toEqual([
-      { year: 2020, outcome: 'IMPORTED', checkedBy: 'anonymous' },
+      { year: 2020, outcome: 'IMPORTED', checkedBy: TEST_ADMIN.username },
       { year: 2024, outcome: 'NOT_FOUND', checkedBy: 'system' },
     ]);
   });
