@@ -12,7 +12,8 @@
  * it to regenerate) — or `BENCH_DATABASE_URL` when a database already holds it. The product runs as users run it
  * (`node server/dist/main.js`, built by `pnpm build`). Charts announce their first drawing with the User Timing
  * mark `ogi:chart-rendered` (see client/src/composables/use-echarts.ts), which is what is timed.
- * `BENCH_BASE_URL=http://host:port` measures a product already running on the data set instead.
+ * `BENCH_BASE_URL=http://host:port` measures a product already running on the data set instead (signed in as
+ * BENCH_USERNAME / BENCH_PASSWORD). Every page is measured signed in, as users see it.
  * Figures are printed, never asserted: speed is measured here, not in timed tests.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -32,6 +33,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL;
 /** Where the embedded PostgreSQL with the generated province lives between runs (when no BENCH_DATABASE_URL). */
 const DATA_DIR = join(tmpdir(), 'ogi-bench-ui');
+
+/** Who the benchmark signs in as: created on the benchmark server's first start, or an account of the external one. */
+const BENCH_USER = { username: process.env.BENCH_USERNAME ?? 'bench.admin', password: process.env.BENCH_PASSWORD ?? 'bench-admin-password' };
+/** The session cookie, once signed in (see signIn). */
+let sessionCookie = '';
 
 const TARGET_JS_KB = 350;
 const TARGET_CHARTS_MS = 1500;
@@ -56,7 +62,17 @@ async function ensureDataset(): Promise<void> {
 }
 
 function startServer(): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...databaseEnv(), PORT: String(PORT), HOST: '127.0.0.1', SEED_WHEN_EMPTY: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...databaseEnv(),
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    SEED_WHEN_EMPTY: 'false',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    ADMIN_USERNAME: BENCH_USER.username,
+    ADMIN_PASSWORD: BENCH_USER.password,
+  };
   if (!DATABASE_URL) delete env.DATABASE_URL;
   return spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
 }
@@ -75,8 +91,33 @@ async function waitForServer(server: ChildProcess, timeoutMs = 180_000) {
   throw new Error(`the server did not answer on ${BASE} within ${timeoutMs / 1000} s`);
 }
 
+/** Signs in once over HTTP; the cookie then goes with every request and into every browser context. */
+async function signIn(): Promise<void> {
+  const res = await fetch(`${BASE}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { csrfToken } }', variables: { u: BENCH_USER.username, p: BENCH_USER.password } }),
+  });
+  const session = /ogi_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+  if (!session) throw new Error(`signing in as ${BENCH_USER.username} failed (set BENCH_USERNAME / BENCH_PASSWORD): ${await res.text()}`);
+  sessionCookie = session;
+}
+
+/** A fresh browser context (empty cache) that carries the session cookie. */
+function signedInContext(browser: Browser): Promise<BrowserContext> {
+  const { hostname } = new URL(BASE);
+  return browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    storageState: { cookies: [{ name: 'ogi_session', value: sessionCookie, domain: hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }], origins: [] },
+  });
+}
+
 async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${BASE}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${BASE}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `ogi_session=${sessionCookie}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
   if (body.errors?.length || !body.data) throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${res.status}`);
   return body.data;
@@ -99,7 +140,7 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const verdict = (ok: boolean) => (ok ? 'meets the target' : 'MISSES the target');
 
 async function measureInitialJs(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const context = await signedInContext(browser);
   const page = await context.newPage();
   const scripts = new Map<string, Promise<Buffer>>();
   page.on('response', (r) => {
@@ -120,7 +161,7 @@ async function measureTimeToCharts(browser: Browser) {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     // A new context each time: an empty cache, as on a first visit of the day.
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await signedInContext(browser);
     const page = await context.newPage();
     await page.goto(`${BASE}/`);
     const marks = await chartMarks(page, 2);
@@ -156,7 +197,7 @@ interface CompareRun {
 }
 
 async function compareOnce(browser: Browser, url: string): Promise<CompareRun> {
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const context: BrowserContext = await signedInContext(browser);
   await context.addInitScript(() => {
     // Runs in the page (the browser's PerformanceObserver, which knows 'longtask').
     const w = globalThis as unknown as { __longTasks: number[] };
@@ -222,6 +263,7 @@ async function main() {
   let browser: Browser | null = null;
   try {
     if (server) await waitForServer(server);
+    await signIn();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const [load1] = loadavg();
     console.log(`Machine: ${cpus().length} CPUs, load average ${load1!.toFixed(1)} (figures stretch on a busy machine)`);

@@ -62,6 +62,21 @@ interface Workload {
   request(i: number): { query: string; variables?: Record<string, unknown> } | { path: string };
 }
 
+/** The benchmark's own administrator, created in its throwaway database. */
+const BENCH_ADMIN = { username: 'bench.admin', password: 'bench-admin-password' };
+
+/** Signs in over HTTP; the session cookie to send with every measured request. */
+async function signIn(url: string): Promise<string> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { csrfToken } }', variables: { u: BENCH_ADMIN.username, p: BENCH_ADMIN.password } }),
+  });
+  const session = /ogi_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+  if (!session) throw new Error(`signing in to the benchmark server failed: ${await res.text()}`);
+  return `ogi_session=${session}`;
+}
+
 async function main(): Promise<void> {
   say(`OGI Observatory — analytics API benchmark (${AGENCIES} agencies, ${RUNS} runs per query, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
   installSignalHandlers();
@@ -69,7 +84,16 @@ async function main(): Promise<void> {
   // Ctrl-C stops the throwaway PostgreSQL too.
   onShutdown('benchmark database', () => pg.stop());
   try {
-    const config = loadConfig({ DATABASE_URL: pg.url, LOG_LEVEL: 'error', SEED_WHEN_EMPTY: 'false', PARSER_WORKERS: '1', CLIENT_DIST_DIR: join(pg.dataDir, 'no-client') });
+    const config = loadConfig({
+      DATABASE_URL: pg.url,
+      LOG_LEVEL: 'error',
+      SEED_WHEN_EMPTY: 'false',
+      PARSER_WORKERS: '1',
+      CLIENT_DIST_DIR: join(pg.dataDir, 'no-client'),
+      // Every request is signed in, as analysts' are: the session check is part of what is measured.
+      ADMIN_USERNAME: BENCH_ADMIN.username,
+      ADMIN_PASSWORD: BENCH_ADMIN.password,
+    });
     const app = await createApp(config, pg.url);
     const dataSource = app.get(DataSource);
     await migrate(dataSource);
@@ -93,6 +117,7 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const cookie = await signIn(url);
 
     // ---- the workloads ----
     const province = dataset.agencies.find((a) => a.parentId === null)!;
@@ -214,8 +239,8 @@ async function main(): Promise<void> {
         const started = performance.now();
         const res =
           'path' in req
-            ? await fetch(`${url}${req.path}`)
-            : await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req) });
+            ? await fetch(`${url}${req.path}`, { headers: { cookie } })
+            : await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(req) });
         const body = await res.text();
         const elapsed = performance.now() - started;
         // CPU time is what the request costs when the cores are free (this process: client and server).
