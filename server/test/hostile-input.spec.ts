@@ -10,7 +10,14 @@ const reasonsOf = (r: GraphqlResponse<unknown>) => (r.errors ?? []).map((e) => e
 let t: TestApp;
 beforeAll(async () => {
   // Client addresses come from X-Forwarded-For (as behind a proxy): the sign-in test uses addresses of its own.
-  t = await startTestApp({ SEED_WHEN_EMPTY: 'false', UPLOAD_RATE_LIMIT: '4', LOGIN_RATE_LIMIT: '3', TRUST_PROXY: 'loopback' });
+  t = await startTestApp({
+    SEED_WHEN_EMPTY: 'false',
+    UPLOAD_MAX_MB: '1',
+    UPLOAD_MAX_TOTAL_MB: '1',
+    UPLOAD_RATE_LIMIT: '5',
+    LOGIN_RATE_LIMIT: '3',
+    TRUST_PROXY: 'loopback',
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -51,8 +58,25 @@ it('refuses executables, archives and images by name, stores nothing of them, an
   expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM ingest_item WHERE content IS NOT NULL`)).toEqual([{ n: 0 }]);
 });
 
+it("refuses the files past one request's total size on their own, keeping the ones before", async () => {
+  const seed = await readFile(SEED_REPORT);
+  const filler = Buffer.alloc(700 * 1024, 0x20);
+  const { res, body } = await upload([
+    { name: 'filler.txt', bytes: filler },
+    { name: 'one-too-many.txt', bytes: filler },
+    { name: 'seed-again.txt', bytes: seed },
+  ]);
+  expect(res.status).toBe(200);
+  expect(body.map((a) => [a.fileName, a.error?.code ?? a.status])).toEqual([
+    ['filler.txt', expect.stringMatching(/^(EMPTY_FILE|NOT_AN_ANNUAL_REPORT|UNSUPPORTED_FORMAT)$/)],
+    ['one-too-many.txt', 'FILE_TOO_LARGE'],
+    ['seed-again.txt', 'duplicate'],
+  ]);
+  expect(body[1]!.error!.message).toContain('本次上传的文件总量超过 1 MB');
+});
+
 it('limits uploads per user per minute with RATE_LIMITED (HTTP 429, Retry-After)', async () => {
-  // One request above already counted: 3 more are allowed, the 5th in the minute is refused.
+  // Two requests above already counted: 3 more are allowed, the 6th in the minute is refused.
   for (let i = 0; i < 3; i++) expect((await upload([{ name: `x${i}.txt`, bytes: Buffer.from('不是年报') }])).res.status).toBe(200);
   const { res, body } = await upload([{ name: 'late.txt', bytes: Buffer.from('不是年报') }]);
   expect(res.status).toBe(429);

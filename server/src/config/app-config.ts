@@ -26,6 +26,8 @@ export interface AppConfig {
   graphiqlDistDir: string;
   /** Largest file accepted by the upload route, in bytes. */
   uploadMaxBytes: number;
+  /** Most bytes of files one upload request may carry (the files after that are refused on their own). */
+  uploadMaxTotalBytes: number;
   /** Import the sample reports when the database holds no report. */
   seedWhenEmpty: boolean;
   /** Parser worker threads. */
@@ -166,6 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     clientDistDir: resolve(get('CLIENT_DIST_DIR') ?? join(root, 'client', 'dist')),
     graphiqlDistDir: resolve(get('GRAPHIQL_DIST_DIR') ?? join(root, 'graphiql', 'dist')),
     uploadMaxBytes: int('UPLOAD_MAX_MB', 30, 1, 1024) * 1024 * 1024,
+    uploadMaxTotalBytes: int('UPLOAD_MAX_TOTAL_MB', 200, 1, 10_240) * 1024 * 1024,
     seedWhenEmpty: bool('SEED_WHEN_EMPTY', true),
     parserWorkers: workers,
     logSql: bool('LOG_SQL', false),

@@ -12,7 +12,7 @@ import { SizeLimitedMemoryStorage } from './upload-storage.js';
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        storage: new SizeLimitedMemoryStorage(config.uploadMaxBytes),
+        storage: new SizeLimitedMemoryStorage(config.uploadMaxBytes, config.uploadMaxTotalBytes),
         // Chinese file names arrive as UTF-8.
         defParamCharset: 'utf8',
         limits: { files: MAX_FILES_PER_UPLOAD, fields: 20, parts: MAX_FILES_PER_UPLOAD + 20 },

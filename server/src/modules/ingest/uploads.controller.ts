@@ -48,12 +48,18 @@ export class UploadsController {
       throw new InputException(InputErrorCode.NO_FILES, `${zh} ${en}`);
     }
     const limitMb = Math.round(this.config.uploadMaxBytes / 1024 / 1024);
+    const totalMb = Math.round(this.config.uploadMaxTotalBytes / 1024 / 1024);
     // Names are stored and shown: the last path segment, no control characters, bounded length.
     const named = files.map((file) => ({ file, fileName: cleanUploadFileName(file.originalname) }));
     const batchFiles: BatchFile[] = named.map(({ file, fileName }) =>
       file.tooLarge
         ? { fileName, refused: { code: 'FILE_TOO_LARGE', message: `${PARSE_ERROR_MESSAGES.FILE_TOO_LARGE.zh}（上限 ${limitMb} MB）` } }
-        : !isUploadableFileName(fileName)
+        : file.overTotal
+          ? {
+              fileName,
+              refused: { code: 'FILE_TOO_LARGE', message: `本次上传的文件总量超过 ${totalMb} MB，该文件未接收，请分批上传。The upload exceeds ${totalMb} MB in all; send this file again separately.` },
+            }
+          : !isUploadableFileName(fileName)
           ? {
               fileName,
               refused: { code: 'UNSUPPORTED_FORMAT', message: `${PARSE_ERROR_MESSAGES.UNSUPPORTED_FORMAT.zh}（可上传：${UPLOAD_EXTENSIONS.join('、')}）` },
