@@ -2,6 +2,14 @@ import { onBeforeUnmount, onMounted, ref, shallowRef, toValue, watch, type Maybe
 import type { ECharts } from 'echarts/core';
 import type { ChartOption } from './echarts';
 
+/**
+ * ECharts starts loading as soon as a page with charts does (this module comes with it), in parallel with the
+ * page's first requests, and evaluates in a task of its own — not after the data has arrived.
+ */
+let echartsModule: Promise<typeof import('./echarts')> | null = null;
+const loadECharts = () => (echartsModule ??= import('./echarts'));
+void loadECharts();
+
 /** A data item the user picked, by click or by keyboard. */
 export interface ChartPick {
   seriesIndex: number;
@@ -100,7 +108,7 @@ export function useECharts(
 
   let unmounted = false;
   onMounted(async () => {
-    const { echarts } = await import('./echarts');
+    const { echarts } = await loadECharts();
     if (unmounted || !el.value) return;
     chart.value = echarts.init(el.value, null, { renderer: 'canvas' });
     chart.value.on('rendered', () => {
