@@ -24,13 +24,12 @@ for (const p of PAGES) {
   });
 }
 
-test('the GraphQL page embeds the server’s explorer, which runs a query', async ({ page }) => {
+// Running a query in the explorer is graphiql.spec.ts's journey; this page's part is embedding it.
+test('the GraphQL page embeds the server’s explorer with its example queries', async ({ page }) => {
   await page.goto('/explorer');
   const explorer = page.getByTitle('GraphQL 查询浏览器').contentFrame();
-  const run = explorer.getByRole('button', { name: /Execute query/ });
-  await expect(run).toBeVisible();
-  await run.click();
-  await expect(explorer.getByText('"data"').first()).toBeVisible();
+  await expect(explorer.getByRole('button', { name: /Execute query/ })).toBeVisible();
+  await expect(explorer.getByRole('tab')).toHaveCount(3);
 });
 
 test('the quality page drills from a submission to its report', async ({ page }) => {
