@@ -166,7 +166,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: resolve(get('DATA_DIR') ?? join(root, '.data')),
     logLevel,
     clientDistDir: resolve(get('CLIENT_DIST_DIR') ?? join(root, 'client', 'dist')),
-    graphiqlDistDir: resolve(get('GRAPHIQL_DIST_DIR') ?? join(root, 'graphiql', 'dist')),
+    graphiqlDistDir: resolve(get('GRAPHIQL_DIST_DIR') ?? join(root, 'client', 'graphiql', 'dist')),
     uploadMaxBytes: int('UPLOAD_MAX_MB', 30, 1, 1024) * 1024 * 1024,
     uploadMaxTotalBytes: int('UPLOAD_MAX_TOTAL_MB', 200, 1, 10_240) * 1024 * 1024,
     seedWhenEmpty: bool('SEED_WHEN_EMPTY', true),

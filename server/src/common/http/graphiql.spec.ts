@@ -7,7 +7,7 @@ import { queryLimitsRule } from '../graphql/query-limits.js';
 import { wantsExplorer } from './graphiql.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
-const EXAMPLES = JSON.parse(readFileSync(join(ROOT, 'graphiql', 'examples.json'), 'utf8')) as { title: string; query: string }[];
+const EXAMPLES = JSON.parse(readFileSync(join(ROOT, 'client', 'graphiql', 'examples.json'), 'utf8')) as { title: string; query: string }[];
 
 const request = (method: string, path: string, query: Record<string, string>, accept: string) => ({
   method,
