@@ -17,8 +17,8 @@ export function findRepoRoot(start: string = DATABASE_PACKAGE_DIR): string {
   }
 }
 
-/** The sample reports imported into an empty database (`db:reset`, first start). */
-export const SEED_REPORTS_DIR = join(DATABASE_PACKAGE_DIR, 'seeds', 'reports');
+/** The sample reports imported into an empty database (`db:reset`, first start): the corpus reports that parse. */
+export const SEED_REPORTS_DIR = join(findRepoRoot(), 'packages', 'corpus', 'reports');
 
 /** Where the product keeps its embedded PostgreSQL cluster unless DATA_DIR says otherwise. */
 export function defaultDataDir(): string {

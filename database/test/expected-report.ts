@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { checkReport, type ParsedReport, type ParsedReportCore } from '@ogi/domain';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const SEED_REPORT_FILE = join(here, '..', 'seeds', 'reports', '000_ezhou_xzspj_2020.txt');
-export const SEED_EXPECTED_FILE = join(here, 'fixtures', '000_ezhou_xzspj_2020.expected.json');
+export const SEED_REPORT_FILE = join(here, '..', '..', 'packages', 'corpus', 'reports', '000_ezhou_xzspj_2020.txt');
+export const SEED_EXPECTED_FILE = join(here, '..', '..', 'packages', 'corpus', 'expected', '000_ezhou_xzspj_2020.json');
 
 export function loadExpectedReport(): ParsedReport {
   const core = JSON.parse(readFileSync(SEED_EXPECTED_FILE, 'utf8')) as ParsedReportCore;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { snap } from '../support/screenshots.js';
 
-const SEED = fileURLToPath(new URL('../../database/seeds/reports/000_ezhou_xzspj_2020.txt', import.meta.url));
+const SEED = fileURLToPath(new URL('../../packages/corpus/reports/000_ezhou_xzspj_2020.txt', import.meta.url));
 const seedText = readFileSync(SEED, 'utf8');
 /** The seed report as another (new) agency would have published it. */
 const NEW_AGENCY = '鄂州市政务服务和大数据管理局';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { adminApi } from '../support/api.js';
 import { snap } from '../support/screenshots.js';
 
-const SEED = fileURLToPath(new URL('../../database/seeds/reports/000_ezhou_xzspj_2020.txt', import.meta.url));
+const SEED = fileURLToPath(new URL('../../packages/corpus/reports/000_ezhou_xzspj_2020.txt', import.meta.url));
 /** The seed report as an agency of its own, so correcting it leaves the other journeys' data alone. */
 const AGENCY = '鄂州市更正演示局';
 const report = readFileSync(SEED, 'utf8').replaceAll('鄂州市行政审批局', AGENCY);

@@ -12,7 +12,7 @@ import { adminApi, createUser } from '../support/api.js';
 import { watchCsp } from '../support/csp.js';
 import { snap } from '../support/screenshots.js';
 
-const SEED = fileURLToPath(new URL('../../database/seeds/reports/000_ezhou_xzspj_2020.txt', import.meta.url));
+const SEED = fileURLToPath(new URL('../../packages/corpus/reports/000_ezhou_xzspj_2020.txt', import.meta.url));
 
 const TEXT_PAYLOAD = `<script>window.__xss="text-script"</script> <img src=x onerror="window.__xss='text-img'">`;
 const FILE_NAME = `<svg onload=window.__xss='file'>.txt`;

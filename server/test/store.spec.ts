@@ -9,7 +9,7 @@ import { ReportIngestor, type IngestResult } from '@ogi/database';
 import { checkReport, type ParsedReport, type ParsedReportCore } from '@ogi/domain';
 import { SEED_REPORT, startTestApp, type TestApp } from './helpers/test-app.js';
 
-const EXPECTED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'database', 'test', 'fixtures', '000_ezhou_xzspj_2020.expected.json');
+const EXPECTED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'packages', 'corpus', 'expected', '000_ezhou_xzspj_2020.json');
 
 /** The seed's expected parse as a ParsedReport, with the findings the shared rules give. */
 function expectedReport(change: (core: ParsedReportCore) => void = () => undefined): ParsedReport {

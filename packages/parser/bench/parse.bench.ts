@@ -5,7 +5,7 @@
  * 2. time for a 6-page PDF (target < 300 ms);
  * 3. peak memory parsing a 50 MB input (target < 500 MB), in a fresh process so the figure is its own.
  *
- * Run from the repository root. Inputs are the real reports in packages/parser/test/corpus.
+ * Run from the repository root. Inputs are the real reports of packages/corpus.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { parseReport } from '../src/parse-report.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const reportsDir = join(here, '..', 'test', 'corpus', 'reports');
+const corpusDir = join(here, '..', '..', 'corpus');
+const reportsDir = join(corpusDir, 'reports');
 
 if (process.argv[2] === '--peak-memory') {
   // Child mode: parse one file, print the outcome and this process's peak resident memory.
@@ -33,8 +34,9 @@ if (process.argv[2] === '--peak-memory') {
   process.exit(0);
 }
 
-const files = readdirSync(reportsDir).sort();
-const load = (f: string) => ({ name: f, bytes: readFileSync(join(reportsDir, f)) });
+// Every report of the corpus, the one the parser must refuse included: refusing is part of the work.
+const files = [...readdirSync(reportsDir).map((f) => join(reportsDir, f)), ...readdirSync(join(corpusDir, 'refused')).map((f) => join(corpusDir, 'refused', f))].sort();
+const load = (path: string) => ({ name: path.slice(path.lastIndexOf('/') + 1), bytes: readFileSync(path) });
 const parseQuietly = async (bytes: Uint8Array, name: string) => {
   try {
     await parseReport(bytes, name);
@@ -73,7 +75,7 @@ for (const ext of ['.txt', '.md', '.html']) {
 }
 
 // 2. A 6-page PDF.
-const pdf = load('001_huaian_shi_2024.pdf');
+const pdf = load(join(reportsDir, '001_huaian_shi_2024.pdf'));
 const cold = performance.now();
 await parseQuietly(pdf.bytes, pdf.name);
 const coldMs = performance.now() - cold;

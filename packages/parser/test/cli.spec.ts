@@ -4,10 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CORPUS_DIR } from './support/corpus.js';
+import { corpusFile } from './support/corpus.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const report = (name: string) => join(CORPUS_DIR, 'reports', name);
+const report = corpusFile;
 
 function parse(...files: string[]) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--json', ...files], { cwd: packageDir, encoding: 'utf8', timeout: 120_000 });

@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { SEED_REPORTS_DIR, findRepoRoot } from '@ogi/database';
 import iconv from 'iconv-lite';
 
-const CORPUS_DIR = join(findRepoRoot(), 'packages', 'parser', 'test', 'corpus', 'reports');
+const CORPUS_DIR = join(findRepoRoot(), 'packages', 'corpus', 'refused');
 const seed = (name: string) => readFileSync(join(SEED_REPORTS_DIR, name));
 const corpus = (name: string) => readFileSync(join(CORPUS_DIR, name));
 

@@ -1,10 +1,16 @@
-/** The real reports kept as fixtures (copied from the shared corpus), with their hand-checked expected parse. */
-import { readFileSync, readdirSync } from 'node:fs';
+/** The real reports of @ogi/corpus (packages/corpus), with their hand-checked expected parse. */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParsedReportCore } from '@ogi/domain';
 
-export const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
+export const CORPUS_DIR = fileURLToPath(new URL('../../../corpus/', import.meta.url));
+
+/** A corpus report's path: reports that parse are in reports/, the ones the parser must refuse in refused/. */
+export function corpusFile(name: string): string {
+  const parsed = join(CORPUS_DIR, 'reports', name);
+  return existsSync(parsed) ? parsed : join(CORPUS_DIR, 'refused', name);
+}
 
 export interface CorpusCase {
   name: string;
@@ -15,7 +21,7 @@ export interface CorpusCase {
 }
 
 export function corpusCases(): CorpusCase[] {
-  const reports = readdirSync(join(CORPUS_DIR, 'reports'));
+  const reports = [...readdirSync(join(CORPUS_DIR, 'reports')), ...readdirSync(join(CORPUS_DIR, 'refused'))];
   return readdirSync(join(CORPUS_DIR, 'expected'))
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -26,7 +32,7 @@ export function corpusCases(): CorpusCase[] {
       return {
         name,
         file: report,
-        bytes: readFileSync(join(CORPUS_DIR, 'reports', report)),
+        bytes: readFileSync(corpusFile(report)),
         expected: json['expectedError'] ? null : (json as unknown as CorpusCase['expected']),
         expectedError: (json['expectedError'] as string | undefined) ?? null,
       };
