@@ -1,5 +1,6 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
+import { FindingModel } from '../../reports/models/finding.model.js';
 
 @ObjectType('RuleCount', { description: 'How many findings one consistency rule produced, at one severity.' })
 export class RuleCountModel {
@@ -46,7 +47,7 @@ export class DataQualityModel {
 }
 
 @ObjectType('FindingRow', { description: 'One finding of a current report, with its agency and year.' })
-export class FindingRowModel {
+export class FindingRowModel extends FindingModel {
   @Field(() => ID, { description: 'The report.' })
   reportId!: string;
 
@@ -55,30 +56,6 @@ export class FindingRowModel {
 
   @Field(() => Int, { description: 'The year the data covers.' })
   year!: number;
-
-  @Field(() => String, { description: 'Rule code, e.g. S3_BALANCE.' })
-  rule!: string;
-
-  @Field(() => String, { description: 'error | warning | info.' })
-  severity!: string;
-
-  @Field(() => String, { description: 'failed (the rule does not hold) | unverifiable (a needed cell is blank) | notice.' })
-  status!: string;
-
-  @Field(() => [String], { description: 'Paths of the cells involved, e.g. applications.newReceived[6].' })
-  cells!: string[];
-
-  @Field(() => Float, { nullable: true, description: 'The value the rule expects, when it can say.' })
-  expected!: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'The value printed.' })
-  actual!: number | null;
-
-  @Field(() => String, { description: 'What is wrong, in Chinese.' })
-  messageZh!: string;
-
-  @Field(() => String, { description: 'What is wrong, in English.' })
-  messageEn!: string;
 }
 
 @ObjectType('FindingPage', { description: 'A page of findings.' })

@@ -11,7 +11,7 @@ export class FindingModel {
   @Field(() => String, { description: 'failed (the rule does not hold) | unverifiable (a needed cell is blank) | notice.' })
   status!: string;
 
-  @Field(() => [String], { description: 'Paths of the cells involved.' })
+  @Field(() => [String], { description: 'Paths of the cells involved, e.g. applications.newReceived[6].' })
   cells!: string[];
 
   @Field(() => Float, { nullable: true, description: 'The value the rule expects, when it can say.' })
