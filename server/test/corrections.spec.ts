@@ -7,12 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ReportIngestor, recomputeReport } from '@ogi/database';
 import { checkReport, type ParsedReport, type ParsedReportCore } from '@ogi/domain';
-import { SEED_REPORT, TEST_ADMIN, errorCodes, startTestApp, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
-
-const EXPECTED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'database', 'test', 'fixtures', '000_ezhou_xzspj_2020.expected.json');
+import { SEED_EXPECTED, SEED_REPORT, TEST_ADMIN, errorCodes, startTestApp, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
 let seedText: string;
@@ -81,7 +78,7 @@ beforeAll(async () => {
   seedText = readFileSync(SEED_REPORT, 'utf8');
   report2020 = (await upload('000_ezhou_xzspj_2020.txt', Buffer.from(seedText))).reportId;
   // The agency's 2021 report, whose carried-over row matches 2020's carried-forward row (no carry finding yet).
-  const core = JSON.parse(readFileSync(EXPECTED, 'utf8')) as ParsedReportCore;
+  const core = JSON.parse(readFileSync(SEED_EXPECTED, 'utf8')) as ParsedReportCore;
   const next: ParsedReportCore = { ...core, year: 2021, publishedOn: '2022-01-20', applications: { ...core.applications, carriedOver: [...core.applications['carriedForward']!] } };
   const parsed: ParsedReport = { ...next, scope: 'self', format: 'text', encoding: 'utf-8', text: seedText, cells: [], narrative: [], findings: checkReport(next), notes: [], parserVersion: 'test' };
   const stored = await new ReportIngestor(t.dataSource, { parse: () => Promise.reject(new Error('not used')) }).store(parsed, Buffer.from('2021 report'), '2021.txt');

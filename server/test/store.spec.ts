@@ -3,17 +3,13 @@
  * parser: agency resolution, versions, cross-year carry checks in both directions, metrics.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ReportIngestor, type IngestResult } from '@ogi/database';
 import { checkReport, type ParsedReport, type ParsedReportCore } from '@ogi/domain';
-import { SEED_REPORT, startTestApp, type TestApp } from './helpers/test-app.js';
-
-const EXPECTED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'packages', 'corpus', 'expected', '000_ezhou_xzspj_2020.json');
+import { SEED_EXPECTED, SEED_REPORT, startTestApp, type TestApp } from './helpers/test-app.js';
 
 /** The seed's expected parse as a ParsedReport, with the findings the shared rules give. */
 function expectedReport(change: (core: ParsedReportCore) => void = () => undefined): ParsedReport {
-  const core = JSON.parse(readFileSync(EXPECTED, 'utf8')) as ParsedReportCore;
+  const core = JSON.parse(readFileSync(SEED_EXPECTED, 'utf8')) as ParsedReportCore;
   change(core);
   return {
     ...core,

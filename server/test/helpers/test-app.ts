@@ -24,6 +24,8 @@ import { UsersService } from '../../src/modules/accounts/users.service.js';
 
 export const SERVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SEED_REPORT = join(SEED_REPORTS_DIR, '000_ezhou_xzspj_2020.txt');
+/** The seed report's expected parse, for tests of the store path that must not depend on the parser. */
+export const SEED_EXPECTED = join(SEED_REPORTS_DIR, '..', 'expected', '000_ezhou_xzspj_2020.json');
 
 export interface GraphqlResponse<T> {
   data?: T | null;
