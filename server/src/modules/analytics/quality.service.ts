@@ -3,7 +3,7 @@
  * which year and when. Current report versions only, within the caller's scope.
  */
 import { Injectable } from '@nestjs/common';
-import { publicationDeadline, submissionStatus, type AgencyKind } from '@ogi/domain';
+import { chinaDate, publicationDeadline, submissionStatus, type AgencyKind } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { toId } from '../../common/graphql/ids.js';
@@ -16,11 +16,6 @@ import type { SubmissionModel } from './models/submission.model.js';
 
 /** Most agency × year rows one submissions query answers. */
 export const MAX_SUBMISSION_ROWS = 100_000;
-
-/** Today's date where the reports are published (deadlines fall at the end of a China Standard Time day). */
-export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 interface FindingFilter {
   rules?: readonly string[] | null;
@@ -133,7 +128,7 @@ export class QualityService {
   }
 
   /** Every selected agency × year: ON_TIME, LATE, DATE_UNKNOWN, MISSING or NOT_DUE; newest year first, then by name. */
-  async submissions(years: readonly number[], selection: AgencySelectionInput | null | undefined, scope: AgencyScope, today = todayInChina()): Promise<SubmissionModel[]> {
+  async submissions(years: readonly number[], selection: AgencySelectionInput | null | undefined, scope: AgencyScope, today = chinaDate(new Date())): Promise<SubmissionModel[]> {
     const yearList = [...new Set(years)].sort((a, b) => b - a);
     const agencyIds = await this.selections.resolve(selection, scope);
     if (agencyIds.length * yearList.length > MAX_SUBMISSION_ROWS) {
