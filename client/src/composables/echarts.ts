@@ -1,7 +1,7 @@
 /**
  * The one place ECharts parts are registered. Add a chart type or component here when a chart needs it;
  * never import `echarts` itself (that pulls in every chart). The flow charts (sankey, treemap) of the
- * outcomes page register in `echarts-flows.ts`, loaded with that page only, to keep the first load small.
+ * outcomes page register in `echarts-flows.ts`, loaded by `useECharts` only for an option that draws them.
  * Only `useECharts` imports this module's values, and dynamically: the page draws itself first, ECharts
  * loads and evaluates in a task of its own. Elsewhere import its types only.
  */

@@ -1,14 +1,26 @@
 import { onBeforeUnmount, onMounted, ref, shallowRef, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue';
 import type { ECharts } from 'echarts/core';
 import type { ChartOption } from './echarts';
+import { retryingImport } from './retrying-import';
 
 /**
  * ECharts starts loading as soon as a page with charts does (this module comes with it), in parallel with the
- * page's first requests, and evaluates in a task of its own — not after the data has arrived.
+ * page's first requests, and evaluates in a task of its own — not after the data has arrived. A chunk that
+ * fails to load (network) is fetched again when the chart's "retry" asks for it.
  */
-let echartsModule: Promise<typeof import('./echarts')> | null = null;
-const loadECharts = () => (echartsModule ??= import('./echarts'));
-void loadECharts();
+const loadECharts = retryingImport(() => import('./echarts'));
+/** The sankey and treemap parts, only for an option that draws them (the outcomes page). */
+const loadFlowCharts = retryingImport(() => import('./echarts-flows'));
+loadECharts().catch(() => {
+  // Reported by each chart that needs it, with a retry.
+});
+
+const FLOW_SERIES = new Set(['sankey', 'treemap']);
+
+/** Whether an option draws a chart type that lives in the flows chunk. */
+export function needsFlowCharts(option: ChartOption | null): boolean {
+  return seriesOf(option).some((s) => typeof s.type === 'string' && FLOW_SERIES.has(s.type));
+}
 
 /** A data item the user picked, by click or by keyboard. */
 export interface ChartPick {
@@ -21,6 +33,7 @@ export interface ChartPick {
 }
 
 interface SeriesLike {
+  type?: unknown;
   name?: unknown;
   data?: unknown;
 }
@@ -65,17 +78,43 @@ export function useECharts(
   const chart = shallowRef<ECharts | null>(null);
   /** The item the keyboard is on, for the page to announce. */
   const active = ref<ChartPick | null>(null);
+  /** Why the chart library could not be loaded (the card shows it with a retry); null while all is well. */
+  const loadError = shallowRef<Error | null>(null);
+  /** How many times loading failed in a row: after a failed retry the card suggests reloading the page. */
+  const failures = ref(0);
   let observer: ResizeObserver | null = null;
+  let unmounted = false;
   let markPending = false;
   let pending: ReturnType<typeof setTimeout> | undefined;
 
-  function apply() {
+  function failed(error: unknown) {
+    if (unmounted) return;
+    failures.value++;
+    loadError.value = error instanceof Error ? error : new Error(String(error));
+  }
+
+  async function apply() {
     const value = toValue(option);
     if (!chart.value || !value) return;
+    if (needsFlowCharts(value)) {
+      try {
+        await loadFlowCharts();
+      } catch (e) {
+        failed(e);
+        return;
+      }
+      // A newer option may have arrived meanwhile: it is drawn by its own call.
+      if (unmounted || !chart.value || toValue(option) !== value) return;
+    }
     markPending = true;
     chart.value.setOption(value, { notMerge: true, lazyUpdate: false });
     active.value = null;
+    failures.value = 0;
   }
+  const schedule = () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => void apply(), 0);
+  };
 
   /** Moves the keyboard's item by `step`, or to an absolute index with `to`. */
   function move(step: number, to?: number) {
@@ -106,40 +145,50 @@ export function useECharts(
     e.preventDefault();
   }
 
-  let unmounted = false;
-  onMounted(async () => {
-    const { echarts } = await loadECharts();
-    if (unmounted || !el.value) return;
-    chart.value = echarts.init(el.value, null, { renderer: 'canvas' });
-    chart.value.on('rendered', () => {
+  /** Loads the library (again, after a failure) and creates the chart; the option is then drawn. */
+  async function start() {
+    loadError.value = null;
+    let lib: typeof import('./echarts');
+    try {
+      lib = await loadECharts();
+    } catch (e) {
+      failed(e);
+      return;
+    }
+    if (unmounted || !el.value || chart.value) return;
+    const instance = (chart.value = lib.echarts.init(el.value, null, { renderer: 'canvas' }));
+    instance.on('rendered', () => {
       if (!markPending) return;
       markPending = false;
       performance.mark('ogi:chart-rendered', { detail: { chart: toValue(timingName) ?? '' } });
     });
-    chart.value.on('click', (params) => {
+    instance.on('click', (params) => {
       const value = toValue(option);
       if (!onPick || !value || params.componentType !== 'series' || typeof params.dataIndex !== 'number') return;
       const pick = itemAt(value, params.seriesIndex ?? 0, params.dataIndex);
       if (pick) onPick(pick);
     });
     // First drawing in a task of its own, like every later one (see below).
-    pending = setTimeout(apply, 0);
+    schedule();
     el.value.addEventListener('keydown', onKeydown);
     if (typeof ResizeObserver !== 'undefined') {
       observer = new ResizeObserver(() => chart.value?.resize());
       observer.observe(el.value);
     }
-  });
+  }
+  onMounted(() => void start());
+
+  /** The user's retry after a failed load: the library, or the flow charts an option needs. */
+  function retry() {
+    if (!chart.value) return start();
+    loadError.value = null;
+    schedule();
+    return Promise.resolve();
+  }
 
   // A new option is drawn in a task of its own, after the page has updated: a chart of thousands of items
   // and a table of thousands of rows arriving together do not make one long task.
-  watch(
-    () => toValue(option),
-    () => {
-      clearTimeout(pending);
-      pending = setTimeout(apply, 0);
-    },
-  );
+  watch(() => toValue(option), schedule);
 
   onBeforeUnmount(() => {
     unmounted = true;
@@ -150,5 +199,5 @@ export function useECharts(
     chart.value = null;
   });
 
-  return { chart, active };
+  return { chart, active, loadError, failures, retry };
 }

@@ -45,6 +45,7 @@ describe('language switching', () => {
       'Reports',
       'Import',
       'GraphQL',
+      'Change log',
     ]);
     expect(wrapper.get('h2').text()).toBe('III. Disclosure applications received and handled');
     expect(wrapper.get('.column').text()).toBe('Natural persons');

@@ -18,6 +18,24 @@ export interface CellResult {
   sourceEnd: number | null;
   /** The PDF page it was read on, for PDF reports. */
   sourcePage: number | null;
+  /** Whether an editor's correction is in force: `value` is then the corrected value. */
+  corrected: boolean;
+  /** What the parser read, when corrected (null otherwise, or when the parser read a blank). */
+  originalValue: number | null;
+  /** The correction in force: the value set, why, who and when. */
+  correction: CellCorrectionInForce | null;
+}
+
+/** An editor's correction in force on a cell. */
+export interface CellCorrectionInForce {
+  id: string;
+  /** null = corrected to blank. */
+  value: number | null;
+  reason: string;
+  /** The user name of the editor. */
+  by: string;
+  /** ISO 8601. */
+  at: string;
 }
 
 export type SeverityValue = 'error' | 'warning' | 'info';

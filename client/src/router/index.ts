@@ -2,6 +2,15 @@ import type { AccessSet } from '@ogi/domain';
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import OverviewView from '../views/overview/OverviewView.vue';
 
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Open without a session (the sign-in page only). */
+    public?: boolean;
+    /** The access policy set (ACCESS of @ogi/domain) the page needs; others see "not allowed" (the server refuses anyway). */
+    access?: AccessSet;
+  }
+}
+
 /**
  * The pages, in the order of the navigation. The overview is the landing page and comes with the first load;
  * every other page (and the chart parts only it uses) loads on its first visit.
@@ -15,16 +24,17 @@ export const routes: RouteRecordRaw[] = [
   { path: '/agencies/:id', name: 'agency', component: () => import('../views/agency/AgencyView.vue') },
   { path: '/reports', name: 'reports', component: () => import('../views/reports/ReportListView.vue') },
   { path: '/reports/:id', name: 'report', component: () => import('../views/report/ReportView.vue') },
-  { path: '/import', name: 'import', component: () => import('../views/import/ImportView.vue') },
-  { path: '/explorer', name: 'explorer', component: () => import('../views/explorer/ExplorerView.vue') },
+  { path: '/import', name: 'import', component: () => import('../views/import/ImportView.vue'), meta: { access: 'ingest' } },
+  { path: '/explorer', name: 'explorer', component: () => import('../views/explorer/ExplorerView.vue'), meta: { access: 'analyse' } },
+  { path: '/audit', name: 'audit', component: () => import('../views/audit/AuditView.vue'), meta: { access: 'edit' } },
   // The only page open without a session (see session-guard.ts).
   { path: '/login', name: 'login', component: () => import('../views/login/LoginView.vue'), meta: { public: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/not-found/NotFoundView.vue') },
 ];
 
 /**
- * The pages the navigation lists, with their message keys; `access` names the policy set (ACCESS of @ogi/domain)
- * a role needs for the page to be listed at all — the server enforces it either way.
+ * The pages the navigation lists, with their message keys. A page whose route names an access set (`meta.access`)
+ * is listed only for the roles in it — the server enforces it either way.
  */
 export const NAV_ITEMS = [
   { name: 'overview', key: 'overview' },
@@ -33,9 +43,15 @@ export const NAV_ITEMS = [
   { name: 'review', key: 'review' },
   { name: 'quality', key: 'quality' },
   { name: 'reports', key: 'reports' },
-  { name: 'import', key: 'import', access: 'ingest' },
-  { name: 'explorer', key: 'explorer', access: 'analyse' },
-] as const satisfies readonly { name: string; key: string; access?: AccessSet }[];
+  { name: 'import', key: 'import' },
+  { name: 'explorer', key: 'explorer' },
+  { name: 'audit', key: 'audit' },
+] as const satisfies readonly { name: string; key: string }[];
+
+/** The access set a page needs (its route's `meta.access`), undefined when every signed-in user may open it. */
+export function routeAccess(name: string): AccessSet | undefined {
+  return routes.find((r) => r.name === name)?.meta?.access;
+}
 
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
   return createRouter({

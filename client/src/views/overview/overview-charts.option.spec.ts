@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RollupValueResult } from '../../graphql/analytics.types';
-import { buildRankingOption, buildTrendOption, latestYearWithData, trendPoints, trendTable } from './overview-charts.option';
+import { buildRankingOption, buildTrendOption, latestYearWithData, topAgenciesVariables, trendPoints, trendTable } from './overview-charts.option';
 
 const r = (year: number, metric: string, value: number | null, reportsCounted = 3): RollupValueResult => ({
   year,
@@ -85,5 +85,17 @@ describe('ranking chart', () => {
       { value: 300, name: '淮安市人民政府', agencyId: 'a1' },
       { value: '-', name: '沭阳县人民政府', agencyId: 'a2' },
     ]);
+  });
+});
+
+describe('the agencies with the most applications', () => {
+  it("ranks every agency's own report: region-wide aggregates (全市 totals) are left out, counts need no minimum sample", () => {
+    const vars = topAgenciesVariables(2024, null);
+    expect(vars).toMatchObject({ metric: 'applications.new', year: 2024, scopes: ['self'], minSample: 0, order: 'DESC' });
+    expect(vars.scopes).not.toContain('region_aggregate');
+  });
+
+  it('keeps the chosen government and everything under it as the selection', () => {
+    expect(topAgenciesVariables(2023, { parentId: '7', includeDescendants: true }).selection).toEqual({ parentId: '7', includeDescendants: true });
   });
 });

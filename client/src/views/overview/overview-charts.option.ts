@@ -5,7 +5,8 @@
 import type { ChartOption } from '../../composables/echarts';
 import { PALETTE } from '../../composables/chart-palette';
 import type { DataTable } from '../../export/data-table';
-import type { RollupValueResult } from '../../graphql/analytics.types';
+import type { AgencySelectionInput, RollupValueResult } from '../../graphql/analytics.types';
+import type { RankingQueryVariables } from '../../graphql/ranking.query';
 
 export const OVERVIEW_METRICS = [
   'applications.new',
@@ -103,6 +104,18 @@ export function buildTrendOption(points: readonly TrendPoint[], text: TrendText,
 
 export function trendTable(points: readonly TrendPoint[], columns: [string, string, string, string, string]): DataTable {
   return { columns: [...columns], rows: points.map((p) => [p.year, p.received, p.handled, pct(p.disclosureRate), p.reports]) };
+}
+
+/** How many agencies the overview's ranking shows. */
+export const TOP_AGENCIES = 10;
+
+/**
+ * The question behind "the agencies with the most applications": every agency's own (`self`) report for the year.
+ * A government's region-wide aggregate (全市 totals) counts its departments' applications again and would top any
+ * list of single agencies, so aggregates are left out (the card's caption says so). Counts need no minimum sample.
+ */
+export function topAgenciesVariables(year: number, selection: AgencySelectionInput | null): RankingQueryVariables {
+  return { metric: 'applications.new', year, selection, scopes: ['self'], minSample: 0, order: 'DESC', take: TOP_AGENCIES };
 }
 
 export interface RankedAgency {

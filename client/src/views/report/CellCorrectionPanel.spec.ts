@@ -13,6 +13,9 @@ const CELL = {
   sourceStart: 10,
   sourceEnd: 12,
   sourcePage: null,
+  corrected: true,
+  originalValue: 29,
+  correction: { id: '1', value: 30, reason: '核对原件为 30', by: 'editor1', at: '2026-11-28T10:00:00.000Z' },
 };
 
 const CORRECTIONS = {

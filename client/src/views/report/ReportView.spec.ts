@@ -2,22 +2,52 @@ import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EZHOU_2020 } from '../../../test/fixtures/reports';
 import { mountInApp } from '../../../test/mount';
+import type { AuditEntryResult } from '../../graphql/audit-log.query';
+import type { ReportDiffResult } from '../../graphql/report-diff.query';
+import type { ReportDetail } from '../../graphql/report.query';
 import { usePreferencesStore } from '../../stores/preferences';
+import { useSessionStore } from '../../stores/session';
 import ReportView from './ReportView.vue';
 
-function answer(body: unknown, status = 200) {
+/** What the API answers: the report query `body`; the audit log and version diff as given; every request recorded. */
+function answer(body: unknown, status = 200, more: { audit?: AuditEntryResult[]; diff?: ReportDiffResult['reportDiff'] } = {}) {
+  const calls: { query: string; variables: Record<string, unknown> }[] = [];
   vi.stubGlobal(
     'fetch',
-    vi.fn(async () => new Response(JSON.stringify(body), { status })),
+    vi.fn(async (_url: string, init: { body: string }) => {
+      const request = JSON.parse(init.body) as { query: string; variables: Record<string, unknown> };
+      calls.push(request);
+      if (request.query.includes('auditLog')) {
+        const items = more.audit ?? [];
+        return new Response(JSON.stringify({ data: { auditLog: { total: items.length, items } } }), { status: 200 });
+      }
+      if (request.query.includes('reportDiff')) return new Response(JSON.stringify({ data: { reportDiff: more.diff } }), { status: 200 });
+      return new Response(JSON.stringify(body), { status });
+    }),
   );
+  return calls;
+}
+
+/** The Ezhou report with its 一、本年新收 · 总计 (printed 29) corrected to 30 by an editor. */
+function correctedReport(): ReportDetail {
+  const report = structuredClone(EZHOU_2020);
+  const cell = report.applications.find((r) => r.key === 'newReceived')!.cells[6]!;
+  report.applications.find((r) => r.key === 'newReceived')!.values[6] = 30;
+  Object.assign(cell, {
+    value: 30,
+    corrected: true,
+    originalValue: 29,
+    correction: { id: '5', value: 30, reason: '核对纸质原件为 30', by: 'editor.li', at: '2026-11-28T02:00:00.000Z' },
+  });
+  return report;
 }
 
 async function openReport(id: string) {
   // The chart needs a canvas, which jsdom lacks; its option is tested on its own.
-  const { wrapper, router } = await mountInApp(ReportView, { global: { stubs: { OutcomesChart: true } } });
+  const { wrapper, router, pinia } = await mountInApp(ReportView, { global: { stubs: { OutcomesChart: true } } });
   await router.push(`/reports/${id}`);
   await flushPromises();
-  return { wrapper, router };
+  return { wrapper, router, pinia };
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -48,6 +78,7 @@ describe('report page', () => {
       '三、收到和处理政府信息公开申请情况',
       '四、政府信息公开行政复议、行政诉讼情况',
       '版本',
+      '修改记录',
     ]);
     const findingRows = wrapper.findAll('.findings-table tbody tr');
     expect(findingRows).toHaveLength(3);
@@ -131,5 +162,102 @@ describe('report page', () => {
     expect(versions.text()).toContain('第 1 版');
     expect(versions.text()).toContain('现行版本');
     expect(versions.text()).toContain('当前查看');
+  });
+
+  it('marks a corrected cell: the reader hears and sees what the parser read, the value now, why, who and when', async () => {
+    answer({ data: { report: correctedReport() } });
+    const { wrapper } = await openReport('ezhou-2020');
+    const total = wrapper.findAll('tr').find((r) => r.text().startsWith('一、本年新收'))!.findAll('td').at(-1)!;
+    expect(total.text()).toBe('30');
+    expect(total.attributes('aria-label')).toBe('30（已人工更正，解析读作 29）');
+
+    await total.trigger('focus');
+    const tip = wrapper.get('[role="tooltip"]');
+    expect(tip.text()).toContain('已人工更正：解析读作 29，现为 30');
+    expect(tip.text()).toContain('理由：核对纸质原件为 30');
+    expect(tip.text()).toContain('editor.li 于');
+    expect(total.attributes('aria-describedby')).toBe(tip.attributes('id'));
+
+    // and every reader finds the corrections listed, each leading to its cell
+    const list = wrapper.get('#corrections');
+    expect(list.get('h2').text()).toBe('人工更正（1）');
+    const row = list.get('tbody tr');
+    expect(row.findAll('th, td').map((c) => c.text())).toEqual([
+      '一、本年新收政府信息公开申请数量 · 总计',
+      '29',
+      '30',
+      '核对纸质原件为 30',
+      expect.stringContaining('editor.li'),
+    ]);
+  });
+
+  it('lists no corrections and marks nothing when no cell was corrected', async () => {
+    answer({ data: { report: EZHOU_2020 } });
+    const { wrapper } = await openReport('ezhou-2020');
+    expect(wrapper.find('#corrections').exists()).toBe(false);
+    expect(wrapper.findAll('td[aria-label*="人工更正"]')).toHaveLength(0);
+  });
+
+  it('compares two versions: changed properties and numbers by their printed labels, old → new', async () => {
+    const report = structuredClone(EZHOU_2020);
+    report.id = 'v2';
+    report.version = 2;
+    report.versions = [
+      { id: 'v2', version: 2, isCurrent: true, ingestedAt: '2026-06-01T08:00:00.000Z', sourceFileName: 'ezhou-2020-revised.txt', format: 'text' },
+      { id: 'v1', version: 1, isCurrent: false, ingestedAt: '2026-05-01T08:00:00.000Z', sourceFileName: 'ezhou-2020.txt', format: 'text' },
+    ];
+    const calls = answer({ data: { report } }, 200, {
+      diff: {
+        from: { id: 'v1', version: 1, ingestedAt: '2026-05-01T08:00:00.000Z', sourceFileName: 'ezhou-2020.txt' },
+        to: { id: 'v2', version: 2, ingestedAt: '2026-06-01T08:00:00.000Z', sourceFileName: 'ezhou-2020-revised.txt' },
+        fields: [{ field: 'publishedOn', from: '2021-02-10', to: '2021-01-24' }],
+        cells: [{ path: 'applications.newReceived[6]', label: '一、本年新收政府信息公开申请数量 · 总计', labelEn: 'New applications · Total', fromValue: 27, toValue: 29, fromRaw: '27', toRaw: '29' }],
+      },
+    });
+    const { wrapper, router } = await openReport('v2');
+    await wrapper.get('#versions').findAll('button').find((b) => b.text() === '与此版本（第 1 版）比较')!.trigger('click');
+    await flushPromises();
+
+    expect(router.currentRoute.value.query).toMatchObject({ diffFrom: 'v1', diffTo: 'v2' });
+    expect(calls.find((c) => c.query.includes('reportDiff'))!.variables).toEqual({ fromId: 'v1', toId: 'v2' });
+    const diff = wrapper.get('.version-diff');
+    expect(diff.text()).toContain('第 1 版 → 第 2 版：1 项报告信息、1 个数字有变化');
+    const tables = diff.findAll('table');
+    expect(tables[0]!.get('tbody tr').findAll('th, td').map((c) => c.text())).toEqual(['公布日期', '2021年2月10日', '2021年1月24日']);
+    expect(tables[1]!.get('tbody tr').findAll('th, td').map((c) => c.text())).toEqual(['一、本年新收政府信息公开申请数量 · 总计', '27', '29', '+2']);
+
+    await diff.findAll('button').find((b) => b.text() === '关闭比较')!.trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.query.diffFrom).toBeUndefined();
+    expect(wrapper.find('.version-diff').exists()).toBe(false);
+  });
+
+  it('shows an editor the report\'s change log, and hides it from a leader', async () => {
+    answer({ data: { report: correctedReport() } }, 200, {
+      audit: [
+        {
+          id: '9',
+          action: 'cell.corrected',
+          actor: 'editor.li',
+          at: '2026-11-28T02:00:00.000Z',
+          reportId: 'ezhou-2020',
+          cellPath: 'applications.newReceived[6]',
+          before: '29',
+          after: '30',
+          reason: '核对纸质原件为 30',
+          detail: '{"correctionId":5,"supersedes":null}',
+        },
+      ],
+    });
+    const { wrapper, pinia } = await openReport('ezhou-2020');
+    const audit = wrapper.get('#audit');
+    expect(audit.text()).toContain('共 1 条记录');
+    const cells = audit.get('tbody tr').findAll('th, td').map((c) => c.text());
+    expect(cells.slice(1)).toEqual(['editor.li', '更正单元格', '一、本年新收政府信息公开申请数量 · 总计', '29', '30', '核对纸质原件为 30']);
+
+    const session = useSessionStore(pinia);
+    session.set({ csrfToken: 't', expiresAt: '2099-01-01T00:00:00Z', user: { ...session.user!, role: 'viewer' } });
+    await flushPromises();
+    expect(wrapper.find('#audit').exists()).toBe(false);
   });
 });
