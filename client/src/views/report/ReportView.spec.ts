@@ -144,7 +144,7 @@ describe('report page', () => {
   it('picks a cell from the keyboard, and opens on the cell a link names', async () => {
     answer({ data: { report: EZHOU_2020 } });
     const { wrapper, router } = await openReport('ezhou-2020');
-    const cell = wrapper.findAll('tr').find((r) => r.text().startsWith('一、本年新收'))!.findAll('td')[0]!;
+    const cell = wrapper.get('#section-3').findAll('tr').find((r) => r.text().startsWith('一、本年新收'))!.findAll('td')[0]!;
     expect(cell.attributes('tabindex')).toBe('0');
     await cell.trigger('keydown', { key: 'Enter' });
     await flushPromises();
@@ -167,7 +167,7 @@ describe('report page', () => {
   it('marks a corrected cell: the reader hears and sees what the parser read, the value now, why, who and when', async () => {
     answer({ data: { report: correctedReport() } });
     const { wrapper } = await openReport('ezhou-2020');
-    const total = wrapper.findAll('tr').find((r) => r.text().startsWith('一、本年新收'))!.findAll('td').at(-1)!;
+    const total = wrapper.get('#section-3').findAll('tr').find((r) => r.text().startsWith('一、本年新收'))!.findAll('td').at(-1)!;
     expect(total.text()).toBe('30');
     expect(total.attributes('aria-label')).toBe('30（已人工更正，解析读作 29）');
 
