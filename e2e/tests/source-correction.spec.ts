@@ -43,6 +43,12 @@ test('correct a misread cell: the table, the note and the findings follow', asyn
   await expect(panel.getByTestId('correction-active')).toContainText('核对纸质原件');
   // The six applicant columns (29) no longer add up to the corrected total (30): the checks say so at once.
   await expect(page.getByRole('region', { name: /检查发现/ }).getByText(/应为 29，表中为 30/).first()).toBeVisible();
+  // The corrected number is marked in the table and listed with its reason for every reader; the change log has it.
+  await expect(newReceived.getByRole('cell').last()).toHaveAttribute('aria-label', '30（已人工更正，解析读作 29）');
+  const corrections = page.getByRole('region', { name: '人工更正（1）' });
+  await expect(corrections.getByRole('row', { name: /本年新收/ }).getByRole('cell')).toContainText(['29', '30', '核对纸质原件']);
+  const audit = page.getByRole('region', { name: '修改记录' });
+  await expect(audit.getByRole('row', { name: /更正单元格/ })).toContainText('核对纸质原件');
   await snap(page, 'correction-1-corrected.zh-CN');
 
   // Withdrawn: the cell shows what the parser read again.
@@ -50,4 +56,11 @@ test('correct a misread cell: the table, the note and the findings follow', asyn
   await panel.getByRole('button', { name: /撤回更正/ }).click();
   await expect(newReceived.getByRole('cell').last()).toHaveText('29');
   await expect(panel.getByTestId('correction-active')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: /人工更正（/ })).toHaveCount(0);
+  await expect(audit.getByRole('row', { name: /撤回更正/ })).toContainText('更正有误，撤回');
+
+  // The system-wide change log lists both, newest first.
+  await page.goto('/audit');
+  await expect(page.getByRole('heading', { level: 1, name: '修改记录' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /更正有误，撤回/ }).first()).toContainText('撤回更正');
 });

@@ -1,9 +1,7 @@
+import type { ReportScope } from '@ogi/domain';
 import type { AgencySelectionInput, RankingItemResult } from './analytics.types';
 import { defineOperation } from './client';
 import document from './ranking.query.graphql?raw';
-
-/** What a report covers: the agency itself, a region's agencies together (全市…), or a system (全系统…). */
-export type ReportScope = 'self' | 'region_aggregate' | 'system_aggregate';
 
 export interface RankingQueryVariables {
   metric: string;

@@ -95,6 +95,12 @@ describe('the agencies with the most applications', () => {
     expect(vars.scopes).not.toContain('region_aggregate');
   });
 
+  it('ranks aggregates only among themselves, when asked for them', () => {
+    const vars = topAgenciesVariables(2025, null, 'aggregates');
+    expect(vars.scopes).toEqual(['region_aggregate', 'system_aggregate']);
+    expect(vars.scopes).not.toContain('self');
+  });
+
   it('keeps the chosen government and everything under it as the selection', () => {
     expect(topAgenciesVariables(2023, { parentId: '7', includeDescendants: true }).selection).toEqual({ parentId: '7', includeDescendants: true });
   });

@@ -2,6 +2,7 @@
  * The overview's charts, as pure functions of the data: the trend over all years (applications received and
  * handled as bars, the disclosure rate as a line on its own axis) and the agencies with the most applications.
  */
+import type { ReportScope } from '@ogi/domain';
 import type { ChartOption } from '../../composables/echarts';
 import { PALETTE } from '../../composables/chart-palette';
 import type { DataTable } from '../../export/data-table';
@@ -109,13 +110,19 @@ export function trendTable(points: readonly TrendPoint[], columns: [string, stri
 /** How many agencies the overview's ranking shows. */
 export const TOP_AGENCIES = 10;
 
+/** Which reports a ranking compares: agencies' own reports, or region-/system-wide aggregates — never both at once. */
+export type RankedReports = 'self' | 'aggregates';
+
 /**
  * The question behind "the agencies with the most applications": every agency's own (`self`) report for the year.
  * A government's region-wide aggregate (全市 totals) counts its departments' applications again and would top any
- * list of single agencies, so aggregates are left out (the card's caption says so). Counts need no minimum sample.
+ * list of single agencies, so the two kinds are never ranked together. In a year with no agency's own report the
+ * overview ranks the aggregates among themselves (region against region) instead of showing nothing, and its
+ * caption says which kind it ranks. Counts need no minimum sample.
  */
-export function topAgenciesVariables(year: number, selection: AgencySelectionInput | null): RankingQueryVariables {
-  return { metric: 'applications.new', year, selection, scopes: ['self'], minSample: 0, order: 'DESC', take: TOP_AGENCIES };
+export function topAgenciesVariables(year: number, selection: AgencySelectionInput | null, reports: RankedReports = 'self'): RankingQueryVariables {
+  const scopes: ReportScope[] = reports === 'self' ? ['self'] : ['region_aggregate', 'system_aggregate'];
+  return { metric: 'applications.new', year, selection, scopes, minSample: 0, order: 'DESC', take: TOP_AGENCIES };
 }
 
 export interface RankedAgency {
