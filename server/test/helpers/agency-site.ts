@@ -31,15 +31,15 @@ export function articlePage(text: string, options: { title: string; metaCharset?
 <div class="footer">主办单位：人民政府办公室 <a href="/about.html">网站地图</a></div></body></html>`;
 }
 
-/** A 政府信息公开年报 column: a list of titled links with dates, plus the site's navigation. */
-export function listingPage(title: string, items: { href: string; title: string; date?: string }[]): string {
+/** A 政府信息公开年报 column: a list of titled links with dates, plus the site's navigation and its pager. */
+export function listingPage(title: string, items: { href: string; title: string; date?: string }[], pager = '共1页'): string {
   const lis = items
     .map((i) => `<li><a href="${i.href}" title="${escapeHtml(i.title)}" target="_blank">${escapeHtml(i.title.length > 24 ? `${i.title.slice(0, 22)}...` : i.title)}</a><span>${i.date ?? ''}</span></li>`)
     .join('\n');
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <script>document.write('<a href="/script-link">不应被读取</a>');</script></head>
 <body><div class="nav"><a href="/">首页</a><a href="/zwgk/gzyd.html">2024年政务公开工作要点</a><a href="/xzzx/">下载中心</a></div>
-<h1>${escapeHtml(title)}</h1><ul class="list">${lis}</ul><div class="page">共1页</div></body></html>`;
+<h1>${escapeHtml(title)}</h1><ul class="list">${lis}</ul><div class="page">${pager}</div></body></html>`;
 }
 
 /** A report page whose report is an attached file. */
@@ -154,6 +154,25 @@ export async function startAgencySite(): Promise<AgencySite> {
     '/undeclared/2021.htm': page(gbk(article('009_pingtan_syq_2021.txt', '2021年报')), 'text/html'),
     // ... and with a meta tag that is wrong (says UTF-8) while the header says GBK: the header wins.
     '/misdeclared/2021.htm': page(gbk(articlePage(seed('009_pingtan_syq_2021.txt').toString('utf8'), { title: '2021', metaCharset: 'utf-8' })), 'text/html; charset=GBK'),
+
+    // The 平潭 column again, paged three to a page and newest first: page 1 writes its pager with the content
+    // system's script, page 2 has a 下一页 link, page 3 is the last. Page 1 links the reports also on /pingtan/nb/.
+    '/pingtan-paged/nb/index.html': page(
+      listingPage(
+        '政府信息公开年报',
+        [
+          { href: '/pingtan/nb/2023/t20240205_1.htm', title: '平潭综合实验区2023年度政府信息公开工作年度报告' },
+          { href: '/pingtan/nb/2021/t20220208_80613.htm', title: '平潭综合实验区2021年度政府信息公开工作年度报告' },
+        ],
+        '<script>createPageHTML(3, 0, "index", "html");</script>',
+      ),
+    ),
+    '/pingtan-paged/nb/index_1.html': page(
+      listingPage('政府信息公开年报', [{ href: '/pingtan/nb/2019/t20200110.htm', title: '平潭综合实验区2019年度政府信息公开工作年度报告' }], '<a href="index.html">上一页</a> <a href="index_2.html">下一页</a>'),
+    ),
+    '/pingtan-paged/nb/index_2.html': page(
+      listingPage('政府信息公开年报', [{ href: '/pingtan/nb/2018/t20190110_80529.htm', title: '平潭综合实验区2018年度政府信息公开工作年度报告' }], '<a href="index_1.html">上一页</a> 下一页'),
+    ),
 
     // 淮安市洪泽区人民政府: report pages whose reports are attached PDFs; one link is dead.
     '/hongze/nb/index.html': page(

@@ -35,12 +35,15 @@ const MAX_ATTACHMENTS_PER_PAGE = 5;
 const CONCURRENCY = 4;
 /** Meta-refresh hops followed from one page. */
 const MAX_REFRESH_HOPS = 2;
+/** Pages of one paged listing read (the first included): the reports due are on the first pages, newest first. */
+const MAX_LISTING_PAGES = 10;
 
 /**
  * What an address is expected to be. `any`: typed by a clerk (report page, file or listing). `report`: a link of
  * a listing (a report page or file; its own links are followed only to attachments). `attachment`: a file.
+ * `listing`: a further page of a paged listing (its report links are collected; it is never a report itself).
  */
-type Mode = 'any' | 'report' | 'attachment';
+type Mode = 'any' | 'report' | 'attachment' | 'listing';
 
 interface LinkContext {
   foundOn: string | null;
@@ -90,6 +93,21 @@ export class CollectRun {
       this.memo.set(key, outcomes);
     }
     return outcomes;
+  }
+
+  /** The page number of each listing page reached through a paged listing's "next page" (first pages are 1). */
+  private readonly listingPageNo = new Map<string, number>();
+
+  /**
+   * Whether `next`, the next page of listing page `from`, is read: within MAX_LISTING_PAGES, on the same site, and not
+   * reached before in this run (a pager that loops back stops there).
+   */
+  followsNextPage(from: string, next: string): boolean {
+    const pageNo = (this.listingPageNo.get(from) ?? 1) + 1;
+    if (pageNo > MAX_LISTING_PAGES || this.listingPageNo.has(next) || this.memo.has(`listing ${next}`) || this.memo.has(`any ${next}`)) return false;
+    if (new URL(next).host !== new URL(from).host) return false;
+    this.listingPageNo.set(next, pageNo);
+    return true;
   }
 
   /** Whether the address is already being collected in this run (in any mode). */
@@ -165,12 +183,17 @@ export class CollectService {
   /** @internal Collects one address; used through CollectRun, which makes sure it runs once. */
   async collectOne(run: CollectRun, url: string, mode: Mode, context: LinkContext, refreshHops: number): Promise<CollectOutcome[]> {
     const fetched = await this.fetcher.fetch(url, run.signal);
-    const kindOf = (isPage: boolean) => (mode === 'attachment' ? 'attachment' : isPage ? 'page' : 'file');
+    const kindOf = (isPage: boolean) => (mode === 'attachment' ? 'attachment' : mode === 'listing' ? 'listing' : isPage ? 'page' : 'file');
     if (!fetched.ok) {
       const where = fetched.failedAt ? `（跳转到 ${fetched.failedAt} 时）` : '';
       return [await this.record(failure(url, kindOf(true), fetched.error.code, `${fetched.error.message}${where}`, context), null, run.actor)];
     }
     const isPage = looksLikeHtml(fetched);
+    if (mode === 'listing') {
+      if (!isPage) return [await this.record(failure(url, kindOf(false), 'NOT_AN_ANNUAL_REPORT', '列表的下一页不是网页，未读取。', context), fetched, run.actor)];
+      const next = readPageLinks(decodeText(fetched.bytes, fetched.charset ?? declaredCharset(fetched.bytes)).text, fetched.finalUrl);
+      return this.collectListing(run, url, fetched, reportLinksOf(next.links), next.nextPageUrl, context);
+    }
     // A department user collects for its own agency only: another agency's report is refused (AGENCY_NOT_ALLOWED).
     const only = run.actor.onlyAgencyId ?? null;
     const ingested = await this.ingest.ingestBytes(fetched.bytes, fetched.fileName, {
@@ -185,14 +208,14 @@ export class CollectService {
 
     // A page without the tables: a listing of reports, a report page with an attachment, or neither.
     const html = decodeText(fetched.bytes, fetched.charset ?? declaredCharset(fetched.bytes)).text;
-    const { title, links, refreshUrl } = readPageLinks(html, fetched.finalUrl);
-    const reportLinks = links.map((link) => ({ link, year: linkReportYear(link) })).filter((l): l is { link: PageLink; year: number } => l.year !== null);
+    const { title, links, refreshUrl, nextPageUrl } = readPageLinks(html, fetched.finalUrl);
+    const reportLinks = reportLinksOf(links);
     // A page about one year's report (its title says so) with a link or two is a report page with attachments;
     // a page listing reports of several years, or of no year of its own, is a listing.
     const pageYear = annualReportYear(title);
     const listedYears = new Set(reportLinks.map((l) => l.year));
     if (mode === 'any' && reportLinks.length > 0 && (pageYear === null || listedYears.size >= 2)) {
-      return this.collectListing(run, url, fetched, reportLinks, context);
+      return this.collectListing(run, url, fetched, reportLinks, nextPageUrl, context);
     }
 
     const attachments = links
@@ -212,7 +235,7 @@ export class CollectService {
     }
 
     // Report links and nothing attached: a listing after all (e.g. one year's column of several agencies).
-    if (mode === 'any' && reportLinks.length > 0 && !attachments.length) return this.collectListing(run, url, fetched, reportLinks, context);
+    if (mode === 'any' && reportLinks.length > 0 && !attachments.length) return this.collectListing(run, url, fetched, reportLinks, nextPageUrl, context);
     if (refreshUrl && refreshHops < MAX_REFRESH_HOPS && refreshUrl !== url && !attachments.length) {
       const followed = await this.collectOne(run, refreshUrl, mode, context, refreshHops + 1);
       const [first, ...rest] = followed;
@@ -236,7 +259,8 @@ export class CollectService {
     run: CollectRun,
     url: string,
     fetched: FetchedContent,
-    reportLinks: { link: PageLink; year: number }[],
+    reportLinks: ReportLink[],
+    nextPageUrl: string | null,
     context: LinkContext,
   ): Promise<CollectOutcome[]> {
     const listing: CollectOutcome = {
@@ -254,7 +278,10 @@ export class CollectService {
     const children = await mapLimited(reportLinks.slice(0, MAX_LINKS_PER_LISTING), CONCURRENCY, ({ link, year }) =>
       run.collect(link.url, 'report', { foundOn: url, linkText: linkLabel(link), linkYear: year }),
     );
-    return [listing, ...children.flat()];
+    // A paged listing: its next page is read as a listing too, so older years' reports are found as well.
+    const more =
+      nextPageUrl && run.followsNextPage(url, nextPageUrl) ? await run.collect(nextPageUrl, 'listing', { foundOn: url, linkText: '下一页', linkYear: null }) : [];
+    return [listing, ...children.flat(), ...more];
   }
 
   /** Remembers the address and what came of it (one row per address, updated on each fetch). */
@@ -346,6 +373,16 @@ function fromIngest(url: string, kind: CollectOutcome['kind'], r: IngestResult, 
   if (r.status === 'failed') return { ...base, status: 'failed', report: null, error: r.error };
   const report: CollectedReport = { reportId: r.reportId, agencyId: r.agencyId, agencyName: r.agencyName, year: r.year, version: r.version };
   return { ...base, status: r.status, report, error: null };
+}
+
+interface ReportLink {
+  link: PageLink;
+  year: number;
+}
+
+/** The links of a page whose titles look like annual reports, with the year each names. */
+function reportLinksOf(links: readonly PageLink[]): ReportLink[] {
+  return links.map((link) => ({ link, year: linkReportYear(link) })).filter((l): l is ReportLink => l.year !== null);
 }
 
 /** HTML by its declared type, or by its first bytes when the type is missing or generic. */

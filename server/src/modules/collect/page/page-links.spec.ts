@@ -30,7 +30,34 @@ describe('reading the links of a page', () => {
       title: '',
       links: [{ url: 'https://files.example.gov.cn/a/r.pdf', text: '附件', title: null }],
       refreshUrl: 'https://files.example.gov.cn/a/next/page.html',
+      nextPageUrl: null,
     });
+  });
+});
+
+describe('the next page of a paged listing', () => {
+  const listing = (pager: string) =>
+    `<html><body><ul><li><a href="t1.html">2024年政府信息公开工作年度报告</a></li></ul><div class="page">${pager}</div></body></html>`;
+  const at = 'https://www.example.gov.cn/zwgk/nb/index_1.html';
+
+  it('follows a 下一页 link, with or without arrows, and not 上一页, 尾页 or page numbers', () => {
+    expect(readPageLinks(listing('<a href="index.html">上一页</a><a href="index_2.html">下一页&gt;</a><a href="index_9.html">尾页</a>'), at).nextPageUrl).toBe(
+      'https://www.example.gov.cn/zwgk/nb/index_2.html',
+    );
+    expect(readPageLinks(listing('<a href="?page=3"> Next » </a>'), at).nextPageUrl).toBe('https://www.example.gov.cn/zwgk/nb/index_1.html?page=3');
+    expect(readPageLinks(listing('<a href="index.html">上一页</a><a href="index_2.html">3</a><a href="index_9.html">尾页</a>'), at).nextPageUrl).toBeNull();
+  });
+
+  it('reads the pager script of the common content systems as text, up to its last page', () => {
+    const script = (count: number, current: number) => `<script>createPageHTML(${count}, ${current}, "index", "html");</script>`;
+    expect(readPageLinks(listing(script(4, 1)), at).nextPageUrl).toBe('https://www.example.gov.cn/zwgk/nb/index_2.html');
+    expect(readPageLinks(listing(script(4, 0)), 'https://www.example.gov.cn/zwgk/nb/').nextPageUrl).toBe('https://www.example.gov.cn/zwgk/nb/index_1.html');
+    expect(readPageLinks(listing(script(4, 3)), at).nextPageUrl).toBeNull();
+    expect(readPageLinks(listing(script(1, 0)), at).nextPageUrl).toBeNull();
+  });
+
+  it('does not take a link to the page itself for a next page', () => {
+    expect(readPageLinks(listing('<a href="index_1.html">下一页</a>'), at).nextPageUrl).toBeNull();
   });
 });
 

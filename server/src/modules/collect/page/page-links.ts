@@ -1,7 +1,9 @@
 /**
  * What a fetched HTML page links to, read in one streaming pass (htmlparser2, no DOM, nothing executed): every
- * <a href> with its text and title, the <base href>, and a <meta http-equiv="refresh"> target. Links resolve
- * against the page's final address (after redirects); only http(s) links are kept, each address once.
+ * <a href> with its text and title, the <base href>, a <meta http-equiv="refresh"> target, and the next page of a
+ * paged listing. Links resolve against the page's final address (after redirects); only http(s) links are kept,
+ * each address once. Scripts are never run: the one script convention read is the pager call of the content
+ * systems most government sites use, as text.
  */
 import { Parser } from 'htmlparser2';
 
@@ -19,11 +21,22 @@ export interface PageLinks {
   links: PageLink[];
   /** Where a meta refresh sends the browser, when the page has one. */
   refreshUrl: string | null;
+  /** The next page of a paged listing (a 下一页 link, or the pager script's next page), when there is one. */
+  nextPageUrl: string | null;
 }
 
 /** Pages with more links than this are read up to it (a listing has tens). */
 const MAX_LINKS = 5000;
 const SKIP_TEXT_IN = new Set(['script', 'style', 'noscript', 'template', 'textarea']);
+/** Script text kept for the pager call: it sits in a short inline script, usually below the list. */
+const MAX_SCRIPT_TEXT = 256 * 1024;
+/** The text of a listing's "next page" link: 下一页, 下页, 后一页, Next — with or without arrows around it. */
+const NEXT_PAGE_TEXT = /^[\s<>›»→＞]*(下一页|下页|后一页|后页|下一頁|next(\s*page)?)[\s<>›»→＞]*$/i;
+/**
+ * The pager of the TRS-style content systems: `createPageHTML(pageCount, currentPage, "index", "html")` writes the
+ * page links at run time; page 0 is `index.html`, page n is `index_n.html`, in the listing's folder.
+ */
+const PAGER_CALL = /createPageHTML\(\s*['"]?(\d+)['"]?\s*,\s*['"]?(\d+)['"]?\s*,\s*['"]([\w.-]+)['"]\s*,\s*['"](\w+)['"]/;
 
 export function readPageLinks(html: string, pageUrl: string): PageLinks {
   let base = pageUrl;
@@ -34,6 +47,9 @@ export function readPageLinks(html: string, pageUrl: string): PageLinks {
   let skipDepth = 0;
   let inTitle = false;
   let title = '';
+  let inScript = false;
+  let scriptText = '';
+  let nextLink: string | null = null;
 
   const resolve = (href: string): string | null => {
     const h = href.trim();
@@ -52,6 +68,7 @@ export function readPageLinks(html: string, pageUrl: string): PageLinks {
     {
       onopentag(name, attrs) {
         if (SKIP_TEXT_IN.has(name)) skipDepth++;
+        if (name === 'script') inScript = true;
         if (name === 'title') inTitle = true;
         if (name === 'base' && attrs['href'] && links.length === 0) {
           const b = resolve(attrs['href']);
@@ -66,14 +83,17 @@ export function readPageLinks(html: string, pageUrl: string): PageLinks {
       ontext(text) {
         if (open && skipDepth === 0) open.text.push(text);
         if (inTitle) title += text;
+        if (inScript && scriptText.length < MAX_SCRIPT_TEXT) scriptText += text;
       },
       onclosetag(name) {
         if (name === 'title') inTitle = false;
+        if (name === 'script') inScript = false;
         if (SKIP_TEXT_IN.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         if (name !== 'a' || !open) return;
         const link = open;
         open = null;
         const url = resolve(link.href);
+        if (url && nextLink === null && url !== pageUrl && NEXT_PAGE_TEXT.test(collapse(link.text.join('')))) nextLink = url;
         if (!url || seen.has(url) || links.length >= MAX_LINKS) return;
         seen.add(url);
         links.push({ url, text: collapse(link.text.join('')), title: link.title ? collapse(link.title) : null });
@@ -83,7 +103,20 @@ export function readPageLinks(html: string, pageUrl: string): PageLinks {
   );
   parser.write(html);
   parser.end();
-  return { title: collapse(title), links, refreshUrl: refresh };
+  return { title: collapse(title), links, refreshUrl: refresh, nextPageUrl: nextLink ?? pagerNextPage(scriptText, pageUrl) };
+}
+
+/** The next page a `createPageHTML` pager call names, or null on the last page or without one. */
+function pagerNextPage(script: string, pageUrl: string): string | null {
+  const m = PAGER_CALL.exec(script);
+  if (!m) return null;
+  const [count, current] = [Number(m[1]), Number(m[2])];
+  if (!(current + 1 < count)) return null;
+  try {
+    return new URL(`${m[3]}_${current + 1}.${m[4]}`, pageUrl).href;
+  } catch {
+    return null;
+  }
 }
 
 function collapse(s: string): string {
