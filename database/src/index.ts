@@ -47,7 +47,7 @@ export {
   type BatchSummary,
 } from './ingest/ingest-batches.js';
 export { ProcessLease } from './ingest/process-lease.js';
-export { AUDIT_ACTIONS, SYSTEM_ACTOR, appendAudit, readAuditLog, type Actor, type AuditAction, type AuditEntry, type AuditEntryInput } from './audit/audit-log.js';
+export { SYSTEM_ACTOR, appendAudit, readAuditLog, type Actor, type AuditEntry, type AuditEntryInput } from './audit/audit-log.js';
 export {
   CORRECTION_ERROR_CODES,
   CorrectionError,

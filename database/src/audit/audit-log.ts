@@ -3,6 +3,7 @@
  * DELETE (a trigger) — and written in the same transaction as the change it records, so neither exists without
  * the other.
  */
+import type { AuditAction } from '@ogi/domain';
 import type { EntityManager } from 'typeorm';
 
 /** Who did something: a signed-in user (id and name), or a named process (`system`, `cli:root`). */
@@ -15,23 +16,6 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { name: 'system', userId: null };
 
-export const AUDIT_ACTIONS = [
-  /** An editor set a cell's value. */
-  'cell.corrected',
-  /** An editor withdrew a correction: the cell shows what the parser read again. */
-  'cell.correctionWithdrawn',
-  /** A correction was carried to a new version of the report (the cell reads the same there). */
-  'cell.correctionCarried',
-  /** A correction was applied again after a re-parse (the cell reads the same). */
-  'cell.correctionReapplied',
-  /** A correction no longer applies: the cell reads differently in the source now. */
-  'cell.correctionStale',
-  /** A report was read again from its stored file with the current parser. */
-  'report.reparsed',
-  /** The whole database was replaced by a backup. */
-  'database.restored',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntryInput {
   actor: Actor;

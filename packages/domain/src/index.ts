@@ -11,3 +11,4 @@ export * from './agency-names.js';
 export * from './breakdowns.js';
 export * from './accounts.js';
 export * from './uploads.js';
+export * from './audit.js';

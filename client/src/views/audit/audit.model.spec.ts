@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntryResult } from '../../graphql/audit-log.query';
+import { AUDIT_ACTIONS } from '@ogi/domain';
+import { en } from '../../locales/en';
+import { zhCN } from '../../locales/zh-CN';
 import { auditRows, auditValue, type AuditWording } from './audit.model';
 
 const w: AuditWording = {
@@ -61,5 +64,16 @@ describe('the audit log as people read it', () => {
 
   it('shows an action it does not know by its code rather than hiding it', () => {
     expect(auditRows([entry({ action: 'agency.merged', detail: 'not json' })], w)[0]!.action).toBe('agency.merged');
+  });
+});
+
+describe('the wording of every action the server logs', () => {
+  it('exists in Chinese and English for each audit action code', () => {
+    const wordingAt = (messages: unknown, action: string) =>
+      ['audit', 'actions', ...action.split('.')].reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], messages);
+    for (const action of AUDIT_ACTIONS) {
+      expect(typeof wordingAt(zhCN, action), `zh-CN audit.actions.${action}`).toBe('string');
+      expect(typeof wordingAt(en, action), `en audit.actions.${action}`).toBe('string');
+    }
   });
 });

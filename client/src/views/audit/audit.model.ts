@@ -2,20 +2,9 @@
  * The audit log as people read it: each entry's action in words, the values before and after (the log keeps them
  * as JSON) and what its detail says. Pure: the page passes the wording of the current language.
  */
+import { isAuditAction, type AuditAction } from '@ogi/domain';
 import type { AuditEntryResult } from '../../graphql/audit-log.query';
 
-export const AUDIT_ACTIONS = [
-  'cell.corrected',
-  'cell.correctionWithdrawn',
-  'cell.correctionCarried',
-  'cell.correctionReapplied',
-  'cell.correctionStale',
-  'report.reparsed',
-  'database.restored',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-export const isAuditAction = (action: string): action is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(action);
 
 export interface AuditWording {
   /** The action in words; an action this dashboard does not know yet is shown by its code. */
