@@ -13,17 +13,15 @@
  */
 import 'reflect-metadata';
 import { userInfo } from 'node:os';
-import { NestFactory } from '@nestjs/core';
-import { describeResult, installSignalHandlers, migrate, onShutdown, runShutdownHooks, summarise, type Actor, type BatchItemResult } from '@ogi/database';
+import { describeResult, runShutdownHooks, summarise, type Actor, type BatchItemResult } from '@ogi/database';
 import { DISCOVERY_LABELS } from '@ogi/domain';
-import { DataSource } from 'typeorm';
 import { ALL_AGENCIES } from '../common/access/agency-scope.js';
-import { openDatabase } from '../common/database/open-database.js';
-import { ConfigError, loadConfig, nestLogLevels } from '../config/app-config.js';
+import { ConfigError } from '../config/app-config.js';
 import { describeOutcome, summariseCollect, type CollectOutcome } from '../modules/collect/collect-outcome.js';
 import { CollectService } from '../modules/collect/collect.service.js';
 import { ListingCheckService, type ListingCheckRecord } from '../modules/collect/listing-check.service.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
+import { startCliApp } from './cli-app.js';
 import { IngestCliModule } from './ingest-cli.module.js';
 
 const USAGE = `usage: pnpm ingest PATH...                 files or folders (folders are read recursively)
@@ -87,16 +85,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${cmd}\n${USAGE}\n`);
     return 1;
   }
-  const config = loadConfig();
-  installSignalHandlers();
-  const db = await openDatabase(config);
-  onShutdown('database', () => db.stop());
-  const app = await NestFactory.createApplicationContext(IngestCliModule.forRoot(config, db.url), {
-    logger: nestLogLevels(config.logLevel === 'log' ? 'warn' : config.logLevel),
-    abortOnError: false,
-  });
-  onShutdown('ingest', () => app.close());
-  await migrate(app.get(DataSource));
+  const { app } = await startCliApp('ingest', (config, url) => IngestCliModule.forRoot(config, url));
 
   const out: string[] = [];
   let failed = false;

@@ -8,12 +8,10 @@
  */
 import 'reflect-metadata';
 import { userInfo } from 'node:os';
-import { NestFactory } from '@nestjs/core';
-import { allReportIds, installSignalHandlers, migrate, onShutdown, runShutdownHooks, type ReparseResult } from '@ogi/database';
-import { DataSource } from 'typeorm';
-import { openDatabase } from '../common/database/open-database.js';
-import { ConfigError, loadConfig, nestLogLevels } from '../config/app-config.js';
+import { allReportIds, runShutdownHooks, type ReparseResult } from '@ogi/database';
+import { ConfigError } from '../config/app-config.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
+import { startCliApp } from './cli-app.js';
 import { IngestCliModule } from './ingest-cli.module.js';
 
 const USAGE = `usage: pnpm reparse REPORT_ID...   (report version ids, as in the dashboard's address bar)
@@ -39,17 +37,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 1;
   }
-  const config = loadConfig();
-  installSignalHandlers();
-  const db = await openDatabase(config);
-  onShutdown('database', () => db.stop());
-  const app = await NestFactory.createApplicationContext(IngestCliModule.forRoot(config, db.url), {
-    logger: nestLogLevels(config.logLevel === 'log' ? 'warn' : config.logLevel),
-    abortOnError: false,
-  });
-  onShutdown('reparse', () => app.close());
-  const dataSource = app.get(DataSource);
-  await migrate(dataSource);
+  const { app, dataSource } = await startCliApp('reparse', (config, url) => IngestCliModule.forRoot(config, url));
   let user = 'unknown';
   try {
     user = userInfo().username;

@@ -10,15 +10,13 @@
  * Exit code 0 on success, 1 on a usage error or a refusal (the reason is printed).
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { installSignalHandlers, migrate, onShutdown, runShutdownHooks } from '@ogi/database';
+import { runShutdownHooks } from '@ogi/database';
 import { ROLES, isRole, type Role } from '@ogi/domain';
-import { DataSource } from 'typeorm';
 import type { SignedInUser } from '../common/access/signed-in-user.js';
 import { DomainException } from '../common/errors/domain.exception.js';
-import { openDatabase } from '../common/database/open-database.js';
-import { ConfigError, loadConfig, nestLogLevels } from '../config/app-config.js';
+import { ConfigError } from '../config/app-config.js';
 import { UsersService } from '../modules/accounts/users.service.js';
+import { startCliApp } from './cli-app.js';
 import { UsersCliModule } from './users-cli.module.js';
 
 const USAGE = `usage: pnpm user:create --role ROLE --username NAME [--display-name NAME] [--agency AGENCY] [--password-stdin]
@@ -115,17 +113,7 @@ async function main(argv: string[]): Promise<number> {
   if (role === 'department' && !agencyName) throw new UsageError('a department user needs --agency');
   const password = await readPassword(options.get('password-stdin') === true);
 
-  const config = loadConfig();
-  installSignalHandlers();
-  const db = await openDatabase(config);
-  onShutdown('database', () => db.stop());
-  const app = await NestFactory.createApplicationContext(UsersCliModule.forRoot(config, db.url), {
-    logger: nestLogLevels(config.logLevel === 'log' ? 'warn' : config.logLevel),
-    abortOnError: false,
-  });
-  onShutdown('users', () => app.close());
-  const dataSource = app.get(DataSource);
-  await migrate(dataSource);
+  const { app, dataSource } = await startCliApp('users', (config, url) => UsersCliModule.forRoot(config, url));
   const users = app.get(UsersService);
 
   if (command === 'create') {
