@@ -9,6 +9,8 @@ const PAGES = [
   { path: '/review', zh: '复议诉讼', en: 'Review & litigation', figure: /^行政复议$|^Administrative reviews$/ },
   { path: '/quality', zh: '报送与质量', en: 'Submissions & quality', figure: /各项检查不通过次数|How often each check fails/ },
   { path: '/explorer', zh: 'GraphQL', en: 'GraphQL', figure: null },
+  { path: '/users', zh: '用户管理', en: 'Users', figure: null },
+  { path: '/account', zh: '修改密码', en: 'Change password', figure: null },
 ];
 
 for (const p of PAGES) {

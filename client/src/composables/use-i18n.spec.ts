@@ -46,6 +46,7 @@ describe('language switching', () => {
       'Import',
       'GraphQL',
       'Change log',
+      'Users',
     ]);
     expect(wrapper.get('h2').text()).toBe('III. Disclosure applications received and handled');
     expect(wrapper.get('.column').text()).toBe('Natural persons');

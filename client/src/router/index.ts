@@ -27,6 +27,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/import', name: 'import', component: () => import('../views/import/ImportView.vue'), meta: { access: 'ingest' } },
   { path: '/explorer', name: 'explorer', component: () => import('../views/explorer/ExplorerView.vue'), meta: { access: 'analyse' } },
   { path: '/audit', name: 'audit', component: () => import('../views/audit/AuditView.vue'), meta: { access: 'edit' } },
+  // Accounts: administrators manage them; everyone changes their own password (from the user menu).
+  { path: '/users', name: 'users', component: () => import('../views/users/UsersView.vue'), meta: { access: 'admin' } },
+  { path: '/account', name: 'account', component: () => import('../views/account/AccountView.vue') },
   // The only page open without a session (see session-guard.ts).
   { path: '/login', name: 'login', component: () => import('../views/login/LoginView.vue'), meta: { public: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/not-found/NotFoundView.vue') },
@@ -46,6 +49,7 @@ export const NAV_ITEMS = [
   { name: 'import', key: 'import' },
   { name: 'explorer', key: 'explorer' },
   { name: 'audit', key: 'audit' },
+  { name: 'users', key: 'users' },
 ] as const satisfies readonly { name: string; key: string }[];
 
 /** The access set a page needs (its route's `meta.access`), undefined when every signed-in user may open it. */
