@@ -1,6 +1,8 @@
 /**
- * `POST /api/uploads` for one file at a time, with upload progress (XHR: fetch cannot report upload progress).
- * The answer is one result per file: `{ fileName, status: stored | duplicate | failed, reportId?, error? }`.
+ * `POST /api/uploads` with the files dropped together, with upload progress (XHR: fetch cannot report upload
+ * progress). The server records them as one import batch (its id in the `X-Ingest-Batch` header, read with
+ * GraphQL `ingestBatch(id)`) and answers one result per file, in the order sent:
+ * `{ fileName, status: stored | duplicate | failed, reportId?, error? }`.
  * Like every state-changing request it carries the session's CSRF token.
  */
 import { csrfHeaders, sessionHooks } from '../graphql/client';
@@ -30,10 +32,20 @@ export class UploadError extends Error {
   }
 }
 
-export type UploadFn = (file: File, onProgress: (fraction: number) => void, signal: AbortSignal) => Promise<UploadResult>;
+/** The server's answer to one upload request: the import batch it was recorded as, and each file's result. */
+export interface UploadAnswer {
+  /** The `X-Ingest-Batch` header; null when the server recorded no batch (e.g. the database was unreachable). */
+  batchId: string | null;
+  results: UploadResult[];
+}
 
-export const uploadFile: UploadFn = (file, onProgress, signal) =>
-  new Promise<UploadResult>((resolve, reject) => {
+/** The response header naming the import batch (the server's BATCH_HEADER). */
+export const BATCH_HEADER = 'x-ingest-batch';
+
+export type UploadFn = (files: readonly File[], onProgress: (fraction: number) => void, signal: AbortSignal) => Promise<UploadAnswer>;
+
+export const uploadFiles: UploadFn = (files, onProgress, signal) =>
+  new Promise<UploadAnswer>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', UPLOAD_URL);
     xhr.withCredentials = true;
@@ -50,8 +62,8 @@ export const uploadFile: UploadFn = (file, onProgress, signal) =>
       } catch {
         body = null;
       }
-      if (xhr.status >= 200 && xhr.status < 300 && Array.isArray(body) && body[0] && typeof body[0] === 'object') {
-        resolve(body[0] as UploadResult);
+      if (xhr.status >= 200 && xhr.status < 300 && Array.isArray(body) && body.length === files.length && body.every((r) => !!r && typeof r === 'object')) {
+        resolve({ batchId: xhr.getResponseHeader(BATCH_HEADER) || null, results: body as UploadResult[] });
         return;
       }
       // REST errors are `{ error: { code, message } }`.
@@ -64,6 +76,6 @@ export const uploadFile: UploadFn = (file, onProgress, signal) =>
     xhr.onabort = () => reject(new UploadError('CANCELLED', 'cancelled'));
     signal.addEventListener('abort', () => xhr.abort(), { once: true });
     const form = new FormData();
-    form.append('files', file, file.name);
+    for (const file of files) form.append('files', file, file.name);
     xhr.send(form);
   });

@@ -4,6 +4,9 @@
  */
 export type AgencyKind = 'government' | 'department' | 'dispatched' | 'other';
 export type AgencyLevel = 'province' | 'city' | 'county' | 'township';
+/** Every agency kind and level, in the order forms list them (the registry's CHECK constraints allow these). */
+export const AGENCY_KIND_VALUES: readonly AgencyKind[] = ['government', 'department', 'dispatched', 'other'];
+export const AGENCY_LEVEL_VALUES: readonly AgencyLevel[] = ['province', 'city', 'county', 'township'];
 
 export function publicationDeadline(dataYear: number, kind: AgencyKind): string {
   return kind === 'government' ? `${dataYear + 1}-03-31` : `${dataYear + 1}-01-31`;

@@ -5,6 +5,9 @@
  */
 export const UPLOAD_EXTENSIONS = ['html', 'htm', 'shtml', 'xhtml', 'txt', 'text', 'md', 'markdown', 'pdf', 'docx', 'doc', 'wps'] as const;
 
+/** Most files in one upload request (`POST /api/uploads`); the dashboard splits a larger drop into several batches. */
+export const MAX_FILES_PER_UPLOAD = 100;
+
 /** For a file input's `accept` attribute. */
 export const UPLOAD_ACCEPT = UPLOAD_EXTENSIONS.map((e) => `.${e}`).join(',');
 

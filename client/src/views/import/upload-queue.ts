@@ -1,8 +1,12 @@
 /**
- * The import page's queue: files upload one at a time, in the order dropped, each with its progress and
- * result. A failure (network, server, or the file itself) marks that file and moves on to the next: one bad
- * file never stops a batch. Waiting files can be removed; failed ones retried.
+ * The import page's queue. Files dropped (or chosen) together go up in one request, which the server records as
+ * one import batch (its number comes back with the answer); drops upload one after another, in order. Each file
+ * shows its request's progress and then its own result. A failure (network, server, or the file itself) marks
+ * the files it concerns and the queue moves on: one bad file never stops a batch. Waiting files can be removed;
+ * cancelling a file that is uploading stops its whole request (the server records nothing of it); a failed file
+ * is retried on its own, as a new batch of one.
  */
+import { MAX_FILES_PER_UPLOAD } from '@ogi/domain';
 import { reactive } from 'vue';
 import { UploadError, type UploadFn, type UploadResult } from '../../api/upload';
 
@@ -11,46 +15,66 @@ export type UploadState = 'queued' | 'uploading' | 'processing' | 'stored' | 'du
 export interface UploadItem {
   id: number;
   file: File;
+  /** Files of the same group go up in one request. */
+  group: number;
   state: UploadState;
-  /** 0–1 of the bytes sent. */
+  /** 0–1 of the bytes of its request sent. */
   progress: number;
   result: UploadResult | null;
   error: { code: string; message: string } | null;
+  /** The import batch the server recorded the file in, once answered. */
+  batchId: string | null;
 }
+
+const FINISHED: readonly UploadState[] = ['stored', 'duplicate', 'failed'];
 
 export function createUploadQueue(upload: UploadFn) {
   const items = reactive<UploadItem[]>([]);
+  /** The batches this queue's uploads were recorded as, newest first. */
+  const batchIds = reactive<string[]>([]);
   let nextId = 1;
+  let nextGroup = 1;
   let running = false;
-  let current: { id: number; controller: AbortController } | null = null;
+  let current: { group: number; controller: AbortController } | null = null;
 
   async function run() {
     if (running) return;
     running = true;
     try {
-      for (let item = items.find((i) => i.state === 'queued'); item; item = items.find((i) => i.state === 'queued')) {
-        const it = item;
+      for (let first = items.find((i) => i.state === 'queued'); first; first = items.find((i) => i.state === 'queued')) {
+        const group = first.group;
+        const sending = items.filter((i) => i.group === group && i.state === 'queued');
         const controller = new AbortController();
-        current = { id: it.id, controller };
-        it.state = 'uploading';
-        it.progress = 0;
+        current = { group, controller };
+        for (const it of sending) Object.assign(it, { state: 'uploading', progress: 0 });
         try {
-          const result = await upload(
-            it.file,
+          const answer = await upload(
+            sending.map((i) => i.file),
             (fraction) => {
-              it.progress = fraction;
-              // All bytes sent: the server is reading the report now.
-              if (fraction >= 1) it.state = 'processing';
+              for (const it of sending) {
+                it.progress = fraction;
+                // All bytes sent: the server is reading the reports now.
+                if (fraction >= 1) it.state = 'processing';
+              }
             },
             controller.signal,
           );
-          it.progress = 1;
-          it.result = result;
-          it.state = result.status;
-          it.error = result.status === 'failed' ? (result.error ?? { code: 'UNKNOWN', message: '' }) : null;
+          if (answer.batchId && !batchIds.includes(answer.batchId)) batchIds.unshift(answer.batchId);
+          sending.forEach((it, n) => {
+            const result = answer.results[n];
+            it.progress = 1;
+            it.batchId = answer.batchId;
+            if (!result) {
+              Object.assign(it, { state: 'failed', result: null, error: { code: 'BAD_RESPONSE', message: '' } });
+              return;
+            }
+            it.result = result;
+            it.state = result.status;
+            it.error = result.status === 'failed' ? (result.error ?? { code: 'UNKNOWN', message: '' }) : null;
+          });
         } catch (e) {
-          it.state = 'failed';
-          it.error = e instanceof UploadError ? { code: e.code, message: e.message } : { code: 'NETWORK', message: e instanceof Error ? e.message : String(e) };
+          const error = e instanceof UploadError ? { code: e.code, message: e.message } : { code: 'NETWORK', message: e instanceof Error ? e.message : String(e) };
+          for (const it of sending) Object.assign(it, { state: 'failed', error: { ...error } });
         }
       }
     } finally {
@@ -59,28 +83,39 @@ export function createUploadQueue(upload: UploadFn) {
     }
   }
 
+  /** Queues files dropped together: one request (one import batch) per at most MAX_FILES_PER_UPLOAD files. */
   function add(files: Iterable<File>) {
-    for (const file of files) items.push({ id: nextId++, file, state: 'queued', progress: 0, result: null, error: null });
+    let inGroup = MAX_FILES_PER_UPLOAD;
+    for (const file of files) {
+      if (inGroup === MAX_FILES_PER_UPLOAD) {
+        nextGroup++;
+        inGroup = 0;
+      }
+      inGroup++;
+      items.push({ id: nextId++, file, group: nextGroup, state: 'queued', progress: 0, result: null, error: null, batchId: null });
+    }
     return run();
   }
 
-  /** Removes a waiting file, or stops the one uploading (it is then marked failed: cancelled). */
+  /** Removes a waiting file, or stops the request of one uploading (its files are then marked failed: cancelled). */
   function remove(id: number) {
-    if (current?.id === id) return current.controller.abort();
     const i = items.findIndex((x) => x.id === id);
-    if (i >= 0 && items[i]!.state !== 'uploading' && items[i]!.state !== 'processing') items.splice(i, 1);
+    const item = items[i];
+    if (!item) return;
+    if (item.state === 'uploading' && current?.group === item.group) return current.controller.abort();
+    if (item.state === 'queued' || FINISHED.includes(item.state)) items.splice(i, 1);
   }
 
   function retry(id: number) {
     const item = items.find((x) => x.id === id);
     if (!item || item.state !== 'failed') return;
-    Object.assign(item, { state: 'queued', progress: 0, result: null, error: null });
+    Object.assign(item, { state: 'queued', group: ++nextGroup, progress: 0, result: null, error: null, batchId: null });
     return run();
   }
 
   function clearFinished() {
-    for (let i = items.length - 1; i >= 0; i--) if (!['queued', 'uploading', 'processing'].includes(items[i]!.state)) items.splice(i, 1);
+    for (let i = items.length - 1; i >= 0; i--) if (FINISHED.includes(items[i]!.state)) items.splice(i, 1);
   }
 
-  return { items, add, remove, retry, clearFinished, idle: () => !running };
+  return { items, batchIds, add, remove, retry, clearFinished, idle: () => !running };
 }

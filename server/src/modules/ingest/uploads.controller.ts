@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Inject, Post, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { isDatabaseUnavailable, type Actor, type BatchFile } from '@ogi/database';
-import { INGEST_ERROR_MESSAGES, PARSE_ERROR_MESSAGES, UPLOAD_EXTENSIONS, cleanUploadFileName, isUploadableFileName } from '@ogi/domain';
+import { INGEST_ERROR_MESSAGES, MAX_FILES_PER_UPLOAD, PARSE_ERROR_MESSAGES, UPLOAD_EXTENSIONS, cleanUploadFileName, isUploadableFileName } from '@ogi/domain';
 import type { Response } from 'express';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { Roles } from '../../common/access/access.decorators.js';
@@ -14,8 +14,8 @@ import { toUploadResult, type UploadResult } from './dto/upload-result.js';
 import { IngestService } from './ingest.service.js';
 import type { StoredUpload } from './upload-storage.js';
 
-/** Most files in one upload request. */
-export const MAX_FILES_PER_UPLOAD = 100;
+/** Most files in one upload request (shared with the dashboard, which splits larger drops). */
+export { MAX_FILES_PER_UPLOAD };
 
 /** The response header naming the import batch an upload was recorded as (GraphQL `ingestBatch(id)`). */
 export const BATCH_HEADER = 'x-ingest-batch';
