@@ -130,3 +130,37 @@ describe('rule 5, across years', () => {
     expect(checkAcrossYears(now, before)).toEqual([]);
   });
 });
+
+describe('what the printed numbers give when a rule cannot be checked', () => {
+  it('says whether the rule would hold were the blanks 0, without passing or failing it', () => {
+    const r = consistentReport();
+    // 科研机构 left blank where the table has 0, and one real break hidden behind a blank: 其他 of 予以公开 is 1
+    // while the row's total stays 25, with 法律服务机构 of that row blank.
+    for (const row of Object.values(r.applications)) row[2] = null;
+    r.applications['granted'] = [20, 3, null, 0, null, 1, 25];
+    const findings = checkReport(r);
+    expect(findings.filter((f) => f.status === 'failed')).toEqual([]);
+    const rowSum = findings.find((f) => f.rule === 'S3_ROW_SUM')!;
+    expect(rowSum.status).toBe('unverifiable');
+    expect(rowSum.message.zh).toContain('若空白按 0 计，“一、本年新收政府信息公开申请数量”行');
+    expect(rowSum.message.zh).toContain('“（一）予以公开”行即使空白按 0 计也不符：应为 24，表中为 25');
+    expect(rowSum.message.en).toContain('Row Disclosed does not hold even with blanks read as 0: expected 24, printed 25');
+  });
+
+  it('gives the value a blank total should have: exact when every part is printed', () => {
+    const r = consistentReport();
+    r.applications['granted']![6] = null;
+    r.applications['partiallyGranted'] = [5, null, 0, 0, 0, 0, null];
+    const rowSum = checkReport(r).find((f) => f.rule === 'S3_ROW_SUM')!;
+    expect(rowSum.message.zh).toContain('“（一）予以公开”行的合计空白，按各项应为 25');
+    expect(rowSum.message.zh).toContain('“（二）部分公开”行的合计空白，已填各项之和为 5');
+    expect(rowSum.message.en).toContain('Row Disclosed: the total is blank; its parts give 25');
+  });
+
+  it('says nothing more for a unit with nothing printed', () => {
+    const r = consistentReport();
+    r.reviewLitigation['litigationAfterReview'] = [null, null, null, null, null];
+    const group = checkReport(r).find((f) => f.rule === 'S4_GROUP_SUM')!;
+    expect(group.message.zh).toMatch(/所需单元格空白。$/);
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * The consistency rules of parsed-report.md, checked on one parsed report (rules 1–4, 6) or on two
  * consecutive years of one agency (rule 5). Blank is not zero: a rule that needs a blank cell is reported
- * as unverifiable, naming the cells, and never passes or fails on a guessed 0.
+ * as unverifiable, naming the cells, and never passes or fails on a guessed 0. Its message still says what the
+ * printed numbers give — whether the rule would hold were the blanks 0, and the value a blank total should
+ * have — because many agencies leave zeros (and even totals) blank, and the clerk chasing them needs the number.
  */
 import {
   APPLICANT_COLUMNS,
@@ -39,10 +41,55 @@ function shortLabel(label: string): string {
 const sum = (cells: Cell[]) => cells.reduce((s, c) => s + (c.value ?? 0), 0);
 const blanks = (cells: Cell[]) => cells.filter((c) => c.value === null);
 
+/**
+ * What the printed numbers of a unit (a row, a column, a group) give when its rule cannot be checked: the sum of
+ * the printed parts against the printed result, or — when the result itself is blank — the value it should have.
+ */
+type BlankReading =
+  /** The result is printed (in part): both sides summed with their blanks read as 0. */
+  | { kind: 'compare'; expected: number; actual: number }
+  /** The result is blank; `value` is the sum of the printed parts, exact when no part is blank. */
+  | { kind: 'blankResult'; value: number; exact: boolean };
+
+/** How a unit's rule would come out on its printed numbers (see BlankReading). */
+function readBlanks(parts: Cell[], result: Cell[]): BlankReading | null {
+  if (parts.every((c) => c.value === null)) return null;
+  if (result.every((c) => c.value === null)) return { kind: 'blankResult', value: sum(parts), exact: blanks(parts).length === 0 };
+  return { kind: 'compare', expected: sum(parts), actual: sum(result) };
+}
+
+interface UnverifiableUnit {
+  zh: string;
+  en: string;
+  reading: BlankReading | null;
+}
+
+/** The sentences that say what the printed numbers give, for the units of one unverifiable rule. */
+function blankReadingNotes(units: readonly UnverifiableUnit[]): { zh: string; en: string } {
+  const zh: string[] = [];
+  const en: string[] = [];
+  const holds = units.filter((u) => u.reading?.kind === 'compare' && u.reading.expected === u.reading.actual);
+  if (holds.length) {
+    zh.push(`若空白按 0 计，${holds.map((u) => u.zh).join('、')}相符`);
+    en.push(`with blanks read as 0 it holds for ${holds.map((u) => u.en).join(', ')}`);
+  }
+  for (const u of units) {
+    const r = u.reading;
+    if (r?.kind === 'compare' && r.expected !== r.actual) {
+      zh.push(`${u.zh}即使空白按 0 计也不符：应为 ${r.expected}，表中为 ${r.actual}`);
+      en.push(`${u.en} does not hold even with blanks read as 0: expected ${r.expected}, printed ${r.actual}`);
+    } else if (r?.kind === 'blankResult') {
+      zh.push(r.exact ? `${u.zh}的合计空白，按各项应为 ${r.value}` : `${u.zh}的合计空白，已填各项之和为 ${r.value}`);
+      en.push(r.exact ? `${u.en}: the total is blank; its parts give ${r.value}` : `${u.en}: the total is blank; the printed parts add up to ${r.value}`);
+    }
+  }
+  return { zh: zh.length ? `${zh.join('；')}。` : '', en: en.length ? ` ${en.map((e) => e[0]!.toUpperCase() + e.slice(1)).join('. ')}.` : '' };
+}
+
 /** Accumulates findings; unverifiable units of one rule are merged into a single finding. */
 class FindingCollector {
   readonly findings: Finding[] = [];
-  private readonly unverifiable = new Map<RuleCode, { units: string[]; unitsEn: string[]; cells: Set<string> }>();
+  private readonly unverifiable = new Map<RuleCode, { units: UnverifiableUnit[]; cells: Set<string> }>();
 
   fail(rule: RuleCode, cells: Cell[], expected: number, actual: number, unitZh: string, unitEn: string, detailZh = '', detailEn = '') {
     const d = RULE_DESCRIPTIONS[rule];
@@ -60,11 +107,10 @@ class FindingCollector {
     });
   }
 
-  cannotCheck(rule: RuleCode, unitZh: string, unitEn: string, missing: Cell[]) {
+  cannotCheck(rule: RuleCode, unitZh: string, unitEn: string, missing: Cell[], reading: BlankReading | null = null) {
     let u = this.unverifiable.get(rule);
-    if (!u) this.unverifiable.set(rule, (u = { units: [], unitsEn: [], cells: new Set() }));
-    u.units.push(unitZh);
-    u.unitsEn.push(unitEn);
+    if (!u) this.unverifiable.set(rule, (u = { units: [], cells: new Set() }));
+    u.units.push({ zh: unitZh, en: unitEn, reading });
     for (const c of missing) u.cells.add(c.path);
   }
 
@@ -89,6 +135,7 @@ class FindingCollector {
   done(): Finding[] {
     for (const [rule, u] of this.unverifiable) {
       const d = RULE_DESCRIPTIONS[rule];
+      const notes = blankReadingNotes(u.units);
       this.findings.push({
         rule,
         severity: 'warning',
@@ -97,8 +144,8 @@ class FindingCollector {
         expected: null,
         actual: null,
         message: {
-          zh: `无法核对“${d.zh}”：${u.units.join('、')} 所需单元格空白。`,
-          en: `Cannot check "${d.en}" for ${u.unitsEn.join(', ')}: cells it needs are blank.`,
+          zh: `无法核对“${d.zh}”：${u.units.map((x) => x.zh).join('、')} 所需单元格空白。${notes.zh}`,
+          en: `Cannot check "${d.en}" for ${u.units.map((x) => x.en).join(', ')}: cells it needs are blank.${notes.en}`,
         },
       });
     }
@@ -177,7 +224,7 @@ function checkApplications(report: ParsedReportCore, out: FindingCollector) {
     const inputs = cellsOf(['newReceived', 'carriedOver']);
     const outputs = cellsOf(['total', 'carriedForward']);
     const rule1Missing = blanks([...inputs, ...outputs]);
-    if (rule1Missing.length) out.cannotCheck('S3_BALANCE', columnZh, columnEn, rule1Missing);
+    if (rule1Missing.length) out.cannotCheck('S3_BALANCE', columnZh, columnEn, rule1Missing, readBlanks(inputs, outputs));
     else if (sum(inputs) !== sum(outputs))
       out.fail(
         'S3_BALANCE',
@@ -192,7 +239,7 @@ function checkApplications(report: ParsedReportCore, out: FindingCollector) {
     const outcomeCells = cellsOf(outcomes);
     const total = appCell(report, 'total', c);
     const rule2Missing = blanks([...outcomeCells, total]);
-    if (rule2Missing.length) out.cannotCheck('S3_OUTCOME_SUM', columnZh, columnEn, rule2Missing);
+    if (rule2Missing.length) out.cannotCheck('S3_OUTCOME_SUM', columnZh, columnEn, rule2Missing, readBlanks(outcomeCells, [total]));
     else if (sum(outcomeCells) !== total.value)
       out.fail(
         'S3_OUTCOME_SUM',
@@ -213,7 +260,7 @@ function checkApplications(report: ParsedReportCore, out: FindingCollector) {
     const unitZh = `“${row.number}${shortLabel(row.label)}”行`;
     const unitEn = `row ${row.en}`;
     const missingCells = blanks([...parts, total]);
-    if (missingCells.length) out.cannotCheck('S3_ROW_SUM', unitZh, unitEn, missingCells);
+    if (missingCells.length) out.cannotCheck('S3_ROW_SUM', unitZh, unitEn, missingCells, readBlanks(parts, [total]));
     else if (sum(parts) !== total.value)
       out.fail('S3_ROW_SUM', [...parts, total], sum(parts), total.value!, `${unitZh}总计`, `${unitEn}, total`);
   }
@@ -236,7 +283,7 @@ function checkReviewLitigation(report: ParsedReportCore, out: FindingCollector) 
       continue;
     }
     const missingCells = blanks(cells);
-    if (missingCells.length) out.cannotCheck('S4_GROUP_SUM', g.label, g.en, missingCells);
+    if (missingCells.length) out.cannotCheck('S4_GROUP_SUM', g.label, g.en, missingCells, readBlanks(parts, [total]));
     else if (sum(parts) !== total.value)
       out.fail('S4_GROUP_SUM', cells, sum(parts), total.value!, `${g.label}总计`, `${g.en} total`);
   }
