@@ -133,17 +133,22 @@ describe('collecting from the listing pages of a handful of agencies', () => {
     const results = await collect([`${site.base}/pingtan-paged/nb/index.html`]);
     expect(brief(results)).toEqual([
       ['/pingtan-paged/nb/index.html', 'listing', null],
-      ['/pingtan/nb/2023/t20240205_1.htm', 'duplicate', '平潭综合实验区 2023'],
-      ['/pingtan/nb/2021/t20220208_80613.htm', 'duplicate', '平潭综合实验区 2021'],
+      ['/pingtan-paged/2023.htm', 'duplicate', '平潭综合实验区 2023'],
+      ['/pingtan-paged/2021.htm', 'duplicate', '平潭综合实验区 2021'],
       ['/pingtan-paged/nb/index_1.html', 'listing', null],
-      ['/pingtan/nb/2019/t20200110.htm', 'duplicate', '平潭综合实验区 2019'],
+      ['/pingtan-paged/2019.htm', 'duplicate', '平潭综合实验区 2019'],
       ['/pingtan-paged/nb/index_2.html', 'listing', null],
-      ['/pingtan/nb/2018/t20190110_80529.htm', 'failed', 'PRE_2019_FORMAT'],
+      ['/pingtan-paged/2018.htm', 'failed', 'PRE_2019_FORMAT'],
     ]);
     expect(results.find((r) => r.url.endsWith('/index_2.html'))).toMatchObject({ foundOn: `${site.base}/pingtan-paged/nb/index_1.html` });
     // 上一页 is never followed: each page of the listing was asked for once.
     const asked = (p: string) => site.stats.requests.filter((r) => r === p).length;
     expect([asked('/pingtan-paged/nb/index.html'), asked('/pingtan-paged/nb/index_1.html'), asked('/pingtan-paged/nb/index_2.html')]).toEqual([1, 1, 1]);
+
+    // Read again (the daily poll): its first page holds nothing new, so the older pages are not asked for again.
+    const again = await collect([`${site.base}/pingtan-paged/nb/index.html`]);
+    expect(brief(again).map(([path]) => path)).toEqual(['/pingtan-paged/nb/index.html', '/pingtan-paged/2023.htm', '/pingtan-paged/2021.htm']);
+    expect([asked('/pingtan-paged/nb/index.html'), asked('/pingtan-paged/nb/index_1.html')]).toEqual([2, 1]);
   });
 
   it('makes a changed report page a new version, and the unchanged one after it a duplicate', async () => {

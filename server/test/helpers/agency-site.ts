@@ -122,6 +122,8 @@ export async function startAgencySite(): Promise<AgencySite> {
     const timer = setInterval(() => res.write(' '), 200);
     res.on('close', () => clearInterval(timer));
   };
+  /** The same response as another path of the site (a portal that publishes one page at two addresses). */
+  const servedAs = (path: string): Handler => (req, res) => routes[path]!(req, res);
   /** Accepts the request and never answers: the idle timeout stops it. */
   const silent: Handler = () => {};
 
@@ -155,24 +157,28 @@ export async function startAgencySite(): Promise<AgencySite> {
     // ... and with a meta tag that is wrong (says UTF-8) while the header says GBK: the header wins.
     '/misdeclared/2021.htm': page(gbk(articlePage(seed('009_pingtan_syq_2021.txt').toString('utf8'), { title: '2021', metaCharset: 'utf-8' })), 'text/html; charset=GBK'),
 
-    // The 平潭 column again, paged three to a page and newest first: page 1 writes its pager with the content
-    // system's script, page 2 has a 下一页 link, page 3 is the last. Page 1 links the reports also on /pingtan/nb/.
+    // The 平潭 column again, paged and newest first, on the portal's own addresses (the same pages as above): page 1
+    // writes its pager with the content system's script, page 2 has a 下一页 link, page 3 is the last.
     '/pingtan-paged/nb/index.html': page(
       listingPage(
         '政府信息公开年报',
         [
-          { href: '/pingtan/nb/2023/t20240205_1.htm', title: '平潭综合实验区2023年度政府信息公开工作年度报告' },
-          { href: '/pingtan/nb/2021/t20220208_80613.htm', title: '平潭综合实验区2021年度政府信息公开工作年度报告' },
+          { href: '../2023.htm', title: '平潭综合实验区2023年度政府信息公开工作年度报告' },
+          { href: '../2021.htm', title: '平潭综合实验区2021年度政府信息公开工作年度报告' },
         ],
         '<script>createPageHTML(3, 0, "index", "html");</script>',
       ),
     ),
     '/pingtan-paged/nb/index_1.html': page(
-      listingPage('政府信息公开年报', [{ href: '/pingtan/nb/2019/t20200110.htm', title: '平潭综合实验区2019年度政府信息公开工作年度报告' }], '<a href="index.html">上一页</a> <a href="index_2.html">下一页</a>'),
+      listingPage('政府信息公开年报', [{ href: '../2019.htm', title: '平潭综合实验区2019年度政府信息公开工作年度报告' }], '<a href="index.html">上一页</a> <a href="index_2.html">下一页</a>'),
     ),
     '/pingtan-paged/nb/index_2.html': page(
-      listingPage('政府信息公开年报', [{ href: '/pingtan/nb/2018/t20190110_80529.htm', title: '平潭综合实验区2018年度政府信息公开工作年度报告' }], '<a href="index_1.html">上一页</a> 下一页'),
+      listingPage('政府信息公开年报', [{ href: '../2018.htm', title: '平潭综合实验区2018年度政府信息公开工作年度报告' }], '<a href="index_1.html">上一页</a> 下一页'),
     ),
+    '/pingtan-paged/2023.htm': servedAs('/pingtan/nb/2023/t20240205_1.htm'),
+    '/pingtan-paged/2021.htm': servedAs('/pingtan/nb/2021/t20220208_80613.htm'),
+    '/pingtan-paged/2019.htm': servedAs('/pingtan/nb/2019/t20200110.htm'),
+    '/pingtan-paged/2018.htm': servedAs('/pingtan/nb/2018/t20190110_80529.htm'),
 
     // 淮安市洪泽区人民政府: report pages whose reports are attached PDFs; one link is dead.
     '/hongze/nb/index.html': page(

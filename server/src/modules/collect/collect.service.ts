@@ -275,13 +275,30 @@ export class CollectService {
       reportLinks: reportLinks.length,
     };
     await this.record(listing, fetched, run.actor);
-    const children = await mapLimited(reportLinks.slice(0, MAX_LINKS_PER_LISTING), CONCURRENCY, ({ link, year }) =>
+    const followed = reportLinks.slice(0, MAX_LINKS_PER_LISTING);
+    const alreadyImported = await this.importedBefore(followed.map((l) => l.link.url));
+    const children = await mapLimited(followed, CONCURRENCY, ({ link, year }) =>
       run.collect(link.url, 'report', { foundOn: url, linkText: linkLabel(link), linkYear: year }),
     );
-    // A paged listing: its next page is read as a listing too, so older years' reports are found as well.
+    // A paged listing: its next page is read as a listing too, so older years' reports are found as well — while
+    // this page still holds a report not imported before. Listings run newest first, so once a whole page is known
+    // the older pages were read on an earlier run: the daily poll then asks a site for its first page only.
+    const hasNew = followed.some((l) => !alreadyImported.has(l.link.url));
     const more =
-      nextPageUrl && run.followsNextPage(url, nextPageUrl) ? await run.collect(nextPageUrl, 'listing', { foundOn: url, linkText: '下一页', linkYear: null }) : [];
+      nextPageUrl && hasNew && run.followsNextPage(url, nextPageUrl)
+        ? await run.collect(nextPageUrl, 'listing', { foundOn: url, linkText: '下一页', linkYear: null })
+        : [];
     return [listing, ...children.flat(), ...more];
+  }
+
+  /** The addresses among `urls` that gave a report (stored or already present) when fetched before. */
+  private async importedBefore(urls: readonly string[]): Promise<Set<string>> {
+    if (!urls.length) return new Set();
+    const rows: { url: string }[] = await this.dataSource.query(
+      `SELECT url FROM fetched_url WHERE url = ANY($1::text[]) AND status IN ('stored', 'duplicate')`,
+      [[...urls]],
+    );
+    return new Set(rows.map((r) => r.url));
   }
 
   /** Remembers the address and what came of it (one row per address, updated on each fetch). */
