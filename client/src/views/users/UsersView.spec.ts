@@ -2,6 +2,8 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountInApp, TEST_SESSION } from '../../../test/mount';
 import type { UserResult } from '../../graphql/users.query';
+import { usePreferencesStore } from '../../stores/preferences';
+import { useSessionStore } from '../../stores/session';
 import UsersView from './UsersView.vue';
 
 type Body = { query: string; variables: Record<string, unknown> };
@@ -26,6 +28,9 @@ const ACCOUNTS = [
   account({ id: '3', username: 'old.leader', displayName: '老领导', role: 'viewer', disabled: true }),
 ];
 
+/** The operation's kind, read past the comment that heads each document. */
+const isMutation = (body: Body) => /^mutation\b/.test(body.query.replace(/^#.*$/gm, '').trim());
+
 /** The API: the users list (filtered by the search like the server), agencies, and what a test says for a mutation. */
 function stubApi(mutation: (body: Body) => unknown = () => ({ data: {} })) {
   const calls: Body[] = [];
@@ -35,7 +40,8 @@ function stubApi(mutation: (body: Body) => unknown = () => ({ data: {} })) {
       const body = JSON.parse(String(init.body)) as Body;
       calls.push(body);
       let answer: unknown;
-      if (body.query.includes('mutation')) answer = mutation(body);
+      if (isMutation(body)) answer = mutation(body);
+      else if (body.query.includes('session')) answer = { data: { session: { ...TEST_SESSION, user: { ...TEST_SESSION.user, displayName: '新名字' } } } };
       else if (body.query.includes('agencies')) answer = { data: { agencies: { total: 2, items: [{ id: '9', name: '市教育局' }, { id: '10', name: '市教育考试院' }] } } };
       else {
         const search = String(body.variables['search'] ?? '');
@@ -61,7 +67,7 @@ async function mountPage() {
 
 const rowOf = (wrapper: VueWrapper, username: string) => wrapper.findAll('tbody tr').find((r) => r.get('th').text().startsWith(username))!;
 const button = (scope: Pick<VueWrapper, 'findAll'>, text: string) => scope.findAll('button').find((b) => b.text() === text)!;
-const mutations = (calls: Body[]) => calls.filter((c) => c.query.includes('mutation'));
+const mutations = (calls: Body[]) => calls.filter(isMutation);
 
 describe('the users page', () => {
   it('lists the accounts: role in words, a department user’s agency, state, last sign-in, and which is you', async () => {
@@ -73,6 +79,21 @@ describe('the users page', () => {
     expect(cells('edu.clerk').slice(0, 6)).toEqual(['edu.clerk', '教育局填报员', '部门用户', '市教育局', '启用', '从未登录']);
     expect(cells('old.leader')[4]).toBe('已停用');
     expect(wrapper.text()).toContain('共 3 个账号');
+  });
+
+  it('speaks English too: headings, roles, states and a refusal from the domain’s rules', async () => {
+    const calls = stubApi();
+    const wrapper = await mountPage();
+    usePreferencesStore().setLocale('en');
+    await flushPromises();
+    expect(wrapper.findAll('thead th').map((h) => h.text())).toEqual(['Username', 'Name', 'Role', 'Agency', 'Status', 'Last sign-in', 'Actions']);
+    expect(rowOf(wrapper, 'edu.clerk').findAll('td').map((c) => c.text()).slice(1, 5)).toEqual(['Department user', '市教育局', 'Enabled', 'Never']);
+    await button(wrapper, 'New account').trigger('click');
+    await wrapper.get('#user-username').setValue('a b');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('#user-username-hint').text()).toBe('A username has 2–64 characters: letters, digits and . _ @ - only.');
+    expect(mutations(calls)).toEqual([]);
   });
 
   it('searches by username or name', async () => {
@@ -173,6 +194,17 @@ describe('the users page', () => {
     expect(wrapper.find('form').exists()).toBe(true);
   });
 
+  it('shows one’s own new name in the header at once', async () => {
+    const calls = stubApi(() => ({ data: { updateUser: { id: TEST_SESSION.user.id } } }));
+    const wrapper = await mountPage();
+    await button(rowOf(wrapper, 'test.admin'), '编辑').trigger('click');
+    await wrapper.get('#user-display-name').setValue('新名字');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(mutations(calls).map((c) => c.variables)).toEqual([{ input: { id: TEST_SESSION.user.id, displayName: '新名字' } }]);
+    expect(useSessionStore().user?.displayName).toBe('新名字');
+  });
+
   it('resets a password and shows the temporary password it set, once', async () => {
     const calls = stubApi(() => ({ data: { resetPassword: true } }));
     const wrapper = await mountPage();
@@ -190,6 +222,32 @@ describe('the users page', () => {
     await button(wrapper.get('[role="dialog"]'), '完成').trigger('click');
     expect(wrapper.find('[data-testid="temporary-password"]').exists()).toBe(false);
     expect(wrapper.text()).not.toContain(sent.newPassword);
+  });
+
+  it('offers your own row the change-password page, not a reset that would end this session', async () => {
+    stubApi();
+    const wrapper = await mountPage();
+    const own = rowOf(wrapper, 'test.admin');
+    expect(own.findAll('button').map((b) => b.text())).toEqual(['编辑', '删除']);
+    expect(own.get('a').text()).toBe('修改密码');
+    expect(own.get('a').attributes('href')).toBe('/account');
+    expect(rowOf(wrapper, 'edu.clerk').findAll('button').map((b) => b.text())).toEqual(['编辑', '重置密码', '删除']);
+  });
+
+  it('puts the focus in a form or confirmation as it opens', async () => {
+    stubApi();
+    const { wrapper } = await mountInApp(UsersView, { attachTo: document.body });
+    await flushPromises();
+    await button(wrapper, '新建账号').trigger('click');
+    await flushPromises();
+    expect(document.activeElement?.id).toBe('user-username');
+    await button(rowOf(wrapper, 'edu.clerk'), '编辑').trigger('click');
+    await flushPromises();
+    expect(document.activeElement?.id).toBe('user-display-name');
+    await button(rowOf(wrapper, 'edu.clerk'), '删除').trigger('click');
+    await flushPromises();
+    expect(document.activeElement?.textContent?.trim()).toBe('确认删除');
+    wrapper.unmount();
   });
 
   it('deletes only after a confirmation, and shows why the last administrator stays', async () => {
