@@ -29,6 +29,7 @@ test('an administrator creates an analyst, who changes the password; disabled, t
   await page.getByLabel('角色', { exact: true }).selectOption({ label: '分析' });
   await page.getByLabel('初始密码', { exact: true }).fill(firstPassword);
   await page.getByLabel('再次输入密码', { exact: true }).fill(firstPassword);
+  await snap(page, 'users-0.create-form.zh-CN');
   await page.getByRole('button', { name: '创建账号' }).click();
   await expect(page.getByRole('status')).toHaveText(`已创建账号「${username}」。`);
   const row = page.getByRole('row', { name: new RegExp(username.replace('.', '\\.')) });

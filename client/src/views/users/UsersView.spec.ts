@@ -111,6 +111,7 @@ describe('the users page', () => {
     await button(wrapper, '新建账号').trigger('click');
     await wrapper.get('#user-username').setValue('ana.wang');
     await wrapper.get('#user-role').setValue('analyst');
+    expect(wrapper.get('[data-testid="role-abilities"]').text()).toBe('可以：查看报告、机关和各项统计、导出数据、使用 GraphQL 查询');
     await wrapper.get('#user-password').setValue('short');
     await wrapper.get('form').trigger('submit');
     await flushPromises();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UserResult } from '../../graphql/users.query';
-import { clampPage, userChanges, userRows, usersPageVariables, userStatus, type UsersWording } from './users.model';
+import { clampPage, roleAbilities, userChanges, userRows, usersPageVariables, userStatus, type UsersWording } from './users.model';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 
@@ -87,5 +87,15 @@ describe('the changes an edit sends', () => {
     const dept = { ...before, role: 'department' as const, agencyId: '7' };
     expect(userChanges(dept, { displayName: '王五', role: 'department', agencyId: '8', disabled: false })).toEqual({ id: '5', agencyId: '8' });
     expect(userChanges(dept, { displayName: '王五', role: 'viewer', agencyId: '7', disabled: false })).toEqual({ id: '5', role: 'viewer' });
+  });
+});
+
+describe('what a role may do', () => {
+  it('follows the access policy', () => {
+    expect(roleAbilities('admin')).toEqual(['read', 'ingest', 'edit', 'analyse', 'admin']);
+    expect(roleAbilities('editor')).toEqual(['read', 'ingest', 'edit', 'analyse']);
+    expect(roleAbilities('analyst')).toEqual(['read', 'analyse']);
+    expect(roleAbilities('viewer')).toEqual(['read']);
+    expect(roleAbilities('department')).toEqual(['read', 'ingest']);
   });
 });

@@ -3,7 +3,7 @@
  * agency of a department user, whether it can sign in (enabled, disabled, or locked after wrong passwords) and
  * its last sign-in. Pure: the page passes the wording of the current language and the time now.
  */
-import { ROLE_LABELS, type Role } from '@ogi/domain';
+import { ACCESS, ROLE_LABELS, mayAccess, type AccessSet, type Role } from '@ogi/domain';
 import type { UserResult, UsersQueryVariables } from '../../graphql/users.query';
 
 /** Accounts per page (the server allows 1–100). */
@@ -99,4 +99,9 @@ export function userChanges(
   if (after.role === 'department' && after.agencyId && after.agencyId !== before.agencyId) change.agencyId = after.agencyId;
   if (after.disabled !== before.disabled) change.disabled = after.disabled;
   return Object.keys(change).length > 1 ? change : null;
+}
+
+/** What a role may do: the access policy's sets it belongs to, in the policy's order (shown beside the role). */
+export function roleAbilities(role: Role): AccessSet[] {
+  return (Object.keys(ACCESS) as AccessSet[]).filter((set) => mayAccess(role, set));
 }
