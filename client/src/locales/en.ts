@@ -695,6 +695,8 @@ export const en: Messages = {
       reason: { shortened: 'place names left off or added', typo: 'one character differs' },
       confirm: 'Yes, merge into “{name}”',
       keep: 'Keep separate',
+      other: 'It is another registered agency…',
+      otherLabel: 'Find the registered agency “{created}” really is',
       openReport: 'Open the report',
       openAgency: 'Open the new agency',
       confirmed: '“{printed}” was merged into {name} and recorded as an alias.',

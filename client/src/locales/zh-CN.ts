@@ -693,6 +693,8 @@ export const zhCN = {
       reason: { shortened: '名称省略或增加了地名', typo: '名称相差一个字' },
       confirm: '是，并入“{name}”',
       keep: '保持独立',
+      other: '是另一个已登记的机关…',
+      otherLabel: '查找“{created}”实际所指的已登记机关',
       openReport: '查看报告',
       openAgency: '查看新机关',
       confirmed: '“{printed}”已并入 {name}，并记为别名。',

@@ -17,7 +17,10 @@ const AGENCY: AgencyProfile = {
   reports: [],
 };
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 function answering(respond: (body: Body) => unknown) {
   const sent: Body[] = [];
@@ -99,5 +102,25 @@ describe('agency edit form', () => {
     await wrapper.get('form').trigger('submit');
     await flushPromises();
     expect(sent[0]!.variables.input).toEqual({ id: '7', parentId: null });
+  });
+
+  it('moves the agency under a government found by name (never under itself)', async () => {
+    vi.useFakeTimers();
+    const sent = answering((b) =>
+      b.query.includes('query Agencies(')
+        ? { data: { agencies: { total: 2, items: [{ id: '7', name: '鄂州市行政审批局' }, { id: '2', name: '湖北省人民政府' }] } } }
+        : { data: { updateAgency: { ...AGENCY, parent: { id: '2', name: '湖北省人民政府' } } } },
+    );
+    const { wrapper } = await mountInApp(AgencyEditForm, { props: { agency: AGENCY } });
+    await wrapper.get('input[type="search"]').setValue('人民政府');
+    await vi.advanceTimersByTimeAsync(300);
+    await flushPromises();
+    const options = wrapper.findAll('ul[aria-label="上级政府"] button');
+    expect(options.map((b) => b.text())).toEqual(['湖北省人民政府']);
+    await options[0]!.trigger('click');
+    expect(wrapper.find('.parent-current').text()).toContain('湖北省人民政府');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(sent.at(-1)!.variables.input).toEqual({ id: '7', parentId: '2' });
   });
 });
