@@ -3,7 +3,7 @@
  * file's status (stored; failed with the reason); the batch is in the recent batches list. A later report prints
  * the new agency's name with a one-character typo: the quality page asks whether it is the same agency, the
  * editor confirms, and keeps the first new name as an agency of its own. On that agency's profile the editor
- * sets its listing page and an alias, and sees both there.
+ * sets its listing page, an alias and the address of its 2020 report, and sees them there.
  */
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ const NEW_AGENCY = '鄂州市地方志编纂委员会办公室';
 const TYPO_NAME = '鄂州市地方志编篡委员会办公室';
 const LISTING_URL = 'https://www.ezhou.gov.cn/dfz/zfxxgk/ndbg/';
 const ALIAS = '鄂州市史志办';
+const REPORT_URL = 'https://www.ezhou.gov.cn/dfz/zfxxgk/ndbg/2020.html';
 
 test('an editor imports a batch, settles a new agency name and edits the agency', async ({ request, browser }) => {
   const api = await adminApi(request);
@@ -93,13 +94,21 @@ test('an editor imports a batch, settles a new agency name and edits the agency'
   await form.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('status').filter({ hasText: '登记信息已保存。' })).toBeVisible();
   await expect(form).toHaveCount(0);
-  await expect(page.getByRole('link', { name: LISTING_URL })).toHaveAttribute('href', LISTING_URL);
+  await expect(page.getByRole('link', { name: LISTING_URL, exact: true })).toHaveAttribute('href', LISTING_URL);
   await expect(page.getByRole('definition').filter({ hasText: ALIAS })).toContainText(TYPO_NAME);
   await snap(page, 'registry-3-agency.zh-CN');
 
+  // And where its 2020 report is published.
+  const addresses = page.getByRole('region', { name: '各年度年报地址' });
+  await addresses.getByLabel('年度').selectOption({ label: '2020 年' });
+  await addresses.getByLabel('年报地址').fill(REPORT_URL);
+  await addresses.getByRole('button', { name: '保存地址' }).click();
+  await expect(addresses.getByRole('status')).toHaveText('2020 年度的年报地址已保存。');
+
   // What was saved is what the server holds.
   await page.reload();
-  await expect(page.getByRole('link', { name: LISTING_URL })).toBeVisible();
+  await expect(page.getByRole('link', { name: LISTING_URL, exact: true })).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: ALIAS })).toBeVisible();
+  await expect(page.getByRole('region', { name: '各年度年报地址' }).getByRole('row', { name: /2020 年/ }).getByRole('link')).toHaveAttribute('href', REPORT_URL);
   await context.close();
 });

@@ -18,11 +18,18 @@ export interface AgencyProfileReport {
   findings: { severity: SeverityValue }[];
 }
 
+export interface AgencyReportUrl {
+  year: number;
+  url: string;
+}
+
 export interface AgencyProfile extends AgencyRef {
   kind: string;
   level: string | null;
   aliases: string[];
   listingUrl: string | null;
+  /** Known addresses of its reports, by data year (newest first). */
+  reportUrls: AgencyReportUrl[];
   parent: AgencyRef | null;
   reports: AgencyProfileReport[];
 }

@@ -702,6 +702,18 @@ export const en: Messages = {
       confirmed: '“{printed}” was merged into {name} and recorded as an alias.',
       kept: '“{created}” is kept as an agency of its own.',
     },
+    reportUrls: {
+      heading: 'Report addresses by year',
+      none: 'No report address is recorded for any year yet.',
+      url: 'Report address',
+      set: 'Save address',
+      remove: 'Remove',
+      removeYear: 'Remove the report address of {year}',
+      saved: 'The report address of {year} was saved.',
+      removed: 'The report address of {year} was removed.',
+      yearMissing: 'Choose a data year.',
+      urlInvalid: 'The address must start with http:// or https://, e.g. https://www.example.gov.cn/ndbg/2024.html.',
+    },
     edit: {
       open: 'Edit registry entry',
       heading: 'Edit the agency’s registry entry',

@@ -700,6 +700,18 @@ export const zhCN = {
       confirmed: '“{printed}”已并入 {name}，并记为别名。',
       kept: '“{created}”已作为独立机关保留。',
     },
+    reportUrls: {
+      heading: '各年度年报地址',
+      none: '还没有记录任何年度的年报地址。',
+      url: '年报地址',
+      set: '保存地址',
+      remove: '删除',
+      removeYear: '删除 {year} 年度的年报地址',
+      saved: '{year} 年度的年报地址已保存。',
+      removed: '{year} 年度的年报地址已删除。',
+      yearMissing: '请选择数据年度。',
+      urlInvalid: '网址须以 http:// 或 https:// 开头，例如 https://www.example.gov.cn/ndbg/2024.html。',
+    },
     edit: {
       open: '编辑登记信息',
       heading: '编辑机关登记信息',

@@ -13,6 +13,7 @@ const AGENCY: AgencyProfile = {
   level: 'city',
   aliases: ['鄂州市审批局'],
   listingUrl: null,
+  reportUrls: [],
   parent: { id: '1', name: '鄂州市人民政府' },
   reports: [],
 };

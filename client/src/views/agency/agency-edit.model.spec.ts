@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildUpdateInput, formFromAgency, isHttpUrl, parseAliases, validateAgencyForm } from './agency-edit.model';
+import { buildUpdateInput, formFromAgency, isHttpUrl, parseAliases, reportUrlProblem, validateAgencyForm } from './agency-edit.model';
 
 const agency = {
   id: '7',
@@ -62,5 +62,13 @@ describe('agency edit form', () => {
     expect(isHttpUrl('ftp://files.gov.cn/x')).toBe(false);
     expect(isHttpUrl('www.ezhou.gov.cn')).toBe(false);
     expect(isHttpUrl('javascript:alert(1)')).toBe(false);
+  });
+
+  it('checks a year’s report address: a data year and an http(s) address', () => {
+    const years = [2022, 2023, 2024];
+    expect(reportUrlProblem(2023, ' https://www.ezhou.gov.cn/ndbg/2023.html ', years)).toBeNull();
+    expect(reportUrlProblem(null, 'https://www.ezhou.gov.cn/ndbg/2023.html', years)).toBe('yearMissing');
+    expect(reportUrlProblem(2030, 'https://www.ezhou.gov.cn/ndbg/2030.html', years)).toBe('yearMissing');
+    expect(reportUrlProblem(2023, 'ndbg/2023.html', years)).toBe('urlInvalid');
   });
 });

@@ -121,3 +121,9 @@ export function buildUpdateInput(agency: EditedAgency, form: AgencyEditForm): Up
   if (removeAliases.length) input.removeAliases = removeAliases;
   return changed || addAliases.length || removeAliases.length ? input : null;
 }
+
+/** What is wrong with a year's report address before it is sent: null when nothing. */
+export function reportUrlProblem(year: number | null, url: string, years: readonly number[]): 'yearMissing' | 'urlInvalid' | null {
+  if (year === null || !years.includes(year)) return 'yearMissing';
+  return isHttpUrl(url.trim()) ? null : 'urlInvalid';
+}
