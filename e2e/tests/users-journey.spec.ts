@@ -38,6 +38,11 @@ test('an administrator creates an analyst, who changes the password; disabled, t
   await expect(row).toContainText('启用');
   await expect(row).toContainText('从未登录');
   await snap(page, 'users-1.zh-CN');
+  // The server's search finds it; the link keeps the search.
+  await page.getByLabel('搜索用户名或姓名').fill('王分析');
+  await expect(page).toHaveURL(/\/users\?search=/);
+  await expect(page.getByRole('table', { name: '账号列表' }).getByRole('row')).toHaveCount(2);
+  await expect(row).toBeVisible();
 
   // The analyst, in a browser of their own, signs in and changes the first password.
   const analystContext = await browser.newContext({ storageState: SIGNED_OUT });

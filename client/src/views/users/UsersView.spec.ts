@@ -96,13 +96,29 @@ describe('the users page', () => {
     expect(mutations(calls)).toEqual([]);
   });
 
-  it('searches by username or name', async () => {
+  it('searches by username or name, and the search lives in the URL', async () => {
     const calls = stubApi();
-    const wrapper = await mountPage();
+    const { wrapper, router } = await mountInApp(UsersView);
+    await flushPromises();
     await wrapper.get('#users-search').setValue(' 教育 ');
     await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(1), { timeout: 5_000 });
     expect(calls.at(-1)!.variables).toEqual({ search: '教育', skip: 0, take: 20 });
     expect(wrapper.get('tbody th').text()).toBe('edu.clerk');
+    expect(router.currentRoute.value.query).toEqual({ search: '教育' });
+
+    await router.push({ query: { search: 'leader' } });
+    await flushPromises();
+    expect((wrapper.get('#users-search').element as HTMLInputElement).value).toBe('leader');
+    expect(wrapper.get('tbody th').text()).toBe('old.leader');
+  });
+
+  it('opens the page a link names, or the last one when the list is shorter', async () => {
+    const calls = stubApi();
+    const { router } = await mountInApp(UsersView);
+    await router.replace({ query: { page: '4' } });
+    await flushPromises();
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({}), { timeout: 5_000 });
+    expect(calls.map((c) => c.variables['skip'])).toEqual([0, 60, 0]);
   });
 
   it('creates an account only once the rules hold, then lists it', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UserResult } from '../../graphql/users.query';
-import { clampPage, roleAbilities, userChanges, userRows, usersPageVariables, userStatus, type UsersWording } from './users.model';
+import { clampPage, parseUsersQuery, roleAbilities, toUsersQuery, userChanges, userRows, usersPageVariables, userStatus, type UsersWording } from './users.model';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 
@@ -25,6 +25,16 @@ const WORDING: UsersWording = {
 };
 
 describe('one page of the users list', () => {
+  it('is read from the URL and written back without the defaults', () => {
+    expect(parseUsersQuery({})).toEqual({ search: '', page: 1 });
+    expect(parseUsersQuery({ search: ' li ', page: '3' })).toEqual({ search: 'li', page: 3 });
+    expect(parseUsersQuery({ search: ['a', 'b'], page: ['0'] })).toEqual({ search: 'a', page: 1 });
+    expect(parseUsersQuery({ page: '-2' }).page).toBe(1);
+    expect(parseUsersQuery({ page: '2.5' }).page).toBe(1);
+    expect(toUsersQuery({ search: '', page: 1 })).toEqual({});
+    expect(toUsersQuery({ search: ' 教育 ', page: 2 })).toEqual({ search: '教育', page: '2' });
+  });
+
   it('asks for the page’s slice, with the search trimmed and none when blank', () => {
     expect(usersPageVariables('', 1)).toEqual({ search: null, skip: 0, take: 20 });
     expect(usersPageVariables('  li ', 3)).toEqual({ search: 'li', skip: 40, take: 20 });

@@ -4,10 +4,32 @@
  * its last sign-in. Pure: the page passes the wording of the current language and the time now.
  */
 import { ACCESS, ROLE_LABELS, mayAccess, type AccessSet, type Role } from '@ogi/domain';
+import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import type { UserResult, UsersQueryVariables } from '../../graphql/users.query';
 
 /** Accounts per page (the server allows 1–100). */
 export const USERS_PAGE_SIZE = 20;
+
+/** The list's search and page live in the URL (`/users?search=li&page=2`), so a view of the list can be shared. */
+export interface UsersListState {
+  search: string;
+  page: number;
+}
+
+const firstValue = (v: LocationQuery[string] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
+
+export function parseUsersQuery(query: LocationQuery): UsersListState {
+  const page = firstValue(query['page']);
+  return { search: (firstValue(query['search']) ?? '').trim().slice(0, 100), page: page && /^[1-9]\d{0,5}$/.test(page) ? Number(page) : 1 };
+}
+
+/** Back to query parameters, leaving the defaults out so links stay short. */
+export function toUsersQuery(state: UsersListState): LocationQueryRaw {
+  const query: LocationQueryRaw = {};
+  if (state.search.trim()) query['search'] = state.search.trim();
+  if (state.page > 1) query['page'] = String(state.page);
+  return query;
+}
 
 /** The query of one page of the list: the search as typed (trimmed; none when blank), pages counted from 1. */
 export function usersPageVariables(search: string, page: number, pageSize = USERS_PAGE_SIZE): Required<UsersQueryVariables> {
