@@ -52,6 +52,8 @@ test('an administrator creates an analyst, who changes the password; disabled, t
   const account = analyst.getByRole('group', { name: '当前账号' });
   await expect(account).toContainText('王分析');
   await expect(analyst.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '用户' })).toHaveCount(0);
+  await analyst.goto('/users');
+  await expect(analyst.getByRole('heading', { level: 1, name: '无权访问' })).toBeVisible();
   await account.getByRole('link', { name: '修改密码' }).click();
   await expect(analyst.getByRole('heading', { level: 1, name: '修改密码' })).toBeVisible();
   await analyst.getByLabel('当前密码').fill(firstPassword);
