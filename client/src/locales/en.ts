@@ -681,7 +681,6 @@ export const en: Messages = {
     showBatch: 'Show the files of batch #{id}',
     hide: 'Hide',
     none: 'No import batches yet.',
-    total: '{total} batches; the latest {shown} shown.',
   },
   registry: {
     proposals: {

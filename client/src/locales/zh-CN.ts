@@ -679,7 +679,6 @@ export const zhCN = {
     showBatch: '查看批次 #{id} 的文件',
     hide: '收起',
     none: '还没有导入批次。',
-    total: '共 {total} 个批次，显示最近 {shown} 个。',
   },
   registry: {
     proposals: {

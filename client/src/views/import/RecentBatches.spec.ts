@@ -132,4 +132,25 @@ describe('recent import batches', () => {
     await flushPromises();
     expect(wrapper.get('[role="alert"]').text()).toContain('导入批次 12 正在运行。');
   });
+
+  it('pages through older batches', async () => {
+    const sent: Body[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const body = JSON.parse(String(init.body)) as Body;
+        sent.push(body);
+        const skip = Number(body.variables.skip ?? 0);
+        return new Response(JSON.stringify({ data: { ingestBatches: { total: 45, items: [summary({ id: String(45 - skip) })] } } }), { status: 200 });
+      }),
+    );
+    const { wrapper } = await mountInApp(RecentBatches);
+    await flushPromises();
+    expect(sent[0]!.variables).toEqual({ skip: 0, take: 20 });
+    expect(wrapper.get('nav').text()).toContain('第 1 页，共 3 页');
+    await wrapper.get('nav').findAll('button')[1]!.trigger('click');
+    await flushPromises();
+    expect(sent.at(-1)!.variables).toEqual({ skip: 20, take: 20 });
+    expect(wrapper.get('tbody tr').text()).toContain('批次 #25');
+  });
 });

@@ -84,8 +84,10 @@ describe('upload queue', () => {
     await queue.retry(queue.items[1]!.id);
     expect(requests[1]).toEqual(['b.txt']);
     expect(queue.items.map((i) => i.state)).toEqual(['failed', 'stored']);
+    expect([...queue.batchIds]).toEqual(['3']);
     queue.clearFinished();
     expect(queue.items).toHaveLength(0);
+    expect([...queue.batchIds]).toEqual([]);
   });
 
   it('cancels the request uploading and goes on with the next drop', async () => {

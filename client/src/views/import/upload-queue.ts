@@ -113,8 +113,10 @@ export function createUploadQueue(upload: UploadFn) {
     return run();
   }
 
+  /** Clears finished files, and the batches none of whose files are left. */
   function clearFinished() {
     for (let i = items.length - 1; i >= 0; i--) if (FINISHED.includes(items[i]!.state)) items.splice(i, 1);
+    for (let i = batchIds.length - 1; i >= 0; i--) if (!items.some((it) => it.batchId === batchIds[i])) batchIds.splice(i, 1);
   }
 
   return { items, batchIds, add, remove, retry, clearFinished, idle: () => !running };
