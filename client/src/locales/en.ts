@@ -669,7 +669,7 @@ export const en: Messages = {
     itemStatus: { pending: 'Pending', stored: 'Stored', duplicate: 'Already present', failed: 'Failed' },
     more: '{count} more files not listed.',
     recent: 'Recent import batches',
-    recentLead: 'Every upload, command-line import and fetch by address is recorded as a batch. An upload batch interrupted by a server stop can be resumed here.',
+    recentLead: 'Every upload, command-line import and sample import is recorded as a batch (imports from web addresses are not: their results show under “Import from web addresses”). An upload batch interrupted by a server stop can be resumed here.',
     recentCaption: 'Recent import batches',
     recentColumns: { id: 'Batch', time: 'When', who: 'By', origin: 'Source', counts: 'Results', status: 'State', actions: 'Actions' },
     countsShort: '{files}: stored {stored} · present {duplicate} · failed {failed} · pending {pending}',

@@ -667,7 +667,7 @@ export const zhCN = {
     itemStatus: { pending: '待处理', stored: '已入库', duplicate: '已存在', failed: '失败' },
     more: '另有 {count} 个文件未列出。',
     recent: '最近的导入批次',
-    recentLead: '每次上传、命令行导入和网址抓取都记为一个批次。服务器中途停止而中断的上传批次可以在这里继续导入。',
+    recentLead: '每次网页上传、命令行导入和样例导入都记为一个批次（从网址导入的结果显示在“从网址导入”中，不记为批次）。服务器中途停止而中断的上传批次可以在这里继续导入。',
     recentCaption: '最近的导入批次',
     recentColumns: { id: '批次', time: '时间', who: '操作人', origin: '来源', counts: '结果', status: '状态', actions: '操作' },
     countsShort: '{files} 个：入库 {stored} · 已存在 {duplicate} · 失败 {failed} · 待处理 {pending}',
