@@ -5,18 +5,10 @@
  * `{ fileName, status: stored | duplicate | failed, reportId?, error? }`.
  * Like every state-changing request it carries the session's CSRF token.
  */
+import type { UploadResult } from '@ogi/domain';
 import { csrfHeaders, sessionHooks } from '../graphql/client';
 
-export interface UploadResult {
-  fileName: string;
-  status: 'stored' | 'duplicate' | 'failed';
-  reportId?: string;
-  agencyId?: string;
-  agencyName?: string;
-  year?: number;
-  version?: number;
-  error?: { code: string; message: string };
-}
+export type { UploadResult };
 
 export const UPLOAD_URL = '/api/uploads';
 

@@ -1,6 +1,5 @@
 import { computed } from 'vue';
-import type { AgencyKind, AgencyLevel } from '@ogi/domain';
-import type { MetricUnit } from '@ogi/domain';
+import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, type AgencyKind, type AgencyLevel, type MetricUnit } from '@ogi/domain';
 import { formatMetricValue, metricLabel, metricUnitLabel, unitLabel } from '../metrics/metric-format';
 import { MESSAGES, translate, type Locale, type MessageKey, type MessageParams } from '../locales';
 import { usePreferencesStore } from '../stores/preferences';
@@ -11,8 +10,8 @@ export interface Bilingual {
   en: string;
 }
 
-const KINDS: ReadonlySet<string> = new Set<AgencyKind>(['government', 'department', 'dispatched', 'other']);
-const LEVELS: ReadonlySet<string> = new Set<AgencyLevel>(['province', 'city', 'county', 'township']);
+const KINDS: ReadonlySet<string> = new Set<AgencyKind>(AGENCY_KIND_VALUES);
+const LEVELS: ReadonlySet<string> = new Set<AgencyLevel>(AGENCY_LEVEL_VALUES);
 
 const INTL_LOCALE: Record<Locale, string> = { 'zh-CN': 'zh-CN', en: 'en-GB' };
 

@@ -33,3 +33,18 @@ export function cleanUploadFileName(fileName: string): string {
   const ext = dot > 0 && printable.length - dot <= 10 ? printable.slice(dot) : '';
   return chars.slice(0, 200 - [...ext].length).join('') + ext;
 }
+
+/**
+ * One file's line in the answer of `POST /api/uploads` (the server writes it, the dashboard reads it); ids are
+ * strings as in GraphQL.
+ */
+export interface UploadResult {
+  fileName: string;
+  status: 'stored' | 'duplicate' | 'failed';
+  reportId?: string;
+  agencyId?: string;
+  agencyName?: string;
+  year?: number;
+  version?: number;
+  error?: { code: string; message: string };
+}

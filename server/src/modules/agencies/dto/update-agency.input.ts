@@ -1,8 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES } from '@ogi/domain';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
-import { AGENCY_KINDS, AGENCY_LEVELS } from '../agency-values.js';
 
 const NAME_MESSAGE = '名称须为 2–100 个字符。A name must be 2–100 characters long.';
 /** Names never carry meaningful whitespace (see @ogi/domain normaliseAgencyName). */
@@ -30,15 +30,15 @@ export class UpdateAgencyInput {
 
   @Field(() => String, {
     nullable: true,
-    description: `${AGENCY_KINDS.join(' | ')}. Changing it re-derives the deadlines (31 Jan departments, 31 Mar governments) and lateness of its reports.`,
+    description: `${AGENCY_KIND_VALUES.join(' | ')}. Changing it re-derives the deadlines (31 Jan departments, 31 Mar governments) and lateness of its reports.`,
   })
   @IsOptional()
-  @IsIn(AGENCY_KINDS, { message: `kind: 只能是 ${AGENCY_KINDS.join('、')}。Kind must be one of ${AGENCY_KINDS.join(', ')}.` })
+  @IsIn(AGENCY_KIND_VALUES, { message: `kind: 只能是 ${AGENCY_KIND_VALUES.join('、')}。Kind must be one of ${AGENCY_KIND_VALUES.join(', ')}.` })
   kind?: string | null;
 
-  @Field(() => String, { nullable: true, description: `${AGENCY_LEVELS.join(' | ')}; null = unknown.` })
+  @Field(() => String, { nullable: true, description: `${AGENCY_LEVEL_VALUES.join(' | ')}; null = unknown.` })
   @IsOptional()
-  @IsIn(AGENCY_LEVELS, { message: `level: 只能是 ${AGENCY_LEVELS.join('、')}。Level must be one of ${AGENCY_LEVELS.join(', ')}.` })
+  @IsIn(AGENCY_LEVEL_VALUES, { message: `level: 只能是 ${AGENCY_LEVEL_VALUES.join('、')}。Level must be one of ${AGENCY_LEVEL_VALUES.join(', ')}.` })
   level?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The http(s) address of the page listing its annual reports; null = none.' })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
-import { AGENCY_KINDS, AGENCY_LEVELS } from '../../agencies/agency-values.js';
+import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES } from '@ogi/domain';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
 
 /** Most agency ids one selection may list. */
@@ -39,17 +39,17 @@ export class AgencySelectionInput {
   @IsBoolean()
   includeParent?: boolean | null;
 
-  @Field(() => [String], { nullable: true, description: `Only agencies of these kinds: ${AGENCY_KINDS.join(' | ')}.` })
+  @Field(() => [String], { nullable: true, description: `Only agencies of these kinds: ${AGENCY_KIND_VALUES.join(' | ')}.` })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(AGENCY_KINDS.length)
-  @IsIn(AGENCY_KINDS, { each: true, message: `kinds: 机关类型只能是 ${AGENCY_KINDS.join('、')}。Kinds must be among ${AGENCY_KINDS.join(', ')}.` })
+  @ArrayMaxSize(AGENCY_KIND_VALUES.length)
+  @IsIn(AGENCY_KIND_VALUES, { each: true, message: `kinds: 机关类型只能是 ${AGENCY_KIND_VALUES.join('、')}。Kinds must be among ${AGENCY_KIND_VALUES.join(', ')}.` })
   kinds?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: `Only agencies at these levels: ${AGENCY_LEVELS.join(' | ')}.` })
+  @Field(() => [String], { nullable: true, description: `Only agencies at these levels: ${AGENCY_LEVEL_VALUES.join(' | ')}.` })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(AGENCY_LEVELS.length)
-  @IsIn(AGENCY_LEVELS, { each: true, message: `levels: 层级只能是 ${AGENCY_LEVELS.join('、')}。Levels must be among ${AGENCY_LEVELS.join(', ')}.` })
+  @ArrayMaxSize(AGENCY_LEVEL_VALUES.length)
+  @IsIn(AGENCY_LEVEL_VALUES, { each: true, message: `levels: 层级只能是 ${AGENCY_LEVEL_VALUES.join('、')}。Levels must be among ${AGENCY_LEVEL_VALUES.join(', ')}.` })
   levels?: string[] | null;
 }

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES } from '@ogi/domain';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
-import { AGENCY_KINDS, AGENCY_LEVELS } from '../../agencies/agency-values.js';
 import { MAX_SELECTED_IDS } from '../dto/agency-selection.input.js';
 import { MAX_METRICS, MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from '../dto/years.js';
 
@@ -45,13 +45,13 @@ export class ComparisonExportQuery {
   @IsOptional()
   @Transform(list)
   @IsArray()
-  @IsIn(AGENCY_KINDS, { each: true, message: `kinds: 机关类型只能是 ${AGENCY_KINDS.join('、')}。Kinds must be among ${AGENCY_KINDS.join(', ')}.` })
+  @IsIn(AGENCY_KIND_VALUES, { each: true, message: `kinds: 机关类型只能是 ${AGENCY_KIND_VALUES.join('、')}。Kinds must be among ${AGENCY_KIND_VALUES.join(', ')}.` })
   kinds?: string[];
 
   @IsOptional()
   @Transform(list)
   @IsArray()
-  @IsIn(AGENCY_LEVELS, { each: true, message: `levels: 层级只能是 ${AGENCY_LEVELS.join('、')}。Levels must be among ${AGENCY_LEVELS.join(', ')}.` })
+  @IsIn(AGENCY_LEVEL_VALUES, { each: true, message: `levels: 层级只能是 ${AGENCY_LEVEL_VALUES.join('、')}。Levels must be among ${AGENCY_LEVEL_VALUES.join(', ')}.` })
   levels?: string[];
 
   @Transform(numbers)

@@ -1,16 +1,7 @@
 import type { IngestResult } from '@ogi/database';
+import type { UploadResult } from '@ogi/domain';
 
-/** One line of the upload route's answer. */
-export interface UploadResult {
-  fileName: string;
-  status: 'stored' | 'duplicate' | 'failed';
-  reportId?: string;
-  agencyId?: string;
-  agencyName?: string;
-  year?: number;
-  version?: number;
-  error?: { code: string; message: string };
-}
+export type { UploadResult };
 
 export function toUploadResult(r: IngestResult): UploadResult {
   if (r.status === 'failed') return { fileName: r.fileName, status: r.status, error: r.error };
