@@ -45,6 +45,7 @@ export {
   type BatchOrigin,
   type BatchStatus,
   type BatchSummary,
+  type FinishedItem,
 } from './ingest/ingest-batches.js';
 export { ProcessLease } from './ingest/process-lease.js';
 export { SYSTEM_ACTOR, appendAudit, readAuditLog, type Actor, type AuditEntry, type AuditEntryInput } from './audit/audit-log.js';

@@ -129,6 +129,37 @@ describe('collecting from the listing pages of a handful of agencies', () => {
     expect(await t.rowCounts()).toEqual(before);
   });
 
+  it('records each run as an import batch of origin url: one finished item per report page or file, listings left out', async () => {
+    const results = await collect([`${site.base}/ezhou/nb/`, 'ftp://example.gov.cn/x']);
+    const res = await t.gql<{ ingestBatches: { items: { id: string; origin: string; status: string; fileCount: number; stored: number; duplicate: number; failed: number; pending: number }[] } }>(
+      '{ ingestBatches(take: 1) { items { id origin status fileCount stored duplicate failed pending } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const [batch] = res.data!.ingestBatches.items;
+    // The listing itself is no item; its two links and the refused address are.
+    expect(results.filter((r) => r.status !== 'listing')).toHaveLength(3);
+    expect(batch).toMatchObject({ origin: 'url', status: 'done', fileCount: 3, stored: 0, duplicate: 1, failed: 2, pending: 0 });
+    const items = await t.gql<{ ingestBatch: { items: { fileName: string; status: string; errorCode: string | null; reportId: string | null }[] } }>(
+      'query($id: ID!) { ingestBatch(id: $id) { items { fileName status errorCode reportId } } }',
+      { id: batch!.id },
+    );
+    expect(items.errors).toBeUndefined();
+    expect(items.data!.ingestBatch.items.map((i) => [i.status, i.errorCode])).toEqual(
+      expect.arrayContaining([
+        ['duplicate', null],
+        ['failed', 'HTTP_404'],
+        ['failed', expect.any(String)],
+      ]),
+    );
+    const stored = items.data!.ingestBatch.items.find((i) => i.status === 'duplicate')!;
+    expect(stored.reportId).toBe(results.find((r) => r.status === 'duplicate')!.reportId);
+
+    // Such a batch keeps no files: it is not resumed (collecting the addresses again is).
+    const resume = await t.gql('mutation($id: ID!) { resumeIngestBatch(id: $id) { id } }', { id: batch!.id });
+    expect(resume.errors?.map((e) => [e.extensions?.['code'], e.extensions?.['reason']])).toEqual([['BAD_USER_INPUT', 'BATCH_NOT_RESUMABLE']]);
+    expect(resume.errors![0]!.message).toContain('从网址导入');
+  });
+
   it('reads a paged listing to its last page, through the pager script and 下一页 links, without going back', async () => {
     const results = await collect([`${site.base}/pingtan-paged/nb/index.html`]);
     expect(brief(results)).toEqual([

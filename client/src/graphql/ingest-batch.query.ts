@@ -26,6 +26,8 @@ export interface IngestBatchSummary {
 export interface IngestItemResult {
   position: number;
   fileName: string;
+  /** The path read (command-line imports) or the web address fetched (imports from web addresses). */
+  path: string | null;
   status: IngestItemStatus;
   reportId: string | null;
   errorCode: string | null;

@@ -29,6 +29,12 @@ export interface BatchFile {
 
 export type BatchItemResult = IngestResult & { position: number };
 
+/** An item recorded already finished (see IngestBatches.addFinished): a web address and what came of it. */
+export type FinishedItem = { fileName: string; path: string } & (
+  | { status: 'stored' | 'duplicate'; reportId: number }
+  | { status: 'failed'; error: { code: string; message: string } }
+);
+
 export interface BatchSummary {
   id: number;
   origin: BatchOrigin;
@@ -212,15 +218,53 @@ export class IngestBatches {
     return this.run(batchId, options.onResult ? { onResult: options.onResult } : {});
   }
 
+  /**
+   * Records one finished item of a batch whose items are known only as they come (addresses collected from
+   * agencies' sites: a listing page turns into its report links). The item is numbered after those before it.
+   */
+  async addFinished(batchId: number, item: FinishedItem): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      // The row lock of this UPDATE numbers concurrent items one after another.
+      const [rows] = (await m.query('UPDATE ingest_batch SET file_count = file_count + 1 WHERE id = $1 RETURNING file_count', [batchId])) as [
+        { file_count: number }[],
+        number,
+      ];
+      const position = rows[0]!.file_count - 1;
+      const failed = item.status === 'failed';
+      await m.query(
+        `INSERT INTO ingest_item (batch_id, position, file_name, path, status, report_id, error_code, error_message, finished_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
+        [
+          batchId,
+          position,
+          withoutNul(item.fileName),
+          item.path,
+          item.status,
+          failed ? null : item.reportId,
+          failed ? item.error.code : null,
+          failed ? item.error.message : null,
+        ],
+      );
+    });
+  }
+
+  /** Marks a batch of finished items (see addFinished) done. */
+  async close(batchId: number): Promise<void> {
+    await this.finish(batchId);
+  }
+
   /** Makes this process the owner of an unfinished batch whose process is gone (a done batch is left as it is). */
   async claim(batchId: number, origins?: readonly BatchOrigin[]): Promise<void> {
     await this.lease.ensure();
     const [existing] = (await this.dataSource.query('SELECT origin, status FROM ingest_batch WHERE id = $1', [batchId])) as { origin: BatchOrigin; status: BatchStatus }[];
     if (!existing) throw new BatchError('BATCH_NOT_FOUND', `找不到导入批次 ${batchId}。No import batch ${batchId}.`);
-    if (origins && !origins.includes(existing.origin)) {
+    // An import from web addresses keeps no files to resume from: collecting the addresses again does it.
+    if (existing.origin === 'url' || (origins && !origins.includes(existing.origin))) {
       throw new BatchError(
         'BATCH_NOT_RESUMABLE',
-        `批次 ${batchId} 是命令行导入，请在命令行用 pnpm ingest --resume ${batchId} 继续。Batch ${batchId} was started on the command line; resume it with pnpm ingest --resume ${batchId}.`,
+        existing.origin === 'url'
+          ? `批次 ${batchId} 是从网址导入，不能继续；请重新导入这些网址（已入库的报告不会重复保存）。Batch ${batchId} imported from web addresses and cannot be resumed; import the addresses again (reports already stored are not stored twice).`
+          : `批次 ${batchId} 是命令行导入，请在命令行用 pnpm ingest --resume ${batchId} 继续。Batch ${batchId} was started on the command line; resume it with pnpm ingest --resume ${batchId}.`,
       );
     }
     if (existing.status === 'done') return;

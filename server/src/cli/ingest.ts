@@ -111,7 +111,17 @@ async function main(argv: string[]): Promise<number> {
     failed ||= s.failed > 0;
   }
   if (cmd.urls.length) {
-    const outcomes = await app.get(CollectService).collect(cmd.urls, { actor: cliActor(), onOutcome: (o) => process.stderr.write(`${describeOutcome(o)}\n`) });
+    let urlBatch: number | null = null;
+    const outcomes = await app.get(CollectService).collect(cmd.urls, {
+      actor: cliActor(),
+      recordBatch: true,
+      onBatch: (id) => {
+        urlBatch = id;
+        process.stderr.write(`Import batch ${id} (web addresses) …\n`);
+      },
+      onOutcome: (o) => process.stderr.write(`${describeOutcome(o)}\n`),
+    });
+    if (urlBatch !== null) out.push(`Batch ${urlBatch}: imported from web addresses.`);
     out.push(...addressSummary(outcomes));
     failed ||= outcomes.some((o) => o.status === 'failed');
   }

@@ -32,11 +32,12 @@ function fakeServer() {
     return {
       ...summary({ id: '12', status: !resumed ? 'interrupted' : finished ? 'done' : 'running', fileCount: 3, stored: finished ? 2 : 1, failed: finished ? 1 : 0, pending: finished ? 0 : 2 }),
       items: [
-        { position: 0, fileName: '2023年报.pdf', status: 'stored', reportId: '40', errorCode: null, errorMessage: null },
-        { position: 1, fileName: '2024年报.html', status: finished ? 'stored' : 'pending', reportId: finished ? '41' : null, errorCode: null, errorMessage: null },
+        { position: 0, fileName: '2023年报.pdf', path: null, status: 'stored', reportId: '40', errorCode: null, errorMessage: null },
+        { position: 1, fileName: '2024年报.html', path: null, status: finished ? 'stored' : 'pending', reportId: finished ? '41' : null, errorCode: null, errorMessage: null },
         {
           position: 2,
           fileName: '会议纪要.txt',
+          path: null,
           status: finished ? 'failed' : 'pending',
           reportId: null,
           errorCode: finished ? 'NOT_AN_ANNUAL_REPORT' : null,

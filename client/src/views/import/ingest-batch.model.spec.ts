@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH_POLL_MS, canResumeHere, filesNotShown, itemErrorText, nextPollDelay, resumesFromCommandLine } from './ingest-batch.model';
+import { BATCH_POLL_MS, canResumeHere, filesNotShown, itemErrorText, nextPollDelay, rerunsFromAddresses, resumesFromCommandLine } from './ingest-batch.model';
 
 describe('import batch rules', () => {
   it('asks again only while the batch runs', () => {
@@ -17,6 +17,11 @@ describe('import batch rules', () => {
     expect(canResumeHere({ status: 'done', origin: 'upload' })).toBe(false);
     expect(resumesFromCommandLine({ status: 'interrupted', origin: 'cli' })).toBe(true);
     expect(resumesFromCommandLine({ status: 'interrupted', origin: 'upload' })).toBe(false);
+    // An import from web addresses keeps no files: neither here nor on the command line, but by importing again.
+    expect(canResumeHere({ status: 'interrupted', origin: 'url' })).toBe(false);
+    expect(resumesFromCommandLine({ status: 'interrupted', origin: 'url' })).toBe(false);
+    expect(rerunsFromAddresses({ status: 'interrupted', origin: 'url' })).toBe(true);
+    expect(rerunsFromAddresses({ status: 'done', origin: 'url' })).toBe(false);
   });
 
   it('gives a failed file’s reason with its code', () => {

@@ -25,7 +25,12 @@ export function canResumeHere(batch: Pick<IngestBatchSummary, 'status' | 'origin
 
 /** An interrupted batch only the command line can resume. */
 export function resumesFromCommandLine(batch: Pick<IngestBatchSummary, 'status' | 'origin'>): boolean {
-  return batch.status === 'interrupted' && !RESUMABLE_ORIGINS.includes(batch.origin);
+  return batch.status === 'interrupted' && batch.origin === 'cli';
+}
+
+/** An interrupted import from web addresses: it keeps no files, so importing the addresses again completes it. */
+export function rerunsFromAddresses(batch: Pick<IngestBatchSummary, 'status' | 'origin'>): boolean {
+  return batch.status === 'interrupted' && batch.origin === 'url';
 }
 
 /** A failed file's reason for a clerk: the server's message with its code, or the code alone. */

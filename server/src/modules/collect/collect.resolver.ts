@@ -66,12 +66,12 @@ export class CollectResolver {
 
   @Mutation(() => [CollectResultModel], {
     description:
-      'Fetches report pages, report files or listing pages from agencies’ sites and imports the reports found (same content stored once; a changed report becomes a new version). One result per address, a listing followed by its links.',
+      'Fetches report pages, report files or listing pages from agencies’ sites and imports the reports found (same content stored once; a changed report becomes a new version). One result per address, a listing followed by its links. The run is recorded as an import batch of origin `url` (see `ingestBatches`), one item per report page, file or attachment.',
   })
   @Roles(...ACCESS.ingest)
   async collectReports(@Args() args: CollectReportsArgs, @RequestActor() actor: Actor): Promise<CollectResultModel[]> {
     // The actor carries a department user's agency: a fetched report of another agency is refused, as an upload is.
-    return (await this.collector.collect(args.urls, { actor })).map(toCollectResult);
+    return (await this.collector.collect(args.urls, { actor, recordBatch: true })).map(toCollectResult);
   }
 
   @Query(() => FetchedUrlPageModel, { description: 'The addresses fetched from agencies’ sites and what came of each, most recent first.' })

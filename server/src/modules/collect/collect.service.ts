@@ -141,32 +141,61 @@ export class CollectService {
   /**
    * Addresses a clerk gave: report pages, files, listing pages. Outcomes come in the order of the addresses,
    * a listing followed by its links; each address appears once. `onOutcome` hears each as it is known.
+   * With `recordBatch`, the run is an import batch (origin `url`) whose items — every report page, file or
+   * attachment, not the listing pages themselves — are written as they are answered; `onBatch` hears its number.
    */
   async collect(
     urls: readonly string[],
-    options: { signal?: AbortSignal; actor?: Actor; onOutcome?: (o: CollectOutcome) => void } = {},
+    options: {
+      signal?: AbortSignal;
+      actor?: Actor;
+      onOutcome?: (o: CollectOutcome) => void;
+      recordBatch?: boolean;
+      onBatch?: (batchId: number) => void;
+    } = {},
   ): Promise<CollectOutcome[]> {
-    const run = new CollectRun(this, options.signal, options.actor ?? SYSTEM_ACTOR);
-    const outcomes = await mapLimited(urls, CONCURRENCY, async (given) => {
-      let url: string;
-      try {
-        url = normaliseWebAddress(given);
-      } catch (err) {
-        const e = err as FetchError;
-        return [failure(given.trim() || given, 'page', e.code, e.message, NO_LINK)];
-      }
-      const result = await run.collect(url, 'any');
-      for (const o of result) options.onOutcome?.(o);
-      return result;
-    });
-    // A listing's link that was also given, or linked from two listings, is reported once.
+    const actor = options.actor ?? SYSTEM_ACTOR;
+    const run = new CollectRun(this, options.signal, actor);
+    const batchId = options.recordBatch ? await this.ingest.batches.create('url', [], actor) : null;
+    if (batchId !== null) options.onBatch?.(batchId);
+    // A listing's link that was also given, or linked from two listings, is reported (and recorded) once.
     const seen = new Set<string>();
-    return outcomes.flat().filter((o) => {
+    const firstTime = (o: CollectOutcome) => {
       const key = `${o.kind === 'listing' ? 'listing' : 'item'} ${o.url}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
+    };
+    const outcomes = await mapLimited(urls, CONCURRENCY, async (given) => {
+      let result: CollectOutcome[];
+      try {
+        result = await run.collect(normaliseWebAddress(given), 'any');
+      } catch (err) {
+        const e = err as FetchError;
+        result = [failure(given.trim() || given, 'page', e.code, e.message, NO_LINK)];
+      }
+      const fresh = result.filter(firstTime);
+      if (batchId !== null) for (const o of fresh) await this.recordItem(batchId, o);
+      for (const o of fresh) options.onOutcome?.(o);
+      return fresh;
     });
+    if (batchId !== null) await this.ingest.batches.close(batchId);
+    return outcomes.flat();
+  }
+
+  /** One answered address as an item of the run's import batch (a listing page is none: its links are). */
+  private async recordItem(batchId: number, o: CollectOutcome): Promise<void> {
+    if (o.status === 'listing') return;
+    const where = { fileName: o.fileName ?? o.url, path: o.url };
+    try {
+      await this.ingest.batches.addFinished(
+        batchId,
+        o.status === 'failed' || !o.report ? { ...where, status: 'failed', error: o.error ?? { code: 'FETCH_FAILED', message: '未导入。' } } : { ...where, status: o.status, reportId: o.report.reportId },
+      );
+    } catch (err) {
+      // The batch is bookkeeping, like fetched_url: the report is stored (or not) already and the clerk gets the outcome.
+      this.logger.error(`Recording ${o.url} in import batch ${batchId} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   /** A new batch, for callers (the listing poll) that collect several addresses and read their outcomes. */
