@@ -142,7 +142,8 @@ describe('what the printed numbers give when a rule cannot be checked', () => {
     expect(findings.filter((f) => f.status === 'failed')).toEqual([]);
     const rowSum = findings.find((f) => f.rule === 'S3_ROW_SUM')!;
     expect(rowSum.status).toBe('unverifiable');
-    expect(rowSum.message.zh).toContain('若空白按 0 计，“一、本年新收政府信息公开申请数量”行');
+    // 24 of the 25 rows hold with their blank 0: counted, not listed.
+    expect(rowSum.message.zh).toContain('若空白按 0 计，其中 24 项相符');
     expect(rowSum.message.zh).toContain('“（一）予以公开”行即使空白按 0 计也不符：应为 24，表中为 25');
     expect(rowSum.message.en).toContain('Row Disclosed does not hold even with blanks read as 0: expected 24, printed 25');
   });
@@ -155,6 +156,13 @@ describe('what the printed numbers give when a rule cannot be checked', () => {
     expect(rowSum.message.zh).toContain('“（一）予以公开”行的合计空白，按各项应为 25');
     expect(rowSum.message.zh).toContain('“（二）部分公开”行的合计空白，已填各项之和为 5');
     expect(rowSum.message.en).toContain('Row Disclosed: the total is blank; its parts give 25');
+  });
+
+  it('names the units that would hold when they are few', () => {
+    const r = consistentReport();
+    r.reviewLitigation['review'] = [3, null, 1, 0, 4];
+    const group = checkReport(r).find((f) => f.rule === 'S4_GROUP_SUM')!;
+    expect(group.message.zh).toContain('若空白按 0 计，行政复议相符');
   });
 
   it('says nothing more for a unit with nothing printed', () => {

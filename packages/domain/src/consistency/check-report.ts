@@ -69,7 +69,11 @@ function blankReadingNotes(units: readonly UnverifiableUnit[]): { zh: string; en
   const zh: string[] = [];
   const en: string[] = [];
   const holds = units.filter((u) => u.reading?.kind === 'compare' && u.reading.expected === u.reading.actual);
-  if (holds.length) {
+  // Named when few; counted when many (a table of blank zeros would otherwise repeat every row here).
+  if (holds.length > 3) {
+    zh.push(`若空白按 0 计，其中 ${holds.length} 项相符`);
+    en.push(`with blanks read as 0 it holds for ${holds.length} of them`);
+  } else if (holds.length) {
     zh.push(`若空白按 0 计，${holds.map((u) => u.zh).join('、')}相符`);
     en.push(`with blanks read as 0 it holds for ${holds.map((u) => u.en).join(', ')}`);
   }
