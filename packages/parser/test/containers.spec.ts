@@ -60,6 +60,13 @@ describe.each(reports)('%s printed in the official layout', (_name, expected) =>
     await expectSame(utf8(fullWidth), 'report.txt', expected);
   });
 
+  it('with its zeros left blank, copied with tabs: every blank stays blank, a row’s trailing ones too', async () => {
+    const blankZeros = (rows: Record<string, (number | null)[]>) =>
+      Object.fromEntries(Object.entries(rows).map(([k, row]) => [k, row.map((v) => (v === 0 ? null : v))]));
+    const sparse: ParsedReportCore = { ...expected, applications: blankZeros(expected.applications), reviewLitigation: blankZeros(expected.reviewLitigation) };
+    await expectSame(utf8(toTabText(officialBlocks(sparse))), 'report.txt', sparse);
+  });
+
   it('as scraped text with a UTF-8 byte-order mark and a file name that lies', async () => {
     await expectSame(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(toPipeText(blocks))]), 'report.pdf.txt', expected);
   });

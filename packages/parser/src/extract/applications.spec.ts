@@ -41,3 +41,26 @@ describe('section 三 rows with blank cells in a PDF', () => {
     expect(read.rows.get('partiallyGranted')!.map((c) => c.value)).toEqual([3, null, null, 0, 0, 0, 3]);
   });
 });
+
+describe('section 三 rows of scraped text whose blank cells left no trace', () => {
+  /** One cell per line, as a scraper that drops empty cells writes it: the blanks are simply gone. */
+  function scrapedTable(rows: Record<string, (number | null)[]>) {
+    const b = new DocumentBuilder('text', 'utf-8');
+    b.addRow([{ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）' }]);
+    for (const key of applicationRowKeys(true)) {
+      const row = APPLICATION_ROWS.find((r) => r.key === key)!;
+      b.addRow([{ text: key === 'total' ? '（七）总计' : `${row.number}${row.label}` }]);
+      for (const v of rows[key] ?? [0, 0, 0, 0, 0, 0, 0]) if (v !== null) b.addRow([{ text: String(v) }]);
+    }
+    return b.build();
+  }
+
+  it('reads a last number equal to the sum of the others as the 总计, and the rest left to right, less surely', () => {
+    const doc = scrapedTable({ carriedOver: [18, null, null, null, null, null, 18], newReceived: [821, 35, null, null, null, null, 856] });
+    const read = readApplications(doc, 0, doc.text.length, { template: '2019', narrative: [] });
+    expect(read.rows.get('carriedOver')!.map((c) => c.value)).toEqual([18, null, null, null, null, null, 18]);
+    expect(read.rows.get('newReceived')!.map((c) => c.value)).toEqual([821, 35, null, null, null, null, 856]);
+    expect(read.rows.get('newReceived')![0]!.confidence).toBeLessThan(1);
+    expect(read.notes.some((n) => n.includes('末一数等于其余之和'))).toBe(true);
+  });
+});

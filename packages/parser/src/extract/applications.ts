@@ -9,7 +9,7 @@
  *    combination across rows is the one that satisfies most of the table's column rules, then the narrative,
  *    then plausibility. A choice the rules do not force is marked uncertain, with its alternatives.
  */
-import { APPLICANT_COLUMNS, APPLICATION_ROWS, applicationRowKeys, cellPath, type NarrativeFact, type Template } from '@ogi/domain';
+import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX, APPLICATION_ROWS, applicationRowKeys, cellPath, type NarrativeFact, type Template } from '@ogi/domain';
 import { cellAt, type DocumentModel } from '../document.js';
 import { foldLabel, regionView } from '../text-view.js';
 import { findLabels, type LabelSpec } from './labels.js';
@@ -232,14 +232,28 @@ function candidatesOf(key: string, row: ValueRow, positional: boolean, columns: 
     if (found.length) return { key, candidates: found.slice(0, 40), cells: null, glued, positional };
   }
   // Fewer cells than columns: a PDF row left some cells blank. Place each value under the column it is printed
-  // in (by position); without positions, keep them left to right, less surely.
+  // in (by position); without positions (text whose blank cells left no trace), keep them left to right, less
+  // surely — except a last value that is the sum of the others, which is the row's 总计.
   const placed = columns?.place(pieces) ?? null;
-  notes.push(`${key}: 该行只印出 ${pieces.length} 个单元格${placed ? '，按位置对应到列' : '，按顺序从左到右读取'}`);
+  const totalLast = placed ? null : lastIsTotal(pieces);
+  notes.push(
+    `${key}: 该行只印出 ${pieces.length} 个单元格${placed ? '，按位置对应到列' : totalLast ? '，末一数等于其余之和，读作总计，其余按顺序从左到右读取' : '，按顺序从左到右读取'}`,
+  );
   const cells = Array.from({ length: COLUMNS }, (_, c) => {
-    const piece = placed ? placed[c] : pieces[c];
+    const piece = placed ? placed[c] : totalLast ? (c === APPLICANT_TOTAL_INDEX ? totalLast.total : totalLast.parts[c]) : pieces[c];
     return piece ? cellFromPiece(piece, placed ? 0.9 : 0.6) : blankCell(row.end);
   });
   return { key, candidates: [cells.map((c) => c.value)], cells, glued: null, positional };
+}
+
+/** A short row's pieces split into its applicant values and a last value equal to their sum (the 总计), or null. */
+function lastIsTotal(pieces: readonly Piece[]): { parts: Piece[]; total: Piece } | null {
+  if (pieces.length < 2 || pieces.length >= COLUMNS) return null;
+  const values = pieces.map((p) => cellFromPiece(p).value);
+  if (values.some((v) => v === null)) return null;
+  const total = values[values.length - 1]!;
+  const sum = values.slice(0, -1).reduce<number>((a, v) => a + v!, 0);
+  return sum === total ? { parts: pieces.slice(0, -1), total: pieces[pieces.length - 1]! } : null;
 }
 
 /** Column centres from the header cells 自然人 … 总计 printed before `before` in a PDF, when all seven are found. */

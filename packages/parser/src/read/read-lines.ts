@@ -32,7 +32,8 @@ export function readLines(text: string, encoding: string): DocumentModel {
 
   lines.forEach((raw, i) => {
     const origin = { kind: 'text' as const, line: i + lineOffset };
-    const line = raw.replace(/\s+$/, '');
+    // Trailing tabs stay: they are the empty cells at the end of a copied table row.
+    const line = raw.replace(/[^\S\t]+$/, '');
     if (!line.trim()) return;
     if (MD_TABLE_ROW.test(line)) {
       if (MD_SEPARATOR.test(line)) return;
