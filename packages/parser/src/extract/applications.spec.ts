@@ -64,3 +64,37 @@ describe('section 三 rows of scraped text whose blank cells left no trace', () 
     expect(read.notes.some((n) => n.includes('末一数等于其余之和'))).toBe(true);
   });
 });
+
+describe('a section 三 table printed with an extra 法人或其他组织 小计 column', () => {
+  /** Rows as a copied table gives them: the label, then every value in its own cell, the subtotal at `at`. */
+  function withSubtotal(rows: Record<string, number[]>, at: number) {
+    const b = new DocumentBuilder('text', 'utf-8');
+    b.addRow([{ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）' }]);
+    for (const key of applicationRowKeys(true)) {
+      const row = APPLICATION_ROWS.find((r) => r.key === key)!;
+      const values = rows[key] ?? [0, 0, 0, 0, 0, 0, 0];
+      const organisations = values.slice(1, 6).reduce((a, v) => a + v, 0);
+      const printed = values.map(String);
+      printed.splice(at, 0, String(organisations));
+      b.addRow([{ text: key === 'total' ? '（七）总计' : `${row.number}${row.label}` }, ...printed.map((text) => ({ text }))]);
+    }
+    return b.build();
+  }
+  const rows = {
+    newReceived: [40, 6, 0, 1, 2, 2, 51],
+    granted: [20, 3, 0, 1, 1, 1, 26],
+    partiallyGranted: [20, 3, 0, 0, 1, 1, 25],
+    total: [40, 6, 0, 1, 2, 2, 51],
+  };
+
+  it.each([
+    ['after 其他', 6],
+    ['before 商业企业', 1],
+  ])('never reads the subtotal as the 总计 (%s)', (_where, at) => {
+    const doc = withSubtotal(rows, at);
+    const read = readApplications(doc, 0, doc.text.length, { template: '2019', narrative: [] });
+    expect(read.rows.get('newReceived')!.map((c) => c.value)).toEqual([40, 6, 0, 1, 2, 2, 51]);
+    expect(read.rows.get('granted')!.map((c) => c.value)).toEqual([20, 3, 0, 1, 1, 1, 26]);
+    expect(read.notes.some((n) => n.includes('法人或其他组织小计'))).toBe(true);
+  });
+});

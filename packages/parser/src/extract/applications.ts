@@ -83,11 +83,13 @@ export function readApplications(
   const alignment = useSingle ? single : triple;
 
   const columns = columnGeometry(doc, rows);
+  const subtotal = subtotalColumn(rows);
+  if (subtotal !== null) notes.push(`表格多印一列“法人或其他组织小计”（第 ${subtotal + 1} 个数字列），读表时略去`);
   const perRow: RowCandidates[] = [];
   for (const [rowIndex, key] of alignment.mapping) {
     const row = rows[rowIndex]!;
     const labelled = row.precedingLabels.some((l) => l.key === key);
-    perRow.push(candidatesOf(key, row, !labelled, columns, notes));
+    perRow.push(candidatesOf(key, row, !labelled, columns, notes, subtotal));
   }
   const chosen = solve(perRow, useSingle, hint.narrative);
 
@@ -214,8 +216,16 @@ function align(rows: readonly ValueRow[], keys: readonly string[]): Alignment {
   return { score: dp[n]![m]!, mapping: mapping.reverse() };
 }
 
-function candidatesOf(key: string, row: ValueRow, positional: boolean, columns: ColumnGeometry | null, notes: string[]): RowCandidates {
-  const pieces = fitPieces(piecesOf(row), COLUMNS);
+function candidatesOf(
+  key: string,
+  row: ValueRow,
+  positional: boolean,
+  columns: ColumnGeometry | null,
+  notes: string[],
+  subtotal: number | null,
+): RowCandidates {
+  let pieces = fitPieces(piecesOf(row), COLUMNS);
+  if (subtotal !== null && pieces.length === COLUMNS + 1) pieces = pieces.filter((_, i) => i !== subtotal);
   // Digits run together only inside one printed piece of text; separate cells are never glued.
   const glued = pieces.length < COLUMNS && row.tokens.filter((t) => t.raw.trim()).length === 1 ? gluedDigits(pieces) : null;
   if (pieces.length === COLUMNS) {
@@ -244,6 +254,27 @@ function candidatesOf(key: string, row: ValueRow, positional: boolean, columns: 
     return piece ? cellFromPiece(piece, placed ? 0.9 : 0.6) : blankCell(row.end);
   });
   return { key, candidates: [cells.map((c) => c.value)], cells, glued: null, positional };
+}
+
+/**
+ * Some agencies print an eighth column the official table does not have: the 法人或其他组织 小计, the sum of the
+ * five kinds of organisation. It is found from the numbers themselves — in every row printing eight values, that
+ * column is the sum of the five organisation columns, and the row's 总计 adds up without it — so a subtotal is
+ * never read as the 总计. Its index among the eight, or null (no eight-value rows, or no column fits them all).
+ */
+function subtotalColumn(rows: readonly ValueRow[]): number | null {
+  const eight = rows.map((r) => fitPieces(piecesOf(r), COLUMNS)).filter((pieces) => pieces.length === COLUMNS + 1);
+  if (!eight.length) return null;
+  // Blank as 0 here only to test the arithmetic of the layout; the cells themselves stay blank.
+  const values = eight.map((pieces) => pieces.map((p) => cellFromPiece(p).value ?? 0));
+  const fits = (k: number) =>
+    values.every((v) => {
+      const rest = v.filter((_, i) => i !== k);
+      const organisations = rest.slice(1, APPLICANT_TOTAL_INDEX).reduce((a, x) => a + x, 0);
+      return v[k] === organisations && rest[APPLICANT_TOTAL_INDEX] === rest[0]! + organisations;
+    });
+  // Printed after 其他 or before 商业企业; where the organisation columns are all 0 either reading is the same table.
+  return [APPLICANT_TOTAL_INDEX, 1].find(fits) ?? null;
 }
 
 /** A short row's pieces split into its applicant values and a last value equal to their sum (the 总计), or null. */
