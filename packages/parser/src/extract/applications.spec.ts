@@ -98,3 +98,30 @@ describe('a section 三 table printed with an extra 法人或其他组织 小计
     expect(read.notes.some((n) => n.includes('法人或其他组织小计'))).toBe(true);
   });
 });
+
+describe('numbers grouped by thousands with a space', () => {
+  function table(cellsOf: (values: number[]) => string[]) {
+    const b = new DocumentBuilder('text', 'utf-8');
+    b.addRow([{ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）' }]);
+    const rows: Record<string, number[]> = { newReceived: [13364, 2, 0, 0, 0, 0, 13366], total: [13364, 2, 0, 0, 0, 0, 13366] };
+    for (const key of applicationRowKeys(true)) {
+      const row = APPLICATION_ROWS.find((r) => r.key === key)!;
+      const printed = cellsOf(rows[key] ?? [0, 0, 0, 0, 0, 0, 0]);
+      b.addRow([{ text: key === 'total' ? '（七）总计' : `${row.number}${row.label}` }, ...printed.map((text) => ({ text }))]);
+    }
+    return b.build();
+  }
+  const grouped = (v: number) => v.toLocaleString('en-US').replace(/,/g, ' ');
+
+  it('read as one number in a cell of their own ("13 364")', () => {
+    const doc = table((values) => values.map(grouped));
+    const read = readApplications(doc, 0, doc.text.length, { template: '2019', narrative: [] });
+    expect(read.rows.get('newReceived')!.map((c) => c.value)).toEqual([13364, 2, 0, 0, 0, 0, 13366]);
+  });
+
+  it('while a line of numbers read as one piece of text is still cut at its spaces', () => {
+    const doc = table((values) => [values.join(' ')]);
+    const read = readApplications(doc, 0, doc.text.length, { template: '2019', narrative: [] });
+    expect(read.rows.get('newReceived')!.map((c) => c.value)).toEqual([13364, 2, 0, 0, 0, 0, 13366]);
+  });
+});

@@ -21,16 +21,26 @@ export interface Piece {
   end: number;
 }
 
+/** A number grouped by thousands with spaces ("13 364", "1 234 567"), as some agencies type them into a cell. */
+const SPACE_GROUPED = /^\d{1,3}(?: \d{3})+$/;
+
 /**
  * The pieces of a value row. A cell printed on its own is one piece, blank included; text that holds several
- * numbers separated by spaces ("1 0 0 0 0 0 1", a PDF line read as text) is cut at the spaces.
+ * numbers separated by spaces ("1 0 0 0 0 0 1", a PDF line read as text) is cut at the spaces — unless it is one
+ * cell among the row's cells and reads as one number grouped by thousands ("13 364").
  */
 export function piecesOf(row: ValueRow): Piece[] {
   const out: Piece[] = [];
+  const ownCells = row.tokens.length > 1;
   for (const t of row.tokens) {
     const trimmed = t.raw.trim();
     if (!trimmed) {
       out.push({ raw: '', start: t.start, end: t.end });
+      continue;
+    }
+    if (ownCells && SPACE_GROUPED.test(trimmed)) {
+      const at = t.raw.indexOf(trimmed);
+      out.push({ raw: trimmed, start: t.start + at, end: t.start + at + trimmed.length });
       continue;
     }
     const re = /\S+/g;
