@@ -12,7 +12,7 @@ import { SEED_REPORTS_DIR, seedAgencyRegistry } from '@ogi/database';
 import iconv from 'iconv-lite';
 import { ListingPollScheduler } from '../src/modules/collect/listing-poll.scheduler.js';
 import { articlePage, startAgencySite, type AgencySite } from './helpers/agency-site.js';
-import { SERVER_DIR, TEST_ADMIN, errorCodes, startTestApp, type TestApp } from './helpers/test-app.js';
+import { SERVER_DIR, TEST_ADMIN, errorCodes, startTestApp, until, type TestApp } from './helpers/test-app.js';
 
 const run = promisify(execFile);
 
@@ -158,6 +158,26 @@ describe('collecting from the listing pages of a handful of agencies', () => {
     const resume = await t.gql('mutation($id: ID!) { resumeIngestBatch(id: $id) { id } }', { id: batch!.id });
     expect(resume.errors?.map((e) => [e.extensions?.['code'], e.extensions?.['reason']])).toEqual([['BAD_USER_INPUT', 'BATCH_NOT_RESUMABLE']]);
     expect(resume.errors![0]!.message).toContain('从网址导入');
+  });
+
+  it('collects in the background on request: the batch answers at once, and its items appear as addresses are answered', async () => {
+    const res = await t.gql<{ startCollectReports: { id: string; origin: string; status: string } }>(
+      'mutation($urls: [String!]!) { startCollectReports(urls: $urls) { id origin status } }',
+      { urls: [`${site.base}/hongze/nb/index.html`] },
+    );
+    expect(res.errors).toBeUndefined();
+    const { id, origin } = res.data!.startCollectReports;
+    expect(origin).toBe('url');
+    type Batch = { status: string; fileCount: number; duplicate: number; failed: number; items: { status: string; errorCode: string | null }[] };
+    let batch: Batch | null = null;
+    await until(async () => {
+      const r = await t.gql<{ ingestBatch: Batch }>('query($id: ID!) { ingestBatch(id: $id) { status fileCount duplicate failed items { status errorCode } } }', { id });
+      batch = r.data?.ingestBatch ?? null;
+      return batch?.status === 'done';
+    }, 'the background collect to finish');
+    // The listing's three links: two reports already imported, one dead link.
+    expect(batch).toMatchObject({ status: 'done', fileCount: 3, duplicate: 2, failed: 1 });
+    expect(batch!.items.find((i) => i.status === 'failed')!.errorCode).toBe('HTTP_404');
   });
 
   it('reads a paged listing to its last page, through the pager script and 下一页 links, without going back', async () => {

@@ -6,12 +6,11 @@
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { IngestBatches, ProcessLease, ReportIngestor, createDataSource, migrate, startEmbeddedPostgres, type RunningPostgres } from '@ogi/database';
 import type { DataSource } from 'typeorm';
 import { startWatched, type WatchedProcess } from './helpers/child-process.js';
 import { distinctAgencyReports } from './helpers/report-files.js';
-import { SERVER_DIR, TEST_ADMIN, signInOver } from './helpers/test-app.js';
+import { SERVER_DIR, TEST_ADMIN, signInOver, until } from './helpers/test-app.js';
 
 const INGEST_CLI = join(SERVER_DIR, 'dist', 'cli', 'ingest.js');
 const SERVER_MAIN = join(SERVER_DIR, 'dist', 'main.js');
@@ -54,14 +53,6 @@ function start(command: string, args: string[], extraEnv: Record<string, string>
 
 const query = <T>(sql: string, params: unknown[] = []) => ds.query<T[]>(sql, params);
 
-/** Polls the database until `check` holds (bounded); used to strike while a batch is under way. */
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 6000; i++) {
-    if (await check()) return;
-    await delay(20);
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 /**
  * Nothing half stored: every report has its file, all its cells and its metrics; every file belongs to a report;

@@ -12,6 +12,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SEED_REPORTS_DIR, startEmbeddedPostgres, type RunningPostgres } from '@ogi/database';
 import type { GraphQLFormattedError } from 'graphql';
@@ -188,3 +189,12 @@ export async function signInOver(url: string, username: string, password: string
 
 /** Codes of a GraphQL response's errors. */
 export const errorCodes = (r: GraphqlResponse<unknown>): unknown[] => (r.errors ?? []).map((e) => e.extensions?.['code']);
+
+/** Polls until `check` holds (at most two minutes): for work the server does in the background. */
+export async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 6000; i++) {
+    if (await check()) return;
+    await delay(20);
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}

@@ -9,6 +9,9 @@ import { paging } from '../../common/graphql/paging.args.js';
 import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
 import { AgenciesService } from '../agencies/agencies.service.js';
 import { AgencyModel } from '../agencies/models/agency.model.js';
+import { toBatchModel } from '../ingest/ingest.resolver.js';
+import { IngestService } from '../ingest/ingest.service.js';
+import { IngestBatchModel } from '../ingest/models/ingest-batch.model.js';
 import { AgencySourcesService, toListingCheckModel } from './agency-sources.service.js';
 import type { CollectOutcome } from './collect-outcome.js';
 import { CollectService, type FetchedUrlRow } from './collect.service.js';
@@ -62,6 +65,7 @@ export class CollectResolver {
     private readonly listingChecks: ListingCheckService,
     private readonly sources: AgencySourcesService,
     private readonly agencies: AgenciesService,
+    private readonly ingest: IngestService,
   ) {}
 
   @Mutation(() => [CollectResultModel], {
@@ -72,6 +76,16 @@ export class CollectResolver {
   async collectReports(@Args() args: CollectReportsArgs, @RequestActor() actor: Actor): Promise<CollectResultModel[]> {
     // The actor carries a department user's agency: a fetched report of another agency is refused, as an upload is.
     return (await this.collector.collect(args.urls, { actor, recordBatch: true })).map(toCollectResult);
+  }
+
+  @Mutation(() => IngestBatchModel, {
+    description:
+      'Like `collectReports`, in the background: answers at once with the import batch (origin `url`) the run is recorded as; its items appear as the addresses are answered — poll `ingestBatch` until its status is done.',
+  })
+  @Roles(...ACCESS.ingest)
+  async startCollectReports(@Args() args: CollectReportsArgs, @RequestActor() actor: Actor): Promise<IngestBatchModel> {
+    const batchId = await this.collector.start(args.urls, actor);
+    return toBatchModel((await this.ingest.batches.summary(batchId))!);
   }
 
   @Query(() => FetchedUrlPageModel, { description: 'The addresses fetched from agencies’ sites and what came of each, most recent first.' })

@@ -143,6 +143,7 @@ export class CollectService {
    * a listing followed by its links; each address appears once. `onOutcome` hears each as it is known.
    * With `recordBatch`, the run is an import batch (origin `url`) whose items — every report page, file or
    * attachment, not the listing pages themselves — are written as they are answered; `onBatch` hears its number.
+   * `batchId` continues a batch `start` opened.
    */
   async collect(
     urls: readonly string[],
@@ -152,11 +153,12 @@ export class CollectService {
       onOutcome?: (o: CollectOutcome) => void;
       recordBatch?: boolean;
       onBatch?: (batchId: number) => void;
+      batchId?: number;
     } = {},
   ): Promise<CollectOutcome[]> {
     const actor = options.actor ?? SYSTEM_ACTOR;
     const run = new CollectRun(this, options.signal, actor);
-    const batchId = options.recordBatch ? await this.ingest.batches.create('url', [], actor) : null;
+    const batchId = options.batchId ?? (options.recordBatch ? await this.ingest.batches.create('url', [], actor) : null);
     if (batchId !== null) options.onBatch?.(batchId);
     // A listing's link that was also given, or linked from two listings, is reported (and recorded) once.
     const seen = new Set<string>();
@@ -181,6 +183,20 @@ export class CollectService {
     });
     if (batchId !== null) await this.ingest.batches.close(batchId);
     return outcomes.flat();
+  }
+
+  /**
+   * Collects in the background, as an import batch of origin `url` whose number is returned at once; its items
+   * appear as the addresses are answered (GraphQL `ingestBatch`). For runs that take minutes — a paged listing, many
+   * addresses on one slow site — where a clerk should watch progress rather than wait on one request.
+   */
+  async start(urls: readonly string[], actor: Actor): Promise<number> {
+    const batchId = await this.ingest.batches.create('url', [], actor);
+    void this.collect(urls, { actor, batchId }).catch(async (err: unknown) => {
+      this.logger.error(`Import batch ${batchId} from web addresses failed: ${err instanceof Error ? err.message : String(err)}`);
+      await this.ingest.batches.close(batchId);
+    });
+    return batchId;
   }
 
   /** One answered address as an item of the run's import batch (a listing page is none: its links are). */

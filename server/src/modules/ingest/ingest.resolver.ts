@@ -10,7 +10,7 @@ import { IngestException } from './ingest.exception.js';
 import { IngestService } from './ingest.service.js';
 import { IngestBatchModel, IngestBatchPageModel, IngestItemModel } from './models/ingest-batch.model.js';
 
-const toBatchModel = (b: BatchSummary): IngestBatchModel => ({
+export const toBatchModel = (b: BatchSummary): IngestBatchModel => ({
   id: String(b.id),
   origin: b.origin,
   status: b.status,
