@@ -82,6 +82,9 @@ export default defineConfig({
           // Every journey signs in from 127.0.0.1: the per-address limit (30 per 15 minutes, tested on its own in
           // server/test) would otherwise depend on how many journeys there are.
           LOGIN_RATE_LIMIT: '1000',
+          // The collect journey serves an agency's site from 127.0.0.1; without this the product refuses it.
+          COLLECT_ALLOW_PRIVATE_NETWORKS: 'true',
+          COLLECT_HOST_INTERVAL_MS: '0',
         },
       },
 });
