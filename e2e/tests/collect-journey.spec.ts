@@ -59,6 +59,8 @@ test('import from a listing page’s address: the batch shows each linked report
   const dead = items.getByRole('row', { name: /2019\.html/ });
   await expect(dead).toContainText('HTTP_404');
   await expect(page.getByRole('region', { name: /^批次 #\d+/ }).first()).toContainText('已完成');
+  // and the recent batches list has it, from web addresses
+  await expect(page.getByRole('region', { name: '最近的导入批次' }).getByRole('row', { name: /网址抓取/ })).toContainText('已完成');
   await snap(page, 'collect-1-batch.zh-CN');
 
   await stored.getByRole('link', { name: '查看报告' }).click();

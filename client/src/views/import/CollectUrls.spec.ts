@@ -58,6 +58,7 @@ describe('import from web addresses', () => {
 
     expect(sent[0]!.variables.urls).toEqual(['https://www.a.gov.cn/ndbg/2024.html', 'https://www.b.gov.cn/notice.html']);
     expect(wrapper.text()).toContain('批次 #7');
+    expect(wrapper.emitted('started')).toEqual([['7']]);
     expect(wrapper.findAll('tbody tr')).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(BATCH_POLL_MS);
     await flushPromises();
