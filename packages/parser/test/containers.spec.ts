@@ -60,11 +60,30 @@ describe.each(reports)('%s printed in the official layout', (_name, expected) =>
     await expectSame(utf8(fullWidth), 'report.txt', expected);
   });
 
-  it('with its zeros left blank, copied with tabs: every blank stays blank, a row’s trailing ones too', async () => {
+  describe('with its zeros left blank, as many agencies print them', () => {
     const blankZeros = (rows: Record<string, (number | null)[]>) =>
       Object.fromEntries(Object.entries(rows).map(([k, row]) => [k, row.map((v) => (v === 0 ? null : v))]));
     const sparse: ParsedReportCore = { ...expected, applications: blankZeros(expected.applications), reviewLitigation: blankZeros(expected.reviewLitigation) };
-    await expectSame(utf8(toTabText(officialBlocks(sparse))), 'report.txt', sparse);
+
+    it('copied with tabs: every blank stays blank, a row’s trailing ones too', async () => {
+      await expectSame(utf8(toTabText(officialBlocks(sparse))), 'report.txt', sparse);
+    });
+
+    it('as scraped text with one cell per line (an empty cell a bare |)', async () => {
+      await expectSame(utf8(toPipeText(officialBlocks(sparse))), 'report.txt', sparse);
+    });
+
+    it('as a Word-pasted HTML page', async () => {
+      await expectSame(utf8(toHtml(officialBlocks(sparse))), 'report.html', sparse);
+    });
+
+    it('as a DOCX', async () => {
+      await expectSame(toDocx(officialBlocks(sparse)), 'report.docx', sparse);
+    });
+
+    it('as Markdown', async () => {
+      await expectSame(utf8(toMarkdown(officialBlocks(sparse))), 'report.md', sparse);
+    });
   });
 
   it('as scraped text with a UTF-8 byte-order mark and a file name that lies', async () => {
