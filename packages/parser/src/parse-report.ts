@@ -205,7 +205,10 @@ function assembleReview(doc: DocumentModel, read: ReviewRead | null, cells: Cell
   return out;
 }
 
-/** One finding per glued run the parser had to choose a reading for, naming the other readings. */
+/**
+ * One finding per reading the parser had to choose: a glued run of digits (naming the other splits), or a row of
+ * text whose blank cells left no trace (its values' columns are a guess).
+ */
 function uncertainReadings(runs: readonly UncertainRun[]): Finding[] {
   const show = (values: readonly (number | null)[]) => values.map((v) => (v === null ? '空' : String(v))).join(' ');
   return runs.map((run) => ({
@@ -215,13 +218,17 @@ function uncertainReadings(runs: readonly UncertainRun[]): Finding[] {
     cells: run.paths,
     expected: null,
     actual: null,
-    message: {
-      zh: `数字“${run.raw}”粘连在一起，有多种拆分；已按最可能的读作 ${show(run.chosen)}，也可能是 ${run.others
-        .map(show)
-        .join('，或 ')}。请核对原件。`,
-      en: `The digits "${run.raw}" were printed without separators; read as ${show(run.chosen)}, but ${run.others
-        .map(show)
-        .join(', or ')} is also possible. Please check the original.`,
-    },
+    message:
+      run.kind === 'columns'
+        ? {
+            zh: `该行只印出数字“${run.raw}”，空白单元格没有留下痕迹，无法确定各数字所在的列；暂读作 ${show(run.chosen)}。请核对原件。`,
+            en: `This row prints only "${run.raw}" and its blank cells left no trace, so which column each number is in cannot be known; tentatively read as ${show(run.chosen)}. Please check the original.`,
+          }
+        : {
+            zh: `数字“${run.raw}”粘连在一起，有多种拆分；已按最可能的读作 ${show(run.chosen)}，也可能是 ${run.others.map(show).join('，或 ')}。请核对原件。`,
+            en: `The digits "${run.raw}" were printed without separators; read as ${show(run.chosen)}, but ${run.others
+              .map(show)
+              .join(', or ')} is also possible. Please check the original.`,
+          },
   }));
 }

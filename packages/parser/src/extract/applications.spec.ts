@@ -62,6 +62,8 @@ describe('section 三 rows of scraped text whose blank cells left no trace', () 
     expect(read.rows.get('newReceived')!.map((c) => c.value)).toEqual([821, 35, null, null, null, null, 856]);
     expect(read.rows.get('newReceived')![0]!.confidence).toBeLessThan(1);
     expect(read.notes.some((n) => n.includes('末一数等于其余之和'))).toBe(true);
+    // and the guess is said: the columns of those rows' values are uncertain (a finding for the clerk)
+    expect(read.uncertain.filter((u) => u.kind === 'columns').map((u) => u.paths[0])).toEqual(['applications.newReceived[0]', 'applications.carriedOver[0]']);
   });
 });
 

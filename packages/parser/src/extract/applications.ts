@@ -59,6 +59,8 @@ interface RowCandidates {
   cells: CellRead[] | null;
   glued: { raw: string; start: number; end: number } | null;
   positional: boolean;
+  /** A short row placed left to right without positions: which column each value is in is a guess. */
+  guessedColumns?: boolean;
 }
 
 export function readApplications(
@@ -98,6 +100,14 @@ export function readApplications(
   for (const rc of perRow) {
     const pick = chosen.get(rc.key)!;
     if (rc.cells) {
+      if (rc.guessedColumns)
+        uncertain.push({
+          kind: 'columns',
+          raw: rc.cells.filter((c) => c.raw).map((c) => c.raw).join(' '),
+          paths: rc.cells.map((_, c) => cellPath('applications', rc.key, c)),
+          chosen: rc.cells.map((c) => c.value),
+          others: [],
+        });
       out.set(
         rc.key,
         rc.cells.map((c) => (rc.positional ? { ...c, confidence: Math.min(c.confidence, 0.8) } : c)),
@@ -253,7 +263,8 @@ function candidatesOf(
     const piece = placed ? placed[c] : totalLast ? (c === APPLICANT_TOTAL_INDEX ? totalLast.total : totalLast.parts[c]) : pieces[c];
     return piece ? cellFromPiece(piece, placed ? 0.9 : 0.6) : blankCell(row.end);
   });
-  return { key, candidates: [cells.map((c) => c.value)], cells, glued: null, positional };
+  const guessedColumns = !placed && cells.some((c) => c.value !== null);
+  return { key, candidates: [cells.map((c) => c.value)], cells, glued: null, positional, guessedColumns };
 }
 
 /**

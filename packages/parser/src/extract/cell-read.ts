@@ -80,6 +80,8 @@ export function gluedDigits(pieces: Piece[]): { digits: string; raw: string; sta
  * the other readings (full rows) that the rules accept just as well.
  */
 export interface UncertainRun {
+  /** `glued`: digits printed without separators, split several ways; `columns`: values whose columns are unknown. */
+  kind?: 'glued' | 'columns';
   raw: string;
   paths: string[];
   chosen: (number | null)[];
