@@ -312,6 +312,9 @@ describe('data quality, findings and submissions', () => {
     );
     expect(late.findings.items.map((f) => f.agency.name)).toEqual([CITY_EDU, DISTRICT_EDU]);
     expect(errorCodes(await t.gql('{ findings(rules: ["NO_SUCH_RULE"]) { total } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await t.gql('{ findings(severities: ["fatal"]) { total } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await t.gql('{ findings(take: 500) { total } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await t.gql('{ dataQuality(years: [2023], rules: ["NO_SUCH_RULE"]) { __typename } }'))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('submissions: on time, late, no date, missing and not yet due', async () => {

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { ArgsType, Field, Int, IntersectionType } from '@nestjs/graphql';
 import { RULE_CODES } from '@ogi/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
@@ -10,21 +10,14 @@ export const SEVERITIES = ['error', 'warning', 'info'] as const;
 const RULES_MESSAGE = `rules: 未知的规则代码。Unknown rule code; known: ${RULE_CODES.join(', ')}.`;
 const SEVERITIES_MESSAGE = 'severities: 只能是 error、warning、info。Severities must be among error, warning, info.';
 
+/** Whose findings, and of which rules and severities: what `dataQuality` and `findings` ask alike. */
 @ArgsType()
-export class DataQualityArgs {
+class FindingFilterArgs {
   @Field(() => AgencySelectionInput, { nullable: true, description: 'The agencies; default every agency.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => AgencySelectionInput)
   selection?: AgencySelectionInput | null;
-
-  @Field(() => [Int], { description: `Years, 1–${MAX_YEARS} of them.` })
-  @ArrayMinSize(1, { message: 'years: 至少选择一个年份。Give at least one year.' })
-  @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
-  @IsInt({ each: true, message: YEAR_MESSAGE })
-  @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
-  @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
-  years!: number[];
 
   @Field(() => [String], { nullable: true, description: 'Only these rules (codes of @ogi/domain RULE_CODES).' })
   @IsOptional()
@@ -42,13 +35,18 @@ export class DataQualityArgs {
 }
 
 @ArgsType()
-export class FindingsArgs extends PagingArgs {
-  @Field(() => AgencySelectionInput, { nullable: true, description: 'The agencies; default every agency.' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AgencySelectionInput)
-  selection?: AgencySelectionInput | null;
+export class DataQualityArgs extends FindingFilterArgs {
+  @Field(() => [Int], { description: `Years, 1–${MAX_YEARS} of them.` })
+  @ArrayMinSize(1, { message: 'years: 至少选择一个年份。Give at least one year.' })
+  @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
+  @IsInt({ each: true, message: YEAR_MESSAGE })
+  @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
+  @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
+  years!: number[];
+}
 
+@ArgsType()
+export class FindingsArgs extends IntersectionType(FindingFilterArgs, PagingArgs, ArgsType) {
   @Field(() => [Int], { nullable: true, description: `Years (at most ${MAX_YEARS}); default every year.` })
   @IsOptional()
   @IsArray()
@@ -57,20 +55,6 @@ export class FindingsArgs extends PagingArgs {
   @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
   @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
   years?: number[] | null;
-
-  @Field(() => [String], { nullable: true, description: 'Only these rules (codes of @ogi/domain RULE_CODES).' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(RULE_CODES.length)
-  @IsIn(RULE_CODES, { each: true, message: RULES_MESSAGE })
-  rules?: string[] | null;
-
-  @Field(() => [String], { nullable: true, description: 'Only these severities: error | warning | info.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(SEVERITIES.length)
-  @IsIn(SEVERITIES, { each: true, message: SEVERITIES_MESSAGE })
-  severities?: string[] | null;
 }
 
 @ArgsType()
