@@ -121,6 +121,12 @@ describe('numbers grouped by thousands with a space', () => {
     expect(read.rows.get('newReceived')!.map((c) => c.value)).toEqual([13364, 2, 0, 0, 0, 0, 13366]);
   });
 
+  it('and a count printed with its unit word ("13366件") is the number', () => {
+    const doc = table((values) => values.map((v) => `${v}件`));
+    const read = readApplications(doc, 0, doc.text.length, { template: '2019', narrative: [] });
+    expect(read.rows.get('newReceived')!.map((c) => c.value)).toEqual([13364, 2, 0, 0, 0, 0, 13366]);
+  });
+
   it('while a line of numbers read as one piece of text is still cut at its spaces', () => {
     const doc = table((values) => [values.join(' ')]);
     const read = readApplications(doc, 0, doc.text.length, { template: '2019', narrative: [] });

@@ -12,7 +12,11 @@ export interface ReadValue {
 }
 
 const NA = /^(—+|–+|-+|－+|\/|／|无|空|暂无|不适用|n\/?a)$/i;
-const NUMBER = /^([+\-−－]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|元|件|个|条|%)?$/;
+/** What may follow a printed number in a cell: money units, count words ("14069件"), a percent sign. */
+const UNIT_SUFFIX = '(万元|元|件|个|条|%)';
+const NUMBER = new RegExp(`^([+\\-−－]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*${UNIT_SUFFIX}?$`);
+/** A cell's whole text that is a value: digits and signs, an optional unit (blank and the not-applicable marks apart). */
+const VALUE_TEXT = new RegExp(`^[0-9.,+\\-−－—–/／\\s]*${UNIT_SUFFIX}?$`);
 
 export function readValue(raw: string): ReadValue {
   const s = raw.replace(/\s+/g, '');
@@ -33,5 +37,5 @@ export const VALUE_CHAR = /[0-9.,+\-−－—–/／ ]/;
 
 export function isValueText(s: string): boolean {
   const t = s.trim();
-  return t === '' || NA.test(t.replace(/\s+/g, '')) || /^[0-9.,+\-−－—–/／\s]*(万元|元|%)?$/.test(t);
+  return t === '' || NA.test(t.replace(/\s+/g, '')) || VALUE_TEXT.test(t);
 }
