@@ -31,6 +31,11 @@ describe('metadata as printed', () => {
     expect(m.publishedOn).toBeNull();
   });
 
+  it('takes a page’s bare 日期 label, but never a statistics or deadline date', () => {
+    expect(meta('日期：2024年01月20日\n某某市司法局2023年政府信息公开工作年度报告\n一、总体情况').publishedOn).toBe('2024-01-20');
+    expect(meta('统计日期：2024年01月05日\n截止日期：2024-01-31\n某某市司法局2023年政府信息公开工作年度报告').publishedOn).toBeNull();
+  });
+
   it('converts Chinese-numeral years, months and days', () => {
     expect(arabicDates('二〇二四年十二月三十一日')).toBe('2024年12月31日');
     expect(arabicDates('二零二五年一月十日')).toBe('2025年1月10日');

@@ -5,7 +5,7 @@
  *   报告」 or 「2024年上海市科委政府信息公开工作年度报告」; else the signature above the closing date; else the
  *   page's 发布机构. A site's 来源 or 主办单位 is page chrome, not the agency, and is never used.
  * - Year: the title's year; else the statistics period ("统计期限自2019年1月1日"); never the publication year.
- * - Published on: a labelled 发布日期/发布时间/公开日期/时间; else the date under the signature; else a date
+ * - Published on: a labelled 发布日期/发布时间/公开日期 (else a bare 时间 or 日期); else the date under the signature; else a date
  *   printed under the title. Dates must fall after the data year, within two years.
  */
 import { tailLines, type DocumentModel } from '../document.js';
@@ -136,7 +136,9 @@ function labelledAgency(text: string): string | null {
   return m ? m[1]! : null;
 }
 
-const LABELLED_DATE = /(发布日期|发布时间|公开日期|公开时间|发文日期|(?<!采集|生成|更新|统计|办理|答复)时间)\s*[:：]?\s*[\t ]*/g;
+/** 发布/公开/发文 labels; a bare 时间 or 日期 (e.g. 成文日期, a page's 日期：) is weaker, and never a statistics or deadline date. */
+const LABELLED_DATE = /(发布日期|发布时间|公开日期|公开时间|发文日期|(?<!采集|生成|更新|统计|办理|答复|截止|截至)(?:时间|日期))\s*[:：]?\s*[\t ]*/g;
+const WEAK_DATE_LABELS = new Set(['时间', '日期']);
 
 function findPublishedOn(doc: DocumentModel, year: number | null): string | null {
   const plausible = (iso: string | null) => {
@@ -150,7 +152,7 @@ function findPublishedOn(doc: DocumentModel, year: number | null): string | null
     for (const source of sources) {
       LABELLED_DATE.lastIndex = 0;
       for (let m = LABELLED_DATE.exec(source); m; m = LABELLED_DATE.exec(source)) {
-        if (strong === (m[1] === '时间')) continue;
+        if (strong === WEAK_DATE_LABELS.has(m[1]!)) continue;
         const iso = plausible(isoDate(source.slice(m.index + m[0].length, m.index + m[0].length + 24)));
         if (iso) return iso;
       }
