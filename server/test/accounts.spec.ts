@@ -151,7 +151,7 @@ describe('what administrators change', () => {
     expect(again.user?.role).toBe('analyst');
     await t.gql('mutation($i: UpdateUserInput!) { updateUser(input: $i) { disabled } }', { i: { id, disabled: true } });
     expect(reasons(await again.gql('{ reports { total } }'))).toEqual(['NOT_SIGNED_IN']);
-    expect(reasons((await attempt('moved.clerk', password, '198.51.100.20')).body)).toEqual(['ACCOUNT_DISABLED']);
+    expect(reasons((await attempt('moved.clerk', password, '198.51.100.20')).body)).toEqual(['INVALID_CREDENTIALS']);
   });
 
   it('resets a password: the old one stops working, every session of the user ends', async () => {

@@ -72,7 +72,7 @@ export interface SecurityConfig {
   loginMaxFailures: number;
   /** …for this long. */
   lockoutMinutes: number;
-  /** Sign-in attempts per client IP per 15 minutes. */
+  /** Failed sign-in attempts per client IP per 15 minutes (successful ones are not counted). */
   loginRateLimit: number;
   /** Upload requests per user per minute. */
   uploadRateLimit: number;

@@ -1,7 +1,7 @@
 /**
- * Rate limits on the operations worth attacking: sign-in (per client IP, so one address cannot try passwords
- * across many accounts) and uploads (per user). Runs after the access guard; `@RateLimit('login')` on a handler
- * turns it on. Refused requests get RATE_LIMITED with the seconds to wait (HTTP 429 + Retry-After on REST).
+ * Rate limits on uploads (per user). Runs after the access guard; `@RateLimit('upload')` on a handler turns it on.
+ * Refused requests get RATE_LIMITED with the seconds to wait (HTTP 429 + Retry-After on REST). Sign-in has its
+ * own limits (accounts' SignInLimits): it must count failures only, which a guard cannot know.
  */
 import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -11,13 +11,12 @@ import { AccessException } from './access.exception.js';
 import { RateLimiter } from './rate-limiter.js';
 import { authOf, requestOf } from './request-auth.js';
 
-export type RateLimitKind = 'login' | 'upload';
+export type RateLimitKind = 'upload';
 const RATE_LIMIT_KEY = 'ogi:access:rateLimit';
 
 export const RateLimit = (kind: RateLimitKind): MethodDecorator => SetMetadata(RATE_LIMIT_KEY, kind);
 
 const WHAT: Record<RateLimitKind, { zh: string; en: string }> = {
-  login: { zh: '登录尝试', en: 'sign-in attempts' },
   upload: { zh: '上传', en: 'uploads' },
 };
 
@@ -30,7 +29,6 @@ export class RateLimitGuard implements CanActivate {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limiters = {
-      login: new RateLimiter(config.security.loginRateLimit, 15 * 60_000),
       upload: new RateLimiter(config.security.uploadRateLimit, 60_000),
     };
   }
@@ -40,7 +38,7 @@ export class RateLimitGuard implements CanActivate {
     if (!kind) return true;
     const req = requestOf(ctx);
     const user = authOf(req)?.user;
-    const key = kind === 'upload' && user ? `user:${user.id}` : `ip:${req.ip ?? 'unknown'}`;
+    const key = user ? `user:${user.id}` : `ip:${req.ip ?? 'unknown'}`;
     const verdict = this.limiters[kind].hit(key);
     if (!verdict.allowed) throw AccessException.rateLimited(WHAT[kind], verdict.retryAfterSeconds);
     return true;

@@ -26,6 +26,17 @@ export class RateLimiter {
     return { allowed: true };
   }
 
+  /**
+   * Takes back one hit of `key` (the latest): for limits that should count only failures, a hit is taken before
+   * the slow check (so parallel requests cannot all slip under the limit) and given back when it succeeded.
+   */
+  release(key: string): void {
+    const recent = this.hits.get(key);
+    if (!recent?.length) return;
+    recent.pop();
+    if (!recent.length) this.hits.delete(key);
+  }
+
   private forgetIdle(since: number): void {
     for (const [key, times] of this.hits) if (!times.some((t) => t > since)) this.hits.delete(key);
   }

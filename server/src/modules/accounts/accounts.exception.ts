@@ -5,7 +5,6 @@ export enum AccountsErrorCode {
   /** Unknown username or wrong password (which one is not said). */
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
   ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
-  ACCOUNT_DISABLED = 'ACCOUNT_DISABLED',
   WRONG_CURRENT_PASSWORD = 'WRONG_CURRENT_PASSWORD',
   USER_NOT_FOUND = 'USER_NOT_FOUND',
   USERNAME_TAKEN = 'USERNAME_TAKEN',
@@ -15,13 +14,14 @@ export enum AccountsErrorCode {
   /** The change would leave no enabled administrator, or an administrator would lock themself out. */
   LAST_ADMIN = 'LAST_ADMIN',
   OWN_ACCOUNT = 'OWN_ACCOUNT',
+  /** Too many passwords are being checked at this moment (a sign-in flood): try again shortly. */
+  SIGN_IN_BUSY = 'SIGN_IN_BUSY',
 }
 
 export class AccountsException extends DomainException<AccountsErrorCode> {
   protected readonly apiCodes: Record<AccountsErrorCode, ApiErrorCode> = {
     [AccountsErrorCode.INVALID_CREDENTIALS]: 'UNAUTHENTICATED',
     [AccountsErrorCode.ACCOUNT_LOCKED]: 'UNAUTHENTICATED',
-    [AccountsErrorCode.ACCOUNT_DISABLED]: 'UNAUTHENTICATED',
     [AccountsErrorCode.WRONG_CURRENT_PASSWORD]: 'BAD_USER_INPUT',
     [AccountsErrorCode.USER_NOT_FOUND]: 'NOT_FOUND',
     [AccountsErrorCode.USERNAME_TAKEN]: 'BAD_USER_INPUT',
@@ -29,13 +29,14 @@ export class AccountsException extends DomainException<AccountsErrorCode> {
     [AccountsErrorCode.AGENCY_INVALID]: 'BAD_USER_INPUT',
     [AccountsErrorCode.LAST_ADMIN]: 'BAD_USER_INPUT',
     [AccountsErrorCode.OWN_ACCOUNT]: 'BAD_USER_INPUT',
+    [AccountsErrorCode.SIGN_IN_BUSY]: 'RATE_LIMITED',
   };
 
   static invalidCredentials(maxFailures: number, lockoutMinutes: number): AccountsException {
     return new AccountsException(
       AccountsErrorCode.INVALID_CREDENTIALS,
-      `用户名或密码不正确。连续 ${maxFailures} 次输错，账号将被锁定 ${lockoutMinutes} 分钟。` +
-        `Wrong username or password. After ${maxFailures} wrong passwords in a row the account is locked for ${lockoutMinutes} minutes.`,
+      `用户名或密码不正确（已停用的账号也会如此提示）。连续 ${maxFailures} 次输错，账号将被锁定 ${lockoutMinutes} 分钟。` +
+        `Wrong username or password (a disabled account is answered the same way). After ${maxFailures} wrong passwords in a row the account is locked for ${lockoutMinutes} minutes.`,
     );
   }
 
@@ -49,8 +50,12 @@ export class AccountsException extends DomainException<AccountsErrorCode> {
     );
   }
 
-  static disabled(): AccountsException {
-    return new AccountsException(AccountsErrorCode.ACCOUNT_DISABLED, '该账号已停用，请联系管理员。This account is disabled; contact an administrator.');
+  static busy(): AccountsException {
+    return new AccountsException(
+      AccountsErrorCode.SIGN_IN_BUSY,
+      '当前登录请求过多，请稍等几秒后再试。Too many sign-ins are being checked right now; try again in a few seconds.',
+      { retryAfterSeconds: 5 },
+    );
   }
 
   static wrongCurrentPassword(): AccountsException {

@@ -7,6 +7,9 @@ import { AccountsResolver } from './accounts.resolver.js';
 import { AuthService } from './auth.service.js';
 import { IntrospectionAccessPlugin } from './introspection-access.plugin.js';
 import { SessionsService } from './sessions.service.js';
+import { SignInLimits } from './sign-in-limits.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
 import { UsersResolver } from './users.resolver.js';
 import { UsersService } from './users.service.js';
 
@@ -20,6 +23,7 @@ import { UsersService } from './users.service.js';
     SessionsService,
     UsersService,
     AuthService,
+    { provide: SignInLimits, useFactory: (config: AppConfig) => new SignInLimits(config.security), inject: [APP_CONFIG] },
     AccountsResolver,
     UsersResolver,
     IntrospectionAccessPlugin,

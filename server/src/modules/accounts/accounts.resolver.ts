@@ -1,7 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ROLES } from '@ogi/domain';
 import { Public, Roles } from '../../common/access/access.decorators.js';
-import { RateLimit } from '../../common/access/rate-limit.guard.js';
 import { authOf } from '../../common/access/request-auth.js';
 import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
 import { AuthService } from './auth.service.js';
@@ -29,10 +28,10 @@ export class AccountsResolver {
   @Mutation(() => SessionModel, {
     description:
       'Signs in: sets the httpOnly session cookie and returns the CSRF token. Errors: UNAUTHENTICATED with reason ' +
-      'INVALID_CREDENTIALS, ACCOUNT_LOCKED or ACCOUNT_DISABLED; RATE_LIMITED after too many attempts from one address.',
+      'INVALID_CREDENTIALS (also for a disabled account) or ACCOUNT_LOCKED; RATE_LIMITED after too many failed ' +
+      'attempts from one address, or with reason SIGN_IN_BUSY while too many passwords are being checked at once.',
   })
   @Public()
-  @RateLimit('login')
   login(@Args() args: LoginArgs, @Context() ctx: GraphqlContext): Promise<SessionModel> {
     return this.auth.login(args.username, args.password, ctx.req, ctx.req.res!);
   }

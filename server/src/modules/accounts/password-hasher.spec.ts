@@ -1,4 +1,5 @@
-import { SCRYPT_PARAMS, hashPassword, verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
+import { randomBytes, scryptSync } from 'node:crypto';
+import { HashingBusyError, MAX_CONCURRENT_HASHES, MAX_WAITING_HASHES, SCRYPT_PARAMS, hashPassword, peakConcurrentHashes, verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
 
 describe('password hashing (scrypt)', () => {
   let stored: string;
@@ -34,5 +35,23 @@ describe('password hashing (scrypt)', () => {
 
   it('checks an unknown user against a decoy, always false', async () => {
     await expect(verifyAgainstDecoy('anything')).resolves.toBe(false);
+  });
+});
+
+describe('bounded hashing', () => {
+  // A cheap hash (N = 2^10) in the stored format, so many can be checked quickly.
+  const salt = randomBytes(16);
+  const cheap = `scrypt$1024$8$1$${salt.toString('base64url')}$${scryptSync('pw-pw-pw-pw', salt, 32, { N: 1024, r: 8, p: 1 }).toString('base64url')}`;
+
+  it('runs at most MAX_CONCURRENT_HASHES at once and lets MAX_WAITING_HASHES wait; the next is refused at once', async () => {
+    const total = MAX_CONCURRENT_HASHES + MAX_WAITING_HASHES + 3;
+    const results = await Promise.allSettled(Array.from({ length: total }, () => verifyPassword('pw-pw-pw-pw', cheap)));
+    const accepted = results.filter((r) => r.status === 'fulfilled' && r.value === true).length;
+    const busy = results.filter((r) => r.status === 'rejected' && r.reason instanceof HashingBusyError).length;
+    expect(accepted).toBe(MAX_CONCURRENT_HASHES + MAX_WAITING_HASHES);
+    expect(busy).toBe(3);
+    expect(peakConcurrentHashes()).toBe(MAX_CONCURRENT_HASHES);
+    // Once the queue drained, hashing works again.
+    await expect(verifyPassword('pw-pw-pw-pw', cheap)).resolves.toBe(true);
   });
 });

@@ -2,6 +2,11 @@
  * Passwords are stored as scrypt hashes (memory-hard: every guess costs 128 MiB and about half a second), in a
  * self-describing string `scrypt$N$r$p$salt$hash` so the parameters can be raised later without breaking the
  * hashes already stored. Node's own crypto: no native package to build.
+ *
+ * scrypt runs in libuv's thread pool (4 threads), the same pool that reads the dashboard's files and answers DNS.
+ * At most `MAX_CONCURRENT_HASHES` derivations run at once and at most `MAX_WAITING_HASHES` wait for a turn; past
+ * that a hash is refused at once (`HashingBusyError`), so a sign-in flood costs at most 256 MiB and two threads
+ * and leaves the others to everyone else.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
@@ -10,10 +15,50 @@ export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
+export const MAX_CONCURRENT_HASHES = 2;
+export const MAX_WAITING_HASHES = 16;
+
+/** Too many passwords are being checked at once: the caller should refuse the request and ask to retry. */
+export class HashingBusyError extends Error {
+  constructor() {
+    super('too many password hashes waiting');
+    this.name = 'HashingBusyError';
+  }
+}
+
+let running = 0;
+let mostRunning = 0;
+const waiting: (() => void)[] = [];
+
+/** The most derivations that ever ran at once in this process (what the hostile suite checks and prints). */
+export function peakConcurrentHashes(): number {
+  return mostRunning;
+}
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) {
+    if (waiting.length >= MAX_WAITING_HASHES) throw new HashingBusyError();
+    // A finishing derivation hands its turn straight to the next in line (`running` stays counted), so no
+    // newcomer can slip in between.
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else running++;
+  mostRunning = Math.max(mostRunning, running);
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }, keyLength: number): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: 128 * params.N * params.r * 2 };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+  return inTurn(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize('NFC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   );
 }
 
