@@ -8,11 +8,13 @@ import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { ReportParseError } from '@ogi/domain';
 import { DocumentBuilder, type DocumentModel } from '../document.js';
+import { guardZipEntries } from './decompression-guard.js';
 
 const MAX_XML_BYTES = 40 * 1024 * 1024;
 const MAX_RATIO = 200;
 
 export function readDocx(bytes: Uint8Array): DocumentModel {
+  guardZipEntries(bytes);
   let xml: Uint8Array | undefined;
   let refused: ReportParseError | null = null;
   try {

@@ -8,6 +8,7 @@
  */
 import { ReportParseError } from '@ogi/domain';
 import { DocumentBuilder, type DocumentModel } from '../document.js';
+import { guardPdfStreams } from './decompression-guard.js';
 
 interface Item {
   text: string;
@@ -33,6 +34,7 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
 
 export async function readPdf(bytes: Uint8Array): Promise<DocumentModel> {
+  guardPdfStreams(bytes);
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   const { getDocument } = await pdfjs;
   let doc;
