@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, getIntrospectionQuery, parse, validate, type GraphQLSchema } from 'graphql';
 import { buildSchemaText } from '../../graphql-schema.js';
-import { LIST_FACTOR, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, queryLimitsRule } from './query-limits.js';
+import { LIST_FACTOR, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, jsonSizeOf, queryLimitsRule } from './query-limits.js';
 
 const CLIENT_OPERATIONS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'client', 'src', 'graphql');
 
@@ -51,5 +51,27 @@ describe('query limits', () => {
     const heavy = `{ agencies(take: 100) { items { reports { agency { reports { findings { rule cells } } } } } } }`;
     expect(check(heavy)).toEqual([{ reason: 'QUERY_TOO_COMPLEX', limit: MAX_QUERY_COMPLEXITY, actual: expect.any(Number) }]);
     expect(check(heavy)[0]!.actual as number).toBeGreaterThan(MAX_QUERY_COMPLEXITY);
+  });
+
+  it("costs a report's text by its size: one is fine, forty aliases of it are refused", () => {
+    expect(check('{ report(id: "1") { text } }')).toEqual([]);
+    const aliases = Array.from({ length: 40 }, (_, i) => `t${i}: text`).join(' ');
+    const [refused] = check(`{ report(id: "1") { ${aliases} } }`);
+    expect(refused).toEqual({ reason: 'QUERY_TOO_COMPLEX', limit: MAX_QUERY_COMPLEXITY, actual: expect.any(Number) });
+    // (Counting stops once past the limit: the figure is at least the limit, not the full 1 + 40 × 5,000.)
+    expect(refused!.actual as number).toBeGreaterThan(MAX_QUERY_COMPLEXITY);
+    expect(check('{ reports(take: 100) { items { text } } }').map((e) => e.reason)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+});
+
+describe('the size of an answer', () => {
+  it('is counted as JSON would print it, in UTF-8 bytes, without printing it', () => {
+    const value = { a: ['报告', 12, null], bb: { c: true } };
+    // {"a":["报告",12,null],"bb":{"c":true}} is 40 bytes; the count errs by a few separators only.
+    expect(Buffer.byteLength(JSON.stringify(value))).toBe(40);
+    expect(Math.abs(jsonSizeOf(value) - 40)).toBeLessThanOrEqual(4);
+    const big = 'x'.repeat(1_000_000);
+    expect(jsonSizeOf({ a: big, b: big, c: big })).toBeGreaterThan(3_000_000);
+    expect(jsonSizeOf({ a: big, b: big, c: big }, 1_500_000)).toBeLessThan(2_100_000);
   });
 });

@@ -3,12 +3,17 @@
  *
  * - depth: at most MAX_QUERY_DEPTH nested selections (introspection fields `__schema`, `__type` are not counted,
  *   so GraphiQL's schema query always passes);
- * - complexity: every field costs 1 plus its selections; a list multiplies its selections by the page size asked
- *   for (`take` on the field or on the page object holding it, e.g. `agencies(take: 100) { items { … } }`), or by
- *   LIST_FACTOR when nothing says how long it is. At most MAX_QUERY_COMPLEXITY.
+ * - complexity: every field costs 1 plus its selections, a field whose value may run to megabytes (SIZED_FIELD_COSTS)
+ *   costs by that size; a list multiplies its selections by the page size asked for (`take` on the field or on the
+ *   page object holding it, e.g. `agencies(take: 100) { items { … } }`), or by LIST_FACTOR when nothing says how
+ *   long it is. At most MAX_QUERY_COMPLEXITY.
  *
  * Breaking either is an error with `extensions.code` BAD_USER_INPUT and `extensions.reason` QUERY_TOO_DEEP or
  * QUERY_TOO_COMPLEX (with the limit and the value found), and nothing runs.
+ *
+ * And once it ran, the answer itself is bounded: one whose data would take more than MAX_RESPONSE_BYTES as JSON
+ * is replaced, before it is serialised, by an error with reason RESPONSE_TOO_LARGE. Aliases can ask
+ * for one large value many times; the cost catches most of that, the cap the rest.
  */
 import {
   GraphQLError,
@@ -36,11 +41,43 @@ export const MAX_QUERY_DEPTH = 10;
 export const MAX_QUERY_COMPLEXITY = 100_000;
 /** Assumed length of a list whose size no argument gives. */
 export const LIST_FACTOR = 10;
+/** Largest answer (its `data` as JSON, in bytes). */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
-export const QUERY_LIMIT_REASONS = ['QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX'] as const;
+/**
+ * Fields whose value may run to megabytes, with their cost: a report's text (up to a few MB) costs as much as
+ * 5,000 small fields, so twenty of them fill a query's budget.
+ */
+export const SIZED_FIELD_COSTS: Readonly<Record<string, number>> = { 'Report.text': 5_000 };
 
-function limitError(reason: (typeof QUERY_LIMIT_REASONS)[number], message: string, limit: number, actual: number, node: OperationDefinitionNode): GraphQLError {
-  return new GraphQLError(message, { nodes: [node], extensions: { code: 'BAD_USER_INPUT', reason: reason, limit, actual } });
+export const QUERY_LIMIT_REASONS = ['QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX', 'RESPONSE_TOO_LARGE'] as const;
+
+function limitError(reason: (typeof QUERY_LIMIT_REASONS)[number], message: string, limit: number, actual: number, node?: OperationDefinitionNode): GraphQLError {
+  return new GraphQLError(message, { ...(node ? { nodes: [node] } : {}), extensions: { code: 'BAD_USER_INPUT', reason: reason, limit, actual } });
+}
+
+/**
+ * The size of a value as JSON, in bytes, counted without building the JSON (strings by their UTF-8 length plus
+ * quotes; escapes are not counted, so it errs low by a little). Stops counting once past `stopAt`.
+ */
+export function jsonSizeOf(value: unknown, stopAt = Infinity): number {
+  let size = 0;
+  const stack: unknown[] = [value];
+  while (stack.length && size <= stopAt) {
+    const v = stack.pop();
+    if (typeof v === 'string') size += Buffer.byteLength(v, 'utf8') + 2;
+    else if (v === null || v === undefined || typeof v !== 'object') size += String(v).length + 1;
+    else if (Array.isArray(v)) {
+      size += 2 + v.length;
+      for (const item of v) stack.push(item);
+    } else {
+      for (const [key, item] of Object.entries(v)) {
+        size += key.length + 4;
+        stack.push(item);
+      }
+    }
+  }
+  return size;
 }
 
 interface Measure {
@@ -101,7 +138,8 @@ class OperationMeasurer {
     const name = node.name.value;
     if (name.startsWith('__')) return { depth: 0, cost: 0 }; // introspection and __typename
     const field = this.fieldOf(parent, name);
-    if (!field || !node.selectionSet) return { depth: 1, cost: 1 };
+    if (!field) return { depth: 1, cost: 1 };
+    if (!node.selectionSet) return { depth: 1, cost: SIZED_FIELD_COSTS[`${parent.name}.${name}`] ?? 1 };
     const childType = getNamedType(field.type);
     if (!isCompositeType(childType)) return { depth: 1, cost: 1 };
 
@@ -169,10 +207,24 @@ export function queryLimitsRule(variables: Record<string, unknown> = {}, maxDept
  * see no variables, and would report our errors as GRAPHQL_VALIDATION_FAILED). A refused operation is answered
  * with HTTP 400 and never executes.
  */
-export function queryLimitsPlugin(maxDepth = MAX_QUERY_DEPTH, maxComplexity = MAX_QUERY_COMPLEXITY): ApolloServerPlugin {
+export function queryLimitsPlugin(maxDepth = MAX_QUERY_DEPTH, maxComplexity = MAX_QUERY_COMPLEXITY, maxResponseBytes = MAX_RESPONSE_BYTES): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.data) return;
+          const size = jsonSizeOf(response.body.singleResult.data, maxResponseBytes);
+          if (size <= maxResponseBytes) return;
+          const mb = (n: number) => Math.ceil(n / 1024 / 1024);
+          const error = limitError(
+            'RESPONSE_TOO_LARGE',
+            `查询结果过大（超过 ${mb(maxResponseBytes)} MB），未发送：请分次查询，或减少同一字段的重复（别名）与每页数量。` +
+              `The answer is larger than ${mb(maxResponseBytes)} MB and was not sent: ask in several queries, with fewer aliases of one field or smaller pages.`,
+            maxResponseBytes,
+            size,
+          );
+          response.body.singleResult = { data: null, errors: [error.toJSON()] };
+        },
         async didResolveOperation({ document, request, schema }) {
           const [error] = validate(schema, document, [queryLimitsRule(request.variables ?? {}, maxDepth, maxComplexity)]);
           if (error) {
