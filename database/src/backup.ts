@@ -13,7 +13,7 @@
  * transaction rolls back and the database is left exactly as it was.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
@@ -152,7 +152,9 @@ export async function backupDatabase(dataSource: DataSource, file: string): Prom
       }
       yield `${JSON.stringify({ end: true, rows: counts })}\n`;
     }
-    await pipeline(Readable.from(lines()), createGzip(), createWriteStream(partial));
+    // Only the owner may read it: it holds every account's password hash and session record.
+    await pipeline(Readable.from(lines()), createGzip(), createWriteStream(partial, { mode: 0o600 }));
+    await chmod(partial, 0o600);
     await q.query('COMMIT');
     await rename(partial, file);
     return { rows: counts };
@@ -164,7 +166,13 @@ export async function backupDatabase(dataSource: DataSource, file: string): Prom
   }
 }
 
-/** Replaces every row of the database with the backup's, in one transaction. */
+/** Audit entries made after a backup that a restore keeps, in full, in its own entry (all are counted). */
+const MAX_KEPT_AUDIT_ENTRIES = 10_000;
+
+/**
+ * Replaces every row of the database with the backup's, in one transaction. The audit entries made after the
+ * backup, which the restore removes, are kept in the restore's own audit entry.
+ */
 export async function restoreDatabase(dataSource: DataSource, file: string, actor: Actor): Promise<{ rows: Record<string, number>; createdAt: string }> {
   const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const iterator = input[Symbol.asyncIterator]();
@@ -197,7 +205,13 @@ export async function restoreDatabase(dataSource: DataSource, file: string, acto
       const missing = t.columns.filter((c) => !target.columns.includes(c));
       if (missing.length) throw new BackupError(`表 ${t.name} 缺少列 ${missing.join(', ')} / table ${t.name} lacks columns ${missing.join(', ')}`);
     }
+    // The audit log as it is now, to tell afterwards which entries the restore removes (those made after the
+    // backup): they are kept in the restore's own entry, so the log says what was undone.
+    await q.query(`CREATE TEMP TABLE audit_log_before_restore ON COMMIT DROP AS SELECT * FROM audit_log`);
+    // The audit log refuses TRUNCATE except during a restore (see the migration AuditLogNoTruncate).
+    await q.query(`SET LOCAL ogi.restoring = 'on'`);
     await q.query(`TRUNCATE ${[...tables.keys()].map(ident).join(', ')} RESTART IDENTITY CASCADE`);
+    await q.query(`SET LOCAL ogi.restoring = 'off'`);
 
     const loaded: Record<string, number> = {};
     const secondPass: { table: string; rows: string }[] = [];
@@ -247,10 +261,25 @@ export async function restoreDatabase(dataSource: DataSource, file: string, acto
         );
       }
     }
+    const removed = (await q.query(
+      `SELECT row_to_json(b) AS entry FROM audit_log_before_restore b
+        WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.id = b.id AND a.at = b.at AND a.action = b.action)
+        ORDER BY b.id LIMIT ${MAX_KEPT_AUDIT_ENTRIES + 1}`,
+    )) as { entry: Record<string, unknown> }[];
+    const [{ n: removedCount }] = (await q.query(
+      `SELECT count(*)::int AS n FROM audit_log_before_restore b
+        WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.id = b.id AND a.at = b.at AND a.action = b.action)`,
+    )) as [{ n: number }];
     await appendAudit(q.manager, {
       actor,
       action: 'database.restored',
-      detail: { file, backupCreatedAt: header.createdAt, rows: trailer.rows },
+      detail: {
+        file,
+        backupCreatedAt: header.createdAt,
+        rows: trailer.rows,
+        auditEntriesRemoved: removedCount,
+        removedAuditEntries: removed.slice(0, MAX_KEPT_AUDIT_ENTRIES).map((r) => r.entry),
+      },
     });
     await q.commitTransaction();
     return { rows: trailer.rows, createdAt: header.createdAt };

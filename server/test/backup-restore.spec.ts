@@ -4,7 +4,7 @@
  * exactly; a damaged backup is refused and changes nothing.
  */
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -67,6 +67,8 @@ describe('with an external PostgreSQL (DATABASE_URL)', () => {
     const backup = await cli(['backup', file()], { DATABASE_URL: pg.url });
     expect(backup).toMatchObject({ code: 0 });
     expect(backup.stderr).toContain(`Backup written: ${file()}`);
+    // It holds password hashes: only its owner may read it.
+    expect((await stat(file())).mode & 0o777).toBe(0o600);
 
     // Change things: a cell corrected, an agency renamed, one added, an alias removed.
     const [report] = await ds.query<{ id: number }[]>('SELECT id FROM report ORDER BY id DESC LIMIT 1');
@@ -79,8 +81,16 @@ describe('with an external PostgreSQL (DATABASE_URL)', () => {
     const restore = await cli(['restore', file()], { DATABASE_URL: pg.url });
     expect(restore).toMatchObject({ code: 0 });
     expect(await snapshot(ds)).toEqual(original);
-    // The restore itself is audited.
+    // The restore itself is audited, with the audit entries it removed (the correction made after the backup).
     expect(await ds.query(`SELECT actor, action FROM audit_log WHERE action = 'database.restored'`)).toEqual([{ actor: expect.stringMatching(/^cli:/), action: 'database.restored' }]);
+    const [{ detail }] = (await ds.query(`SELECT detail FROM audit_log WHERE action = 'database.restored'`)) as [{ detail: { auditEntriesRemoved: number; removedAuditEntries: { action: string; reason: string; after_value: unknown }[] } }];
+    expect(detail.auditEntriesRemoved).toBe(1);
+    expect(detail.removedAuditEntries).toEqual([expect.objectContaining({ action: 'cell.corrected', reason: '之后的更改', after_value: 1234 })]);
+  });
+
+  it('refuses TRUNCATE of the audit log outside a restore', async () => {
+    await expect(ds.query('TRUNCATE audit_log')).rejects.toThrow(/append-only: TRUNCATE refused/);
+    expect((await ds.query<{ n: number }[]>('SELECT count(*)::int AS n FROM audit_log'))[0]!.n).toBeGreaterThan(0);
   });
 
   it('new rows continue after the restored ids', async () => {
