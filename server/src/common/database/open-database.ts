@@ -1,5 +1,6 @@
 /** The database the product runs on: DATABASE_URL when given, else the embedded PostgreSQL in DATA_DIR. */
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { startEmbeddedPostgres } from '@ogi/database';
 import type { AppConfig } from '../../config/app-config.js';
 
@@ -15,7 +16,9 @@ export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
     return { url: config.databaseUrl, description: config.databaseUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@'), stop: async () => undefined };
   }
   const dataDir = join(config.dataDir, 'postgres');
-  const pg = await startEmbeddedPostgres({ dataDir, persistent: true });
+  // Restarts after PostgreSQL exits unasked are logged as warnings (and shown by /api/health).
+  const logger = new Logger('Database');
+  const pg = await startEmbeddedPostgres({ dataDir, persistent: true, onSupervisorEvent: (message) => logger.warn(message) });
   return {
     url: pg.url,
     description: `embedded PostgreSQL on port ${pg.port}, data in ${dataDir}${pg.owned ? '' : ' (shared with a running server)'}`,
