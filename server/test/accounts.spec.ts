@@ -229,6 +229,21 @@ describe('a department user', () => {
     expect((await t.admin.gql<{ reports: { total: number } }>('{ reports { total } }')).data?.reports.total).toBe(2);
   });
 
+  it("is not told the id of its agency's parent in the registry tree", async () => {
+    const [{ id: parent }] = (await t.dataSource.query(`INSERT INTO agency (name, kind) VALUES ('鄂州市人民政府（测试上级）', 'government') RETURNING id`)) as [{ id: number }];
+    await t.dataSource.query('UPDATE agency SET parent_id = $1 WHERE id = $2', [parent, ezhou]);
+    try {
+      const tree = await clerk.gql<{ agencyTree: { id: string; parentId: string | null }[] }>('{ agencyTree { id parentId } }');
+      expect(tree.data?.agencyTree).toEqual([{ id: String(ezhou), parentId: null }]);
+      // The administrator sees the parent.
+      const adminView = await t.gql<{ agencyTree: { id: string; parentId: string | null }[] }>('query($p: ID) { agencyTree(parentId: $p) { id parentId } }', { p: String(parent) });
+      expect(adminView.data?.agencyTree).toEqual([{ id: String(ezhou), parentId: String(parent) }]);
+    } finally {
+      await t.dataSource.query('UPDATE agency SET parent_id = NULL WHERE id = $1', [ezhou]);
+      await t.dataSource.query('DELETE FROM agency WHERE id = $1', [parent]);
+    }
+  });
+
   it("may upload its own agency's report but not another agency's, which is refused and writes nothing", async () => {
     const before = await t.rowCounts();
     const form = new FormData();

@@ -1,8 +1,8 @@
 /**
  * The one ingest path: file bytes → parser → PostgreSQL, in one transaction per file.
  *
- * - Idempotent: the same bytes (sha256) are stored once; a file whose parsed contents equal the current version
- *   of that agency and year is "already present" too.
+ * - Idempotent: the same bytes (sha256) are stored once; a file whose parsed contents equal any stored version
+ *   of that agency and year (current or earlier, whatever its encoding) is a duplicate of that version too.
  * - A changed report for an agency and year becomes a new current version; earlier versions stay.
  * - A file the parser refuses is answered with its code and message, and nothing is written.
  * - A failure never throws out of `ingest*`: one bad file never stops a batch.
@@ -31,7 +31,7 @@ import { isDatabaseUnavailable, isRetryableConflict } from '../database-errors.j
 import { inferParentId, proposeAgencyMatchFor } from './agency-matching.js';
 import { cellRows, MAX_CELL_MAGNITUDE } from './cell-rows.js';
 import { reportContentHash, sha256Hex } from './content-hash.js';
-import { currentReport, writeParsedContents } from './stored-report.js';
+import { currentReport, versionWithContent, writeParsedContents } from './stored-report.js';
 
 /** What the ingestor needs from a parser: ParserPool fits. Never throws for bad input. */
 export interface ReportParser {
@@ -200,16 +200,20 @@ export class ReportIngestor {
     await m.query('SELECT id FROM agency WHERE id = $1 FOR UPDATE', [agency.id]);
 
     const current = await currentReport(m, agency.id, year);
-    if (current && current.contentHash === contentHash) {
+    // One rule whatever the bytes: a report whose contents equal any version already stored for this agency and
+    // year (the current one or an earlier one) is a duplicate of that version, and nothing changes — as the very
+    // same file of an earlier version already was. A re-publication of earlier content is not a new version.
+    const same = await versionWithContent(m, agency.id, year, contentHash);
+    if (same) {
       return {
         status: 'duplicate' as const,
         fileName,
-        reason: current.sha256 === sha256 ? ('sameFile' as const) : ('sameContent' as const),
-        reportId: current.id,
+        reason: same.sha256 === sha256 ? ('sameFile' as const) : ('sameContent' as const),
+        reportId: same.id,
         agencyId: agency.id,
         agencyName: agency.name,
         year,
-        version: current.version,
+        version: same.version,
       };
     }
 

@@ -47,6 +47,23 @@ export async function currentReport(m: EntityManager, agencyId: number, year: nu
   return r ? { id: r.id, version: r.version, contentHash: r.content_hash, sha256: r.sha256 } : null;
 }
 
+/**
+ * The version of an agency's report for a year whose parsed contents have this hash (the current one first, else
+ * the latest), or null. Called with the agency locked, so no version appears meanwhile.
+ */
+export async function versionWithContent(m: EntityManager, agencyId: number, year: number, contentHash: string): Promise<CurrentReportRef | null> {
+  const rows: { id: number; version: number; content_hash: string; sha256: string }[] = await m.query(
+    `SELECT r.id, r.version, r.content_hash, f.sha256
+       FROM report r JOIN source_file f ON f.id = r.source_file_id
+      WHERE r.agency_id = $1 AND r.year = $2 AND r.content_hash = $3
+      ORDER BY r.is_current DESC, r.version DESC
+      LIMIT 1`,
+    [agencyId, year, contentHash],
+  );
+  const r = rows[0];
+  return r ? { id: r.id, version: r.version, contentHash: r.content_hash, sha256: r.sha256 } : null;
+}
+
 /** The section 三 carry rows of a stored report, as the cross-year rule reads them. */
 export async function storedCarryCore(m: EntityManager, reportId: number, year: number, template: Template): Promise<ParsedReportCore> {
   const cells: { row_key: string; column_key: string; value: string | null }[] = await m.query(

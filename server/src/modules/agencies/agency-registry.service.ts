@@ -68,7 +68,8 @@ export class AgencyRegistryService {
       name: r.name,
       kind: r.kind,
       level: r.level,
-      parentId: r.parent_id === null ? null : toId(r.parent_id),
+      // A parent outside the user's scope is not theirs to know (not even its id): the node shows as a top.
+      parentId: r.parent_id === null || !(scope.all || scope.agencyIds.includes(r.parent_id)) ? null : toId(r.parent_id),
       childCount: r.child_count,
       reportCount: r.report_count,
     }));
