@@ -41,7 +41,7 @@ export const en: Messages = {
   template: { label: '{template} format' },
   timeliness: {
     onTime: 'On time',
-    late: '{days} days late',
+    late: '{days} day late | {days} days late',
     unknown: 'Publication date unknown',
   },
   reportList: {
@@ -56,7 +56,7 @@ export const en: Messages = {
     allYears: 'All years',
     yearOption: '{year}',
     clearFilters: 'Clear filters',
-    total: '{total} reports',
+    total: '{total} report | {total} reports',
     caption: 'Reports, most recently published first',
     columns: {
       agency: 'Agency',
@@ -194,7 +194,7 @@ export const en: Messages = {
     expand: 'Expand {name}',
     collapse: 'Collapse {name}',
     childrenOf: 'Agencies under {name}',
-    reportCount: '{count} reports',
+    reportCount: '{count} report | {count} reports',
     showMore: 'Show {count} more',
     loadFailed: 'Could not load.',
     unknownAgency: 'Agency #{id}',
@@ -232,8 +232,8 @@ export const en: Messages = {
     deltaRelative: '{delta} vs last year',
     noComparison: 'No comparable figure last year',
     lastYear: 'Last year {value}',
-    basisReports: '{count} reports',
-    basisStated: 'stated in {stated} of {total} reports',
+    basisReports: '{count} report | {count} reports',
+    basisStated: 'stated in {stated} of {total} report | stated in {stated} of {total} reports',
   },
   grid: { region: '{caption} ({count} rows, scrollable)' },
   chart: {
