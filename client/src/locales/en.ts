@@ -370,6 +370,7 @@ export const en: Messages = {
     anySeverity: 'Any',
     clearRule: 'Clear the rule filter',
     empty: 'No submissions for the chosen scope and years.',
+    tileHint: 'Click to list only these agencies; click again to list all',
   },
   agency: {
     title: 'Agency profile',

@@ -368,6 +368,7 @@ export const zhCN = {
     anySeverity: '全部',
     clearRule: '清除规则筛选',
     empty: '所选范围与年度没有报送记录。',
+    tileHint: '点击只看这一类机关，再点一次看全部',
   },
   agency: {
     title: '部门画像',
