@@ -6,7 +6,7 @@ import type { SubmissionResult } from '../../graphql/analytics.types';
 import AlertsPanel from './AlertsPanel.vue';
 
 /** Eight agencies of one city that have not reported for 2024 (due 31 January 2025). */
-const missing: SubmissionResult[] = Array.from({ length: 8 }, (_, i) => ({
+const missing: SubmissionResult[] = Array.from({ length: 8 }, (_, i): SubmissionResult => ({
   agency: { id: String(100 + i), name: `某市第${i + 1}局` },
   year: 2024,
   status: 'MISSING',
@@ -15,10 +15,10 @@ const missing: SubmissionResult[] = Array.from({ length: 8 }, (_, i) => ({
   deadline: '2025-01-31',
   daysLate: null,
   failingChecks: 0,
-  discovery: null,
+  discovery: 'NOT_FOUND',
   discoveredUrl: null,
   discoveryDetail: null,
-})) as SubmissionResult[];
+}));
 
 describe('what needs chasing on the overview', () => {
   it('dates the deadline as the rest of the product does', async () => {
