@@ -198,6 +198,10 @@ export const en: Messages = {
     showMore: 'Show {count} more',
     loadFailed: 'Could not load.',
     unknownAgency: 'Agency #{id}',
+    everythingUnderAction: 'Everything under it',
+    everythingUnderOf: 'Choose {name} and everything under it',
+    byLevel: 'By level',
+    levelGovernments: 'All {level} governments',
   },
   metricPicker: {
     label: 'Metrics',

@@ -196,6 +196,10 @@ export const zhCN = {
     showMore: '再显示 {count} 个',
     loadFailed: '加载失败。',
     unknownAgency: '机关 #{id}',
+    everythingUnderAction: '含下属全部',
+    everythingUnderOf: '选择{name}及下属全部机关',
+    byLevel: '按层级',
+    levelGovernments: '全部{level}政府',
   },
   metricPicker: {
     label: '指标',
