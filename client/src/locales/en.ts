@@ -182,7 +182,6 @@ export const en: Messages = {
     tree: 'Browse by hierarchy',
     all: 'All agencies',
     wholeCity: 'Whole city',
-    backToCity: 'Back to the whole city',
     clear: 'Clear',
     chosen: 'Chosen agencies',
     remove: 'Remove {name}',
@@ -202,6 +201,9 @@ export const en: Messages = {
     everythingUnderOf: 'Choose {name} and everything under it',
     byLevel: 'By level',
     levelGovernments: 'All {level} governments',
+    wholeProvince: 'Whole province',
+    wholeCounty: 'Whole county',
+    backToWhole: 'Back to {name}',
   },
   metricPicker: {
     label: 'Metrics',
@@ -276,6 +278,7 @@ export const en: Messages = {
     empty: 'No annual report data yet.',
     goImport: 'Import reports',
     footnote: 'Based on {count} annual reports collected (the current version per agency and year). Rates divide summed numerators by summed denominators; they are not averages of agencies’ rates.',
+    nothingToRank: 'Only one agency in scope: nothing to rank.',
   },
   alerts: {
     publishedNotImported: 'on its site, not imported',

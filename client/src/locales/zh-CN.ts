@@ -180,7 +180,6 @@ export const zhCN = {
     tree: '按隶属关系浏览',
     all: '全部机关',
     wholeCity: '全市',
-    backToCity: '回到全市',
     clear: '清除',
     chosen: '已选机关',
     remove: '移除 {name}',
@@ -200,6 +199,9 @@ export const zhCN = {
     everythingUnderOf: '选择{name}及下属全部机关',
     byLevel: '按层级',
     levelGovernments: '全部{level}政府',
+    wholeProvince: '全省',
+    wholeCounty: '全县',
+    backToWhole: '回到{name}',
   },
   metricPicker: {
     label: '指标',
@@ -274,6 +276,7 @@ export const zhCN = {
     empty: '还没有任何年报数据。',
     goImport: '去导入报告',
     footnote: '统计基于已收录的 {count} 份年报（每个机关每年取现行版本）。比率为分子之和除以分母之和，不是各机关比率的平均。',
+    nothingToRank: '范围内只有一个机关，不作排名。',
   },
   alerts: {
     publishedNotImported: '网站已发布，未导入',

@@ -1,13 +1,14 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mountInApp } from '../../../test/mount';
+import { mountInApp, TEST_SESSION } from '../../../test/mount';
+import { useSessionStore } from '../../stores/session';
 import OverviewView from './OverviewView.vue';
 
 /**
  * The API as the overview meets it: the roll-up (headline figures and trend) fails on the server; the ranking
  * and the submissions answer. Two agencies ranked, one of them missing its 2024 report.
  */
-function answerWithRollupFailing() {
+function answerWithRollupFailing(rankedAgencies = 2) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (_url: string, init: { body: string }) => {
@@ -22,7 +23,7 @@ function answerWithRollupFailing() {
           { rank: 1, value: 120, numerator: null, denominator: null, sample: 1, reportId: 'r1', agency: { id: '11', name: '甲市人民政府' } },
           { rank: 2, value: 80, numerator: null, denominator: null, sample: 1, reportId: 'r2', agency: { id: '12', name: '乙县人民政府' } },
         ];
-        return new Response(JSON.stringify({ data: { ranking: { total: 2, excludedBelowMinSample: 0, items } } }));
+        return new Response(JSON.stringify({ data: { ranking: { total: rankedAgencies, excludedBelowMinSample: 0, items: items.slice(0, rankedAgencies) } } }));
       }
       if (query.includes('submissions(')) {
         const missing = {
@@ -69,5 +70,16 @@ describe('the overview when one of its queries fails', () => {
     ]);
     expect(wrapper.get('#alerts-heading').text()).toBe('2024 年度需要跟进');
     expect(wrapper.text()).toContain('乙县人民政府');
+  });
+
+  it('names a department user’s scope by its agency, and ranks nothing when only that agency is in it', async () => {
+    answerWithRollupFailing(1);
+    const { wrapper, router, pinia } = await mountInApp(OverviewView, { global: { stubs: { ChartCard: true } } });
+    useSessionStore(pinia).set({ ...TEST_SESSION, user: { ...TEST_SESSION.user, role: 'department', agency: { id: '11', name: '甲市人民政府' } } });
+    await router.push('/?year=2024');
+    await flushPromises();
+    const ranking = wrapper.findAllComponents({ name: 'ChartCard' }).find((c) => c.props('title') === '申请量最多的机关')!;
+    expect(ranking.props('emptyText')).toBe('范围内只有一个机关，不作排名。');
+    expect(ranking.props('context')).toMatch(/^甲市人民政府 · 2024 年/);
   });
 });
