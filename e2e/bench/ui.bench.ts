@@ -179,7 +179,8 @@ async function measureTimeToCharts(browser: Browser) {
 
 /** The compare page's URL for about 3,000 agencies: BENCH_COMPARE_QUERY, or every agency when that is near 3,000. */
 async function compareUrl(): Promise<{ url: string; agencies: number }> {
-  const query = process.env.BENCH_COMPARE_QUERY ?? 'years=2022,2023,2024&metrics=applications.new,outcomes.disclosureRate,review.correctionRate';
+  // all=1: every agency (with nothing chosen, the page compares the governments only).
+  const query = process.env.BENCH_COMPARE_QUERY ?? 'all=1&years=2022,2023,2024&metrics=applications.new,outcomes.disclosureRate,review.correctionRate';
   const years = /years=([\d,]+)/.exec(query)?.[1]?.split(',').map(Number) ?? [2024];
   const data = await graphql<{ compare: { agencies: { id: string }[] } }>(
     'query($years: [Int!]!) { compare(selection: {}, years: $years, metrics: ["applications.new"]) { agencies { id } } }',

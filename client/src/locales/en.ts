@@ -310,6 +310,9 @@ export const en: Messages = {
     exportTableXlsx: 'Export comparison table XLSX',
     serverExport: 'Full export (with numerators)',
     serverExportHint: 'XLSX made by the server, with each value’s numerator, denominator and report id',
+    governmentsNotice: 'No agency chosen: comparing the governments.',
+    showEveryone: 'Compare every agency instead',
+    showGovernments: 'Compare the governments only',
   },
   dimension: {
     OUTCOMES: 'Outcomes',

@@ -308,6 +308,9 @@ export const zhCN = {
     exportTableXlsx: '导出对比表 XLSX',
     serverExport: '完整导出（含分子分母）',
     serverExportHint: '由服务器生成的 XLSX，含每个值的分子、分母与报告编号',
+    governmentsNotice: '未选择机关：对比各级政府。',
+    showEveryone: '改为对比全部机关',
+    showGovernments: '只对比各级政府',
   },
   dimension: {
     OUTCOMES: '办理结果',
