@@ -51,7 +51,7 @@ test('the overview prints as a briefing: figures and charts, without navigation,
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
   await expect(page.getByRole('search', { name: '筛选' })).toBeHidden();
   await expect(page.getByRole('button', { name: /导出/ }).first()).toBeHidden();
-  await expect(page.getByText(/^全市 · \d{4} 年$/).first()).toBeVisible();
+  await expect(page.getByText(/^(全省|全市|全县|全部机关) · \d{4} 年$/).first()).toBeVisible();
   await expect(page.getByRole('region', { name: '公开率' })).toBeVisible();
   await expect(page.getByRole('figure', { name: '历年趋势' })).toBeVisible();
   await snap(page, 'overview-3-print.zh-CN');

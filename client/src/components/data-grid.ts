@@ -8,6 +8,10 @@ export interface GridColumn {
   /** A metric code: the header gets the formula button. */
   metric?: string | null;
   sortable?: boolean;
+  /** The first click's direction when it is not the usual one (numbers high to low, text A→Z). */
+  firstSort?: 'asc' | 'desc';
+  /** The narrowest the column gets (CSS length), for columns whose text must stay on one readable line. */
+  minWidth?: string;
   /**
    * How a cell of this column reads, links and looks when the cell does not say it itself. Worked out for the
    * rows in view only: a table of 3,000 agencies × 9 columns would otherwise build 27,000 texts and links up front.

@@ -24,6 +24,7 @@ import {
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { SankeySeriesOption, TreemapSeriesOption } from 'echarts/charts';
+import { compactAxisNumber } from '../metrics/metric-format';
 
 echarts.use([
   BarChart,
@@ -37,6 +38,23 @@ echarts.use([
   AriaComponent,
   CanvasRenderer,
 ]);
+
+/** The product's theme: defaults every chart shares unless its option says otherwise. */
+export const THEME = 'ogi';
+const axisLabel = {
+  // Labels that would run into each other (narrow screens, long names) are left out rather than overlapped.
+  hideOverlap: true,
+};
+echarts.registerTheme(THEME, {
+  categoryAxis: { axisLabel },
+  valueAxis: {
+    axisLabel: {
+      ...axisLabel,
+      // The page's language (set on <html> by the app): 1.2万 in Chinese, 12K in English.
+      formatter: (value: number) => compactAxisNumber(value, document.documentElement.lang || 'zh-CN'),
+    },
+  },
+});
 
 /** An option object limited to the parts registered here and in `echarts-flows.ts`. */
 export type ChartOption = echarts.ComposeOption<

@@ -11,6 +11,12 @@ import { retryingImport } from './retrying-import';
 const loadECharts = retryingImport(() => import('./echarts'));
 /** The sankey and treemap parts, only for an option that draws them (the outcomes page). */
 const loadFlowCharts = retryingImport(() => import('./echarts-flows'));
+/**
+ * Set once the flow charts are registered. ECharts copies the registered layouts into an instance when it is
+ * created and never looks again, so an instance created before then cannot lay out a sankey or treemap (its
+ * views then read layouts that were never computed): such an instance is created anew before drawing flows.
+ */
+let flowChartsRegistered = false;
 loadECharts().catch(() => {
   // Reported by each chart that needs it, with a retry.
 });
@@ -85,6 +91,8 @@ export function useECharts(
   /** How many times loading failed in a row: after a failed retry the card suggests reloading the page. */
   const failures = ref(0);
   let observer: ResizeObserver | null = null;
+  /** Whether the instance was created after the flow charts were registered (it can then draw them). */
+  let instanceHasFlows = false;
   let unmounted = false;
   let markPending = false;
   let pending: ReturnType<typeof setTimeout> | undefined;
@@ -105,7 +113,10 @@ export function useECharts(
         failed(e);
         return;
       }
+      flowChartsRegistered = true;
       // A newer option may have arrived meanwhile: it is drawn by its own call.
+      if (unmounted || !chart.value || toValue(option) !== value) return;
+      if (!instanceHasFlows) await recreate();
       if (unmounted || !chart.value || toValue(option) !== value) return;
     }
     markPending = true;
@@ -148,18 +159,10 @@ export function useECharts(
     e.preventDefault();
   }
 
-  /** Loads the library (again, after a failure) and creates the chart; the option is then drawn. */
-  async function start() {
-    loadError.value = null;
-    let lib: typeof import('./echarts');
-    try {
-      lib = await loadECharts();
-    } catch (e) {
-      failed(e);
-      return;
-    }
-    if (unmounted || !el.value || chart.value) return;
-    const instance = (chart.value = lib.echarts.init(el.value, null, { renderer: 'canvas' }));
+  /** Creates the ECharts instance on the element, with the page's handlers. */
+  function createInstance(lib: typeof import('./echarts'), target: HTMLElement): ECharts {
+    instanceHasFlows = flowChartsRegistered;
+    const instance = lib.echarts.init(target, lib.THEME, { renderer: 'canvas' });
     instance.on('rendered', () => {
       if (!markPending) return;
       markPending = false;
@@ -171,6 +174,29 @@ export function useECharts(
       const pick = itemAt(value, params.seriesIndex ?? 0, params.dataIndex);
       if (pick) onPick(pick);
     });
+    return instance;
+  }
+
+  /** Replaces an instance created before the flow charts were registered by one that can draw them. */
+  async function recreate() {
+    const lib = await loadECharts();
+    if (unmounted || !el.value || !chart.value) return;
+    chart.value.dispose();
+    chart.value = createInstance(lib, el.value);
+  }
+
+  /** Loads the library (again, after a failure) and creates the chart; the option is then drawn. */
+  async function start() {
+    loadError.value = null;
+    let lib: typeof import('./echarts');
+    try {
+      lib = await loadECharts();
+    } catch (e) {
+      failed(e);
+      return;
+    }
+    if (unmounted || !el.value || chart.value) return;
+    chart.value = createInstance(lib, el.value);
     // First drawing in a task of its own, like every later one (see below).
     schedule();
     el.value.addEventListener('keydown', onKeydown);

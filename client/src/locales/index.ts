@@ -25,11 +25,24 @@ export type MessageKey = Leaves<Messages>;
 
 export type MessageParams = Record<string, string | number>;
 
+/**
+ * A message with a singular and a plural form, `{count} report | {count} reports` (English needs them; Chinese
+ * does not): the form follows the number of the message's last placeholder, the one next to the counted noun —
+ * singular for exactly 1.
+ */
+function pluralForm(template: string, params?: MessageParams): string {
+  const forms = template.split(' | ');
+  if (forms.length !== 2) return template;
+  const counted = [...forms[1]!.matchAll(/\{(\w+)\}/g)].at(-1)?.[1];
+  const n = counted !== undefined ? Number(params?.[counted]) : NaN;
+  return n === 1 ? forms[0]! : forms[1]!;
+}
+
 /** Looks a key up and fills `{name}` placeholders. An unknown placeholder is left as written. */
 export function translate(messages: Messages, key: MessageKey, params?: MessageParams): string {
   let node: unknown = messages;
   for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  const template = typeof node === 'string' ? node : key;
+  const template = pluralForm(typeof node === 'string' ? node : key, params);
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -21,4 +21,12 @@ describe('message catalogues', () => {
     expect(translate(MESSAGES.en, 'timeliness.late', { days: 12 })).toBe('12 days late');
     expect(translate(MESSAGES.en, 'timeliness.late')).toBe('{days} days late');
   });
+
+  it('count one report, or several, in English', () => {
+    expect(translate(MESSAGES.en, 'kpi.basisReports', { count: 1 })).toBe('1 report');
+    expect(translate(MESSAGES.en, 'kpi.basisReports', { count: '3,153' })).toBe('3,153 reports');
+    expect(translate(MESSAGES.en, 'kpi.basisStated', { stated: 0, total: 1 })).toBe('stated in 0 of 1 report');
+    expect(translate(MESSAGES.en, 'timeliness.late', { days: 1 })).toBe('1 day late');
+    expect(translate(MESSAGES['zh-CN'], 'kpi.basisReports', { count: 1 })).toBe('1 份报告');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartValue, formatDelta, formatMetricValue, metricDelta, metricLabel, metricUnitLabel } from './metric-format';
+import { chartValue, compactAxisNumber, formatDelta, formatMetricValue, metricDelta, metricLabel, metricUnitLabel } from './metric-format';
 
 describe('metric values on screen', () => {
   it('shows ratios as percentages, counts as whole numbers, blanks as a dash', () => {
@@ -34,5 +34,26 @@ describe('metric values on screen', () => {
     expect(metricUnitLabel('applications.new')).toEqual({ label: '件', en: 'applications' });
     expect(metricUnitLabel('disclosure.feesAmountWan')).toEqual({ label: '万元', en: '10 000 CNY' });
     expect(metricUnitLabel('outcomes.disclosureRate')).toEqual({ label: '%', en: '%' });
+  });
+});
+
+describe('numbers on a chart axis', () => {
+  it('counts large numbers in 万 and 亿 in Chinese', () => {
+    expect(compactAxisNumber(12000, 'zh-CN')).toBe('1.2万');
+    expect(compactAxisNumber(3_000_000, 'zh-CN')).toBe('300万');
+    expect(compactAxisNumber(250_000_000, 'zh-CN')).toBe('2.5亿');
+    expect(compactAxisNumber(-20000, 'zh-CN')).toBe('-2万');
+  });
+
+  it('counts them in K and M in English', () => {
+    expect(compactAxisNumber(12000, 'en-GB')).toBe('12K');
+    expect(compactAxisNumber(3_500_000, 'en-GB')).toBe('3.5M');
+  });
+
+  it('keeps smaller numbers whole, with thousands separators', () => {
+    expect(compactAxisNumber(3500, 'zh-CN')).toBe('3,500');
+    expect(compactAxisNumber(3500, 'en-GB')).toBe('3,500');
+    expect(compactAxisNumber(0.25, 'en-GB')).toBe('0.25');
+    expect(compactAxisNumber(0, 'zh-CN')).toBe('0');
   });
 });

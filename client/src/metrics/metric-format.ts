@@ -93,3 +93,22 @@ export function formatDelta(delta: MetricDelta, intlLocale: string): string {
   if (delta.kind === 'points') return `${sign}${new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 1 }).format(abs)}`;
   return `${sign}${new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 1 }).format(abs)}`;
 }
+
+/**
+ * A number as an axis labels it: short enough that neighbouring labels do not run together on a phone. Chinese
+ * readers count large numbers in 万 and 亿 (12,000 → 1.2万); English readers in K and M. Smaller numbers keep their
+ * thousands separators.
+ */
+export function compactAxisNumber(value: number, intlLocale: string): string {
+  if (!Number.isFinite(value)) return '';
+  const abs = Math.abs(value);
+  if (intlLocale.startsWith('zh')) {
+    const short = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 1 });
+    if (abs >= 1e8) return `${short.format(value / 1e8)}亿`;
+    if (abs >= 1e4) return `${short.format(value / 1e4)}万`;
+  } else if (abs >= 1e4) {
+    // British English writes 12k and 3.5m (read as metres on an axis): K and M as in American usage.
+    return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  }
+  return new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 2 }).format(value);
+}

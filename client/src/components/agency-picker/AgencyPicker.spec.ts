@@ -115,4 +115,35 @@ describe('agency picker', () => {
       vi.useRealTimers();
     }
   });
+
+  it('takes a government and everything under it in one click', async () => {
+    stubApi();
+    const { Host, selection } = host();
+    const { wrapper } = await mountInApp(Host, { attachTo: document.body });
+    await wrapper.get('button[aria-expanded]').trigger('click');
+    await flushPromises();
+    await wrapper.get('button[aria-label="选择沭阳县人民政府及下属全部机关"]').trigger('click');
+    expect(selection.value).toEqual({ ...EMPTY_SELECTION, parentId: '5', includeDescendants: true });
+    await flushPromises();
+    expect(wrapper.get('button[aria-expanded]').text()).toContain('沭阳县人民政府及下属全部机关');
+    expect(wrapper.get('button[aria-label="选择沭阳县人民政府及下属全部机关"]').attributes('aria-pressed')).toBe('true');
+    expect(wrapper.get('button[aria-label="选择沭阳县人民政府的全部部门"]').attributes('aria-pressed')).toBe('false');
+    wrapper.unmount();
+  });
+
+  it('chooses every government of a level at once, and a second click takes it back', async () => {
+    stubApi();
+    const { Host, selection } = host();
+    const { wrapper } = await mountInApp(Host, { attachTo: document.body });
+    await wrapper.get('button[aria-expanded]').trigger('click');
+    await flushPromises();
+    const cities = wrapper.findAll('[role="group"] button').find((b) => b.text() === '全部市级政府')!;
+    await cities.trigger('click');
+    expect(selection.value).toEqual({ ...EMPTY_SELECTION, kinds: ['government'], levels: ['city'] });
+    await flushPromises();
+    expect(wrapper.get('button[aria-expanded]').text()).toContain('全部市级政府');
+    await cities.trigger('click');
+    expect(selection.value).toEqual(EMPTY_SELECTION);
+    wrapper.unmount();
+  });
 });

@@ -33,9 +33,14 @@ describe('agency against its peers', () => {
   });
 
   it('ranks by the better direction: highest disclosure rate first, lowest correction rate first', () => {
-    expect(peerStanding(index, peers, 'b', 2023, 'outcomes.disclosureRate')).toEqual({ value: 0.6, median: 0.6, rank: 2, count: 3 });
+    expect(peerStanding(index, peers, 'b', 2023, 'outcomes.disclosureRate')).toEqual({ value: 0.6, median: 0.6, rank: 2, count: 3, byBetter: true });
     expect(peerStanding(index, peers, 'a', 2023, 'review.correctionRate')).toMatchObject({ rank: 1, count: 2 });
     expect(peerStanding(index, peers, 'd', 2023, 'outcomes.disclosureRate')).toMatchObject({ value: null, rank: null });
+  });
+
+  it('ranks a metric with no better direction by size only, and says so', () => {
+    const counts = indexValues([v('a', 2023, 'applications.new', 40), v('b', 2023, 'applications.new', 90), v('c', 2023, 'applications.new', 10)]);
+    expect(peerStanding(counts, peers, 'a', 2023, 'applications.new')).toEqual({ value: 40, median: 40, rank: 2, count: 3, byBetter: false });
   });
 
   it('draws the agency (points open their report) against the dashed peer median', () => {

@@ -34,6 +34,8 @@ export interface PeerStanding {
   median: number | null;
   /** 1 = best among peers with a value (by the metric's better direction; highest first when it has none). */
   rank: number | null;
+  /** Whether the rank says better or worse (the dictionary knows the metric's better direction), or only more or less. */
+  byBetter: boolean;
   /** Peers with a value, the agency included. */
   count: number;
 }
@@ -41,9 +43,10 @@ export interface PeerStanding {
 export function peerStanding(index: ValueIndex, peers: readonly AgencyRef[], agencyId: string, year: number, metric: string): PeerStanding {
   const own = valueAt(index, agencyId, year, metric)?.value ?? null;
   const values = peers.map((p) => valueAt(index, p.id, year, metric)?.value ?? null).filter((v): v is number => v !== null);
-  const lowerIsBetter = METRIC_BY_CODE.get(metric)?.higherIsBetter === false;
+  const direction = METRIC_BY_CODE.get(metric)?.higherIsBetter;
+  const lowerIsBetter = direction === false;
   const rank = own === null ? null : 1 + values.filter((v) => (lowerIsBetter ? v < own : v > own)).length;
-  return { value: own, median: median(values), rank, count: values.length };
+  return { value: own, median: median(values), rank, count: values.length, byBetter: direction !== undefined };
 }
 
 export interface ProfileText {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellLink, cellText, cellTitle, cellTone } from '../../components/data-grid';
+import { EMPTY_SELECTION } from '../../filters/dashboard-filters';
 import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
-import { BAR_LIMIT, buildCompareBarsOption, buildCompareLinesOption, chartTable, compareGrid, indexValues, LINE_LIMIT, rankAgencies } from './compare.model';
+import { BAR_LIMIT, buildCompareBarsOption, buildCompareLinesOption, chartTable, compareGrid, compareSelection, indexValues, LINE_LIMIT, rankAgencies } from './compare.model';
 
 const agency = (id: string, name: string): AgencyRef => ({ id, name });
 const v = (agencyId: string, year: number, metric: string, value: number | null, reportId: string | null = `r-${agencyId}-${year}`): MetricValueResult => ({
@@ -106,5 +107,14 @@ describe('compare: table and exports', () => {
       ['洪泽区人民政府', 50, 61],
       ['平潭综合实验区', null, null],
     ]);
+  });
+});
+
+describe('what compare covers', () => {
+  it('is the governments when nothing is chosen, everyone when asked, and the choice otherwise', () => {
+    expect(compareSelection(EMPTY_SELECTION, false)).toEqual({ ...EMPTY_SELECTION, kinds: ['government'] });
+    expect(compareSelection(EMPTY_SELECTION, true)).toEqual(EMPTY_SELECTION);
+    const chosen = { ...EMPTY_SELECTION, parentId: '7', includeDescendants: true };
+    expect(compareSelection(chosen, false)).toBe(chosen);
   });
 });

@@ -6,6 +6,7 @@ import { PALETTE } from '../../composables/chart-palette';
 import type { ChartOption } from '../../composables/echarts';
 import type { GridCell, GridColumn, GridRow } from '../../components/data-grid';
 import type { DataTable } from '../../export/data-table';
+import { EMPTY_SELECTION, isAllAgencies, type AgencySelectionFilter } from '../../filters/dashboard-filters';
 import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
 import { chartValue } from '../../metrics/metric-format';
 
@@ -184,4 +185,12 @@ export function compareGrid(
     rows: agencies.map((a) => [a.name, ...pairs.map((p) => chartValue(p.metric, valueAt(index, a.id, p.year, p.metric)?.value))]),
   };
   return { columns, rows, table };
+}
+
+/**
+ * What compare covers: the chosen agencies; with nothing chosen, the governments (a few dozen regions, not every
+ * department of a province's thousands), unless the reader asked for everyone.
+ */
+export function compareSelection(chosen: AgencySelectionFilter, everyone: boolean): AgencySelectionFilter {
+  return isAllAgencies(chosen) && !everyone ? { ...EMPTY_SELECTION, kinds: ['government'] } : chosen;
 }

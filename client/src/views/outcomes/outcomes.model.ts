@@ -4,6 +4,7 @@
  * and outcomes per agency. Colours follow the report page's outcome chart, so 予以公开 is the same green everywhere.
  */
 import { OUTCOME_GROUP_LABELS, type OutcomeGroup } from '@ogi/domain';
+import { yearSpan } from '../../composables/chart-axes';
 import { PALETTE } from '../../composables/chart-palette';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
@@ -59,7 +60,7 @@ function valueOf(rows: readonly BreakdownRowResult[], year: number, key: string,
 
 /** Years with any value, oldest first. */
 export function yearsOf(rows: readonly BreakdownRowResult[]): number[] {
-  return [...new Set(rows.filter((r) => r.value !== null).map((r) => r.year))].sort((a, b) => a - b);
+  return yearSpan(new Set(rows.filter((r) => r.value !== null).map((r) => r.year)));
 }
 
 /** Stacked bars per year; with `share`, each year's bar adds up to 100%. */

@@ -3,6 +3,7 @@
  * handled as bars, the disclosure rate as a line on its own axis) and the agencies with the most applications.
  */
 import type { ReportScope } from '@ogi/domain';
+import { rateAxisMax, yearSpan } from '../../composables/chart-axes';
 import type { ChartOption } from '../../composables/echarts';
 import { PALETTE } from '../../composables/chart-palette';
 import type { DataTable } from '../../export/data-table';
@@ -43,7 +44,7 @@ export function trendPoints(rollup: readonly RollupValueResult[]): TrendPoint[] 
     p.reports = Math.max(p.reports, r.reportsCounted);
     byYear.set(r.year, p);
   }
-  const points = [...byYear.values()].sort((a, b) => a.year - b.year);
+  const points = yearSpan(byYear.keys()).map((year) => byYear.get(year) ?? { year, received: null, handled: null, disclosureRate: null, reports: 0 });
   const first = points.findIndex((p) => p.reports > 0);
   if (first < 0) return [];
   const last = points.length - 1 - [...points].reverse().findIndex((p) => p.reports > 0);
@@ -85,7 +86,7 @@ export function buildTrendOption(points: readonly TrendPoint[], text: TrendText,
     },
     yAxis: [
       { type: 'value', name: text.countAxis, minInterval: 1 },
-      { type: 'value', name: '%', min: 0, max: 100, splitLine: { show: false } },
+      { type: 'value', name: '%', min: 0, max: rateAxisMax, splitLine: { show: false } },
     ],
     series: [
       { type: 'bar', name: text.received, data: points.map((p) => p.received), barMaxWidth: 36 },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SubmissionResult } from '../../graphql/analytics.types';
-import { buildRuleCountsOption, statusCounts, submissionMatrix } from './quality.model';
+import { sortRows } from '../../components/data-grid';
+import { agenciesWithStatus, buildRuleCountsOption, statusCounts, submissionMatrix } from './quality.model';
 
 const sub = (agencyId: string, name: string, year: number, status: SubmissionResult['status'], extra: Partial<SubmissionResult> = {}): SubmissionResult => ({
   agency: { id: agencyId, name },
@@ -93,5 +94,24 @@ describe('rule counts chart', () => {
       ['CELL_MISSING', 9, '#d68910'],
       ['S3_BALANCE', 7, '#c0392b'],
     ]);
+  });
+});
+
+describe('the submissions matrix in use', () => {
+  it('puts the missing report first on the first click of a year, on time last', () => {
+    const m = submissionMatrix(subs, [2022, 2023], text);
+    const y2022 = m.columns.find((c) => c.key === '2022')!;
+    expect(y2022.firstSort).toBe('desc');
+    const order = sortRows(m.rows, { key: '2022', dir: y2022.firstSort! }).map((r) => r.cells['2022']!.text);
+    // 沭阳 missing 2022; 鄂州 on time 2022 but failing 3 checks.
+    expect(order).toEqual(['MISSING', 'ON_TIME · 3 项未通过']);
+  });
+
+  it('keeps, for a picked tile, the agencies with such a submission, with all their years', () => {
+    expect(agenciesWithStatus(subs, 'MISSING').map((s) => `${s.agency.id}${s.year}`)).toEqual(['b2022', 'b2023']);
+    expect(agenciesWithStatus(subs, 'LATE').map((s) => `${s.agency.id}${s.year}`)).toEqual(['a2022', 'a2023']);
+    expect(agenciesWithStatus(subs, 'failing').map((s) => s.agency.id)).toEqual(['a', 'a']);
+    expect(agenciesWithStatus(subs, 'DATE_UNKNOWN')).toEqual([]);
+    expect(agenciesWithStatus(subs, null)).toBe(subs);
   });
 });

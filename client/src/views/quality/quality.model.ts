@@ -37,6 +37,30 @@ export function statusCounts(submissions: readonly SubmissionResult[]): Record<S
   return counts;
 }
 
+/** What a summary tile counts, and so what picking it keeps in the matrix. */
+export type StatusFilter = SubmissionStatus | 'failing' | 'publishedNotImported';
+export const STATUS_FILTERS: readonly StatusFilter[] = [...STATUSES, 'failing', 'publishedNotImported'];
+
+export function isStatusFilter(value: string | null): value is StatusFilter {
+  return value !== null && (STATUS_FILTERS as readonly string[]).includes(value);
+}
+
+function matchesStatus(s: SubmissionResult, filter: StatusFilter): boolean {
+  if (filter === 'failing') return s.failingChecks > 0;
+  if (filter === 'publishedNotImported') return publishedButMissing(s);
+  return s.status === filter;
+}
+
+/**
+ * The submissions of the agencies with at least one submission of the picked kind (a tile): the matrix then
+ * lists those agencies, with all their years for context.
+ */
+export function agenciesWithStatus(submissions: readonly SubmissionResult[], filter: StatusFilter | null): readonly SubmissionResult[] {
+  if (!filter) return submissions;
+  const ids = new Set(submissions.filter((s) => matchesStatus(s, filter)).map((s) => s.agency.id));
+  return submissions.filter((s) => ids.has(s.agency.id));
+}
+
 /** One row per agency, one column per year; a cell links to the report (or, when missing, to the agency). */
 export function submissionMatrix(submissions: readonly SubmissionResult[], years: readonly number[], text: MatrixText): { columns: GridColumn[]; rows: GridRow[]; table: DataTable } {
   const byAgency = new Map<string, { name: string; cells: Map<number, SubmissionResult> }>();
@@ -47,7 +71,8 @@ export function submissionMatrix(submissions: readonly SubmissionResult[], years
   }
   const columns: GridColumn[] = [
     { key: 'agency', label: text.agencyColumn },
-    ...years.map((y) => ({ key: String(y), label: String(y) })),
+    // A year's first sort puts the worst first (missing, then most days late); its status stays on one line.
+    ...years.map((y) => ({ key: String(y), label: String(y), firstSort: 'desc' as const, minWidth: '9em' })),
     { key: 'problems', label: text.problemsColumn, numeric: true },
   ];
   const cellText = (s: SubmissionResult) =>

@@ -32,10 +32,14 @@ export function describeCellPath(path: string, template: string): Bilingual | nu
   }
   const field = FIELD.exec(path);
   if (field) {
-    const t: Template = (TEMPLATES as readonly string[]).includes(template) ? (template as Template) : '2021';
-    const row = DISCLOSURE_ROWS[t].find((r) => r.key === field[1]);
-    const f = row?.fields.find((x) => x.key === field[2]);
-    return row && f ? { label: `${row.label} · ${f.label}`, en: `${row.en} · ${f.en}` } : null;
+    // The report's own format first; a list across reports (which does not know each one's format) finds a
+    // field of the other format there, so that no reader ever sees the raw path.
+    const own: Template = (TEMPLATES as readonly string[]).includes(template) ? (template as Template) : '2021';
+    for (const t of [own, ...TEMPLATES.filter((x) => x !== own)]) {
+      const row = DISCLOSURE_ROWS[t].find((r) => r.key === field[1]);
+      const f = row?.fields.find((x) => x.key === field[2]);
+      if (row && f) return { label: `${row.label} · ${f.label}`, en: `${row.en} · ${f.en}` };
+    }
   }
   return null;
 }

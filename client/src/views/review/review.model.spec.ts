@@ -32,4 +32,10 @@ describe('review and litigation chart', () => {
       ],
     });
   });
+
+  it('keeps a year without cases on the axis, as a gap', () => {
+    const option = buildReviewOption([row(2020, 'upheld', '结果维持', 3), row(2022, 'upheld', '结果维持', 5)], [], text);
+    expect((option.xAxis as { data: string[] }).data).toEqual(['2020', '2021', '2022']);
+    expect((option.series as { data: unknown[] }[])[0]!.data).toEqual([3, '-', 5]);
+  });
 });

@@ -3,6 +3,7 @@
  * with the correction rate (corrected ÷ decided) as a line on its own axis.
  */
 import { REVIEW_COLUMNS, REVIEW_TOTAL_INDEX } from '@ogi/domain';
+import { rateAxisMax, yearSpan } from '../../composables/chart-axes';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
 import type { BreakdownRowResult } from '../../graphql/analytics.types';
@@ -29,7 +30,7 @@ export interface ReviewText {
 
 export function buildReviewOption(rows: readonly Row[], rates: readonly RatePoint[], text: ReviewText): ChartOption {
   const results = rows.filter((r) => RESULT_KEYS.includes(resultKey(r.key)));
-  const years = [...new Set([...results.filter((r) => r.value !== null).map((r) => r.year), ...rates.filter((r) => r.value !== null).map((r) => r.year)])].sort((a, b) => a - b);
+  const years = yearSpan(new Set([...results.filter((r) => r.value !== null).map((r) => r.year), ...rates.filter((r) => r.value !== null).map((r) => r.year)]));
   const keys: { key: string; label: string }[] = [];
   for (const r of results) if (!keys.some((k) => k.key === r.key)) keys.push({ key: r.key, label: text.label(r) });
   keys.sort((a, b) => RESULT_KEYS.indexOf(resultKey(a.key)) - RESULT_KEYS.indexOf(resultKey(b.key)));
@@ -42,7 +43,7 @@ export function buildReviewOption(rows: readonly Row[], rates: readonly RatePoin
     xAxis: { type: 'category', data: years.map(text.yearLabel) },
     yAxis: [
       { type: 'value', name: text.unit, minInterval: 1 },
-      { type: 'value', name: '%', min: 0, max: 100, splitLine: { show: false } },
+      { type: 'value', name: '%', min: 0, max: rateAxisMax, splitLine: { show: false } },
     ],
     series: [
       ...keys.map((k) => ({
