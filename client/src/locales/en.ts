@@ -464,6 +464,7 @@ export const en: Messages = {
       },
       report: { reparsed: 'Report re-parsed' },
       database: { restored: 'Database restored from a backup' },
+      token: { created: 'Access token created', revoked: 'Access token revoked' },
     },
     notes: {
       reparsed: '{changed} numbers read differently; {reapplied} corrections applied again, {stale} no longer apply',

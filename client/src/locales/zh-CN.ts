@@ -462,6 +462,7 @@ export const zhCN = {
       },
       report: { reparsed: '重新解析' },
       database: { restored: '数据库从备份恢复' },
+      token: { created: '创建访问令牌', revoked: '撤销访问令牌' },
     },
     notes: {
       reparsed: '{changed} 个数字读数改变；{reapplied} 项更正再次应用，{stale} 项更正失效',

@@ -1,7 +1,9 @@
 /**
  * Rate limits on the operations worth attacking: sign-in (per client IP, so one address cannot try passwords
  * across many accounts) and uploads (per user). Runs after the access guard; `@RateLimit('login')` on a handler
- * turns it on. Refused requests get RATE_LIMITED with the seconds to wait (HTTP 429 + Retry-After on REST).
+ * turns it on. Every request made with a personal access token also counts toward that token's own limit
+ * (scripts do not share a budget with the browsers of the same address). Refused requests get RATE_LIMITED with
+ * the seconds to wait (HTTP 429 + Retry-After on REST).
  */
 import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -11,7 +13,7 @@ import { AccessException } from './access.exception.js';
 import { RateLimiter } from './rate-limiter.js';
 import { authOf, requestOf } from './request-auth.js';
 
-export type RateLimitKind = 'login' | 'upload';
+export type RateLimitKind = 'login' | 'upload' | 'token';
 const RATE_LIMIT_KEY = 'ogi:access:rateLimit';
 
 export const RateLimit = (kind: RateLimitKind): MethodDecorator => SetMetadata(RATE_LIMIT_KEY, kind);
@@ -19,7 +21,11 @@ export const RateLimit = (kind: RateLimitKind): MethodDecorator => SetMetadata(R
 const WHAT: Record<RateLimitKind, { zh: string; en: string }> = {
   login: { zh: '登录尝试', en: 'sign-in attempts' },
   upload: { zh: '上传', en: 'uploads' },
+  token: { zh: '访问令牌请求', en: 'requests with this access token' },
 };
+
+/** A request's token hit is counted once, however many resolvers of one GraphQL operation the guard sees. */
+const COUNTED = Symbol('ogi.tokenRateCounted');
 
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -32,17 +38,28 @@ export class RateLimitGuard implements CanActivate {
     this.limiters = {
       login: new RateLimiter(config.security.loginRateLimit, 15 * 60_000),
       upload: new RateLimiter(config.security.uploadRateLimit, 60_000),
+      token: new RateLimiter(config.security.tokenRateLimit, 60_000),
     };
   }
 
   canActivate(ctx: ExecutionContext): boolean {
+    const req = requestOf(ctx);
+    const token = authOf(req)?.token;
+    const marked = req as typeof req & { [COUNTED]?: true };
+    if (token && !marked[COUNTED]) {
+      marked[COUNTED] = true;
+      this.check('token', `token:${token.id}`);
+    }
     const kind = this.reflector.get<RateLimitKind | undefined>(RATE_LIMIT_KEY, ctx.getHandler());
     if (!kind) return true;
-    const req = requestOf(ctx);
     const user = authOf(req)?.user;
     const key = kind === 'upload' && user ? `user:${user.id}` : `ip:${req.ip ?? 'unknown'}`;
+    this.check(kind, key);
+    return true;
+  }
+
+  private check(kind: RateLimitKind, key: string): void {
     const verdict = this.limiters[kind].hit(key);
     if (!verdict.allowed) throw AccessException.rateLimited(WHAT[kind], verdict.retryAfterSeconds);
-    return true;
   }
 }

@@ -15,6 +15,8 @@ export enum AccountsErrorCode {
   /** The change would leave no enabled administrator, or an administrator would lock themself out. */
   LAST_ADMIN = 'LAST_ADMIN',
   OWN_ACCOUNT = 'OWN_ACCOUNT',
+  /** No such access token, or one the asker may not see (another user's, asked by a non-administrator). */
+  TOKEN_NOT_FOUND = 'TOKEN_NOT_FOUND',
 }
 
 export class AccountsException extends DomainException<AccountsErrorCode> {
@@ -29,6 +31,7 @@ export class AccountsException extends DomainException<AccountsErrorCode> {
     [AccountsErrorCode.AGENCY_INVALID]: 'BAD_USER_INPUT',
     [AccountsErrorCode.LAST_ADMIN]: 'BAD_USER_INPUT',
     [AccountsErrorCode.OWN_ACCOUNT]: 'BAD_USER_INPUT',
+    [AccountsErrorCode.TOKEN_NOT_FOUND]: 'NOT_FOUND',
   };
 
   static invalidCredentials(maxFailures: number, lockoutMinutes: number): AccountsException {
@@ -91,5 +94,9 @@ export class AccountsException extends DomainException<AccountsErrorCode> {
       AccountsErrorCode.OWN_ACCOUNT,
       '不能停用、删除或降级自己的账号，请由另一位管理员操作。You cannot disable, delete or demote your own account; ask another administrator.',
     );
+  }
+
+  static tokenNotFound(id: string): AccountsException {
+    return new AccountsException(AccountsErrorCode.TOKEN_NOT_FOUND, `找不到该访问令牌（id ${id}）。No access token with id ${id}.`, { id });
   }
 }
