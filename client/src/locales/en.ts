@@ -770,4 +770,8 @@ export const en: Messages = {
     revoked: 'Token “{name}” was revoked; scripts using it can no longer get in.',
     loadFailed: 'The access tokens could not be read: {message}',
   },
+  reportFile: {
+    download: 'Download original',
+    downloadLabel: 'Download the original file {file}',
+  },
 };

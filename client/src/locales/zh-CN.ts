@@ -769,6 +769,11 @@ export const zhCN = {
     revoked: '令牌「{name}」已撤销，使用它的脚本将无法再访问。',
     loadFailed: '无法读取访问令牌：{message}',
   },
+  // The original file of a report, on the report page.
+  reportFile: {
+    download: '下载原件',
+    downloadLabel: '下载原始文件 {file}',
+  },
 };
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
