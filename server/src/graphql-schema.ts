@@ -5,6 +5,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AccessTokensResolver } from './modules/accounts/access-tokens.resolver.js';
 import { AccountsResolver } from './modules/accounts/accounts.resolver.js';
 import { UsersResolver } from './modules/accounts/users.resolver.js';
 import { AgenciesResolver } from './modules/agencies/agencies.resolver.js';
@@ -24,6 +25,7 @@ import { VersionsResolver } from './modules/versions/versions.resolver.js';
 
 export const RESOLVERS = [
   AccountsResolver,
+  AccessTokensResolver,
   UsersResolver,
   AgenciesResolver,
   ReportAgencyResolver,

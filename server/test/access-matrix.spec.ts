@@ -140,9 +140,9 @@ describe('the policy', () => {
     expect(open.sort()).toEqual(['GET /api/health', 'Mutation.login', 'Query.session']);
   });
 
-  it('lets a leader (viewer) change nothing but their own sign-in and password', () => {
+  it('lets a leader (viewer) change nothing but their own sign-in, password and access tokens', () => {
     const mutations = [...declared].filter(([op, a]) => op.startsWith('Mutation.') && a !== 'public' && a !== 'undeclared' && a.includes('viewer'));
-    expect(mutations.map(([op]) => op).sort()).toEqual(['Mutation.changePassword', 'Mutation.logout']);
+    expect(mutations.map(([op]) => op).sort()).toEqual(['Mutation.changePassword', 'Mutation.createAccessToken', 'Mutation.logout', 'Mutation.revokeAccessToken']);
   });
 
   it('keeps accounts to administrators', () => {

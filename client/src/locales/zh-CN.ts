@@ -474,6 +474,7 @@ export const zhCN = {
       },
       report: { reparsed: '重新解析' },
       database: { restored: '数据库从备份恢复' },
+      token: { created: '创建访问令牌', revoked: '撤销访问令牌' },
     },
     notes: {
       reparsed: '{changed} 个数字读数改变；{reapplied} 项更正再次应用，{stale} 项更正失效',
@@ -750,6 +751,40 @@ export const zhCN = {
         aliasIsName: '别名“{alias}”与名称相同。',
       },
     },
+  },
+  // Personal access tokens on the account page.
+  accessTokens: {
+    title: '访问令牌',
+    lead: '脚本（Python、R、DuckDB 等）用访问令牌调用 GraphQL 接口和下载数据，无需保存密码：请求头写 Authorization: Bearer <令牌>。令牌的权限不超过您的账号，默认只读。',
+    name: '名称',
+    nameHint: '例如使用它的脚本，便于日后辨认。',
+    nameNeeded: '请为令牌起一个名称。',
+    scope: '权限',
+    scopes: { read: '只读（查询和下载）', write: '读写（也可导入、更正等修改操作）' },
+    expiresIn: '有效期',
+    days: '{days} 天',
+    create: '生成令牌',
+    creating: '正在生成…',
+    createdTitle: '新令牌「{name}」',
+    createdOnce: '请立即复制并妥善保存：令牌只显示这一次，关闭后无法再次查看。',
+    tokenLabel: '令牌',
+    copy: '复制',
+    copied: '已复制',
+    dismiss: '我已保存',
+    listCaption: '我的访问令牌',
+    empty: '还没有访问令牌。',
+    columns: { name: '名称', prefix: '开头', scope: '权限', created: '创建时间', expires: '到期时间', lastUsed: '最近使用', status: '状态', actions: '操作' },
+    status: { active: '有效', expired: '已过期', revoked: '已撤销' },
+    never: '从未使用',
+    revoke: '撤销',
+    confirmRevoke: '确认撤销「{name}」',
+    revoked: '令牌「{name}」已撤销，使用它的脚本将无法再访问。',
+    loadFailed: '无法读取访问令牌：{message}',
+  },
+  // The original file of a report, on the report page.
+  reportFile: {
+    download: '下载原件',
+    downloadLabel: '下载原始文件 {file}',
   },
 };
 

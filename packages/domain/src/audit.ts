@@ -17,6 +17,10 @@ export const AUDIT_ACTIONS = [
   'report.reparsed',
   /** The whole database was replaced by a backup. */
   'database.restored',
+  /** A user created a personal access token (its name, scope and expiry; never the token). */
+  'token.created',
+  /** A personal access token was revoked, by its owner or an administrator. */
+  'token.revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -76,6 +76,8 @@ export interface SecurityConfig {
   loginRateLimit: number;
   /** Upload requests per user per minute. */
   uploadRateLimit: number;
+  /** Requests per personal access token per minute. */
+  tokenRateLimit: number;
   /** The administrator created on start when no administrator exists. */
   initialAdmin: { username: string; password: string; displayName: string } | null;
 }
@@ -191,6 +193,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       lockoutMinutes: int('LOCKOUT_MINUTES', 15, 1, 24 * 60),
       loginRateLimit: int('LOGIN_RATE_LIMIT', 30, 1, 100_000),
       uploadRateLimit: int('UPLOAD_RATE_LIMIT', 60, 1, 100_000),
+      tokenRateLimit: int('TOKEN_RATE_LIMIT', 600, 1, 1_000_000),
       initialAdmin,
     },
   };

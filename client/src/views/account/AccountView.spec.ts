@@ -6,12 +6,15 @@ import AccountView from './AccountView.vue';
 type Body = { query: string; variables: Record<string, unknown> };
 afterEach(() => vi.unstubAllGlobals());
 
+/** Answers the password change with `answer` (and the page's token list with none); returns the password calls. */
 function stubApi(answer: unknown) {
   const calls: Body[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (_url: string, init: RequestInit) => {
-      calls.push(JSON.parse(String(init.body)) as Body);
+      const body = JSON.parse(String(init.body)) as Body;
+      if (body.query.includes('myAccessTokens')) return new Response(JSON.stringify({ data: { myAccessTokens: [] } }), { status: 200 });
+      calls.push(body);
       return new Response(JSON.stringify(answer), { status: 200 });
     }),
   );

@@ -12,6 +12,12 @@ export enum AccessErrorCode {
   CSRF_TOKEN_INVALID = 'CSRF_TOKEN_INVALID',
   /** Too many requests of one kind from one client in a short time. */
   RATE_LIMITED = 'RATE_LIMITED',
+  /** An `Authorization: Bearer` token that is malformed, unknown, expired or revoked, or whose owner is disabled. */
+  TOKEN_INVALID = 'TOKEN_INVALID',
+  /** A read-only access token used for a mutation or another state-changing request. */
+  TOKEN_READ_ONLY = 'TOKEN_READ_ONLY',
+  /** An operation only a signed-in browser may do (sign out, change the password, create tokens). */
+  SESSION_REQUIRED = 'SESSION_REQUIRED',
 }
 
 export class AccessException extends DomainException<AccessErrorCode> {
@@ -21,6 +27,9 @@ export class AccessException extends DomainException<AccessErrorCode> {
     [AccessErrorCode.ROLE_NOT_ALLOWED]: 'FORBIDDEN',
     [AccessErrorCode.CSRF_TOKEN_INVALID]: 'FORBIDDEN',
     [AccessErrorCode.RATE_LIMITED]: 'RATE_LIMITED',
+    [AccessErrorCode.TOKEN_INVALID]: 'UNAUTHENTICATED',
+    [AccessErrorCode.TOKEN_READ_ONLY]: 'FORBIDDEN',
+    [AccessErrorCode.SESSION_REQUIRED]: 'FORBIDDEN',
   };
 
   static notSignedIn(): AccessException {
@@ -53,6 +62,27 @@ export class AccessException extends DomainException<AccessErrorCode> {
       AccessErrorCode.RATE_LIMITED,
       `${what.zh}过于频繁，请 ${minutes} 分钟后再试。Too many ${what.en}; try again in ${minutes} minute(s).`,
       { retryAfterSeconds },
+    );
+  }
+
+  static tokenInvalid(): AccessException {
+    return new AccessException(
+      AccessErrorCode.TOKEN_INVALID,
+      '访问令牌无效、已过期或已撤销，请在“账号”页面重新生成。The access token is invalid, expired or revoked; create a new one on the account page.',
+    );
+  }
+
+  static tokenReadOnly(): AccessException {
+    return new AccessException(
+      AccessErrorCode.TOKEN_READ_ONLY,
+      '该访问令牌为只读，不能修改数据；需要修改时请创建“读写”令牌。This access token is read-only and cannot change anything; create a read-write token for that.',
+    );
+  }
+
+  static sessionRequired(): AccessException {
+    return new AccessException(
+      AccessErrorCode.SESSION_REQUIRED,
+      '此操作只能在登录后的浏览器中进行，不能使用访问令牌。This can only be done in a signed-in browser, not with an access token.',
     );
   }
 }

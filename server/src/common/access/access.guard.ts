@@ -1,23 +1,28 @@
 /**
  * The global access guard: every GraphQL operation and HTTP route of the Nest app passes through it.
  *
- * 1. Resolves the session cookie (once per request) and attaches the user and their AgencyScope to the request.
+ * 1. Resolves who is asking, once per request — from an `Authorization: Bearer` personal access token when the
+ *    request has an Authorization header, otherwise from the session cookie — and attaches the user and their
+ *    AgencyScope to the request.
  * 2. @Public() handlers are open to anyone.
- * 3. Everything else needs a session (UNAUTHENTICATED), the session's CSRF token on anything that changes state —
- *    GraphQL mutations and non-GET requests — (FORBIDDEN, CSRF_TOKEN_INVALID), and a role the handler's
- *    @Roles(...) names (FORBIDDEN). A handler that names no roles is open to nobody.
+ * 3. Everything else needs a session or a valid token (UNAUTHENTICATED), and a role the handler's @Roles(...)
+ *    names (FORBIDDEN); a handler that names no roles is open to nobody. A session must send its CSRF token on
+ *    anything that changes state — GraphQL mutations and non-GET requests — (FORBIDDEN, CSRF_TOKEN_INVALID); a
+ *    token carries no cookie, so no CSRF token, but a read-only token may not change state at all
+ *    (TOKEN_READ_ONLY), and no token may call a @SessionOnly() operation (SESSION_REQUIRED).
  */
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { Role } from '@ogi/domain';
 import type { Request } from 'express';
+import { AccessTokensService } from '../../modules/accounts/access-tokens.service.js';
 import { SessionsService } from '../../modules/accounts/sessions.service.js';
 import { AccessException } from './access.exception.js';
-import { IS_PUBLIC_KEY, ROLES_KEY } from './access.decorators.js';
-import { requestOf, setAuth } from './request-auth.js';
+import { IS_PUBLIC_KEY, ROLES_KEY, SESSION_ONLY_KEY } from './access.decorators.js';
+import { bearerTokenOf, requestOf, setAuth } from './request-auth.js';
 import { hasCsrfToken } from './session-cookie.js';
-import { scopeOfUser } from './signed-in-user.js';
+import { scopeOfUser, type SignedInUser } from './signed-in-user.js';
 
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -27,6 +32,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
+    private readonly tokens: AccessTokensService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -35,19 +41,39 @@ export class AccessGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const req = requestOf(ctx);
 
+    if (bearerTokenOf(req) !== null) {
+      const principal = await this.tokens.ofRequest(req);
+      setAuth(req, {
+        user: principal?.user ?? null,
+        session: null,
+        token: principal ? { id: principal.tokenId, scope: principal.scope } : null,
+        scope: scopeOfUser(principal?.user ?? null),
+      });
+      if (isPublic) return true;
+      if (!principal) throw AccessException.tokenInvalid();
+      if (this.reflector.getAllAndOverride<boolean | undefined>(SESSION_ONLY_KEY, targets)) throw AccessException.sessionRequired();
+      if (changesState(ctx, req) && principal.scope !== 'write') throw AccessException.tokenReadOnly();
+      return this.mayCall(ctx, roles, principal.user);
+    }
+
     const found = await this.sessions.ofRequest(req);
     const session = found === 'ended' ? null : found;
     setAuth(req, {
       user: session?.user ?? null,
       session: session ? { id: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt } : null,
+      token: null,
       scope: scopeOfUser(session?.user ?? null),
     });
 
     if (isPublic) return true;
     if (!session) throw found === 'ended' ? AccessException.sessionExpired() : AccessException.notSignedIn();
     if (changesState(ctx, req) && !hasCsrfToken(req, session.csrfToken)) throw AccessException.csrfTokenInvalid();
+    return this.mayCall(ctx, roles, session.user);
+  }
+
+  private mayCall(ctx: ExecutionContext, roles: Role[] | undefined, user: SignedInUser): boolean {
     if (!roles) this.warnUndeclared(ctx);
-    if (!roles?.includes(session.user.role)) throw AccessException.roleNotAllowed(session.user.role);
+    if (!roles?.includes(user.role)) throw AccessException.roleNotAllowed(user.role);
     return true;
   }
 

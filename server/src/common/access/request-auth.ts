@@ -25,6 +25,18 @@ export function scopeOf(req: Request): AgencyScope {
   return authOf(req)?.scope ?? NO_AGENCIES;
 }
 
+/**
+ * The token of an `Authorization: Bearer <token>` header: null when the request has no Authorization header (it
+ * is then a cookie request), '' when the header is there but holds no well-formed bearer token (refused, never
+ * taken for an anonymous request). Scripts send this instead of a session cookie; no cookie means no CSRF risk.
+ */
+export function bearerTokenOf(req: Request): string | null {
+  const header = req.headers.authorization;
+  if (header === undefined) return null;
+  const match = /^Bearer\s+([\w-]{20,200})\s*$/i.exec(header);
+  return match?.[1] ?? '';
+}
+
 /** The Express request behind a GraphQL resolver or an HTTP handler. */
 export function requestOf(ctx: ExecutionContext): Request {
   if (ctx.getType<GqlContextType>() === 'graphql') return GqlExecutionContext.create(ctx).getContext<{ req: Request }>().req;

@@ -17,9 +17,15 @@ export interface RequestAuth {
   user: SignedInUser | null;
   /** The session the request came with (logout ends it; a password change keeps only it). */
   session: { id: number; csrfToken: string; expiresAt: Date } | null;
+  /** The personal access token the request came with (`Authorization: Bearer`), instead of a session. */
+  token: { id: number; scope: AccessTokenScope } | null;
   /** Which agencies the request may read. */
   scope: AgencyScope;
 }
+
+/** What a personal access token may do: `read` only queries and downloads, `write` also mutations. */
+export const ACCESS_TOKEN_SCOPES = ['read', 'write'] as const;
+export type AccessTokenScope = (typeof ACCESS_TOKEN_SCOPES)[number];
 
 /** Nobody signed in: no agency at all. */
 export const NO_AGENCIES: AgencyScope = { all: false, agencyIds: [] };

@@ -16,6 +16,8 @@ export enum AccountsErrorCode {
   OWN_ACCOUNT = 'OWN_ACCOUNT',
   /** Too many passwords are being checked at this moment (a sign-in flood): try again shortly. */
   SIGN_IN_BUSY = 'SIGN_IN_BUSY',
+  /** No such access token, or one the asker may not see (another user's, asked by a non-administrator). */
+  TOKEN_NOT_FOUND = 'TOKEN_NOT_FOUND',
 }
 
 export class AccountsException extends DomainException<AccountsErrorCode> {
@@ -30,6 +32,7 @@ export class AccountsException extends DomainException<AccountsErrorCode> {
     [AccountsErrorCode.LAST_ADMIN]: 'BAD_USER_INPUT',
     [AccountsErrorCode.OWN_ACCOUNT]: 'BAD_USER_INPUT',
     [AccountsErrorCode.SIGN_IN_BUSY]: 'RATE_LIMITED',
+    [AccountsErrorCode.TOKEN_NOT_FOUND]: 'NOT_FOUND',
   };
 
   static invalidCredentials(maxFailures: number, lockoutMinutes: number): AccountsException {
@@ -96,5 +99,9 @@ export class AccountsException extends DomainException<AccountsErrorCode> {
       AccountsErrorCode.OWN_ACCOUNT,
       '不能停用、删除或降级自己的账号，请由另一位管理员操作。You cannot disable, delete or demote your own account; ask another administrator.',
     );
+  }
+
+  static tokenNotFound(id: string): AccountsException {
+    return new AccountsException(AccountsErrorCode.TOKEN_NOT_FOUND, `找不到该访问令牌（id ${id}）。No access token with id ${id}.`, { id });
   }
 }

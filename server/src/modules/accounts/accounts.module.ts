@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from '../../common/access/access.guard.js';
 import { RateLimitGuard } from '../../common/access/rate-limit.guard.js';
 import { AgenciesModule } from '../agencies/agencies.module.js';
+import { AccessTokensResolver } from './access-tokens.resolver.js';
+import { AccessTokensService } from './access-tokens.service.js';
 import { AccountsResolver } from './accounts.resolver.js';
 import { AuthService } from './auth.service.js';
 import { IntrospectionAccessPlugin } from './introspection-access.plugin.js';
@@ -14,13 +16,15 @@ import { UsersResolver } from './users.resolver.js';
 import { UsersService } from './users.service.js';
 
 /**
- * Accounts, sessions, sign-in — and the global guards: every GraphQL operation and HTTP route of the app goes
+ * Accounts, sessions, personal access tokens, sign-in — and the global guards: every GraphQL operation and HTTP route of the app goes
  * through AccessGuard (who is asking, may they) and then RateLimitGuard.
  */
 @Module({
   imports: [AgenciesModule],
   providers: [
     SessionsService,
+    AccessTokensService,
+    AccessTokensResolver,
     UsersService,
     AuthService,
     { provide: SignInLimits, useFactory: (config: AppConfig) => new SignInLimits(config.security), inject: [APP_CONFIG] },
@@ -31,6 +35,6 @@ import { UsersService } from './users.service.js';
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [UsersService, SessionsService],
+  exports: [UsersService, SessionsService, AccessTokensService],
 })
 export class AccountsModule {}

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ROLES } from '@ogi/domain';
-import { Public, Roles } from '../../common/access/access.decorators.js';
+import { Public, Roles, SessionOnly } from '../../common/access/access.decorators.js';
 import { authOf } from '../../common/access/request-auth.js';
 import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
 import { AuthService } from './auth.service.js';
@@ -38,6 +38,7 @@ export class AccountsResolver {
 
   @Mutation(() => Boolean, { description: 'Ends this session and clears its cookie.' })
   @Roles(...ROLES)
+  @SessionOnly()
   async logout(@Context() ctx: GraphqlContext): Promise<boolean> {
     await this.auth.logout(authOf(ctx.req)!.session!.id, ctx.req.res!);
     return true;
@@ -45,6 +46,7 @@ export class AccountsResolver {
 
   @Mutation(() => Boolean, { description: 'Changes your own password; your other sessions end.' })
   @Roles(...ROLES)
+  @SessionOnly()
   async changePassword(@Args() args: ChangePasswordArgs, @Context() ctx: GraphqlContext): Promise<boolean> {
     const auth = authOf(ctx.req)!;
     await this.auth.changePassword(auth.user!, auth.session!.id, args.currentPassword, args.newPassword);

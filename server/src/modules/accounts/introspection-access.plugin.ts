@@ -1,12 +1,14 @@
 /**
  * GraphQL introspection (`__schema`, `__type`) never reaches a resolver, so the access guard never sees it. This
  * Apollo plugin closes it to anyone not signed in: the schema is for the people who use the API (analysts use it
- * in the GraphQL explorer), not for strangers probing it.
+ * in the GraphQL explorer, scripts with a personal access token), not for strangers probing it.
  */
 import { Plugin } from '@nestjs/apollo';
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError, visit, BREAK, type DocumentNode } from 'graphql';
+import { bearerTokenOf } from '../../common/access/request-auth.js';
 import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
+import { AccessTokensService } from './access-tokens.service.js';
 import { SessionsService } from './sessions.service.js';
 
 export function asksForSchema(document: DocumentNode): boolean {
@@ -25,14 +27,21 @@ export function asksForSchema(document: DocumentNode): boolean {
 
 @Plugin()
 export class IntrospectionAccessPlugin implements ApolloServerPlugin<GraphqlContext> {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly tokens: AccessTokensService,
+  ) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<GraphqlContext>> {
     return {
       didResolveOperation: async ({ document, contextValue }) => {
         if (!asksForSchema(document)) return;
-        const session = await this.sessions.ofRequest(contextValue.req);
-        if (session && session !== 'ended') return;
+        if (bearerTokenOf(contextValue.req) !== null) {
+          if (await this.tokens.ofRequest(contextValue.req)) return;
+        } else {
+          const session = await this.sessions.ofRequest(contextValue.req);
+          if (session && session !== 'ended') return;
+        }
         throw new GraphQLError('请先登录。Please sign in.', { extensions: { code: 'UNAUTHENTICATED', reason: 'NOT_SIGNED_IN', http: { status: 401 } } });
       },
     };

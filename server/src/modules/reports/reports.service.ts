@@ -127,6 +127,22 @@ export class ReportsService {
     return toReportModel(rows[0]);
   }
 
+  /** The original file a report version was read from; outside the scope the report does not exist (NOT_FOUND). */
+  async sourceFile(id: string, scope: AgencyScope): Promise<{ fileName: string; format: string; content: Buffer }> {
+    const key = parseId(id);
+    const params: unknown[] = [key];
+    const inScope = scopeConditionAt(scope, 'r.agency_id', params);
+    const rows =
+      key === null
+        ? []
+        : await this.dataSource.query<{ file_name: string; format: string; content: Buffer }[]>(
+            `SELECT f.file_name, f.format, f.content FROM report r JOIN source_file f ON f.id = r.source_file_id WHERE r.id = $1 AND ${inScope}`,
+            params,
+          );
+    if (!rows[0]) throw ReportsException.notFound(id);
+    return { fileName: rows[0].file_name, format: rows[0].format, content: rows[0].content };
+  }
+
   /**
    * Current reports whose text contains `query` (case-insensitive), newest year first, with a snippet around the
    * first occurrence. A sequential scan of the texts: see the README's benchmark figures.

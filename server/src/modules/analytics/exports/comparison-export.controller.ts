@@ -5,7 +5,7 @@ import type { AgencyScope } from '../../../common/access/agency-scope.js';
 import { AnalyticsService } from '../analytics.service.js';
 import type { ComparisonModel } from '../models/comparison.model.js';
 import { attachmentName, comparisonCsv, comparisonXlsx } from './comparison-export.js';
-import { ComparisonExportQuery } from './comparison-export.query.js';
+import { ComparisonExportQuery, selectionOf } from './comparison-export.query.js';
 
 /**
  * Downloads of a comparison (the `compare` query's arguments as URL parameters): values and metric definitions.
@@ -41,14 +41,7 @@ export class ComparisonExportController {
 
   private compare(q: ComparisonExportQuery, scope: AgencyScope): Promise<ComparisonModel> {
     return this.analytics.compare(
-      {
-        agencyIds: q.agencyIds?.length ? q.agencyIds : null,
-        parentId: q.parentId ?? null,
-        includeDescendants: q.includeDescendants ?? false,
-        includeParent: q.includeParent ?? false,
-        kinds: q.kinds?.length ? q.kinds : null,
-        levels: q.levels?.length ? q.levels : null,
-      },
+      selectionOf(q),
       q.years,
       q.metrics,
       scope,

@@ -2,24 +2,24 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES } from '@ogi/domain';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
-import { MAX_SELECTED_IDS } from '../dto/agency-selection.input.js';
+import { MAX_SELECTED_IDS, type AgencySelectionInput } from '../dto/agency-selection.input.js';
 import { MAX_METRICS, MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from '../dto/years.js';
 
 /** `a,b,c` (or a repeated parameter) → ['a', 'b', 'c']; empty items dropped. */
-const list = ({ value }: { value: unknown }) =>
+export const list = ({ value }: { value: unknown }) =>
   (Array.isArray(value) ? value : [value])
     .filter((v): v is string => typeof v === 'string')
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter(Boolean);
-const numbers = (arg: { value: unknown }) => list(arg).map((v) => (/^\d+$/.test(v) ? Number(v) : NaN));
+export const numbers = (arg: { value: unknown }) => list(arg).map((v) => (/^\d+$/.test(v) ? Number(v) : NaN));
 const bool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 
 /**
- * `GET /api/exports/comparison.csv|xlsx?agencyIds=1,2&parentId=&includeDescendants=&kinds=&levels=&years=2023,2024&metrics=a,b&lang=zh|en`:
- * the arguments of the `compare` query, as URL parameters.
+ * An AgencySelection as URL parameters (`agencyIds=1,2&parentId=&includeDescendants=&includeParent=&kinds=&levels=`),
+ * for every download route that selects agencies.
  */
-export class ComparisonExportQuery {
+export class AgencySelectionQuery {
   @IsOptional()
   @Transform(list)
   @IsArray()
@@ -54,6 +54,25 @@ export class ComparisonExportQuery {
   @IsIn(AGENCY_LEVEL_VALUES, { each: true, message: `levels: 层级只能是 ${AGENCY_LEVEL_VALUES.join('、')}。Levels must be among ${AGENCY_LEVEL_VALUES.join(', ')}.` })
   levels?: string[];
 
+}
+
+/** The selection of a download's URL parameters, as the analytics services take it. */
+export function selectionOf(q: AgencySelectionQuery): AgencySelectionInput {
+  return {
+    agencyIds: q.agencyIds?.length ? q.agencyIds : null,
+    parentId: q.parentId ?? null,
+    includeDescendants: q.includeDescendants ?? false,
+    includeParent: q.includeParent ?? false,
+    kinds: q.kinds?.length ? q.kinds : null,
+    levels: q.levels?.length ? q.levels : null,
+  };
+}
+
+/**
+ * `GET /api/exports/comparison.csv|xlsx?agencyIds=1,2&parentId=&includeDescendants=&kinds=&levels=&years=2023,2024&metrics=a,b&lang=zh|en`:
+ * the arguments of the `compare` query, as URL parameters.
+ */
+export class ComparisonExportQuery extends AgencySelectionQuery {
   @Transform(numbers)
   @IsArray()
   @ArrayMinSize(1, { message: 'years: 至少选择一个年份。Give at least one year.' })
