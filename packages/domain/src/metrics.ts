@@ -63,6 +63,8 @@ export interface MetricDefinition {
   reconciliation?: { basis: 'parts'; reasonZh: string; reasonEn: string };
   /** A figure the report states in its text (the tables cannot check it). */
   selfReported?: boolean;
+  /** The narrative statements a self-reported figure rests on: shown beside it as evidence. */
+  evidenceKinds?: readonly NarrativeFact['kind'][];
   compute(input: MetricInput): MetricValue;
 }
 
@@ -79,6 +81,9 @@ export const RECONCILIATION_POLICY = {
 } as const;
 
 const BOTH: readonly Template[] = ['2019', '2021'];
+
+/** The narrative statements about replying within the legal time that the on-time rate rests on. */
+export const ON_TIME_KINDS: readonly NarrativeFact['kind'][] = ['onTimeRate', 'allOnTime', 'overdueReplies'];
 
 // ---- helpers over the tables ----
 
@@ -481,6 +486,7 @@ export const METRICS: readonly MetricDefinition[] = [
     caveatZh: '年报表格没有时效字段，此数取自正文，为自述数据。',
     caveatEn: 'The tables have no timeliness field: this figure is self-reported in the text.',
     selfReported: true,
+    evidenceKinds: ON_TIME_KINDS,
     compute: (i) => {
       const stated = i.narrative?.find((n) => n.kind === 'onTimeRate')?.value ?? (i.narrative?.some((n) => n.kind === 'allOnTime') ? 1 : null);
       if (stated === null) return { value: null, numerator: null, denominator: null };

@@ -4,7 +4,10 @@ import { Roles, Scope } from '../../../common/access/access.decorators.js';
 import type { AgencyScope } from '../../../common/access/agency-scope.js';
 import { AnalyticsService } from '../analytics.service.js';
 import type { ComparisonModel } from '../models/comparison.model.js';
-import { attachmentName, comparisonCsv, comparisonXlsx } from './comparison-export.js';
+import { toMetricDefinitionModel } from '../models/metric-definition.model.js';
+import { metricDefinitions } from '../analytics.service.js';
+import { attachmentName, comparisonCsv, comparisonXlsx, definitionsAttachmentName, definitionsCsv } from './comparison-export.js';
+import { MetricDefinitionsExportQuery } from './comparison-export.query.js';
 import { ComparisonExportQuery } from './comparison-export.query.js';
 
 /**
@@ -25,6 +28,16 @@ export class ComparisonExportController {
       type: 'text/csv; charset=utf-8',
       disposition: attachmentName(comparison, lang, 'csv'),
     });
+  }
+
+  /** The definitions of the metrics a comparison CSV holds (the CSV itself is data only). */
+  @Get('metric-definitions.csv')
+  @Roles(...ACCESS.analyse)
+  @Header('Cache-Control', 'no-store')
+  definitions(@Query() query: MetricDefinitionsExportQuery): StreamableFile {
+    const lang = query.lang ?? 'zh';
+    const metrics = metricDefinitions(query.metrics).map(toMetricDefinitionModel);
+    return new StreamableFile(definitionsCsv(metrics, lang), { type: 'text/csv; charset=utf-8', disposition: definitionsAttachmentName(lang) });
   }
 
   @Get('comparison.xlsx')
