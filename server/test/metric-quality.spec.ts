@@ -31,6 +31,14 @@ const HONGZE = '淮安市洪泽区人民政府';
 const PINGTAN = '平潭综合实验区';
 const SHUYANG_FGJ = '沭阳县发展和改革局';
 
+async function reportIdOf(agency: string, year: number): Promise<string> {
+  const rows = await t.dataSource.query<{ id: number }[]>(
+    'SELECT r.id FROM report r JOIN agency a ON a.id = r.agency_id WHERE r.is_current AND a.name = $1 AND r.year = $2',
+    [agency, year],
+  );
+  return String(rows[0]!.id);
+}
+
 /** The scope the parser detected for a sample report (another part of the product decides it; the tests follow it). */
 async function scopeOf(agency: string, year: number): Promise<string> {
   const rows = await t.dataSource.query<{ scope: string }[]>(
@@ -146,6 +154,39 @@ describe('4. headlines carry their coverage and compare like with like', () => {
     );
     expect(rollup[0]).toMatchObject({ matchedAgencies: 1, matchedValue: 95, matchedPreviousValue: 21, coverageChanged: false });
     expect(rollup[0]!.matchedChange).toBeCloseTo((95 - 21) / 21, 10);
+  });
+});
+
+describe('5. the on-time rate is self-reported, with its basis and the sentence it rests on', () => {
+  it('four sample reports state one (鄂州 2020 a rate, 洪泽 2023 and 2024 and 淮安市 2024 "all within the legal time"), each with evidence', async () => {
+    const { compare } = await data<{
+      compare: { agencies: { id: string; name: string }[]; values: { agencyId: string; year: number; value: number | null; quality: string; evidence: { kind: string; sentence: string; start: number; end: number }[] }[] };
+    }>(`{ compare(selection: {}, years: [2020, 2023, 2024], metrics: ["timeliness.onTimeRate"]) {
+          agencies { id name } values { agencyId year value quality evidence { kind sentence start end } } } }`);
+    const name = new Map(compare.agencies.map((a) => [a.id, a.name]));
+    const stated = compare.values.filter((v) => v.value !== null).map((v) => [name.get(v.agencyId), v.year, v.value, v.quality, v.evidence.map((e) => e.kind)]);
+    expect(stated.sort()).toEqual(
+      [
+        [EZHOU, 2020, 1, 'SELF_REPORTED', ['onTimeRate']],
+        [HONGZE, 2023, 1, 'SELF_REPORTED', ['allOnTime']],
+        [HONGZE, 2024, 1, 'SELF_REPORTED', ['allOnTime']],
+        ['淮安市人民政府', 2024, 1, 'SELF_REPORTED', ['allOnTime']],
+      ].sort(),
+    );
+    const ezhou = compare.values.find((v) => v.agencyId === id[EZHOU])!;
+    expect(ezhou.evidence[0]!.sentence).toContain('按时答复率为100%');
+    // The position is where the sentence stands in the report text.
+    const { report } = await data<{ report: { text: string } }>(`query($r: ID!) { report(id: $r) { text } }`, { r: await reportIdOf(EZHOU, 2020) });
+    expect(report.text.slice(ezhou.evidence[0]!.start, ezhou.evidence[0]!.end)).toContain('按时答复率为100%');
+  });
+
+  it('the export carries the basis; the roll-up says how many reports state one', async () => {
+    const csv = await t.fetch(`/api/exports/comparison.csv?agencyIds=${id[HONGZE]}&years=2023&metrics=timeliness.onTimeRate&lang=zh`);
+    const [head, row] = Buffer.from(await csv.arrayBuffer()).toString('utf8').slice(1).trim().split('\r\n').map((l) => l.split(','));
+    expect(row![head!.indexOf('数据质量')]).toBe('报告自述');
+    expect(row![head!.indexOf('自述依据')]!.replace(/\s+/g, '')).toContain('均在法定期限答复');
+    const { rollup } = await data<{ rollup: { reportsCounted: number }[] }>(`{ rollup(years: [2020], metrics: ["timeliness.onTimeRate"]) { reportsCounted } }`);
+    expect(rollup[0]!.reportsCounted).toBe(1);
   });
 });
 

@@ -83,7 +83,7 @@ export const RECONCILIATION_POLICY = {
 const BOTH: readonly Template[] = ['2019', '2021'];
 
 /** The narrative statements about replying within the legal time that the on-time rate rests on. */
-export const ON_TIME_KINDS: readonly NarrativeFact['kind'][] = ['onTimeRate', 'allOnTime', 'overdueReplies'];
+export const ON_TIME_KINDS: readonly NarrativeFact['kind'][] = ['onTimeRate', 'overdueReplies', 'extendedReplies', 'allOnTime'];
 
 // ---- helpers over the tables ----
 
@@ -476,23 +476,32 @@ export const METRICS: readonly MetricDefinition[] = [
     category: 'timeliness',
     nameZh: '按时答复率（报告自述）',
     nameEn: 'On-time reply rate (as stated)',
-    formulaZh: '报告正文所述的按时答复率；“均在法定期限内答复”计为 100%；汇总时按办结量加权',
-    formulaEn: 'the on-time rate the text states; "all answered within the legal time limit" counts as 100%; roll-ups weight it by applications handled',
+    formulaZh:
+      '依次取正文所述：① 明示的按时答复率；② 超期/逾期答复 N 件：(办结量 − N) ÷ 办结量；③ “均在法定期限内答复”：100%。只计关于政府信息公开申请的陈述；汇总时按办结量加权',
+    formulaEn:
+      'From the text, in this order: (1) an explicit on-time rate; (2) N replies given late: (handled − N) ÷ handled; (3) "all answered within the legal time limit": 100%. Only statements about information-disclosure applications; roll-ups weight it by applications handled',
     denominatorZh: '办结量（（七）总计），仅计正文说明了时效的报告',
     denominatorEn: 'applications handled (row （七）), of reports whose text states timeliness',
     unit: 'ratio',
     templates: BOTH,
     higherIsBetter: true,
-    caveatZh: '年报表格没有时效字段，此数取自正文，为自述数据。',
-    caveatEn: 'The tables have no timeliness field: this figure is self-reported in the text.',
+    caveatZh: '年报表格没有时效字段，此数取自正文，为自述数据；依据原句见证据。延期答复（条例允许的延长）不计为超期。',
+    caveatEn:
+      'The tables have no timeliness field: this figure is self-reported in the text; the sentence it rests on is given as evidence. Replies after a lawful extension (延期) are not counted as late.',
     selfReported: true,
     evidenceKinds: ON_TIME_KINDS,
     compute: (i) => {
-      const stated = i.narrative?.find((n) => n.kind === 'onTimeRate')?.value ?? (i.narrative?.some((n) => n.kind === 'allOnTime') ? 1 : null);
+      const handled = total(i.applications, 'total');
+      const fact = (kind: NarrativeFact['kind']) => i.narrative?.find((n) => n.kind === kind);
+      const rate = fact('onTimeRate');
+      const overdue = fact('overdueReplies');
+      let stated: number | null = null;
+      if (rate) stated = rate.value;
+      else if (overdue && handled !== null && handled > 0 && overdue.value <= handled) stated = (handled - overdue.value) / handled;
+      else if (fact('allOnTime')) stated = 1;
       if (stated === null) return { value: null, numerator: null, denominator: null };
       // Weighted by the applications handled, so that a roll-up is the share of all handled applications answered
       // on time (as stated), not an average of rates.
-      const handled = total(i.applications, 'total');
       if (handled === null || handled === 0) return { value: stated, numerator: null, denominator: null };
       return { value: stated, numerator: stated * handled, denominator: handled };
     },

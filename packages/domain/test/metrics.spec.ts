@@ -59,6 +59,17 @@ describe('metrics of one report (hand-computed from the fixture)', () => {
     // Weighted by the 52 applications handled, so a roll-up is a share of handled applications.
     expect(computeMetrics(r).get('timeliness.onTimeRate')).toEqual({ value: 0.98, numerator: 0.98 * 52, denominator: 52 });
     expect(metric('timeliness.onTimeRate')?.value).toBeNull();
+  });
+
+  it('the on-time rate from overdue replies: (handled − overdue) ÷ handled; an explicit rate comes first, "all on time" last', () => {
+    const fact = (kind: 'onTimeRate' | 'allOnTime' | 'overdueReplies' | 'extendedReplies', value: number) => ({ kind, value, sentence: '', start: 0, end: 0 });
+    const rate = (...narrative: ReturnType<typeof fact>[]) => computeMetrics({ ...consistentReport(), narrative }).get('timeliness.onTimeRate');
+    // 52 handled, 3 late: 49 of 52 on time.
+    expect(rate(fact('allOnTime', 1), fact('overdueReplies', 3))).toEqual({ value: 49 / 52, numerator: 49, denominator: 52 });
+    expect(rate(fact('overdueReplies', 3), fact('onTimeRate', 0.9))?.value).toBe(0.9);
+    // A lawful extension is not late.
+    expect(rate(fact('extendedReplies', 5))?.value).toBeNull();
+    expect(rate(fact('extendedReplies', 5), fact('allOnTime', 1))?.value).toBe(1);
     expect(METRIC_BY_CODE.get('timeliness.onTimeRate')?.caveatZh).toContain('自述');
   });
 });
