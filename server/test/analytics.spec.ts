@@ -3,6 +3,7 @@
  * number is worked out by hand in the test from the fixture's table (see the comments).
  */
 import { CITY, CITY_EDU, CITY_POLICE, DISTRICT, DISTRICT_EDU, DISTRICT_HEALTH, loadFixture, reportText, REPORTS } from './helpers/analytics-fixture.js';
+import { METRICS } from '@ogi/domain';
 import { errorCodes, startTestApp, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
@@ -91,42 +92,75 @@ describe('compare', () => {
     expect(errorCodes(await t.gql(COMPARE, { s: {}, y: [1999], m: ['applications.new'] }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await t.gql(COMPARE, { s: {}, y: [], m: ['applications.new'] }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await t.gql(COMPARE, { s: { kinds: ['ministry'] }, y: [2023], m: ['applications.new'] }))).toEqual(['BAD_USER_INPUT']);
-    const tooMany = Array.from({ length: 41 }, () => 'applications.new');
+    // Every dictionary metric may be asked for at once; one more is refused.
+    const tooMany = Array.from({ length: METRICS.length + 1 }, () => 'applications.new');
     expect(errorCodes(await t.gql(COMPARE, { s: {}, y: [2023], m: tooMany }))).toEqual(['BAD_USER_INPUT']);
   });
 });
 
 describe('ranking', () => {
-  const RANKING = `query($m: String!, $y: Int!, $s: AgencySelection, $min: Int, $o: RankOrder, $scopes: [String!], $take: Int, $skip: Int) {
-    ranking(metric: $m, year: $y, selection: $s, minSample: $min, order: $o, scopes: $scopes, take: $take, skip: $skip) {
-      total excludedBelowMinSample items { rank agency { name } value sample }
+  const RANKING = `query($m: String!, $y: Int!, $s: AgencySelection, $min: Int, $o: RankOrder, $scopes: [String!], $take: Int, $skip: Int, $doubtful: Boolean) {
+    ranking(metric: $m, year: $y, selection: $s, minSample: $min, order: $o, scopes: $scopes, take: $take, skip: $skip, includeDoubtful: $doubtful) {
+      total excludedBelowMinSample excludedByQuality excludedWithoutValue withoutReport scope items { rank agency { name } value sample quality }
     } }`;
-  type Ranking = { ranking: { total: number; excludedBelowMinSample: number; items: { rank: number; agency: { name: string }; value: number; sample: number }[] } };
+  type Ranking = {
+    ranking: {
+      total: number;
+      excludedBelowMinSample: number;
+      excludedByQuality: number;
+      excludedWithoutValue: number;
+      withoutReport: number;
+      scope: string;
+      items: { rank: number; agency: { name: string }; value: number; sample: number; quality: string }[];
+    };
+  };
 
-  it('2023 disclosure rate, better first: ties share a rank and the next rank is skipped', async () => {
+  it('2023 disclosure rate by default: own reports only, sample ≥ 30, the contradicted value left out; each exclusion counted', async () => {
     const { ranking } = await data<Ranking>(RANKING, { m: 'outcomes.disclosureRate', y: 2023 });
-    // 教育局 30/40; 市政府 60/100 and 公安局 6/10 tie; 乙区 50/100, 乙区卫健委 25/50, 乙区教育局 15/30 tie.
-    // Within a rank, by name (code point order: 人 < 公, 人 < 卫 < 教).
-    expect(ranking.items.map((i) => [i.rank, i.agency.name, i.value, i.sample])).toEqual([
-      [1, CITY_EDU, 0.75, 40],
-      [2, CITY, 0.6, 100],
-      [2, CITY_POLICE, 0.6, 10],
-      [4, DISTRICT, 0.5, 100],
-      [4, DISTRICT_HEALTH, 0.5, 50],
-      [4, DISTRICT_EDU, 0.5, 30],
+    // Own (self) reports of 2023: 教育局 30/40, 市政府 60/100, 公安局 6/10, 乙区卫健委 25/50, 乙区教育局 15/30; 乙区 published an
+    // aggregate (another scope). 公安局's 予以公开 总计 6 contradicts its row (5 + 0…): left out before the sample test.
+    // Samples ≥ 30 (the default): all four remaining. 卫健委 and 乙区教育局 tie at 0.5 (卫 < 教 by code point).
+    expect(ranking.items.map((i) => [i.rank, i.agency.name, i.value, i.sample, i.quality])).toEqual([
+      [1, CITY_EDU, 0.75, 40, 'VERIFIED'],
+      [2, CITY, 0.6, 100, 'VERIFIED'],
+      [3, DISTRICT_HEALTH, 0.5, 50, 'VERIFIED'],
+      [3, DISTRICT_EDU, 0.5, 30, 'VERIFIED'],
     ]);
-    expect(ranking.total).toBe(6);
-    expect(ranking.excludedBelowMinSample).toBe(0);
+    expect(ranking).toMatchObject({ total: 4, excludedBelowMinSample: 0, excludedByQuality: 1, excludedWithoutValue: 0, withoutReport: 1, scope: 'self' });
+  });
+
+  it('includeDoubtful ranks the contradicted value too, marked; ties share a rank and the next rank is skipped', async () => {
+    const { ranking } = await data<Ranking>(RANKING, { m: 'outcomes.disclosureRate', y: 2023, min: 0, doubtful: true });
+    // 市政府 60/100 and 公安局 6/10 tie at 0.6 (人 < 公).
+    expect(ranking.items.map((i) => [i.rank, i.agency.name, i.quality])).toEqual([
+      [1, CITY_EDU, 'VERIFIED'],
+      [2, CITY, 'VERIFIED'],
+      [2, CITY_POLICE, 'CONTRADICTED'],
+      [4, DISTRICT_HEALTH, 'VERIFIED'],
+      [4, DISTRICT_EDU, 'VERIFIED'],
+    ]);
+    expect(ranking.excludedByQuality).toBe(0);
+  });
+
+  it('a ranking never mixes scopes: the aggregates rank among themselves, and asking for two scopes is refused', async () => {
+    const { ranking } = await data<Ranking>(RANKING, { m: 'outcomes.disclosureRate', y: 2023, min: 0, scopes: ['region_aggregate'] });
+    expect(ranking.items.map((i) => [i.rank, i.agency.name, i.value])).toEqual([[1, DISTRICT, 0.5]]);
+    expect(ranking.withoutReport).toBe(5);
+    const mixed = await t.gql(RANKING, { m: 'outcomes.disclosureRate', y: 2023, scopes: ['self', 'region_aggregate'] });
+    expect(errorCodes(mixed)).toEqual(['BAD_USER_INPUT']);
+    expect(mixed.errors![0]!.extensions?.['reason']).toBe('MIXED_SCOPES');
+    expect(mixed.errors![0]!.message).toContain('排名不能混合不同口径');
   });
 
   it('a minimum sample leaves small agencies out and counts them; paging keeps the ranks', async () => {
     const { ranking } = await data<Ranking>(RANKING, { m: 'outcomes.disclosureRate', y: 2023, min: 31, take: 2, skip: 1 });
-    // Samples ≥ 31: 教育局 40, 市政府 100, 乙区 100, 乙区卫健委 50 → ranks 1, 2, 3, 3; 公安局 (10) and 乙区教育局 (30) left out.
-    expect(ranking.total).toBe(4);
-    expect(ranking.excludedBelowMinSample).toBe(2);
+    // Samples ≥ 31 among the trusted own reports: 教育局 40, 市政府 100, 乙区卫健委 50 → ranks 1, 2, 3; 乙区教育局 (30) left out.
+    expect(ranking.total).toBe(3);
+    expect(ranking.excludedBelowMinSample).toBe(1);
+    expect(ranking.excludedByQuality).toBe(1);
     expect(ranking.items.map((i) => [i.rank, i.agency.name])).toEqual([
       [2, CITY],
-      [3, DISTRICT],
+      [3, DISTRICT_HEALTH],
     ]);
   });
 
@@ -173,6 +207,30 @@ describe('rollup and timeSeries never count an aggregate with its members', () =
       // disclosed 60 + 30 + 6 + 50 = 146.
       { year: 2023, metric: 'applications.new', value: 250, numerator: 250, denominator: null, reportsCounted: 4, agenciesCovered: 6 },
       { year: 2023, metric: 'outcomes.disclosureRate', value: 146 / 250, numerator: 146, denominator: 250, reportsCounted: 4, agenciesCovered: 6 },
+    ]);
+  });
+
+  it('coverage beside the value: agencies expected, a matched-panel year-on-year change with its panel, the coverage break marked', async () => {
+    const COVERAGE = `query($y: [Int!]!, $m: [String!]!) { rollup(years: $y, metrics: $m) {
+      year value reportsCounted agenciesCovered agenciesExpected matchedAgencies matchedValue matchedPreviousValue matchedChange coverageChanged dataAsOf } }`;
+    const { rollup } = await data<{ rollup: Record<string, unknown>[] }>(COVERAGE, { y: [2023], m: ['applications.new'] });
+    // 2023 counts 市政府 100, 教育局 40, 公安局 10 and 乙区's aggregate 100 (250 in all, 6 of 6 agencies covered).
+    // Agencies counted in both years with the same coverage: 市政府 (80 → 100) and 教育局 (20 → 40); 乙区 published its own
+    // report in 2022 but an aggregate in 2023, and 公安局 nothing in 2022. Matched: 100 → 140, +40 %, not 132 → 250.
+    expect(rollup).toEqual([
+      {
+        year: 2023,
+        value: 250,
+        reportsCounted: 4,
+        agenciesCovered: 6,
+        agenciesExpected: 6,
+        matchedAgencies: 2,
+        matchedValue: 140,
+        matchedPreviousValue: 100,
+        matchedChange: 0.4,
+        coverageChanged: true,
+        dataAsOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      },
     ]);
   });
 
@@ -317,7 +375,7 @@ describe('data quality, findings and submissions', () => {
     expect(errorCodes(await t.gql('{ dataQuality(years: [2023], rules: ["NO_SUCH_RULE"]) { __typename } }'))).toEqual(['BAD_USER_INPUT']);
   });
 
-  it('submissions: on time, late, no date, missing and not yet due', async () => {
+  it('submissions: on time, late, no date, not checked, missing (once a listing check found nothing) and not yet due', async () => {
     const { submissions } = await data<{ submissions: { agency: { name: string }; year: number; status: string; deadline: string; daysLate: number | null; failingChecks: number }[] }>(
       '{ submissions(years: [2022, 2023, 2099]) { agency { name } year status deadline daysLate failingChecks } }',
     );
@@ -327,10 +385,27 @@ describe('data quality, findings and submissions', () => {
     expect(status(CITY, 2023)).toEqual({ agency: { name: CITY }, year: 2023, status: 'ON_TIME', deadline: '2024-03-31', daysLate: 0, failingChecks: 0 });
     expect(status(CITY_EDU, 2023)).toMatchObject({ status: 'LATE', deadline: '2024-01-31', daysLate: 5 });
     expect(status(CITY_POLICE, 2023)).toMatchObject({ status: 'DATE_UNKNOWN', daysLate: null, failingChecks: 2 });
-    expect(status(CITY_POLICE, 2022)).toMatchObject({ status: 'MISSING', deadline: '2023-01-31', daysLate: null });
+    // Nobody has looked for 公安局's 2022 report: its absence here proves nothing.
+    expect(status(CITY_POLICE, 2022)).toMatchObject({ status: 'NOT_CHECKED', deadline: '2023-01-31', daysLate: null });
     expect(status(DISTRICT_HEALTH, 2023)).toMatchObject({ status: 'ON_TIME', daysLate: 0 });
     expect(status(DISTRICT_EDU, 2022)).toMatchObject({ status: 'LATE', daysLate: 10 });
     expect(status(DISTRICT, 2099)).toMatchObject({ status: 'NOT_DUE', deadline: '2100-03-31' });
+  });
+
+  it('submissions: a listing check after the deadline that found no report makes it MISSING; one before the deadline does not', async () => {
+    const SUBMISSION = 'query($a: ID!) { submissions(years: [2022], selection: { agencyIds: [$a] }) { status } }';
+    const statusNow = async () => (await data<{ submissions: { status: string }[] }>(SUBMISSION, { a: id[CITY_POLICE] })).submissions[0]!.status;
+    const check = (at: string) =>
+      t.dataSource.query(`INSERT INTO listing_check (agency_id, year, checked_at, outcome, listing_url) VALUES ($1, 2022, $2, 'NOT_FOUND', 'https://police.example/ogi/')`, [
+        Number(id[CITY_POLICE]),
+        at,
+      ]);
+    // The deadline is 2023-01-31 (a department, data year 2022).
+    await check('2023-01-20T02:00:00Z');
+    expect(await statusNow()).toBe('NOT_CHECKED');
+    await check('2023-02-10T02:00:00Z');
+    expect(await statusNow()).toBe('MISSING');
+    await t.dataSource.query('DELETE FROM listing_check WHERE agency_id = $1', [Number(id[CITY_POLICE])]);
   });
 });
 
@@ -405,24 +480,37 @@ describe('query limits over HTTP', () => {
 describe('comparison exports', () => {
   const url = (ext: string, params: string) => `/api/exports/comparison.${ext}?${params}`;
 
-  it('CSV of a comparison: values then the metric definitions, UTF-8 with BOM', async () => {
-    const res = await t.fetch(url('csv', `agencyIds=${id[CITY_EDU]}&years=2022,2023&metrics=applications.new,outcomes.disclosureRate&lang=zh`));
+  it('CSV of a comparison: data only (a header and one row per value, with scope, format, quality), UTF-8 with BOM; definitions in their own file', async () => {
+    const res = await t.fetch(url('csv', `agencyIds=${id[CITY_EDU]},${id[DISTRICT]}&years=2022,2023&metrics=applications.new,outcomes.disclosureRate&lang=zh`));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('对比-2022-2023.csv')}`);
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
-    // 教育局: 2022 new 20, 10 of 20 disclosed; 2023 new 40, 30 of 40 disclosed.
-    expect(lines.slice(1, 5).map((l) => l.split(',').slice(0, 8).join(','))).toEqual([
-      `${CITY_EDU},${id[CITY_EDU]},2022,applications.new,本年新收申请,20,20,`,
-      `${CITY_EDU},${id[CITY_EDU]},2022,outcomes.disclosureRate,公开率,0.5,10,20`,
-      `${CITY_EDU},${id[CITY_EDU]},2023,applications.new,本年新收申请,40,40,`,
-      `${CITY_EDU},${id[CITY_EDU]},2023,outcomes.disclosureRate,公开率,0.75,30,40`,
+    const header = lines[0]!.split(',');
+    const column = (name: string) => header.indexOf(name);
+    const rows = lines.slice(1, -1).map((l) => l.split(','));
+    // 乙区 (乙区人民政府) before 教育局 by name; 2022 own report, 2023 its region aggregate (20 own + 30 + 50 = 100 new).
+    expect(rows.map((r) => [r[0], r[2], r[3], r[5], r[column('报告口径')], r[column('年报格式')], r[column('数据质量')]])).toEqual([
+      [DISTRICT, '2022', 'applications.new', '20', '本机关', '2021', '已核验'],
+      [DISTRICT, '2022', 'outcomes.disclosureRate', '0.5', '本机关', '2021', '已核验'],
+      [DISTRICT, '2023', 'applications.new', '100', '地区汇总', '2021', '已核验'],
+      [DISTRICT, '2023', 'outcomes.disclosureRate', '0.5', '地区汇总', '2021', '已核验'],
+      [CITY_EDU, '2022', 'applications.new', '20', '本机关', '2021', '已核验'],
+      [CITY_EDU, '2022', 'outcomes.disclosureRate', '0.5', '本机关', '2021', '已核验'],
+      [CITY_EDU, '2023', 'applications.new', '40', '本机关', '2021', '已核验'],
+      [CITY_EDU, '2023', 'outcomes.disclosureRate', '0.75', '本机关', '2021', '已核验'],
     ]);
-    expect(lines[5]).toBe('');
-    expect(lines[6]).toBe('指标定义');
-    expect(lines.filter((l) => l.startsWith('outcomes.disclosureRate,公开率,'))).toHaveLength(1);
+    // Nothing but data after the header: every row has the header's number of fields, and the file ends there.
+    expect(rows.every((r) => r.length === header.length)).toBe(true);
+    expect(lines[lines.length - 1]).toBe('');
+
+    const defs = await t.fetch(`/api/exports/metric-definitions.csv?metrics=applications.new,outcomes.disclosureRate&lang=zh`);
+    expect(defs.status).toBe(200);
+    const defLines = Buffer.from(await defs.arrayBuffer()).toString('utf8').slice(1).split('\r\n');
+    expect(defLines[0]).toContain('指标代码,指标,计算公式,分母');
+    expect(defLines.filter((l) => l.startsWith('outcomes.disclosureRate,公开率,'))).toHaveLength(1);
   });
 
   it('XLSX of "all departments of the city" in English, with a definitions sheet', async () => {

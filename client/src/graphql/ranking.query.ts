@@ -11,7 +11,7 @@ export interface RankingQueryVariables {
   order?: 'ASC' | 'DESC';
   take?: number;
   skip?: number;
-  /** Only reports of these scopes: self | region_aggregate | system_aggregate (default all). */
+  /** The one report scope ranked: self | region_aggregate | system_aggregate (default self; more than one is refused). */
   scopes?: ReportScope[];
 }
 

@@ -54,7 +54,7 @@ export async function recomputeReport(m: EntityManager, reportId: number): Promi
 
   await m.query('DELETE FROM report_finding WHERE report_id = $1', [reportId]);
   await insertFindings(m, reportId, findings);
-  await writeMetrics(m, reportId, report.core, report.narrative);
+  await writeMetrics(m, reportId, report.core, report.narrative, findings, corrected);
 
   // The following year's carry-over is checked against this report when it is the one in use.
   if (report.isCurrent) {

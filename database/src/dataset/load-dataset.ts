@@ -2,7 +2,7 @@
  * The bulk path for generated data sets: stores a Dataset into an empty, migrated database in large set-based
  * statements. Not the ingest path (there is no file to parse), but every derived row comes from the same code:
  * cells from `cellRows`, findings from @ogi/domain's `checkReport` (as the parser runs it), `checkAcrossYears`
- * and `latePublication`, metrics from `metricRows` (computeMetrics), deadlines from `publicationDeadline`.
+ * and `latePublication`, metrics from `metricRows` (deriveMetrics, with their quality), deadlines from `publicationDeadline`.
  */
 import {
   checkAcrossYears,
@@ -144,7 +144,7 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
   const cells = new TableWriter(dataSource, 'report_cell', ['report_id', 'section', 'row_key', 'column_key', 'value', 'state', 'raw', 'confidence']);
   const findings = new TableWriter(dataSource, 'report_finding', ['report_id', 'rule', 'severity', 'status', 'cells', 'expected', 'actual', 'message_zh', 'message_en']);
   const narrative = new TableWriter(dataSource, 'narrative_fact', ['report_id', 'kind', 'value', 'sentence', 'start_offset', 'end_offset']);
-  const metrics = new TableWriter(dataSource, 'report_metric', ['report_id', 'metric_code', 'value', 'numerator', 'denominator']);
+  const metrics = new TableWriter(dataSource, 'report_metric', ['report_id', 'metric_code', 'value', 'numerator', 'denominator', 'quality', 'printed_value', 'parts_value']);
 
   // The big tables' indexes are built once at the end (a sort) instead of row by row: several times cheaper.
   const rebuild = await dropIndexes(dataSource, ['report_cell', 'report_metric', 'report_finding', 'narrative_fact']);
@@ -207,7 +207,7 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
       findings.add([id, f.rule, f.severity, f.status, f.cells, finiteOrNull(f.expected), finiteOrNull(f.actual), f.message.zh, f.message.en]);
     }
     for (const n of r.narrative) narrative.add([id, n.kind, n.value, n.sentence, n.start, n.end]);
-    for (const m of metricRows(core, r.narrative)) metrics.add([id, m.metricCode, m.value, m.numerator, m.denominator]);
+    for (const m of metricRows(core, r.narrative, found)) metrics.add([id, m.metricCode, m.value, m.numerator, m.denominator, m.quality, m.printedValue, m.partsValue]);
     previousOf.set(r.agencyId, r);
 
     if (id % BATCH_REPORTS === 0 || id === sorted.length) {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { AgencyKind, AgencyLevel } from '@ogi/domain';
+import type { AgencyKind, AgencyLevel, ReportScope } from '@ogi/domain';
 
 /** An issuing agency: a government or one of its departments. */
 @Entity('agency')
@@ -23,6 +23,10 @@ export class AgencyEntity {
   /** The page where the agency lists its annual reports, when known. */
   @Column('text', { name: 'listing_url', nullable: true })
   listingUrl!: string | null;
+
+  /** What the agency's reports usually cover (self or region aggregate), when the registry knows it. */
+  @Column('text', { name: 'usual_scope', nullable: true })
+  usualScope!: ReportScope | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,3 +1,4 @@
+import type { MetricQuality } from '@ogi/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
@@ -20,4 +21,16 @@ export class ReportMetricEntity {
 
   @Column('double precision', { nullable: true })
   denominator!: number | null;
+
+  /** What the value rests on (@ogi/domain METRIC_QUALITY_STATES). */
+  @Column('text')
+  quality!: MetricQuality;
+
+  /** The metric on the printed tables. */
+  @Column('double precision', { name: 'printed_value', nullable: true })
+  printedValue!: number | null;
+
+  /** The metric with every total a rule can recompute taken from its parts. */
+  @Column('double precision', { name: 'parts_value', nullable: true })
+  partsValue!: number | null;
 }

@@ -9,11 +9,12 @@ import {
   RULE_DESCRIPTIONS,
   REVIEW_COLUMNS,
   checkAcrossYears,
-  computeMetrics,
+  deriveMetrics,
   REVIEW_GROUPS,
   type AgencyKind,
   type CellValue,
   type Finding,
+  type MetricQuality,
   type NarrativeFact,
   type NarrativeFactKind,
   type ParsedReport,
@@ -212,33 +213,62 @@ export async function insertMany<T extends ObjectLiteral>(m: EntityManager, enti
 
 export const finiteOrNull = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
-/** Replaces a report's metrics with those of the dictionary computed from its tables. */
-/** The report_metric rows of a report (without its id): the dictionary's metrics that apply to its format. */
+/**
+ * The report_metric rows of a report (without its id): the dictionary's metrics that apply to its format, with
+ * both readings and each value's quality from the report's findings and the cells an editor corrected.
+ */
 export function metricRows(
   core: ParsedReportCore,
   narrative: readonly NarrativeFact[],
-): { metricCode: string; value: number | null; numerator: number | null; denominator: number | null }[] {
-  const metrics = computeMetrics({
-    template: core.template,
-    applications: core.applications,
-    reviewLitigation: core.reviewLitigation,
-    activeDisclosure: core.activeDisclosure,
-    narrative,
-  });
-  return [...metrics].map(([metricCode, v]) => ({
-    metricCode,
+  findings: readonly Finding[],
+  correctedCells: Iterable<string> = [],
+): MetricRow[] {
+  const records = deriveMetrics(
+    {
+      template: core.template,
+      applications: core.applications,
+      reviewLitigation: core.reviewLitigation,
+      activeDisclosure: core.activeDisclosure,
+      narrative,
+    },
+    findings,
+    correctedCells,
+  );
+  return records.map((v) => ({
+    metricCode: v.code,
     value: finiteOrNull(v.value),
     numerator: finiteOrNull(v.numerator),
     denominator: finiteOrNull(v.denominator),
+    quality: v.quality,
+    printedValue: finiteOrNull(v.printedValue),
+    partsValue: finiteOrNull(v.partsValue),
   }));
 }
 
-export async function writeMetrics(m: EntityManager, reportId: number, core: ParsedReportCore, narrative: readonly NarrativeFact[]): Promise<void> {
+export interface MetricRow {
+  metricCode: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  quality: MetricQuality;
+  printedValue: number | null;
+  partsValue: number | null;
+}
+
+/** Replaces a report's metrics with those derived from its tables, findings and corrections. */
+export async function writeMetrics(
+  m: EntityManager,
+  reportId: number,
+  core: ParsedReportCore,
+  narrative: readonly NarrativeFact[],
+  findings: readonly Finding[],
+  correctedCells: Iterable<string> = [],
+): Promise<void> {
   await m.query('DELETE FROM report_metric WHERE report_id = $1', [reportId]);
   await insertMany(
     m,
     ReportMetricEntity,
-    metricRows(core, narrative).map((r) => ({ reportId, ...r })),
+    metricRows(core, narrative, findings, correctedCells).map((r) => ({ reportId, ...r })),
   );
 }
 
@@ -278,7 +308,7 @@ export async function writeParsedContents(m: EntityManager, c: ParsedContents): 
     NarrativeFactEntity,
     (report.narrative ?? []).map((n) => ({ reportId, kind: n.kind, value: n.value, sentence: n.sentence, startOffset: n.start, endOffset: n.end })),
   );
-  await writeMetrics(m, reportId, report, report.narrative ?? []);
+  await writeMetrics(m, reportId, report, report.narrative ?? [], findings);
 
   if (c.isCurrent) {
     const following = await currentReport(m, c.agencyId, year + 1);

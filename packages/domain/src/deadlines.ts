@@ -8,7 +8,12 @@ export type AgencyLevel = 'province' | 'city' | 'county' | 'township';
 export const AGENCY_KIND_VALUES: readonly AgencyKind[] = ['government', 'department', 'dispatched', 'other'];
 export const AGENCY_LEVEL_VALUES: readonly AgencyLevel[] = ['province', 'city', 'county', 'township'];
 
+/** The last data year reported under the 2008 条例, which gave every agency until 31 March (spec §1.1). */
+export const LAST_DATA_YEAR_UNDER_2008_REGULATION = 2018;
+
+/** The deadline of the regulation in force for the data year: the 2019 revision from data year 2019 on. */
 export function publicationDeadline(dataYear: number, kind: AgencyKind): string {
+  if (dataYear <= LAST_DATA_YEAR_UNDER_2008_REGULATION) return `${dataYear + 1}-03-31`;
   return kind === 'government' ? `${dataYear + 1}-03-31` : `${dataYear + 1}-01-31`;
 }
 
@@ -45,10 +50,12 @@ export function inferAgencyLevel(name: string): AgencyLevel | null {
  * Where an agency stands for one data year:
  * - `ON_TIME` / `LATE`: its current report was published by / after the deadline;
  * - `DATE_UNKNOWN`: there is a report, but it prints no publication date;
- * - `MISSING`: the deadline has passed and there is no report;
+ * - `MISSING`: there is no report, and a check of its listing page after the deadline found none;
+ * - `NOT_CHECKED`: there is no report, the deadline has passed, and nobody has checked since: absence from this
+ *   database is not proof that the agency did not publish;
  * - `NOT_DUE`: no report yet, and the deadline has not passed.
  */
-export const SUBMISSION_STATUSES = ['ON_TIME', 'LATE', 'DATE_UNKNOWN', 'MISSING', 'NOT_DUE'] as const;
+export const SUBMISSION_STATUSES = ['ON_TIME', 'LATE', 'DATE_UNKNOWN', 'MISSING', 'NOT_CHECKED', 'NOT_DUE'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, { zh: string; en: string }> = {
@@ -56,16 +63,24 @@ export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, { zh: string; en
   LATE: { zh: '逾期公布', en: 'Late' },
   DATE_UNKNOWN: { zh: '未注明发布日期', en: 'Publication date not printed' },
   MISSING: { zh: '逾期未报', en: 'Missing' },
+  NOT_CHECKED: { zh: '未核查', en: 'Not checked' },
   NOT_DUE: { zh: '未到期限', en: 'Not yet due' },
 };
 
-/** `today` is `YYYY-MM-DD`; a report is due by the end of its deadline day. */
+/**
+ * `today` is `YYYY-MM-DD`; a report is due by the end of its deadline day. `notFoundOn` is the China date of the
+ * latest listing check that found no report for that year (null when none did).
+ */
 export function submissionStatus(
   report: { publishedOn: string | null; daysLate: number | null } | null,
   deadline: string,
   today: string,
+  notFoundOn: string | null = null,
 ): SubmissionStatus {
-  if (!report) return today > deadline ? 'MISSING' : 'NOT_DUE';
+  if (!report) {
+    if (today <= deadline) return 'NOT_DUE';
+    return notFoundOn !== null && notFoundOn > deadline ? 'MISSING' : 'NOT_CHECKED';
+  }
   if (report.publishedOn === null || report.daysLate === null) return 'DATE_UNKNOWN';
   return report.daysLate > 0 ? 'LATE' : 'ON_TIME';
 }

@@ -5,6 +5,8 @@
  */
 import { APPLICATION_ROWS, APPLICANT_TOTAL_INDEX, REVIEW_TOTAL_INDEX, type Template } from './report-layout.js';
 import type { ActiveDisclosure, Applications, CellValue, NarrativeFact, ReviewLitigation } from './parsed-report.js';
+import type { Finding } from './consistency/finding.js';
+import { cellStanding, recordingTables, tablesFromParts, valueQuality, type MetricQuality } from './metric-quality.js';
 
 export type MetricUnit = 'applications' | 'cases' | 'ratio' | 'per100' | 'documents' | 'decisions' | 'items' | 'projects' | 'wan';
 /** How a unit is written next to a value (exports, tables). */
@@ -54,10 +56,34 @@ export interface MetricDefinition {
   caveatEn?: string;
   /** Higher is better (for rankings' default order and colour), when that is meaningful. */
   higherIsBetter?: boolean;
+  /**
+   * Which reading the metric uses when a printed total contradicts its parts (both are stored; see
+   * RECONCILIATION_POLICY): `printed` unless stated, with the reason when it is `parts`.
+   */
+  reconciliation?: { basis: 'parts'; reasonZh: string; reasonEn: string };
+  /** A figure the report states in its text (the tables cannot check it). */
+  selfReported?: boolean;
+  /** The narrative statements a self-reported figure rests on: shown beside it as evidence. */
+  evidenceKinds?: readonly NarrativeFact['kind'][];
   compute(input: MetricInput): MetricValue;
 }
 
+/**
+ * The reconciliation policy for a printed total that contradicts its parts: the printed value is kept as printed,
+ * the value the parts give is computed beside it (tablesFromParts), and each metric says which one it uses. The
+ * default is the printed figure — it is what the agency published and what a reader finds in the report — and the
+ * value is then marked contradicted, so rankings leave it out and charts mark it. A metric uses the parts where the
+ * printed figure it reads is a split that the report's own balance shows to be wrong.
+ */
+export const RECONCILIATION_POLICY = {
+  zh: '表内合计与其分项矛盾时：保留原印数字，同时按分项计算一个值；指标默认采用原印数字并标记为“表内矛盾”（排名默认不计），个别指标（见其说明）采用分项值。报告页同时显示两者。',
+  en: 'When a printed total contradicts its parts, the printed figure is kept and the value from the parts is computed beside it; a metric uses the printed figure (marked contradicted, left out of rankings by default) unless its definition says it uses the parts. The report page shows both.',
+} as const;
+
 const BOTH: readonly Template[] = ['2019', '2021'];
+
+/** The narrative statements about replying within the legal time that the on-time rate rests on. */
+export const ON_TIME_KINDS: readonly NarrativeFact['kind'][] = ['onTimeRate', 'overdueReplies', 'extendedReplies', 'allOnTime'];
 
 // ---- helpers over the tables ----
 
@@ -307,6 +333,12 @@ export const METRICS: readonly MetricDefinition[] = [
     denominatorEn: 'new applications (total column)',
     unit: 'ratio',
     templates: BOTH,
+    reconciliation: {
+      basis: 'parts',
+      reasonZh: '本指标读“本年新收”行的申请人分列。当该行与办理结果不平衡、而办理结果各行与办理总计相符时，按办理结果推出的新收分列（办理总计 + 结转下年度 − 上年结转）计算。',
+      reasonEn:
+        'It reads the applicant split of the new-applications row. Where that row breaks the balance while the outcome rows agree with total handled, the split the outcomes imply (handled + carried forward − carried over) is used.',
+    },
     compute: (i) => {
       const all = total(i.applications, 'newReceived');
       const natural = i.applications['newReceived']?.[0] ?? null;
@@ -444,21 +476,32 @@ export const METRICS: readonly MetricDefinition[] = [
     category: 'timeliness',
     nameZh: '按时答复率（报告自述）',
     nameEn: 'On-time reply rate (as stated)',
-    formulaZh: '报告正文所述的按时答复率；“均在法定期限内答复”计为 100%；汇总时按办结量加权',
-    formulaEn: 'the on-time rate the text states; "all answered within the legal time limit" counts as 100%; roll-ups weight it by applications handled',
+    formulaZh:
+      '依次取正文所述：① 明示的按时答复率；② 超期/逾期答复 N 件：(办结量 − N) ÷ 办结量；③ “均在法定期限内答复”：100%。只计关于政府信息公开申请的陈述；汇总时按办结量加权',
+    formulaEn:
+      'From the text, in this order: (1) an explicit on-time rate; (2) N replies given late: (handled − N) ÷ handled; (3) "all answered within the legal time limit": 100%. Only statements about information-disclosure applications; roll-ups weight it by applications handled',
     denominatorZh: '办结量（（七）总计），仅计正文说明了时效的报告',
     denominatorEn: 'applications handled (row （七）), of reports whose text states timeliness',
     unit: 'ratio',
     templates: BOTH,
     higherIsBetter: true,
-    caveatZh: '年报表格没有时效字段，此数取自正文，为自述数据。',
-    caveatEn: 'The tables have no timeliness field: this figure is self-reported in the text.',
+    caveatZh: '年报表格没有时效字段，此数取自正文，为自述数据；依据原句见证据。延期答复（条例允许的延长）不计为超期。',
+    caveatEn:
+      'The tables have no timeliness field: this figure is self-reported in the text; the sentence it rests on is given as evidence. Replies after a lawful extension (延期) are not counted as late.',
+    selfReported: true,
+    evidenceKinds: ON_TIME_KINDS,
     compute: (i) => {
-      const stated = i.narrative?.find((n) => n.kind === 'onTimeRate')?.value ?? (i.narrative?.some((n) => n.kind === 'allOnTime') ? 1 : null);
+      const handled = total(i.applications, 'total');
+      const fact = (kind: NarrativeFact['kind']) => i.narrative?.find((n) => n.kind === kind);
+      const rate = fact('onTimeRate');
+      const overdue = fact('overdueReplies');
+      let stated: number | null = null;
+      if (rate) stated = rate.value;
+      else if (overdue && handled !== null && handled > 0 && overdue.value <= handled) stated = (handled - overdue.value) / handled;
+      else if (fact('allOnTime')) stated = 1;
       if (stated === null) return { value: null, numerator: null, denominator: null };
       // Weighted by the applications handled, so that a roll-up is the share of all handled applications answered
       // on time (as stated), not an average of rates.
-      const handled = total(i.applications, 'total');
       if (handled === null || handled === 0) return { value: stated, numerator: null, denominator: null };
       return { value: stated, numerator: stated * handled, denominator: handled };
     },
@@ -538,15 +581,16 @@ export const METRICS: readonly MetricDefinition[] = [
   def({
     code: 'disclosure.feeItems',
     category: 'activeDisclosure',
-    nameZh: '行政事业性收费项目数（上一年）',
-    nameEn: 'Fee items (previous year)',
-    formulaZh: '行政事业性收费·上一年项目数量',
-    formulaEn: 'fee items last year',
+    nameZh: '行政事业性收费项目数',
+    nameEn: 'Fee items',
+    formulaZh: '行政事业性收费·上一年项目数量 + 本年增/减（即本年末项目数）',
+    formulaEn: 'fee items last year + change this year (the items at the end of the report year)',
     unit: 'items',
     templates: ['2019'],
-    caveatZh: '仅 2019 版；与 2021 版收费金额不可比。',
-    caveatEn: '2019 format only; not comparable with the 2021 fee amount.',
-    compute: (i) => count(i.template === '2019' ? disclosure(i.activeDisclosure, 'fees', 'previousItems') : null),
+    caveatZh: '仅 2019 版；与 2021 版收费金额不可比。“上一年项目数量”是上一年的存量，单独不能记在本年。',
+    caveatEn: '2019 format only; not comparable with the 2021 fee amount. "Items last year" is the previous year\'s stock and is not filed under this year on its own.',
+    compute: (i) =>
+      count(i.template === '2019' ? addAll([disclosure(i.activeDisclosure, 'fees', 'previousItems'), disclosure(i.activeDisclosure, 'fees', 'change')]) : null),
   }),
   def({
     code: 'disclosure.procurementAmountWan',
@@ -594,13 +638,52 @@ export function metricValueFromSums(def: Pick<MetricDefinition, 'unit'>, numerat
 
 /**
  * A roll-up over many reports: sums of numerators over sums of denominators (never an average of ratios).
- * A report enters a count's sum when its numerator is known, a ratio's sums when both parts are known.
+ * A report enters a count's sum when its numerator is known, a ratio's sums when both parts are known and the
+ * denominator is not 0.
  */
 export function combineMetric(def: MetricDefinition, values: readonly MetricValue[]): MetricValue {
   const ratio = isRatioMetric(def);
-  const known = values.filter((v) => v.numerator !== null && (!ratio || v.denominator !== null));
+  // A ratio counts only reports where both parts are known and the base is not 0: a numerator over no base (a
+  // corrected case where the printed decided total is 0) would otherwise inflate the combined rate.
+  const known = values.filter((v) => v.numerator !== null && (!ratio || (v.denominator !== null && v.denominator !== 0)));
   if (!known.length) return { value: null, numerator: null, denominator: null };
   const numerator = known.reduce((s, v) => s + v.numerator!, 0);
   const denominator = ratio ? known.reduce((s, v) => s + v.denominator!, 0) : null;
   return { value: metricValueFromSums(def, numerator, denominator), numerator, denominator };
+}
+
+/** One metric of one report as stored: the value of its chosen reading, both readings, and its quality. */
+export interface MetricRecord extends MetricValue {
+  code: string;
+  /** The value on the printed tables. */
+  printedValue: number | null;
+  /** The value with every total a rule can recompute taken from its parts (tablesFromParts). */
+  partsValue: number | null;
+  quality: MetricQuality;
+}
+
+/**
+ * Every metric of a report that applies to its format, with both readings and the quality of the one used, from
+ * the report's findings (the parser's and the shared rules') and the cells an editor corrected.
+ */
+export function deriveMetrics(input: MetricInput, findings: readonly Finding[], correctedCells: Iterable<string> = []): MetricRecord[] {
+  const standing = cellStanding(findings, correctedCells);
+  const parts = { ...input, ...tablesFromParts(input.applications, input.reviewLitigation) };
+  const out: MetricRecord[] = [];
+  for (const m of METRICS) {
+    if (input.template && !m.templates.includes(input.template)) continue;
+    const read = new Set<string>();
+    const blank = new Set<string>();
+    const printed = m.compute(recordingTables(input, read, blank));
+    const fromParts = m.compute(parts);
+    const used = m.reconciliation?.basis === 'parts' ? fromParts : printed;
+    out.push({
+      code: m.code,
+      ...used,
+      printedValue: printed.value,
+      partsValue: fromParts.value,
+      quality: valueQuality(read, used.value === null && blank.size > 0, standing, m.selfReported === true && used.value !== null),
+    });
+  }
+  return out;
 }

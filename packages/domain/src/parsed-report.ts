@@ -64,6 +64,8 @@ export type NarrativeFactKind =
   | 'onTimeRate'
   | 'allOnTime'
   | 'overdueReplies'
+  /** Replies given after the extension the 条例 allows (延期答复 N 件): not late, but not within the first term. */
+  | 'extendedReplies'
   | 'processingFeeYuan'
   | 'normativeDocumentsIssued';
 

@@ -9,19 +9,31 @@ describe('the consistency rules of a single report', () => {
     expect(checkReport(consistentReport('2019'))).toEqual([]);
   });
 
-  it('rule 1: 新收 + 上年结转 ≠ 总计 + 结转 in a column is an error naming the column and the four cells', () => {
+  it('rule 1: when 办理总计 agrees with its outcome rows, the finding names the 新收 + 上年结转 side as faulty', () => {
     const r = consistentReport();
     r.applications['newReceived'] = [41, 6, 0, 0, 2, 2, 51]; // one more natural-person application, row still adds up
     const [f, ...rest] = failed(r).filter((x) => x.rule === 'S3_BALANCE');
     expect(rest.map((x) => x.cells[0])).toEqual(['applications.newReceived[6]']);
-    expect(f).toMatchObject({ severity: 'error', expected: 45, actual: 44 });
-    expect(f!.cells).toEqual([
+    // The handled side of the 自然人 column (outcomes add up to its total) gives 44; 新收 + 上年结转 printed 45.
+    expect(f).toMatchObject({ severity: 'error', expected: 44, actual: 45 });
+    expect(f!.cells).toEqual(['applications.newReceived[0]', 'applications.carriedOver[0]']);
+    expect(f!.message.zh).toContain('“自然人”列 本年新收+上年结转：应为 44，表中为 45');
+    expect(f!.message.zh).toContain('差错在本年新收或上年结转一侧');
+  });
+
+  it('rule 1: when 办理总计 does not agree with its outcome rows either, both sides are named', () => {
+    const r = consistentReport();
+    r.applications['total'] = [...r.applications['total']!];
+    r.applications['total'][0] = r.applications['total'][0]! + 1;
+    r.applications['total'][6] = r.applications['total'][6]! + 1;
+    const balance = failed(r).filter((x) => x.rule === 'S3_BALANCE');
+    expect(balance[0]!.cells).toEqual([
       'applications.newReceived[0]',
       'applications.carriedOver[0]',
       'applications.total[0]',
       'applications.carriedForward[0]',
     ]);
-    expect(f!.message.zh).toContain('“自然人”列');
+    expect(balance[0]!.message.zh).toContain('新收+上年结转 与 办理总计+结转下年度');
   });
 
   it('rule 2: （七）总计 differing from the sum of the outcome rows is an error', () => {

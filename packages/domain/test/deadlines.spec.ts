@@ -4,6 +4,12 @@ describe('publication deadlines (条例 第四十九条)', () => {
   it('departments publish by 31 January, governments by 31 March, of the next year', () => {
     expect(publicationDeadline(2024, 'department')).toBe('2025-01-31');
     expect(publicationDeadline(2024, 'government')).toBe('2025-03-31');
+    expect(publicationDeadline(2019, 'department')).toBe('2020-01-31');
+  });
+
+  it('data year 2018 and before follow the 2008 条例: every agency by 31 March', () => {
+    expect(publicationDeadline(2018, 'department')).toBe('2019-03-31');
+    expect(publicationDeadline(2018, 'government')).toBe('2019-03-31');
   });
 
   it('counts whole days late, 0 when on time', () => {
@@ -37,8 +43,11 @@ describe('submission status for one agency and year', () => {
     expect(submissionStatus({ publishedOn: null, daysLate: null }, '2025-01-31', '2026-11-28')).toBe('DATE_UNKNOWN');
   });
 
-  it('no report is MISSING once the deadline day is over, NOT_DUE until then', () => {
-    expect(submissionStatus(null, '2025-03-31', '2025-04-01')).toBe('MISSING');
+  it('no report is MISSING only when a listing check after the deadline found none; NOT_CHECKED otherwise; NOT_DUE until then', () => {
+    expect(submissionStatus(null, '2025-03-31', '2025-04-01', '2025-04-01')).toBe('MISSING');
+    expect(submissionStatus(null, '2025-03-31', '2025-04-01')).toBe('NOT_CHECKED');
+    // A check before the deadline proves nothing about the report due by it.
+    expect(submissionStatus(null, '2025-03-31', '2025-06-01', '2025-03-20')).toBe('NOT_CHECKED');
     expect(submissionStatus(null, '2025-03-31', '2025-03-31')).toBe('NOT_DUE');
   });
 });

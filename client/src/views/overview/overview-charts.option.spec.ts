@@ -95,9 +95,9 @@ describe('the agencies with the most applications', () => {
     expect(vars.scopes).not.toContain('region_aggregate');
   });
 
-  it('ranks aggregates only among themselves, when asked for them', () => {
+  it('ranks region aggregates only among themselves, when asked for them: one scope per ranking', () => {
     const vars = topAgenciesVariables(2025, null, 'aggregates');
-    expect(vars.scopes).toEqual(['region_aggregate', 'system_aggregate']);
+    expect(vars.scopes).toEqual(['region_aggregate']);
     expect(vars.scopes).not.toContain('self');
   });
 

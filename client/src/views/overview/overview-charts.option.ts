@@ -122,7 +122,8 @@ export type RankedReports = 'self' | 'aggregates';
  * caption says which kind it ranks. Counts need no minimum sample.
  */
 export function topAgenciesVariables(year: number, selection: AgencySelectionInput | null, reports: RankedReports = 'self'): RankingQueryVariables {
-  const scopes: ReportScope[] = reports === 'self' ? ['self'] : ['region_aggregate', 'system_aggregate'];
+  // One scope per ranking (the API refuses to mix them): region aggregates are compared region against region.
+  const scopes: ReportScope[] = reports === 'self' ? ['self'] : ['region_aggregate'];
   return { metric: 'applications.new', year, selection, scopes, minSample: 0, order: 'DESC', take: TOP_AGENCIES };
 }
 

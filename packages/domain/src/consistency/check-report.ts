@@ -224,24 +224,42 @@ function checkApplications(report: ParsedReportCore, out: FindingCollector) {
       continue;
     }
 
+    // Rule 2 is read first: whether the 办理总计 side of rule 1 is backed by its own parts.
+    const outcomeCells = cellsOf(outcomes);
+    const total = appCell(report, 'total', c);
+    const totalBackedByParts = blanks([...outcomeCells, total]).length === 0 && sum(outcomeCells) === total.value;
+
     // Rule 1.
     const inputs = cellsOf(['newReceived', 'carriedOver']);
     const outputs = cellsOf(['total', 'carriedForward']);
     const rule1Missing = blanks([...inputs, ...outputs]);
     if (rule1Missing.length) out.cannotCheck('S3_BALANCE', columnZh, columnEn, rule1Missing, readBlanks(inputs, outputs));
-    else if (sum(inputs) !== sum(outputs))
-      out.fail(
-        'S3_BALANCE',
-        [...inputs, ...outputs],
-        sum(inputs),
-        sum(outputs),
-        `${columnZh} 新收+上年结转 与 办理总计+结转下年度`,
-        `${columnEn}, new + carried over vs total handled + carried forward`,
-      );
+    else if (sum(inputs) !== sum(outputs)) {
+      if (totalBackedByParts)
+        // The outcome rows add up to 办理总计, so the handled side stands on its own figures: the faulty figures are
+        // on the 新收 + 上年结转 side, and the finding names those cells (the expected value is what the handled side gives).
+        out.fail(
+          'S3_BALANCE',
+          inputs,
+          sum(outputs),
+          sum(inputs),
+          `${columnZh} 本年新收+上年结转`,
+          `${columnEn}, new + carried over`,
+          `办理总计与各项办理结果之和相符（${total.value}），差错在本年新收或上年结转一侧。`,
+          `Total handled agrees with the sum of its outcome rows (${total.value}), so the error is on the new + carried over side.`,
+        );
+      else
+        out.fail(
+          'S3_BALANCE',
+          [...inputs, ...outputs],
+          sum(inputs),
+          sum(outputs),
+          `${columnZh} 新收+上年结转 与 办理总计+结转下年度`,
+          `${columnEn}, new + carried over vs total handled + carried forward`,
+        );
+    }
 
     // Rule 2.
-    const outcomeCells = cellsOf(outcomes);
-    const total = appCell(report, 'total', c);
     const rule2Missing = blanks([...outcomeCells, total]);
     if (rule2Missing.length) out.cannotCheck('S3_OUTCOME_SUM', columnZh, columnEn, rule2Missing, readBlanks(outcomeCells, [total]));
     else if (sum(outcomeCells) !== total.value)

@@ -21,9 +21,6 @@ const PATTERNS: { kind: NarrativeFactKind; re: RegExp; skipIf?: RegExp }[] = [
   { kind: 'applicationsCarriedForward', re: new RegExp(`(?:结转|转入|顺延|转)(?:至|到)?下一?年度?${GAP}{0,12}?${N}\\s*件`) },
   { kind: 'reviews', re: new RegExp(`行政复议${GAP}{0,12}?${N}\\s*(?:件|起|宗)`) },
   { kind: 'lawsuits', re: new RegExp(`行政诉讼${GAP}{0,12}?${N}\\s*(?:件|起|宗)`) },
-  { kind: 'onTimeRate', re: new RegExp(`(?:按时|按期|及时|如期)(?:答复|办结|回复|办理)率${GAP}{0,4}?${N}\\s*[%％]`) },
-  { kind: 'allOnTime', re: /(?:均|全部|全都)(?:在|于|按)(?:法定|规定)?(?:期限|时限|时间)内(?:予以)?(?:答复|办结|回复|办理)/ },
-  { kind: 'overdueReplies', re: new RegExp(`(?:超期|逾期|超时)(?:答复|办理|回复)${GAP}{0,6}?${N}\\s*件`) },
   { kind: 'processingFeeYuan', re: new RegExp(`信息处理费${GAP}{0,12}?${N}\\s*元`) },
   { kind: 'normativeDocumentsIssued', re: new RegExp(`制发${GAP}{0,6}?规范性文件\\s*${N}\\s*件`) },
 ];
@@ -48,8 +45,68 @@ function* sentences(text: string, exclude: readonly [number, number][], focus: [
   }
 }
 
-export function readNarrative(text: string, tableSpans: readonly [number, number][], focus: [number, number] = [0, text.length]): NarrativeFact[] {
+/**
+ * Statements about replying to 政府信息公开申请 within the legal time: an explicit rate, "all answered within the
+ * legal time limit", or a count of replies given late (超期/逾期/超时) or after an extension (延期, which the 条例
+ * allows). They are read anywhere in the text, table regions included: reports often print them in the lines that
+ * open section 三, above its table. Spaces and line breaks inside a phrase are allowed (hard-wrapped PDF text).
+ */
+const W = '\\s*';
+const ON_TIME_PATTERNS: { kind: NarrativeFactKind; re: RegExp }[] = [
+  { kind: 'onTimeRate', re: new RegExp(`(?:按${W}时|按${W}期|及${W}时|如${W}期)${W}(?:答${W}复|办${W}结|回${W}复)${W}率${W}${GAP}{0,4}?${W}${N}${W}[%％]`, 'g') },
+  {
+    kind: 'allOnTime',
+    re: new RegExp(`(?:均|全${W}部|全${W}都|都)${W}(?:已${W})?(?:在|于|按)${W}(?:法${W}定|规${W}定)?${W}(?:的${W})?(?:期${W}限|时${W}限|时${W}间)${W}(?:内${W})?(?:予${W}以${W}|依${W}法${W})?(?:答${W}复|办${W}结|回${W}复|办${W}理)`, 'g'),
+  },
+  { kind: 'overdueReplies', re: new RegExp(`(?:超${W}期|逾${W}期|超${W}时)${W}(?:答${W}复|办${W}理|回${W}复)${GAP}{0,6}?${W}${N}${W}件`, 'g') },
+  { kind: 'extendedReplies', re: new RegExp(`延${W}期${W}(?:答${W}复|办${W}理|回${W}复)${GAP}{0,6}?${W}${N}${W}件`, 'g') },
+];
+
+/** A timeliness statement about something other than information-disclosure applications (proposals, petitions, hotlines). */
+const OTHER_SUBJECT = /人大|政协|建议|提案|议案|信访|热线|12345|诉求|来件|来信|投诉|留言|咨询/;
+const DISCLOSURE_SUBJECT = /政府信息公开|信息公开申请|依申请/;
+
+const HEADING = /^[（(]?[一二三四五六七八九十\d]+[、.．）)][^，,。；;]{0,30}$/;
+
+/** The sentence around a match: back to the previous sentence end (at most 200 characters), on to the next. */
+function sentenceAround(text: string, start: number, end: number): { text: string; start: number; end: number } {
+  let a = start;
+  while (a > 0 && start - a < 200 && !/[。；;！!？?]/.test(text[a - 1]!)) a -= 1;
+  let b = end;
+  while (b < text.length && b - end < 200 && !/[。；;！!？?]/.test(text[b]!)) b += 1;
+  if (b < text.length) b += 1;
+  // A heading line in front ("一、总体情况") is not part of the sentence.
+  for (let nl = text.indexOf('\n', a); nl !== -1 && nl < start; nl = text.indexOf('\n', a)) {
+    if (!HEADING.test(text.slice(a, nl).trim())) break;
+    a = nl + 1;
+  }
+  return { text: text.slice(a, b), start: a, end: b };
+}
+
+function readTimeliness(text: string, focus: [number, number]): NarrativeFact[] {
   const facts: NarrativeFact[] = [];
+  const window = text.slice(focus[0], focus[1]);
+  for (const p of ON_TIME_PATTERNS) {
+    p.re.lastIndex = 0;
+    for (const m of window.matchAll(p.re)) {
+      const at = focus[0] + m.index!;
+      const s = sentenceAround(text, at, at + m[0].length);
+      const flat = s.text.replace(/\s+/g, '');
+      // Only statements about 政府信息公开申请: "人大建议和政协提案均在规定期限内办结" is about something else. The part
+      // of the sentence before the statement names its subject.
+      const lead = text.slice(s.start, at).replace(/\s+/g, '');
+      if (OTHER_SUBJECT.test(lead) && !DISCLOSURE_SUBJECT.test(lead)) continue;
+      if (flat.length > 400) continue;
+      let value = p.kind === 'allOnTime' ? 1 : Number(m[1]);
+      if (p.kind === 'onTimeRate') value /= 100;
+      facts.push({ kind: p.kind, value, sentence: s.text.replace(/[\t\n]/g, '').trim(), start: s.start, end: s.end });
+    }
+  }
+  return facts.sort((x, y) => x.start - y.start);
+}
+
+export function readNarrative(text: string, tableSpans: readonly [number, number][], focus: [number, number] = [0, text.length]): NarrativeFact[] {
+  const facts: NarrativeFact[] = readTimeliness(text, focus);
   for (const s of sentences(text, tableSpans, focus)) {
     if (s.text.length > 600) continue;
     const flat = s.text.replace(/[\t\n]/g, '');

@@ -7,6 +7,7 @@ export enum AnalyticsErrorCode {
   SELECTION_TOO_LARGE = 'SELECTION_TOO_LARGE',
   RESULT_TOO_LARGE = 'RESULT_TOO_LARGE',
   YEAR_RANGE_TOO_LONG = 'YEAR_RANGE_TOO_LONG',
+  MIXED_SCOPES = 'MIXED_SCOPES',
 }
 
 export class AnalyticsException extends DomainException<AnalyticsErrorCode> {
@@ -16,6 +17,7 @@ export class AnalyticsException extends DomainException<AnalyticsErrorCode> {
     [AnalyticsErrorCode.SELECTION_TOO_LARGE]: 'BAD_USER_INPUT',
     [AnalyticsErrorCode.RESULT_TOO_LARGE]: 'BAD_USER_INPUT',
     [AnalyticsErrorCode.YEAR_RANGE_TOO_LONG]: 'BAD_USER_INPUT',
+    [AnalyticsErrorCode.MIXED_SCOPES]: 'BAD_USER_INPUT',
   };
 
   static unknownMetrics(codes: readonly string[]): AnalyticsException {
@@ -55,6 +57,14 @@ export class AnalyticsException extends DomainException<AnalyticsErrorCode> {
       AnalyticsErrorCode.YEAR_RANGE_TOO_LONG,
       `年份范围过长（${from}–${to}），最多 ${limit} 年。The year range ${from}–${to} is longer than ${limit} years.`,
       { from, to, limit },
+    );
+  }
+
+  static mixedScopes(scopes: readonly string[]): AnalyticsException {
+    return new AnalyticsException(
+      AnalyticsErrorCode.MIXED_SCOPES,
+      `排名不能混合不同口径的报告（${scopes.join('、')}）：机关本级报告与地区汇总报告不可比，请只选一种。A ranking cannot mix report scopes (${scopes.join(', ')}); choose one.`,
+      { scopes: [...scopes] },
     );
   }
 }

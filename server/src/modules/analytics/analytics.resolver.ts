@@ -8,7 +8,7 @@ import { AnalyticsService } from './analytics.service.js';
 import { BreakdownArgs } from './dto/breakdown.args.js';
 import { CompareArgs } from './dto/compare.args.js';
 import { DataQualityArgs, FindingsArgs, SubmissionsArgs } from './dto/quality.args.js';
-import { RankingArgs } from './dto/ranking.args.js';
+import { DEFAULT_MIN_SAMPLE, RankingArgs } from './dto/ranking.args.js';
 import { RollupArgs } from './dto/rollup.args.js';
 import { TimeSeriesArgs } from './dto/time-series.args.js';
 import { BreakdownRowModel } from './models/breakdown.model.js';
@@ -57,12 +57,12 @@ export class AnalyticsResolver {
 
   @Query(() => RankingPageModel, {
     description:
-      "Agencies ranked by one metric of their current report for a year. Ties share a rank (1, 2, 2, 4); agencies without a value are not ranked; those whose sample is below minSample are left out and counted.",
+      "Agencies ranked by one metric of their current report for a year. Ties share a rank (1, 2, 2, 4); reports of one scope only (default self); values CONTRADICTED or UNCERTAIN are left out unless includeDoubtful; agencies without a report, without a value, with a doubtful value or a sample below minSample are left out and each counted.",
   })
   @Roles(...ACCESS.read)
   ranking(@Args() args: RankingArgs, @Scope() scope: AgencyScope): Promise<RankingPageModel> {
     return this.analytics.ranking(
-      { ...args, ...paging(args), minSample: args.minSample ?? 10, order: args.order ?? null, scopes: args.scopes ?? null },
+      { ...args, ...paging(args), minSample: args.minSample ?? DEFAULT_MIN_SAMPLE, order: args.order ?? null, scopes: args.scopes ?? null, includeDoubtful: args.includeDoubtful ?? false },
       scope,
     );
   }

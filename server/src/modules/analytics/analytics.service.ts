@@ -11,9 +11,12 @@ import {
   breakdownShares,
   isRatioMetric,
   metricValueFromSums,
+  RANKING_EXCLUDED_QUALITIES,
   type BreakdownDimension,
   type CellValue,
   type MetricDefinition,
+  type MetricQuality,
+  type NarrativeFactKind,
 } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
@@ -25,7 +28,7 @@ import { AnalyticsException } from './analytics.exception.js';
 import type { AgencySelectionInput } from './dto/agency-selection.input.js';
 import { MAX_YEARS } from './dto/years.js';
 import type { BreakdownRowModel } from './models/breakdown.model.js';
-import type { ComparisonModel, MetricValueModel } from './models/comparison.model.js';
+import type { ComparisonModel, MetricValueModel, NarrativeEvidenceModel } from './models/comparison.model.js';
 import { toMetricDefinitionModel } from './models/metric-definition.model.js';
 import { RankOrder, type RankingItemModel, type RankingPageModel } from './models/ranking.model.js';
 import type { RollupValueModel } from './models/rollup-value.model.js';
@@ -91,9 +94,23 @@ export class AnalyticsService {
     const [agencies, rows] = await Promise.all([
       this.agencies(agencyIds),
       this.dataSource.query<
-        { agency_id: number; year: number; report_id: number; metric: string; value: number | null; numerator: number | null; denominator: number | null }[]
+        {
+          agency_id: number;
+          year: number;
+          report_id: number;
+          scope: string;
+          template: string;
+          metric: string;
+          value: number | null;
+          numerator: number | null;
+          denominator: number | null;
+          quality: MetricQuality | null;
+          printed_value: number | null;
+          parts_value: number | null;
+        }[]
       >(
-        `SELECT r.agency_id, r.year, r.id AS report_id, m.code AS metric, rm.value, rm.numerator, rm.denominator
+        `SELECT r.agency_id, r.year, r.id AS report_id, r.scope, r.template, m.code AS metric, rm.value, rm.numerator, rm.denominator,
+                rm.quality, rm.printed_value, rm.parts_value
            FROM report r
           CROSS JOIN unnest($3::text[]) WITH ORDINALITY AS m(code, position)
            LEFT JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = m.code
@@ -102,6 +119,10 @@ export class AnalyticsService {
         [agencyIds, yearList, metrics.map((m) => m.code)],
       ),
     ]);
+    const evidence = await this.evidence(
+      rows.map((r) => r.report_id),
+      metrics,
+    );
     // Values follow the agencies' order (by name), then year, then the metrics as asked.
     const order = new Map(agencyIds.map((id, i) => [id, i]));
     rows.sort((a, b) => order.get(a.agency_id)! - order.get(b.agency_id)!);
@@ -113,8 +134,38 @@ export class AnalyticsService {
       numerator: r.numerator,
       denominator: r.denominator,
       reportId: toId(r.report_id),
+      // No metric row: the metric does not apply to the report's format, so nothing could vouch for it.
+      quality: r.quality ?? 'UNVERIFIABLE',
+      scope: r.scope,
+      template: r.template,
+      printedValue: r.printed_value,
+      partsValue: r.parts_value,
+      evidence: evidence.get(`${r.report_id}:${r.metric}`) ?? [],
     }));
     return { agencies, years: yearList, metrics: metrics.map(toMetricDefinitionModel), values };
+  }
+
+  /** The narrative statements self-reported metrics rest on, by `reportId:metric`, in text order. */
+  async evidence(reportIds: readonly number[], metrics: readonly MetricDefinition[]): Promise<Map<string, NarrativeEvidenceModel[]>> {
+    const out = new Map<string, NarrativeEvidenceModel[]>();
+    const withEvidence = metrics.filter((m) => m.evidenceKinds?.length);
+    if (!withEvidence.length || !reportIds.length) return out;
+    const kinds = [...new Set(withEvidence.flatMap((m) => m.evidenceKinds!))];
+    const facts = await this.dataSource.query<{ report_id: number; kind: string; value: string; sentence: string; start_offset: number; end_offset: number }[]>(
+      `SELECT report_id, kind, value, sentence, start_offset, end_offset FROM narrative_fact
+        WHERE report_id = ANY($1::int[]) AND kind = ANY($2::text[]) ORDER BY report_id, start_offset, id`,
+      [[...new Set(reportIds)], kinds],
+    );
+    for (const f of facts) {
+      for (const m of withEvidence) {
+        if (!m.evidenceKinds!.includes(f.kind as NarrativeFactKind)) continue;
+        const key = `${f.report_id}:${m.code}`;
+        const list = out.get(key) ?? [];
+        list.push({ kind: f.kind, value: Number(f.value), sentence: f.sentence, start: f.start_offset, end: f.end_offset });
+        out.set(key, list);
+      }
+    }
+    return out;
   }
 
   /** The subtree of `rootAgencyId` (itself included), or every agency, rolled up per year and metric. */
@@ -154,40 +205,94 @@ export class AnalyticsService {
   }
 
   private async rollupOver(agencyIds: readonly number[], years: readonly number[], metrics: readonly MetricDefinition[]): Promise<RollupValueModel[]> {
+    // The year before each year asked is read too: the matched panel of the year-on-year change.
+    const withPrevious = [...new Set(years.flatMap((y) => [y - 1, y]))];
     const rows = await this.dataSource.query<
-      { year: number; metric: string; numerator: number | null; denominator: number | null; reports_counted: number; agencies_covered: number }[]
+      {
+        year: number;
+        metric: string;
+        numerator: number | null;
+        denominator: number | null;
+        reports_counted: number;
+        agencies_covered: number;
+        doubtful: number;
+        matched: number | null;
+        matched_n1: number | null;
+        matched_d1: number | null;
+        matched_n0: number | null;
+        matched_d0: number | null;
+        data_as_of: string | null;
+      }[]
     >(
-      // Only the metric rows that enter the sums are joined (a count needs its numerator, a ratio both parts), so the
-      // planner reads each metric with one index-only range scan and hashes the counted reports.
-      `WITH RECURSIVE ${countedReportsCtes('$1', '$2')},
+      // Only the metric rows that enter the sums are joined (a count needs its numerator, a ratio both parts and a
+      // base that is not 0), so the planner reads each metric with one index-only range scan and hashes the counted
+      // reports. The matched panel pairs each reporting agency's value with its own value the year before, when its
+      // report covered as many agencies (an aggregate is not matched with the government's own report).
+      `WITH RECURSIVE ${countedReportsCtes('$1', '$5')},
        m AS (SELECT * FROM unnest($3::text[], $4::boolean[]) AS m(code, ratio)),
        known AS (
-         SELECT c.year, c.covers, rm.metric_code, rm.numerator, rm.denominator, m.ratio
+         SELECT c.year, c.agency_id, c.covers, rm.metric_code, rm.numerator, rm.denominator, rm.quality, m.ratio
            FROM counted c
            JOIN report_metric rm ON rm.report_id = c.id
            JOIN m ON m.code = rm.metric_code
-          WHERE rm.metric_code = ANY($3::text[]) AND rm.numerator IS NOT NULL AND (NOT m.ratio OR rm.denominator IS NOT NULL)
+          WHERE rm.metric_code = ANY($3::text[]) AND rm.numerator IS NOT NULL
+            AND (NOT m.ratio OR (rm.denominator IS NOT NULL AND rm.denominator <> 0))
+       ),
+       main AS (
+         SELECT year, metric_code, sum(numerator) AS numerator, sum(denominator) FILTER (WHERE ratio) AS denominator,
+                count(*)::int AS reports_counted, sum(covers)::int AS agencies_covered,
+                count(*) FILTER (WHERE quality IN ('CONTRADICTED', 'UNCERTAIN'))::int AS doubtful
+           FROM known GROUP BY year, metric_code
+       ),
+       matched AS (
+         SELECT k.year, k.metric_code, count(*)::int AS matched, sum(k.numerator) AS matched_n1, sum(k.denominator) AS matched_d1,
+                sum(p.numerator) AS matched_n0, sum(p.denominator) AS matched_d0
+           FROM known k JOIN known p ON p.agency_id = k.agency_id AND p.metric_code = k.metric_code AND p.year = k.year - 1 AND p.covers = k.covers
+          GROUP BY k.year, k.metric_code
+       ),
+       stored AS (
+         SELECT c.year, to_char(max(r.created_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS data_as_of
+           FROM counted c JOIN report r ON r.id = c.id GROUP BY c.year
        )
-       SELECT year, metric_code AS metric, sum(numerator) AS numerator, sum(denominator) FILTER (WHERE ratio) AS denominator,
-              count(*)::int AS reports_counted, sum(covers)::int AS agencies_covered
-         FROM known
-        GROUP BY year, metric_code`,
-      [agencyIds, years, metrics.map((m) => m.code), metrics.map((m) => isRatioMetric(m))],
+       SELECT main.year, main.metric_code AS metric, main.numerator, main.denominator, main.reports_counted, main.agencies_covered,
+              main.doubtful, matched.matched, matched.matched_n1, matched.matched_d1, matched.matched_n0, matched.matched_d0, stored.data_as_of
+         FROM main
+         LEFT JOIN matched ON matched.year = main.year AND matched.metric_code = main.metric_code
+         LEFT JOIN stored ON stored.year = main.year
+        WHERE main.year = ANY($2::int[]) OR main.year + 1 = ANY($2::int[])`,
+      [agencyIds, years, metrics.map((m) => m.code), metrics.map((m) => isRatioMetric(m)), withPrevious],
     );
     const found = new Map(rows.map((r) => [`${r.year}:${r.metric}`, r]));
     return years.flatMap((year) =>
       metrics.map((m) => {
         const r = found.get(`${year}:${m.code}`);
+        const before = found.get(`${year - 1}:${m.code}`);
+        const ratio = isRatioMetric(m);
         const numerator = r?.numerator ?? null;
-        const denominator = isRatioMetric(m) ? (r?.denominator ?? null) : null;
+        const denominator = ratio ? (r?.denominator ?? null) : null;
+        const matched = r?.matched ?? 0;
+        const matchedValue = matched ? metricValueFromSums(m, r!.matched_n1, ratio ? r!.matched_d1 : null) : null;
+        const matchedPreviousValue = matched ? metricValueFromSums(m, r!.matched_n0, ratio ? r!.matched_d0 : null) : null;
+        const reportsCounted = r?.reports_counted ?? 0;
+        const reportsBefore = before?.reports_counted ?? 0;
         return {
           year,
           metric: m.code,
           value: metricValueFromSums(m, numerator, denominator),
           numerator,
           denominator,
-          reportsCounted: r?.reports_counted ?? 0,
+          reportsCounted,
           agenciesCovered: r?.agencies_covered ?? 0,
+          agenciesExpected: agencyIds.length,
+          reportsDoubtful: r?.doubtful ?? 0,
+          matchedAgencies: matched,
+          matchedValue,
+          matchedPreviousValue,
+          matchedChange:
+            matchedValue === null || matchedPreviousValue === null || matchedPreviousValue === 0 ? null : (matchedValue - matchedPreviousValue) / matchedPreviousValue,
+          // With reports in both years, coverage changed unless every reporting agency is in both.
+          coverageChanged: reportsBefore > 0 && reportsCounted > 0 && (matched !== reportsCounted || matched !== reportsBefore),
+          dataAsOf: r?.data_as_of ?? null,
         };
       }),
     );
@@ -201,6 +306,7 @@ export class AnalyticsService {
       minSample: number;
       order?: RankOrder | null;
       scopes?: readonly string[] | null;
+      includeDoubtful?: boolean | null;
       take: number;
       skip: number;
     },
@@ -210,31 +316,37 @@ export class AnalyticsService {
     const def = metric!;
     const order = args.order ?? (def.higherIsBetter === false ? RankOrder.ASC : RankOrder.DESC);
     const direction = order === RankOrder.ASC ? 'ASC' : 'DESC';
+    const scopes = [...new Set(args.scopes?.length ? args.scopes : ['self'])];
+    if (scopes.length > 1) throw AnalyticsException.mixedScopes(scopes);
+    const reportScope = scopes[0]!;
     const agencyIds = await this.selections.resolve(args.selection, scope);
-    const [result] = await this.dataSource.query<{ candidates: number; total: number; items: (RankingRow & AgencyColumns)[] }[]>(
+    const [result] = await this.dataSource.query<{ reports: number; valued: number; trusted: number; total: number; items: (RankingRow & AgencyColumns)[] }[]>(
       `WITH base AS (
-         SELECT r.id AS report_id, r.agency_id, rm.value, rm.numerator, rm.denominator,
+         SELECT r.id AS report_id, r.agency_id, rm.value, rm.numerator, rm.denominator, rm.quality,
                 CASE WHEN $4::boolean THEN rm.denominator ELSE h.value END AS sample
            FROM report r
-           JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = $3
+           LEFT JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = $3
            LEFT JOIN report_metric h ON h.report_id = r.id AND h.metric_code = '${HANDLED_METRIC}'
-          WHERE r.is_current AND r.year = $2 AND r.agency_id = ANY($1::int[]) AND rm.value IS NOT NULL
-            AND ($6::text[] IS NULL OR r.scope = ANY($6::text[]))
+          WHERE r.is_current AND r.year = $2 AND r.agency_id = ANY($1::int[]) AND r.scope = $6
        ),
+       valued AS (SELECT * FROM base WHERE value IS NOT NULL),
+       trusted AS (SELECT * FROM valued WHERE $9::boolean OR quality <> ALL($10::text[])),
        ranked AS (
          SELECT b.*, rank() OVER (ORDER BY b.value ${direction})::int AS rank
-           FROM base b WHERE $5::int <= 0 OR b.sample >= $5::int
+           FROM trusted b WHERE $5::int <= 0 OR b.sample >= $5::int
        )
-       SELECT (SELECT count(*) FROM base)::int AS candidates,
+       SELECT (SELECT count(*) FROM base)::int AS reports,
+              (SELECT count(*) FROM valued)::int AS valued,
+              (SELECT count(*) FROM trusted)::int AS trusted,
               (SELECT count(*) FROM ranked)::int AS total,
               coalesce((
                 SELECT json_agg(p ORDER BY p.rank, p.agency_name, p.agency_id)
-                  FROM (SELECT ranked.rank, ranked.report_id, ranked.value, ranked.numerator, ranked.denominator, ranked.sample, ${AGENCY_COLUMNS}
+                  FROM (SELECT ranked.rank, ranked.report_id, ranked.value, ranked.numerator, ranked.denominator, ranked.sample, ranked.quality, ${AGENCY_COLUMNS}
                           FROM ranked JOIN agency a ON a.id = ranked.agency_id
                          ORDER BY ranked.rank, a.name, a.id
                          LIMIT $7 OFFSET $8) p
               ), '[]'::json) AS items`,
-      [agencyIds, args.year, def.code, isRatioMetric(def), args.minSample, args.scopes?.length ? args.scopes : null, args.take, args.skip],
+      [agencyIds, args.year, def.code, isRatioMetric(def), args.minSample, reportScope, args.take, args.skip, args.includeDoubtful === true, RANKING_EXCLUDED_QUALITIES],
     );
     const items: RankingItemModel[] = (result?.items ?? []).map((r) => ({
       rank: r.rank,
@@ -244,9 +356,21 @@ export class AnalyticsService {
       denominator: r.denominator,
       sample: r.sample,
       reportId: toId(r.report_id),
+      quality: r.quality,
     }));
+    const reports = result?.reports ?? 0;
+    const valued = result?.valued ?? 0;
+    const trusted = result?.trusted ?? 0;
     const total = result?.total ?? 0;
-    return { items, total, excludedBelowMinSample: (result?.candidates ?? 0) - total };
+    return {
+      items,
+      total,
+      excludedBelowMinSample: trusted - total,
+      excludedByQuality: valued - trusted,
+      excludedWithoutValue: reports - valued,
+      withoutReport: agencyIds.length - reports,
+      scope: reportScope,
+    };
   }
 
   async breakdown(
@@ -348,6 +472,7 @@ interface RankingRow {
   numerator: number | null;
   denominator: number | null;
   sample: number | null;
+  quality: MetricQuality;
 }
 
 /** `applications.granted[6]` → its section, row and column. */

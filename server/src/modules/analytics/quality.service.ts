@@ -127,7 +127,7 @@ export class QualityService {
     };
   }
 
-  /** Every selected agency × year: ON_TIME, LATE, DATE_UNKNOWN, MISSING or NOT_DUE; newest year first, then by name. */
+  /** Every selected agency × year: ON_TIME, LATE, DATE_UNKNOWN, MISSING, NOT_CHECKED or NOT_DUE; newest year first, then by name. */
   async submissions(years: readonly number[], selection: AgencySelectionInput | null | undefined, scope: AgencyScope, today = chinaDate(new Date())): Promise<SubmissionModel[]> {
     const yearList = [...new Set(years)].sort((a, b) => b - a);
     const agencyIds = await this.selections.resolve(selection, scope);
@@ -135,10 +135,13 @@ export class QualityService {
       throw AnalyticsException.resultTooLarge(agencyIds.length * yearList.length, MAX_SUBMISSION_ROWS);
     }
     const rows = await this.dataSource.query<
-      (AgencyColumns & { year: number; report_id: number | null; published_on: string | null; days_late: number | null; failing: number })[]
+      (AgencyColumns & { year: number; report_id: number | null; published_on: string | null; days_late: number | null; failing: number; not_found_on: string | null })[]
     >(
+      // MISSING needs evidence: the latest listing check that found no report for the year (its China date).
       `SELECT y.year, r.id AS report_id, to_char(r.published_on, 'YYYY-MM-DD') AS published_on, r.days_late,
-              coalesce(f.failing, 0)::int AS failing, ${AGENCY_COLUMNS}
+              coalesce(f.failing, 0)::int AS failing, ${AGENCY_COLUMNS},
+              (SELECT to_char(max(lc.checked_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') FROM listing_check lc
+                WHERE lc.agency_id = a.id AND lc.year = y.year AND lc.outcome = 'NOT_FOUND') AS not_found_on
          FROM agency a
         CROSS JOIN unnest($2::int[]) AS y(year)
          LEFT JOIN report r ON r.agency_id = a.id AND r.year = y.year AND r.is_current
@@ -156,7 +159,7 @@ export class QualityService {
       return {
         agency: agencyFromColumns(r),
         year: r.year,
-        status: submissionStatus(report, deadline, today),
+        status: submissionStatus(report, deadline, today, r.report_id === null ? r.not_found_on : null),
         reportId: r.report_id === null ? null : toId(r.report_id),
         publishedOn: r.published_on,
         deadline,

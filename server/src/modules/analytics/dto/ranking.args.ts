@@ -1,10 +1,13 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PagingArgs } from '../../../common/graphql/paging.args.js';
 import { RankOrder } from '../models/ranking.model.js';
 import { AgencySelectionInput } from './agency-selection.input.js';
 import { MAX_YEAR, MIN_YEAR, YEAR_MESSAGE } from './years.js';
+
+/** Rankings leave out agencies with fewer handled applications (or a smaller base) than this by default. */
+export const DEFAULT_MIN_SAMPLE = 30;
 
 export const REPORT_SCOPES = ['self', 'region_aggregate', 'system_aggregate'] as const;
 
@@ -29,7 +32,7 @@ export class RankingArgs extends PagingArgs {
 
   @Field(() => Int, {
     nullable: true,
-    defaultValue: 10,
+    defaultValue: DEFAULT_MIN_SAMPLE,
     description:
       "Leave out agencies whose sample is smaller (a ratio's denominator; for counts the applications handled), so that 1 of 1 does not top a ranking. 0 ranks all.",
   })
@@ -49,11 +52,21 @@ export class RankingArgs extends PagingArgs {
 
   @Field(() => [String], {
     nullable: true,
-    description: 'Only reports of these scopes: self | region_aggregate | system_aggregate. Default all (each agency is ranked by its own report).',
+    description:
+      'The report scope ranked: self | region_aggregate | system_aggregate. Default self (agencies by their own work). A ranking never mixes scopes: more than one is refused (MIXED_SCOPES).',
   })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(REPORT_SCOPES.length)
   @IsIn(REPORT_SCOPES, { each: true })
   scopes?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Also rank values the product knows may be wrong (CONTRADICTED, UNCERTAIN); by default they are left out and counted in excludedByQuality.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeDoubtful?: boolean | null;
 }

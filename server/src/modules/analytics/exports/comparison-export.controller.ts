@@ -4,8 +4,10 @@ import { Roles, Scope } from '../../../common/access/access.decorators.js';
 import type { AgencyScope } from '../../../common/access/agency-scope.js';
 import { AnalyticsService } from '../analytics.service.js';
 import type { ComparisonModel } from '../models/comparison.model.js';
-import { attachmentName, comparisonCsv, comparisonXlsx } from './comparison-export.js';
-import { ComparisonExportQuery, selectionOf } from './comparison-export.query.js';
+import { toMetricDefinitionModel } from '../models/metric-definition.model.js';
+import { metricDefinitions } from '../analytics.service.js';
+import { attachmentName, comparisonCsv, comparisonXlsx, definitionsAttachmentName, definitionsCsv } from './comparison-export.js';
+import { ComparisonExportQuery, MetricDefinitionsExportQuery, selectionOf } from './comparison-export.query.js';
 
 /**
  * Downloads of a comparison (the `compare` query's arguments as URL parameters): values and metric definitions.
@@ -25,6 +27,16 @@ export class ComparisonExportController {
       type: 'text/csv; charset=utf-8',
       disposition: attachmentName(comparison, lang, 'csv'),
     });
+  }
+
+  /** The definitions of the metrics a comparison CSV holds (the CSV itself is data only). */
+  @Get('metric-definitions.csv')
+  @Roles(...ACCESS.analyse)
+  @Header('Cache-Control', 'no-store')
+  definitions(@Query() query: MetricDefinitionsExportQuery): StreamableFile {
+    const lang = query.lang ?? 'zh';
+    const metrics = metricDefinitions(query.metrics).map(toMetricDefinitionModel);
+    return new StreamableFile(definitionsCsv(metrics, lang), { type: 'text/csv; charset=utf-8', disposition: definitionsAttachmentName(lang) });
   }
 
   @Get('comparison.xlsx')

@@ -94,3 +94,18 @@ export class ComparisonExportQuery extends AgencySelectionQuery {
   @IsIn(['zh', 'en'], { message: 'lang: 只能是 zh 或 en。The language must be zh or en.' })
   lang?: 'zh' | 'en';
 }
+
+/** `GET /api/exports/metric-definitions.csv?metrics=a,b&lang=zh|en`: the definitions that go with a comparison CSV. */
+export class MetricDefinitionsExportQuery {
+  @Transform(list)
+  @IsArray()
+  @ArrayMinSize(1, { message: 'metrics: 至少选择一个指标。Give at least one metric.' })
+  @ArrayMaxSize(MAX_METRICS, { message: `metrics: 最多 ${MAX_METRICS} 个指标。At most ${MAX_METRICS} metrics.` })
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  metrics!: string[];
+
+  @IsOptional()
+  @IsIn(['zh', 'en'], { message: 'lang: 只能是 zh 或 en。The language must be zh or en.' })
+  lang?: 'zh' | 'en';
+}

@@ -1,6 +1,26 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
+import type { MetricQuality } from '@ogi/domain';
 import { MetricDefinitionModel } from './metric-definition.model.js';
+import { MetricQualityEnum } from './metric-quality.model.js';
+
+@ObjectType('NarrativeEvidence', { description: 'A statement of the report text a figure rests on.' })
+export class NarrativeEvidenceModel {
+  @Field(() => String, { description: 'What the statement gives: onTimeRate, allOnTime, overdueReplies, …' })
+  kind!: string;
+
+  @Field(() => Float, { description: 'The number it states (a rate 0–1, a count, or 1 for "all on time").' })
+  value!: number;
+
+  @Field(() => String, { description: 'The sentence as printed.' })
+  sentence!: string;
+
+  @Field(() => Int, { description: 'Where the sentence starts in the report text (character offset).' })
+  start!: number;
+
+  @Field(() => Int, { description: 'Where it ends.' })
+  end!: number;
+}
 
 @ObjectType('MetricValue', { description: "One metric of one agency's current report for one year." })
 export class MetricValueModel {
@@ -27,6 +47,24 @@ export class MetricValueModel {
 
   @Field(() => ID, { nullable: true, description: 'The current report the value comes from.' })
   reportId!: string | null;
+
+  @Field(() => MetricQualityEnum, { description: 'What the value rests on (see MetricQuality).' })
+  quality!: MetricQuality;
+
+  @Field(() => String, { nullable: true, description: 'The format version of the report: "2019" or "2021".' })
+  template!: string | null;
+
+  @Field(() => String, { description: "The report's scope: self (the agency's own work) | region_aggregate | system_aggregate." })
+  scope!: string;
+
+  @Field(() => Float, { nullable: true, description: 'The metric on the printed tables.' })
+  printedValue!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The metric with every total a rule can recompute taken from its parts (equal to printedValue when the tables add up).' })
+  partsValue!: number | null;
+
+  @Field(() => [NarrativeEvidenceModel], { description: 'The sentences of the report a self-reported value rests on, with their position in the report text.' })
+  evidence!: NarrativeEvidenceModel[];
 }
 
 @ObjectType('Comparison', { description: 'Metrics of a set of agencies over years: the grid behind comparison charts and exports.' })

@@ -50,6 +50,20 @@ export class MetricDefinitionModel {
     description: 'true when a higher value is better, false when lower is better, null when neither (rankings default to the better end first).',
   })
   higherIsBetter!: boolean | null;
+
+  @Field(() => String, {
+    description: 'Which reading the metric uses when a printed total contradicts its parts: PRINTED (the default) or PARTS (see reconciliationReasonZh).',
+  })
+  reconciliation!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why the metric uses the parts, in Chinese (null for PRINTED: the policy applies as stated).' })
+  reconciliationReasonZh!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the metric uses the parts, in English.' })
+  reconciliationReasonEn!: string | null;
+
+  @Field(() => Boolean, { description: "true for a figure the report states in its text (quality SELF_REPORTED); the tables cannot check it." })
+  selfReported!: boolean;
 }
 
 export function toMetricDefinitionModel(m: MetricDefinition): MetricDefinitionModel {
@@ -67,5 +81,9 @@ export function toMetricDefinitionModel(m: MetricDefinition): MetricDefinitionMo
     caveatZh: m.caveatZh ?? null,
     caveatEn: m.caveatEn ?? null,
     higherIsBetter: m.higherIsBetter ?? null,
+    reconciliation: m.reconciliation ? 'PARTS' : 'PRINTED',
+    reconciliationReasonZh: m.reconciliation?.reasonZh ?? null,
+    reconciliationReasonEn: m.reconciliation?.reasonEn ?? null,
+    selfReported: m.selfReported === true,
   };
 }

@@ -1,5 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { MetricQuality } from '@ogi/domain';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
+import { MetricQualityEnum } from './metric-quality.model.js';
 
 export enum RankOrder {
   ASC = 'ASC',
@@ -36,6 +38,9 @@ export class RankingItemModel {
 
   @Field(() => ID, { nullable: true, description: 'The current report the value comes from.' })
   reportId!: string | null;
+
+  @Field(() => MetricQualityEnum, { description: 'What the value rests on (see MetricQuality).' })
+  quality!: MetricQuality;
 }
 
 @ObjectType('RankingPage', { description: 'A page of a ranking.' })
@@ -48,4 +53,18 @@ export class RankingPageModel {
 
   @Field(() => Int, { description: 'Agencies with a value that were left out because their sample is below minSample.' })
   excludedBelowMinSample!: number;
+
+  @Field(() => Int, {
+    description: 'Agencies with a value that were left out because the product knows it may be wrong (CONTRADICTED or UNCERTAIN), unless includeDoubtful.',
+  })
+  excludedByQuality!: number;
+
+  @Field(() => Int, { description: 'Agencies of the selection with a current report of this scope for the year but no value (a blank cell, a zero base, a format without the metric).' })
+  excludedWithoutValue!: number;
+
+  @Field(() => Int, { description: 'Agencies of the selection with no current report of this scope for the year.' })
+  withoutReport!: number;
+
+  @Field(() => String, { description: 'The one report scope ranked (rankings never mix scopes).' })
+  scope!: string;
 }

@@ -11,7 +11,7 @@ export class SubmissionModel {
 
   @Field(() => String, {
     description:
-      'ON_TIME | LATE (current report published after the deadline) | MISSING (deadline passed, no report) | NOT_DUE (deadline not passed, no report) | DATE_UNKNOWN (report has no printed date). Dates are China Standard Time.',
+      'ON_TIME | LATE (current report published after the deadline) | MISSING (no report, and a listing check after the deadline found none) | NOT_CHECKED (deadline passed, no report, not checked since) | NOT_DUE (deadline not passed, no report) | DATE_UNKNOWN (report has no printed date). Dates are China Standard Time.',
   })
   status!: string;
 
