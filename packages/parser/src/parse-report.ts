@@ -10,12 +10,10 @@ import {
   ReportParseError,
   cellPath,
   checkReport,
-  inferAgencyKind,
   type CellEvidence,
   type Finding,
   type ParsedReport,
   type ParsedReportCore,
-  type ReportScope,
   type Template,
 } from '@ogi/domain';
 import { sourceOf, type DocumentModel } from './document.js';
@@ -27,6 +25,7 @@ import type { CellRead, UncertainRun } from './extract/cell-read.js';
 import { readMetadata } from './extract/metadata.js';
 import { readNarrative } from './extract/narrative.js';
 import { readReviewLitigation, type ReviewRead } from './extract/review-litigation.js';
+import { detectScope } from './extract/scope.js';
 import { locateRegions, type Regions } from './extract/sections.js';
 
 export const PARSER_VERSION = '1.0.0';
@@ -60,10 +59,10 @@ export async function parseReport(bytes: Uint8Array, fileName: string, options: 
 
   const template = detectTemplate(doc, regions, applications!, meta.year);
   const disclosure = regions.activeDisclosure
-    ? readActiveDisclosure(doc, regions.activeDisclosure[0], regions.activeDisclosure[1], template, narrative)
+    ? readActiveDisclosure(doc, regions.activeDisclosure[0], regions.activeDisclosure[1], template, narrative, { collapsed: applications!.collapsed })
     : null;
   const review = regions.reviewLitigation
-    ? readReviewLitigation(doc, regions.reviewLitigation[0], regions.reviewLitigation[1], narrative)
+    ? readReviewLitigation(doc, regions.reviewLitigation[0], regions.reviewLitigation[1], narrative, { collapsed: applications!.collapsed })
     : null;
 
   const cells: CellEvidence[] = [];
@@ -140,13 +139,6 @@ function detectTemplate(doc: DocumentModel, regions: Regions, applications: Appl
   return year !== null && year >= 2021 ? '2021' : '2019';
 }
 
-function detectScope(text: string, tables: readonly [number, number][], agency: string | null): ReportScope {
-  const outside = tables.length ? text.slice(0, Math.min(...tables.map((t) => t[0]))) : text;
-  if (/全系统[^。；\n]{0,16}?(收到|受理|办理)/.test(outside)) return 'system_aggregate';
-  const regionWide = /全(市|区|县|省|州|旗|盟)(各级|各部门|各单位|行政机关)?[^。；]{0,16}?(收到|受理|办理|接收|接到)[^。；]{0,24}?申请/.test(outside);
-  if (regionWide && (agency === null || inferAgencyKind(agency) === 'government')) return 'region_aggregate';
-  return 'self';
-}
 
 function evidence(doc: DocumentModel, section: CellEvidence['section'], row: string, column: string | number, read: CellRead | null): CellEvidence {
   const base = { path: cellPath(section, row, column), section, row, column };
@@ -161,6 +153,7 @@ function evidence(doc: DocumentModel, section: CellEvidence['section'], row: str
   };
   if (read.alternatives?.length) e.alternatives = read.alternatives;
   if (read.unitRaw) e.unitRaw = read.unitRaw;
+  if (read.decidedBy) e.decidedBy = read.decidedBy;
   return e;
 }
 
@@ -219,7 +212,14 @@ function uncertainReadings(runs: readonly UncertainRun[]): Finding[] {
     expected: null,
     actual: null,
     message:
-      run.kind === 'columns'
+      run.kind === 'collapsed'
+        ? {
+            zh: `该行印作“${run.raw}”，相邻相同的数字只印了一次，表格的合计不能唯一确定每个数字占几列；暂读作 ${show(run.chosen)}，也可能是 ${run.others.map(show).join('，或 ')}。请核对原件。`,
+            en: `This row prints "${run.raw}" with each run of equal neighbouring cells printed once, and the table's sums do not settle how many cells each number fills; read as ${show(run.chosen)}, but ${run.others
+              .map(show)
+              .join(', or ')} is also possible. Please check the original.`,
+          }
+        : run.kind === 'columns'
         ? {
             zh: `该行只印出数字“${run.raw}”，空白单元格没有留下痕迹，无法确定各数字所在的列；暂读作 ${show(run.chosen)}。请核对原件。`,
             en: `This row prints only "${run.raw}" and its blank cells left no trace, so which column each number is in cannot be known; tentatively read as ${show(run.chosen)}. Please check the original.`,

@@ -11,6 +11,7 @@ import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
 import { blankCell, cellFromPiece, fitPieces, piecesOf, type CellRead, type Piece, type UncertainRun } from './cell-read.js';
 import { countAndAmountSplits, signedSplits } from './glued-digits.js';
+import { expansions, plainNumbers } from './collapsed-runs.js';
 
 const LABELS: readonly LabelSpec[] = [
   { key: 'regulations', core: '规章', notFollowedBy: ['制度'] },
@@ -36,6 +37,7 @@ export function readActiveDisclosure(
   end: number,
   template: Template,
   narrative: readonly NarrativeFact[],
+  printing: { collapsed: boolean } = { collapsed: false },
 ): DisclosureRead {
   const view = regionView(doc, start, end);
   const layout = DISCLOSURE_ROWS[template];
@@ -54,7 +56,7 @@ export function readActiveDisclosure(
     const fields = new Map<string, CellRead>();
     if (row) {
       found.add(def.key);
-      const cells = readRow(def, row, template, narrative, notes, uncertain);
+      const cells = readRow(def, row, template, narrative, notes, uncertain, printing.collapsed);
       def.fields.forEach((f, i) => fields.set(f.key, cells[i] ?? blankCell(row.end)));
     } else if (matches.some((m) => m.key === def.key)) found.add(def.key);
     out.set(def.key, fields);
@@ -69,6 +71,7 @@ function readRow(
   narrative: readonly NarrativeFact[],
   notes: string[],
   uncertain: UncertainRun[],
+  collapsed: boolean,
 ): CellRead[] {
   const k = def.fields.length;
   const pieces = fitPieces(piecesOf(row), k);
@@ -76,9 +79,17 @@ function readRow(
   if (pieces.length === k) return pieces.map((p, i) => (i === moneyField ? moneyCell(p, def, template, notes) : cellFromPiece(p)));
   const paths = def.fields.map((f) => cellPath('activeDisclosure', def.key, f.key));
   if (pieces.length === 1 && k === 2 && def.key === 'procurement') return procurementSplit(pieces[0]!, paths, notes, uncertain);
+  const printed = pieces.length < k ? plainNumbers(pieces) : null;
+  // In a collapsed table the printed values are whole cells: only their runs are unknown.
+  if (collapsed && printed && moneyField < 0) return expandCollapsed(def, pieces, printed, { paths, notes, uncertain });
   const signedDigitsOnly = pieces.every((p) => /^([+\-−－]?\d+)+$/.test(p.raw));
-  if (pieces.length >= 1 && signedDigitsOnly && (pieces.length < k || pieces.some((p) => /\d[+\-−－]/.test(p.raw))))
-    return gluedSplit(def, pieces, template, narrative, { paths, notes, uncertain });
+  if (pieces.length >= 1 && signedDigitsOnly && (pieces.length < k || pieces.some((p) => /\d[+\-−－]/.test(p.raw)))) {
+    // A run too short to be several numbers glued together for sure ("265" for three cells) may as well be one
+    // value printed once for a run of equal cells: that reading competes with the splits.
+    const digitCount = pieces.reduce((n, p) => n + p.raw.replace(/\D/g, '').length, 0);
+    const runs = printed && digitCount < 2 * k ? expansions(printed, k) : [];
+    return gluedSplit(def, pieces, template, narrative, { paths, notes, uncertain }, runs);
+  }
   notes.push(`${def.label}: 印出 ${pieces.length} 个值，表格应有 ${k} 个`);
   return pieces.slice(0, k).map((p) => cellFromPiece(p, 0.6));
 }
@@ -132,20 +143,55 @@ function procurementSplit(p: Piece, paths: string[], notes: string[], uncertain:
   ];
 }
 
+interface DisclosureReport {
+  paths: string[];
+  notes: string[];
+  uncertain: UncertainRun[];
+}
+
+/**
+ * A row of a collapsed table printing fewer values than cells: its expansions. These tables print no sums, so
+ * one printed value (or one per cell) has one reading; otherwise the readings are kept as alternatives.
+ */
+function expandCollapsed(def: DisclosureRow, pieces: Piece[], printed: number[], report: DisclosureReport): CellRead[] {
+  const found = expansions(printed, def.fields.length);
+  const raw = pieces.map((p) => p.raw).join(' ');
+  const base = { raw, start: pieces[0]!.start, end: pieces[pieces.length - 1]!.end };
+  if (!found.length) return def.fields.map((_, i) => (pieces[i] ? cellFromPiece(pieces[i]!, 0.6) : blankCell(base.end)));
+  const [best, ...rivals] = found;
+  if (rivals.length) {
+    report.notes.push(`${def.label}: 相邻相同的数字只印了一次（${raw}），有 ${found.length} 种读法，无法确定`);
+    report.uncertain.push({ kind: 'collapsed', raw, paths: report.paths, chosen: best!, others: rivals.slice(0, 3) });
+  }
+  return best!.map((value, i) => {
+    const cell: CellRead = {
+      ...base,
+      value,
+      state: value === 0 ? 'ZERO' : 'NUMERIC',
+      confidence: rivals.length ? 0.5 : 0.9,
+      decidedBy: rivals.length ? '无法唯一确定：本表不印合计，多种展开都可能' : '相邻相同的数字只印一次，本行只有一种展开',
+    };
+    const alts = [...new Set(rivals.map((r) => r[i]!).filter((v) => v !== value))];
+    if (alts.length) cell.alternatives = alts;
+    return cell;
+  });
+}
+
 function gluedSplit(
   def: DisclosureRow,
   pieces: Piece[],
   template: Template,
   narrative: readonly NarrativeFact[],
-  report: { paths: string[]; notes: string[]; uncertain: UncertainRun[] },
+  report: DisclosureReport,
+  runs: readonly number[][] = [],
 ): CellRead[] {
   const k = def.fields.length;
   const run = pieces.map((p) => p.raw).join('');
   const changeField = def.fields.findIndex((f) => f.kind === 'signedCount');
-  const candidates = (signedSplits(run, k, changeField >= 0 ? changeField : undefined) ?? []).map((parts) => ({
-    parts,
-    score: disclosurePrior(def, template, parts, narrative),
-  }));
+  const readings = [...(signedSplits(run, k, changeField >= 0 ? changeField : undefined) ?? []), ...runs];
+  const candidates = readings
+    .filter((parts, i) => readings.findIndex((o) => o.join() === parts.join()) === i)
+    .map((parts) => ({ parts, score: disclosurePrior(def, template, parts, narrative) }));
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0];
   const raw = pieces.map((p) => p.raw).join(' ');
@@ -156,7 +202,7 @@ function gluedSplit(
   const certain = rivals.length === 0;
   const close = rivals.filter((c) => best.score - c.score < 1);
   if (!certain) {
-    report.notes.push(`${def.label}: 数字粘连（${raw}），有 ${rivals.length + 1} 种拆分，取最可能的一种`);
+    report.notes.push(`${def.label}: 数字粘连（${raw}），有 ${rivals.length + 1} 种读法，取最可能的一种`);
     report.uncertain.push({ raw, paths: report.paths, chosen: best.parts, others: rivals.slice(0, 3).map((r) => r.parts) });
   }
   return best.parts.map((value, i) => {
