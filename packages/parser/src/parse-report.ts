@@ -212,7 +212,14 @@ function uncertainReadings(runs: readonly UncertainRun[]): Finding[] {
     expected: null,
     actual: null,
     message:
-      run.kind === 'collapsed'
+      run.kind === 'unit'
+        ? {
+            zh: `金额“${run.raw}”在单元格和表头都未注明单位；暂按万元读作 ${show(run.chosen)} 万元，若单位是元则为 ${run.others.map(show).join('，或 ')} 万元。请核对原件。`,
+            en: `The amount "${run.raw}" has no unit in its cell or header; read as ${show(run.chosen)} (10k CNY), but if it is in CNY it is ${run.others
+              .map(show)
+              .join(', or ')} (10k CNY). Please check the original.`,
+          }
+        : run.kind === 'collapsed'
         ? {
             zh: `该行印作“${run.raw}”，相邻相同的数字只印了一次，表格的合计不能唯一确定每个数字占几列；暂读作 ${show(run.chosen)}，也可能是 ${run.others.map(show).join('，或 ')}。请核对原件。`,
             en: `This row prints "${run.raw}" with each run of equal neighbouring cells printed once, and the table's sums do not settle how many cells each number fills; read as ${show(run.chosen)}, but ${run.others

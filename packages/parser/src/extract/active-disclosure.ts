@@ -56,7 +56,8 @@ export function readActiveDisclosure(
     const fields = new Map<string, CellRead>();
     if (row) {
       found.add(def.key);
-      const cells = readRow(def, row, template, narrative, notes, uncertain, printing.collapsed);
+      const unit = headerUnit(doc.text, start, row.precedingLabels[row.precedingLabels.length - 1]!.start);
+      const cells = readRow(def, row, template, narrative, { notes, uncertain, collapsed: printing.collapsed, unit });
       def.fields.forEach((f, i) => fields.set(f.key, cells[i] ?? blankCell(row.end)));
     } else if (matches.some((m) => m.key === def.key)) found.add(def.key);
     out.set(def.key, fields);
@@ -69,16 +70,18 @@ function readRow(
   row: ValueRow,
   template: Template,
   narrative: readonly NarrativeFact[],
-  notes: string[],
-  uncertain: UncertainRun[],
-  collapsed: boolean,
+  context: { notes: string[]; uncertain: UncertainRun[]; collapsed: boolean; unit: MoneyUnit | null },
 ): CellRead[] {
+  const { notes, uncertain, collapsed } = context;
   const k = def.fields.length;
-  const pieces = fitPieces(piecesOf(row), k);
+  const pieces = fitPieces(withUnits(piecesOf(row)), k);
   const moneyField = def.fields.findIndex((f) => f.kind === 'money');
-  if (pieces.length === k) return pieces.map((p, i) => (i === moneyField ? moneyCell(p, def, template, notes) : cellFromPiece(p)));
+  if (pieces.length === k)
+    return pieces.map((p, i) =>
+      i === moneyField ? moneyCell(p, def, template, { notes, uncertain, headerUnit: context.unit, path: cellPath('activeDisclosure', def.key, def.fields[i]!.key) }) : cellFromPiece(p),
+    );
   const paths = def.fields.map((f) => cellPath('activeDisclosure', def.key, f.key));
-  if (pieces.length === 1 && k === 2 && def.key === 'procurement') return procurementSplit(pieces[0]!, paths, notes, uncertain);
+  if (pieces.length === 1 && k === 2 && def.key === 'procurement') return procurementSplit(pieces[0]!, paths, notes, uncertain, context.unit);
   const printed = pieces.length < k ? plainNumbers(pieces) : null;
   // In a collapsed table the printed values are whole cells: only their runs are unknown.
   if (collapsed && printed && moneyField < 0) return expandCollapsed(def, pieces, printed, { paths, notes, uncertain });
@@ -94,14 +97,57 @@ function readRow(
   return pieces.slice(0, k).map((p) => cellFromPiece(p, 0.6));
 }
 
-/** Money in 万元: 元 amounts are converted; a 2019 amount printed without a unit is taken as 万元, less surely. */
-function moneyCell(p: Piece, def: DisclosureRow, template: Template, notes: string[]): CellRead {
+type MoneyUnit = '元' | '万元';
+
+/** A unit mark in a table header: （元）, (万元), （单位：元）, 单位：万元. */
+const HEADER_UNIT = /[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]|单位\s*[:：]\s*(万元|元)/g;
+
+/**
+ * The money unit the header of a row's sub-table prints — the text from the row's 第二十条 heading to its label,
+ * where a unit often sits on the line below the column name ("采购总金额" / "（元）"). Null when none is printed.
+ */
+function headerUnit(text: string, regionStart: number, labelStart: number): MoneyUnit | null {
+  const before = text.slice(regionStart, labelStart);
+  const heading = before.lastIndexOf('第二十条');
+  const header = heading >= 0 ? before.slice(heading) : before.slice(-120);
+  let unit: MoneyUnit | null = null;
+  for (const m of header.matchAll(HEADER_UNIT)) unit = (m[1] ?? m[2]) as MoneyUnit;
+  return unit;
+}
+
+/** A unit printed as a piece of its own after a number ("251000" "元" in a PDF line) belongs to that number. */
+function withUnits(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const previous = out[out.length - 1];
+    if (previous && /^(万元|元)$/.test(p.raw) && /\d$/.test(previous.raw)) out[out.length - 1] = { raw: previous.raw + p.raw, start: previous.start, end: p.end };
+    else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Money in 万元. The unit printed in the cell decides, else the one in the column's header; 元 amounts are
+ * converted. The 2021 format fixes 万元 in its header; a 2019 amount with no unit anywhere is uncertain — read as
+ * 万元, with the 元 reading offered and a finding — never silently assumed.
+ */
+function moneyCell(
+  p: Piece,
+  def: DisclosureRow,
+  template: Template,
+  context: { notes: string[]; uncertain: UncertainRun[]; headerUnit: MoneyUnit | null; path: string },
+): CellRead {
   const cell = cellFromPiece(p);
   if (cell.value === null) return cell;
-  if (cell.unitRaw === '元') return { ...cell, value: round(cell.value / 10_000), confidence: 0.95 };
-  if (!cell.unitRaw && template === '2019') {
-    notes.push(`${def.label}: 金额未注明单位，按万元读取`);
-    return { ...cell, confidence: 0.7 };
+  const unit = (cell.unitRaw as MoneyUnit | undefined) ?? context.headerUnit;
+  const decidedBy = cell.unitRaw ? `单元格注明单位“${cell.unitRaw}”` : unit ? `表头注明单位“${unit}”` : undefined;
+  if (unit === '元') return { ...cell, value: round(cell.value / 10_000), confidence: 0.95, decidedBy: decidedBy! };
+  if (unit === '万元') return { ...cell, decidedBy: decidedBy! };
+  if (template === '2019') {
+    const asYuan = round(cell.value / 10_000);
+    context.notes.push(`${def.label}: 金额在单元格和表头都未注明单位，暂按万元读取，也可能是元（${asYuan} 万元）`);
+    context.uncertain.push({ kind: 'unit', raw: p.raw, paths: [context.path], chosen: [cell.value], others: [[asYuan]] });
+    return { ...cell, confidence: 0.5, alternatives: [asYuan], decidedBy: '无法确定：未注明单位' };
   }
   return cell;
 }
@@ -109,10 +155,10 @@ function moneyCell(p: Piece, def: DisclosureRow, template: Template, notes: stri
 const round = (x: number) => Math.round(x * 1e8) / 1e8;
 
 /** "13575394432.52元": a project count glued to an amount. The split puts a plausible amount on each project. */
-function procurementSplit(p: Piece, paths: string[], notes: string[], uncertain: UncertainRun[]): CellRead[] {
+function procurementSplit(p: Piece, paths: string[], notes: string[], uncertain: UncertainRun[], headerUnit: MoneyUnit | null): CellRead[] {
   const m = /^(\d+(?:\.\d+)?)(万元|元)?$/.exec(p.raw);
   if (!m) return [cellFromPiece(p, 0.5), blankCell(p.end)];
-  const toWan = m[2] === '元' ? 1 / 10_000 : 1;
+  const toWan = (m[2] ?? headerUnit) === '元' ? 1 / 10_000 : 1;
   const options = countAndAmountSplits(m[1]!)
     .filter((o) => o.count > 0)
     .map((o) => {

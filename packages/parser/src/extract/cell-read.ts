@@ -84,9 +84,10 @@ export function gluedDigits(pieces: Piece[]): { digits: string; raw: string; sta
 export interface UncertainRun {
   /**
    * `glued`: digits printed without separators, split several ways; `columns`: values whose columns are unknown;
-   * `collapsed`: equal neighbouring cells printed once, expanded several ways.
+   * `collapsed`: equal neighbouring cells printed once, expanded several ways; `unit`: an amount printed with no
+   * unit in its cell or header (`chosen` in 万元, `others` as if it were 元).
    */
-  kind?: 'glued' | 'columns' | 'collapsed';
+  kind?: 'glued' | 'columns' | 'collapsed' | 'unit';
   raw: string;
   paths: string[];
   chosen: (number | null)[];
