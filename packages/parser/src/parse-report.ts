@@ -40,7 +40,17 @@ export interface ParseOptions {
    * a meta tag in the file; the content still overrules a declaration it contradicts (GBK declared, valid UTF-8).
    */
   charset?: string | null;
+  /**
+   * The same agency's report of the year before, when the caller holds it (ingest does). Its numbers are one
+   * more constraint on readings the document alone leaves open: this year's 上年结转 is last year's 结转下年度,
+   * and a 2019 row's 上一年项目数量 is last year's 上一年项目数量 plus its 本年增/减. It never overrides a cell
+   * the document prints unambiguously.
+   */
+  previous?: PreviousReport | null;
 }
+
+/** What the parser uses of the previous year's report. */
+export type PreviousReport = Pick<ParsedReportCore, 'year' | 'template' | 'activeDisclosure' | 'applications'>;
 
 export async function parseReport(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<ParsedReport> {
   if (bytes.length > MAX_INPUT_BYTES) throw new ReportParseError('FILE_TOO_LARGE');
@@ -52,14 +62,17 @@ export async function parseReport(bytes: Uint8Array, fileName: string, options: 
   const meta = readMetadata(doc);
 
   const applications = regions.applications
-    ? readApplications(doc, regions.applications[0], regions.applications[1], { template: null, narrative })
+    ? readApplications(doc, regions.applications[0], regions.applications[1], { template: null, narrative, previous: usablePrevious(options.previous, meta.year) })
     : null;
   if (!applications || applications.labelsFound < MIN_APPLICATION_LABELS) refuse(doc, meta.year);
   if (meta.year !== null && meta.year <= 2018 && isLegacy(doc)) throw new ReportParseError('PRE_2019_FORMAT');
 
   const template = detectTemplate(doc, regions, applications!, meta.year);
   const disclosure = regions.activeDisclosure
-    ? readActiveDisclosure(doc, regions.activeDisclosure[0], regions.activeDisclosure[1], template, narrative, { collapsed: applications!.collapsed })
+    ? readActiveDisclosure(doc, regions.activeDisclosure[0], regions.activeDisclosure[1], template, narrative, {
+        collapsed: applications!.collapsed,
+        previous: usablePrevious(options.previous, meta.year)?.template === template ? options.previous! : null,
+      })
     : null;
   const review = regions.reviewLitigation
     ? readReviewLitigation(doc, regions.reviewLitigation[0], regions.reviewLitigation[1], narrative, { collapsed: applications!.collapsed })
@@ -90,6 +103,11 @@ export async function parseReport(bytes: Uint8Array, fileName: string, options: 
     notes: [...(disclosure?.notes ?? []), ...applications!.notes, ...(review?.notes ?? [])],
     parserVersion: PARSER_VERSION,
   };
+}
+
+/** The previous report, when it is really the year before this one (a report of unknown year gets none). */
+function usablePrevious(previous: PreviousReport | null | undefined, year: number | null): PreviousReport | null {
+  return previous && year !== null && previous.year === year - 1 ? previous : null;
 }
 
 /** Documents longer than this are read in a window around their tables. */

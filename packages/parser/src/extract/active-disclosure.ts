@@ -37,7 +37,7 @@ export function readActiveDisclosure(
   end: number,
   template: Template,
   narrative: readonly NarrativeFact[],
-  printing: { collapsed: boolean } = { collapsed: false },
+  printing: { collapsed: boolean; previous?: { activeDisclosure: Record<string, Record<string, number | null>> } | null } = { collapsed: false },
 ): DisclosureRead {
   const view = regionView(doc, start, end);
   const layout = DISCLOSURE_ROWS[template];
@@ -57,7 +57,8 @@ export function readActiveDisclosure(
     if (row) {
       found.add(def.key);
       const unit = headerUnit(doc.text, start, row.precedingLabels[row.precedingLabels.length - 1]!.start);
-      const cells = readRow(def, row, template, narrative, { notes, uncertain, collapsed: printing.collapsed, unit });
+      const carried = carriedItems(def, printing.previous?.activeDisclosure[def.key]);
+      const cells = readRow(def, row, template, narrative, { notes, uncertain, collapsed: printing.collapsed, unit, carried });
       def.fields.forEach((f, i) => fields.set(f.key, cells[i] ?? blankCell(row.end)));
     } else if (matches.some((m) => m.key === def.key)) found.add(def.key);
     out.set(def.key, fields);
@@ -70,7 +71,7 @@ function readRow(
   row: ValueRow,
   template: Template,
   narrative: readonly NarrativeFact[],
-  context: { notes: string[]; uncertain: UncertainRun[]; collapsed: boolean; unit: MoneyUnit | null },
+  context: { notes: string[]; uncertain: UncertainRun[]; collapsed: boolean; unit: MoneyUnit | null; carried: number | null },
 ): CellRead[] {
   const { notes, uncertain, collapsed } = context;
   const k = def.fields.length;
@@ -84,14 +85,14 @@ function readRow(
   if (pieces.length === 1 && k === 2 && def.key === 'procurement') return procurementSplit(pieces[0]!, paths, notes, uncertain, context.unit);
   const printed = pieces.length < k ? plainNumbers(pieces) : null;
   // In a collapsed table the printed values are whole cells: only their runs are unknown.
-  if (collapsed && printed && moneyField < 0) return expandCollapsed(def, pieces, printed, { paths, notes, uncertain });
+  if (collapsed && printed && moneyField < 0) return expandCollapsed(def, pieces, printed, { paths, notes, uncertain, carried: context.carried });
   const signedDigitsOnly = pieces.every((p) => /^([+\-−－]?\d+)+$/.test(p.raw));
   if (pieces.length >= 1 && signedDigitsOnly && (pieces.length < k || pieces.some((p) => /\d[+\-−－]/.test(p.raw)))) {
     // A run too short to be several numbers glued together for sure ("265" for three cells) may as well be one
     // value printed once for a run of equal cells: that reading competes with the splits.
     const digitCount = pieces.reduce((n, p) => n + p.raw.replace(/\D/g, '').length, 0);
     const runs = printed && digitCount < 2 * k ? expansions(printed, k) : [];
-    return gluedSplit(def, pieces, template, narrative, { paths, notes, uncertain }, runs);
+    return gluedSplit(def, pieces, template, narrative, { paths, notes, uncertain, carried: context.carried }, runs);
   }
   notes.push(`${def.label}: 印出 ${pieces.length} 个值，表格应有 ${k} 个`);
   return pieces.slice(0, k).map((p) => cellFromPiece(p, 0.6));
@@ -193,6 +194,28 @@ interface DisclosureReport {
   paths: string[];
   notes: string[];
   uncertain: UncertainRun[];
+  /** This row's 上一年项目数量 as last year's report implies it, when known. */
+  carried: number | null;
+}
+
+const FROM_PREVIOUS_YEAR = '上一年度报告（上一年项目数量 = 上年报告的上一年项目数量 + 本年增/减）';
+
+/**
+ * A 2019 row that counts items carried from year to year (上一年项目数量, 本年增/减): last year's report gives this
+ * year's 上一年项目数量. Null when the row has no such fields or last year's report does not print both.
+ */
+function carriedItems(def: DisclosureRow, previous: Record<string, number | null> | undefined): number | null {
+  if (!previous || def.fields[0]?.key !== 'previousItems' || !def.fields.some((f) => f.key === 'change')) return null;
+  const items = previous['previousItems'] ?? null;
+  const change = previous['change'] ?? null;
+  return items === null || change === null ? null : items + change;
+}
+
+/** The readings that agree with last year's report, when it settles any; otherwise all of them. */
+function agreeingWithPreviousYear(readings: number[][], carried: number | null): { readings: number[][]; decided: boolean } {
+  if (carried === null || readings.length < 2) return { readings, decided: false };
+  const agreeing = readings.filter((r) => r[0] === carried);
+  return agreeing.length ? { readings: agreeing, decided: true } : { readings, decided: false };
 }
 
 /**
@@ -200,7 +223,7 @@ interface DisclosureReport {
  * one printed value (or one per cell) has one reading; otherwise the readings are kept as alternatives.
  */
 function expandCollapsed(def: DisclosureRow, pieces: Piece[], printed: number[], report: DisclosureReport): CellRead[] {
-  const found = expansions(printed, def.fields.length);
+  const { readings: found, decided } = agreeingWithPreviousYear(expansions(printed, def.fields.length), report.carried);
   const raw = pieces.map((p) => p.raw).join(' ');
   const base = { raw, start: pieces[0]!.start, end: pieces[pieces.length - 1]!.end };
   if (!found.length) return def.fields.map((_, i) => (pieces[i] ? cellFromPiece(pieces[i]!, 0.6) : blankCell(base.end)));
@@ -215,7 +238,7 @@ function expandCollapsed(def: DisclosureRow, pieces: Piece[], printed: number[],
       value,
       state: value === 0 ? 'ZERO' : 'NUMERIC',
       confidence: rivals.length ? 0.5 : 0.9,
-      decidedBy: rivals.length ? '无法唯一确定：本表不印合计，多种展开都可能' : '相邻相同的数字只印一次，本行只有一种展开',
+      decidedBy: rivals.length ? '无法唯一确定：本表不印合计，多种展开都可能' : decided ? FROM_PREVIOUS_YEAR : '相邻相同的数字只印一次，本行只有一种展开',
     };
     const alts = [...new Set(rivals.map((r) => r[i]!).filter((v) => v !== value))];
     if (alts.length) cell.alternatives = alts;
@@ -234,7 +257,8 @@ function gluedSplit(
   const k = def.fields.length;
   const run = pieces.map((p) => p.raw).join('');
   const changeField = def.fields.findIndex((f) => f.kind === 'signedCount');
-  const readings = [...(signedSplits(run, k, changeField >= 0 ? changeField : undefined) ?? []), ...runs];
+  const all = [...(signedSplits(run, k, changeField >= 0 ? changeField : undefined) ?? []), ...runs];
+  const { readings, decided } = agreeingWithPreviousYear(all, report.carried);
   const candidates = readings
     .filter((parts, i) => readings.findIndex((o) => o.join() === parts.join()) === i)
     .map((parts) => ({ parts, score: disclosurePrior(def, template, parts, narrative) }));
@@ -253,6 +277,7 @@ function gluedSplit(
   }
   return best.parts.map((value, i) => {
     const cell: CellRead = { ...base, value, state: value === 0 ? 'ZERO' : 'NUMERIC', confidence: certain ? 0.9 : close.length ? 0.5 : 0.7 };
+    if (certain && decided) cell.decidedBy = FROM_PREVIOUS_YEAR;
     const alts = [...new Set(candidates.slice(1, 6).map((c) => c.parts[i]!).filter((v) => v !== value))];
     if (alts.length) cell.alternatives = alts;
     return cell;

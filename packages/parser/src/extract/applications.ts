@@ -80,7 +80,7 @@ export function readApplications(
   doc: DocumentModel,
   start: number,
   end: number,
-  hint: { template: Template | null; narrative: readonly NarrativeFact[] },
+  hint: { template: Template | null; narrative: readonly NarrativeFact[]; previous?: { applications: Record<string, (number | null)[]> } | null },
 ): ApplicationsRead {
   const view = regionView(doc, start, end);
   const matches = findLabels(view, APPLICATION_LABELS);
@@ -113,7 +113,7 @@ export function readApplications(
     const labelled = row.precedingLabels.some((l) => l.key === key);
     perRow.push(candidatesOf(key, row, !labelled, columns, notes, subtotal, collapsed && !columns));
   }
-  const chosen = solve(perRow, useSingle, hint.narrative);
+  const chosen = solve(perRow, useSingle, hint.narrative, hint.previous?.applications['carriedForward'] ?? null);
 
   const out = new Map<string, CellRead[]>();
   const uncertain: UncertainRun[] = [];
@@ -407,10 +407,32 @@ interface Pick {
 }
 
 /**
- * Chooses one candidate per row: the combination that satisfies the most column equations (rules 1 and 2),
- * then agrees with the narrative, then is most plausible.
+ * Chooses one candidate per row: the combination that satisfies the most column equations (rules 1 and 2) and
+ * agrees with last year's 结转下年度 (this year's 上年结转, when the previous report is known), then agrees with
+ * the narrative, then is most plausible.
  */
-function solve(rows: RowCandidates[], singleOtherRow: boolean, narrative: readonly NarrativeFact[]): Map<string, Pick> {
+function solve(
+  rows: RowCandidates[],
+  singleOtherRow: boolean,
+  narrative: readonly NarrativeFact[],
+  lastCarriedForward: readonly (number | null)[] | null,
+): Map<string, Pick> {
+  const decided = choose(rows, singleOtherRow, narrative, lastCarriedForward);
+  if (!lastCarriedForward) return decided;
+  // Which rows only the previous year settled: those that have rivals when it is left out.
+  const alone = choose(rows, singleOtherRow, narrative, null);
+  for (const [key, pick] of decided)
+    if (!pick.alternatives.length && (alone.get(key)?.alternatives.length ?? 0) > 0)
+      decided.set(key, { ...pick, confidence: 0.9, decidedBy: '上一年度报告（本年上年结转 = 上年结转下年度）与表格的列合计' });
+  return decided;
+}
+
+function choose(
+  rows: RowCandidates[],
+  singleOtherRow: boolean,
+  narrative: readonly NarrativeFact[],
+  lastCarriedForward: readonly (number | null)[] | null,
+): Map<string, Pick> {
   const keys = rows.map((r) => r.key);
   const index = new Map(keys.map((k, i) => [k, i]));
   const outcomeKeys = applicationRowKeys(singleOtherRow).filter((k) => APPLICATION_ROWS.find((r) => r.key === k)?.role === 'outcome');
@@ -433,6 +455,8 @@ function solve(rows: RowCandidates[], singleOtherRow: boolean, narrative: readon
       if (nr !== null && co !== null && tot !== null && cf !== null && nr + co === tot + cf) s += 1;
       const outs = outcomeKeys.map(v);
       if (tot !== null && outs.every((x) => x !== null) && outs.reduce<number>((a, x) => a + x!, 0) === tot) s += 1;
+      const last = lastCarriedForward?.[c] ?? null;
+      if (last !== null && co === last) s += 1;
     }
     const nrTotal = row('newReceived')?.[6] ?? null;
     const coTotal = row('carriedOver')?.[6] ?? null;
