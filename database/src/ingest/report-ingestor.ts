@@ -24,6 +24,7 @@ import {
   type ParsedReport,
 } from '@ogi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { PreviousReport } from '@ogi/parser';
 import { carryCorrections } from '../corrections/cell-corrections.js';
 import { SYSTEM_ACTOR } from '../audit/audit-log.js';
 import { recomputeReport } from '../corrections/recompute.js';
@@ -31,14 +32,14 @@ import { isDatabaseUnavailable, isRetryableConflict } from '../database-errors.j
 import { inferParentId, proposeAgencyMatchFor } from './agency-matching.js';
 import { cellRows, MAX_CELL_MAGNITUDE } from './cell-rows.js';
 import { reportContentHash, sha256Hex } from './content-hash.js';
-import { currentReport, versionWithContent, writeParsedContents } from './stored-report.js';
+import { currentReport, loadStoredReport, versionWithContent, writeParsedContents } from './stored-report.js';
 
 /** What the ingestor needs from a parser: ParserPool fits. Never throws for bad input. */
 export interface ReportParser {
   parse(
     bytes: Uint8Array,
     fileName: string,
-    options?: { charset?: string | null },
+    options?: { charset?: string | null; previous?: PreviousReport | null },
   ): Promise<{ ok: true; report: ParsedReport } | { ok: false; error: { code: ParseErrorCode; message: string } }>;
 }
 
@@ -143,8 +144,16 @@ export class ReportIngestor {
       if (known && hooks.allowAgency && !hooks.allowAgency(known.agencyId)) return failed(fileName, 'AGENCY_NOT_ALLOWED');
       if (known) return { status: 'duplicate', fileName, reason: 'sameFile', ...known };
 
-      const outcome = await this.parser.parse(bytes, fileName, hooks.charset ? { charset: hooks.charset } : {});
+      const served = hooks.charset ? { charset: hooks.charset } : {};
+      let outcome = await this.parser.parse(bytes, fileName, served);
       if (!outcome.ok) return failed(fileName, outcome.error.code, outcome.error.message);
+      // Readings the document leaves open may be settled by the same agency's report of the year before: when
+      // there are such readings and that report is stored, parse again with it (the parser says where it decided).
+      const previous = outcome.report.findings.some((f) => f.rule === 'UNCERTAIN_READING') ? await this.previousYearOf(outcome.report) : null;
+      if (previous) {
+        const again = await this.parser.parse(bytes, fileName, { ...served, previous });
+        if (again.ok) outcome = again;
+      }
       return await this.store(outcome.report, bytes, fileName, hooks);
     } catch (err) {
       if (isDatabaseUnavailable(err)) return failed(fileName, 'DATABASE_UNAVAILABLE');
@@ -294,6 +303,23 @@ export class ReportIngestor {
    * The agency of that exact name, else the one with that alias, else a new one (kind, level and parent from the
    * name; `created` tells the caller to record a match proposal for a person to confirm).
    */
+  /** The current report of the year before for the agency a parse names, as the parser takes it; null if none. */
+  private async previousYearOf(report: ParsedReport): Promise<PreviousReport | null> {
+    const name = report.agency ? normaliseAgencyName(report.agency) : '';
+    if (!name || report.year === null) return null;
+    const m = this.dataSource.manager;
+    const rows: { id: number }[] = await m.query(
+      `SELECT r.id FROM report r
+        WHERE r.year = $2 AND r.is_current
+          AND r.agency_id IN (SELECT id FROM agency WHERE name = $1 UNION SELECT agency_id FROM agency_alias WHERE alias = $1)
+        LIMIT 1`,
+      [name, report.year - 1],
+    );
+    const stored = rows[0] ? await loadStoredReport(m, rows[0].id) : null;
+    if (!stored) return null;
+    return { year: stored.year, template: stored.template, activeDisclosure: stored.core.activeDisclosure, applications: stored.core.applications };
+  }
+
   private async resolveAgency(m: EntityManager, name: string): Promise<{ id: number; name: string; kind: AgencyKind; created: boolean }> {
     const find = async () => {
       const rows: { id: number; name: string; kind: AgencyKind }[] = await m.query(

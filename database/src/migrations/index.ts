@@ -7,6 +7,7 @@ import { Collect1796300000000 } from './1796300000000-collect.js';
 import { CollectActors1796400000000 } from './1796400000000-collect-actors.js';
 import { AnalyticsIndexes1796500000000 } from './1796500000000-analytics-indexes.js';
 import { Accounts1796600000000 } from './1796600000000-accounts.js';
+import { XlsxSourceFiles1797100000000 } from './1797100000000-xlsx-source-files.js';
 import { MetricQuality1797200000000 } from './1797200000000-metric-quality.js';
 import { AuditLogNoTruncate1797300000000 } from './1797300000000-audit-log-no-truncate.js';
 import { AccessTokens1797400000000 } from './1797400000000-access-tokens.js';
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   CollectActors1796400000000,
   AnalyticsIndexes1796500000000,
   Accounts1796600000000,
+  XlsxSourceFiles1797100000000,
   MetricQuality1797200000000,
   AuditLogNoTruncate1797300000000,
   AccessTokens1797400000000,

@@ -32,7 +32,9 @@ export type CellSource =
   | { kind: 'text'; line: number; start: number; end: number }
   | { kind: 'html'; table: number; row: number; cell: number; start: number; end: number }
   | { kind: 'pdf'; page: number; x: number; y: number; width: number; height: number; start: number; end: number }
-  | { kind: 'docx'; table: number; row: number; cell: number; start: number; end: number };
+  | { kind: 'docx'; table: number; row: number; cell: number; start: number; end: number }
+  /** A spreadsheet cell; `table` is the sheet's index. */
+  | { kind: 'xlsx'; table: number; row: number; cell: number; start: number; end: number };
 
 export interface CellEvidence {
   /** `applications.newReceived[0]`, `activeDisclosure.fees.amountWan`, `reviewLitigation.review[4]`. */
@@ -52,6 +54,11 @@ export interface CellEvidence {
   alternatives?: CellValue[];
   /** The unit as printed, when one was (money). */
   unitRaw?: string;
+  /**
+   * Which evidence settled a value the print alone did not (a glued run, a collapsed run, a lost blank): the
+   * row's 总计, the table's column rules, the previous year's report — in Chinese, for the clerk.
+   */
+  decidedBy?: string;
 }
 
 /** What the report says in its sections 一, 五 and 六 that bears on the tables. */
@@ -84,7 +91,7 @@ export interface ParsedReport extends ParsedReportCore {
   /** The scope the report covers, from its own wording (全市/全区/全县… = region aggregate). */
   scope: ReportScope;
   /** The container the report arrived in, detected from the content. */
-  format: 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'doc';
+  format: 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'doc' | 'xlsx';
   encoding: string;
   /** The normalised text every offset points into. */
   text: string;

@@ -3,7 +3,7 @@
  * still decides by the content (a .txt holding a PDF is read as the PDF); a name outside this list is refused at
  * once with UNSUPPORTED_FORMAT, so executables, archives or images are never stored or parsed.
  */
-export const UPLOAD_EXTENSIONS = ['html', 'htm', 'shtml', 'xhtml', 'txt', 'text', 'md', 'markdown', 'pdf', 'docx', 'doc', 'wps'] as const;
+export const UPLOAD_EXTENSIONS = ['html', 'htm', 'shtml', 'xhtml', 'txt', 'text', 'md', 'markdown', 'pdf', 'docx', 'doc', 'wps', 'xlsx', 'xls'] as const;
 
 /** Most files in one upload request (`POST /api/uploads`); the dashboard splits a larger drop into several batches. */
 export const MAX_FILES_PER_UPLOAD = 100;

@@ -5,6 +5,11 @@ describe('what may be uploaded', () => {
     for (const ok of ['年报.html', 'a.HTM', 'r.txt', 'r.md', '2024年报.PDF', 'r.docx', 'r.doc', 'r.wps', 'no-extension', '.hidden']) expect(isUploadableFileName(ok)).toBe(true);
   });
 
+  it('accepts spreadsheets: .xlsx is read, .xls reaches the parser so the clerk is told how to convert it', () => {
+    for (const ok of ['年报表格.xlsx', 'R.XLSX', '旧表格.xls']) expect(isUploadableFileName(ok)).toBe(true);
+    expect(UPLOAD_ACCEPT).toContain('.xlsx');
+  });
+
   it('refuses executables, scripts, archives and images by name', () => {
     for (const bad of ['setup.exe', 'x.js', 'x.svg', 'x.zip', 'x.png', 'report.pdf.exe', 'a/b/c.bat']) expect(isUploadableFileName(bad)).toBe(false);
     expect(UPLOAD_ACCEPT).toContain('.pdf');

@@ -9,14 +9,16 @@ import type { CellSource } from '@ogi/domain';
 export const CELL_SEPARATOR = '\t';
 export const ROW_SEPARATOR = '\n';
 
-export type ContainerFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'doc';
+export type ContainerFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'doc' | 'xlsx';
 
 /** Where a cell sits in the original container; offsets are added when the cell is placed in `text`. */
 export type CellOrigin =
   | { kind: 'text'; line: number }
   | { kind: 'html'; table: number; row: number; cell: number }
   | { kind: 'pdf'; page: number; x: number; y: number; width: number; height: number }
-  | { kind: 'docx'; table: number; row: number; cell: number };
+  | { kind: 'docx'; table: number; row: number; cell: number }
+  /** A spreadsheet cell: `table` is the sheet's index. */
+  | { kind: 'xlsx'; table: number; row: number; cell: number };
 
 export interface DocCell {
   text: string;
@@ -132,7 +134,7 @@ export function cellAt(doc: DocumentModel, offset: number): DocCell | null {
 export function sourceOf(doc: DocumentModel, start: number, end: number): CellSource {
   const cell = cellAt(doc, start);
   const o = cell?.origin;
-  if (o?.kind === 'html' || o?.kind === 'docx') return { kind: o.kind, table: o.table, row: o.row, cell: o.cell, start, end };
+  if (o?.kind === 'html' || o?.kind === 'docx' || o?.kind === 'xlsx') return { kind: o.kind, table: o.table, row: o.row, cell: o.cell, start, end };
   if (o?.kind === 'pdf') return { kind: 'pdf', page: o.page, x: o.x, y: o.y, width: o.width, height: o.height, start, end };
   const line = o?.kind === 'text' ? o.line : lineOf(doc, start);
   return { kind: 'text', line, start, end };

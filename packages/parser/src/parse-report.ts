@@ -10,12 +10,10 @@ import {
   ReportParseError,
   cellPath,
   checkReport,
-  inferAgencyKind,
   type CellEvidence,
   type Finding,
   type ParsedReport,
   type ParsedReportCore,
-  type ReportScope,
   type Template,
 } from '@ogi/domain';
 import { sourceOf, type DocumentModel } from './document.js';
@@ -27,6 +25,7 @@ import type { CellRead, UncertainRun } from './extract/cell-read.js';
 import { readMetadata } from './extract/metadata.js';
 import { readNarrative } from './extract/narrative.js';
 import { readReviewLitigation, type ReviewRead } from './extract/review-litigation.js';
+import { detectScope } from './extract/scope.js';
 import { locateRegions, type Regions } from './extract/sections.js';
 
 export const PARSER_VERSION = '1.0.0';
@@ -41,7 +40,17 @@ export interface ParseOptions {
    * a meta tag in the file; the content still overrules a declaration it contradicts (GBK declared, valid UTF-8).
    */
   charset?: string | null;
+  /**
+   * The same agency's report of the year before, when the caller holds it (ingest does). Its numbers are one
+   * more constraint on readings the document alone leaves open: this year's 上年结转 is last year's 结转下年度,
+   * and a 2019 row's 上一年项目数量 is last year's 上一年项目数量 plus its 本年增/减. It never overrides a cell
+   * the document prints unambiguously.
+   */
+  previous?: PreviousReport | null;
 }
+
+/** What the parser uses of the previous year's report. */
+export type PreviousReport = Pick<ParsedReportCore, 'year' | 'template' | 'activeDisclosure' | 'applications'>;
 
 export async function parseReport(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<ParsedReport> {
   if (bytes.length > MAX_INPUT_BYTES) throw new ReportParseError('FILE_TOO_LARGE');
@@ -53,17 +62,20 @@ export async function parseReport(bytes: Uint8Array, fileName: string, options: 
   const meta = readMetadata(doc);
 
   const applications = regions.applications
-    ? readApplications(doc, regions.applications[0], regions.applications[1], { template: null, narrative })
+    ? readApplications(doc, regions.applications[0], regions.applications[1], { template: null, narrative, previous: usablePrevious(options.previous, meta.year) })
     : null;
   if (!applications || applications.labelsFound < MIN_APPLICATION_LABELS) refuse(doc, meta.year);
   if (meta.year !== null && meta.year <= 2018 && isLegacy(doc)) throw new ReportParseError('PRE_2019_FORMAT');
 
   const template = detectTemplate(doc, regions, applications!, meta.year);
   const disclosure = regions.activeDisclosure
-    ? readActiveDisclosure(doc, regions.activeDisclosure[0], regions.activeDisclosure[1], template, narrative)
+    ? readActiveDisclosure(doc, regions.activeDisclosure[0], regions.activeDisclosure[1], template, narrative, {
+        collapsed: applications!.collapsed,
+        previous: usablePrevious(options.previous, meta.year)?.template === template ? options.previous! : null,
+      })
     : null;
   const review = regions.reviewLitigation
-    ? readReviewLitigation(doc, regions.reviewLitigation[0], regions.reviewLitigation[1], narrative)
+    ? readReviewLitigation(doc, regions.reviewLitigation[0], regions.reviewLitigation[1], narrative, { collapsed: applications!.collapsed })
     : null;
 
   const cells: CellEvidence[] = [];
@@ -91,6 +103,11 @@ export async function parseReport(bytes: Uint8Array, fileName: string, options: 
     notes: [...(disclosure?.notes ?? []), ...applications!.notes, ...(review?.notes ?? [])],
     parserVersion: PARSER_VERSION,
   };
+}
+
+/** The previous report, when it is really the year before this one (a report of unknown year gets none). */
+function usablePrevious(previous: PreviousReport | null | undefined, year: number | null): PreviousReport | null {
+  return previous && year !== null && previous.year === year - 1 ? previous : null;
 }
 
 /** Documents longer than this are read in a window around their tables. */
@@ -140,13 +157,6 @@ function detectTemplate(doc: DocumentModel, regions: Regions, applications: Appl
   return year !== null && year >= 2021 ? '2021' : '2019';
 }
 
-function detectScope(text: string, tables: readonly [number, number][], agency: string | null): ReportScope {
-  const outside = tables.length ? text.slice(0, Math.min(...tables.map((t) => t[0]))) : text;
-  if (/全系统[^。；\n]{0,16}?(收到|受理|办理)/.test(outside)) return 'system_aggregate';
-  const regionWide = /全(市|区|县|省|州|旗|盟)(各级|各部门|各单位|行政机关)?[^。；]{0,16}?(收到|受理|办理|接收|接到)[^。；]{0,24}?申请/.test(outside);
-  if (regionWide && (agency === null || inferAgencyKind(agency) === 'government')) return 'region_aggregate';
-  return 'self';
-}
 
 function evidence(doc: DocumentModel, section: CellEvidence['section'], row: string, column: string | number, read: CellRead | null): CellEvidence {
   const base = { path: cellPath(section, row, column), section, row, column };
@@ -161,6 +171,7 @@ function evidence(doc: DocumentModel, section: CellEvidence['section'], row: str
   };
   if (read.alternatives?.length) e.alternatives = read.alternatives;
   if (read.unitRaw) e.unitRaw = read.unitRaw;
+  if (read.decidedBy) e.decidedBy = read.decidedBy;
   return e;
 }
 
@@ -219,7 +230,21 @@ function uncertainReadings(runs: readonly UncertainRun[]): Finding[] {
     expected: null,
     actual: null,
     message:
-      run.kind === 'columns'
+      run.kind === 'unit'
+        ? {
+            zh: `金额“${run.raw}”在单元格和表头都未注明单位；暂按万元读作 ${show(run.chosen)} 万元，若单位是元则为 ${run.others.map(show).join('，或 ')} 万元。请核对原件。`,
+            en: `The amount "${run.raw}" has no unit in its cell or header; read as ${show(run.chosen)} (10k CNY), but if it is in CNY it is ${run.others
+              .map(show)
+              .join(', or ')} (10k CNY). Please check the original.`,
+          }
+        : run.kind === 'collapsed'
+        ? {
+            zh: `该行印作“${run.raw}”，相邻相同的数字只印了一次，表格的合计不能唯一确定每个数字占几列；暂读作 ${show(run.chosen)}，也可能是 ${run.others.map(show).join('，或 ')}。请核对原件。`,
+            en: `This row prints "${run.raw}" with each run of equal neighbouring cells printed once, and the table's sums do not settle how many cells each number fills; read as ${show(run.chosen)}, but ${run.others
+              .map(show)
+              .join(', or ')} is also possible. Please check the original.`,
+          }
+        : run.kind === 'columns'
         ? {
             zh: `该行只印出数字“${run.raw}”，空白单元格没有留下痕迹，无法确定各数字所在的列；暂读作 ${show(run.chosen)}。请核对原件。`,
             en: `This row prints only "${run.raw}" and its blank cells left no trace, so which column each number is in cannot be known; tentatively read as ${show(run.chosen)}. Please check the original.`,

@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { PARSE_ERROR_MESSAGES, type ParseErrorCode, type ParsedReport } from '@ogi/domain';
+import type { PreviousReport } from './parse-report.js';
 
 export type ParseOutcome =
   | { ok: true; report: ParsedReport }
@@ -24,6 +25,7 @@ interface Job {
   bytes: Uint8Array;
   fileName: string;
   charset: string | null;
+  previous: PreviousReport | null;
   timeoutMs: number;
   resolve: (o: ParseOutcome) => void;
 }
@@ -57,12 +59,16 @@ export class ParserPool {
 
   /**
    * Parses one file; `timeoutMs` overrides the pool's time bound for this file, `charset` is the charset the bytes
-   * were served with (see ParseOptions).
+   * were served with, `previous` the same agency's report of the year before (see ParseOptions).
    */
-  parse(bytes: Uint8Array, fileName: string, options: { timeoutMs?: number; charset?: string | null } = {}): Promise<ParseOutcome> {
+  parse(
+    bytes: Uint8Array,
+    fileName: string,
+    options: { timeoutMs?: number; charset?: string | null; previous?: PreviousReport | null } = {},
+  ): Promise<ParseOutcome> {
     if (this.closed) return Promise.reject(new Error('ParserPool is closed'));
     return new Promise((resolve) => {
-      this.queue.push({ bytes, fileName, charset: options.charset ?? null, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve });
+      this.queue.push({ bytes, fileName, charset: options.charset ?? null, previous: options.previous ?? null, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve });
       this.dispatch();
     });
   }
@@ -101,7 +107,7 @@ export class ParserPool {
       const job = this.queue.shift()!;
       slot.job = job;
       slot.timer = setTimeout(() => this.finish(slot!, failure('TIMEOUT'), true), job.timeoutMs);
-      slot.worker.postMessage({ bytes: job.bytes, fileName: job.fileName, charset: job.charset });
+      slot.worker.postMessage({ bytes: job.bytes, fileName: job.fileName, charset: job.charset, previous: job.previous });
     }
   }
 

@@ -1,13 +1,15 @@
 /** The worker side of ParserPool: parses one file per message and answers with its outcome. */
 import { parentPort } from 'node:worker_threads';
 import { ReportParseError } from '@ogi/domain';
-import { parseReport } from './parse-report.js';
+import { parseReport, type PreviousReport } from './parse-report.js';
 import type { ParseOutcome } from './pool.js';
 
-parentPort!.on('message', async ({ bytes, fileName, charset }: { bytes: Uint8Array; fileName: string; charset: string | null }) => {
+type Job = { bytes: Uint8Array; fileName: string; charset: string | null; previous: PreviousReport | null };
+
+parentPort!.on('message', async ({ bytes, fileName, charset, previous }: Job) => {
   let outcome: ParseOutcome;
   try {
-    outcome = { ok: true, report: await parseReport(bytes, fileName, { charset }) };
+    outcome = { ok: true, report: await parseReport(bytes, fileName, { charset, previous }) };
   } catch (err) {
     outcome =
       err instanceof ReportParseError

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 /**
  * Input that is not a readable report gets its own error code and a message a clerk understands, quickly;
  * one bad file in a batch never stops the others.
@@ -104,6 +106,20 @@ describe('each bad input has its code and a readable message', () => {
     // A message in Chinese a clerk can act on, never a stack trace.
     expect(err.message).toMatch(/[\u4e00-\u9fa5]/);
     expect(err.message).not.toMatch(/at .+\.ts:\d+/);
+  });
+
+  it('an old Excel spreadsheet (.xls, written by LibreOffice Calc) is refused naming the spreadsheet and how to convert it', async () => {
+    const xls = readFileSync(fileURLToPath(new URL('rendered/000_ezhou_xzspj_2020.xls', import.meta.url)));
+    const err = await refusal(xls, '000_ezhou_xzspj_2020.xls');
+    expect(err.code).toBe('UNSUPPORTED_FORMAT');
+    expect(err.message).toContain('Excel 电子表格');
+    expect(err.message).toContain('另存为 .xlsx');
+  });
+
+  it('a zip bomb disguised as a spreadsheet is refused before exceljs expands it', async () => {
+    const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(60 * 1024 * 1024) }, { level: 9 });
+    const err = await refusal(bomb, 'bomb.xlsx');
+    expect(err.code).toBe('FILE_TOO_LARGE');
   });
 
   it('a zip bomb disguised as a DOCX is refused before it is expanded', async () => {

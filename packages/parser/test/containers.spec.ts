@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { checkReport, type ParsedReportCore } from '@ogi/domain';
 import { parseReport } from '../src/parse-report.js';
 import { corpusCases, tableDifferences } from './support/corpus.js';
-import { officialBlocks, toDocx, toGlued, toHtml, toMarkdown, toPipeText, toTabText } from './support/render.js';
+import { officialBlocks, toDocx, toGlued, toHtml, toMarkdown, toPipeText, toTabText, toXlsx } from './support/render.js';
 
 const reports = corpusCases()
   .filter((c) => c.expected)
@@ -45,6 +45,12 @@ describe.each(reports)('%s printed in the official layout', (_name, expected) =>
     expect(parsed.format).toBe('docx');
   });
 
+  it('as a spreadsheet (.xlsx) with merged header cells and numbers stored as numbers', async () => {
+    const parsed = await expectSame(await toXlsx(blocks), 'report.xlsx', expected);
+    expect(parsed.format).toBe('xlsx');
+    expect(parsed.cells.find((c) => c.path === 'applications.newReceived[0]')?.source?.kind).toBe('xlsx');
+  });
+
   it('as Markdown, in UTF-16 with a byte-order mark', async () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(toMarkdown(blocks), 'utf-16le')]);
     const parsed = await expectSame(bytes, 'report.md', expected);
@@ -79,6 +85,10 @@ describe.each(reports)('%s printed in the official layout', (_name, expected) =>
 
     it('as a DOCX', async () => {
       await expectSame(toDocx(officialBlocks(sparse)), 'report.docx', sparse);
+    });
+
+    it('as a spreadsheet (.xlsx)', async () => {
+      await expectSame(await toXlsx(officialBlocks(sparse)), 'report.xlsx', sparse);
     });
 
     it('as Markdown', async () => {

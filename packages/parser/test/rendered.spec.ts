@@ -1,7 +1,7 @@
 /**
  * Files as agencies attach them: each hand-checked report printed in the official layout and converted by a real
- * office suite (LibreOffice, see support/make-office-fixtures.ts) into .doc (Word 97–2003), .docx and a PDF with a
- * text layer. Each must parse back to the same tables and metadata.
+ * office suite (LibreOffice, see support/make-office-fixtures.ts) into .doc (Word 97–2003), .docx, a PDF with a
+ * text layer and a Calc spreadsheet (.xlsx). Each must parse back to the same tables and metadata.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import { corpusCases, tableDifferences } from './support/corpus.js';
 const rendered = (file: string) => readFileSync(fileURLToPath(new URL(`rendered/${file}`, import.meta.url)));
 const cases = corpusCases()
   .filter((c) => c.expected)
-  .flatMap((c) => (['doc', 'docx', 'pdf'] as const).map((format) => [c.name, format, c.expected!] as const));
+  .flatMap((c) => (['doc', 'docx', 'pdf', 'xlsx'] as const).map((format) => [c.name, format, c.expected!] as const));
 
 describe.each(cases)('%s as a LibreOffice .%s', (name, format, expected) => {
   it('parses back to the same tables and metadata', async () => {

@@ -11,6 +11,7 @@ import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
 import { blankCell, cellFromPiece, fitPieces, piecesOf, type CellRead, type Piece, type UncertainRun } from './cell-read.js';
 import { countAndAmountSplits, signedSplits } from './glued-digits.js';
+import { expansions, plainNumbers } from './collapsed-runs.js';
 
 const LABELS: readonly LabelSpec[] = [
   { key: 'regulations', core: '规章', notFollowedBy: ['制度'] },
@@ -36,6 +37,7 @@ export function readActiveDisclosure(
   end: number,
   template: Template,
   narrative: readonly NarrativeFact[],
+  printing: { collapsed: boolean; previous?: { activeDisclosure: Record<string, Record<string, number | null>> } | null } = { collapsed: false },
 ): DisclosureRead {
   const view = regionView(doc, start, end);
   const layout = DISCLOSURE_ROWS[template];
@@ -54,7 +56,9 @@ export function readActiveDisclosure(
     const fields = new Map<string, CellRead>();
     if (row) {
       found.add(def.key);
-      const cells = readRow(def, row, template, narrative, notes, uncertain);
+      const unit = headerUnit(doc.text, start, row.precedingLabels[row.precedingLabels.length - 1]!.start);
+      const carried = carriedItems(def, printing.previous?.activeDisclosure[def.key]);
+      const cells = readRow(def, row, template, narrative, { notes, uncertain, collapsed: printing.collapsed, unit, carried });
       def.fields.forEach((f, i) => fields.set(f.key, cells[i] ?? blankCell(row.end)));
     } else if (matches.some((m) => m.key === def.key)) found.add(def.key);
     out.set(def.key, fields);
@@ -67,30 +71,84 @@ function readRow(
   row: ValueRow,
   template: Template,
   narrative: readonly NarrativeFact[],
-  notes: string[],
-  uncertain: UncertainRun[],
+  context: { notes: string[]; uncertain: UncertainRun[]; collapsed: boolean; unit: MoneyUnit | null; carried: number | null },
 ): CellRead[] {
+  const { notes, uncertain, collapsed } = context;
   const k = def.fields.length;
-  const pieces = fitPieces(piecesOf(row), k);
+  const pieces = fitPieces(withUnits(piecesOf(row)), k);
   const moneyField = def.fields.findIndex((f) => f.kind === 'money');
-  if (pieces.length === k) return pieces.map((p, i) => (i === moneyField ? moneyCell(p, def, template, notes) : cellFromPiece(p)));
+  if (pieces.length === k)
+    return pieces.map((p, i) =>
+      i === moneyField ? moneyCell(p, def, template, { notes, uncertain, headerUnit: context.unit, path: cellPath('activeDisclosure', def.key, def.fields[i]!.key) }) : cellFromPiece(p),
+    );
   const paths = def.fields.map((f) => cellPath('activeDisclosure', def.key, f.key));
-  if (pieces.length === 1 && k === 2 && def.key === 'procurement') return procurementSplit(pieces[0]!, paths, notes, uncertain);
+  if (pieces.length === 1 && k === 2 && def.key === 'procurement') return procurementSplit(pieces[0]!, paths, notes, uncertain, context.unit);
+  const printed = pieces.length < k ? plainNumbers(pieces) : null;
+  // In a collapsed table the printed values are whole cells: only their runs are unknown.
+  if (collapsed && printed && moneyField < 0) return expandCollapsed(def, pieces, printed, { paths, notes, uncertain, carried: context.carried });
   const signedDigitsOnly = pieces.every((p) => /^([+\-−－]?\d+)+$/.test(p.raw));
-  if (pieces.length >= 1 && signedDigitsOnly && (pieces.length < k || pieces.some((p) => /\d[+\-−－]/.test(p.raw))))
-    return gluedSplit(def, pieces, template, narrative, { paths, notes, uncertain });
+  if (pieces.length >= 1 && signedDigitsOnly && (pieces.length < k || pieces.some((p) => /\d[+\-−－]/.test(p.raw)))) {
+    // A run too short to be several numbers glued together for sure ("265" for three cells) may as well be one
+    // value printed once for a run of equal cells: that reading competes with the splits.
+    const digitCount = pieces.reduce((n, p) => n + p.raw.replace(/\D/g, '').length, 0);
+    const runs = printed && digitCount < 2 * k ? expansions(printed, k) : [];
+    return gluedSplit(def, pieces, template, narrative, { paths, notes, uncertain, carried: context.carried }, runs);
+  }
   notes.push(`${def.label}: 印出 ${pieces.length} 个值，表格应有 ${k} 个`);
   return pieces.slice(0, k).map((p) => cellFromPiece(p, 0.6));
 }
 
-/** Money in 万元: 元 amounts are converted; a 2019 amount printed without a unit is taken as 万元, less surely. */
-function moneyCell(p: Piece, def: DisclosureRow, template: Template, notes: string[]): CellRead {
+type MoneyUnit = '元' | '万元';
+
+/** A unit mark in a table header: （元）, (万元), （单位：元）, 单位：万元. */
+const HEADER_UNIT = /[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[)）]|单位\s*[:：]\s*(万元|元)/g;
+
+/**
+ * The money unit the header of a row's sub-table prints — the text from the row's 第二十条 heading to its label,
+ * where a unit often sits on the line below the column name ("采购总金额" / "（元）"). Null when none is printed.
+ */
+function headerUnit(text: string, regionStart: number, labelStart: number): MoneyUnit | null {
+  const before = text.slice(regionStart, labelStart);
+  const heading = before.lastIndexOf('第二十条');
+  const header = heading >= 0 ? before.slice(heading) : before.slice(-120);
+  let unit: MoneyUnit | null = null;
+  for (const m of header.matchAll(HEADER_UNIT)) unit = (m[1] ?? m[2]) as MoneyUnit;
+  return unit;
+}
+
+/** A unit printed as a piece of its own after a number ("251000" "元" in a PDF line) belongs to that number. */
+function withUnits(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const previous = out[out.length - 1];
+    if (previous && /^(万元|元)$/.test(p.raw) && /\d$/.test(previous.raw)) out[out.length - 1] = { raw: previous.raw + p.raw, start: previous.start, end: p.end };
+    else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Money in 万元. The unit printed in the cell decides, else the one in the column's header; 元 amounts are
+ * converted. The 2021 format fixes 万元 in its header; a 2019 amount with no unit anywhere is uncertain — read as
+ * 万元, with the 元 reading offered and a finding — never silently assumed.
+ */
+function moneyCell(
+  p: Piece,
+  def: DisclosureRow,
+  template: Template,
+  context: { notes: string[]; uncertain: UncertainRun[]; headerUnit: MoneyUnit | null; path: string },
+): CellRead {
   const cell = cellFromPiece(p);
   if (cell.value === null) return cell;
-  if (cell.unitRaw === '元') return { ...cell, value: round(cell.value / 10_000), confidence: 0.95 };
-  if (!cell.unitRaw && template === '2019') {
-    notes.push(`${def.label}: 金额未注明单位，按万元读取`);
-    return { ...cell, confidence: 0.7 };
+  const unit = (cell.unitRaw as MoneyUnit | undefined) ?? context.headerUnit;
+  const decidedBy = cell.unitRaw ? `单元格注明单位“${cell.unitRaw}”` : unit ? `表头注明单位“${unit}”` : undefined;
+  if (unit === '元') return { ...cell, value: round(cell.value / 10_000), confidence: 0.95, decidedBy: decidedBy! };
+  if (unit === '万元') return { ...cell, decidedBy: decidedBy! };
+  if (template === '2019') {
+    const asYuan = round(cell.value / 10_000);
+    context.notes.push(`${def.label}: 金额在单元格和表头都未注明单位，暂按万元读取，也可能是元（${asYuan} 万元）`);
+    context.uncertain.push({ kind: 'unit', raw: p.raw, paths: [context.path], chosen: [cell.value], others: [[asYuan]] });
+    return { ...cell, confidence: 0.5, alternatives: [asYuan], decidedBy: '无法确定：未注明单位' };
   }
   return cell;
 }
@@ -98,10 +156,10 @@ function moneyCell(p: Piece, def: DisclosureRow, template: Template, notes: stri
 const round = (x: number) => Math.round(x * 1e8) / 1e8;
 
 /** "13575394432.52元": a project count glued to an amount. The split puts a plausible amount on each project. */
-function procurementSplit(p: Piece, paths: string[], notes: string[], uncertain: UncertainRun[]): CellRead[] {
+function procurementSplit(p: Piece, paths: string[], notes: string[], uncertain: UncertainRun[], headerUnit: MoneyUnit | null): CellRead[] {
   const m = /^(\d+(?:\.\d+)?)(万元|元)?$/.exec(p.raw);
   if (!m) return [cellFromPiece(p, 0.5), blankCell(p.end)];
-  const toWan = m[2] === '元' ? 1 / 10_000 : 1;
+  const toWan = (m[2] ?? headerUnit) === '元' ? 1 / 10_000 : 1;
   const options = countAndAmountSplits(m[1]!)
     .filter((o) => o.count > 0)
     .map((o) => {
@@ -132,20 +190,78 @@ function procurementSplit(p: Piece, paths: string[], notes: string[], uncertain:
   ];
 }
 
+interface DisclosureReport {
+  paths: string[];
+  notes: string[];
+  uncertain: UncertainRun[];
+  /** This row's 上一年项目数量 as last year's report implies it, when known. */
+  carried: number | null;
+}
+
+const FROM_PREVIOUS_YEAR = '上一年度报告（上一年项目数量 = 上年报告的上一年项目数量 + 本年增/减）';
+
+/**
+ * A 2019 row that counts items carried from year to year (上一年项目数量, 本年增/减): last year's report gives this
+ * year's 上一年项目数量. Null when the row has no such fields or last year's report does not print both.
+ */
+function carriedItems(def: DisclosureRow, previous: Record<string, number | null> | undefined): number | null {
+  if (!previous || def.fields[0]?.key !== 'previousItems' || !def.fields.some((f) => f.key === 'change')) return null;
+  const items = previous['previousItems'] ?? null;
+  const change = previous['change'] ?? null;
+  return items === null || change === null ? null : items + change;
+}
+
+/** The readings that agree with last year's report, when it settles any; otherwise all of them. */
+function agreeingWithPreviousYear(readings: number[][], carried: number | null): { readings: number[][]; decided: boolean } {
+  if (carried === null || readings.length < 2) return { readings, decided: false };
+  const agreeing = readings.filter((r) => r[0] === carried);
+  return agreeing.length ? { readings: agreeing, decided: true } : { readings, decided: false };
+}
+
+/**
+ * A row of a collapsed table printing fewer values than cells: its expansions. These tables print no sums, so
+ * one printed value (or one per cell) has one reading; otherwise the readings are kept as alternatives.
+ */
+function expandCollapsed(def: DisclosureRow, pieces: Piece[], printed: number[], report: DisclosureReport): CellRead[] {
+  const { readings: found, decided } = agreeingWithPreviousYear(expansions(printed, def.fields.length), report.carried);
+  const raw = pieces.map((p) => p.raw).join(' ');
+  const base = { raw, start: pieces[0]!.start, end: pieces[pieces.length - 1]!.end };
+  if (!found.length) return def.fields.map((_, i) => (pieces[i] ? cellFromPiece(pieces[i]!, 0.6) : blankCell(base.end)));
+  const [best, ...rivals] = found;
+  if (rivals.length) {
+    report.notes.push(`${def.label}: 相邻相同的数字只印了一次（${raw}），有 ${found.length} 种读法，无法确定`);
+    report.uncertain.push({ kind: 'collapsed', raw, paths: report.paths, chosen: best!, others: rivals.slice(0, 3) });
+  }
+  return best!.map((value, i) => {
+    const cell: CellRead = {
+      ...base,
+      value,
+      state: value === 0 ? 'ZERO' : 'NUMERIC',
+      confidence: rivals.length ? 0.5 : 0.9,
+      decidedBy: rivals.length ? '无法唯一确定：本表不印合计，多种展开都可能' : decided ? FROM_PREVIOUS_YEAR : '相邻相同的数字只印一次，本行只有一种展开',
+    };
+    const alts = [...new Set(rivals.map((r) => r[i]!).filter((v) => v !== value))];
+    if (alts.length) cell.alternatives = alts;
+    return cell;
+  });
+}
+
 function gluedSplit(
   def: DisclosureRow,
   pieces: Piece[],
   template: Template,
   narrative: readonly NarrativeFact[],
-  report: { paths: string[]; notes: string[]; uncertain: UncertainRun[] },
+  report: DisclosureReport,
+  runs: readonly number[][] = [],
 ): CellRead[] {
   const k = def.fields.length;
   const run = pieces.map((p) => p.raw).join('');
   const changeField = def.fields.findIndex((f) => f.kind === 'signedCount');
-  const candidates = (signedSplits(run, k, changeField >= 0 ? changeField : undefined) ?? []).map((parts) => ({
-    parts,
-    score: disclosurePrior(def, template, parts, narrative),
-  }));
+  const all = [...(signedSplits(run, k, changeField >= 0 ? changeField : undefined) ?? []), ...runs];
+  const { readings, decided } = agreeingWithPreviousYear(all, report.carried);
+  const candidates = readings
+    .filter((parts, i) => readings.findIndex((o) => o.join() === parts.join()) === i)
+    .map((parts) => ({ parts, score: disclosurePrior(def, template, parts, narrative) }));
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0];
   const raw = pieces.map((p) => p.raw).join(' ');
@@ -156,11 +272,12 @@ function gluedSplit(
   const certain = rivals.length === 0;
   const close = rivals.filter((c) => best.score - c.score < 1);
   if (!certain) {
-    report.notes.push(`${def.label}: 数字粘连（${raw}），有 ${rivals.length + 1} 种拆分，取最可能的一种`);
+    report.notes.push(`${def.label}: 数字粘连（${raw}），有 ${rivals.length + 1} 种读法，取最可能的一种`);
     report.uncertain.push({ raw, paths: report.paths, chosen: best.parts, others: rivals.slice(0, 3).map((r) => r.parts) });
   }
   return best.parts.map((value, i) => {
     const cell: CellRead = { ...base, value, state: value === 0 ? 'ZERO' : 'NUMERIC', confidence: certain ? 0.9 : close.length ? 0.5 : 0.7 };
+    if (certain && decided) cell.decidedBy = FROM_PREVIOUS_YEAR;
     const alts = [...new Set(candidates.slice(1, 6).map((c) => c.parts[i]!).filter((v) => v !== value))];
     if (alts.length) cell.alternatives = alts;
     return cell;

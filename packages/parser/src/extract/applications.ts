@@ -5,9 +5,12 @@
  * 2. Value rows are aligned to the official rows in order (a small dynamic programme): a row whose label was
  *    printed goes to that label's row; a row whose label was lost (Markdown converted from PDF) takes the
  *    free row its position implies. The 2019 single （六） row and the 2021 three sub-rows are both tried.
- * 3. Rows whose digits were glued together are split: each row's candidates satisfy its own total; the
- *    combination across rows is the one that satisfies most of the table's column rules, then the narrative,
- *    then plausibility. A choice the rules do not force is marked uncertain, with its alternatives.
+ * 3. One solver decides the rows the print alone does not: each such row gets its candidate readings from the
+ *    generators that fit how it was printed — digits glued into one run (glued-digits.ts), equal neighbouring
+ *    cells printed once (collapsed-runs.ts) — each satisfying the row's own 总计. The combination across rows is
+ *    the one that satisfies most of the table's column rules (outcomes add up to 总计, the 勾稽 balance), then
+ *    the narrative, then plausibility. A choice the rules do not force is marked uncertain, with its
+ *    alternatives; the evidence of every such cell says what decided it.
  */
 import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX, APPLICATION_ROWS, applicationRowKeys, cellPath, type NarrativeFact, type Template } from '@ogi/domain';
 import { cellAt, type DocumentModel } from '../document.js';
@@ -16,6 +19,7 @@ import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
 import { blankCell, cellFromPiece, fitPieces, gluedDigits, piecesOf, type CellRead, type Piece, type UncertainRun } from './cell-read.js';
 import { applicantRowPrior, splits } from './glued-digits.js';
+import { expansions, lastIsSum, looksCollapsed, plainNumbers } from './collapsed-runs.js';
 
 const COLUMNS = 7;
 
@@ -50,14 +54,23 @@ export interface ApplicationsRead {
   valueRowCount: number;
   notes: string[];
   uncertain: UncertainRun[];
+  /** The table was printed by a crawler that writes each run of equal neighbouring cells once. */
+  collapsed: boolean;
+}
+
+/** One reading of a row the print alone does not settle, and the generator that proposed it. */
+interface Reading {
+  values: (number | null)[];
+  source: 'glued' | 'collapsed';
 }
 
 interface RowCandidates {
   key: string;
-  /** Each candidate: 7 values. A single candidate when the row was printed with its cells. */
-  candidates: (number | null)[][];
+  /** The readings of a row that was not printed cell by cell; empty when it was (then `cells`). */
+  candidates: Reading[];
   cells: CellRead[] | null;
-  glued: { raw: string; start: number; end: number } | null;
+  /** Where the undecided row was printed. */
+  span: { raw: string; start: number; end: number } | null;
   positional: boolean;
   /** A short row placed left to right without positions: which column each value is in is a guess. */
   guessedColumns?: boolean;
@@ -67,12 +80,18 @@ export function readApplications(
   doc: DocumentModel,
   start: number,
   end: number,
-  hint: { template: Template | null; narrative: readonly NarrativeFact[] },
+  hint: { template: Template | null; narrative: readonly NarrativeFact[]; previous?: { applications: Record<string, (number | null)[]> } | null },
 ): ApplicationsRead {
   const view = regionView(doc, start, end);
   const matches = findLabels(view, APPLICATION_LABELS);
   const tokens = tokenize(doc, view, matches, start, end);
-  const rows = valueRows(tokens).filter((r) => isApplicationRow(r));
+  const allRows = valueRows(tokens);
+  const collapsed = looksCollapsed(
+    allRows.map((r) => ({ pieces: fitPieces(piecesOf(r), COLUMNS), ownCells: r.tokens.filter((t) => t.raw.trim()).length })),
+    COLUMNS,
+  );
+  // In a collapsed table a row of zeros is one printed "0" under its label: a row, not a stray number.
+  const rows = allRows.filter((r) => isApplicationRow(r) || (collapsed && r.precedingLabels.length > 0 && plainNumbers(piecesOf(r)) !== null));
   const notes: string[] = [];
   const distinctLabels = new Set(matches.map((m) => m.key));
 
@@ -85,15 +104,16 @@ export function readApplications(
   const alignment = useSingle ? single : triple;
 
   const columns = columnGeometry(doc, rows);
+  if (collapsed && !columns) notes.push('表格中相邻相同的数字只印了一次（网页抓取文本），按本行合计和表格的列合计展开');
   const subtotal = subtotalColumn(rows);
   if (subtotal !== null) notes.push(`表格多印一列“法人或其他组织小计”（第 ${subtotal + 1} 个数字列），读表时略去`);
   const perRow: RowCandidates[] = [];
   for (const [rowIndex, key] of alignment.mapping) {
     const row = rows[rowIndex]!;
     const labelled = row.precedingLabels.some((l) => l.key === key);
-    perRow.push(candidatesOf(key, row, !labelled, columns, notes, subtotal));
+    perRow.push(candidatesOf(key, row, !labelled, columns, notes, subtotal, collapsed && !columns));
   }
-  const chosen = solve(perRow, useSingle, hint.narrative);
+  const chosen = solve(perRow, useSingle, hint.narrative, hint.previous?.applications['carriedForward'] ?? null);
 
   const out = new Map<string, CellRead[]>();
   const uncertain: UncertainRun[] = [];
@@ -114,10 +134,11 @@ export function readApplications(
       );
       continue;
     }
-    const g = rc.glued!;
+    const g = rc.span!;
     const alternatives = pick.alternatives;
     if (alternatives.length)
       uncertain.push({
+        kind: pick.source,
         raw: g.raw,
         paths: pick.values.map((_, c) => cellPath('applications', rc.key, c)),
         chosen: pick.values,
@@ -133,6 +154,7 @@ export function readApplications(
           start: g.start,
           end: g.end,
           confidence: pick.confidence,
+          decidedBy: pick.decidedBy,
         };
         const alts = alternatives.map((a) => a[col] ?? null).filter((v) => v !== value);
         if (alts.length) cell.alternatives = [...new Set(alts)];
@@ -148,6 +170,7 @@ export function readApplications(
     valueRowCount: rows.length,
     notes,
     uncertain,
+    collapsed,
   };
 }
 
@@ -233,6 +256,7 @@ function candidatesOf(
   columns: ColumnGeometry | null,
   notes: string[],
   subtotal: number | null,
+  collapsed: boolean,
 ): RowCandidates {
   let pieces = fitPieces(piecesOf(row), COLUMNS);
   if (subtotal !== null && pieces.length === COLUMNS + 1) pieces = pieces.filter((_, i) => i !== subtotal);
@@ -240,16 +264,25 @@ function candidatesOf(
   const glued = pieces.length < COLUMNS && row.tokens.filter((t) => t.raw.trim()).length === 1 ? gluedDigits(pieces) : null;
   if (pieces.length === COLUMNS) {
     const cells = pieces.map((p) => cellFromPiece(p));
-    return { key, candidates: [cells.map((c) => c.value)], cells, glued: null, positional };
+    return { key, candidates: [], cells, span: null, positional };
   }
-  if (glued) {
+  const readings: Reading[] = [];
+  const printed = collapsed ? plainNumbers(pieces) : null;
+  if (printed) {
+    for (const values of expansions(printed, COLUMNS, lastIsSum).slice(0, 40)) readings.push({ values, source: 'collapsed' });
+  }
+  if (glued && glued.digits.length >= COLUMNS) {
     let found = splits(glued.digits, COLUMNS, { lastIsSum: true });
     if (!found || !found.length) {
       notes.push(`${key}: 粘连数字 ${glued.raw} 没有满足本行合计的拆分，按最可能的拆分读取`);
       found = (splits(glued.digits, COLUMNS) ?? []).slice(0, 2000);
     }
     found.sort((a, b) => applicantRowPrior(b) - applicantRowPrior(a));
-    if (found.length) return { key, candidates: found.slice(0, 40), cells: null, glued, positional };
+    for (const values of found.slice(0, 40)) readings.push({ values, source: 'glued' });
+  }
+  if (readings.length) {
+    const raw = pieces.map((p) => p.raw).join(' ');
+    return { key, candidates: readings, cells: null, span: { raw, start: pieces[0]!.start, end: pieces[pieces.length - 1]!.end }, positional };
   }
   // Fewer cells than columns: a PDF row left some cells blank. Place each value under the column it is printed
   // in (by position); without positions (text whose blank cells left no trace), keep them left to right, less
@@ -264,7 +297,7 @@ function candidatesOf(
     return piece ? cellFromPiece(piece, placed ? 0.9 : 0.6) : blankCell(row.end);
   });
   const guessedColumns = !placed && cells.some((c) => c.value !== null);
-  return { key, candidates: [cells.map((c) => c.value)], cells, glued: null, positional, guessedColumns };
+  return { key, candidates: [], cells, span: null, positional, guessedColumns };
 }
 
 /**
@@ -366,25 +399,51 @@ function columnGeometry(doc: DocumentModel, rows: readonly ValueRow[]): ColumnGe
 
 interface Pick {
   values: (number | null)[];
+  source: Reading['source'];
   confidence: number;
   alternatives: (number | null)[][];
+  /** What settled the reading, for the evidence. */
+  decidedBy: string;
 }
 
 /**
- * Chooses one candidate per row: the combination that satisfies the most column equations (rules 1 and 2),
- * then agrees with the narrative, then is most plausible.
+ * Chooses one candidate per row: the combination that satisfies the most column equations (rules 1 and 2) and
+ * agrees with last year's 结转下年度 (this year's 上年结转, when the previous report is known), then agrees with
+ * the narrative, then is most plausible.
  */
-function solve(rows: RowCandidates[], singleOtherRow: boolean, narrative: readonly NarrativeFact[]): Map<string, Pick> {
+function solve(
+  rows: RowCandidates[],
+  singleOtherRow: boolean,
+  narrative: readonly NarrativeFact[],
+  lastCarriedForward: readonly (number | null)[] | null,
+): Map<string, Pick> {
+  const decided = choose(rows, singleOtherRow, narrative, lastCarriedForward);
+  if (!lastCarriedForward) return decided;
+  // Which rows only the previous year settled: those that have rivals when it is left out.
+  const alone = choose(rows, singleOtherRow, narrative, null);
+  for (const [key, pick] of decided)
+    if (!pick.alternatives.length && (alone.get(key)?.alternatives.length ?? 0) > 0)
+      decided.set(key, { ...pick, confidence: 0.9, decidedBy: '上一年度报告（本年上年结转 = 上年结转下年度）与表格的列合计' });
+  return decided;
+}
+
+function choose(
+  rows: RowCandidates[],
+  singleOtherRow: boolean,
+  narrative: readonly NarrativeFact[],
+  lastCarriedForward: readonly (number | null)[] | null,
+): Map<string, Pick> {
   const keys = rows.map((r) => r.key);
   const index = new Map(keys.map((k, i) => [k, i]));
   const outcomeKeys = applicationRowKeys(singleOtherRow).filter((k) => APPLICATION_ROWS.find((r) => r.key === k)?.role === 'outcome');
   const received = narrative.filter((f) => f.kind === 'applicationsReceived').map((f) => f.value);
   const handled = narrative.filter((f) => f.kind === 'applicationsHandled').map((f) => f.value);
 
+  const valuesOf = (i: number, k: number): (number | null)[] => rows[i]!.cells?.map((c) => c.value) ?? rows[i]!.candidates[k]!.values;
   const score = (choice: number[]): number => {
     const row = (k: string) => {
       const i = index.get(k);
-      return i === undefined ? null : rows[i]!.candidates[choice[i]!]!;
+      return i === undefined ? null : valuesOf(i, choice[i]!);
     };
     let s = 0;
     for (let c = 0; c < COLUMNS; c++) {
@@ -396,6 +455,8 @@ function solve(rows: RowCandidates[], singleOtherRow: boolean, narrative: readon
       if (nr !== null && co !== null && tot !== null && cf !== null && nr + co === tot + cf) s += 1;
       const outs = outcomeKeys.map(v);
       if (tot !== null && outs.every((x) => x !== null) && outs.reduce<number>((a, x) => a + x!, 0) === tot) s += 1;
+      const last = lastCarriedForward?.[c] ?? null;
+      if (last !== null && co === last) s += 1;
     }
     const nrTotal = row('newReceived')?.[6] ?? null;
     const coTotal = row('carriedOver')?.[6] ?? null;
@@ -405,7 +466,7 @@ function solve(rows: RowCandidates[], singleOtherRow: boolean, narrative: readon
     return s;
   };
   const prior = (choice: number[]) =>
-    rows.reduce((s, r, i) => s + (r.candidates.length > 1 ? applicantRowPrior(r.candidates[choice[i]!]!.map((x) => x ?? 0)) : 0), 0);
+    rows.reduce((s, r, i) => s + (r.candidates.length > 1 ? applicantRowPrior(r.candidates[choice[i]!]!.values.map((x) => x ?? 0)) : 0), 0);
 
   const ambiguous = rows.map((r, i) => (r.candidates.length > 1 ? i : -1)).filter((i) => i >= 0);
   let choice = rows.map(() => 0);
@@ -461,15 +522,23 @@ function solve(rows: RowCandidates[], singleOtherRow: boolean, narrative: readon
 
   const out = new Map<string, Pick>();
   rows.forEach((r, i) => {
-    const values = r.candidates[choice[i]!]!;
-    if (r.candidates.length <= 1) {
-      out.set(r.key, { values, confidence: r.glued ? 0.95 : 1, alternatives: [] });
+    if (!r.candidates.length) return;
+    const { values, source } = r.candidates[choice[i]!]!;
+    if (r.candidates.length === 1) {
+      // The only reading that satisfies the row's own 总计: settled by arithmetic.
+      out.set(r.key, { values, source, confidence: 0.95, alternatives: [], decidedBy: '本行合计（唯一满足本行总计的读法）' });
       return;
     }
     // Other readings of this row that satisfy the rules just as well.
-    const rivals = winners.filter((w) => w[i] !== choice[i]).map((w) => r.candidates[w[i]!]!);
-    const unique = rivals.filter((c, k) => rivals.findIndex((d) => d.join() === c.join()) === k);
-    out.set(r.key, { values, confidence: unique.length ? 0.5 : 0.9, alternatives: unique });
+    const rivals = winners.filter((w) => w[i] !== choice[i]).map((w) => r.candidates[w[i]!]!.values);
+    const unique = rivals.filter((c, k) => rivals.findIndex((d) => d.join() === c.join()) === k && c.join() !== values.join());
+    out.set(r.key, {
+      values,
+      source,
+      confidence: unique.length ? 0.5 : 0.9,
+      alternatives: unique,
+      decidedBy: unique.length ? '无法唯一确定：多种读法同样满足表格的合计，取最常见的一种' : '表格的列合计与勾稽关系（唯一满足全部规则的读法）',
+    });
   });
   return out;
 }

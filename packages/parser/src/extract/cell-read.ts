@@ -12,6 +12,8 @@ export interface CellRead {
   confidence: number;
   alternatives?: (number | null)[];
   unitRaw?: string;
+  /** Which evidence settled the value when the print alone did not (see CellEvidence.decidedBy). */
+  decidedBy?: string;
 }
 
 /** A printed piece of a value row: one cell, or one whitespace-separated piece of a cell. */
@@ -80,8 +82,12 @@ export function gluedDigits(pieces: Piece[]): { digits: string; raw: string; sta
  * the other readings (full rows) that the rules accept just as well.
  */
 export interface UncertainRun {
-  /** `glued`: digits printed without separators, split several ways; `columns`: values whose columns are unknown. */
-  kind?: 'glued' | 'columns';
+  /**
+   * `glued`: digits printed without separators, split several ways; `columns`: values whose columns are unknown;
+   * `collapsed`: equal neighbouring cells printed once, expanded several ways; `unit`: an amount printed with no
+   * unit in its cell or header (`chosen` in 万元, `others` as if it were 元).
+   */
+  kind?: 'glued' | 'columns' | 'collapsed' | 'unit';
   raw: string;
   paths: string[];
   chosen: (number | null)[];

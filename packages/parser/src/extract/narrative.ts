@@ -17,8 +17,10 @@ const PATTERNS: { kind: NarrativeFactKind; re: RegExp; skipIf?: RegExp }[] = [
     // "同意公开答复 9 件" is one outcome, not the total handled.
     skipIf: /申请人|答复书|不予|无法|部分|同意|予以|公开答复|转办|其中|下一?年/,
   },
-  { kind: 'applicationsCarriedForward', re: new RegExp(`${N}\\s*件${GAP}{0,6}?(?:结转|转入|顺延|转)(?:至|到)?下一?年度?`) },
+  // A count after the phrase ("转下年度办理121件") is tried first: in "作其他处理341件、转下年度办理121件" the 341
+  // belongs to the previous item. A count before the phrase must not be a list separator (、) away from it.
   { kind: 'applicationsCarriedForward', re: new RegExp(`(?:结转|转入|顺延|转)(?:至|到)?下一?年度?${GAP}{0,12}?${N}\\s*件`) },
+  { kind: 'applicationsCarriedForward', re: new RegExp(`${N}\\s*件[^，,。；;、\\d\\n]{0,6}?(?:结转|转入|顺延|转)(?:至|到)?下一?年度?`) },
   { kind: 'reviews', re: new RegExp(`行政复议${GAP}{0,12}?${N}\\s*(?:件|起|宗)`) },
   { kind: 'lawsuits', re: new RegExp(`行政诉讼${GAP}{0,12}?${N}\\s*(?:件|起|宗)`) },
   { kind: 'processingFeeYuan', re: new RegExp(`信息处理费${GAP}{0,12}?${N}\\s*元`) },

@@ -1,8 +1,9 @@
 /**
  * Section 四: fifteen counts of review and litigation cases, in three groups of five (维持, 纠正, 其他, 尚未审结,
  * 总计). The header is broken in many reports, so the values are read by position after the header, never by
- * header text. A table printed as three small tables is mapped by each one's heading. Glued digits are split
- * so that each group's total is the sum of its four cells.
+ * header text. A table printed as three small tables is mapped by each one's heading. Glued digits are split,
+ * and runs of equal cells printed once (a collapsed table, see collapsed-runs.ts) are expanded, so that each
+ * group's total is the sum of its four cells.
  */
 import { REVIEW_GROUPS, cellPath, type NarrativeFact } from '@ogi/domain';
 import type { DocumentModel } from '../document.js';
@@ -11,6 +12,7 @@ import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
 import { cellFromPiece, gluedDigits, piecesOf, type CellRead, type Piece, type UncertainRun } from './cell-read.js';
 import { splits } from './glued-digits.js';
+import { expansions, groupsSum, plainNumbers } from './collapsed-runs.js';
 
 const GROUP = 5;
 const ALL = GROUP * 3;
@@ -35,7 +37,13 @@ export interface ReviewRead {
   uncertain: UncertainRun[];
 }
 
-export function readReviewLitigation(doc: DocumentModel, start: number, end: number, narrative: readonly NarrativeFact[] = []): ReviewRead {
+export function readReviewLitigation(
+  doc: DocumentModel,
+  start: number,
+  end: number,
+  narrative: readonly NarrativeFact[] = [],
+  layout: { collapsed: boolean } = { collapsed: false },
+): ReviewRead {
   const view = regionView(doc, start, end);
   const matches = findLabels(view, HEADER_WORDS);
   const tokens = tokenize(doc, view, matches, start, end);
@@ -66,6 +74,8 @@ export function readReviewLitigation(doc: DocumentModel, start: number, end: num
     if (nonBlank.length > ALL) notes.push(`第四部分表格后还有 ${nonBlank.length - ALL} 个数字未读取`);
   } else if (flat.length === ALL) {
     cells = flat.map((p) => cellFromPiece(p));
+  } else if (layout.collapsed && plainNumbers(nonBlank) && expansions(plainNumbers(nonBlank)!, ALL, groupsSum(GROUP)).length) {
+    cells = expandCollapsed(nonBlank, narrative, notes, uncertain);
   } else {
     cells = splitGlued(nonBlank, narrative, notes, uncertain);
   }
@@ -88,6 +98,49 @@ function groupOf(r: ValueRow): string | null {
   return null;
 }
 
+/** The stated case counts a reading agrees with (a tie-breaker among readings the group totals allow). */
+function agreementWith(narrative: readonly NarrativeFact[]): (parts: readonly number[]) => number {
+  const stated = (kind: NarrativeFact['kind']) => narrative.find((f) => f.kind === kind)?.value;
+  const reviews = stated('reviews');
+  const lawsuits = stated('lawsuits');
+  return (parts) => (reviews !== undefined && parts[4] === reviews ? 1 : 0) + (lawsuits !== undefined && parts[9]! + parts[14]! === lawsuits ? 1 : 0);
+}
+
+const ALL_PATHS = REVIEW_GROUPS.flatMap((g) => [0, 1, 2, 3, 4].map((c) => cellPath('reviewLitigation', g.key, c)));
+
+/** A collapsed row of the fifteen counts: the expansions the group totals allow, then the stated case counts. */
+function expandCollapsed(pieces: Piece[], narrative: readonly NarrativeFact[], notes: string[], uncertain: UncertainRun[]): CellRead[] {
+  const found = expansions(plainNumbers(pieces)!, ALL, groupsSum(GROUP));
+  const agreement = agreementWith(narrative);
+  found.sort((a, b) => agreement(b) - agreement(a));
+  const best = found[0]!;
+  const rivals = found.slice(1).filter((f) => agreement(f) === agreement(best));
+  const raw = pieces.map((p) => p.raw).join(' ');
+  if (rivals.length) {
+    notes.push(`第四部分相邻相同的数字只印了一次（${raw}），有 ${found.length} 种满足各组合计的读法，取其一`);
+    uncertain.push({ kind: 'collapsed', raw, paths: ALL_PATHS, chosen: best, others: rivals.slice(0, 2) });
+  }
+  const decidedBy = rivals.length
+    ? '无法唯一确定：多种读法同样满足各组合计'
+    : found.length > 1
+      ? '各组合计与正文所述案件数'
+      : '各组合计（唯一满足各组总计的读法）';
+  return best.map((value, i) => {
+    const cell: CellRead = {
+      value,
+      state: value === 0 ? 'ZERO' : 'NUMERIC',
+      raw,
+      start: pieces[0]!.start,
+      end: pieces[pieces.length - 1]!.end,
+      confidence: rivals.length ? 0.5 : 0.95,
+      decidedBy,
+    };
+    const alts = [...new Set(rivals.slice(0, 5).map((r) => r[i]!).filter((v) => v !== value))];
+    if (alts.length) cell.alternatives = alts;
+    return cell;
+  });
+}
+
 function splitGlued(pieces: Piece[], narrative: readonly NarrativeFact[], notes: string[], uncertain: UncertainRun[]): CellRead[] | null {
   const glued = gluedDigits(pieces);
   if (!glued) {
@@ -103,11 +156,7 @@ function splitGlued(pieces: Piece[], narrative: readonly NarrativeFact[], notes:
   }
   if (!found.length) return null;
   // Among the splits the group totals allow, those agreeing with the case counts the text states come first.
-  const stated = (kind: NarrativeFact['kind']) => narrative.find((f) => f.kind === kind)?.value;
-  const reviews = stated('reviews');
-  const lawsuits = stated('lawsuits');
-  const agreement = (parts: number[]) =>
-    (reviews !== undefined && parts[4] === reviews ? 1 : 0) + (lawsuits !== undefined && parts[9]! + parts[14]! === lawsuits ? 1 : 0);
+  const agreement = agreementWith(narrative);
   // (No other prior: every split of one run has the same number of digits, so none is more plausible.)
   found.sort((a, b) => agreement(b) - agreement(a));
   const best = found[0]!;
@@ -115,8 +164,7 @@ function splitGlued(pieces: Piece[], narrative: readonly NarrativeFact[], notes:
   const confidence = certain && rivals.length === 0 ? 0.9 : 0.5;
   if (rivals.length) {
     notes.push(`第四部分数字粘连（${glued.raw}），有 ${found.length} 种满足合计的拆分，取最可能的一种`);
-    const paths = REVIEW_GROUPS.flatMap((g) => [0, 1, 2, 3, 4].map((c) => cellPath('reviewLitigation', g.key, c)));
-    uncertain.push({ raw: glued.raw, paths, chosen: best, others: rivals.slice(0, 2) });
+    uncertain.push({ raw: glued.raw, paths: ALL_PATHS, chosen: best, others: rivals.slice(0, 2) });
   }
   return best.map((value, i) => {
     const cell: CellRead = {

@@ -7,6 +7,7 @@ import { readDocx } from './read-docx.js';
 import { readHtml } from './read-html.js';
 import { readLines } from './read-lines.js';
 import { readPdf } from './read-pdf.js';
+import { isWorkbookZip, readXlsx } from './read-xlsx.js';
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 
@@ -14,7 +15,7 @@ export async function readDocument(bytes: Uint8Array, fileName: string, servedCh
   if (bytes.length === 0 || (bytes.length < 64 && !Buffer.from(bytes).toString('latin1').trim())) throw new ReportParseError('EMPTY_FILE');
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return readPdf(bytes);
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readDocx(bytes);
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return isWorkbookZip(bytes) ? readXlsx(bytes) : readDocx(bytes);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return readDoc(bytes);
   if (isImage(bytes)) throw new ReportParseError('NO_TEXT_LAYER', '这是一张图片，没有可读取的文字。请提供网页、文字版 PDF 或 Word 文件。');
   if (isArchive(bytes)) throw new ReportParseError('UNSUPPORTED_FORMAT', '这是压缩包，请解压后导入其中的年报文件。');

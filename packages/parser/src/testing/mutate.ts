@@ -65,3 +65,19 @@ export function mutate(bytes: Uint8Array, kind: number, random: (n: number) => n
     }
   }
 }
+
+/**
+ * A row of table cells as a crawler prints it that writes each run of equal neighbouring numbers once and drops
+ * blank cells: `46 0 0 0 0 0 46` → `46 0 46`, a row of zeros → `0`. Labels and other text are kept as they are.
+ */
+export function collapseRuns(cells: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const cell of cells) {
+    const text = cell.trim();
+    if (!text) continue;
+    const previous = out[out.length - 1];
+    if (previous === text && /^[+-]?\d+(\.\d+)?$/.test(text)) continue;
+    out.push(text);
+  }
+  return out;
+}

@@ -1,9 +1,10 @@
 /**
  * Regenerates test/rendered/: every hand-checked corpus report printed in the official layout (render.ts) as an
  * HTML page, then converted by LibreOffice into the files agencies attach — .doc (Word 97–2003), .docx and .pdf
- * (with a CJK font, so the PDF has a real text layer). The tests parse them back and expect the same tables.
+ * (with a CJK font, so the PDF has a real text layer), and by LibreOffice Calc into a spreadsheet (.xlsx). The
+ * tests parse them back and expect the same tables.
  *
- *   apt-get install -y libreoffice-writer-nogui fonts-wqy-microhei
+ *   apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui fonts-wqy-microhei
  *   node --import tsx packages/parser/test/support/make-office-fixtures.ts
  *
  * The outputs are committed; LibreOffice is needed only to regenerate them.
@@ -28,6 +29,9 @@ try {
       execFileSync('soffice', [...args, '--convert-to', filters[format], '--outdir', work, html], { stdio: 'ignore' });
       copyFileSync(join(work, `${c.name}.${format}`), join(out, `${c.name}.${format}`));
     }
+    const calc = ['--headless', `-env:UserInstallation=file://${work}/profile`, '--infilter=HTML (StarCalc)'];
+    execFileSync('soffice', [...calc, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', work, html], { stdio: 'ignore' });
+    copyFileSync(join(work, `${c.name}.xlsx`), join(out, `${c.name}.xlsx`));
     console.log(`rendered ${c.name}`);
   }
 } finally {

@@ -4,7 +4,9 @@
  * Markdown, scraped text with one cell per line, and scraped text with every cell glued. Parsing these back must
  * give the same tables — a check that the parser reads the format, not just the files of the corpus.
  */
+import ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
+import { collapseRuns } from '../../src/testing/mutate.js';
 import {
   APPLICANT_COLUMNS,
   APPLICATION_ROWS,
@@ -166,9 +168,45 @@ export function toTabText(blocks: Block[]): string {
   return blocks.map((b) => (b.kind === 'p' ? b.text : b.rows.map((row) => row.map((x) => x.text).join('\t')).join('\n'))).join('\n');
 }
 
+/** Crawler text: one cell per line, blank cells dropped, each run of equal neighbouring numbers printed once. */
+export function toCollapsedText(blocks: Block[]): string {
+  return blocks.map((b) => (b.kind === 'p' ? b.text : b.rows.map((row) => collapseRuns(row.map((x) => x.text)).join('\n')).join('\n'))).join('\n');
+}
+
 /** Scraped page text with every cell glued to the next, no separators at all (as the 平潭 pages). */
 export function toGlued(blocks: Block[]): string {
   return blocks.map((b) => (b.kind === 'p' ? b.text : b.rows.map((row) => row.map((x) => x.text).join('')).join(''))).join('');
+}
+
+/**
+ * A workbook (.xlsx) as agencies publish a report's tables: one sheet, each paragraph a row of one cell, each
+ * table row a sheet row with its colspans and rowspans as merged ranges; numbers stored as numbers.
+ */
+export async function toXlsx(blocks: Block[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('年报');
+  let r = 1;
+  for (const b of blocks) {
+    if (b.kind === 'p') {
+      sheet.getCell(r++, 1).value = b.text;
+      continue;
+    }
+    const taken = new Set<string>();
+    for (const row of b.rows) {
+      let col = 1;
+      for (const x of row) {
+        while (taken.has(`${r}:${col}`)) col++;
+        const span = x.colspan ?? 1;
+        const down = x.rowspan ?? 1;
+        sheet.getCell(r, col).value = /^-?\d+(\.\d+)?$/.test(x.text) ? Number(x.text) : x.text || null;
+        if (span > 1 || down > 1) sheet.mergeCells(r, col, r + down - 1, col + span - 1);
+        for (let i = 0; i < down; i++) for (let j = 0; j < span; j++) taken.add(`${r + i}:${col + j}`);
+        col += span;
+      }
+      r++;
+    }
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 /** A DOCX: paragraphs and tables with gridSpan and vMerge, zipped as Word writes them. */

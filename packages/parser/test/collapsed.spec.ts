@@ -1,0 +1,87 @@
+/**
+ * Crawler text that prints each run of equal neighbouring cells once and drops blank cells (as the 莆田 pages):
+ * every hand-checked report whose tables have no blank cell, printed that way, must read back cell for cell —
+ * or, where the table's sums allow several readings of a row, mark those cells UNCERTAIN_READING and offer the
+ * printed value among the alternatives. Never a wrong cell without a word.
+ */
+import { checkReport, type ParsedReport } from '@ogi/domain';
+import { parseReport } from '../src/parse-report.js';
+import { corpusCases, tableDifferences } from './support/corpus.js';
+import { officialBlocks, toCollapsedText, toPipeText } from './support/render.js';
+
+const complete = corpusCases()
+  .filter((c) => c.expected)
+  .map((c) => [c.name, c.expected!] as const)
+  .filter(([, e]) => {
+    const rows = [...Object.values(e.applications), ...Object.values(e.reviewLitigation)];
+    return rows.every((row) => row.every((v) => v !== null)) && checkReport(e).every((f) => f.status !== 'failed');
+  });
+
+const flagged = (parsed: ParsedReport, path: string) => parsed.findings.some((f) => f.rule === 'UNCERTAIN_READING' && f.cells.includes(path));
+
+describe.each(complete)('%s printed with runs collapsed', (_name, expected) => {
+  it('reads back every cell, or marks the cells the sums leave open as uncertain with the printed value offered', async () => {
+    const parsed = await parseReport(Buffer.from(toCollapsedText(officialBlocks(expected, { signs: false }))), 'collapsed.txt');
+    expect([parsed.agency, parsed.year, parsed.template]).toEqual([expected.agency, expected.year, expected.template]);
+    const wrong = tableDifferences(parsed, expected).map((d) => d.split(':')[0]!);
+    for (const diff of wrong) {
+      const path = diff.startsWith('activeDisclosure') ? parsed.cells.find((c) => `${c.section}.${c.row}.${c.column}` === diff)!.path : diff;
+      const cell = parsed.cells.find((c) => c.path === path)!;
+      const printed =
+        cell.section === 'activeDisclosure'
+          ? expected.activeDisclosure[cell.row]![cell.column as string]
+          : cell.section === 'applications'
+            ? expected.applications[cell.row]![cell.column as number]
+            : expected.reviewLitigation[cell.row]![cell.column as number];
+      expect({ path, alternatives: cell.alternatives ?? [] }).toEqual({ path, alternatives: expect.arrayContaining([printed]) });
+      expect({ path, flagged: flagged(parsed, path), confidence: cell.confidence <= 0.5 }).toEqual({ path, flagged: true, confidence: true });
+    }
+    // A collapsed run the arithmetic settles is said to be settled by it.
+    const expandedCells = parsed.cells.filter((c) => c.section === 'applications' && c.decidedBy);
+    expect(expandedCells.length).toBeGreaterThan(0);
+  });
+});
+
+describe('017 (莆田市审计局, crawler text with runs collapsed)', () => {
+  let parsed: ParsedReport;
+  beforeAll(async () => {
+    const c = corpusCases().find((x) => x.name === '017_putian_sjj_2021')!;
+    parsed = await parseReport(c.bytes, c.file);
+  });
+
+  it('`1 0 1` under 本机关不掌握相关政府信息 is 1 0 0 0 0 0 1, settled by the row total and said so', () => {
+    expect(parsed.applications['unableToProvide.notHeld']).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    const cell = parsed.cells.find((c) => c.path === 'applications.unableToProvide.notHeld[3]')!;
+    expect(cell.raw).toBe('1 0 1');
+    expect(cell.decidedBy).toContain('本行合计');
+    expect(cell.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('a lone 0 is a row of zeros in every table, and nothing is marked uncertain', () => {
+    expect(parsed.applications['carriedForward']).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(parsed.activeDisclosure['regulations']).toEqual({ issued: 0, repealed: 0, inForce: 0 });
+    expect(parsed.reviewLitigation['litigationAfterReview']).toEqual([0, 0, 0, 0, 0]);
+    expect(parsed.findings.filter((f) => f.rule === 'UNCERTAIN_READING')).toEqual([]);
+  });
+
+  it('a lone 265 under 规章 in this collapsed page is 265 265 265, never the digits 2 / 6 / 5', async () => {
+    const c = corpusCases().find((x) => x.name === '017_putian_sjj_2021')!;
+    const text = c.bytes.toString('utf8').replace('规章\n0\n', '规章\n265\n');
+    const r = await parseReport(Buffer.from(text), c.file);
+    expect(r.activeDisclosure['regulations']).toEqual({ issued: 265, repealed: 265, inForce: 265 });
+  });
+});
+
+describe('a lone short number where several cells belong, in text that is not known to collapse runs', () => {
+  it('is not split into digits at high confidence: the reading is uncertain, one value per run offered', async () => {
+    const c = corpusCases().find((x) => x.name === '009_pingtan_syq_2021')!;
+    const blocks = officialBlocks(c.expected!);
+    const text = toPipeText(blocks).replace(/规章 \|\n[^\n]*\n[^\n]*\n[^\n]*\n/, '规章 |\n265 |\n');
+    const r = await parseReport(Buffer.from(text), 'report.txt');
+    const cells = r.cells.filter((x) => x.row === 'regulations');
+    expect(cells.every((x) => x.confidence <= 0.7)).toBe(true);
+    expect(r.findings.some((f) => f.rule === 'UNCERTAIN_READING' && f.cells.includes('activeDisclosure.regulations.issued'))).toBe(true);
+    const readings = [cells.map((x) => x.value), ...[0].map(() => cells.map((x) => x.alternatives ?? []))];
+    expect(JSON.stringify(readings)).toContain('265');
+  });
+});
