@@ -7,6 +7,7 @@ import { Collect1796300000000 } from './1796300000000-collect.js';
 import { CollectActors1796400000000 } from './1796400000000-collect-actors.js';
 import { AnalyticsIndexes1796500000000 } from './1796500000000-analytics-indexes.js';
 import { Accounts1796600000000 } from './1796600000000-accounts.js';
+import { Briefing1797500000000 } from './1797500000000-briefing.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CollectActors1796400000000,
   AnalyticsIndexes1796500000000,
   Accounts1796600000000,
+  Briefing1797500000000,
 ];
