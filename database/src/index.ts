@@ -73,3 +73,10 @@ export { REPARSE_IDENTITY_CHANGED, ReparseError, allReportIds, reparseReport, ty
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, backupDatabase, restoreDatabase, type BackupHeader } from './backup.js';
 export { DEFAULT_YEARS, generateProvince, type Dataset, type DatasetAgency, type DatasetReport, type ProvinceOptions } from './dataset/province-generator.js';
 export { loadDataset, type LoadSummary } from './dataset/load-dataset.js';
+export {
+  FOLLOW_UP_REASONS,
+  FOLLOW_UP_STATUSES,
+  resolveFollowUpsByNewVersion,
+  type FollowUpReason,
+  type FollowUpStatus,
+} from './follow-ups/follow-ups.js';

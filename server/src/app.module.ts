@@ -17,6 +17,7 @@ import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { BulkModule } from './modules/bulk/bulk.module.js';
+import { BriefingModule } from './modules/briefing/briefing.module.js';
 import { CorrectionsModule } from './modules/corrections/corrections.module.js';
 import { CollectModule } from './modules/collect/collect.module.js';
 import { IngestModule } from './modules/ingest/ingest.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         CorrectionsModule,
         CollectModule,
         VersionsModule,
+        BriefingModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -22,6 +22,8 @@ import { IngestResolver } from './modules/ingest/ingest.resolver.js';
 import { AgencyReportsResolver } from './modules/reports/agency-reports.resolver.js';
 import { ReportsResolver } from './modules/reports/reports.resolver.js';
 import { VersionsResolver } from './modules/versions/versions.resolver.js';
+import { BriefingResolver } from './modules/briefing/briefing.resolver.js';
+import { FollowUpsResolver } from './modules/briefing/follow-ups.resolver.js';
 
 export const RESOLVERS = [
   AccountsResolver,
@@ -42,6 +44,8 @@ export const RESOLVERS = [
   ReportSourceResolver,
   SubmissionDiscoveryResolver,
   VersionsResolver,
+  BriefingResolver,
+  FollowUpsResolver,
 ];
 
 /** server/schema.gql (this file is in server/src or server/dist). */

@@ -26,6 +26,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/reports/:id', name: 'report', component: () => import('../views/report/ReportView.vue') },
   { path: '/import', name: 'import', component: () => import('../views/import/ImportView.vue'), meta: { access: 'ingest' } },
   { path: '/explorer', name: 'explorer', component: () => import('../views/explorer/ExplorerView.vue'), meta: { access: 'analyse' } },
+  { path: '/briefing', name: 'briefing', component: () => import('../views/briefing/BriefingView.vue') },
+  { path: '/follow-ups', name: 'follow-ups', component: () => import('../views/briefing/FollowUpsView.vue') },
+  { path: '/thresholds', name: 'thresholds', component: () => import('../views/briefing/ThresholdsView.vue') },
   { path: '/audit', name: 'audit', component: () => import('../views/audit/AuditView.vue'), meta: { access: 'edit' } },
   // Accounts: administrators manage them; everyone changes their own password (from the user menu).
   { path: '/users', name: 'users', component: () => import('../views/users/UsersView.vue'), meta: { access: 'admin' } },
@@ -48,6 +51,9 @@ export const NAV_ITEMS = [
   { name: 'reports', key: 'reports' },
   { name: 'import', key: 'import' },
   { name: 'explorer', key: 'explorer' },
+  { name: 'briefing', key: 'briefing' },
+  { name: 'follow-ups', key: 'followUps' },
+  { name: 'thresholds', key: 'thresholds' },
   { name: 'audit', key: 'audit' },
   { name: 'users', key: 'users' },
 ] as const satisfies readonly { name: string; key: string }[];

@@ -33,6 +33,7 @@ import { inferParentId, proposeAgencyMatchFor } from './agency-matching.js';
 import { cellRows, MAX_CELL_MAGNITUDE } from './cell-rows.js';
 import { reportContentHash, sha256Hex } from './content-hash.js';
 import { currentReport, loadStoredReport, versionWithContent, writeParsedContents } from './stored-report.js';
+import { resolveFollowUpsByNewVersion } from '../follow-ups/follow-ups.js';
 
 /** What the ingestor needs from a parser: ParserPool fits. Never throws for bad input. */
 export interface ReportParser {
@@ -273,6 +274,7 @@ export class ReportIngestor {
       const carried = await carryCorrections(m, current.id, reportId, SYSTEM_ACTOR);
       if (carried.applied + carried.stale > 0) await recomputeReport(m, reportId);
     }
+    await resolveFollowUpsByNewVersion(m, { reportId, agencyId: agency.id, year });
 
     const result = {
       status: 'stored' as const,

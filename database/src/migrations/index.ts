@@ -11,6 +11,7 @@ import { XlsxSourceFiles1797100000000 } from './1797100000000-xlsx-source-files.
 import { MetricQuality1797200000000 } from './1797200000000-metric-quality.js';
 import { AuditLogNoTruncate1797300000000 } from './1797300000000-audit-log-no-truncate.js';
 import { AccessTokens1797400000000 } from './1797400000000-access-tokens.js';
+import { Briefing1797500000000 } from './1797500000000-briefing.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MetricQuality1797200000000,
   AuditLogNoTruncate1797300000000,
   AccessTokens1797400000000,
+  Briefing1797500000000,
 ];

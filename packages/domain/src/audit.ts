@@ -21,6 +21,14 @@ export const AUDIT_ACTIONS = [
   'token.created',
   /** A personal access token was revoked, by its owner or an administrator. */
   'token.revoked',
+  /** An editor set a metric's league-table thresholds (a new version of them). */
+  'threshold.set',
+  /** An editor set or removed an agency's contact person. */
+  'contact.set',
+  /** An editor changed a follow-up item's status or notes, or a department answered it. */
+  'followUp.updated',
+  /** A follow-up item was resolved by itself: a newer version of the report passes its checks. */
+  'followUp.resolvedByNewVersion',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

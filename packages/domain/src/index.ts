@@ -13,3 +13,6 @@ export * from './breakdowns.js';
 export * from './accounts.js';
 export * from './uploads.js';
 export * from './audit.js';
+export * from './briefing/thresholds.js';
+export * from './briefing/notable-changes.js';
+export * from './briefing/sentences.js';

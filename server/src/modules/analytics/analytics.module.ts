@@ -8,6 +8,6 @@ import { QualityService } from './quality.service.js';
 @Module({
   controllers: [ComparisonExportController],
   providers: [AgencySelectionService, AnalyticsService, QualityService, AnalyticsResolver],
-  exports: [AgencySelectionService, AnalyticsService],
+  exports: [AgencySelectionService, AnalyticsService, QualityService],
 })
 export class AnalyticsModule {}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { boundFromForm, boundToForm, documentUrl, followUpActions, trendChart } from './briefing.model';
+
+const text = { received: '新收', handled: '办结', disclosureRate: '公开率', onTimeRate: '按时', countAxis: '件', yearLabel: (y: number) => `${y}年` };
+
+describe('the briefing page', () => {
+  it('links the DOCX files of the year and scope', () => {
+    expect(documentUrl('briefing', 2024, null)).toBe('/api/briefing.docx?year=2024');
+    expect(documentUrl('notice', 2023, '17')).toBe('/api/notice.docx?year=2023&parentId=17&includeDescendants=true');
+  });
+
+  it('draws the trend from the briefing, rates in per cent, with the numbers as a table', () => {
+    const chart = trendChart(
+      {
+        trend: [
+          { year: 2023, metric: 'applications.new', value: 112, reportsCounted: 4 },
+          { year: 2024, metric: 'applications.new', value: 250, reportsCounted: 5 },
+          { year: 2024, metric: 'outcomes.disclosureRate', value: 0.625, reportsCounted: 5 },
+        ],
+      } as never,
+      text,
+    );
+    expect(chart.table.rows).toEqual([
+      [2023, 112, null, null, null],
+      [2024, 250, null, 62.5, null],
+    ]);
+    expect((chart.option.xAxis as { data: string[] }).data).toEqual(['2023年', '2024年']);
+  });
+
+  it('enters rate thresholds in per cent and sends them as 0–1', () => {
+    expect(boundToForm('outcomes.substantiveDisclosureRate', 0.45)).toBe(45);
+    expect(boundFromForm('outcomes.substantiveDisclosureRate', 42.5)).toBe(0.425);
+    expect(boundFromForm('applications.new', 30)).toBe(30);
+  });
+
+  it('offers editors the status changes and a department only its answer', () => {
+    expect(followUpActions('editor', 'pending')).toEqual(['remind', 'resolve', 'exempt', 'notes', 'contact', 'answer']);
+    expect(followUpActions('editor', 'resolved')).toEqual(['notes', 'contact', 'answer']);
+    expect(followUpActions('department', 'reminded')).toEqual(['answer']);
+    expect(followUpActions('viewer', 'pending')).toEqual([]);
+  });
+});

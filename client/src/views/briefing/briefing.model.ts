@@ -1,0 +1,71 @@
+/**
+ * The bureau's pages as pure functions of their data: download addresses of the DOCX files, the trend chart (the
+ * shared @ogi/charts builder the server also renders into the DOCX), thresholds between the form (per cent) and
+ * the API (0–1), and the actions a follow-up item offers to whom.
+ */
+import { briefingTrendPoints, buildBriefingTrendOption, type BriefingTrendText } from '@ogi/charts';
+import { METRIC_BY_CODE, mayAccess, type Role } from '@ogi/domain';
+import type { ChartOption } from '../../composables/echarts';
+import type { DataTable } from '../../export/data-table';
+import type { BriefingResult } from '../../graphql/briefing.query';
+
+export type BriefingDocument = 'briefing' | 'notice';
+
+/** `GET /api/briefing.docx` / `notice.docx` for a year and, optionally, an agency with everything under it. */
+export function documentUrl(kind: BriefingDocument, year: number, parentId: string | null): string {
+  const params = new URLSearchParams({ year: String(year) });
+  if (parentId) {
+    params.set('parentId', parentId);
+    params.set('includeDescendants', 'true');
+  }
+  return `/api/${kind}.docx?${params.toString()}`;
+}
+
+/** The selection of the briefing query: all agencies, or an agency with everything under it. */
+export const briefingSelection = (parentId: string | null) => (parentId ? { parentId, includeDescendants: true, includeParent: true } : null);
+
+type Briefing = BriefingResult['briefing'];
+
+export function trendChart(b: Briefing, text: BriefingTrendText): { option: ChartOption; table: DataTable } {
+  const years = [...new Set(b.trend.map((p) => p.year))];
+  const points = briefingTrendPoints(b.trend, years);
+  const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+  return {
+    option: buildBriefingTrendOption(points, text) as ChartOption,
+    table: {
+      columns: ['', text.received, text.handled, `${text.disclosureRate} (%)`, `${text.onTimeRate} (%)`],
+      rows: points.map((p) => [p.year, p.received, p.handled, pct(p.disclosureRate), pct(p.onTimeRate)]),
+    },
+  };
+}
+
+/** Whether a metric's thresholds are entered in per cent (ratios) or in its own unit. */
+export const isPercentMetric = (metric: string) => METRIC_BY_CODE.get(metric)?.unit === 'ratio';
+
+/** A bound as the form shows it: a ratio 0.45 as 45. */
+export function boundToForm(metric: string, bound: number): number {
+  return isPercentMetric(metric) ? Math.round(bound * 1_000_000) / 10_000 : bound;
+}
+
+/** A bound as the API takes it: 45 (per cent) as 0.45. */
+export function boundFromForm(metric: string, value: number): number {
+  return isPercentMetric(metric) ? Math.round(value * 10_000) / 1_000_000 : value;
+}
+
+export type FollowUpAction = 'remind' | 'resolve' | 'exempt' | 'notes' | 'answer' | 'contact';
+
+/** What a role may do with an item in a status (the server checks the same). */
+export function followUpActions(role: Role | null | undefined, status: string): FollowUpAction[] {
+  const actions: FollowUpAction[] = [];
+  const open = status === 'pending' || status === 'reminded';
+  if (mayAccess(role, 'edit')) {
+    if (status === 'pending') actions.push('remind');
+    if (open) actions.push('resolve', 'exempt');
+    actions.push('notes', 'contact');
+  }
+  if (mayAccess(role, 'ingest')) actions.push('answer');
+  return actions;
+}
+
+/** The status an action sets, for those that set one. */
+export const STATUS_OF_ACTION: Partial<Record<FollowUpAction, string>> = { remind: 'reminded', resolve: 'resolved', exempt: 'exempt' };

@@ -1,0 +1,1 @@
+export * from './briefing-trend.option.js';
