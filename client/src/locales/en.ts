@@ -464,6 +464,8 @@ export const en: Messages = {
       },
       report: { reparsed: 'Report re-parsed' },
       database: { restored: 'Database restored from a backup' },
+      user: { created: 'Account created', updated: 'Account changed', passwordReset: 'Account password reset', deleted: 'Account deleted' },
+      agency: { updated: 'Agency registry corrected' },
     },
     notes: {
       reparsed: '{changed} numbers read differently; {reapplied} corrections applied again, {stale} no longer apply',

@@ -462,6 +462,8 @@ export const zhCN = {
       },
       report: { reparsed: '重新解析' },
       database: { restored: '数据库从备份恢复' },
+      user: { created: '创建账号', updated: '修改账号', passwordReset: '重设账号密码', deleted: '删除账号' },
+      agency: { updated: '修改机关登记' },
     },
     notes: {
       reparsed: '{changed} 个数字读数改变；{reapplied} 项更正再次应用，{stale} 项更正失效',
