@@ -154,6 +154,29 @@ describe('what administrators change', () => {
     expect(reasons((await attempt('moved.clerk', password, '198.51.100.20')).body)).toEqual(['INVALID_CREDENTIALS']);
   });
 
+  it('records every account change in the audit log: who, what, before and after — never a password', async () => {
+    const created = await t.gql<{ createUser: { id: string } }>('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+      i: { username: 'audited.clerk', displayName: '审计对象', role: 'viewer', password: 'audited-secret-pw' },
+    });
+    const id = created.data!.createUser.id;
+    await t.gql('mutation($i: UpdateUserInput!) { updateUser(input: $i) { role } }', { i: { id, role: 'analyst', disabled: true } });
+    await t.gql('mutation($id: ID!, $p: String!) { resetPassword(id: $id, newPassword: $p) }', { id, p: 'another-secret-pw' });
+    await t.gql('mutation($id: ID!) { deleteUser(id: $id) }', { id });
+    const entries = await t.dataSource.query<{ actor: string; action: string; before_value: Record<string, unknown> | null; after_value: Record<string, unknown> | null; text: string }[]>(
+      `SELECT actor, action, before_value, after_value, row_to_json(audit_log)::text AS text FROM audit_log WHERE (detail->>'userId') = $1 ORDER BY id`,
+      [id],
+    );
+    expect(entries.map((e) => [e.actor, e.action])).toEqual([
+      [TEST_ADMIN.username, 'user.created'],
+      [TEST_ADMIN.username, 'user.updated'],
+      [TEST_ADMIN.username, 'user.passwordReset'],
+      [TEST_ADMIN.username, 'user.deleted'],
+    ]);
+    expect(entries[1]!.before_value).toMatchObject({ role: 'viewer', disabled: false });
+    expect(entries[1]!.after_value).toMatchObject({ role: 'analyst', disabled: true });
+    for (const e of entries) expect(e.text).not.toMatch(/secret-pw|scrypt\$/);
+  });
+
   it('resets a password: the old one stops working, every session of the user ends', async () => {
     const password = await makeUser('forgetful', 'analyst');
     const session = await t.signIn('forgetful', password);

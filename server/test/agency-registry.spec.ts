@@ -134,6 +134,15 @@ describe('updateAgency', () => {
     expect(updateAgency.aliases).toEqual(['甲市教体局', '甲市教育局']);
     const removed = await data<{ updateAgency: { aliases: string[] } }>(UPDATE, { input: { id: id[CITY_EDU], removeAliases: ['甲市教体局'] } });
     expect(removed.updateAgency.aliases).toEqual(['甲市教育局']);
+    // Each correction is in the audit log, by whom, before and after.
+    const logged = await t.dataSource.query<{ actor: string; before_value: { name: string; aliases: string[] }; after_value: { name: string; aliases: string[] } }[]>(
+      `SELECT actor, before_value, after_value FROM audit_log WHERE action = 'agency.updated' AND (detail->>'agencyId')::int = $1 ORDER BY id`,
+      [id[CITY_EDU]],
+    );
+    expect(logged.map((e) => [e.actor, e.before_value.name, e.after_value.name, e.after_value.aliases])).toEqual([
+      ['test.admin', '甲市教育局', '甲市教育体育局', ['甲市教体局', '甲市教育局']],
+      ['test.admin', '甲市教育体育局', '甲市教育体育局', ['甲市教育局']],
+    ]);
   });
 
   it("refuses another agency's name or alias, a cycle in the tree, bad values — and changes nothing", async () => {

@@ -101,7 +101,7 @@ it('limits sign-in attempts per client address with RATE_LIMITED, whatever the a
   for (let i = 0; i < 3; i++) expect(reasonsOf(await attempt(`spray.${i}`, 'wrong-password', '203.0.113.9'))).toEqual(['INVALID_CREDENTIALS']);
   const fourth = await attempt(TEST_ADMIN.username, TEST_ADMIN.password, '203.0.113.9');
   expect(reasonsOf(fourth)).toEqual(['RATE_LIMITED']);
-  expect(fourth.errors![0]!.message).toMatch(/登录尝试过于频繁，请 \d+ 分钟后再试/);
+  expect(fourth.errors![0]!.message).toMatch(/登录失败过于频繁，请 \d+ 分钟后再试/);
   expect(fourth.errors![0]!.extensions?.['details']).toEqual({ retryAfterSeconds: expect.any(Number) });
   expect((await attempt(TEST_ADMIN.username, TEST_ADMIN.password, '203.0.113.10')).data?.login.csrfToken).toBeTruthy();
 });

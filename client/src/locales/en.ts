@@ -483,6 +483,8 @@ export const en: Messages = {
       threshold: { set: 'League-table thresholds set' },
       contact: { set: 'Agency contact changed' },
       followUp: { updated: 'Follow-up item changed', resolvedByNewVersion: 'Follow-up resolved: a new version passes its checks' },
+      user: { created: 'Account created', updated: 'Account changed', passwordReset: 'Account password reset', deleted: 'Account deleted' },
+      agency: { updated: 'Agency registry corrected' },
     },
     notes: {
       reparsed: '{changed} numbers read differently; {reapplied} corrections applied again, {stale} no longer apply',

@@ -481,6 +481,8 @@ export const zhCN = {
       threshold: { set: '设定红黄绿阈值' },
       contact: { set: '修改机关联系人' },
       followUp: { updated: '督办事项变更', resolvedByNewVersion: '新版本通过校验，督办事项自动整改完成' },
+      user: { created: '创建账号', updated: '修改账号', passwordReset: '重设账号密码', deleted: '删除账号' },
+      agency: { updated: '修改机关登记' },
     },
     notes: {
       reparsed: '{changed} 个数字读数改变；{reapplied} 项更正再次应用，{stale} 项更正失效',

@@ -29,6 +29,16 @@ export const AUDIT_ACTIONS = [
   'followUp.updated',
   /** A follow-up item was resolved by itself: a newer version of the report passes its checks. */
   'followUp.resolvedByNewVersion',
+  /** An administrator created an account (its username, role and agency in the detail). */
+  'user.created',
+  /** An administrator changed an account: name, role, agency, disabled, unlocked (before and after). */
+  'user.updated',
+  /** An administrator set a new password for an account (never the password itself). */
+  'user.passwordReset',
+  /** An administrator deleted an account. */
+  'user.deleted',
+  /** An editor corrected the agency registry: name, parent, kind, level, listing page, aliases (before and after). */
+  'agency.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,7 +4,11 @@
  * boots the real server and sends each main query many times over HTTP, printing p50/p95 of the server time
  * (the Server-Timing header: parse, validate, execute) and of the round trip, against the targets of issue #4.
  *
- *   node server/dist/bench/api-bench.js [--agencies 3000] [--runs 30] [--explain]
+ *   node server/dist/bench/api-bench.js [--agencies 3000] [--runs 30] [--clients 20] [--load-seconds 30] [--explain]
+ *
+ * Then a load test: `--clients` signed-in clients (each its own session) open the overview at once and again for
+ * `--load-seconds` — its three queries (province or city roll-up, top-10 ranking, submissions) in parallel, as the
+ * dashboard sends them — and the throughput and the p50/p95 round trip under that load are printed.
  *
  * Load figures and each query's figures come as wall time and as CPU time (this process + PostgreSQL; PostgreSQL's
  * is read from /proc in 10 ms ticks, hence a mean): on a shared, busy machine the CPU time says what the same work
@@ -29,6 +33,8 @@ const AGENCIES = option('agencies', 3000);
 const RUNS = option('runs', 30);
 const WARMUP = 3;
 const EXPLAIN = argv.includes('--explain');
+const CLIENTS = option('clients', 20);
+const LOAD_SECONDS = option('load-seconds', 30);
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -268,6 +274,57 @@ async function main(): Promise<void> {
     }
     say();
     say(`Load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')} (on ${(await import('node:os')).cpus().length} cores).`);
+
+    // ---- load: the overview, CLIENTS signed-in clients at once ----
+    const overview = (i: number) => {
+      const root = i % 4 === 0 ? null : city(i);
+      const selection = root ? { parentId: root, includeDescendants: true } : null;
+      const year = years[years.length - 1 - (i % 2)]!;
+      return [
+        {
+          query: `query($r: ID, $y: [Int!]!, $m: [String!]!) { rollup(rootAgencyId: $r, years: $y, metrics: $m) { year metric value numerator denominator reportsCounted agenciesCovered } }`,
+          variables: { r: root, y: years, m: tenMetrics },
+        },
+        {
+          query: `query($y: Int!, $s: AgencySelection) { ranking(metric: "applications.new", year: $y, selection: $s, minSample: 0, order: DESC, take: 10, scopes: ["self"]) { total excludedBelowMinSample items { rank value numerator denominator sample reportId agency { id name } } } }`,
+          variables: { y: year, s: selection },
+        },
+        {
+          query: `query($y: [Int!]!, $s: AgencySelection) { submissions(years: $y, selection: $s) { agency { id name } year status reportId publishedOn deadline daysLate failingChecks discovery } }`,
+          variables: { y: [year], s: selection },
+        },
+      ];
+    };
+    const cookies: string[] = [];
+    for (let c = 0; c < CLIENTS; c++) cookies.push(await signIn(url));
+    const latencies: number[] = [];
+    let failures = 0;
+    const loadStarted = performance.now();
+    const until = loadStarted + LOAD_SECONDS * 1000;
+    await Promise.all(
+      cookies.map(async (clientCookie, c) => {
+        for (let view = c; performance.now() < until; view += CLIENTS) {
+          await Promise.all(
+            overview(view).map(async (req) => {
+              const started = performance.now();
+              const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: clientCookie }, body: JSON.stringify(req) });
+              const body = (await res.json()) as { errors?: unknown };
+              latencies.push(performance.now() - started);
+              if (!res.ok || body.errors) failures++;
+            }),
+          );
+        }
+      }),
+    );
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    latencies.sort((a, b) => a - b);
+    say();
+    say(`Load: ${CLIENTS} signed-in clients opening the overview (roll-up, top-10 ranking, submissions) for ${loadSeconds.toFixed(1)} s:`);
+    say(
+      `  ${latencies.length} requests, ${(latencies.length / loadSeconds).toFixed(1)} requests/s, round trip p50 ${percentile(latencies, 50).toFixed(0)} ms, ` +
+        `p95 ${percentile(latencies, 95).toFixed(0)} ms, ${failures} failed. Load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}.`,
+    );
+    if (failures) missed++;
 
     if (EXPLAIN) await explain(dataSource, String(province.id), years, tenMetrics, latest);
     await app.close();

@@ -126,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
       if (!rows[0]) throw new UsageError(`no registered agency is named "${agencyName}"`);
       agencyId = rows[0].id;
     }
-    const user = await users.create({ username, displayName: text(options, 'display-name') ?? username, role: role!, agencyId, password });
+    const user = await users.create({ username, displayName: text(options, 'display-name') ?? username, role: role!, agencyId, password }, CLI_ACTOR);
     process.stdout.write(`Created ${user.role} "${user.username}" (id ${user.id}).\n`);
   } else {
     const [row] = await dataSource.query<{ id: number }[]>('SELECT id FROM app_user WHERE lower(username) = lower($1)', [username]);

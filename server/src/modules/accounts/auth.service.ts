@@ -15,7 +15,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { AccountsException } from './accounts.exception.js';
 import type { SessionModel } from './models/user.model.js';
-import { HashingBusyError, hashPassword, verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
+import { hashPassword, refusedWhenBusy, verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInLimits, type GuessTurn } from './sign-in-limits.js';
 import { USER_COLUMNS, UsersService, toUserModel, type UserRow } from './users.service.js';
@@ -125,24 +125,14 @@ export class AuthService {
   }
 
   private checkPassword(password: string, stored: string): Promise<boolean> {
-    return this.whileHashing(() => verifyPassword(password, stored));
+    return refusedWhenBusy(() => verifyPassword(password, stored));
   }
 
   private checkAgainstDecoy(password: string): Promise<boolean> {
-    return this.whileHashing(() => verifyAgainstDecoy(password));
+    return refusedWhenBusy(() => verifyAgainstDecoy(password));
   }
 
   private hash(password: string): Promise<string> {
-    return this.whileHashing(() => hashPassword(password));
-  }
-
-  /** Too many passwords being checked at once is answered like a rate limit: try again shortly. */
-  private async whileHashing<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      if (err instanceof HashingBusyError) throw AccountsException.busy();
-      throw err;
-    }
+    return refusedWhenBusy(() => hashPassword(password));
   }
 }

@@ -9,6 +9,7 @@
  * and leaves the others to everyone else.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { AccountsException } from './accounts.exception.js';
 
 /** OWASP's minimum for scrypt: N = 2^17, r = 8, p = 1. */
 export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
@@ -92,4 +93,14 @@ export async function verifyAgainstDecoy(password: string): Promise<false> {
   decoy ??= hashPassword(randomBytes(24).toString('base64url'));
   await verifyPassword(password, await decoy);
   return false;
+}
+
+/** Runs hashing work; too many hashes at once is answered like a rate limit (SIGN_IN_BUSY): try again shortly. */
+export async function refusedWhenBusy<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof HashingBusyError) throw AccountsException.busy();
+    throw err;
+  }
 }

@@ -49,14 +49,17 @@ export class UsersResolver {
 
   @Mutation(() => UserModel, { description: 'Creates an account (administrators only). A department user needs its agency.' })
   @Roles(...ACCESS.admin)
-  createUser(@Args('input', { description: 'The new account.' }) input: CreateUserInput): Promise<UserModel> {
-    return this.users.create({
-      username: input.username,
-      displayName: input.displayName,
-      role: input.role,
-      agencyId: agencyKey(input.agencyId) ?? null,
-      password: input.password,
-    });
+  createUser(@Args('input', { description: 'The new account.' }) input: CreateUserInput, @CurrentUser() actor: SignedInUser): Promise<UserModel> {
+    return this.users.create(
+      {
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        agencyId: agencyKey(input.agencyId) ?? null,
+        password: input.password,
+      },
+      actor,
+    );
   }
 
   @Mutation(() => UserModel, { description: "Changes an account (administrators only). A new role or disabling ends the user's sessions." })

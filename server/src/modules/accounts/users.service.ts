@@ -6,14 +6,16 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isRole, passwordProblem, usernameProblem, type Role } from '@ogi/domain';
+import { SYSTEM_ACTOR, appendAudit, type Actor } from '@ogi/database';
 import { DataSource, type EntityManager } from 'typeorm';
+import { actorOf } from '../../common/access/actor.js';
 import type { SignedInUser } from '../../common/access/signed-in-user.js';
 import { parseId, toId } from '../../common/graphql/ids.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { AccountsException } from './accounts.exception.js';
 import type { UserModel } from './models/user.model.js';
-import { hashPassword } from './password-hasher.js';
+import { hashPassword, refusedWhenBusy } from './password-hasher.js';
 import { SessionsService } from './sessions.service.js';
 
 export interface UserRow {
@@ -113,7 +115,8 @@ export class UsersService {
     return toUserModel(await this.rowOf(this.dataSource.manager, id));
   }
 
-  async create(user: NewUser): Promise<UserModel> {
+  /** Creates an account; `by` is the administrator (or, for the first administrator, the system). */
+  async create(user: NewUser, by: SignedInUser | null = null): Promise<UserModel> {
     const username = user.username.trim();
     const displayName = user.displayName.trim() || username;
     const problem = usernameProblem(username) ?? passwordProblem(user.password, username);
@@ -121,12 +124,16 @@ export class UsersService {
     await this.checkAgency(this.dataSource.manager, user.role, user.agencyId);
     const taken: unknown[] = await this.dataSource.query('SELECT 1 FROM app_user WHERE lower(username) = lower($1)', [username]);
     if (taken.length) throw AccountsException.usernameTaken(username);
-    const hash = await hashPassword(user.password);
+    const hash = await refusedWhenBusy(() => hashPassword(user.password));
     try {
-      const [row] = (await this.dataSource.query(
-        `INSERT INTO app_user (username, display_name, role, agency_id, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${USER_COLUMNS}`,
-        [username, displayName, user.role, user.role === 'department' ? user.agencyId : null, hash],
-      )) as [UserRow];
+      const row = await this.dataSource.transaction(async (m) => {
+        const [inserted] = (await m.query(
+          `INSERT INTO app_user (username, display_name, role, agency_id, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${USER_COLUMNS}`,
+          [username, displayName, user.role, user.role === 'department' ? user.agencyId : null, hash],
+        )) as [UserRow];
+        await appendAudit(m, { actor: auditActor(by), action: 'user.created', after: accountFacts(inserted), detail: { userId: inserted.id } });
+        return inserted;
+      });
       this.logger.log(`User ${username} created (${user.role}).`);
       return toUserModel(row);
     } catch (err) {
@@ -158,6 +165,13 @@ export class UsersService {
         [before.id, displayName, role, agencyId, disabled, change.unlock === true],
       )) as [[UserRow], number];
       const endSessions = role !== before.role || agencyId !== before.agency_id || (disabled && !before.disabled);
+      await appendAudit(m, {
+        actor: auditActor(actor),
+        action: 'user.updated',
+        before: accountFacts(before),
+        after: accountFacts(row[0]),
+        detail: { userId: before.id, ...(change.unlock ? { unlocked: true } : {}) },
+      });
       return { row: row[0], endSessions };
     });
     if (endSessions) await this.sessions.endAllOf(row.id);
@@ -170,13 +184,17 @@ export class UsersService {
     const row = await this.rowOf(this.dataSource.manager, id);
     const problem = passwordProblem(newPassword, row.username);
     if (problem) throw AccountsException.weak(problem);
-    await this.setPassword(row.id, await hashPassword(newPassword));
+    const hash = await refusedWhenBusy(() => hashPassword(newPassword));
+    await this.dataSource.transaction(async (m) => {
+      await this.setPassword(row.id, hash, m);
+      await appendAudit(m, { actor: auditActor(actor), action: 'user.passwordReset', detail: { userId: row.id, username: row.username } });
+    });
     await this.sessions.endAllOf(row.id, null);
     this.logger.log(`Password of ${row.username} reset by ${actor.username}.`);
   }
 
-  async setPassword(userId: number, hash: string): Promise<void> {
-    await this.dataSource.query(
+  async setPassword(userId: number, hash: string, m: EntityManager = this.dataSource.manager): Promise<void> {
+    await m.query(
       `UPDATE app_user SET password_hash = $2, password_changed_at = now(), updated_at = now(),
               failed_attempts = 0, first_failed_at = NULL, locked_until = NULL
         WHERE id = $1`,
@@ -190,6 +208,7 @@ export class UsersService {
       if (row.id === actor.id) throw AccountsException.ownAccount();
       if (row.role === 'admin' && !row.disabled) await this.keepAnAdmin(m, row.id);
       await m.query('DELETE FROM app_user WHERE id = $1', [row.id]); // sessions go with it (ON DELETE CASCADE)
+      await appendAudit(m, { actor: auditActor(actor), action: 'user.deleted', before: accountFacts(row), detail: { userId: row.id } });
       return row.username;
     });
     this.logger.log(`User ${username} deleted by ${actor.username}.`);
@@ -244,4 +263,16 @@ export class UsersService {
     const rows: unknown[] = agencyId === null ? [] : await m.query('SELECT id FROM agency WHERE id = $1', [agencyId]);
     if (!rows.length) throw AccountsException.agencyInvalid(true);
   }
+}
+
+/** The audit log's actor for an account change: the administrator, the command line, or the system. */
+function auditActor(by: SignedInUser | null): Actor {
+  if (!by) return SYSTEM_ACTOR;
+  // The command line acts as a user of id 0, which no account has.
+  return by.id > 0 ? actorOf(by) : { name: `cli:${by.username}`, userId: null };
+}
+
+/** What an account change records of the account (never its password hash). */
+function accountFacts(row: UserRow): Record<string, unknown> {
+  return { username: row.username, displayName: row.display_name, role: row.role, agencyId: row.agency_id, disabled: row.disabled };
 }

@@ -1,6 +1,8 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ACCESS } from '../../common/access/access-policy.js';
+import type { Actor } from '@ogi/database';
 import { Roles, Scope } from '../../common/access/access.decorators.js';
+import { RequestActor } from '../../common/access/actor.js';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { PagingArgs, paging } from '../../common/graphql/paging.args.js';
 import { AgencyRegistryService } from './agency-registry.service.js';
@@ -31,8 +33,8 @@ export class AgencyRegistryResolver {
 
   @Mutation(() => AgencyModel, { description: 'Corrects an agency of the registry: name, parent, kind, level, listing page, aliases. All or nothing.' })
   @Roles(...ACCESS.edit)
-  updateAgency(@Args('input', { description: 'What to change.' }) input: UpdateAgencyInput, @Scope() scope: AgencyScope): Promise<AgencyModel> {
-    return this.registry.update(input, scope);
+  updateAgency(@Args('input', { description: 'What to change.' }) input: UpdateAgencyInput, @Scope() scope: AgencyScope, @RequestActor() actor: Actor): Promise<AgencyModel> {
+    return this.registry.update(input, scope, actor);
   }
 
   @Mutation(() => AgencyModel, {

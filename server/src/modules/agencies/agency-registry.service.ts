@@ -3,7 +3,7 @@
  * kind, level, listing page, aliases), and the queue of names imports did not know.
  */
 import { Injectable } from '@nestjs/common';
-import { mergeAgencyInto, refreshDeadlines } from '@ogi/database';
+import { appendAudit, mergeAgencyInto, refreshDeadlines, type Actor } from '@ogi/database';
 import type { AgencyKind } from '@ogi/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
@@ -100,7 +100,8 @@ export class AgencyRegistryService {
     }));
   }
 
-  async update(input: UpdateAgencyInput, scope: AgencyScope): Promise<AgencyModel> {
+  /** Corrects an agency, all or nothing; the audit log records it before and after, with who did it. */
+  async update(input: UpdateAgencyInput, scope: AgencyScope, actor: Actor): Promise<AgencyModel> {
     const id = parseId(input.id);
     if (id === null) throw AgenciesException.notFound(input.id);
     await this.dataSource.transaction(async (m) => {
@@ -109,6 +110,7 @@ export class AgencyRegistryService {
         scope.all ? [id] : [id, [...scope.agencyIds]],
       );
       if (!agency) throw AgenciesException.notFound(input.id);
+      const before = await registryFacts(m, id);
 
       if (input.name && input.name !== agency.name) {
         const [taken] = await m.query<unknown[]>(
@@ -145,6 +147,7 @@ export class AgencyRegistryService {
         if (owner) continue;
         await m.query(`INSERT INTO agency_alias (alias, agency_id, origin) VALUES ($1, $2, 'manual')`, [alias, id]);
       }
+      await appendAudit(m, { actor, action: 'agency.updated', before, after: await registryFacts(m, id), detail: { agencyId: id } });
     });
     return this.agencies.getById(input.id, scope);
   }
@@ -225,4 +228,15 @@ export class AgencyRegistryService {
     const rows = await m.query<unknown[]>('SELECT 1 FROM agency WHERE id = $1', [id]);
     return rows.length > 0;
   }
+}
+
+/** What the audit log records of an agency's registry entry. */
+async function registryFacts(m: EntityManager, id: number): Promise<Record<string, unknown>> {
+  const [row] = await m.query<Record<string, unknown>[]>(
+    `SELECT name, parent_id AS "parentId", kind, level, listing_url AS "listingUrl",
+            COALESCE((SELECT array_agg(alias ORDER BY alias) FROM agency_alias WHERE agency_id = a.id), '{}') AS aliases
+       FROM agency a WHERE id = $1`,
+    [id],
+  );
+  return row ?? {};
 }
