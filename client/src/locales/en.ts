@@ -774,4 +774,14 @@ export const en: Messages = {
     download: 'Download original',
     downloadLabel: 'Download the original file {file}',
   },
+  search: {
+    title: 'Search',
+    titleWith: 'Search: {words}',
+    box: 'Search the reports’ text',
+    placeholder: 'Search reports',
+    submit: 'Search',
+    lead: 'Finds words in the text of every current report, newest year first, showing the sentence that holds them.',
+    count: '{total} reports contain “{words}”',
+    results: 'Search results',
+  },
 };

@@ -8,6 +8,7 @@ import { CollectActors1796400000000 } from './1796400000000-collect-actors.js';
 import { AnalyticsIndexes1796500000000 } from './1796500000000-analytics-indexes.js';
 import { Accounts1796600000000 } from './1796600000000-accounts.js';
 import { AccessTokens1797400000000 } from './1797400000000-access-tokens.js';
+import { ReportTextBigrams1797400000001 } from './1797400000001-report-text-bigrams.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AnalyticsIndexes1796500000000,
   Accounts1796600000000,
   AccessTokens1797400000000,
+  ReportTextBigrams1797400000001,
 ];
