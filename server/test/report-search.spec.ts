@@ -76,14 +76,14 @@ it('can answer from the bigram index on the C locale (the plan names it)', async
     // Two reports are cheaper to scan than to look up: forbid the scan, and (rolled back below) the other indexes
     // on current reports, to see that the bigram index serves the search condition.
     await runner.query('SET LOCAL enable_seqscan = off');
-    const others = await runner.query<{ indexname: string }[]>(
+    const others = (await runner.query(
       `SELECT indexname FROM pg_indexes WHERE tablename = 'report' AND indexdef LIKE '%is_current%' AND indexname <> 'report_text_bigrams_idx'`,
-    );
+    )) as { indexname: string }[];
     for (const { indexname } of others) await runner.query(`DROP INDEX ${indexname}`);
-    const rows = await runner.query<{ 'QUERY PLAN': string }[]>(
+    const rows = (await runner.query(
       `EXPLAIN SELECT id FROM report r WHERE r.is_current AND report_text_bigrams(r.raw_text) @> report_text_bigrams($1) AND strpos(r.raw_text, $1) > 0`,
       ['信息公开'],
-    );
+    )) as { 'QUERY PLAN': string }[];
     plan = rows.map((r) => r['QUERY PLAN']).join('\n');
   } finally {
     await runner.rollbackTransaction();
