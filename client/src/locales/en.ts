@@ -900,4 +900,14 @@ export const en: Messages = {
     saveContact: 'Save the contact',
     uploadCorrected: 'Upload the corrected report',
   },
+  search: {
+    title: 'Search',
+    titleWith: 'Search: {words}',
+    box: 'Search the reports’ text',
+    placeholder: 'Search reports',
+    submit: 'Search',
+    lead: 'Finds words in the text of every current report, newest year first, showing the sentence that holds them.',
+    count: '{total} reports contain “{words}”',
+    results: 'Search results',
+  },
 };

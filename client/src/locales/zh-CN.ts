@@ -900,6 +900,17 @@ export const zhCN = {
     saveContact: '保存联系人',
     uploadCorrected: '上传更正后的年报',
   },
+  // Report text search: the header's box and the results page.
+  search: {
+    title: '全文搜索',
+    titleWith: '搜索：{words}',
+    box: '搜索年报全文',
+    placeholder: '搜索年报全文',
+    submit: '搜索',
+    lead: '在所有机关当前版本年报的全文中查找词句，结果按年度从新到旧排列，显示包含该词句的句子。',
+    count: '共 {total} 份年报包含“{words}”',
+    results: '搜索结果',
+  },
 };
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -24,6 +24,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/agencies/:id', name: 'agency', component: () => import('../views/agency/AgencyView.vue') },
   { path: '/reports', name: 'reports', component: () => import('../views/reports/ReportListView.vue') },
   { path: '/reports/:id', name: 'report', component: () => import('../views/report/ReportView.vue') },
+  { path: '/search', name: 'search', component: () => import('../views/search/SearchView.vue') },
   { path: '/import', name: 'import', component: () => import('../views/import/ImportView.vue'), meta: { access: 'ingest' } },
   { path: '/explorer', name: 'explorer', component: () => import('../views/explorer/ExplorerView.vue'), meta: { access: 'analyse' } },
   { path: '/briefing', name: 'briefing', component: () => import('../views/briefing/BriefingView.vue') },

@@ -11,6 +11,7 @@ import { XlsxSourceFiles1797100000000 } from './1797100000000-xlsx-source-files.
 import { MetricQuality1797200000000 } from './1797200000000-metric-quality.js';
 import { AuditLogNoTruncate1797300000000 } from './1797300000000-audit-log-no-truncate.js';
 import { AccessTokens1797400000000 } from './1797400000000-access-tokens.js';
+import { ReportTextBigrams1797400000001 } from './1797400000001-report-text-bigrams.js';
 import { Briefing1797500000000 } from './1797500000000-briefing.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   MetricQuality1797200000000,
   AuditLogNoTruncate1797300000000,
   AccessTokens1797400000000,
+  ReportTextBigrams1797400000001,
   Briefing1797500000000,
 ];

@@ -15,10 +15,10 @@
  * costs when the cores are free. Timings are measured here, never asserted in tests.
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { generateProvince, installSignalHandlers, loadDataset, migrate, onShutdown, startEmbeddedPostgres, type Dataset } from '@ogi/database';
+import { SEED_REPORTS_DIR, generateProvince, installSignalHandlers, loadDataset, migrate, onShutdown, startEmbeddedPostgres, type Dataset } from '@ogi/database';
 import { METRICS } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import { createApp } from '../app.factory.js';
@@ -120,6 +120,14 @@ async function main(): Promise<void> {
     say(`Data set: ${loaded.agencies} agencies, ${loaded.reports} reports (${dataset.years[0]}–${dataset.years.at(-1)}), ${loaded.cells} cells, ${loaded.findings} findings, ${loaded.metrics} metric values.`);
     say(`Generate: ${(generatedMs / 1000).toFixed(1)} s.  Load: ${(loadMs / 1000).toFixed(1)} s wall (target < 60 s), CPU ${nodeCpu.toFixed(1)} s here + ${pgCpu.toFixed(1)} s PostgreSQL.`);
 
+    t = Date.now();
+    const texts = await lengthenReportTexts(dataSource);
+    say(`Report texts for search: ${texts.reports} current reports lengthened to real length with sample report text, ${(texts.averageBytes / 1024).toFixed(1)} KB each on average (bigram index rebuilt: ${((Date.now() - t) / 1000).toFixed(1)} s).`);
+
+    // A phrase in a handful of reports only: the name of one township, printed in its own reports' titles.
+    const [township] = await dataSource.query<{ name: string }[]>(`SELECT name FROM agency WHERE level = 'township' ORDER BY id LIMIT 1`);
+    const rarePhrase = township?.name ?? '政务公开专区';
+
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -212,8 +220,12 @@ async function main(): Promise<void> {
         }),
       },
       {
-        name: 'search report text (a phrase in a few reports)',
-        request: () => ({ query: `{ searchReports(query: "政务公开专区") { total items { report { id year } snippet offset } } }` }),
+        name: 'search report text (a phrase in most reports, first page)',
+        request: () => ({ query: `{ searchReports(query: "依申请公开") { total items { report { id year } snippet offset } } }` }),
+      },
+      {
+        name: "search report text (a township's name: a few reports)",
+        request: () => ({ query: `query($q: String!) { searchReports(query: $q) { total items { report { id year } snippet offset } } }`, variables: { q: rarePhrase } }),
       },
       {
         name: "agency tree: a city's children",
@@ -326,7 +338,7 @@ async function main(): Promise<void> {
     );
     if (failures) missed++;
 
-    if (EXPLAIN) await explain(dataSource, String(province.id), years, tenMetrics, latest);
+    if (EXPLAIN) await explain(dataSource, String(province.id), years, tenMetrics, latest, rarePhrase);
     await app.close();
     process.exitCode = missed ? 1 : 0;
   } finally {
@@ -334,8 +346,8 @@ async function main(): Promise<void> {
   }
 }
 
-/** EXPLAIN ANALYZE of the statements behind the three targets, to see which indexes they use. */
-async function explain(dataSource: DataSource, provinceId: string, years: readonly number[], metrics: readonly string[], year: number): Promise<void> {
+/** EXPLAIN ANALYZE of the statements behind the three targets and the text search, to see which indexes they use. */
+async function explain(dataSource: DataSource, provinceId: string, years: readonly number[], metrics: readonly string[], year: number, phrase: string): Promise<void> {
   const all = (await dataSource.query<{ id: number }[]>('SELECT id FROM agency')).map((r) => r.id);
   const show = async (title: string, sql: string, params: unknown[]) => {
     const plan = await dataSource.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
@@ -357,7 +369,38 @@ async function explain(dataSource: DataSource, provinceId: string, years: readon
       WHERE r.is_current AND r.year = $1 AND r.agency_id = ANY($2::int[])`,
     [year, all],
   );
+  await show(
+    'search: current reports holding every bigram of the phrase, then the phrase itself',
+    `SELECT r.id FROM report r WHERE r.is_current AND report_text_bigrams(r.raw_text) @> report_text_bigrams($1) AND strpos(r.raw_text, $1) > 0`,
+    [phrase],
+  );
   void provinceId;
+}
+
+/**
+ * The generated reports' texts are a few hundred characters; real ones are ≈ 15 KB. Each current report gets a
+ * stretch of the sample reports' real text appended (a different stretch per report), so the search runs on
+ * real-length Chinese text. The bigram index is dropped for the update and built again after, as a bulk load would.
+ */
+async function lengthenReportTexts(dataSource: DataSource): Promise<{ reports: number; averageBytes: number }> {
+  const samples = readdirSync(SEED_REPORTS_DIR)
+    .filter((f) => /\.(txt|md)$/.test(f))
+    .map((f) => readFileSync(join(SEED_REPORTS_DIR, f), 'utf8'));
+  const pool = samples.join('\n');
+  const [index] = await dataSource.query<{ indexdef: string }[]>(`SELECT indexdef FROM pg_indexes WHERE indexname = 'report_text_bigrams_idx'`);
+  if (index) await dataSource.query('DROP INDEX report_text_bigrams_idx');
+  // ≈ 15 KB of UTF-8 is ≈ 5 000 Chinese characters.
+  const chars = Math.min(5000, Math.max(1, pool.length - 1));
+  await dataSource.query(
+    `UPDATE report SET raw_text = raw_text || E'\\n' || substr($1, 1 + (id * 7919) % greatest(char_length($1) - $2, 1), $2) WHERE is_current`,
+    [pool, chars],
+  );
+  if (index) await dataSource.query(index.indexdef);
+  await dataSource.query('ANALYZE report');
+  const [stats] = await dataSource.query<{ reports: number; bytes: number }[]>(
+    'SELECT count(*)::int AS reports, coalesce(avg(octet_length(raw_text)), 0)::float8 AS bytes FROM report WHERE is_current',
+  );
+  return { reports: stats!.reports, averageBytes: stats!.bytes };
 }
 
 main().catch((err: unknown) => {

@@ -64,8 +64,12 @@ describe('report page', () => {
       公布日期: '2021年1月24日',
       法定公布期限: '2021年1月31日',
       时效: '按时',
-      来源文件: 'ezhou-2020.txt (text)',
+      来源文件: 'ezhou-2020.txt (text)下载原件',
     });
+    // The original file downloads from the server's file route, named for screen readers.
+    const download = wrapper.get('a[download]');
+    expect(download.attributes('href')).toBe(`/api/reports/${EZHOU_2020.id}/file`);
+    expect(download.attributes('aria-label')).toBe('下载原始文件 ezhou-2020.txt');
   });
 
   it('shows the three printed sections and the findings in the current language', async () => {

@@ -43,6 +43,12 @@ export class DatasetDownloadController {
     const folder = format === 'parquet' ? await mkdtemp(join(tmpdir(), 'ogi-dataset-')) : null;
     try {
       const zip = new ZipFile();
+      // A failure inside the ZIP (a table's stream breaking mid-way) cuts the response short; never an unhandled error.
+      const cut = (err: unknown) => {
+        this.logger.warn(`dataset download cut short: ${String(err)}`);
+        res.destroy(err instanceof Error ? err : new Error(String(err)));
+      };
+      zip.on('error', cut);
       if (folder) {
         // Written before the response starts, so an error here is still a proper JSON error.
         for (const table of ALL_TABLES) {
@@ -52,7 +58,7 @@ export class DatasetDownloadController {
         }
         await this.closeQuietly(snapshot);
       } else {
-        this.addCsvFiles(zip, snapshot);
+        this.addCsvFiles(zip, snapshot, cut);
       }
       zip.end();
       const day = new Date().toISOString().slice(0, 10);
@@ -72,9 +78,13 @@ export class DatasetDownloadController {
   }
 
   /** Each table's CSV entry reads its cursor only when the ZIP gets to it (the entries share one connection). */
-  private addCsvFiles(zip: ZipFile, snapshot: DatasetSnapshot): void {
+  private addCsvFiles(zip: ZipFile, snapshot: DatasetSnapshot, onError: (err: unknown) => void): void {
     for (const table of ALL_TABLES) {
-      zip.addReadStreamLazy(`${table.name}.csv`, (done) => done(null, Readable.from(csvChunks(table.columns.map((c) => c.name), snapshot.batches(table)), { objectMode: false })));
+      zip.addReadStreamLazy(`${table.name}.csv`, (done) => {
+        const text = Readable.from(csvChunks(table.columns.map((c) => c.name), snapshot.batches(table)), { objectMode: false });
+        text.on('error', onError);
+        done(null, text);
+      });
     }
   }
 

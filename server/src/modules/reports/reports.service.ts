@@ -145,13 +145,16 @@ export class ReportsService {
 
   /**
    * Current reports whose text contains `query` (case-insensitive), newest year first, with a snippet around the
-   * first occurrence. A sequential scan of the texts: see the README's benchmark figures.
+   * first occurrence. The bigram index (migration 1797400000001) narrows the texts to those holding every
+   * two-character piece of the query; those are then checked for the exact words.
    */
   async search(query: string, take: number, skip: number, scope: AgencyScope): Promise<SearchPageModel> {
     const cased = query.toLowerCase() !== query.toUpperCase();
     // Chinese has no case: skip lower() over every text unless the query has letters with case.
     const position = cased ? 'strpos(lower(r.raw_text), lower($1))' : 'strpos(r.raw_text, $1)';
-    const where = `r.is_current AND ${position} > 0 AND ${scope.all ? 'TRUE' : 'r.agency_id = ANY($4::int[])'}`;
+    // The same expression as the index, so the planner uses it; a query of one character has no bigram to look up.
+    const candidates = 'report_text_bigrams(r.raw_text) @> report_text_bigrams($1)';
+    const where = `r.is_current AND ${candidates} AND ${position} > 0 AND ${scope.all ? 'TRUE' : 'r.agency_id = ANY($4::int[])'}`;
     const params: unknown[] = [query, take, skip, ...(scope.all ? [] : [[...scope.agencyIds]])];
     const [rows, [count]] = await Promise.all([
       this.dataSource.query<(ReportRow & { position: number; snippet: string; text_length: number })[]>(
