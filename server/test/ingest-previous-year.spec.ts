@@ -74,3 +74,16 @@ it('reads the collapsed 2021 page as the stored 2020 report settles it, and leav
   // And the carry across years holds, so no cross-year finding either.
   expect(r.findings.filter((f) => f.rule === 'CROSS_YEAR_CARRY')).toEqual([]);
 });
+
+it('keeps the scope of the agency’s previous report when the new one says nothing about it', async () => {
+  // 鄂州市行政审批局's 2019 report stored as a whole-system aggregate; its 2020 page states no scope.
+  const core = JSON.parse(readFileSync(join(SEED_REPORTS_DIR, '..', 'expected', '000_ezhou_xzspj_2020.json'), 'utf8')) as ParsedReportCore;
+  Object.assign(core, { year: 2019, template: '2019', publishedOn: '2020-01-20' });
+  const previous: ParsedReport = { ...report2020(), ...core, scope: 'system_aggregate', findings: checkReport(core) };
+  expect(await ingestor.store(previous, Buffer.from('2019 report'), '2019.txt')).toMatchObject({ status: 'stored', year: 2019 });
+
+  const result = await ingestor.ingest(readFileSync(join(SEED_REPORTS_DIR, '000_ezhou_xzspj_2020.txt')), '000_ezhou_xzspj_2020.txt');
+  expect(result).toMatchObject({ status: 'stored', year: 2020 });
+  const res = await t.gql<{ reports: { items: { scope: string; agency: { name: string } }[] } }>('{ reports(year: 2020) { items { scope agency { name } } } }');
+  expect(res.data!.reports.items.find((r) => r.agency.name === '鄂州市行政审批局')?.scope).toBe('system_aggregate');
+});

@@ -22,6 +22,7 @@ import {
   type IngestFailureCode,
   type ParseErrorCode,
   type ParsedReport,
+  type ReportScope,
 } from '@ogi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PreviousReport } from '@ogi/parser';
@@ -148,10 +149,12 @@ export class ReportIngestor {
       const served = hooks.charset ? { charset: hooks.charset } : {};
       let outcome = await this.parser.parse(bytes, fileName, served);
       if (!outcome.ok) return failed(fileName, outcome.error.code, outcome.error.message);
-      // Readings the document leaves open may be settled by the same agency's report of the year before: when
-      // there are such readings and that report is stored, parse again with it (the parser says where it decided).
-      const previous = outcome.report.findings.some((f) => f.rule === 'UNCERTAIN_READING') ? await this.previousYearOf(outcome.report) : null;
-      if (previous) {
+      // Readings the document leaves open, and a scope it does not state, may be settled by the same agency's
+      // report of the year before: when that report is stored and could matter, parse again with it (the parser
+      // says where it decided).
+      const previous = await this.previousYearOf(outcome.report);
+      const open = outcome.report.findings.some((f) => f.rule === 'UNCERTAIN_READING');
+      if (previous && (open || (outcome.report.scope === 'self' && previous.scope !== 'self'))) {
         const again = await this.parser.parse(bytes, fileName, { ...served, previous });
         if (again.ok) outcome = again;
       }
@@ -310,8 +313,8 @@ export class ReportIngestor {
     const name = report.agency ? normaliseAgencyName(report.agency) : '';
     if (!name || report.year === null) return null;
     const m = this.dataSource.manager;
-    const rows: { id: number }[] = await m.query(
-      `SELECT r.id FROM report r
+    const rows: { id: number; scope: ReportScope }[] = await m.query(
+      `SELECT r.id, r.scope FROM report r
         WHERE r.year = $2 AND r.is_current
           AND r.agency_id IN (SELECT id FROM agency WHERE name = $1 UNION SELECT agency_id FROM agency_alias WHERE alias = $1)
         LIMIT 1`,
@@ -319,7 +322,7 @@ export class ReportIngestor {
     );
     const stored = rows[0] ? await loadStoredReport(m, rows[0].id) : null;
     if (!stored) return null;
-    return { year: stored.year, template: stored.template, activeDisclosure: stored.core.activeDisclosure, applications: stored.core.applications };
+    return { year: stored.year, template: stored.template, activeDisclosure: stored.core.activeDisclosure, applications: stored.core.applications, scope: rows[0]!.scope };
   }
 
   private async resolveAgency(m: EntityManager, name: string): Promise<{ id: number; name: string; kind: AgencyKind; created: boolean }> {

@@ -14,6 +14,7 @@ import {
   type Finding,
   type ParsedReport,
   type ParsedReportCore,
+  type ReportScope,
   type Template,
 } from '@ogi/domain';
 import { sourceOf, type DocumentModel } from './document.js';
@@ -49,8 +50,8 @@ export interface ParseOptions {
   previous?: PreviousReport | null;
 }
 
-/** What the parser uses of the previous year's report. */
-export type PreviousReport = Pick<ParsedReportCore, 'year' | 'template' | 'activeDisclosure' | 'applications'>;
+/** What the parser uses of the previous year's report; its scope, when known, is kept unless this text says otherwise. */
+export type PreviousReport = Pick<ParsedReportCore, 'year' | 'template' | 'activeDisclosure' | 'applications'> & { scope?: ReportScope };
 
 export async function parseReport(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<ParsedReport> {
   if (bytes.length > MAX_INPUT_BYTES) throw new ReportParseError('FILE_TOO_LARGE');
@@ -90,17 +91,18 @@ export async function parseReport(bytes: Uint8Array, fileName: string, options: 
     reviewLitigation: assembleReview(doc, review, cells),
   };
   const uncertain = [...(disclosure?.uncertain ?? []), ...applications!.uncertain, ...(review?.uncertain ?? [])];
+  const scope = detectScope(doc.text, tableSpans, meta.agency, usablePrevious(options.previous, meta.year)?.scope ?? null);
   const findings: Finding[] = [...checkReport(core, narrative), ...uncertainReadings(uncertain)];
   return {
     ...core,
-    scope: detectScope(doc.text, tableSpans, meta.agency),
+    scope: scope.scope,
     format: doc.format,
     encoding: doc.encoding,
     text: doc.text,
     cells,
     narrative,
     findings,
-    notes: [...(disclosure?.notes ?? []), ...applications!.notes, ...(review?.notes ?? [])],
+    notes: [...(disclosure?.notes ?? []), ...applications!.notes, ...(review?.notes ?? []), ...(scope.note ? [scope.note] : [])],
     parserVersion: PARSER_VERSION,
   };
 }

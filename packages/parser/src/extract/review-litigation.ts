@@ -50,8 +50,9 @@ export function readReviewLitigation(
   const notes: string[] = [];
   const uncertain: UncertainRun[] = [];
   // Only value rows printed after a column heading are table values; a number in a sentence before the
-  // table ("行政复议2件") is narrative.
-  const rows = valueRows(tokens).filter((r) => r.precedingLabels.some((l) => l.key.startsWith('col.')) || isAfterColumnHeader(r, tokens));
+  // table ("行政复议2件") is narrative. The litigation sub-headings (未经复议直接起诉, 复议后起诉) are table headings
+  // too: a printed page may break the column words (维/持) over lines so that only they are found.
+  const rows = valueRows(tokens).filter((r) => r.precedingLabels.some((l) => isTableHeading(l.key)) || isAfterColumnHeader(r, tokens));
   const groups = new Map<string, CellRead[]>();
   if (!rows.length) return { groups, found: false, notes, uncertain };
 
@@ -86,8 +87,10 @@ export function readReviewLitigation(
 
 const nonEmpty = (pieces: Piece[]) => pieces.filter((p) => p.raw !== '');
 
+const isTableHeading = (key: string) => key.startsWith('col.') || key === 'group.direct' || key === 'group.afterReview';
+
 function isAfterColumnHeader(r: ValueRow, tokens: ReturnType<typeof tokenize>): boolean {
-  return tokens.some((t) => t.kind === 'label' && t.key.startsWith('col.') && t.end <= r.start);
+  return tokens.some((t) => t.kind === 'label' && isTableHeading(t.key) && t.end <= r.start);
 }
 
 function groupOf(r: ValueRow): string | null {

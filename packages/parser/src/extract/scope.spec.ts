@@ -4,18 +4,33 @@ import { detectScope } from './scope.js';
 describe('scope of a report', () => {
   it('a city government listing its districts’ application counts is a region aggregate', () => {
     const text = '一、总体情况\n2023年，共收到政府信息公开申请1236件，其中市政府349件，沭阳县477件，泗阳县212件，泗洪县198件。\n';
-    expect(detectScope(text, [[text.length, text.length]], '宿迁市人民政府')).toBe('region_aggregate');
+    expect(detectScope(text, [[text.length, text.length]], '宿迁市人民政府').scope).toBe('region_aggregate');
   });
 
   it('the same listing without “全市”, only the districts and their counts, is a region aggregate too', () => {
     const text = '本年度收到政府信息公开申请：市政府本级349件、沭阳县477件、泗阳县212件。';
-    expect(detectScope(text, [], '宿迁市人民政府')).toBe('region_aggregate');
+    expect(detectScope(text, [], '宿迁市人民政府').scope).toBe('region_aggregate');
   });
 
   it('a department naming two counts of its own is itself', () => {
     const text = '本机关全年收到政府信息公开申请15件，办结14件，结转下年度1件。';
-    expect(detectScope(text, [], '宿迁市人民政府')).toBe('self');
-    expect(detectScope('收到申请：沭阳县477件，泗阳县212件，泗洪县198件。', [], '沭阳县发展和改革局')).toBe('self');
+    expect(detectScope(text, [], '宿迁市人民政府').scope).toBe('self');
+    expect(detectScope('收到申请：沭阳县477件，泗阳县212件，泗洪县198件。', [], '沭阳县发展和改革局').scope).toBe('self');
+  });
+});
+
+describe('scope across years', () => {
+  const silent = '本年度共收到政府信息公开申请120件，均已按期答复。';
+
+  it('a report that says nothing about its scope keeps last year’s region aggregate, and says so', () => {
+    const r = detectScope(silent, [], '宿迁市人民政府', 'region_aggregate');
+    expect(r.scope).toBe('region_aggregate');
+    expect(r.note).toContain('沿用上一年度报告');
+  });
+
+  it('wording that states the scope wins over last year’s', () => {
+    expect(detectScope('全系统共收到政府信息公开申请120件。', [], '宿迁市公安局', 'self').scope).toBe('system_aggregate');
+    expect(detectScope(silent, [], '宿迁市人民政府', 'self')).toEqual({ scope: 'self', note: null });
   });
 });
 

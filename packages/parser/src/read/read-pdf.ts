@@ -90,7 +90,7 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentModel> {
         }
         items.push({ text, x: e!, y: f!, width: raw.width, height, numeric: NUMERIC_ITEM.test(text) });
       }
-      for (const row of pageRows(items, pageHeight)) {
+      for (const row of pageRows(joinTouchingDigits(items), pageHeight)) {
         builder.addRow(
           row.map((cell) => ({
             text: cell.text,
@@ -105,6 +105,27 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentModel> {
   } finally {
     await doc.destroy();
   }
+}
+
+const DIGIT_PIECE = /^[+\-−]?[\d.,]+$/;
+const DIGIT_TAIL = /^[\d.,]+(万元|元|%|件)?$/;
+
+/**
+ * Chromium's "print to PDF" draws one number as several text pieces that touch ("44" "72" "28" for 447228): pieces
+ * of digits on one baseline with no gap between them are one number. Numbers in neighbouring table cells are
+ * always apart by the cells' padding.
+ */
+function joinTouchingDigits(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (const item of [...items].sort((p, q) => q.y - p.y || p.x - q.x)) {
+    const prev = out[out.length - 1];
+    const touching = prev && Math.abs(prev.y - item.y) < 0.1 * item.height && Math.abs(item.x - (prev.x + prev.width)) < 0.05 * item.height;
+    if (touching && DIGIT_PIECE.test(prev.text) && DIGIT_TAIL.test(item.text)) {
+      const text = prev.text + item.text;
+      out[out.length - 1] = { ...prev, text, width: item.x + item.width - prev.x, numeric: NUMERIC_ITEM.test(text) };
+    } else out.push(item);
+  }
+  return out;
 }
 
 /** The rows of one page, top to bottom, each a list of cells left to right. */

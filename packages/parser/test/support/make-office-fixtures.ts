@@ -1,8 +1,9 @@
 /**
  * Regenerates test/rendered/: every hand-checked corpus report printed in the official layout (render.ts) as an
  * HTML page, then converted by LibreOffice into the files agencies attach — .doc (Word 97–2003), .docx and .pdf
- * (with a CJK font, so the PDF has a real text layer), and by LibreOffice Calc into a spreadsheet (.xlsx). The
- * tests parse them back and expect the same tables.
+ * (with a CJK font, so the PDF has a real text layer), by LibreOffice Calc into a spreadsheet (.xlsx), and by
+ * Chromium (/usr/bin/chromium) into a printed PDF (.chromium.pdf). The tests parse them back and expect the same
+ * tables.
  *
  *   apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui fonts-wqy-microhei
  *   node --import tsx packages/parser/test/support/make-office-fixtures.ts
@@ -29,6 +30,10 @@ try {
       execFileSync('soffice', [...args, '--convert-to', filters[format], '--outdir', work, html], { stdio: 'ignore' });
       copyFileSync(join(work, `${c.name}.${format}`), join(out, `${c.name}.${format}`));
     }
+    // A web page printed to PDF by the browser, as agencies often attach it.
+    execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(out, `${c.name}.chromium.pdf`)}`, `file://${html}`], {
+      stdio: 'ignore',
+    });
     const calc = ['--headless', `-env:UserInstallation=file://${work}/profile`, '--infilter=HTML (StarCalc)'];
     execFileSync('soffice', [...calc, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', work, html], { stdio: 'ignore' });
     copyFileSync(join(work, `${c.name}.xlsx`), join(out, `${c.name}.xlsx`));
