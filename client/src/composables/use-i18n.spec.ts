@@ -45,6 +45,9 @@ describe('language switching', () => {
       'Reports',
       'Import',
       'GraphQL',
+      'Annual briefing',
+      'Follow-ups',
+      'Thresholds',
       'Change log',
       'Users',
     ]);

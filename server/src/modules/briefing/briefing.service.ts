@@ -16,7 +16,6 @@ import { LeagueService } from './league.service.js';
 import { readMetricValues } from './metric-values.js';
 import type { NoticeAgency } from './briefing-docx.js';
 import type { BriefingHeadlineModel, BriefingIssueModel, BriefingModel } from './models/briefing.model.js';
-import { ThresholdsService } from './thresholds.service.js';
 
 export const HEADLINE_METRICS = [
   'applications.new',
@@ -48,7 +47,6 @@ export class BriefingService {
     private readonly analytics: AnalyticsService,
     private readonly quality: QualityService,
     private readonly league: LeagueService,
-    private readonly thresholds: ThresholdsService,
     private readonly followUps: FollowUpsService,
   ) {}
 
@@ -90,7 +88,8 @@ export class BriefingService {
 
     const count = (status: string) => submissions.filter((s) => s.status === status).length;
     const due = submissions.filter((s) => s.status !== 'NOT_DUE');
-    const problems = await this.followUps.problems(year, agencyIds, scope, submissions);
+    const [leagues, notableChanges] = [await this.followUps.leagueTables(year, agencyIds), await this.league.notableChangesOf(year, agencyIds)];
+    const problems = await this.followUps.problems(year, agencyIds, scope, { submissions, leagues, notableChanges });
     const agencyById = new Map(submissions.map((s) => [Number(s.agency.id), s.agency]));
     const order = { missing: 0, contradicted: 1, late: 2, flagged: 3 } as const;
     const issues: BriefingIssueModel[] = problems
@@ -106,12 +105,7 @@ export class BriefingService {
       contradicted: submissions.filter((s) => s.failingChecks > 0).length,
     });
 
-    const inForce = await this.thresholds.inForce();
-    const leagues = [];
-    for (const t of inForce) leagues.push(await this.league.leagueTableOf(t.metric, year, agencyIds));
-    const notableChanges = await this.league.notableChangesOf(year, agencyIds);
-
-    const used = [...new Set([...HEADLINE_METRICS, ...inForce.map((t) => t.metric)])];
+    const used = [...new Set([...HEADLINE_METRICS, ...leagues.map((t) => t.metric)])];
     return {
       year,
       scopeNameZh: name.zh,
@@ -146,7 +140,7 @@ export class BriefingService {
     const agencyIds = await this.league.agencyIds(selection, scope);
     const name = await this.scopeName(selection, agencyIds);
     const submissions = await this.quality.submissions([year], { agencyIds: agencyIds.map(String) }, scope);
-    const problems = await this.followUps.problems(year, agencyIds, scope, submissions);
+    const problems = await this.followUps.problems(year, agencyIds, scope, { submissions });
     const stored = await this.dataSource.query<{ agency_id: number; reason: string; status: string }[]>(
       `SELECT agency_id, reason, status FROM follow_up_item WHERE year = $1 AND agency_id = ANY($2::int[])`,
       [year, [...agencyIds]],

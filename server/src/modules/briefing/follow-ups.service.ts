@@ -19,6 +19,7 @@ import { BriefingException } from './briefing.exception.js';
 import { ContactsService } from './contacts.service.js';
 import { LeagueService } from './league.service.js';
 import type { FollowUpItemModel, FollowUpPageModel, FollowUpRefreshModel } from './models/follow-up.model.js';
+import type { LeagueTableModel, NotableChangeModel } from './models/league-table.model.js';
 import { ThresholdsService } from './thresholds.service.js';
 
 /** Failing checks quoted as evidence per report (the rest are counted). */
@@ -57,8 +58,13 @@ export class FollowUpsService {
   ) {}
 
   /** What the data says each selected agency should be chased about for the year (not stored). */
-  async problems(year: number, agencyIds: readonly number[], scope: AgencyScope, submissions?: SubmissionModel[]): Promise<FollowUpProblem[]> {
-    const subs = submissions ?? (await this.quality.submissions([year], { agencyIds: agencyIds.map(toId) }, scope));
+  async problems(
+    year: number,
+    agencyIds: readonly number[],
+    scope: AgencyScope,
+    known: { submissions?: SubmissionModel[]; leagues?: LeagueTableModel[]; notableChanges?: NotableChangeModel[] } = {},
+  ): Promise<FollowUpProblem[]> {
+    const subs = known.submissions ?? (await this.quality.submissions([year], { agencyIds: agencyIds.map(toId) }, scope));
     const out: FollowUpProblem[] = [];
     const contradicted: SubmissionModel[] = [];
     for (const s of subs) {
@@ -111,17 +117,24 @@ export class FollowUpsService {
       f.en.push(en);
       flags.set(agencyId, f);
     };
-    for (const t of await this.thresholds.inForce()) {
-      const table = await this.league.leagueTableOf(t.metric, year, agencyIds);
+    const leagues = known.leagues ?? (await this.leagueTables(year, agencyIds));
+    for (const table of leagues) {
       for (const r of table.rows.filter((x) => x.colour === 'red')) {
         flag(Number(r.agency.id), Number(r.reportId), `${table.metricNameZh}红色：${r.reasonZh}`, `${table.metricNameEn} red: ${r.reasonEn}`);
       }
     }
-    for (const c of await this.league.notableChangesOf(year, agencyIds)) flag(Number(c.agency.id), Number(c.reportId), c.messageZh, c.messageEn);
+    for (const c of known.notableChanges ?? (await this.league.notableChangesOf(year, agencyIds))) flag(Number(c.agency.id), Number(c.reportId), c.messageZh, c.messageEn);
     for (const [agencyId, f] of flags) {
       out.push({ agencyId, reason: 'flagged', reportId: f.reportId, detailZh: `${f.zh.join('；')}。`, detailEn: `${f.en.join('; ')}.` });
     }
     return out;
+  }
+
+  /** The league table of every metric with thresholds in force. */
+  async leagueTables(year: number, agencyIds: readonly number[]): Promise<LeagueTableModel[]> {
+    const tables: LeagueTableModel[] = [];
+    for (const t of await this.thresholds.inForce()) tables.push(await this.league.leagueTableOf(t.metric, year, agencyIds));
+    return tables;
   }
 
   /** Builds (or brings up to date) the year's items for the selected agencies; resolved and exempt items stay as they are. */
