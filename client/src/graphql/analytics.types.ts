@@ -75,8 +75,8 @@ export interface FindingRowResult {
   messageEn: string;
 }
 
-/** ON_TIME | LATE | MISSING | NOT_DUE | DATE_UNKNOWN */
-export type SubmissionStatus = 'ON_TIME' | 'LATE' | 'MISSING' | 'NOT_DUE' | 'DATE_UNKNOWN';
+/** ON_TIME | LATE | MISSING (a check after the deadline found none) | NOT_CHECKED (nobody has looked since the deadline) | NOT_DUE | DATE_UNKNOWN */
+export type SubmissionStatus = 'ON_TIME' | 'LATE' | 'MISSING' | 'NOT_CHECKED' | 'NOT_DUE' | 'DATE_UNKNOWN';
 
 /** What the agency's site shows for the year (from the listing checks of issue 7). */
 export type DiscoveryStatus = 'IMPORTED' | 'PUBLISHED_NOT_IMPORTED' | 'NOT_FOUND' | 'FAILED' | 'NOT_CHECKED';

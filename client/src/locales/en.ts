@@ -350,6 +350,7 @@ export const en: Messages = {
     MISSING: 'Missing',
     NOT_DUE: 'Not yet due',
     DATE_UNKNOWN: 'Date unknown',
+    NOT_CHECKED: 'Not checked',
   },
   quality: {
     title: 'Submissions & quality',
@@ -464,6 +465,7 @@ export const en: Messages = {
       },
       report: { reparsed: 'Report re-parsed' },
       database: { restored: 'Database restored from a backup' },
+      agency: { usualScopeChanged: "Agency's usual scope changed" },
     },
     notes: {
       reparsed: '{changed} numbers read differently; {reapplied} corrections applied again, {stale} no longer apply',

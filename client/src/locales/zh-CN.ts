@@ -348,6 +348,7 @@ export const zhCN = {
     MISSING: '未报送',
     NOT_DUE: '未到期',
     DATE_UNKNOWN: '日期不明',
+    NOT_CHECKED: '未核查',
   },
   quality: {
     title: '报送与质量',
@@ -462,6 +463,7 @@ export const zhCN = {
       },
       report: { reparsed: '重新解析' },
       database: { restored: '数据库从备份恢复' },
+      agency: { usualScopeChanged: '更改机关常规口径' },
     },
     notes: {
       reparsed: '{changed} 个数字读数改变；{reapplied} 项更正再次应用，{stale} 项更正失效',

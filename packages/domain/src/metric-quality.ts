@@ -14,6 +14,12 @@ import {
 import type { CellValue } from './parsed-report.js';
 import type { Finding, RuleCode } from './consistency/finding.js';
 
+export const SCOPE_LABELS: Record<'self' | 'region_aggregate' | 'system_aggregate', { zh: string; en: string }> = {
+  self: { zh: '本机关', en: 'own work' },
+  region_aggregate: { zh: '地区汇总', en: 'region aggregate' },
+  system_aggregate: { zh: '系统汇总', en: 'system aggregate' },
+};
+
 export const METRIC_QUALITY_STATES = ['VERIFIED', 'UNVERIFIABLE', 'CONTRADICTED', 'UNCERTAIN', 'CORRECTED', 'SELF_REPORTED'] as const;
 export type MetricQuality = (typeof METRIC_QUALITY_STATES)[number];
 

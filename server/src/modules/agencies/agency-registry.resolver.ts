@@ -1,3 +1,5 @@
+import type { Actor } from '@ogi/database';
+import { RequestActor } from '../../common/access/actor.js';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { Roles, Scope } from '../../common/access/access.decorators.js';
@@ -29,10 +31,14 @@ export class AgencyRegistryResolver {
     return this.registry.proposals(take, skip, scope);
   }
 
-  @Mutation(() => AgencyModel, { description: 'Corrects an agency of the registry: name, parent, kind, level, listing page, aliases. All or nothing.' })
+  @Mutation(() => AgencyModel, { description: 'Corrects an agency of the registry: name, parent, kind, level, listing page, usual scope, aliases. All or nothing.' })
   @Roles(...ACCESS.edit)
-  updateAgency(@Args('input', { description: 'What to change.' }) input: UpdateAgencyInput, @Scope() scope: AgencyScope): Promise<AgencyModel> {
-    return this.registry.update(input, scope);
+  updateAgency(
+    @Args('input', { description: 'What to change.' }) input: UpdateAgencyInput,
+    @RequestActor() actor: Actor,
+    @Scope() scope: AgencyScope,
+  ): Promise<AgencyModel> {
+    return this.registry.update(input, scope, actor);
   }
 
   @Mutation(() => AgencyModel, {
