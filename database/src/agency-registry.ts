@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AgencyKind, AgencyLevel } from '@ogi/domain';
+import type { AgencyKind, AgencyLevel, ReportScope } from '@ogi/domain';
 import type { DataSource } from 'typeorm';
 import { DATABASE_PACKAGE_DIR } from './repo-root.js';
 
@@ -17,6 +17,8 @@ export interface RegistryAgency {
   parent?: string;
   aliases?: string[];
   listingUrl?: string;
+  /** What its reports usually cover: its own work (`self`) or its region (`region_aggregate`). */
+  usualScope?: ReportScope;
 }
 
 export const SEED_AGENCIES_FILE = join(DATABASE_PACKAGE_DIR, 'seeds', 'agencies.json');
@@ -32,10 +34,10 @@ export async function seedAgencyRegistry(dataSource: DataSource, agencies?: Regi
     let added = 0;
     for (const a of list) {
       const inserted: unknown[] = await m.query(
-        `INSERT INTO agency (name, kind, level, parent_id, listing_url)
-         VALUES ($1, $2, $3, (SELECT id FROM agency WHERE name = $4), $5)
+        `INSERT INTO agency (name, kind, level, parent_id, listing_url, usual_scope)
+         VALUES ($1, $2, $3, (SELECT id FROM agency WHERE name = $4), $5, $6)
          ON CONFLICT (name) DO NOTHING RETURNING id`,
-        [a.name, a.kind, a.level ?? null, a.parent ?? null, a.listingUrl ?? null],
+        [a.name, a.kind, a.level ?? null, a.parent ?? null, a.listingUrl ?? null, a.usualScope ?? null],
       );
       added += inserted.length;
       for (const alias of a.aliases ?? []) {

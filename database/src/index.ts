@@ -66,7 +66,7 @@ export {
   type CorrectionStatus,
 } from './corrections/cell-corrections.js';
 export { recomputeReport } from './corrections/recompute.js';
-export { loadStoredReport, type StoredReport } from './ingest/stored-report.js';
+export { loadStoredReport, refreshScopeFindings, type StoredReport } from './ingest/stored-report.js';
 export { mergeAgencyInto, refreshDeadlines } from './ingest/agency-changes.js';
 export { inferParentId } from './ingest/agency-matching.js';
 export { REPARSE_IDENTITY_CHANGED, ReparseError, allReportIds, reparseReport, type ReparseResult } from './ingest/reparse.js';

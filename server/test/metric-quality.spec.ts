@@ -129,7 +129,35 @@ describe('3. scopes are never mixed', () => {
     const lines = Buffer.from(await csv.arrayBuffer()).toString('utf8').slice(1).trim().split('\r\n');
     const header = lines[0]!.split(',');
     const scopeOf = Object.fromEntries(lines.slice(1).map((l) => l.split(',')).map((r) => [r[0], r[header.indexOf('Report scope')]]));
-    expect(scopeOf).toEqual({ 淮安市人民政府: 'region aggregate', [HONGZE]: 'own', 上海市科学技术委员会: 'own' });
+    expect(scopeOf).toEqual({ 淮安市人民政府: 'region aggregate', [HONGZE]: 'own work', 上海市科学技术委员会: 'own work' });
+  });
+});
+
+describe("3. the registry's usual scope: a report of another scope is flagged", () => {
+  it('setting 洪泽区 to report its own work flags each of its reports detected otherwise, in the audit log; clearing it removes the flags', async () => {
+    const UPDATE = `mutation($a: ID!, $s: String) { updateAgency(input: { id: $a, usualScope: $s }) { name usualScope } }`;
+    const flagged = async () =>
+      (
+        await t.dataSource.query<{ year: number }[]>(
+          `SELECT r.year FROM report_finding f JOIN report r ON r.id = f.report_id JOIN agency a ON a.id = r.agency_id
+            WHERE f.rule = 'SCOPE_MISMATCH' AND a.name = $1 ORDER BY r.year`,
+          [HONGZE],
+        )
+      ).map((r) => r.year);
+    expect(await flagged()).toEqual([]);
+    expect((await data<{ updateAgency: unknown }>(UPDATE, { a: id[HONGZE], s: 'self' })).updateAgency).toEqual({ name: HONGZE, usualScope: 'self' });
+    // 洪泽区's reports: 2023 and 2024; those the parser did not read as its own work are flagged.
+    const expected = [];
+    for (const year of [2023, 2024]) if ((await scopeOf(HONGZE, year)) !== 'self') expected.push(year);
+    expect(await flagged()).toEqual(expected);
+    const [audit] = await t.dataSource.query<{ action: string; before_value: unknown; after_value: unknown }[]>(
+      `SELECT action, before_value, after_value FROM audit_log WHERE action = 'agency.usualScopeChanged' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit).toEqual({ action: 'agency.usualScopeChanged', before_value: null, after_value: 'self' });
+    const refused = await t.gql(UPDATE, { a: id[HONGZE], s: 'everything' });
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    await data(UPDATE, { a: id[HONGZE], s: null });
+    expect(await flagged()).toEqual([]);
   });
 });
 

@@ -20,6 +20,8 @@ export interface GridColumn {
   link?: (cell: GridCell) => RouteLocationRaw | null;
   describe?: (cell: GridCell) => string | null;
   tone?: (cell: GridCell) => GridTone | null;
+  /** A short mark after the cell's text (a value's quality), with its name for screen readers and on hover. */
+  badge?: (cell: GridCell) => { symbol: string; label: string } | null;
 }
 
 export type GridTone = 'error' | 'warning' | 'ok' | 'muted' | 'info';
@@ -56,6 +58,7 @@ export function cellText(column: GridColumn, cell: GridCell | undefined): string
 }
 export const cellLink = (column: GridColumn, cell: GridCell | undefined) => (cell ? (cell.to ?? column.link?.(cell) ?? null) : null);
 export const cellTitle = (column: GridColumn, cell: GridCell | undefined) => (cell ? (cell.title ?? column.describe?.(cell) ?? null) : null);
+export const cellBadge = (column: GridColumn, cell: GridCell | undefined) => (cell ? (column.badge?.(cell) ?? null) : null);
 export const cellTone = (column: GridColumn, cell: GridCell | undefined) => (cell ? (cell.tone ?? column.tone?.(cell) ?? null) : null);
 
 /** Rows sorted by one column; blanks always last; ties keep their order. */

@@ -1,3 +1,4 @@
+import type { MetricQuality } from '@ogi/domain';
 /**
  * Shapes of the analytics API (the GraphQL contract of issue 4: compare, rollup, ranking, breakdown,
  * dataQuality, findings, submissions, agencyTree), field for field.
@@ -19,6 +20,12 @@ export interface MetricValueResult {
   numerator: number | null;
   denominator: number | null;
   reportId: string | null;
+  /** What the value rests on (MetricQuality); absent in answers that did not ask for it. */
+  quality?: MetricQuality;
+  /** The report's scope: self | region_aggregate | system_aggregate. */
+  scope?: string;
+  /** The sentences a self-reported value rests on. */
+  evidence?: { kind: string; sentence: string }[];
 }
 
 export interface RollupValueResult {
@@ -29,6 +36,15 @@ export interface RollupValueResult {
   denominator: number | null;
   reportsCounted: number;
   agenciesCovered: number;
+  /** Coverage: the agencies the value could have covered. */
+  agenciesExpected?: number;
+  /** The year-on-year comparison on the agencies counted in both years (the matched panel). */
+  matchedAgencies?: number;
+  matchedValue?: number | null;
+  matchedPreviousValue?: number | null;
+  coverageChanged?: boolean;
+  /** 数据截至 (YYYY-MM-DD). */
+  dataAsOf?: string | null;
 }
 
 export interface RankingItemResult {
@@ -75,8 +91,8 @@ export interface FindingRowResult {
   messageEn: string;
 }
 
-/** ON_TIME | LATE | MISSING | NOT_DUE | DATE_UNKNOWN */
-export type SubmissionStatus = 'ON_TIME' | 'LATE' | 'MISSING' | 'NOT_DUE' | 'DATE_UNKNOWN';
+/** ON_TIME | LATE | MISSING (a check after the deadline found none) | NOT_CHECKED (nobody has looked since the deadline) | NOT_DUE | DATE_UNKNOWN */
+export type SubmissionStatus = 'ON_TIME' | 'LATE' | 'MISSING' | 'NOT_CHECKED' | 'NOT_DUE' | 'DATE_UNKNOWN';
 
 /** What the agency's site shows for the year (from the listing checks of issue 7). */
 export type DiscoveryStatus = 'IMPORTED' | 'PUBLISHED_NOT_IMPORTED' | 'NOT_FOUND' | 'FAILED' | 'NOT_CHECKED';

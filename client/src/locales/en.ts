@@ -243,6 +243,19 @@ export const en: Messages = {
     lastYear: 'Last year {value}',
     basisReports: '{count} report | {count} reports',
     basisStated: 'stated in {stated} of {total} report | stated in {stated} of {total} reports',
+    noCurrentData: 'No figure this year',
+    matchedPanel: ' (same {count} agencies)',
+    coverage: '{covered} of {expected} agencies covered',
+    dataAsOf: 'data as of {date}',
+    coverageChanged: 'coverage differs from last year',
+  },
+  metricQuality: {
+    VERIFIED: 'Verified',
+    UNVERIFIABLE: 'Unverifiable',
+    CONTRADICTED: 'Contradicted',
+    UNCERTAIN: 'Uncertain',
+    CORRECTED: 'Corrected',
+    SELF_REPORTED: 'Self-reported',
   },
   grid: { region: '{caption} ({count} rows, scrollable)' },
   chart: {
@@ -363,6 +376,7 @@ export const en: Messages = {
     MISSING: 'Missing',
     NOT_DUE: 'Not yet due',
     DATE_UNKNOWN: 'Date unknown',
+    NOT_CHECKED: 'Not checked',
   },
   quality: {
     title: 'Submissions & quality',
@@ -484,7 +498,7 @@ export const en: Messages = {
       contact: { set: 'Agency contact changed' },
       followUp: { updated: 'Follow-up item changed', resolvedByNewVersion: 'Follow-up resolved: a new version passes its checks' },
       user: { created: 'Account created', updated: 'Account changed', passwordReset: 'Account password reset', deleted: 'Account deleted' },
-      agency: { updated: 'Agency registry corrected' },
+      agency: { updated: 'Agency registry corrected', usualScopeChanged: "Agency's usual scope changed" },
     },
     notes: {
       reparsed: '{changed} numbers read differently; {reapplied} corrections applied again, {stale} no longer apply',

@@ -241,6 +241,19 @@ export const zhCN = {
     lastYear: '上年 {value}',
     basisReports: '{count} 份报告',
     basisStated: '{stated}/{total} 份报告自述',
+    noCurrentData: '本年无数据',
+    matchedPanel: '（同口径 {count} 个机关）',
+    coverage: '覆盖 {covered}/{expected} 个机关',
+    dataAsOf: '数据截至 {date}',
+    coverageChanged: '覆盖范围与上年不同',
+  },
+  metricQuality: {
+    VERIFIED: '已核验',
+    UNVERIFIABLE: '无法核验',
+    CONTRADICTED: '表内矛盾',
+    UNCERTAIN: '读数存疑',
+    CORRECTED: '已人工更正',
+    SELF_REPORTED: '报告自述',
   },
   grid: { region: '{caption}（{count} 行，可滚动）' },
   chart: {
@@ -361,6 +374,7 @@ export const zhCN = {
     MISSING: '未报送',
     NOT_DUE: '未到期',
     DATE_UNKNOWN: '日期不明',
+    NOT_CHECKED: '未核查',
   },
   quality: {
     title: '报送与质量',
@@ -482,7 +496,7 @@ export const zhCN = {
       contact: { set: '修改机关联系人' },
       followUp: { updated: '督办事项变更', resolvedByNewVersion: '新版本通过校验，督办事项自动整改完成' },
       user: { created: '创建账号', updated: '修改账号', passwordReset: '重设账号密码', deleted: '删除账号' },
-      agency: { updated: '修改机关登记' },
+      agency: { updated: '修改机关登记', usualScopeChanged: '更改机关常规口径' },
     },
     notes: {
       reparsed: '{changed} 个数字读数改变；{reapplied} 项更正再次应用，{stale} 项更正失效',

@@ -6,7 +6,7 @@
  */
 import { RULE_DESCRIPTIONS, checkAcrossYears, checkReport, type Finding, type RuleCode } from '@ogi/domain';
 import type { EntityManager } from 'typeorm';
-import { currentReport, insertFindings, latePublication, loadStoredReport, storedCarryCore, writeMetrics } from '../ingest/stored-report.js';
+import { currentReport, insertFindings, latePublication, loadStoredReport, refreshScopeFindings, storedCarryCore, writeMetrics } from '../ingest/stored-report.js';
 
 /** Findings only the parser can make (it saw the glued digits); kept as stored unless an editor settled the cells. */
 const PARSER_ONLY_RULES: readonly RuleCode[] = ['UNCERTAIN_READING'];
@@ -55,6 +55,7 @@ export async function recomputeReport(m: EntityManager, reportId: number): Promi
   await m.query('DELETE FROM report_finding WHERE report_id = $1', [reportId]);
   await insertFindings(m, reportId, findings);
   await writeMetrics(m, reportId, report.core, report.narrative, findings, corrected);
+  await refreshScopeFindings(m, report.agencyId);
 
   // The following year's carry-over is checked against this report when it is the one in use.
   if (report.isCurrent) {

@@ -9,6 +9,7 @@ import {
   RULE_DESCRIPTIONS,
   REVIEW_COLUMNS,
   checkAcrossYears,
+  scopeMismatch,
   deriveMetrics,
   REVIEW_GROUPS,
   type AgencyKind,
@@ -19,6 +20,7 @@ import {
   type NarrativeFactKind,
   type ParsedReport,
   type ParsedReportCore,
+  type ReportScope,
   type Template,
 } from '@ogi/domain';
 import type { EntityManager, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
@@ -272,6 +274,22 @@ export async function writeMetrics(
   );
 }
 
+/**
+ * The scope check of an agency's reports against its usual scope in the registry, made again for every report of
+ * the agency (after an import, a correction's recompute, or a change of the usual scope). No usual scope, no check.
+ */
+export async function refreshScopeFindings(m: EntityManager, agencyId: number): Promise<void> {
+  await m.query(`DELETE FROM report_finding WHERE rule = 'SCOPE_MISMATCH' AND report_id IN (SELECT id FROM report WHERE agency_id = $1)`, [agencyId]);
+  const rows: { id: number; scope: ReportScope; usual_scope: ReportScope | null }[] = await m.query(
+    'SELECT r.id, r.scope, a.usual_scope FROM report r JOIN agency a ON a.id = r.agency_id WHERE r.agency_id = $1',
+    [agencyId],
+  );
+  for (const r of rows) {
+    const finding = r.usual_scope ? scopeMismatch(r.scope, r.usual_scope) : null;
+    if (finding) await insertFindings(m, r.id, [finding]);
+  }
+}
+
 export interface ParsedContents {
   reportId: number;
   report: ParsedReport;
@@ -309,6 +327,7 @@ export async function writeParsedContents(m: EntityManager, c: ParsedContents): 
     (report.narrative ?? []).map((n) => ({ reportId, kind: n.kind, value: n.value, sentence: n.sentence, startOffset: n.start, endOffset: n.end })),
   );
   await writeMetrics(m, reportId, report, report.narrative ?? [], findings);
+  await refreshScopeFindings(m, c.agencyId);
 
   if (c.isCurrent) {
     const following = await currentReport(m, c.agencyId, year + 1);

@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'cell.correctionStale',
   /** A report was read again from its stored file with the current parser. */
   'report.reparsed',
+  /** The data bureau set an agency's usual report scope (self / region aggregate), against which reports are checked. */
+  'agency.usualScopeChanged',
   /** The whole database was replaced by a backup. */
   'database.restored',
   /** A user created a personal access token (its name, scope and expiry; never the token). */

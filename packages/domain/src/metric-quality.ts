@@ -7,12 +7,17 @@ import {
   APPLICANT_TOTAL_INDEX,
   APPLICATION_ROWS,
   OTHER_HANDLING_SUBROWS,
-  REVIEW_COLUMNS,
   REVIEW_GROUPS,
   REVIEW_TOTAL_INDEX,
 } from './report-layout.js';
 import type { CellValue } from './parsed-report.js';
 import type { Finding, RuleCode } from './consistency/finding.js';
+
+export const SCOPE_LABELS: Record<'self' | 'region_aggregate' | 'system_aggregate', { zh: string; en: string }> = {
+  self: { zh: '本机关', en: 'own work' },
+  region_aggregate: { zh: '地区汇总', en: 'region aggregate' },
+  system_aggregate: { zh: '系统汇总', en: 'system aggregate' },
+};
 
 export const METRIC_QUALITY_STATES = ['VERIFIED', 'UNVERIFIABLE', 'CONTRADICTED', 'UNCERTAIN', 'CORRECTED', 'SELF_REPORTED'] as const;
 export type MetricQuality = (typeof METRIC_QUALITY_STATES)[number];
@@ -69,36 +74,31 @@ const CELL = /^applications\.([\w.]+)\[(\d+)\]$|^reviewLitigation\.(\w+)\[(\d+)\
 
 const OUTCOME_ROWS = APPLICATION_ROWS.filter((r) => r.role === 'outcome').map((r) => r.key);
 
-/**
- * The cells a rule covers for one cell it names: an unverifiable finding names only the blank cells, but the rule
- * could not be checked for any cell of the same unit (a column for rules 1–2, a row for rule 3, a group for rule 4).
- */
-export function ruleUnitCells(rule: RuleCode, cell: string): string[] {
-  const m = CELL.exec(cell);
-  if (!m) return [cell];
-  if (m[3] !== undefined) {
-    return rule === 'S4_GROUP_SUM' ? REVIEW_COLUMNS.map((_, i) => `reviewLitigation.${m[3]}[${i}]`) : [cell];
-  }
-  const row = m[1]!;
-  const col = Number(m[2]);
-  switch (rule) {
-    case 'S3_BALANCE':
-      return ['newReceived', 'carriedOver', 'total', 'carriedForward'].map((r) => `applications.${r}[${col}]`);
-    case 'S3_OUTCOME_SUM':
-      return [...OUTCOME_ROWS, 'total'].map((r) => `applications.${r}[${col}]`);
-    case 'S3_ROW_SUM':
-      return APPLICANT_COLUMNS.map((_, i) => `applications.${row}[${i}]`);
-    default:
-      return [cell];
-  }
-}
-
 /** What the cells of a report say about themselves: failed, unchecked, uncertain and corrected cells. */
 export interface CellStanding {
   contradicted: ReadonlySet<string>;
+  /** Blank cells, and the units (see unitKeys) of rules that could not be checked. */
   unverifiable: ReadonlySet<string>;
   uncertain: ReadonlySet<string>;
   corrected: ReadonlySet<string>;
+}
+
+const BALANCE_ROWS = new Set(['newReceived', 'carriedOver', 'total', 'carriedForward']);
+const OUTCOME_SUM_ROWS = new Set([...OUTCOME_ROWS, 'total']);
+
+/**
+ * The rule units a cell belongs to, as keys: its column under rules 1 and 2, its row under rule 3, its group under
+ * rule 4. An unverifiable finding names only blank cells, but its rule could not be checked for any cell of the unit.
+ */
+export function unitKeys(cell: string): string[] {
+  const m = CELL.exec(cell);
+  if (!m) return [];
+  if (m[3] !== undefined) return [`S4_GROUP_SUM:${m[3]}`];
+  const row = m[1]!;
+  const keys = [`S3_ROW_SUM:${row}`];
+  if (BALANCE_ROWS.has(row)) keys.push(`S3_BALANCE:${m[2]}`);
+  if (OUTCOME_SUM_ROWS.has(row)) keys.push(`S3_OUTCOME_SUM:${m[2]}`);
+  return keys;
 }
 
 /** The standing of a report's cells from its findings and its editors' active corrections (cell paths). */
@@ -113,26 +113,41 @@ export function cellStanding(findings: readonly Finding[], correctedCells: Itera
     }
     if (!TABLE_RULES.has(f.rule)) continue;
     if (f.status === 'failed') for (const c of f.cells) contradicted.add(c);
-    else if (f.status === 'unverifiable') for (const c of f.cells) for (const u of ruleUnitCells(f.rule, c)) unverifiable.add(u);
+    else if (f.status === 'unverifiable') {
+      for (const c of f.cells) {
+        unverifiable.add(c);
+        if (f.rule === 'CELL_MISSING') continue;
+        const m = CELL.exec(c);
+        if (!m) continue;
+        if (f.rule === 'S4_GROUP_SUM') unverifiable.add(`S4_GROUP_SUM:${m[3]}`);
+        else if (f.rule === 'S3_ROW_SUM') unverifiable.add(`S3_ROW_SUM:${m[1]}`);
+        else if (f.rule === 'S3_BALANCE' || f.rule === 'S3_OUTCOME_SUM') unverifiable.add(`${f.rule}:${m[2]}`);
+      }
+    }
   }
   return { contradicted, unverifiable, uncertain, corrected: new Set(correctedCells) };
 }
 
 /**
- * The quality of a value from the cells it read: contradicted before uncertain before unverifiable before corrected.
- * A blank cell read makes it unverifiable. A figure from the text alone is self-reported (its table cells, the base
- * it is weighed by, still make it contradicted or uncertain when they are).
+ * The quality of a value from the cells it read (each with its unit keys): contradicted before uncertain before
+ * unverifiable before corrected. A blank cell read makes it unverifiable. A figure from the text alone is
+ * self-reported (its table cells, the base it is weighed by, still make it contradicted or uncertain when they are).
  */
-export function valueQuality(read: Iterable<string>, blanks: boolean, standing: CellStanding, selfReported = false): MetricQuality {
+export function valueQuality(
+  read: Iterable<{ path: string; units: readonly string[] }>,
+  blanks: boolean,
+  standing: CellStanding,
+  selfReported = false,
+): MetricQuality {
   let contradicted = false;
   let uncertain = false;
   let unverifiable = blanks;
   let corrected = false;
   for (const c of read) {
-    if (standing.contradicted.has(c)) contradicted = true;
-    if (standing.uncertain.has(c)) uncertain = true;
-    if (standing.unverifiable.has(c)) unverifiable = true;
-    if (standing.corrected.has(c)) corrected = true;
+    if (standing.contradicted.has(c.path)) contradicted = true;
+    if (standing.uncertain.has(c.path)) uncertain = true;
+    if (standing.unverifiable.size && (standing.unverifiable.has(c.path) || c.units.some((u) => standing.unverifiable.has(u)))) unverifiable = true;
+    if (standing.corrected.has(c.path)) corrected = true;
   }
   if (contradicted) return 'CONTRADICTED';
   if (uncertain) return 'UNCERTAIN';
@@ -156,7 +171,7 @@ const add = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
  * - a section 四 group's 总计 = 维持 + 纠正 + 其他 + 尚未审结.
  * A total stays as printed where a part it needs is blank.
  */
-export function tablesFromParts(applications: Rows, reviewLitigation: Rows): { applications: Rows; reviewLitigation: Rows } {
+export function tablesFromParts(applications: Rows, reviewLitigation: Rows): { applications: Rows; reviewLitigation: Rows; changed: boolean } {
   const apps: Rows = Object.fromEntries(Object.entries(applications).map(([k, v]) => [k, [...v]]));
   const subRows = OTHER_HANDLING_SUBROWS.some((k) => apps[k]?.some((v) => v !== null));
   const outcomes = OUTCOME_ROWS.filter((k) => (k === 'otherHandling' ? !subRows : k.startsWith('otherHandling.') ? subRows : true)).filter((k) => apps[k]);
@@ -164,6 +179,7 @@ export function tablesFromParts(applications: Rows, reviewLitigation: Rows): { a
     const parts = row.slice(0, APPLICANT_TOTAL_INDEX);
     if (parts.length === APPLICANT_TOTAL_INDEX && allKnown(parts)) row[APPLICANT_TOTAL_INDEX] = add(parts);
   }
+  let changed = false;
   const total = apps['total'];
   if (total && outcomes.length) {
     for (let c = 0; c < APPLICANT_COLUMNS.length; c++) {
@@ -188,8 +204,10 @@ export function tablesFromParts(applications: Rows, reviewLitigation: Rows): { a
     const parts = copy.slice(0, REVIEW_TOTAL_INDEX);
     if (parts.length === REVIEW_TOTAL_INDEX && allKnown(parts)) copy[REVIEW_TOTAL_INDEX] = add(parts);
     review[g.key] = copy;
+    if (copy.some((v, i) => v !== (row[i] ?? null))) changed = true;
   }
-  return { applications: apps, reviewLitigation: review };
+  for (const [k, row] of Object.entries(apps)) if (row.some((v, i) => v !== (applications[k]![i] ?? null))) changed = true;
+  return { applications: apps, reviewLitigation: review, changed };
 }
 
 /**

@@ -3,10 +3,10 @@
  * denominator in words, the format versions it applies to, and its caveats. The server stores each metric's
  * numerator and denominator per report so that roll-ups over many agencies divide sums, never average ratios.
  */
-import { APPLICATION_ROWS, APPLICANT_TOTAL_INDEX, REVIEW_TOTAL_INDEX, type Template } from './report-layout.js';
+import { APPLICATION_ROWS, APPLICANT_TOTAL_INDEX, OTHER_HANDLING_SUBROWS, REVIEW_TOTAL_INDEX, type Template } from './report-layout.js';
 import type { ActiveDisclosure, Applications, CellValue, NarrativeFact, ReviewLitigation } from './parsed-report.js';
 import type { Finding } from './consistency/finding.js';
-import { cellStanding, recordingTables, tablesFromParts, valueQuality, type MetricQuality } from './metric-quality.js';
+import { cellStanding, recordingTables, tablesFromParts, unitKeys, valueQuality, type MetricQuality } from './metric-quality.js';
 
 export type MetricUnit = 'applications' | 'cases' | 'ratio' | 'per100' | 'documents' | 'decisions' | 'items' | 'projects' | 'wan';
 /** How a unit is written next to a value (exports, tables). */
@@ -668,22 +668,71 @@ export interface MetricRecord extends MetricValue {
  */
 export function deriveMetrics(input: MetricInput, findings: readonly Finding[], correctedCells: Iterable<string> = []): MetricRecord[] {
   const standing = cellStanding(findings, correctedCells);
-  const parts = { ...input, ...tablesFromParts(input.applications, input.reviewLitigation) };
+  // The parts reading differs from the printed one only where a sum rule failed or a total is blank: most reports
+  // add up, and need no second reading.
+  const fromParts = findings.some((f) => SUM_RULES.has(f.rule) && f.status !== 'notice') ? tablesFromParts(input.applications, input.reviewLitigation) : null;
+  const parts = fromParts?.changed ? { ...input, applications: fromParts.applications, reviewLitigation: fromParts.reviewLitigation } : null;
+  const subRows = OTHER_HANDLING_SUBROWS.some((k) => input.applications[k]?.some((v) => v !== null));
   const out: MetricRecord[] = [];
   for (const m of METRICS) {
     if (input.template && !m.templates.includes(input.template)) continue;
-    const read = new Set<string>();
-    const blank = new Set<string>();
-    const printed = m.compute(recordingTables(input, read, blank));
-    const fromParts = m.compute(parts);
-    const used = m.reconciliation?.basis === 'parts' ? fromParts : printed;
+    const printed = m.compute(input);
+    const partsValue = parts ? m.compute(parts) : printed;
+    const used = m.reconciliation?.basis === 'parts' ? partsValue : printed;
+    const read = cellsRead(m, input, subRows);
+    const blank = used.value === null && read.some((c) => cellValue(input, c) === null);
     out.push({
       code: m.code,
       ...used,
       printedValue: printed.value,
-      partsValue: fromParts.value,
-      quality: valueQuality(read, used.value === null && blank.size > 0, standing, m.selfReported === true && used.value !== null),
+      partsValue: partsValue.value,
+      quality: valueQuality(
+        read,
+        blank,
+        standing,
+        m.selfReported === true && used.value !== null,
+      ),
     });
   }
   return out;
+}
+
+const SUM_RULES: ReadonlySet<string> = new Set(['S3_BALANCE', 'S3_OUTCOME_SUM', 'S3_ROW_SUM', 'S4_GROUP_SUM']);
+
+interface CellRef {
+  path: string;
+  /** The rule units the cell belongs to (unitKeys). */
+  units: string[];
+  section: 'applications' | 'reviewLitigation' | 'activeDisclosure';
+  row: string;
+  key: string;
+}
+
+/**
+ * The cells a metric's formula reads. They depend on the format and on whether the report prints the （六） sub-rows
+ * (the only branch a formula takes on its data), so they are found once per case by running the formula on tables
+ * that record each read, and reused: deriving every metric of 20 000 reports stays cheap.
+ */
+const READS = new Map<string, CellRef[]>();
+function cellsRead(m: MetricDefinition, input: MetricInput, subRows: boolean): CellRef[] {
+  // A self-reported figure reads the tables only when the text states something: found again each time.
+  const key = m.selfReported ? null : `${m.code}|${input.template}|${subRows}`;
+  let refs = key === null ? undefined : READS.get(key);
+  if (!refs) {
+    const read = new Set<string>();
+    m.compute(recordingTables(input, read, new Set()));
+    refs = [...read].map((path) => {
+      const a = /^(applications|reviewLitigation)\.([\w.]+)\[(\d+)\]$/.exec(path);
+      if (a) return { path, units: unitKeys(path), section: a[1] as CellRef['section'], row: a[2]!, key: a[3]! };
+      const d = /^activeDisclosure\.(\w+)\.(\w+)$/.exec(path)!;
+      return { path, units: [], section: 'activeDisclosure' as const, row: d[1]!, key: d[2]! };
+    });
+    if (key !== null) READS.set(key, refs);
+  }
+  return refs;
+}
+
+function cellValue(input: MetricInput, c: CellRef): CellValue {
+  if (c.section === 'activeDisclosure') return input.activeDisclosure[c.row]?.[c.key] ?? null;
+  return input[c.section][c.row]?.[Number(c.key)] ?? null;
 }

@@ -43,6 +43,18 @@ describe('agency against its peers', () => {
     expect(peerStanding(counts, peers, 'a', 2023, 'applications.new')).toEqual({ value: 40, median: 40, rank: 2, count: 3, byBetter: false });
   });
 
+  it('compares only with peers of the same scope whose values are not known to be wrong', () => {
+    const mixed = indexValues([
+      { ...v('a', 2023, 'outcomes.disclosureRate', 0.4), scope: 'self', quality: 'VERIFIED' },
+      { ...v('b', 2023, 'outcomes.disclosureRate', 0.6), scope: 'self', quality: 'VERIFIED' },
+      // A region aggregate and a contradicted value: neither is a peer figure.
+      { ...v('c', 2023, 'outcomes.disclosureRate', 0.9), scope: 'region_aggregate', quality: 'VERIFIED' },
+      { ...v('d', 2023, 'outcomes.disclosureRate', 1), scope: 'self', quality: 'CONTRADICTED' },
+    ]);
+    // Among a (0.4) and b (0.6): b ranks 1 of 2, median 0.5.
+    expect(peerStanding(mixed, peers, 'b', 2023, 'outcomes.disclosureRate')).toEqual({ value: 0.6, median: 0.5, rank: 1, count: 2, byBetter: true });
+  });
+
   it('draws the agency (points open their report) against the dashed peer median', () => {
     const option = buildProfileTrendOption([2022, 2023], 'outcomes.disclosureRate', index, 'a', index, peers, {
       agency: '本机关',

@@ -2,6 +2,7 @@
  * 部门画像 as pure functions: an agency's metric over the years against the median of its peers, and where
  * it stands among them in a year (rank by the dictionary's better direction).
  */
+import { isDoubtful } from '../../metrics/metric-quality';
 import { METRIC_BY_CODE } from '@ogi/domain';
 import { PALETTE } from '../../composables/chart-palette';
 import type { ChartOption } from '../../composables/echarts';
@@ -40,9 +41,21 @@ export interface PeerStanding {
   count: number;
 }
 
+/**
+ * The peers' values a comparison may use: of the same scope as the agency's own report (a region aggregate is not
+ * a peer of a department's own figures) and not known to be wrong (contradicted or uncertain values are left out).
+ */
+export function peerValues(index: ValueIndex, peers: readonly AgencyRef[], year: number, metric: string, scope: string): number[] {
+  return peers
+    .map((p) => valueAt(index, p.id, year, metric))
+    .filter((v) => v !== null && v.value !== null && (v.scope ?? 'self') === scope && !isDoubtful(v.quality))
+    .map((v) => v!.value!);
+}
+
 export function peerStanding(index: ValueIndex, peers: readonly AgencyRef[], agencyId: string, year: number, metric: string): PeerStanding {
-  const own = valueAt(index, agencyId, year, metric)?.value ?? null;
-  const values = peers.map((p) => valueAt(index, p.id, year, metric)?.value ?? null).filter((v): v is number => v !== null);
+  const mine = valueAt(index, agencyId, year, metric);
+  const own = mine?.value ?? null;
+  const values = peerValues(index, peers, year, metric, mine?.scope ?? 'self');
   const direction = METRIC_BY_CODE.get(metric)?.higherIsBetter;
   const lowerIsBetter = direction === false;
   const rank = own === null ? null : 1 + values.filter((v) => (lowerIsBetter ? v < own : v > own)).length;
@@ -89,7 +102,7 @@ export function buildProfileTrendOption(
         name: text.peers,
         symbolSize: 5,
         lineStyle: { type: 'dashed' },
-        data: years.map((y) => chartValue(metric, median(peerList.map((p) => valueAt(peers, p.id, y, metric)?.value ?? null).filter((v): v is number => v !== null))) ?? '-'),
+        data: years.map((y) => chartValue(metric, median(peerValues(peers, peerList, y, metric, valueAt(own, agencyId, y, metric)?.scope ?? 'self'))) ?? '-'),
       },
     ],
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellLink, cellText, cellTitle, cellTone } from '../../components/data-grid';
+import { cellBadge, cellLink, cellText, cellTitle, cellTone } from '../../components/data-grid';
 import { EMPTY_SELECTION } from '../../filters/dashboard-filters';
 import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
 import { BAR_LIMIT, buildCompareBarsOption, buildCompareLinesOption, chartTable, compareGrid, compareSelection, indexValues, LINE_LIMIT, rankAgencies } from './compare.model';
@@ -31,6 +31,7 @@ const text = {
   unit: (c: string) => (c.endsWith('Rate') ? '%' : '件'),
   agencyColumn: '机关',
   formatValue: (_c: string, value: number | null) => (value === null ? '—' : String(value)),
+  qualityLabel: (q: string) => ({ CONTRADICTED: '表内矛盾', SELF_REPORTED: '报告自述' })[q] ?? q,
 };
 
 describe('compare: ordering', () => {
@@ -99,6 +100,25 @@ describe('compare: table and exports', () => {
     expect(cellText(column('outcomes.disclosureRate:2023'), hz.cells['outcomes.disclosureRate:2023'])).toBe('0.61');
     expect(grid.table.rows[0]).toEqual(['洪泽区人民政府', 50, 61, null, 120]);
     expect(grid.table.columns[1]).toBe('公开率 2022年 (%)');
+  });
+
+  it('marks each value with its quality: a contradicted value is flagged in the table and hatched in the chart; a self-reported one quotes its sentence', () => {
+    const marked = indexValues([
+      { ...v('hz', 2023, 'review.total', 0), quality: 'CONTRADICTED' },
+      { ...v('sy', 2023, 'review.total', 61), quality: 'VERIFIED' },
+      { ...v('hz', 2023, 'timeliness.onTimeRate', 1), quality: 'SELF_REPORTED', evidence: [{ kind: 'allOnTime', sentence: '均在法定期限答复。' }] },
+    ]);
+    const grid = compareGrid(agencies, [2023], ['review.total', 'timeliness.onTimeRate'], marked, text);
+    const column = (key: string) => grid.columns.find((c) => c.key === key)!;
+    const cell = (agencyId: string, key: string) => grid.rows.find((r) => r.key === agencyId)!.cells[key];
+    expect(cellBadge(column('review.total:2023'), cell('hz', 'review.total:2023'))).toEqual({ symbol: '⚠', label: '表内矛盾' });
+    expect(cellTone(column('review.total:2023'), cell('hz', 'review.total:2023'))).toBe('error');
+    expect(cellBadge(column('review.total:2023'), cell('sy', 'review.total:2023'))).toBeNull();
+    expect(cellTitle(column('timeliness.onTimeRate:2023'), cell('hz', 'timeliness.onTimeRate:2023'))).toBe('报告自述 · 1 / 100 · “均在法定期限答复。”');
+    const bars = buildCompareBarsOption(agencies, [2023], 'review.total', marked, text);
+    const data = (bars.series as { data: { name: string; itemStyle?: unknown }[] }[])[0]!.data;
+    expect(data.find((d) => d.name === '洪泽区人民政府')!.itemStyle).toBeDefined();
+    expect(data.find((d) => d.name === '沭阳县人民政府')!.itemStyle).toBeUndefined();
   });
 
   it('exports the chart metric by agency and year in chart order', () => {

@@ -8,7 +8,9 @@ import type { GridCell, GridColumn, GridRow } from '../../components/data-grid';
 import type { DataTable } from '../../export/data-table';
 import { EMPTY_SELECTION, isAllAgencies, type AgencySelectionFilter } from '../../filters/dashboard-filters';
 import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
+import type { MetricQuality } from '@ogi/domain';
 import { chartValue } from '../../metrics/metric-format';
+import { DOUBTFUL_ITEM_STYLE, isDoubtful, qualityMark } from '../../metrics/metric-quality';
 
 /**
  * Values by agency, then metric, then year. Nested maps rather than one map of joined keys: a page of 3,000
@@ -57,6 +59,25 @@ export interface CompareText {
   unit: (code: string) => string;
   agencyColumn: string;
   formatValue: (code: string, value: number | null) => string;
+  /** The name of a quality state (metricQuality.*). */
+  qualityLabel: (quality: MetricQuality) => string;
+}
+
+/** A bar or point of a value: doubtful values (contradicted, uncertain) are drawn apart, hatched and faded. */
+function chartItem(metric: string, v: MetricValueResult | null, agency: AgencyRef) {
+  const item = { value: chartValue(metric, v?.value) ?? '-', agencyId: agency.id, name: agency.name, quality: v?.quality ?? null };
+  return isDoubtful(v?.quality) ? { ...item, itemStyle: DOUBTFUL_ITEM_STYLE } : item;
+}
+
+/** What a value rests on, in words: its quality, its parts, and the sentence a self-reported figure comes from. */
+export function describeValue(v: MetricValueResult | null, text: Pick<CompareText, 'qualityLabel'>): string | null {
+  if (!v) return null;
+  const parts = [
+    v.quality && v.quality !== 'VERIFIED' ? text.qualityLabel(v.quality) : null,
+    v.denominator !== null ? `${v.numerator ?? '—'} / ${v.denominator}` : null,
+    ...(v.evidence ?? []).map((e) => `“${e.sentence}”`),
+  ].filter((p): p is string => p !== null);
+  return parts.length ? parts.join(' · ') : null;
 }
 
 /** Most agencies a bar chart draws: the highest; the table (and the chart's data export) has them all. */
@@ -100,7 +121,7 @@ export function buildCompareBarsOption(
       name: text.yearLabel(year),
       barMaxWidth: 28,
       animation: ordered.length <= 60,
-      data: ordered.map((a) => ({ value: chartValue(metric, valueAt(index, a.id, year, metric)?.value) ?? '-', agencyId: a.id, name: a.name })),
+      data: ordered.map((a) => chartItem(metric, valueAt(index, a.id, year, metric), a)),
     })),
   };
 }
@@ -129,7 +150,7 @@ export function buildCompareLinesOption(
       name: a.name,
       symbolSize: 7,
       connectNulls: false,
-      data: years.map((y) => ({ value: chartValue(metric, valueAt(index, a.id, y, metric)?.value) ?? '-', agencyId: a.id, name: a.name })),
+      data: years.map((y) => chartItem(metric, valueAt(index, a.id, y, metric), a)),
     })),
   };
 }
@@ -165,11 +186,13 @@ export function compareGrid(
         const reportId = valueOf(cell)?.reportId;
         return reportId ? { name: 'report', params: { id: reportId } } : null;
       },
-      describe: (cell: GridCell) => {
+      describe: (cell: GridCell) => describeValue(valueOf(cell), text),
+      tone: (cell: GridCell) => (cell.sort === null ? ('muted' as const) : isDoubtful(valueOf(cell)?.quality) ? qualityMark(valueOf(cell)?.quality)!.tone : null),
+      badge: (cell: GridCell) => {
         const v = valueOf(cell);
-        return v && v.denominator !== null ? `${v.numerator ?? '—'} / ${v.denominator}` : null;
+        const mark = v?.value !== null ? qualityMark(v?.quality) : null;
+        return mark ? { symbol: mark.symbol, label: text.qualityLabel(v!.quality!) } : null;
       },
-      tone: (cell: GridCell) => (cell.sort === null ? ('muted' as const) : null),
     })),
   ];
   const rows: GridRow[] = agencies.map((a) => {

@@ -51,7 +51,7 @@ describe('submissions matrix', () => {
   });
 
   it('counts statuses and reports with failing checks', () => {
-    expect(statusCounts(subs)).toEqual({ ON_TIME: 2, LATE: 1, MISSING: 1, DATE_UNKNOWN: 0, NOT_DUE: 0, failing: 1, publishedNotImported: 0 });
+    expect(statusCounts(subs)).toEqual({ ON_TIME: 2, LATE: 1, MISSING: 1, NOT_CHECKED: 0, DATE_UNKNOWN: 0, NOT_DUE: 0, failing: 1, publishedNotImported: 0 });
   });
 
   it('flags a missing report that the agency’s own site lists, with what the check found', () => {
@@ -67,6 +67,14 @@ describe('submissions matrix', () => {
       title: '2024-01-31\n栏目页列出了 2023 年度报告，但文件无法读取\nhttps://www.huaian.gov.cn/ndbg/2023.html',
     });
     expect(statusCounts([listed]).publishedNotImported).toBe(1);
+  });
+
+  it('a year nobody has checked since the deadline is not checked, in a muted tone; listed on the site, it is flagged', () => {
+    const unchecked = sub('d', '沭阳县人民政府', 2023, 'NOT_CHECKED', { reportId: null, discovery: 'NOT_CHECKED' });
+    expect(submissionMatrix([unchecked], [2023], text).rows[0]!.cells['2023']).toMatchObject({ text: 'NOT_CHECKED', tone: 'muted' });
+    const listed = sub('c', '鄂州市行政审批局', 2023, 'NOT_CHECKED', { reportId: null, discovery: 'PUBLISHED_NOT_IMPORTED' });
+    expect(submissionMatrix([listed], [2023], text).rows[0]!.cells['2023']).toMatchObject({ tone: 'error' });
+    expect(statusCounts([unchecked, listed])).toMatchObject({ NOT_CHECKED: 2, MISSING: 0, publishedNotImported: 1 });
   });
 
   it('exports the matrix as text cells', () => {

@@ -9,11 +9,11 @@ import type { DataTable } from '../../export/data-table';
 import type { SubmissionResult, SubmissionStatus } from '../../graphql/analytics.types';
 import type { RuleCountResult } from '../../graphql/data-quality.query';
 
-export const STATUSES: readonly SubmissionStatus[] = ['ON_TIME', 'LATE', 'MISSING', 'DATE_UNKNOWN', 'NOT_DUE'];
+export const STATUSES: readonly SubmissionStatus[] = ['ON_TIME', 'LATE', 'MISSING', 'NOT_CHECKED', 'DATE_UNKNOWN', 'NOT_DUE'];
 
-const TONE: Record<SubmissionStatus, GridTone> = { ON_TIME: 'ok', LATE: 'warning', MISSING: 'error', DATE_UNKNOWN: 'muted', NOT_DUE: 'muted' };
+const TONE: Record<SubmissionStatus, GridTone> = { ON_TIME: 'ok', LATE: 'warning', MISSING: 'error', NOT_CHECKED: 'muted', DATE_UNKNOWN: 'muted', NOT_DUE: 'muted' };
 /** Sorting a year's column puts the worst first: missing, then most days late, then failing checks. */
-const SEVERITY_RANK: Record<SubmissionStatus, number> = { MISSING: 1000, LATE: 500, DATE_UNKNOWN: 100, ON_TIME: 0, NOT_DUE: -1 };
+const SEVERITY_RANK: Record<SubmissionStatus, number> = { MISSING: 1000, LATE: 500, NOT_CHECKED: 200, DATE_UNKNOWN: 100, ON_TIME: 0, NOT_DUE: -1 };
 
 export interface MatrixText {
   agencyColumn: string;
@@ -24,11 +24,11 @@ export interface MatrixText {
   problemsColumn: string;
 }
 
-/** Missing here, yet listed on the agency's site: the import failed or has not run — the first thing to chase. */
-export const publishedButMissing = (s: SubmissionResult) => s.status === 'MISSING' && s.discovery === 'PUBLISHED_NOT_IMPORTED';
+/** Not held here, yet listed on the agency's site: the import failed or has not run — the first thing to chase. */
+export const publishedButMissing = (s: SubmissionResult) => s.reportId === null && s.discovery === 'PUBLISHED_NOT_IMPORTED';
 
 export function statusCounts(submissions: readonly SubmissionResult[]): Record<SubmissionStatus, number> & { failing: number; publishedNotImported: number } {
-  const counts = { ON_TIME: 0, LATE: 0, MISSING: 0, DATE_UNKNOWN: 0, NOT_DUE: 0, failing: 0, publishedNotImported: 0 };
+  const counts = { ON_TIME: 0, LATE: 0, MISSING: 0, NOT_CHECKED: 0, DATE_UNKNOWN: 0, NOT_DUE: 0, failing: 0, publishedNotImported: 0 };
   for (const s of submissions) {
     if (s.status in counts) counts[s.status]++;
     if (s.failingChecks > 0) counts.failing++;

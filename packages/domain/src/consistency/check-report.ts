@@ -14,7 +14,8 @@ import {
   REVIEW_GROUPS,
   REVIEW_TOTAL_INDEX,
 } from '../report-layout.js';
-import type { CellValue, NarrativeFact, ParsedReportCore } from '../parsed-report.js';
+import type { CellValue, NarrativeFact, ParsedReportCore, ReportScope } from '../parsed-report.js';
+import { SCOPE_LABELS } from '../metric-quality.js';
 import { RULE_DESCRIPTIONS, type Finding, type RuleCode } from './finding.js';
 
 type Cell = { path: string; value: CellValue; label: string; labelEn: string };
@@ -410,4 +411,26 @@ export function checkAcrossYears(current: ParsedReportCore, previous: ParsedRepo
     });
   }
   return findings;
+}
+
+/**
+ * A report whose detected scope differs from the agency's usual one: either the detection is wrong or the agency
+ * changed what it reports; a clerk should look before its figures are compared with the agency's other years.
+ */
+export function scopeMismatch(reportScope: ReportScope, usualScope: ReportScope): Finding | null {
+  if (reportScope === usualScope) return null;
+  const d = RULE_DESCRIPTIONS.SCOPE_MISMATCH;
+  const [r, u] = [SCOPE_LABELS[reportScope], SCOPE_LABELS[usualScope]];
+  return {
+    rule: 'SCOPE_MISMATCH',
+    severity: d.severity,
+    status: 'failed',
+    cells: [],
+    expected: null,
+    actual: null,
+    message: {
+      zh: `本报告识别为“${r.zh}”口径，而该机关登记的常规口径为“${u.zh}”。请核对报告范围，再与该机关其他年份比较。`,
+      en: `This report reads as ${r.en}, while the agency usually reports its ${u.en}. Check its scope before comparing it with the agency's other years.`,
+    },
+  };
 }

@@ -26,6 +26,8 @@ export const RULE_CODES = [
   'LATE_PUBLICATION',
   /** An editor's correction of a cell no longer applies: the cell reads differently in the source now (re-parse or new version). */
   'CORRECTION_STALE',
+  /** The report's detected scope (own work / region aggregate) differs from the agency's usual scope in the registry. */
+  'SCOPE_MISMATCH',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -76,6 +78,11 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, { zh: string; en: string; sever
   LATE_PUBLICATION: {
     zh: '晚于法定期限公布（部门 1 月 31 日前，政府 3 月 31 日前）',
     en: 'Published after the legal deadline (31 Jan for departments, 31 Mar for governments)',
+    severity: 'warning',
+  },
+  SCOPE_MISMATCH: {
+    zh: '报告口径（本机关 / 地区汇总）与登记的该机关常规口径不同',
+    en: "The report's scope (own work / region aggregate) differs from the agency's usual scope in the registry",
     severity: 'warning',
   },
   CORRECTION_STALE: {

@@ -14,7 +14,7 @@ export interface AgencyLoaders {
 }
 
 export function toAgencyModel(e: AgencyEntity): AgencyModel {
-  return { id: toId(e.id), name: e.name, kind: e.kind, level: e.level, listingUrl: e.listingUrl, parentId: e.parentId };
+  return { id: toId(e.id), name: e.name, kind: e.kind, level: e.level, listingUrl: e.listingUrl, usualScope: e.usualScope, parentId: e.parentId };
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

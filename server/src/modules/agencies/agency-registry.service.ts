@@ -3,7 +3,7 @@
  * kind, level, listing page, aliases), and the queue of names imports did not know.
  */
 import { Injectable } from '@nestjs/common';
-import { appendAudit, mergeAgencyInto, refreshDeadlines, type Actor } from '@ogi/database';
+import { appendAudit, mergeAgencyInto, refreshDeadlines, refreshScopeFindings, type Actor } from '@ogi/database';
 import type { AgencyKind } from '@ogi/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
@@ -105,8 +105,8 @@ export class AgencyRegistryService {
     const id = parseId(input.id);
     if (id === null) throw AgenciesException.notFound(input.id);
     await this.dataSource.transaction(async (m) => {
-      const [agency] = await m.query<{ id: number; name: string; kind: AgencyKind }[]>(
-        `SELECT id, name, kind FROM agency WHERE id = $1 AND ${inScope(scope, 'id', '$2')} FOR UPDATE`,
+      const [agency] = await m.query<{ id: number; name: string; kind: AgencyKind; usual_scope: string | null }[]>(
+        `SELECT id, name, kind, usual_scope FROM agency WHERE id = $1 AND ${inScope(scope, 'id', '$2')} FOR UPDATE`,
         scope.all ? [id] : [id, [...scope.agencyIds]],
       );
       if (!agency) throw AgenciesException.notFound(input.id);
@@ -135,6 +135,11 @@ export class AgencyRegistryService {
       }
       if (input.level !== undefined) await m.query('UPDATE agency SET level = $1 WHERE id = $2', [input.level, id]);
       if (input.listingUrl !== undefined) await m.query('UPDATE agency SET listing_url = $1 WHERE id = $2', [input.listingUrl, id]);
+      if (input.usualScope !== undefined && input.usualScope !== agency.usual_scope) {
+        await m.query('UPDATE agency SET usual_scope = $1 WHERE id = $2', [input.usualScope, id]);
+        await appendAudit(m, { actor, action: 'agency.usualScopeChanged', before: agency.usual_scope, after: input.usualScope, detail: { agencyId: id, agency: agency.name } });
+        await refreshScopeFindings(m, id);
+      }
       if (input.removeAliases?.length) {
         await m.query('DELETE FROM agency_alias WHERE agency_id = $1 AND alias = ANY($2::text[])', [id, input.removeAliases]);
       }

@@ -17,6 +17,12 @@ export class AgencyModel {
   @Field(() => String, { nullable: true, description: 'The page where the agency lists its annual reports, when known.' })
   listingUrl!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "What its reports usually cover: self | region_aggregate | system_aggregate; null when the registry does not say. A report of another scope gets a SCOPE_MISMATCH finding.",
+  })
+  usualScope?: string | null;
+
   /** Internal: the parent agency's key, resolved by `parent`. */
   parentId!: number | null;
 }

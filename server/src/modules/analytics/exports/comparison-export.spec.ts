@@ -64,7 +64,7 @@ describe('comparison exports', () => {
     expect(lines[0]).toBe(
       'Agency,Agency ID,Year,Metric code,Metric,Value,Numerator,Denominator,Unit,Report ID,Report scope,Report format,Quality,Printed value,Value from parts,Value status,Self-reported basis,Basis position,Export format version',
     );
-    expect(lines[2]).toContain(',outcomes.disclosureRate,Disclosure rate,0.25,3,12,ratio (0–1),80,own,2021,Contradicted,0.25,0.5,');
+    expect(lines[2]).toContain(',outcomes.disclosureRate,Disclosure rate,0.25,3,12,ratio (0–1),80,own work,2021,Contradicted,0.25,0.5,');
     expect(lines[3]).toContain('does not apply to this format');
   });
 

@@ -6,7 +6,7 @@
  * with a byte-order mark (so Excel reads Chinese). Text that a spreadsheet would run as a formula (=, +, -, @ first)
  * is written with a leading apostrophe.
  */
-import { METRIC_BY_CODE, METRIC_QUALITY_LABELS, METRIC_UNIT_LABELS, RECONCILIATION_POLICY, type MetricUnit, type Template } from '@ogi/domain';
+import { METRIC_BY_CODE, METRIC_QUALITY_LABELS, METRIC_UNIT_LABELS, RECONCILIATION_POLICY, SCOPE_LABELS, type MetricUnit, type ReportScope, type Template } from '@ogi/domain';
 import ExcelJS from 'exceljs';
 import type { ComparisonModel } from '../models/comparison.model.js';
 import type { MetricDefinitionModel } from '../models/metric-definition.model.js';
@@ -16,11 +16,6 @@ export type ExportLanguage = 'zh' | 'en';
 /** The version of these files' columns: a reader can check it before relying on a column's position. */
 export const EXPORT_FORMAT_VERSION = '2';
 
-const SCOPE_LABELS: Record<string, { zh: string; en: string }> = {
-  self: { zh: '本机关', en: 'own' },
-  region_aggregate: { zh: '地区汇总', en: 'region aggregate' },
-  system_aggregate: { zh: '系统汇总', en: 'system aggregate' },
-};
 
 const HEADERS = {
   zh: {
@@ -83,7 +78,7 @@ export function comparisonTables(c: ComparisonModel, lang: ExportLanguage): { va
       v.denominator,
       METRIC_UNIT_LABELS[m.unit][lang],
       v.reportId === null ? null : Number(v.reportId),
-      SCOPE_LABELS[v.scope]?.[lang] ?? v.scope,
+      SCOPE_LABELS[v.scope as ReportScope]?.[lang] ?? v.scope,
       v.template,
       applies ? METRIC_QUALITY_LABELS[v.quality][lang] : '',
       v.printedValue,
