@@ -31,6 +31,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
+  // The machine running the journeys is often shared: a page may take longer than the default 5 s to answer.
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',
   use: {
     baseURL: external ?? `http://127.0.0.1:${PORT}`,

@@ -3,11 +3,14 @@
  * opens with its heading, every chart on it draws on the first visit (its canvas holds drawn pixels), no error is
  * shown or logged, and at phone width nothing scrolls sideways. A screenshot of each page is left behind.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
 import { SIGNED_OUT, STORAGE_STATE } from '../support/accounts.js';
 import { adminApi, createUser } from '../support/api.js';
 import { chartStates, overflowingElements } from '../support/page-checks.js';
 import { snap } from '../support/screenshots.js';
+
+/** Pages of the shared machine answer slowly while other suites run: wait on them longer than the default 5 s. */
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 type Role = 'admin' | 'editor' | 'analyst' | 'viewer' | 'department';
 type Lang = 'zh-CN' | 'en';

@@ -13,6 +13,7 @@ const drawn = vi.hoisted(() => [] as unknown[]);
  */
 const registry = vi.hoisted(() => ({ flows: false, draws: [] as { option: unknown; instanceKnowsFlows: boolean; disposed: () => boolean }[] }));
 vi.mock('./echarts', () => ({
+  THEME: 'ogi',
   echarts: {
     init: () => {
       const instanceKnowsFlows = registry.flows;

@@ -329,6 +329,7 @@ export const en: Messages = {
     governmentsNotice: 'No agency chosen: comparing the governments.',
     showEveryone: 'Compare every agency instead',
     showGovernments: 'Compare the governments only',
+    noValues: 'The chosen agencies have no “{metric}” figures in the chosen years.',
   },
   dimension: {
     OUTCOMES: 'Outcomes',

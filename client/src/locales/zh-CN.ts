@@ -327,6 +327,7 @@ export const zhCN = {
     governmentsNotice: '未选择机关：对比各级政府。',
     showEveryone: '改为对比全部机关',
     showGovernments: '只对比各级政府',
+    noValues: '所选机关在所选年度没有“{metric}”的数据。',
   },
   dimension: {
     OUTCOMES: '办理结果',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cellBadge, cellLink, cellText, cellTitle, cellTone } from '../../components/data-grid';
 import { EMPTY_SELECTION } from '../../filters/dashboard-filters';
 import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
-import { BAR_LIMIT, buildCompareBarsOption, buildCompareLinesOption, chartTable, compareGrid, compareSelection, indexValues, LINE_LIMIT, rankAgencies } from './compare.model';
+import { BAR_LIMIT, buildCompareBarsOption, buildCompareLinesOption, chartTable, compareGrid, compareSelection, indexValues, tableHasValues, LINE_LIMIT, rankAgencies } from './compare.model';
 
 const agency = (id: string, name: string): AgencyRef => ({ id, name });
 const v = (agencyId: string, year: number, metric: string, value: number | null, reportId: string | null = `r-${agencyId}-${year}`): MetricValueResult => ({
@@ -136,5 +136,13 @@ describe('what compare covers', () => {
     expect(compareSelection(EMPTY_SELECTION, true)).toEqual(EMPTY_SELECTION);
     const chosen = { ...EMPTY_SELECTION, parentId: '7', includeDescendants: true };
     expect(compareSelection(chosen, false)).toBe(chosen);
+  });
+});
+
+describe('a chart with nothing to draw', () => {
+  it('is told apart from one with figures, so bare axes are never drawn', () => {
+    expect(tableHasValues({ columns: ['机关', '2025 年'], rows: [['甲', null], ['乙', null]] })).toBe(false);
+    expect(tableHasValues({ columns: ['机关', '2025 年'], rows: [['甲', null], ['乙', 0]] })).toBe(true);
+    expect(tableHasValues({ columns: ['机关'], rows: [] })).toBe(false);
   });
 });

@@ -217,3 +217,6 @@ export function compareGrid(
 export function compareSelection(chosen: AgencySelectionFilter, everyone: boolean): AgencySelectionFilter {
   return isAllAgencies(chosen) && !everyone ? { ...EMPTY_SELECTION, kinds: ['government'] } : chosen;
 }
+
+/** Whether a chart's table holds any number to draw (years without data would otherwise draw bare axes). */
+export const tableHasValues = (table: DataTable) => table.rows.some((row) => row.slice(1).some((v) => typeof v === 'number'));

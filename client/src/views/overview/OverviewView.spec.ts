@@ -82,4 +82,14 @@ describe('the overview when one of its queries fails', () => {
     expect(ranking.props('emptyText')).toBe('范围内只有一个机关，不作排名。');
     expect(ranking.props('context')).toMatch(/^甲市人民政府 · 2024 年/);
   });
+
+  it('still draws a one-bar ranking for whoever sees every agency (one agency reported that year)', async () => {
+    answerWithRollupFailing(1);
+    const { wrapper, router } = await mountInApp(OverviewView, { global: { stubs: { ChartCard: true } } });
+    await router.push('/?year=2024');
+    await flushPromises();
+    const ranking = wrapper.findAllComponents({ name: 'ChartCard' }).find((c) => c.props('title') === '申请量最多的机关')!;
+    expect(ranking.props('emptyText')).toBeNull();
+    expect(ranking.props('table').rows).toEqual([['甲市人民政府', 120, 1]]);
+  });
 });
