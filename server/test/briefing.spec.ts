@@ -94,7 +94,7 @@ describe('the league table', () => {
       [CITY_POLICE, 'small_sample', 10],
     ]);
     expect(leagueTable.rows[0]!.reasonZh).toBe('60.0% 低于红线 65.0%');
-    expect(leagueTable.rows[4]!.quality).toBe('contradicted');
+    expect(leagueTable.rows[4]!.quality).toBe('CONTRADICTED');
     expect(leagueTable.counts).toEqual({ red: 1, yellow: 1, green: 2, small_sample: 1, no_value: 0 });
     expect(leagueTable.threshold.version).toBe(2);
     expect([leagueTable.agenciesSelected, leagueTable.agenciesWithReport]).toEqual([6, 5]);

@@ -865,7 +865,6 @@ export const en: Messages = {
     litigationOutcomes: 'Litigation outcomes',
     unchanged: 'Not comparable',
     colours: { red: 'Red', yellow: 'Yellow', green: 'Green', small_sample: 'Sample too small', no_value: 'No data' },
-    quality: { verified: 'Verified', self_reported: 'Self-reported', contradicted: 'Contradicted' },
     reasons: { missing: 'Missing', late: 'Late', contradicted: 'Does not add up', flagged: 'Flagged' },
   },
   thresholds: {

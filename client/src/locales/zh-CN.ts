@@ -865,7 +865,6 @@ export const zhCN = {
     litigationOutcomes: '行政诉讼结果',
     unchanged: '无法比较',
     colours: { red: '红', yellow: '黄', green: '绿', small_sample: '样本不足', no_value: '无数据' },
-    quality: { verified: '已核验', self_reported: '自述', contradicted: '数据矛盾' },
     reasons: { missing: '未报', late: '逾期', contradicted: '数据不一致', flagged: '指标异常' },
   },
   thresholds: {

@@ -4,7 +4,7 @@
  * section starts on a new page; tables repeat their header row across pages.
  */
 import { briefingTrendPoints, buildBriefingTrendOption } from '@ogi/charts';
-import { formatCount, formatMetricValue, formatPercent, METRIC_BY_CODE } from '@ogi/domain';
+import { formatCount, formatMetricValue, formatPercent, METRIC_BY_CODE, METRIC_QUALITY_LABELS } from '@ogi/domain';
 import {
   AlignmentType,
   Document,
@@ -27,7 +27,6 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
 
 const COLOUR_ZH: Record<string, string> = { red: '红', yellow: '黄', green: '绿', small_sample: '样本不足', no_value: '无数据' };
 const COLOUR_FILL: Record<string, string> = { red: 'F4C7C3', yellow: 'FCE8B2', green: 'C9E7D0' };
-export const QUALITY_ZH: Record<string, string> = { verified: '已核验', self_reported: '自述', contradicted: '数据矛盾' };
 const REASON_ZH: Record<string, string> = { missing: '未报', late: '逾期', contradicted: '数据不一致', flagged: '指标异常' };
 export const STATUS_ZH: Record<string, string> = { pending: '待提醒', reminded: '已提醒', resolved: '已整改', exempt: '豁免' };
 
@@ -90,7 +89,7 @@ function leagueSection(t: LeagueTableModel): (Paragraph | Table)[] {
     ),
     table(
       ['机关', '颜色', '数值', '样本', '数据质量', '理由'],
-      shown.map((r) => [r.agency.name, COLOUR_ZH[r.colour] ?? r.colour, valueOf(t.metric, r.value), r.sample === null ? '—' : formatCount(r.sample), QUALITY_ZH[r.quality] ?? r.quality, r.reasonZh]),
+      shown.map((r) => [r.agency.name, COLOUR_ZH[r.colour] ?? r.colour, valueOf(t.metric, r.value), r.sample === null ? '—' : formatCount(r.sample), METRIC_QUALITY_LABELS[r.quality].zh, r.reasonZh]),
       shown.map((r) => COLOUR_FILL[r.colour]),
     ),
     ...(small.length ? [note(`样本不足、不评色的机关（${small.length} 个）：${small.map((r) => `${r.agency.name}（${r.sample === null ? '样本未知' : `${formatCount(r.sample)} 件`}）`).join('、')}。`)] : []),
@@ -148,7 +147,7 @@ export async function briefingDocx(b: BriefingModel): Promise<Buffer> {
 
     heading('五、显著变化', true),
     ...(b.notableChanges.length
-      ? b.notableChanges.map((c) => para(`${c.agency.name}：${c.messageZh}${c.quality === 'contradicted' ? '（该报告数据矛盾，请核实）' : ''}。`))
+      ? b.notableChanges.map((c) => para(`${c.agency.name}：${c.messageZh}${c.quality === 'CONTRADICTED' ? '（该报告数据矛盾，请核实）' : c.quality === 'UNCERTAIN' ? '（该数读数存疑，请核实）' : ''}。`))
       : [note('没有达到显著变化标准的机关。')]),
 
     heading('六、不予公开原因与复议、诉讼结果', true),

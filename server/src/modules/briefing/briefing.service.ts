@@ -80,7 +80,7 @@ export class BriefingService {
         matchedCurrent: matched.current,
         matchedPrevious: matched.previous,
         change: changeClause(metric, matched).change,
-        contradictedReports: matchedValues.filter((v) => v.year === year && v.metric === metric && v.value !== null && v.quality === 'contradicted').length,
+        contradictedReports: matchedValues.filter((v) => v.year === year && v.metric === metric && v.value !== null && v.quality === 'CONTRADICTED').length,
         sentenceZh: sentence.zh,
         sentenceEn: sentence.en,
       };

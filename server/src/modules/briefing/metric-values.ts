@@ -2,14 +2,15 @@
  * The one place the briefing reads per-agency metric values: league tables, notable changes, the briefing and the
  * notice all go through `readMetricValues`, so the quality state and scope of every value are decided here once.
  */
-import { METRIC_BY_CODE } from '@ogi/domain';
+import { METRIC_BY_CODE, type MetricQuality } from '@ogi/domain';
 import type { DataSource } from 'typeorm';
 
 /**
- * How far a value can be trusted: `contradicted` when its report's tables do not add up (a failing error check),
- * `self_reported` for figures taken from the report's own text rather than its tables, `verified` otherwise.
+ * How far a value can be trusted: the quality state stored with the metric when it was derived (verified,
+ * unverifiable, contradicted, uncertain, corrected, self-reported; see `@ogi/domain`'s metric-quality). A metric the
+ * report has no row for is unverifiable.
  */
-export type ValueQuality = 'verified' | 'self_reported' | 'contradicted';
+export type ValueQuality = MetricQuality;
 
 export interface AgencyMetricValue {
   agencyId: number;
@@ -38,16 +39,15 @@ export async function readMetricValues(
   if (!agencyIds.length || !years.length || !metrics.length) return [];
   const ratio = metrics.map((code) => METRIC_BY_CODE.get(code)?.unit === 'ratio' || METRIC_BY_CODE.get(code)?.unit === 'per100');
   const rows = await dataSource.query<
-    { agency_id: number; year: number; report_id: number; scope: string; metric: string; value: number | null; numerator: number | null; denominator: number | null; handled: number | null; failing: number }[]
+    { agency_id: number; year: number; report_id: number; scope: string; metric: string; value: number | null; numerator: number | null; denominator: number | null; handled: number | null; quality: MetricQuality | null }[]
   >(
     `WITH r AS (
-       SELECT r.id, r.agency_id, r.year, r.scope,
-              EXISTS (SELECT 1 FROM report_finding f WHERE f.report_id = r.id AND f.status = 'failed' AND f.severity = 'error') AS failing
+       SELECT r.id, r.agency_id, r.year, r.scope
          FROM report r
         WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[])
      )
      SELECT r.agency_id, r.year, r.id AS report_id, r.scope, m.code AS metric, rm.value, rm.numerator, rm.denominator,
-            h.value AS handled, r.failing::int AS failing
+            h.value AS handled, rm.quality
        FROM r
       CROSS JOIN unnest($3::text[]) AS m(code)
        LEFT JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = m.code
@@ -66,6 +66,6 @@ export async function readMetricValues(
     numerator: num(r.numerator),
     denominator: num(r.denominator),
     sample: isRatio.get(r.metric) ? num(r.denominator) : num(r.handled),
-    quality: r.failing ? 'contradicted' : METRIC_BY_CODE.get(r.metric)?.category === 'timeliness' ? 'self_reported' : 'verified',
+    quality: r.quality ?? 'UNVERIFIABLE',
   }));
 }

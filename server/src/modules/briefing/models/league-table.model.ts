@@ -1,6 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
 import { ThresholdModel } from './threshold.model.js';
+import type { MetricQuality } from '@ogi/domain';
+import { MetricQualityEnum } from '../../analytics/models/metric-quality.model.js';
 
 @ObjectType('LeagueRow', { description: 'One agency in a league table: its colour, value, quality and why.' })
 export class LeagueRowModel {
@@ -16,8 +18,8 @@ export class LeagueRowModel {
   @Field(() => Float, { nullable: true, description: "The sample: a ratio's denominator; for counts the applications handled." })
   sample!: number | null;
 
-  @Field(() => String, { description: 'verified | self_reported | contradicted (the report\'s tables do not add up).' })
-  quality!: string;
+  @Field(() => MetricQualityEnum, { description: 'The quality state of the value, as stored with the metric.' })
+  quality!: MetricQuality;
 
   @Field(() => String, { description: 'Why this colour, in Chinese (e.g. 37.5% 低于红线 40.0%).' })
   reasonZh!: string;
@@ -69,6 +71,6 @@ export class NotableChangeModel {
   @Field(() => String, { description: 'Metric code.' }) metric!: string;
   @Field(() => String, { description: 'e.g. 本年新收申请较上年增长 4 倍（20 件 → 100 件）.' }) messageZh!: string;
   @Field(() => String, { description: 'The flag explained, in English.' }) messageEn!: string;
-  @Field(() => String, { description: 'Quality of the value flagged: verified | self_reported | contradicted.' }) quality!: string;
+  @Field(() => MetricQualityEnum, { description: 'The quality state of the value flagged, as stored with the metric.' }) quality!: MetricQuality;
   @Field(() => ID, { description: 'The report the value comes from.' }) reportId!: string;
 }
