@@ -242,7 +242,11 @@ describe('every HTTP route × every role', () => {
 
   it('serves the dashboard shell and the health check to anyone', async () => {
     expect((await t.anonymous.fetch('/', { headers: { accept: 'text/html' } })).status).toBe(200);
-    expect(await (await t.anonymous.fetch('/api/health')).json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await (await t.anonymous.fetch('/api/health')).json()).toEqual({
+      status: 'ok',
+      database: 'ok',
+      embeddedPostgres: { state: 'running', restarts: 0, lastExitAt: null },
+    });
   });
 });
 

@@ -62,7 +62,7 @@ describe('with an external PostgreSQL (DATABASE_URL)', () => {
 
   it('backs up, and after changes restores every row exactly', async () => {
     original = await snapshot(ds);
-    expect(original['report']!.length).toBe(10);
+    expect(original['report']!.length).toBe(11);
     expect(original['cell_correction']!.length).toBe(1);
     const backup = await cli(['backup', file()], { DATABASE_URL: pg.url });
     expect(backup).toMatchObject({ code: 0 });

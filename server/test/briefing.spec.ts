@@ -225,11 +225,20 @@ describe('the briefing and the notice', () => {
   });
 
   it('downloads the notice with each agency\'s problems and evidence; a bad year is refused with a code', async () => {
-    const res = await t.fetch('/api/notice.docx?year=2022');
-    expect(res.status).toBe(200);
-    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await res.arrayBuffer()) });
+    const noticeText = async () => {
+      const res = await t.fetch('/api/notice.docx?year=2022');
+      expect(res.status).toBe(200);
+      return (await mammoth.extractRawText({ buffer: Buffer.from(await res.arrayBuffer()) })).value;
+    };
+    // 甲市公安局 has no 2022 report, but nobody has looked at its listing page: the notice does not call it missing.
+    expect(await noticeText()).not.toContain(CITY_POLICE);
+    // A check of its listing page after the departments' deadline (2023-01-31) found no 2022 report: now it is 未报.
+    await t.dataSource.query(
+      `INSERT INTO listing_check (agency_id, year, checked_at, outcome, listing_url) VALUES ($1, 2022, '2023-02-10T02:00:00Z', 'NOT_FOUND', 'https://police.example/ogi/')`,
+      [Number(id[CITY_POLICE])],
+    );
+    const text = await noticeText();
     expect(text).toContain(`关于${CITY}2022年度政府信息公开工作年度报告质量检查情况的通报`);
-    // 甲市公安局 has no 2022 report: the departments' deadline was 2023-01-31.
     expect(text).toContain(`${CITY_POLICE}`);
     expect(text).toContain('未报：2022 年度报告未发布：法定期限为 2023-01-31，至今未收到。');
     // 乙区教育局 published on 2023-02-10: 10 days late. 甲市政府 is red: (40 + 10) / 80 = 62.5 % < 65 %, sample 80.

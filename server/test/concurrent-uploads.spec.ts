@@ -38,7 +38,7 @@ async function uploadOne(file: ReportFile): Promise<{ status: number; batch: str
 
 it('stores each report once, reports every duplicate and every failure, loses nothing', async () => {
   const samples = await sampleReports();
-  expect(samples).toHaveLength(10);
+  expect(samples).toHaveLength(11);
   const texts = samples.filter((s) => s.name.endsWith('.txt') || s.name.endsWith('.md'));
   const pdf = samples.find((s) => s.name.endsWith('.pdf'))!;
 
@@ -59,7 +59,8 @@ it('stores each report once, reports every duplicate and every failure, loses no
     { name: 'half-a-report.txt', bytes: texts[0]!.bytes.subarray(0, 600), codes: ['NOT_AN_ANNUAL_REPORT', 'TABLES_NOT_FOUND'] },
   ];
   const files = [...good, ...bad];
-  expect(files).toHaveLength(50);
+  // 11 samples × 3, 7 text samples × 2 + 2, and 6 bad files.
+  expect(files).toHaveLength(55);
 
   const answers = await Promise.all(files.map(uploadOne));
 
@@ -79,7 +80,7 @@ it('stores each report once, reports every duplicate and every failure, loses no
     const key = `${r.agencyName}/${r.year}`;
     byReport.set(key, [...(byReport.get(key) ?? []), r]);
   }
-  expect(byReport.size).toBe(10);
+  expect(byReport.size).toBe(11);
   for (const [key, rs] of byReport) {
     expect({ key, stored: rs.filter((r) => r.status === 'stored').length }).toEqual({ key, stored: 1 });
     expect(new Set(rs.map((r) => r.reportId)).size).toBe(1);
@@ -95,20 +96,20 @@ it('stores each report once, reports every duplicate and every failure, loses no
     expect(r.error!.message.length).toBeGreaterThan(5);
   });
 
-  // The database: ten reports, each once, each current; one file per report; no row left behind by a lost race.
+  // The database: eleven reports, each once, each current; one file per report; no row left behind by a lost race.
   const q = <T>(sql: string) => t.dataSource.query<T[]>(sql);
   expect(await q(`SELECT agency_id, year FROM report GROUP BY agency_id, year HAVING count(*) > 1`)).toEqual([]);
-  expect(await q(`SELECT count(*)::int AS reports, count(*) FILTER (WHERE is_current)::int AS current FROM report`)).toEqual([{ reports: 10, current: 10 }]);
-  expect(await q(`SELECT count(*)::int AS n FROM source_file`)).toEqual([{ n: 10 }]);
+  expect(await q(`SELECT count(*)::int AS reports, count(*) FILTER (WHERE is_current)::int AS current FROM report`)).toEqual([{ reports: 11, current: 11 }]);
+  expect(await q(`SELECT count(*)::int AS n FROM source_file`)).toEqual([{ n: 11 }]);
   expect(await q(`SELECT f.id FROM source_file f WHERE NOT EXISTS (SELECT 1 FROM report r WHERE r.source_file_id = f.id)`)).toEqual([]);
   expect(await q(`SELECT r.id FROM report r WHERE NOT EXISTS (SELECT 1 FROM report_cell c WHERE c.report_id = r.id)`)).toEqual([]);
   expect(await q(`SELECT r.id FROM report r WHERE NOT EXISTS (SELECT 1 FROM report_metric x WHERE x.report_id = r.id)`)).toEqual([]);
 
-  // The batches: 50, all done; every item finished with the status its upload was answered with.
+  // The batches: 55, all done; every item finished with the status its upload was answered with.
   const items = await q<{ batch_id: number; status: string; error_code: string | null; report_id: number | null; batch_status: string }>(
     `SELECT i.batch_id, i.status, i.error_code, i.report_id, b.status AS batch_status FROM ingest_item i JOIN ingest_batch b ON b.id = i.batch_id`,
   );
-  expect(items).toHaveLength(50);
+  expect(items).toHaveLength(55);
   const itemOf = new Map(items.map((i) => [String(i.batch_id), i]));
   answers.forEach((a) => {
     const item = itemOf.get(a.batch!)!;

@@ -120,16 +120,18 @@ describe('3. scopes are never mixed', () => {
       `{ compare(selection: {}, years: [2024], metrics: ["applications.new"]) { agencies { name } values { agencyId value scope } } }`,
     );
     const byName = Object.fromEntries(compare.values.map((v) => [Object.entries(id).find(([, x]) => x === v.agencyId)![0], [v.value, v.scope]]));
-    expect(byName).toEqual({ 淮安市人民政府: [3119, 'region_aggregate'], [HONGZE]: [95, 'self'], 上海市科学技术委员会: [34, 'self'] });
+    // 洪泽区 2023 says 全区受理…21件 (a region aggregate); its 2024 report says nothing of its scope, so it keeps last
+    // year's instead of flipping to self without evidence.
+    expect(byName).toEqual({ 淮安市人民政府: [3119, 'region_aggregate'], [HONGZE]: [95, 'region_aggregate'], 上海市科学技术委员会: [34, 'self'] });
     const { rollup } = await data<{ rollup: { value: number }[] }>(`{ rollup(years: [2024], metrics: ["applications.new"]) { value } }`);
-    // 3 119 (淮安市, covering 洪泽) + 34 (上海市科委) = 3 153, not 3 248.
+    // 3 119 (淮安市, covering 洪泽 and everything under it) + 34 (上海市科委) = 3 153, not 3 248.
     expect(rollup[0]!.value).toBe(3153);
 
     const csv = await t.fetch('/api/exports/comparison.csv?years=2024&metrics=applications.new&lang=en');
     const lines = Buffer.from(await csv.arrayBuffer()).toString('utf8').slice(1).trim().split('\r\n');
     const header = lines[0]!.split(',');
     const scopeOf = Object.fromEntries(lines.slice(1).map((l) => l.split(',')).map((r) => [r[0], r[header.indexOf('Report scope')]]));
-    expect(scopeOf).toEqual({ 淮安市人民政府: 'region aggregate', [HONGZE]: 'own work', 上海市科学技术委员会: 'own work' });
+    expect(scopeOf).toEqual({ 淮安市人民政府: 'region aggregate', [HONGZE]: 'region aggregate', 上海市科学技术委员会: 'own work' });
   });
 });
 
