@@ -158,25 +158,26 @@ test('the quality page drills from a submission to its report', async ({ page })
   await expect(page.getByRole('heading', { level: 1 })).toContainText('沭阳县发展和改革局');
 });
 
-test('the quality page’s tiles filter the matrix, and a year sorts the missing first', async ({ page }) => {
+test('the quality page’s tiles filter the matrix, and a year sorts the unreported first', async ({ page }) => {
   await page.goto('/quality?years=2023,2024');
   const matrix = page.getByRole('table', { name: /报送矩阵/ });
   const rows = matrix.getByRole('row').filter({ has: page.getByRole('cell') });
   await expect(rows.first()).toBeVisible();
   const all = await rows.count();
 
-  const missing = page.getByRole('list', { name: '报送情况汇总' }).getByRole('button', { name: /未报送/ });
-  await missing.click();
-  await expect(missing).toHaveAttribute('aria-pressed', 'true');
-  await expect(page).toHaveURL(/status=MISSING/);
+  // Nobody has checked the sample agencies' listing pages, so an agency-year without a report is 未核查, never 未报送.
+  const unchecked = page.getByRole('list', { name: '报送情况汇总' }).getByRole('button', { name: /未核查/ });
+  await unchecked.click();
+  await expect(unchecked).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/status=NOT_CHECKED/);
   const kept = await rows.count();
   expect(kept).toBeGreaterThan(0);
   expect(kept).toBeLessThan(all);
-  for (const text of await rows.allInnerTexts()) expect(text).toContain('未报送');
+  for (const text of await rows.allInnerTexts()) expect(text).toContain('未核查');
 
-  // Everyone again, then the first click on a year: missing reports on top, on-time ones at the bottom.
-  await missing.click();
+  // Everyone again, then the first click on a year: the worst first (here the unchecked ones), on-time ones last.
+  await unchecked.click();
   await expect(rows).toHaveCount(all);
   await matrix.getByRole('button', { name: /^2024/ }).click();
-  await expect(rows.first()).toContainText('未报送');
+  await expect(rows.first()).toContainText('未核查');
 });
