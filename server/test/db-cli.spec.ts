@@ -31,7 +31,7 @@ it('migrates an empty database, then finds nothing left to do', async () => {
 it('resets to the sample reports: every one stored, printed names resolved through the registry', async () => {
   for (let i = 0; i < 2; i++) {
     const { stderr } = await cli('reset');
-    expect(stderr).toMatch(/Sample reports: 10 stored, 0 already present, 0 failed\./);
+    expect(stderr).toMatch(/Sample reports: 11 stored, 0 already present, 0 failed\./);
   }
   const ds = createDataSource(pg.url);
   await ds.initialize();
@@ -45,9 +45,10 @@ it('resets to the sample reports: every one stored, printed names resolved throu
         { name: '平潭综合实验区', years: [2019, 2021, 2023] },
         { name: '沭阳县人民政府', years: [2025] },
         { name: '鄂州市行政审批局', years: [2020] },
+        { name: '莆田市审计局', years: [2021] },
       ]),
     );
-    expect(rows.flatMap((r) => r.years)).toHaveLength(10);
+    expect(rows.flatMap((r) => r.years)).toHaveLength(11);
   } finally {
     await ds.destroy();
   }
