@@ -539,6 +539,11 @@ describe('comparison exports', () => {
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('UNKNOWN_METRIC');
     expect((await t.fetch(url('csv', 'years=2023&metrics=applications.new&lang=fr'))).status).toBe(400);
+    // The definitions download checks its metrics and language by the same rules.
+    const noMetrics = await t.fetch('/api/exports/metric-definitions.csv?lang=zh');
+    expect(noMetrics.status).toBe(400);
+    expect(await noMetrics.json()).toEqual({ error: expect.objectContaining({ code: 'INVALID_ARGUMENTS', message: expect.stringContaining('metrics') }) });
+    expect((await t.fetch('/api/exports/metric-definitions.csv?metrics=applications.new&lang=fr')).status).toBe(400);
   });
 });
 

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES } from '@ogi/domain';
@@ -14,6 +15,20 @@ export const list = ({ value }: { value: unknown }) =>
     .filter(Boolean);
 export const numbers = (arg: { value: unknown }) => list(arg).map((v) => (/^\d+$/.test(v) ? Number(v) : NaN));
 const bool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
+
+/** `metrics=a,b`: one or more metric codes (every download that names metrics validates them the same way). */
+const MetricCodes = () =>
+  applyDecorators(
+    Transform(list),
+    IsArray(),
+    ArrayMinSize(1, { message: 'metrics: 至少选择一个指标。Give at least one metric.' }),
+    ArrayMaxSize(MAX_METRICS, { message: `metrics: 最多 ${MAX_METRICS} 个指标。At most ${MAX_METRICS} metrics.` }),
+    IsString({ each: true }),
+    MaxLength(80, { each: true }),
+  );
+
+/** `lang=zh|en`: the language of a download's labels. */
+const ExportLanguage = () => applyDecorators(IsOptional(), IsIn(['zh', 'en'], { message: 'lang: 只能是 zh 或 en。The language must be zh or en.' }));
 
 /**
  * An AgencySelection as URL parameters (`agencyIds=1,2&parentId=&includeDescendants=&includeParent=&kinds=&levels=`),
@@ -82,30 +97,18 @@ export class ComparisonExportQuery extends AgencySelectionQuery {
   @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
   years!: number[];
 
-  @Transform(list)
-  @IsArray()
-  @ArrayMinSize(1, { message: 'metrics: 至少选择一个指标。Give at least one metric.' })
-  @ArrayMaxSize(MAX_METRICS, { message: `metrics: 最多 ${MAX_METRICS} 个指标。At most ${MAX_METRICS} metrics.` })
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
+  @MetricCodes()
   metrics!: string[];
 
-  @IsOptional()
-  @IsIn(['zh', 'en'], { message: 'lang: 只能是 zh 或 en。The language must be zh or en.' })
+  @ExportLanguage()
   lang?: 'zh' | 'en';
 }
 
 /** `GET /api/exports/metric-definitions.csv?metrics=a,b&lang=zh|en`: the definitions that go with a comparison CSV. */
 export class MetricDefinitionsExportQuery {
-  @Transform(list)
-  @IsArray()
-  @ArrayMinSize(1, { message: 'metrics: 至少选择一个指标。Give at least one metric.' })
-  @ArrayMaxSize(MAX_METRICS, { message: `metrics: 最多 ${MAX_METRICS} 个指标。At most ${MAX_METRICS} metrics.` })
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
+  @MetricCodes()
   metrics!: string[];
 
-  @IsOptional()
-  @IsIn(['zh', 'en'], { message: 'lang: 只能是 zh 或 en。The language must be zh or en.' })
+  @ExportLanguage()
   lang?: 'zh' | 'en';
 }
