@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { migrate } from '@ogi/database';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
-import { explorerAccess } from './common/access/explorer-access.js';
+import { explorerAccess } from './modules/accounts/explorer-access.js';
 import { mountDashboard } from './common/http/dashboard.js';
 import { mountGraphiql } from './common/http/graphiql.js';
 import { securityHeaders } from './common/http/security-headers.js';

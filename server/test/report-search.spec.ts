@@ -71,7 +71,7 @@ it('can answer from the bigram index on the C locale (the plan names it)', async
   expect(locale!.datcollate).toBe('C');
   const runner = t.dataSource.createQueryRunner();
   await runner.startTransaction();
-  let plan = '';
+  let plan: string;
   try {
     // Two reports are cheaper to scan than to look up: forbid the scan, and (rolled back below) the other indexes
     // on current reports, to see that the bigram index serves the search condition.

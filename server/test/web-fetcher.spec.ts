@@ -3,7 +3,7 @@
  * code, bounded in size and time, and nothing outside 127.0.0.1 is ever contacted (blocked addresses are refused
  * before connecting; host names resolve through an injected resolver).
  */
-import { parseCidr, type AddressPolicy } from '../src/modules/collect/fetch/address-policy.js';
+import { parseCidr, type AddressPolicy } from '../src/common/net/address-policy.js';
 import { HostRateLimiter } from '../src/modules/collect/fetch/host-rate-limiter.js';
 import { WebFetcher, type FetchOutcome, type ResolvedAddress, type WebFetcherSettings } from '../src/modules/collect/fetch/web-fetcher.js';
 import { COLLECTOR_USER_AGENT } from '../src/common/product.js';

@@ -48,7 +48,7 @@ export const uploadFiles: UploadFn = (files, onProgress, signal) =>
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
     xhr.onload = () => {
-      let body: unknown = null;
+      let body: unknown;
       try {
         body = JSON.parse(xhr.responseText);
       } catch {

@@ -80,7 +80,7 @@ export async function request<TResult, TVariables>(
     throw new ApiError('network', e instanceof Error ? e.message : String(e));
   }
 
-  let body: GraphQLResponse<TResult> | null = null;
+  let body: GraphQLResponse<TResult> | null;
   try {
     body = (await response.json()) as GraphQLResponse<TResult>;
   } catch {

@@ -23,8 +23,10 @@ function parseArgs(argv: string[]) {
     if (a === '--json') json = true;
     else if (a === '--timeout') timeoutMs = Math.max(1, Number(argv[++i])) * 1000;
     else if (a === '--help' || a === '-h') return null;
-    else if (a === '--') files.push(...argv.slice(i + 1)), (i = argv.length);
-    else files.push(a);
+    else if (a === '--') {
+      files.push(...argv.slice(i + 1));
+      break;
+    } else files.push(a);
   }
   return { files, json, timeoutMs };
 }

@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import type { LogLevel } from '@nestjs/common';
 import { findRepoRoot } from '@ogi/database';
-import { parseCidr, type Cidr } from '../modules/collect/fetch/address-policy.js';
+import { parseCidr, type Cidr } from '../common/net/address-policy.js';
 import { CREDENTIAL_PROBLEM_MESSAGES, passwordProblem, usernameProblem } from '@ogi/domain';
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;

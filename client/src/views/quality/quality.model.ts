@@ -2,12 +2,13 @@
  * 报送与质量 as pure functions: the agency × year matrix of submissions (on time, late, missing, failing
  * checks), the status counts, and the chart of how often each check fails.
  */
-import { RULE_DESCRIPTIONS, type RuleCode } from '@ogi/domain';
 import type { ChartOption } from '../../composables/echarts';
 import type { GridColumn, GridRow, GridTone } from '../../components/data-grid';
 import type { DataTable } from '../../export/data-table';
 import type { SubmissionResult, SubmissionStatus } from '../../graphql/analytics.types';
 import type { RuleCountResult } from '../../graphql/data-quality.query';
+
+export { ruleLabel } from '../../findings/rule-label';
 
 export const STATUSES: readonly SubmissionStatus[] = ['ON_TIME', 'LATE', 'MISSING', 'NOT_CHECKED', 'DATE_UNKNOWN', 'NOT_DUE'];
 
@@ -108,11 +109,6 @@ export function submissionMatrix(submissions: readonly SubmissionResult[], years
 }
 
 const SEVERITY_COLOURS: Record<string, string> = { error: '#c0392b', warning: '#d68910', info: '#2e6da4' };
-
-export function ruleLabel(rule: string, pick: (zh: string, en: string) => string): string {
-  const d = RULE_DESCRIPTIONS[rule as RuleCode] as { zh: string; en: string } | undefined;
-  return d ? pick(d.zh, d.en) : rule;
-}
 
 /** Horizontal bars, most frequent rule on top, coloured by severity; each bar carries its rule code. */
 export function buildRuleCountsOption(counts: readonly RuleCountResult[], label: (rule: string) => string, unit: string): ChartOption {

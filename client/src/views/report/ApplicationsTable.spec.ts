@@ -7,7 +7,7 @@ import CellTooltip from '../../components/CellTooltip.vue';
 import { provideCellTooltip } from '../../composables/use-cell-tooltip';
 import type { ReportDetail } from '../../graphql/report.query';
 import ApplicationsTable from './ApplicationsTable.vue';
-import { findingsByCell } from './report-findings';
+import { findingsByCell } from '../../findings/report-findings';
 
 /** The table as the report page shows it: with the page's tooltip. */
 const Harness = defineComponent({

@@ -4,7 +4,7 @@ import { EZHOU_2020, KEWEI_2024 } from '../../../test/fixtures/reports';
 import { mountInApp } from '../../../test/mount';
 import { usePreferencesStore } from '../../stores/preferences';
 import DisclosureTable from './DisclosureTable.vue';
-import { findingsByCell } from './report-findings';
+import { findingsByCell } from '../../findings/report-findings';
 
 const render = (report: typeof EZHOU_2020) =>
   mountInApp(DisclosureTable, { props: { template: report.template, rows: report.activeDisclosure, findings: findingsByCell([]) } });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KEWEI_2024 } from '../../../test/fixtures/reports';
 import { mountInApp } from '../../../test/mount';
 import ReviewLitigationTable from './ReviewLitigationTable.vue';
-import { findingsByCell } from './report-findings';
+import { findingsByCell } from '../../findings/report-findings';
 
 describe('section 四 table', () => {
   it('prints 行政复议 beside 行政诉讼 (direct / after review) over one row of 15 counts', async () => {

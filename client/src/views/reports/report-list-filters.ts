@@ -39,7 +39,10 @@ export function toListQuery(filters: ReportListFilters): LocationQueryRaw {
 /** Data years a user can pick, newest first: last year back to 2019, and the one in the URL if it is outside. */
 export function selectableYears(today: Date, current: number | null): number[] {
   const years = dataYears(today).reverse();
-  if (current !== null && !years.includes(current)) years.push(current), years.sort((a, b) => b - a);
+  if (current !== null && !years.includes(current)) {
+    years.push(current);
+    years.sort((a, b) => b - a);
+  }
   return years;
 }
 

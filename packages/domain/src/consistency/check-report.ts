@@ -322,9 +322,9 @@ function checkNarrative(report: ParsedReportCore, facts: readonly NarrativeFact[
   const add = (...xs: (number | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<number>((s, x) => s + x!, 0));
 
   for (const fact of facts) {
-    let candidates: { value: number | null; cells: string[] }[] = [];
-    let whatZh = '';
-    let whatEn = '';
+    let candidates: { value: number | null; cells: string[] }[];
+    let whatZh: string;
+    let whatEn: string;
     switch (fact.kind) {
       case 'applicationsReceived':
         whatZh = '收到申请数';

@@ -1,14 +1,18 @@
 import { BadRequestException, Logger } from '@nestjs/common';
-import { AgenciesException } from '../../modules/agencies/agencies.exception.js';
-import { InputErrorCode, InputException } from '../errors/domain.exception.js';
+import { DomainException, InputErrorCode, InputException, type ApiErrorCode } from '../errors/domain.exception.js';
 import { ApiExceptionFilter } from './api-exception.filter.js';
+
+/** A feature module's error as the filter sees it: its own code, mapped to an API code. */
+class ShelfException extends DomainException<'SHELF_NOT_FOUND'> {
+  protected readonly apiCodes: Record<'SHELF_NOT_FOUND', ApiErrorCode> = { SHELF_NOT_FOUND: 'NOT_FOUND' };
+}
 
 describe('ApiExceptionFilter.describe', () => {
   const filter = new ApiExceptionFilter();
   beforeAll(() => Logger.overrideLogger(false));
 
   it('reports a domain error with its API code and its own code as the reason', () => {
-    expect(filter.describe(AgenciesException.notFound('7'))).toMatchObject({ status: 404, code: 'NOT_FOUND', reason: 'AGENCY_NOT_FOUND' });
+    expect(filter.describe(new ShelfException('SHELF_NOT_FOUND', 'no shelf 7'))).toMatchObject({ status: 404, code: 'NOT_FOUND', reason: 'SHELF_NOT_FOUND' });
     expect(filter.describe(new InputException(InputErrorCode.NO_FILES, 'no files'))).toMatchObject({ status: 400, code: 'BAD_USER_INPUT', reason: 'NO_FILES' });
   });
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccessGuard } from '../../common/access/access.guard.js';
+import { AccessGuard } from './access.guard.js';
 import { RateLimitGuard } from '../../common/access/rate-limit.guard.js';
 import { AgenciesModule } from '../agencies/agencies.module.js';
 import { AccessTokensResolver } from './access-tokens.resolver.js';

@@ -21,7 +21,7 @@ import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import zlib from 'node:zlib';
 import type { FetchErrorCode } from '@ogi/domain';
-import { isBlockedAddress, type AddressPolicy } from './address-policy.js';
+import { isBlockedAddress, type AddressPolicy } from '../../../common/net/address-policy.js';
 import { FetchError } from './fetch-error.js';
 import { HostRateLimiter } from './host-rate-limiter.js';
 import { charsetOf, fileNameFor } from './response-meta.js';

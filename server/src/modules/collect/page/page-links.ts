@@ -160,7 +160,7 @@ export type AttachmentKind = 'pdf' | 'docx' | 'doc' | 'wps' | 'download';
  * by an extension in the link's text (附件：2024年报.pdf → /download?id=…), or a 附件/下载 link. Null otherwise.
  */
 export function attachmentKind(link: PageLink): AttachmentKind | null {
-  let path = '';
+  let path: string;
   try {
     const u = new URL(link.url);
     path = decodeURIComponent(u.pathname).toLowerCase();

@@ -5,8 +5,8 @@
  * reason code (never by their text).
  */
 import { CREDENTIAL_PROBLEM_MESSAGES, passwordProblem, usernameProblem, type CredentialProblem, type Role } from '@ogi/domain';
-import { ApiError } from '../../graphql/client';
-import type { MessageKey, MessageParams } from '../../locales';
+import { ApiError } from '../graphql/client';
+import type { MessageKey, MessageParams } from '../locales';
 
 /** A message of the forms: one of the catalogue's, or one of the domain's credential rules (bilingual there). */
 export type FormMessage = { key: MessageKey; params?: MessageParams } | { problem: CredentialProblem };

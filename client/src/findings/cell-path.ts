@@ -8,7 +8,7 @@ import {
   TEMPLATES,
   type Template,
 } from '@ogi/domain';
-import type { Bilingual } from '../../composables/use-i18n';
+import type { Bilingual } from '../composables/use-i18n';
 
 const INDEXED = /^(applications|reviewLitigation)\.(.+)\[(\d+)\]$/;
 const FIELD = /^activeDisclosure\.([^.]+)\.([^.]+)$/;

@@ -16,13 +16,13 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { Role } from '@ogi/domain';
 import type { Request } from 'express';
-import { AccessTokensService } from '../../modules/accounts/access-tokens.service.js';
-import { SessionsService } from '../../modules/accounts/sessions.service.js';
-import { AccessException } from './access.exception.js';
-import { IS_PUBLIC_KEY, ROLES_KEY, SESSION_ONLY_KEY } from './access.decorators.js';
-import { bearerTokenOf, requestOf, setAuth } from './request-auth.js';
-import { hasCsrfToken } from './session-cookie.js';
-import { scopeOfUser, type SignedInUser } from './signed-in-user.js';
+import { AccessException } from '../../common/access/access.exception.js';
+import { IS_PUBLIC_KEY, ROLES_KEY, SESSION_ONLY_KEY } from '../../common/access/access.decorators.js';
+import { bearerTokenOf, requestOf, setAuth } from '../../common/access/request-auth.js';
+import { hasCsrfToken } from '../../common/access/session-cookie.js';
+import { scopeOfUser, type SignedInUser } from '../../common/access/signed-in-user.js';
+import { AccessTokensService } from './access-tokens.service.js';
+import { SessionsService } from './sessions.service.js';
 
 @Injectable()
 export class AccessGuard implements CanActivate {

@@ -1,6 +1,6 @@
 import { passwordProblem } from '@ogi/domain';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../graphql/client';
+import { ApiError } from '../graphql/client';
 import { accountErrorMessage, formMessageText, newUserProblems, passwordChangeProblems, temporaryPassword, type NewUserForm } from './account-forms';
 
 const VALID: NewUserForm = { username: 'analyst.li', displayName: '李分析', role: 'analyst', agencyId: null, password: 'long enough pw', repeat: 'long enough pw' };

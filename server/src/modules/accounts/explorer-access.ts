@@ -7,8 +7,8 @@
 import { ACCESS, ROLE_LABELS, mayAccess } from '@ogi/domain';
 import type { NextFunction, Request, Response } from 'express';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '@ogi/database';
-import { wantsExplorer } from '../http/graphiql.js';
-import type { SessionsService } from '../../modules/accounts/sessions.service.js';
+import { wantsExplorer } from '../../common/http/graphiql.js';
+import type { SessionsService } from './sessions.service.js';
 
 export function explorerAccess(sessions: SessionsService) {
   return (req: Request, res: Response, next: NextFunction): void => {

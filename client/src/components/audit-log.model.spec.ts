@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntryResult } from '../../graphql/audit-log.query';
+import type { AuditEntryResult } from '../graphql/audit-log.query';
 import { AUDIT_ACTIONS } from '@ogi/domain';
-import { en } from '../../locales/en';
-import { zhCN } from '../../locales/zh-CN';
-import { auditRows, auditValue, type AuditWording } from './audit.model';
+import { en } from '../locales/en';
+import { zhCN } from '../locales/zh-CN';
+import { auditRows, auditValue, type AuditWording } from './audit-log.model';
 
 const w: AuditWording = {
   action: (a) => ({ 'cell.corrected': '更正单元格', 'report.reparsed': '重新解析', 'cell.correctionStale': '更正失效', 'database.restored': '数据库恢复' })[a as string] ?? a,

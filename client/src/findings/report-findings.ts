@@ -1,5 +1,5 @@
 /** How findings attach to table cells: by cell path (`applications.newReceived[0]`). */
-import type { FindingResult, SeverityValue } from '../../graphql/types';
+import type { FindingResult, SeverityValue } from '../graphql/types';
 
 export const SEVERITY_ORDER: readonly SeverityValue[] = ['error', 'warning', 'info'];
 const rank = (s: string) => {

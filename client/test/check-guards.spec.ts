@@ -1,0 +1,72 @@
+// @vitest-environment node
+/**
+ * `pnpm check` is what keeps the layers apart and the `.vue` files typed; these tests plant the mistakes it must
+ * catch and see it refuse them. They run the real tools (ESLint with the workspace's config, vue-tsc) on planted
+ * input, so a rule that silently stops applying fails here.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { ESLint } from 'eslint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const clientRoot = resolve(__dirname, '..');
+const repoRoot = resolve(clientRoot, '..');
+const run = promisify(execFile);
+
+describe('the lint step of pnpm check', () => {
+  const eslint = new ESLint({ cwd: repoRoot });
+  /** The rule ids ESLint reports for `code` as if it were the file at `path` (relative to the repository). */
+  const problems = async (path: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: join(repoRoot, path) });
+    return result!.messages.map((m) => `${m.ruleId}: ${m.message}`);
+  };
+
+  it('refuses a shared component that imports a page', async () => {
+    const found = await problems('client/src/components/Planted.ts', "import { cellDomId } from '../views/report/ReportView.vue';\nexport const x = cellDomId;\n");
+    expect(found.join('\n')).toMatch(/no-restricted-imports: .*Shared client code never imports a page/);
+  });
+
+  it('refuses a page that uses another page as a library, and allows shared folders', async () => {
+    const crossing = await problems('client/src/views/agency/Planted.ts', "import { x } from '../compare/compare.model';\nexport const y = x;\n");
+    expect(crossing.join('\n')).toMatch(/A page imports another page only through a shared module/);
+    const shared = await problems('client/src/views/agency/Planted.ts', "import { x } from '../../metrics/metric-format';\nimport { y } from './agency.model';\nexport const z = [x, y];\n");
+    expect(shared).toEqual([]);
+  });
+
+  it("refuses the server's common layer importing a feature module", async () => {
+    const found = await problems('server/src/common/Planted.ts', "import { UsersService } from '../modules/accounts/users.service.js';\nexport const x = UsersService;\n");
+    expect(found.join('\n')).toMatch(/common and config are below the feature modules/);
+  });
+
+  it('refuses the domain package importing another workspace package', async () => {
+    const found = await problems('packages/domain/src/Planted.ts', "import { parseReport } from '@ogi/parser';\nexport const x = parseReport;\n");
+    expect(found.join('\n')).toMatch(/packages\/domain is the bottom layer/);
+  });
+});
+
+describe('the type-check step of pnpm check', () => {
+  let dir = '';
+  beforeAll(async () => {
+    // Inside the client, so the planted component sees the same types and settings as the real ones.
+    dir = await mkdtemp(join(clientRoot, 'src', '.planted-'));
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('fails on a type error inside a .vue file', async () => {
+    await writeFile(join(dir, 'Planted.vue'), '<script setup lang="ts">\nconst count: number = \'three\';\n</script>\n<template><p>{{ count }}</p></template>\n');
+    await writeFile(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ extends: relative(dir, join(clientRoot, 'tsconfig.json')), include: ['./*.vue', relative(dir, join(clientRoot, 'src', 'env.d.ts'))] }),
+    );
+    const outcome = await run(join(clientRoot, 'node_modules', '.bin', 'vue-tsc'), ['--noEmit', '-p', join(dir, 'tsconfig.json')], { cwd: clientRoot }).then(
+      () => ({ failed: false, output: '' }),
+      (e: { stdout?: string }) => ({ failed: true, output: e.stdout ?? '' }),
+    );
+    expect(outcome.failed).toBe(true);
+    expect(outcome.output).toMatch(/Planted\.vue\(2,7\): error TS2322: Type 'string' is not assignable to type 'number'/);
+  }, 60_000);
+});
