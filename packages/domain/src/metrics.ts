@@ -115,13 +115,14 @@ const litigation = (r: ReviewLitigation, col: number) =>
   addAll([reviewCell(r, 'litigationDirect', col), reviewCell(r, 'litigationAfterReview', col)]);
 const disclosure = (d: ActiveDisclosure, row: string, field: string): CellValue => d[row]?.[field] ?? null;
 
-function def(m: MetricDefinition): MetricDefinition {
+/** A definition whose code stays a literal type, so MetricCode below is the closed set of the dictionary's codes. */
+function def<const C extends string>(m: MetricDefinition & { code: C }): MetricDefinition & { code: C } {
   return m;
 }
 
 const WITHHOLDING_REASONS = APPLICATION_ROWS.filter((r) => r.group === 'withheld');
 
-export const METRICS: readonly MetricDefinition[] = [
+export const METRICS = [
   // ---- volumes ----
   def({
     code: 'applications.new',
@@ -605,7 +606,19 @@ export const METRICS: readonly MetricDefinition[] = [
     caveatEn: 'Only the 2019 format has this table.',
     compute: (i) => count(i.template === '2019' ? disclosure(i.activeDisclosure, 'procurement', 'amountWan') : null),
   }),
-];
+] as const;
+
+/** The code of a metric of the dictionary: a closed set, so a misspelt code fails the type-check. */
+export type MetricCode = (typeof METRICS)[number]['code'];
+
+export const METRIC_CODES: readonly MetricCode[] = METRICS.map((m) => m.code);
+
+export function isMetricCode(code: string): code is MetricCode {
+  return METRIC_BY_CODE.has(code);
+}
+
+/** Applications handled (办结): the base of every outcome share, and the sample a ranking of a count metric counts. */
+export const HANDLED_APPLICATIONS_METRIC: MetricCode = 'applications.handled';
 
 export const METRIC_BY_CODE: ReadonlyMap<string, MetricDefinition> = new Map(METRICS.map((m) => [m.code, m]));
 

@@ -1,4 +1,4 @@
-import { METRIC_BY_CODE, checkReport, combineMetric, computeMetrics, deriveMetrics, metricValueFromSums, type MetricRecord, type MetricValue, type ParsedReportCore } from '../src/index.js';
+import { HANDLED_APPLICATIONS_METRIC, METRICS, METRIC_BY_CODE, METRIC_CODES, checkReport, isMetricCode, type MetricCode, combineMetric, computeMetrics, deriveMetrics, metricValueFromSums, type MetricRecord, type MetricValue, type ParsedReportCore } from '../src/index.js';
 import { consistentReport } from './report-fixture.js';
 
 const metric = (code: string, r = consistentReport()) => computeMetrics({ ...r, narrative: [] }).get(code);
@@ -188,5 +188,22 @@ describe('quality and reconciliation of each metric value', () => {
     const records = deriveMetrics({ ...core, narrative: [{ kind: 'allOnTime', value: 1, sentence: '均在法定期限内答复', start: 0, end: 9 }] }, [...checkReport(core), uncertain]);
     expect(records.find((r) => r.code === 'outcomes.disclosureRate')?.quality).toBe('UNCERTAIN');
     expect(records.find((r) => r.code === 'timeliness.onTimeRate')).toMatchObject({ value: 1, quality: 'SELF_REPORTED' });
+  });
+});
+
+describe('metric codes are a closed set', () => {
+  it('knows every code of the dictionary, once, and nothing else', () => {
+    expect(new Set(METRIC_CODES).size).toBe(METRICS.length);
+    expect(METRIC_CODES.every(isMetricCode)).toBe(true);
+    expect(isMetricCode('applications.nwe')).toBe(false);
+    expect(isMetricCode('')).toBe(false);
+  });
+
+  it('refuses a misspelt code at type-check time (pnpm check compiles this file)', () => {
+    // @ts-expect-error a code the dictionary does not have is not a MetricCode
+    const misspelt: MetricCode = 'applications.nwe';
+    const handled: MetricCode = HANDLED_APPLICATIONS_METRIC;
+    expect(METRIC_BY_CODE.get(handled)?.nameZh).toBe('办结量');
+    expect(isMetricCode(misspelt)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { PALETTE } from '../../composables/chart-palette';
 import type { DataTable } from '../../export/data-table';
 import type { AgencySelectionInput, RollupValueResult } from '../../graphql/analytics.types';
 import type { RankingQueryVariables } from '../../graphql/ranking.query';
+import type { MetricCode } from '@ogi/domain';
 
 export const OVERVIEW_METRICS = [
   'applications.new',
@@ -19,7 +20,7 @@ export const OVERVIEW_METRICS = [
   'review.correctionRate',
   'litigation.total',
   'litigation.correctionRate',
-] as const;
+] as const satisfies readonly MetricCode[];
 
 export interface TrendPoint {
   year: number;

@@ -6,6 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgencyEntity } from '@ogi/database';
 import {
+  HANDLED_APPLICATIONS_METRIC,
   BREAKDOWNS,
   METRIC_BY_CODE,
   breakdownShares,
@@ -39,9 +40,6 @@ export const MAX_COMPARED_AGENCIES = 3000;
 export const MAX_COMPARED_VALUES = 250_000;
 /** Bound of a per-agency breakdown: agencies × years. */
 export const MAX_BREAKDOWN_REPORTS = 30_000;
-
-/** The metric counted as a count metric's sample in rankings. */
-const HANDLED_METRIC = 'applications.handled';
 
 /** Agency columns selected as `agency_*` beside other columns, turned back into the GraphQL model. */
 export const AGENCY_COLUMNS = `a.id AS agency_id, a.name AS agency_name, a.kind AS agency_kind, a.level AS agency_level,
@@ -326,7 +324,7 @@ export class AnalyticsService {
                 CASE WHEN $4::boolean THEN rm.denominator ELSE h.value END AS sample
            FROM report r
            LEFT JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = $3
-           LEFT JOIN report_metric h ON h.report_id = r.id AND h.metric_code = '${HANDLED_METRIC}'
+           LEFT JOIN report_metric h ON h.report_id = r.id AND h.metric_code = '${HANDLED_APPLICATIONS_METRIC}'
           WHERE r.is_current AND r.year = $2 AND r.agency_id = ANY($1::int[]) AND r.scope = $6
        ),
        valued AS (SELECT * FROM base WHERE value IS NOT NULL),

@@ -5,7 +5,7 @@
  * dashboard's printable page are both drawn from this one object; every sentence comes from @ogi/domain's rules.
  */
 import { Injectable } from '@nestjs/common';
-import { METRIC_BY_CODE, changeClause, headlineSentence, submissionSentence, type BreakdownDimension } from '@ogi/domain';
+import { METRIC_BY_CODE, changeClause, headlineSentence, submissionSentence, type BreakdownDimension, type MetricCode } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { AnalyticsService } from '../analytics/analytics.service.js';
@@ -26,8 +26,8 @@ export const HEADLINE_METRICS = [
   'review.total',
   'review.correctionRate',
   'litigation.total',
-] as const;
-export const TREND_METRICS = ['applications.new', 'applications.handled', 'outcomes.disclosureRate', 'timeliness.onTimeRate'] as const;
+] as const satisfies readonly MetricCode[];
+export const TREND_METRICS = ['applications.new', 'applications.handled', 'outcomes.disclosureRate', 'timeliness.onTimeRate'] as const satisfies readonly MetricCode[];
 export const TREND_YEARS = 5;
 
 const METHODOLOGY_ZH = [

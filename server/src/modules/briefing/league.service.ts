@@ -9,6 +9,7 @@ import {
   leagueSentence,
   peerOutliers,
   yearOnYearJump,
+  type MetricCode,
   type ThresholdColour,
 } from '@ogi/domain';
 import { DataSource } from 'typeorm';
@@ -24,7 +25,7 @@ import type { LeagueRowModel, LeagueTableModel, NotableChangeModel } from './mod
 import { ThresholdsService, toRule } from './thresholds.service.js';
 
 /** The metrics watched for jumps and outliers. */
-export const NOTABLE_METRICS = ['applications.new', 'outcomes.disclosureRate', 'outcomes.substantiveDisclosureRate', 'review.correctionRate'] as const;
+export const NOTABLE_METRICS = ['applications.new', 'outcomes.disclosureRate', 'outcomes.substantiveDisclosureRate', 'review.correctionRate'] as const satisfies readonly MetricCode[];
 
 const COLOUR_ORDER: Record<ThresholdColour, number> = { red: 0, yellow: 1, green: 2, small_sample: 3, no_value: 4 };
 const KIND_ZH: Record<string, { zh: string; en: string }> = {

@@ -2,7 +2,7 @@
  * The one place the briefing reads per-agency metric values: league tables, notable changes, the briefing and the
  * notice all go through `readMetricValues`, so the quality state and scope of every value are decided here once.
  */
-import { METRIC_BY_CODE, type MetricQuality } from '@ogi/domain';
+import { HANDLED_APPLICATIONS_METRIC, METRIC_BY_CODE, type MetricQuality } from '@ogi/domain';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -27,8 +27,6 @@ export interface AgencyMetricValue {
   quality: ValueQuality;
 }
 
-const HANDLED_METRIC = 'applications.handled';
-
 /** Current reports' values of these metrics for the agencies and years given (one row per report and metric). */
 export async function readMetricValues(
   dataSource: DataSource,
@@ -51,7 +49,7 @@ export async function readMetricValues(
        FROM r
       CROSS JOIN unnest($3::text[]) AS m(code)
        LEFT JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = m.code
-       LEFT JOIN report_metric h ON h.report_id = r.id AND h.metric_code = '${HANDLED_METRIC}'`,
+       LEFT JOIN report_metric h ON h.report_id = r.id AND h.metric_code = '${HANDLED_APPLICATIONS_METRIC}'`,
     [[...agencyIds], [...years], [...metrics]],
   );
   const isRatio = new Map(metrics.map((code, i) => [code, ratio[i]!]));

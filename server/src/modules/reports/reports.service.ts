@@ -55,7 +55,7 @@ const REPORT_SELECT = `
 const SNIPPET_CONTEXT = 40;
 
 /** Metrics in the dictionary's order. */
-const METRIC_ORDER = new Map(METRICS.map((m, i) => [m.code, i]));
+const METRIC_ORDER: ReadonlyMap<string, number> = new Map(METRICS.map((m, i) => [m.code, i]));
 
 function toReportModel(r: ReportRow): ReportModel {
   return {
