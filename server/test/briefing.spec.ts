@@ -224,6 +224,19 @@ describe('the briefing and the notice', () => {
     expect(text).toContain('附录：方法说明');
   });
 
+  it('draws the trend and every breakdown that has a count as charts in the DOCX', async () => {
+    const { briefing } = await data<{ briefing: Record<'withholding' | 'reviewOutcomes' | 'litigationOutcomes', { value: number | null }[]> }>(
+      `{ briefing(year: 2023) { withholding { value } reviewOutcomes { value } litigationOutcomes { value } } }`,
+    );
+    const drawn = (['withholding', 'reviewOutcomes', 'litigationOutcomes'] as const).filter((k) => briefing[k].some((r) => (r.value ?? 0) > 0));
+    expect(drawn.length).toBeGreaterThan(0);
+    const res = await t.fetch('/api/briefing.docx?year=2023');
+    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(await res.arrayBuffer()) });
+    const alts = [...html.matchAll(/<img [^>]*alt="([^"]*)"/g)].map((m) => m[1]);
+    const title = { withholding: '不予公开的原因', reviewOutcomes: '行政复议结果', litigationOutcomes: '行政诉讼结果' } as const;
+    expect(alts).toEqual(['新收申请、办结申请（柱）与公开率、按时答复率（线）', ...drawn.map((k) => `${title[k]}：各类别件数与占比（条形图）`)]);
+  });
+
   it('downloads the notice with each agency\'s problems and evidence; a bad year is refused with a code', async () => {
     const noticeText = async () => {
       const res = await t.fetch('/api/notice.docx?year=2022');

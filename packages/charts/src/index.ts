@@ -1,1 +1,2 @@
 export * from './briefing-trend.option.js';
+export * from './briefing-breakdown.option.js';

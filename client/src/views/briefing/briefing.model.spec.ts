@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundFromForm, boundToForm, documentUrl, followUpActions, trendChart } from './briefing.model';
+import { boundFromForm, boundToForm, breakdownChart, documentUrl, followUpActions, trendChart } from './briefing.model';
 
 const text = { received: '新收', handled: '办结', disclosureRate: '公开率', onTimeRate: '按时', countAxis: '件', yearLabel: (y: number) => `${y}年` };
 
@@ -25,6 +25,25 @@ describe('the briefing page', () => {
       [2024, 250, null, 62.5, null],
     ]);
     expect((chart.option.xAxis as { data: string[] }).data).toEqual(['2023年', '2024年']);
+  });
+
+  it('draws a breakdown with a count as bars over its full table, and none when no part has a count', () => {
+    const words = { countAxis: '件', barLabel: (v: number) => `${v} 件`, part: '类别', count: '件数', share: '占比' };
+    const parts = [
+      { labelZh: '国家秘密', labelEn: 'State secrets', value: 2, share: 0.25 },
+      { labelZh: '内部事务信息', labelEn: 'Internal affairs', value: 6, share: 0.75 },
+      { labelZh: '过程性信息', labelEn: 'Process information', value: 0, share: 0 },
+    ];
+    const chart = breakdownChart(parts, (p) => p.labelEn, words)!;
+    // Bars for the two parts with a count, the larger on top (last on the category axis); the table keeps all three.
+    expect((chart.option.yAxis as { data: string[] }).data).toEqual(['State secrets', 'Internal affairs']);
+    expect(chart.table.rows).toEqual([
+      ['State secrets', 2, 25],
+      ['Internal affairs', 6, 75],
+      ['Process information', 0, 0],
+    ]);
+    expect(chart.table.columns).toEqual(['类别', '件数', '占比 (%)']);
+    expect(breakdownChart(parts.map((p) => ({ ...p, value: 0 })), (p) => p.labelZh, words)).toBeNull();
   });
 
   it('enters rate thresholds in per cent and sends them as 0–1', () => {

@@ -3,11 +3,11 @@
  * shared @ogi/charts builder the server also renders into the DOCX), thresholds between the form (per cent) and
  * the API (0–1), and the actions a follow-up item offers to whom.
  */
-import { briefingTrendPoints, buildBriefingTrendOption, type BriefingTrendText } from '@ogi/charts';
+import { breakdownBars, breakdownChartHeight, briefingTrendPoints, buildBriefingBreakdownOption, buildBriefingTrendOption, type BriefingBreakdownText, type BriefingTrendText } from '@ogi/charts';
 import { METRIC_BY_CODE, mayAccess, type Role } from '@ogi/domain';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
-import type { BriefingResult } from '../../graphql/briefing.query';
+import type { BreakdownPart, BriefingResult } from '../../graphql/briefing.query';
 
 export type BriefingDocument = 'briefing' | 'notice';
 
@@ -35,6 +35,28 @@ export function trendChart(b: Briefing, text: BriefingTrendText): { option: Char
     table: {
       columns: ['', text.received, text.handled, `${text.disclosureRate} (%)`, `${text.onTimeRate} (%)`],
       rows: points.map((p) => [p.year, p.received, p.handled, pct(p.disclosureRate), pct(p.onTimeRate)]),
+    },
+  };
+}
+
+/**
+ * A breakdown's bar chart (the shared builder the DOCX uses too), with its height and data table; null when no
+ * part has a count, so the page shows its table alone.
+ */
+export function breakdownChart(
+  parts: readonly BreakdownPart[],
+  label: (p: BreakdownPart) => string,
+  text: BriefingBreakdownText & { part: string; count: string; share: string },
+): { option: ChartOption; table: DataTable; height: number } | null {
+  const named = parts.map((p) => ({ label: label(p), value: p.value, share: p.share }));
+  const bars = breakdownBars(named).length;
+  if (!bars) return null;
+  return {
+    option: buildBriefingBreakdownOption(named, text) as ChartOption,
+    height: breakdownChartHeight(bars),
+    table: {
+      columns: [text.part, text.count, `${text.share} (%)`],
+      rows: named.map((p) => [p.label, p.value, p.share === null ? null : Math.round(p.share * 1000) / 10]),
     },
   };
 }

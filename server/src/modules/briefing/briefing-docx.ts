@@ -3,7 +3,7 @@
  * from the same objects the API serves. Headings in 黑体, body in 宋体 (fonts every Chinese Word has); each
  * section starts on a new page; tables repeat their header row across pages.
  */
-import { briefingTrendPoints, buildBriefingTrendOption } from '@ogi/charts';
+import { breakdownBars, breakdownChartHeight, briefingTrendPoints, buildBriefingBreakdownOption, buildBriefingTrendOption } from '@ogi/charts';
 import { formatCount, formatMetricValue, formatPercent, METRIC_BY_CODE, METRIC_QUALITY_LABELS } from '@ogi/domain';
 import {
   AlignmentType,
@@ -105,8 +105,32 @@ export async function briefingDocx(b: BriefingModel): Promise<Buffer> {
     640,
     320,
   );
-  const breakdownTable = (rows: BriefingModel['withholding']) =>
-    rows.length ? table(['类别', '件数', '占比'], rows.map((r) => [r.labelZh, r.value === null ? '—' : formatCount(r.value), r.share === null ? '—' : `${formatPercent(r.share)}%`])) : note('本年度无相关数据。');
+  /** A breakdown as a bar chart (when any part has a count) over its table, which keeps every part. */
+  const breakdownSection = (title: string, rows: BriefingModel['withholding']): (Paragraph | Table)[] => {
+    if (!rows.length) return [subheading(title), note('本年度无相关数据。')];
+    const parts = rows.map((r) => ({ label: r.labelZh, value: r.value, share: r.share }));
+    const bars = breakdownBars(parts).length;
+    const height = breakdownChartHeight(bars);
+    const chart = bars
+      ? [
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: 'png',
+                data: renderChartPng(buildBriefingBreakdownOption(parts, { countAxis: '件', barLabel: (v, sh) => `${formatCount(v)} 件${sh === null ? '' : `（${formatPercent(sh)}%）`}` }, DOCUMENT_CHART_FONT), 640, height),
+                transformation: { width: 600, height: Math.round((height * 600) / 640) },
+                altText: { title, description: `${title}：各类别件数与占比（条形图）`, name: title },
+              }),
+            ],
+          }),
+        ]
+      : [];
+    return [
+      subheading(title),
+      ...chart,
+      table(['类别', '件数', '占比'], rows.map((r) => [r.labelZh, r.value === null ? '—' : formatCount(r.value), r.share === null ? '—' : `${formatPercent(r.share)}%`])),
+    ];
+  };
 
   const children: (Paragraph | Table)[] = [
     new Paragraph({ text: briefingTitle(b), heading: HeadingLevel.TITLE }),
@@ -151,12 +175,9 @@ export async function briefingDocx(b: BriefingModel): Promise<Buffer> {
       : [note('没有达到显著变化标准的机关。')]),
 
     heading('六、不予公开原因与复议、诉讼结果', true),
-    subheading('不予公开的原因'),
-    breakdownTable(b.withholding),
-    subheading('行政复议结果'),
-    breakdownTable(b.reviewOutcomes),
-    subheading('行政诉讼结果'),
-    breakdownTable(b.litigationOutcomes),
+    ...breakdownSection('不予公开的原因', b.withholding),
+    ...breakdownSection('行政复议结果', b.reviewOutcomes),
+    ...breakdownSection('行政诉讼结果', b.litigationOutcomes),
 
     heading('附录：方法说明', true),
     ...b.methodologyZh.map(para),
