@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, isEnumType, isInputObjectType, isObjectType } from 'graphql';
+import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, METRIC_QUALITY_STATES, REPORT_SCOPES, SEVERITIES } from '@ogi/domain';
+import { buildSchema, getNamedType, isEnumType, isInputObjectType, isObjectType, type GraphQLEnumType, type GraphQLObjectType } from 'graphql';
 import { SCHEMA_FILE, buildSchemaText } from './graphql-schema.js';
 
 describe('server/schema.gql', () => {
@@ -31,5 +32,25 @@ describe('server/schema.gql', () => {
       }
     }
     expect(undocumented).toEqual([]);
+  });
+
+  it("answers the domain's closed sets as enums with exactly the domain's values", async () => {
+    const schema = buildSchema(await buildSchemaText());
+    const closedSets: [enumName: string, values: readonly string[], fields: string[]][] = [
+      ['Severity', SEVERITIES, ['Finding.severity']],
+      ['ReportScope', REPORT_SCOPES, ['Report.scope', 'Agency.usualScope']],
+      ['AgencyKind', AGENCY_KIND_VALUES, ['Agency.kind', 'AgencyNode.kind']],
+      ['AgencyLevel', AGENCY_LEVEL_VALUES, ['Agency.level', 'AgencyNode.level']],
+      ['MetricQuality', METRIC_QUALITY_STATES, []],
+    ];
+    for (const [enumName, values, fields] of closedSets) {
+      const type = schema.getType(enumName) as GraphQLEnumType;
+      expect([enumName, type.getValues().map((v) => v.name).sort()]).toEqual([enumName, [...values].sort()]);
+      for (const path of fields) {
+        const [typeName, fieldName] = path.split('.') as [string, string];
+        const field = (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName]!;
+        expect([path, getNamedType(field.type).name]).toEqual([path, enumName]);
+      }
+    }
   });
 });

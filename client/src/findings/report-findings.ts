@@ -1,7 +1,8 @@
 /** How findings attach to table cells: by cell path (`applications.newReceived[0]`). */
+import { SEVERITIES } from '@ogi/domain';
 import type { FindingResult, SeverityValue } from '../graphql/types';
 
-export const SEVERITY_ORDER: readonly SeverityValue[] = ['error', 'warning', 'info'];
+export const SEVERITY_ORDER: readonly SeverityValue[] = SEVERITIES;
 const rank = (s: string) => {
   const i = SEVERITY_ORDER.indexOf(s as SeverityValue);
   return i < 0 ? SEVERITY_ORDER.length : i;

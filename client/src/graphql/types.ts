@@ -4,6 +4,8 @@
  * codegen is set up.
  */
 
+import type { Severity } from '@ogi/domain';
+
 /** A table cell's evidence. `value` null means the document prints nothing (or text) there. */
 export interface CellResult {
   path: string;
@@ -38,7 +40,8 @@ export interface CellCorrectionInForce {
   at: string;
 }
 
-export type SeverityValue = 'error' | 'warning' | 'info';
+/** The closed set of @ogi/domain, as the API answers it. */
+export type SeverityValue = Severity;
 
 export interface FindingResult {
   rule: string;

@@ -2,11 +2,11 @@
  * Publication deadlines, 条例 第四十九条: departments of governments at county level and above publish by
  * 31 January; governments (through their 主管部门) by 31 March, each about the previous calendar year.
  */
-export type AgencyKind = 'government' | 'department' | 'dispatched' | 'other';
-export type AgencyLevel = 'province' | 'city' | 'county' | 'township';
 /** Every agency kind and level, in the order forms list them (the registry's CHECK constraints allow these). */
-export const AGENCY_KIND_VALUES: readonly AgencyKind[] = ['government', 'department', 'dispatched', 'other'];
-export const AGENCY_LEVEL_VALUES: readonly AgencyLevel[] = ['province', 'city', 'county', 'township'];
+export const AGENCY_KIND_VALUES = ['government', 'department', 'dispatched', 'other'] as const;
+export const AGENCY_LEVEL_VALUES = ['province', 'city', 'county', 'township'] as const;
+export type AgencyKind = (typeof AGENCY_KIND_VALUES)[number];
+export type AgencyLevel = (typeof AGENCY_LEVEL_VALUES)[number];
 
 /** The last data year reported under the 2008 条例, which gave every agency until 31 March (spec §1.1). */
 export const LAST_DATA_YEAR_UNDER_2008_REGULATION = 2018;

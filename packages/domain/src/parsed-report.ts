@@ -85,7 +85,8 @@ export interface NarrativeFact {
   end: number;
 }
 
-export type ReportScope = 'self' | 'region_aggregate' | 'system_aggregate';
+export const REPORT_SCOPES = ['self', 'region_aggregate', 'system_aggregate'] as const;
+export type ReportScope = (typeof REPORT_SCOPES)[number];
 
 export interface ParsedReport extends ParsedReportCore {
   /** The scope the report covers, from its own wording (全市/全区/全县… = region aggregate). */

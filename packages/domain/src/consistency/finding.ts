@@ -1,7 +1,9 @@
 /**
  * A finding: one thing a check noticed about a report. Rule codes are stable identifiers; messages are for people.
  */
-export type Severity = 'error' | 'warning' | 'info';
+/** How much a finding matters, worst first: the closed set the API, the filters and the dashboard share. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 export const RULE_CODES = [
   /** Rule 1: per column, 新收 + 上年结转 = （七）总计 + 结转下年度 (printed in the table itself). */

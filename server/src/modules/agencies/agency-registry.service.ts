@@ -4,7 +4,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { appendAudit, mergeAgencyInto, refreshDeadlines, refreshScopeFindings, type Actor } from '@ogi/database';
-import type { AgencyKind } from '@ogi/domain';
+import type { AgencyKind, AgencyLevel } from '@ogi/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { parseId, toId } from '../../common/graphql/ids.js';
@@ -22,8 +22,8 @@ const inScope = (scope: AgencyScope, column: string, param: string) => (scope.al
 interface AgencyJson {
   id: number;
   name: string;
-  kind: string;
-  level: string | null;
+  kind: AgencyKind;
+  level: AgencyLevel | null;
   parent_id: number | null;
   listing_url: string | null;
 }

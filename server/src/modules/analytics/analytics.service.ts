@@ -13,6 +13,8 @@ import {
   isRatioMetric,
   metricValueFromSums,
   RANKING_EXCLUDED_QUALITIES,
+  type AgencyKind,
+  type AgencyLevel,
   type BreakdownDimension,
   type CellValue,
   type MetricDefinition,
@@ -48,8 +50,8 @@ export const AGENCY_COLUMNS = `a.id AS agency_id, a.name AS agency_name, a.kind 
 export interface AgencyColumns {
   agency_id: number;
   agency_name: string;
-  agency_kind: string;
-  agency_level: string | null;
+  agency_kind: AgencyKind;
+  agency_level: AgencyLevel | null;
   agency_parent_id: number | null;
   agency_listing_url: string | null;
 }

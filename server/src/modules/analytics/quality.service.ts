@@ -3,7 +3,7 @@
  * which year and when. Current report versions only, within the caller's scope.
  */
 import { Injectable } from '@nestjs/common';
-import { chinaDate, publicationDeadline, submissionStatus, type AgencyKind } from '@ogi/domain';
+import { chinaDate, publicationDeadline, submissionStatus, type AgencyKind, type Severity } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { toId } from '../../common/graphql/ids.js';
@@ -92,7 +92,7 @@ export class QualityService {
           report_id: number;
           year: number;
           rule: string;
-          severity: string;
+          severity: Severity;
           status: string;
           cells: string[];
           expected: string | null;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NarrativeFactEntity, ReportCellEntity, ReportFindingEntity, ReportMetricEntity } from '@ogi/database';
-import { METRICS } from '@ogi/domain';
+import { METRICS, type ReportScope } from '@ogi/domain';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { scopeConditionAt, type AgencyScope } from '../../common/access/agency-scope.js';
@@ -30,7 +30,7 @@ interface ReportRow {
   agency_id: number;
   year: number;
   template: string;
-  scope: string;
+  scope: ReportScope;
   printed_agency_name: string | null;
   published_on: string | null;
   deadline: string;

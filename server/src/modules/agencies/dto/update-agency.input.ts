@@ -1,9 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
-import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES } from '@ogi/domain';
-
-const REPORT_SCOPE_VALUES = ['self', 'region_aggregate', 'system_aggregate'];
+import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, REPORT_SCOPES } from '@ogi/domain';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
 
 const NAME_MESSAGE = '名称须为 2–100 个字符。A name must be 2–100 characters long.';
@@ -58,7 +56,7 @@ export class UpdateAgencyInput {
       "What the agency's reports usually cover: self (its own work) | region_aggregate (its whole region) | system_aggregate; null = unknown. Each report whose detected scope differs gets a SCOPE_MISMATCH finding. Recorded in the audit log.",
   })
   @IsOptional()
-  @IsIn(REPORT_SCOPE_VALUES, { message: 'usualScope: 只能是 self（本机关）、region_aggregate（地区汇总）或 system_aggregate（系统汇总）。The usual scope must be self, region_aggregate or system_aggregate.' })
+  @IsIn(REPORT_SCOPES, { message: 'usualScope: 只能是 self（本机关）、region_aggregate（地区汇总）或 system_aggregate（系统汇总）。The usual scope must be self, region_aggregate or system_aggregate.' })
   usualScope?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Names to add as aliases (other names its reports are printed under).' })

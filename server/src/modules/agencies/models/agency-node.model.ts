@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { AgencyKind, AgencyLevel } from '@ogi/domain';
+import { AgencyKindEnum, AgencyLevelEnum } from '../../../common/graphql/domain-enums.js';
 
 @ObjectType('AgencyNode', { description: 'An agency in the registry tree, with what lies under it (for tree pickers).' })
 export class AgencyNodeModel {
@@ -8,11 +10,11 @@ export class AgencyNodeModel {
   @Field(() => String, { description: 'Canonical name.' })
   name!: string;
 
-  @Field(() => String, { description: 'government | department | dispatched | other.' })
-  kind!: string;
+  @Field(() => AgencyKindEnum, { description: 'What the agency is; decides the publication deadline.' })
+  kind!: AgencyKind;
 
-  @Field(() => String, { nullable: true, description: 'province | city | county | township, when known.' })
-  level!: string | null;
+  @Field(() => AgencyLevelEnum, { nullable: true, description: 'The administrative level, when known.' })
+  level!: AgencyLevel | null;
 
   @Field(() => ID, { nullable: true, description: 'The government it belongs to, when known.' })
   parentId!: string | null;

@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { AgencyKind, AgencyLevel, ReportScope } from '@ogi/domain';
+import { AgencyKindEnum, AgencyLevelEnum, ReportScopeEnum } from '../../../common/graphql/domain-enums.js';
 
 @ObjectType('Agency', { description: 'An agency that publishes annual reports: a government or one of its departments.' })
 export class AgencyModel {
@@ -8,20 +10,20 @@ export class AgencyModel {
   @Field(() => String, { description: 'Canonical name, e.g. 鄂州市行政审批局.' })
   name!: string;
 
-  @Field(() => String, { description: 'government | department | dispatched | other. Decides the publication deadline.' })
-  kind!: string;
+  @Field(() => AgencyKindEnum, { description: 'What the agency is; decides the publication deadline.' })
+  kind!: AgencyKind;
 
-  @Field(() => String, { nullable: true, description: 'province | city | county | township, when known.' })
-  level!: string | null;
+  @Field(() => AgencyLevelEnum, { nullable: true, description: 'The administrative level, when known.' })
+  level!: AgencyLevel | null;
 
   @Field(() => String, { nullable: true, description: 'The page where the agency lists its annual reports, when known.' })
   listingUrl!: string | null;
 
-  @Field(() => String, {
+  @Field(() => ReportScopeEnum, {
     nullable: true,
-    description: "What its reports usually cover: self | region_aggregate | system_aggregate; null when the registry does not say. A report of another scope gets a SCOPE_MISMATCH finding.",
+    description: 'What its reports usually cover; null when the registry does not say. A report of another scope gets a SCOPE_MISMATCH finding.',
   })
-  usualScope?: string | null;
+  usualScope?: ReportScope | null;
 
   /** Internal: the parent agency's key, resolved by `parent`. */
   parentId!: number | null;

@@ -1,12 +1,11 @@
 import { ArgsType, Field, Int, IntersectionType } from '@nestjs/graphql';
-import { RULE_CODES } from '@ogi/domain';
+import { RULE_CODES, SEVERITIES } from '@ogi/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { PagingArgs } from '../../../common/graphql/paging.args.js';
 import { AgencySelectionInput } from './agency-selection.input.js';
 import { MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from './years.js';
 
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
 const RULES_MESSAGE = `rules: 未知的规则代码。Unknown rule code; known: ${RULE_CODES.join(', ')}.`;
 const SEVERITIES_MESSAGE = 'severities: 只能是 error、warning、info。Severities must be among error, warning, info.';
 

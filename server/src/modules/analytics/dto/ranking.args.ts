@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { REPORT_SCOPES } from '@ogi/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PagingArgs } from '../../../common/graphql/paging.args.js';
@@ -9,7 +10,6 @@ import { MAX_YEAR, MIN_YEAR, YEAR_MESSAGE } from './years.js';
 /** Rankings leave out agencies with fewer handled applications (or a smaller base) than this by default. */
 export const DEFAULT_MIN_SAMPLE = 30;
 
-export const REPORT_SCOPES = ['self', 'region_aggregate', 'system_aggregate'] as const;
 
 @ArgsType()
 export class RankingArgs extends PagingArgs {

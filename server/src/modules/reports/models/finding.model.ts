@@ -1,12 +1,14 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
+import type { Severity } from '@ogi/domain';
+import { SeverityEnum } from '../../../common/graphql/domain-enums.js';
 
 @ObjectType('Finding', { description: 'Something a consistency check noticed about the report.' })
 export class FindingModel {
   @Field(() => String, { description: 'Rule code, e.g. S3_BALANCE, S3_ROW_SUM, CROSS_YEAR_CARRY, LATE_PUBLICATION.' })
   rule!: string;
 
-  @Field(() => String, { description: 'error | warning | info.' })
-  severity!: string;
+  @Field(() => SeverityEnum, { description: 'How much it matters: error (the tables do not add up), warning, info.' })
+  severity!: Severity;
 
   @Field(() => String, { description: 'failed (the rule does not hold) | unverifiable (a needed cell is blank) | notice.' })
   status!: string;

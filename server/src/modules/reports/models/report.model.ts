@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { ReportScope } from '@ogi/domain';
+import { ReportScopeEnum } from '../../../common/graphql/domain-enums.js';
 
 @ObjectType('Report', { description: "One version of one agency's annual report for one year." })
 export class ReportModel {
@@ -14,8 +16,8 @@ export class ReportModel {
   @Field(() => String, { description: 'The official format followed: "2019" (国办公开办函〔2019〕60号) or "2021" (〔2021〕30号).' })
   template!: string;
 
-  @Field(() => String, { description: 'self | region_aggregate (全市/全区…) | system_aggregate.' })
-  scope!: string;
+  @Field(() => ReportScopeEnum, { description: 'What the figures cover: self, or a summary of a region (全市/全区…) or of a system.' })
+  scope!: ReportScope;
 
   @Field(() => String, { nullable: true, description: 'Publication date as printed, YYYY-MM-DD.' })
   publishedOn!: string | null;
