@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { connectionType } from '../../../common/pagination/connection.model.js';
 
 @ObjectType('Report', { description: "One version of one agency's annual report for one year." })
 export class ReportModel {
@@ -59,3 +60,6 @@ export class ReportPageModel {
   @Field(() => Int, { description: 'How many reports match in all.' })
   total!: number;
 }
+
+@ObjectType('ReportConnection', { description: 'Current report versions paged by cursor: newest year first, then agency name.' })
+export class ReportConnectionModel extends connectionType(ReportModel, 'Report') {}
