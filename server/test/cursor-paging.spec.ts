@@ -104,6 +104,13 @@ async function walk<N>(list: ListName, size: number, options: { backward?: boole
 
 const keysOf = (list: ListName, rows: unknown[]) => rows.map((r) => (LISTS[list].key as (x: unknown) => string)(r));
 
+/** Stores a fixture report; its id. */
+async function stored(r: FixtureReport): Promise<string> {
+  const result = await storeReport(storeOnlyIngestor(t.dataSource), r);
+  if (result.status !== 'stored') throw new Error('not stored');
+  return String(result.reportId);
+}
+
 /** A report that does not add up (printed 予以公开 总计 6 ≠ 5), so it carries an error finding. */
 const failing = (agency: string, year: number): FixtureReport => ({ agency, year, publishedOn: null, n: 10, g: 5, p: 0, w: 5, u: 0, legal: 0, grantedTotalPrinted: 6 });
 
@@ -124,14 +131,13 @@ describe('walking every list to the end', () => {
   });
 
   it('reports: a report added before the cursor stays out of the walk, one added after it comes in; nothing repeats or goes missing', async () => {
-    const ingestor = storeOnlyIngestor(t.dataSource);
     let before = '';
     let after = '';
     const { rows } = await walk<{ id: string }>('reports', 3, {
       between: async () => {
         // Newest year first: 2025 sorts before every page already read, 2021 after every one.
-        before = String((await storeReport(ingestor, failing(CITY, 2025))).reportId);
-        after = String((await storeReport(ingestor, failing(CITY_EDU, 2021))).reportId);
+        before = await stored(failing(CITY, 2025));
+        after = await stored(failing(CITY_EDU, 2021));
       },
     });
     const now = keysOf('reports', await offsetList('reports'));
@@ -143,13 +149,12 @@ describe('walking every list to the end', () => {
   });
 
   it('findings: the same with the findings of reports added mid-walk', async () => {
-    const ingestor = storeOnlyIngestor(t.dataSource);
     let before = '';
     let after = '';
     const { rows } = await walk<{ reportId: string }>('findings', 3, {
       between: async () => {
-        before = String((await storeReport(ingestor, failing(CITY_EDU, 2026))).reportId);
-        after = String((await storeReport(ingestor, failing(CITY_POLICE, 2020))).reportId);
+        before = await stored(failing(CITY_EDU, 2026));
+        after = await stored(failing(CITY_POLICE, 2020));
       },
     });
     const now = await offsetList<{ reportId: string }>('findings');
