@@ -51,7 +51,18 @@ export {
   type FinishedItem,
 } from './ingest/ingest-batches.js';
 export { ProcessLease } from './ingest/process-lease.js';
-export { SYSTEM_ACTOR, appendAudit, readAuditLog, type Actor, type AuditEntry, type AuditEntryInput } from './audit/audit-log.js';
+export {
+  SYSTEM_ACTOR,
+  appendAudit,
+  auditLogCondition,
+  readAuditLog,
+  toAuditEntry,
+  type Actor,
+  type AuditEntry,
+  type AuditEntryInput,
+  type AuditLogFilter,
+  type AuditLogRow,
+} from './audit/audit-log.js';
 export {
   CORRECTION_ERROR_CODES,
   CorrectionError,

@@ -7,7 +7,8 @@ Create a token on the account page (账号 → 访问令牌), then:
 
 It asks the GraphQL API for the number of new applications (applications.new) of every agency for the years
 given, downloads the same years as a ZIP of CSV files, and prints, as JSON, both readings side by side and
-whether they agree. With pandas, `pd.read_csv(zip.open("metric_values.csv"))` reads the same file.
+whether they agree. With pandas, `pd.read_csv(zip.open("metric_values.csv"))` reads the same file. It also walks
+the list of reports of each year page by page with cursors (`first`/`after`; OGI_PAGE_SIZE per page, at most 100).
 """
 import csv
 import io
@@ -22,6 +23,7 @@ URL = os.environ.get("OGI_URL", "http://localhost:3000").rstrip("/")
 TOKEN = os.environ["OGI_TOKEN"]
 YEARS = [int(y) for y in sys.argv[1:]] or [2024]
 METRIC = "applications.new"
+PAGE_SIZE = int(os.environ.get("OGI_PAGE_SIZE", "100"))
 
 session = requests.Session()
 # No password, no cookie, no CSRF token: the token is the whole credential. Keep it out of your code.
@@ -52,6 +54,32 @@ from_api = {
     f"{names[v['agencyId']]} {v['year']}": v["value"] for v in comparison["values"] if v["reportId"] is not None
 }
 
+REPORTS = """
+query($year: Int, $first: Int, $after: String) {
+  reportsConnection(year: $year, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { id year agency { name } }
+  }
+}
+"""
+
+
+def every_report(year):
+    """Every current report of a year, page by page: a cursor keeps its place, so reports stored while the
+    script runs never make it skip or repeat one (as counting with skip/take could)."""
+    after, names, pages = None, [], 0
+    while True:
+        page = graphql(REPORTS, {"year": year, "first": PAGE_SIZE, "after": after})["reportsConnection"]
+        names += [report["agency"]["name"] for report in page["nodes"]]
+        pages += 1
+        if not page["pageInfo"]["hasNextPage"]:
+            return {"names": names, "pages": pages, "totalCount": page["totalCount"]}
+        after = page["pageInfo"]["endCursor"]
+
+
+reports = {str(year): every_report(year) for year in YEARS}
+
 # The bulk download: every table of the selection as UTF-8 CSV (format=parquet for DuckDB, pandas, R arrow).
 download = session.get(f"{URL}/api/exports/dataset.zip", params={"format": "csv", "years": YEARS}, timeout=600)
 if download.status_code != 200:
@@ -68,4 +96,10 @@ with zipfile.ZipFile(io.BytesIO(download.content)) as archive:
         if row["metric"] == METRIC
     }
 
-print(json.dumps({"metric": METRIC, "years": YEARS, "api": from_api, "download": from_download, "agree": from_api == from_download}, ensure_ascii=False, indent=2))
+print(
+    json.dumps(
+        {"metric": METRIC, "years": YEARS, "api": from_api, "download": from_download, "agree": from_api == from_download, "reports": reports},
+        ensure_ascii=False,
+        indent=2,
+    )
+)

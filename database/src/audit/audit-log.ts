@@ -60,15 +60,46 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-/** A page of the log, newest first; one report's entries when `reportId` is given. */
-export async function readAuditLog(
-  m: EntityManager,
-  filter: { reportId?: number | null; agencyIds?: readonly number[] | null },
-  take: number,
-  skip: number,
-): Promise<{ items: AuditEntry[]; total: number }> {
+/** A row of `audit_log` as PostgreSQL returns it. */
+export interface AuditLogRow {
+  id: string;
+  at: Date;
+  actor: string;
+  actor_user_id: number | null;
+  action: AuditAction;
+  report_id: number | null;
+  cell_path: string | null;
+  before_value: unknown;
+  after_value: unknown;
+  reason: string | null;
+  detail: Record<string, unknown>;
+}
+
+export function toAuditEntry(r: AuditLogRow): AuditEntry {
+  return {
+    id: Number(r.id),
+    at: r.at,
+    actor: r.actor,
+    actorUserId: r.actor_user_id,
+    action: r.action,
+    reportId: r.report_id,
+    cellPath: r.cell_path,
+    before: r.before_value,
+    after: r.after_value,
+    reason: r.reason,
+    detail: r.detail,
+  };
+}
+
+export interface AuditLogFilter {
+  reportId?: number | null;
+  /** Only entries about reports of these agencies (a department user's view); every entry when null. */
+  agencyIds?: readonly number[] | null;
+}
+
+/** Which entries (`audit_log l`) a reading of the log holds, as a condition ('TRUE' for all); appends its parameters. */
+export function auditLogCondition(filter: AuditLogFilter, params: unknown[]): string {
   const where: string[] = [];
-  const params: unknown[] = [];
   if (filter.reportId !== undefined && filter.reportId !== null) {
     params.push(filter.reportId);
     where.push(`l.report_id = $${params.length}`);
@@ -77,38 +108,17 @@ export async function readAuditLog(
     params.push([...filter.agencyIds]);
     where.push(`l.report_id IN (SELECT id FROM report WHERE agency_id = ANY($${params.length}))`);
   }
-  const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const rows: {
-    id: string;
-    at: Date;
-    actor: string;
-    actor_user_id: number | null;
-    action: AuditAction;
-    report_id: number | null;
-    cell_path: string | null;
-    before_value: unknown;
-    after_value: unknown;
-    reason: string | null;
-    detail: Record<string, unknown>;
-  }[] = await m.query(
-    `SELECT l.* FROM audit_log l ${condition} ORDER BY l.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+  return where.length ? where.join(' AND ') : 'TRUE';
+}
+
+/** A page of the log, newest first; one report's entries when `reportId` is given. */
+export async function readAuditLog(m: EntityManager, filter: AuditLogFilter, take: number, skip: number): Promise<{ items: AuditEntry[]; total: number }> {
+  const params: unknown[] = [];
+  const condition = auditLogCondition(filter, params);
+  const rows: AuditLogRow[] = await m.query(
+    `SELECT l.* FROM audit_log l WHERE ${condition} ORDER BY l.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, take, skip],
   );
-  const [count] = (await m.query(`SELECT count(*)::int AS total FROM audit_log l ${condition}`, params)) as { total: number }[];
-  return {
-    total: count?.total ?? 0,
-    items: rows.map((r) => ({
-      id: Number(r.id),
-      at: r.at,
-      actor: r.actor,
-      actorUserId: r.actor_user_id,
-      action: r.action,
-      reportId: r.report_id,
-      cellPath: r.cell_path,
-      before: r.before_value,
-      after: r.after_value,
-      reason: r.reason,
-      detail: r.detail,
-    })),
-  };
+  const [count] = (await m.query(`SELECT count(*)::int AS total FROM audit_log l WHERE ${condition}`, params)) as { total: number }[];
+  return { total: count?.total ?? 0, items: rows.map(toAuditEntry) };
 }

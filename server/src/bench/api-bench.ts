@@ -5,17 +5,24 @@
  * (the Server-Timing header: parse, validate, execute) and of the round trip, against the targets of issue #4.
  *
  *   node server/dist/bench/api-bench.js [--agencies 3000] [--runs 30] [--clients 20] [--load-seconds 30] [--explain]
+ *                                       [--only <word,word>] [--no-load] [--no-dataset]
+ *
+ * `--only search,paging` times only the queries whose name contains one of the words; `--no-load` skips the load test.
  *
  * Then a load test: `--clients` signed-in clients (each its own session) open the overview at once and again for
  * `--load-seconds` — its three queries (province or city roll-up, top-10 ranking, submissions) in parallel, as the
  * dashboard sends them — and the throughput and the p50/p95 round trip under that load are printed.
+ *
+ * Then the bulk download (`GET /api/exports/dataset.zip`, every agency and year) as CSV and as Parquet, read to the
+ * end and thrown away: its size, time and the server's peak memory (this process's peak resident set, VmHWM, reset
+ * before each download; PostgreSQL's own memory is not in it). `--no-dataset` skips it.
  *
  * Load figures and each query's figures come as wall time and as CPU time (this process + PostgreSQL; PostgreSQL's
  * is read from /proc in 10 ms ticks, hence a mean): on a shared, busy machine the CPU time says what the same work
  * costs when the cores are free. Timings are measured here, never asserted in tests.
  */
 import 'reflect-metadata';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { SEED_REPORTS_DIR, generateProvince, installSignalHandlers, loadDataset, migrate, onShutdown, startEmbeddedPostgres, type Dataset } from '@ogi/database';
@@ -35,6 +42,9 @@ const WARMUP = 3;
 const EXPLAIN = argv.includes('--explain');
 const CLIENTS = option('clients', 20);
 const LOAD_SECONDS = option('load-seconds', 30);
+const ONLY = argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] ?? '').split(',') : null;
+const LOAD_TEST = !argv.includes('--no-load');
+const DATASET = !argv.includes('--no-dataset');
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -220,6 +230,17 @@ async function main(): Promise<void> {
         }),
       },
       {
+        name: `reports, offset paging: 50 from row ${Math.max(0, loaded.reports - 400)}`,
+        request: () => ({ query: `{ reports(take: 50, skip: ${Math.max(0, loaded.reports - 400)}) { total items { id year agency { name } } } }` }),
+      },
+      {
+        name: 'reports, cursor paging: 50 after a cursor near the end',
+        request: () => ({
+          query: `query($a: String) { reportsConnection(first: 50, after: $a) { totalCount pageInfo { hasNextPage endCursor } nodes { id year agency { name } } } }`,
+          variables: { a: deepCursor },
+        }),
+      },
+      {
         name: 'search report text (a phrase in most reports, first page)',
         request: () => ({ query: `{ searchReports(query: "依申请公开") { total items { report { id year } snippet offset } } }` }),
       },
@@ -241,11 +262,14 @@ async function main(): Promise<void> {
       },
     ];
 
+    // A cursor 400 reports before the end of the reports list, for the deep page above.
+    const deepCursor = await cursorFromEnd(url, cookie, 400);
+
     say();
     say('| query | server p50 | server p95 | round trip p95 | CPU per request: server p95 + PostgreSQL mean | target p95 | |');
     say('|---|---:|---:|---:|---:|---:|---|');
     let missed = 0;
-    for (const w of workloads) {
+    for (const w of workloads.filter((x) => ONLY === null || ONLY.some((word) => x.name.includes(word)))) {
       const server: number[] = [];
       const roundTrip: number[] = [];
       const serverCpu: number[] = [];
@@ -287,6 +311,22 @@ async function main(): Promise<void> {
     say();
     say(`Load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')} (on ${(await import('node:os')).cpus().length} cores).`);
 
+    // ---- the bulk download: size, time and the server's peak memory ----
+    if (DATASET) {
+      say();
+      say(`Bulk download of everything (${loaded.agencies} agencies, ${loaded.reports} reports, ${loaded.cells} cells), read to the end by a client that keeps nothing:`);
+      say('| format | ZIP size | time | server peak RSS (before → peak during) | |');
+      say('|---|---:|---:|---:|---|');
+      for (const format of ['csv', 'parquet'] as const) {
+        const d = await measureDownload(url, cookie, format);
+        const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
+        say(
+          `| ${format} | ${mb(d.bytes)} MB | ${d.seconds.toFixed(1)} s | ${mb(d.rssBefore)} → ${mb(d.rssPeak)} MB (+${mb(d.rssPeak - d.rssBefore)} MB; ${d.how}) | ${d.reports} reports |`,
+        );
+      }
+      say(`Load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}.`);
+    }
+
     // ---- load: the overview, CLIENTS signed-in clients at once ----
     const overview = (i: number) => {
       const root = i % 4 === 0 ? null : city(i);
@@ -307,42 +347,96 @@ async function main(): Promise<void> {
         },
       ];
     };
-    const cookies: string[] = [];
-    for (let c = 0; c < CLIENTS; c++) cookies.push(await signIn(url));
-    const latencies: number[] = [];
-    let failures = 0;
-    const loadStarted = performance.now();
-    const until = loadStarted + LOAD_SECONDS * 1000;
-    await Promise.all(
-      cookies.map(async (clientCookie, c) => {
-        for (let view = c; performance.now() < until; view += CLIENTS) {
-          await Promise.all(
-            overview(view).map(async (req) => {
-              const started = performance.now();
-              const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: clientCookie }, body: JSON.stringify(req) });
-              const body = (await res.json()) as { errors?: unknown };
-              latencies.push(performance.now() - started);
-              if (!res.ok || body.errors) failures++;
-            }),
-          );
-        }
-      }),
-    );
-    const loadSeconds = (performance.now() - loadStarted) / 1000;
-    latencies.sort((a, b) => a - b);
-    say();
-    say(`Load: ${CLIENTS} signed-in clients opening the overview (roll-up, top-10 ranking, submissions) for ${loadSeconds.toFixed(1)} s:`);
-    say(
-      `  ${latencies.length} requests, ${(latencies.length / loadSeconds).toFixed(1)} requests/s, round trip p50 ${percentile(latencies, 50).toFixed(0)} ms, ` +
-        `p95 ${percentile(latencies, 95).toFixed(0)} ms, ${failures} failed. Load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}.`,
-    );
-    if (failures) missed++;
+    if (LOAD_TEST) {
+      const cookies: string[] = [];
+      for (let c = 0; c < CLIENTS; c++) cookies.push(await signIn(url));
+      const latencies: number[] = [];
+      let failures = 0;
+      const loadStarted = performance.now();
+      const until = loadStarted + LOAD_SECONDS * 1000;
+      await Promise.all(
+        cookies.map(async (clientCookie, c) => {
+          for (let view = c; performance.now() < until; view += CLIENTS) {
+            await Promise.all(
+              overview(view).map(async (req) => {
+                const started = performance.now();
+                const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: clientCookie }, body: JSON.stringify(req) });
+                const body = (await res.json()) as { errors?: unknown };
+                latencies.push(performance.now() - started);
+                if (!res.ok || body.errors) failures++;
+              }),
+            );
+          }
+        }),
+      );
+      const loadSeconds = (performance.now() - loadStarted) / 1000;
+      latencies.sort((a, b) => a - b);
+      say();
+      say(`Load: ${CLIENTS} signed-in clients opening the overview (roll-up, top-10 ranking, submissions) for ${loadSeconds.toFixed(1)} s:`);
+      say(
+        `  ${latencies.length} requests, ${(latencies.length / loadSeconds).toFixed(1)} requests/s, round trip p50 ${percentile(latencies, 50).toFixed(0)} ms, ` +
+          `p95 ${percentile(latencies, 95).toFixed(0)} ms, ${failures} failed. Load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}.`,
+      );
+      if (failures) missed++;
+    }
 
     if (EXPLAIN) await explain(dataSource, String(province.id), years, tenMetrics, latest, rarePhrase);
     await app.close();
     process.exitCode = missed ? 1 : 0;
   } finally {
     await pg.stop();
+  }
+}
+
+async function graphql<T>(url: string, cookie: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: T; errors?: unknown };
+  if (!body.data || body.errors) throw new Error(`GraphQL refused: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** The cursor `fromEnd` reports before the end of the reports list, walking back from its end 100 at a time. */
+async function cursorFromEnd(url: string, cookie: string, fromEnd: number): Promise<string | null> {
+  let before: string | null = null;
+  for (let walked = 0; walked < fromEnd; walked += 100) {
+    const data: { reportsConnection: { pageInfo: { startCursor: string | null } } } = await graphql(
+      url,
+      cookie,
+      'query($b: String) { reportsConnection(last: 100, before: $b) { pageInfo { startCursor } } }',
+      { b: before },
+    );
+    before = data.reportsConnection.pageInfo.startCursor ?? before;
+  }
+  return before;
+}
+
+/**
+ * Downloads the whole data set in one format, reading the response to its end without keeping it, and measures
+ * this process's (the server's) peak resident set while it streams: VmHWM after resetting it (writing 5 to
+ * /proc/self/clear_refs), else the highest of samples taken every 20 ms.
+ */
+async function measureDownload(url: string, cookie: string, format: 'csv' | 'parquet') {
+  let how = 'VmHWM';
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    how = 'sampled every 20 ms';
+  }
+  const rssBefore = process.memoryUsage().rss;
+  let sampled = rssBefore;
+  const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 20);
+  const started = performance.now();
+  try {
+    const res = await fetch(`${url}/api/exports/dataset.zip?format=${format}`, { headers: { cookie } });
+    if (!res.ok || !res.body) throw new Error(`dataset ${format}: ${res.status} ${await res.text()}`);
+    let bytes = 0;
+    for await (const chunk of res.body) bytes += (chunk as Uint8Array).byteLength;
+    const seconds = (performance.now() - started) / 1000;
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    const rssPeak = how === 'VmHWM' && hwm ? Number(hwm[1]) * 1024 : Math.max(sampled, process.memoryUsage().rss);
+    return { bytes, seconds, rssBefore, rssPeak, how, reports: res.headers.get('x-dataset-reports') ?? '?' };
+  } finally {
+    clearInterval(sampler);
   }
 }
 

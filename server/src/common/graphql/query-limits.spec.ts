@@ -62,6 +62,15 @@ describe('query limits', () => {
     expect(refused!.actual as number).toBeGreaterThan(MAX_QUERY_COMPLEXITY);
     expect(check('{ reports(take: 100) { items { text } } }').map((e) => e.reason)).toEqual(['QUERY_TOO_COMPLEX']);
   });
+
+  it('counts a connection by the first or last asked for, and by the default page of 50 without either', () => {
+    // 10 texts (≈ 50,000) pass; 100 (≈ 500,000) do not, whichever way the page is asked for.
+    expect(check('{ reportsConnection(first: 10) { edges { node { text } } } }')).toEqual([]);
+    expect(check('{ reportsConnection(first: 100) { edges { node { text } } } }').map((e) => e.reason)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(check('query($n: Int) { reportsConnection(last: $n) { nodes { text } } }', { n: 100 }).map((e) => e.reason)).toEqual(['QUERY_TOO_COMPLEX']);
+    // No size given: the page holds 50 (≈ 250,000).
+    expect(check('{ reportsConnection { nodes { text } } }').map((e) => e.reason)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
 });
 
 describe('the size of an answer', () => {

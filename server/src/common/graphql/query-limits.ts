@@ -5,7 +5,8 @@
  *   so GraphiQL's schema query always passes);
  * - complexity: every field costs 1 plus its selections, a field whose value may run to megabytes (SIZED_FIELD_COSTS)
  *   costs by that size; a list multiplies its selections by the page size asked for (`take` on the field or on the
- *   page object holding it, e.g. `agencies(take: 100) { items { … } }`), or by LIST_FACTOR when nothing says how
+ *   page object holding it, e.g. `agencies(take: 100) { items { … } }`; `first` or `last` on a connection, e.g.
+ *   `reportsConnection(first: 100) { edges { node { … } } }`), or by LIST_FACTOR when nothing says how
  *   long it is. At most MAX_QUERY_COMPLEXITY.
  *
  * Breaking either is an error with `extensions.code` BAD_USER_INPUT and `extensions.reason` QUERY_TOO_DEEP or
@@ -37,6 +38,8 @@ import {
 } from 'graphql';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 
+import { DEFAULT_PAGE_SIZE } from './paging.args.js';
+
 export const MAX_QUERY_DEPTH = 10;
 export const MAX_QUERY_COMPLEXITY = 100_000;
 /** Assumed length of a list whose size no argument gives. */
@@ -49,6 +52,9 @@ export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
  * 5,000 small fields, so twenty of them fill a query's budget.
  */
 export const SIZED_FIELD_COSTS: Readonly<Record<string, number>> = { 'Report.text': 5_000 };
+
+/** Arguments that say how long a list field's page is (offset paging and cursor paging). */
+const PAGE_SIZE_ARGUMENTS = ['take', 'first', 'last'] as const;
 
 export const QUERY_LIMIT_REASONS = ['QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX', 'RESPONSE_TOO_LARGE'] as const;
 
@@ -152,12 +158,17 @@ class OperationMeasurer {
     return { depth: 1 + inner.depth, cost: 1 + multiplier * inner.cost };
   }
 
+  /** The page size a field asks for: `take`, or `first` / `last` on a connection (which holds DEFAULT_PAGE_SIZE without them). */
   private takeOf(node: FieldNode, field: GraphQLField<unknown, unknown>): number | null {
-    const arg = field.args.find((a) => a.name === 'take');
-    if (!arg) return null;
-    const given = node.arguments?.find((a) => a.name.value === 'take');
-    const value = given ? valueFromAST(given.value, arg.type, this.variables) : arg.defaultValue;
-    return typeof value === 'number' && value > 0 ? value : null;
+    const sizes = PAGE_SIZE_ARGUMENTS.flatMap((name) => {
+      const arg = field.args.find((a) => a.name === name);
+      if (!arg) return [];
+      const given = node.arguments?.find((a) => a.name.value === name);
+      const value = given ? valueFromAST(given.value, arg.type, this.variables) : arg.defaultValue;
+      return typeof value === 'number' && value > 0 ? [value] : [];
+    });
+    if (sizes.length) return Math.max(...sizes);
+    return field.args.some((a) => a.name === 'first') ? DEFAULT_PAGE_SIZE : null;
   }
 
   private fieldOf(type: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {

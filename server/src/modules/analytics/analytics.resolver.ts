@@ -4,20 +4,22 @@ import { ACCESS } from '../../common/access/access-policy.js';
 import { Roles, Scope } from '../../common/access/access.decorators.js';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { paging } from '../../common/graphql/paging.args.js';
+import { sortedConnection } from '../../common/pagination/keyset.js';
 import { AnalyticsService } from './analytics.service.js';
 import { BreakdownArgs } from './dto/breakdown.args.js';
 import { CompareArgs } from './dto/compare.args.js';
-import { DataQualityArgs, FindingsArgs, SubmissionsArgs } from './dto/quality.args.js';
+import { DataQualityArgs, FindingsArgs, FindingsConnectionArgs, SubmissionsArgs, SubmissionsConnectionArgs } from './dto/quality.args.js';
 import { DEFAULT_MIN_SAMPLE, RankingArgs } from './dto/ranking.args.js';
 import { RollupArgs } from './dto/rollup.args.js';
 import { TimeSeriesArgs } from './dto/time-series.args.js';
 import { BreakdownRowModel } from './models/breakdown.model.js';
 import { ComparisonModel } from './models/comparison.model.js';
-import { DataQualityModel, FindingPageModel } from './models/data-quality.model.js';
+import { DataQualityModel, FindingConnectionModel, FindingPageModel } from './models/data-quality.model.js';
 import { MetricDefinitionModel, toMetricDefinitionModel } from './models/metric-definition.model.js';
 import { RankingPageModel } from './models/ranking.model.js';
 import { RollupValueModel } from './models/rollup-value.model.js';
-import { SubmissionModel } from './models/submission.model.js';
+import { SubmissionConnectionModel, SubmissionModel } from './models/submission.model.js';
+import { SUBMISSION_LIST, SUBMISSION_ORDER } from './submission-order.js';
 import { QualityService } from './quality.service.js';
 
 const ROLLUP_RULE =
@@ -93,6 +95,24 @@ export class AnalyticsResolver {
   @Roles(...ACCESS.read)
   findings(@Args() args: FindingsArgs, @Scope() scope: AgencyScope): Promise<FindingPageModel> {
     return this.quality.findings(args.selection, args.years, { rules: args.rules, severities: args.severities }, paging(args), scope);
+  }
+
+  @Query(() => FindingConnectionModel, {
+    description:
+      'The list of `findings`, paged by cursor (first/after or last/before, at most 100 per page); a cursor not given by this list is refused with reason INVALID_CURSOR.',
+  })
+  @Roles(...ACCESS.read)
+  findingsConnection(@Args() args: FindingsConnectionArgs, @Scope() scope: AgencyScope): Promise<FindingConnectionModel> {
+    return this.quality.findingsConnection(args.selection, args.years, { rules: args.rules, severities: args.severities }, args, scope);
+  }
+
+  @Query(() => SubmissionConnectionModel, {
+    description:
+      'The list of `submissions`, paged by cursor (first/after or last/before, at most 100 per page); a cursor not given by this list is refused with reason INVALID_CURSOR.',
+  })
+  @Roles(...ACCESS.read)
+  async submissionsConnection(@Args() args: SubmissionsConnectionArgs, @Scope() scope: AgencyScope): Promise<SubmissionConnectionModel> {
+    return sortedConnection(SUBMISSION_LIST, SUBMISSION_ORDER, await this.quality.submissions(args.years, args.selection, scope), args);
   }
 
   @Query(() => [SubmissionModel], {

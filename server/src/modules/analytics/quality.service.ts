@@ -7,15 +7,52 @@ import { chinaDate, publicationDeadline, submissionStatus, type AgencyKind, type
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { toId } from '../../common/graphql/ids.js';
+import type { ConnectionArgs } from '../../common/pagination/connection.args.js';
+import type { Connection } from '../../common/pagination/connection.model.js';
+import { keysetConnection } from '../../common/pagination/keyset.js';
 import { AGENCY_COLUMNS, agencyFromColumns, type AgencyColumns } from './analytics.service.js';
 import { AgencySelectionService } from './agency-selection.service.js';
 import { AnalyticsException } from './analytics.exception.js';
 import type { AgencySelectionInput } from './dto/agency-selection.input.js';
-import type { DataQualityModel, FindingPageModel } from './models/data-quality.model.js';
+import type { DataQualityModel, FindingPageModel, FindingRowModel } from './models/data-quality.model.js';
 import type { SubmissionModel } from './models/submission.model.js';
 
 /** Most agency × year rows one submissions query answers. */
 export const MAX_SUBMISSION_ROWS = 100_000;
+
+/** Errors before warnings before infos (never null: a severity outside the three sorts last). */
+const SEVERITY_ORDER = `coalesce(array_position(ARRAY['error', 'warning', 'info'], f.severity::text), 4)`;
+
+const FINDING_COLUMNS = `r.id AS report_id, r.year, f.rule, f.severity, f.status, f.cells, f.expected, f.actual, f.message_zh, f.message_en, ${AGENCY_COLUMNS}`;
+
+type FindingListRow = AgencyColumns & {
+  report_id: number;
+  year: number;
+  rule: string;
+  severity: Severity;
+  status: string;
+  cells: string[];
+  expected: string | null;
+  actual: string | null;
+  message_zh: string;
+  message_en: string;
+};
+
+function toFindingRow(r: FindingListRow): FindingRowModel {
+  return {
+    reportId: toId(r.report_id),
+    agency: agencyFromColumns(r),
+    year: r.year,
+    rule: r.rule,
+    severity: r.severity,
+    status: r.status,
+    cells: r.cells,
+    expected: r.expected === null ? null : Number(r.expected),
+    actual: r.actual === null ? null : Number(r.actual),
+    messageZh: r.message_zh,
+    messageEn: r.message_en,
+  };
+}
 
 interface FindingFilter {
   rules?: readonly string[] | null;
@@ -76,54 +113,64 @@ export class QualityService {
     page: { take: number; skip: number },
     scope: AgencyScope,
   ): Promise<FindingPageModel> {
-    const agencyIds = await this.selections.resolve(selection, scope);
-    const params = [
-      agencyIds,
-      years?.length ? [...new Set(years)] : null,
-      filter.rules?.length ? filter.rules : null,
-      filter.severities?.length ? filter.severities : null,
-    ];
-    const from = `FROM report r JOIN report_finding f ON f.report_id = r.id
-      WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND ($2::int[] IS NULL OR r.year = ANY($2::int[]))
-        AND ($3::text[] IS NULL OR f.rule = ANY($3::text[])) AND ($4::text[] IS NULL OR f.severity = ANY($4::text[]))`;
+    const { from, where, params } = await this.findingList(selection, years, filter, scope);
     const [rows, [count]] = await Promise.all([
-      this.dataSource.query<
-        (AgencyColumns & {
-          report_id: number;
-          year: number;
-          rule: string;
-          severity: Severity;
-          status: string;
-          cells: string[];
-          expected: string | null;
-          actual: string | null;
-          message_zh: string;
-          message_en: string;
-        })[]
-      >(
-        `SELECT r.id AS report_id, r.year, f.rule, f.severity, f.status, f.cells, f.expected, f.actual, f.message_zh, f.message_en, ${AGENCY_COLUMNS}
-           ${from.replace('FROM report r', 'FROM report r JOIN agency a ON a.id = r.agency_id')}
-          ORDER BY r.year DESC, array_position(ARRAY['error', 'warning', 'info'], f.severity), a.name, f.id
+      this.dataSource.query<FindingListRow[]>(
+        `SELECT ${FINDING_COLUMNS} ${from} WHERE ${where}
+          ORDER BY r.year DESC, ${SEVERITY_ORDER}, a.name, f.id
           LIMIT $5 OFFSET $6`,
         [...params, page.take, page.skip],
       ),
-      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params),
+      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from} WHERE ${where}`, params),
     ]);
+    return { total: count?.total ?? 0, items: rows.map(toFindingRow) };
+  }
+
+  /** The same list, paged by cursor (the order of `findings`: year, severity, agency name, then the finding). */
+  async findingsConnection(
+    selection: AgencySelectionInput | null | undefined,
+    years: readonly number[] | null | undefined,
+    filter: FindingFilter,
+    args: ConnectionArgs,
+    scope: AgencyScope,
+  ): Promise<Connection<FindingRowModel>> {
+    const list = await this.findingList(selection, years, filter, scope);
+    return keysetConnection(
+      this.dataSource,
+      {
+        ...list,
+        list: 'findings',
+        key: [
+          { sql: 'r.year', type: 'int', direction: 'DESC' },
+          { sql: SEVERITY_ORDER, type: 'int', direction: 'ASC' },
+          { sql: 'a.name', type: 'text', direction: 'ASC' },
+          { sql: 'f.id', type: 'int', direction: 'ASC' },
+        ],
+        columns: FINDING_COLUMNS,
+      },
+      args,
+      toFindingRow,
+    );
+  }
+
+  /** Which findings the lists hold (offset and cursor alike): current reports of the selection, within the scope. */
+  private async findingList(
+    selection: AgencySelectionInput | null | undefined,
+    years: readonly number[] | null | undefined,
+    filter: FindingFilter,
+    scope: AgencyScope,
+  ): Promise<{ from: string; where: string; params: unknown[] }> {
+    const agencyIds = await this.selections.resolve(selection, scope);
     return {
-      total: count?.total ?? 0,
-      items: rows.map((r) => ({
-        reportId: toId(r.report_id),
-        agency: agencyFromColumns(r),
-        year: r.year,
-        rule: r.rule,
-        severity: r.severity,
-        status: r.status,
-        cells: r.cells,
-        expected: r.expected === null ? null : Number(r.expected),
-        actual: r.actual === null ? null : Number(r.actual),
-        messageZh: r.message_zh,
-        messageEn: r.message_en,
-      })),
+      from: 'FROM report r JOIN report_finding f ON f.report_id = r.id JOIN agency a ON a.id = r.agency_id',
+      where: `r.is_current AND r.agency_id = ANY($1::int[]) AND ($2::int[] IS NULL OR r.year = ANY($2::int[]))
+        AND ($3::text[] IS NULL OR f.rule = ANY($3::text[])) AND ($4::text[] IS NULL OR f.severity = ANY($4::text[]))`,
+      params: [
+        agencyIds,
+        years?.length ? [...new Set(years)] : null,
+        filter.rules?.length ? filter.rules : null,
+        filter.severities?.length ? filter.severities : null,
+      ],
     };
   }
 

@@ -7,9 +7,9 @@ import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { paging } from '../../common/graphql/paging.args.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { CorrectionsService } from './corrections.service.js';
-import { AuditLogArgs } from './dto/audit-log.args.js';
+import { AuditLogArgs, AuditLogConnectionArgs } from './dto/audit-log.args.js';
 import { CorrectCellArgs, WithdrawCorrectionArgs } from './dto/correct-cell.args.js';
-import { AuditLogPageModel } from './models/audit-entry.model.js';
+import { AuditEntryConnectionModel, AuditLogPageModel } from './models/audit-entry.model.js';
 import { CellCorrectionPayloadModel } from './models/cell-correction.model.js';
 
 @Resolver()
@@ -46,5 +46,14 @@ export class CorrectionsResolver {
   auditLog(@Args() args: AuditLogArgs, @Scope() scope: AgencyScope): Promise<AuditLogPageModel> {
     const { take, skip } = paging(args);
     return this.corrections.auditLog(scope, args.reportId ? Number(args.reportId) : null, take, skip);
+  }
+
+  @Query(() => AuditEntryConnectionModel, {
+    description:
+      'The `auditLog`, newest first, paged by cursor (first/after or last/before, at most 100 per page; editors and admins): entries appended while paging never shift a page. A cursor not given by this list is refused with reason INVALID_CURSOR.',
+  })
+  @Roles(...ACCESS.edit)
+  auditLogConnection(@Args() args: AuditLogConnectionArgs, @Scope() scope: AgencyScope): Promise<AuditEntryConnectionModel> {
+    return this.corrections.auditLogConnection(scope, args.reportId ? Number(args.reportId) : null, args);
   }
 }

@@ -4,11 +4,26 @@
  * loads corrections per request without N+1.
  */
 import { Injectable } from '@nestjs/common';
-import { CorrectionError, correctCell, correctionsOf, readAuditLog, withdrawCorrection, type Actor, type AuditEntry, type CellCorrection } from '@ogi/database';
+import {
+  CorrectionError,
+  auditLogCondition,
+  correctCell,
+  correctionsOf,
+  readAuditLog,
+  toAuditEntry,
+  withdrawCorrection,
+  type Actor,
+  type AuditEntry,
+  type AuditLogRow,
+  type CellCorrection,
+} from '@ogi/database';
 import { describeCell } from '@ogi/domain';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
+import type { ConnectionArgs } from '../../common/pagination/connection.args.js';
+import type { Connection } from '../../common/pagination/connection.model.js';
+import { keysetConnection } from '../../common/pagination/keyset.js';
 import { CorrectionsException } from './corrections.exception.js';
 import type { AuditEntryModel } from './models/audit-entry.model.js';
 import type { CellCorrectionModel } from './models/cell-correction.model.js';
@@ -75,6 +90,18 @@ export class CorrectionsService {
   async auditLog(scope: AgencyScope, reportId: number | null, take: number, skip: number): Promise<{ items: AuditEntryModel[]; total: number }> {
     const page = await readAuditLog(this.dataSource.manager, { reportId, agencyIds: scope.all ? null : scope.agencyIds }, take, skip);
     return { items: page.items.map(toAuditModel), total: page.total };
+  }
+
+  /** The same log, newest first, paged by cursor (entries are only ever appended, so the id orders it). */
+  auditLogConnection(scope: AgencyScope, reportId: number | null, args: ConnectionArgs): Promise<Connection<AuditEntryModel>> {
+    const params: unknown[] = [];
+    const where = auditLogCondition({ reportId, agencyIds: scope.all ? null : scope.agencyIds }, params);
+    return keysetConnection(
+      this.dataSource,
+      { list: 'auditLog', key: [{ sql: 'l.id', type: 'int', direction: 'DESC' }], columns: 'l.*', from: 'FROM audit_log l', where, params },
+      args,
+      (row: AuditLogRow) => toAuditModel(toAuditEntry(row)),
+    );
   }
 
   createLoaders(): CorrectionLoaders {

@@ -6,14 +6,14 @@ import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { paging } from '../../common/graphql/paging.args.js';
 import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
 import { ReportArgs } from './dto/report.args.js';
-import { ReportsArgs } from './dto/reports.args.js';
+import { ReportsArgs, ReportsConnectionArgs } from './dto/reports.args.js';
 import { DEFAULT_SEARCH_PAGE_SIZE, SearchReportsArgs } from './dto/search-reports.args.js';
 import { CellModel } from './models/cell.model.js';
 import { FindingModel } from './models/finding.model.js';
 import { NarrativeFactModel } from './models/narrative-fact.model.js';
 import { ReportMetricModel } from './models/report-metric.model.js';
 import { ApplicationRowModel, DisclosureRowModel, ReviewRowModel } from './models/report-tables.model.js';
-import { ReportModel, ReportPageModel } from './models/report.model.js';
+import { ReportConnectionModel, ReportModel, ReportPageModel } from './models/report.model.js';
 import { SearchPageModel } from './models/search.model.js';
 import { applicationRows, disclosureRows, indexCells, orderedCells, reviewRows } from './report-tables.js';
 import { ReportsService } from './reports.service.js';
@@ -27,6 +27,15 @@ export class ReportsResolver {
   reports(@Args() args: ReportsArgs, @Scope() scope: AgencyScope): Promise<ReportPageModel> {
     const { take, skip } = paging(args);
     return this.reportService.findPage(scope, { agencyId: args.agencyId, year: args.year }, take, skip);
+  }
+
+  @Query(() => ReportConnectionModel, {
+    description:
+      'The list of `reports`, paged by cursor (first/after or last/before, at most 100 per page): no report is skipped or repeated when reports are added while paging. A cursor not given by this list is refused with reason INVALID_CURSOR.',
+  })
+  @Roles(...ACCESS.read)
+  reportsConnection(@Args() args: ReportsConnectionArgs, @Scope() scope: AgencyScope): Promise<ReportConnectionModel> {
+    return this.reportService.connection(scope, { agencyId: args.agencyId, year: args.year }, args);
   }
 
   @Query(() => ReportModel, { nullable: true, description: 'One report version. An unknown id is an error with code NOT_FOUND.' })

@@ -5,6 +5,9 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { scopeConditionAt, type AgencyScope } from '../../common/access/agency-scope.js';
 import { parseId, toId } from '../../common/graphql/ids.js';
+import type { ConnectionArgs } from '../../common/pagination/connection.args.js';
+import type { Connection } from '../../common/pagination/connection.model.js';
+import { keysetConnection } from '../../common/pagination/keyset.js';
 import type { CellModel } from './models/cell.model.js';
 import type { FindingModel } from './models/finding.model.js';
 import type { NarrativeFactModel } from './models/narrative-fact.model.js';
@@ -45,11 +48,33 @@ interface ReportRow {
 }
 
 /** A report's own columns and its file's name and format — never the file bytes or the text. */
-const REPORT_SELECT = `
-  SELECT r.id, r.agency_id, r.year, r.template, r.scope, r.printed_agency_name,
+const REPORT_COLUMNS = `r.id, r.agency_id, r.year, r.template, r.scope, r.printed_agency_name,
          to_char(r.published_on, 'YYYY-MM-DD') AS published_on, to_char(r.deadline, 'YYYY-MM-DD') AS deadline,
-         r.days_late, r.content_hash, r.parser_version, r.version, r.is_current, r.created_at, f.file_name, f.format
-    FROM report r JOIN source_file f ON f.id = r.source_file_id`;
+         r.days_late, r.content_hash, r.parser_version, r.version, r.is_current, r.created_at, f.file_name, f.format`;
+const REPORT_FROM = 'FROM report r JOIN source_file f ON f.id = r.source_file_id';
+const REPORT_SELECT = `
+  SELECT ${REPORT_COLUMNS}
+    ${REPORT_FROM}`;
+
+/** Which reports the lists hold: one agency's, one year's, or all current ones in the scope. */
+export interface ReportFilter {
+  agencyId?: string | null;
+  year?: number | null;
+}
+
+/** The condition of the report lists (offset and cursor alike) over `report r`; appends its parameters. */
+function reportListCondition(scope: AgencyScope, filter: ReportFilter, params: unknown[]): string {
+  const where = ['r.is_current', scopeConditionAt(scope, 'r.agency_id', params)];
+  if (filter.agencyId) {
+    params.push(parseId(filter.agencyId) ?? 0);
+    where.push(`r.agency_id = $${params.length}`);
+  }
+  if (filter.year !== null && filter.year !== undefined) {
+    params.push(filter.year);
+    where.push(`r.year = $${params.length}`);
+  }
+  return where.join(' AND ');
+}
 
 /** Characters of text shown on each side of a search hit. */
 const SNIPPET_CONTEXT = 40;
@@ -94,18 +119,9 @@ export class ReportsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Current versions in the scope, newest year first, then by agency name. */
-  async findPage(scope: AgencyScope, filter: { agencyId?: string | null; year?: number | null }, take: number, skip: number) {
+  async findPage(scope: AgencyScope, filter: ReportFilter, take: number, skip: number) {
     const params: unknown[] = [];
-    const where = ['r.is_current', scopeConditionAt(scope, 'r.agency_id', params)];
-    if (filter.agencyId) {
-      params.push(parseId(filter.agencyId) ?? 0);
-      where.push(`r.agency_id = $${params.length}`);
-    }
-    if (filter.year !== null && filter.year !== undefined) {
-      params.push(filter.year);
-      where.push(`r.year = $${params.length}`);
-    }
-    const condition = where.join(' AND ');
+    const condition = reportListCondition(scope, filter, params);
     const [rows, [count]] = await Promise.all([
       this.dataSource.query<ReportRow[]>(
         `${REPORT_SELECT} JOIN agency a ON a.id = r.agency_id WHERE ${condition}
@@ -115,6 +131,29 @@ export class ReportsService {
       this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM report r WHERE ${condition}`, params),
     ]);
     return { items: rows.map(toReportModel), total: count?.total ?? 0 };
+  }
+
+  /** The same list, paged by cursor (the order of `findPage`: newest year first, then agency name, then id). */
+  connection(scope: AgencyScope, filter: ReportFilter, args: ConnectionArgs): Promise<Connection<ReportModel>> {
+    const params: unknown[] = [];
+    const where = reportListCondition(scope, filter, params);
+    return keysetConnection(
+      this.dataSource,
+      {
+        list: 'reports',
+        key: [
+          { sql: 'r.year', type: 'int', direction: 'DESC' },
+          { sql: 'a.name', type: 'text', direction: 'ASC' },
+          { sql: 'r.id', type: 'int', direction: 'ASC' },
+        ],
+        columns: REPORT_COLUMNS,
+        from: `${REPORT_FROM} JOIN agency a ON a.id = r.agency_id`,
+        where,
+        params,
+      },
+      args,
+      toReportModel,
+    );
   }
 
   /** One report version; outside the scope it does not exist (NOT_FOUND). */

@@ -3,6 +3,7 @@ import { RULE_CODES, SEVERITIES } from '@ogi/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { PagingArgs } from '../../../common/graphql/paging.args.js';
+import { ConnectionArgs } from '../../../common/pagination/connection.args.js';
 import { AgencySelectionInput } from './agency-selection.input.js';
 import { MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from './years.js';
 
@@ -44,8 +45,9 @@ export class DataQualityArgs extends FindingFilterArgs {
   years!: number[];
 }
 
+/** Which findings a list holds: what `findings` and `findingsConnection` ask alike. */
 @ArgsType()
-export class FindingsArgs extends IntersectionType(FindingFilterArgs, PagingArgs, ArgsType) {
+class FindingListArgs extends FindingFilterArgs {
   @Field(() => [Int], { nullable: true, description: `Years (at most ${MAX_YEARS}); default every year.` })
   @IsOptional()
   @IsArray()
@@ -55,6 +57,12 @@ export class FindingsArgs extends IntersectionType(FindingFilterArgs, PagingArgs
   @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
   years?: number[] | null;
 }
+
+@ArgsType()
+export class FindingsArgs extends IntersectionType(FindingListArgs, PagingArgs, ArgsType) {}
+
+@ArgsType()
+export class FindingsConnectionArgs extends IntersectionType(FindingListArgs, ConnectionArgs, ArgsType) {}
 
 @ArgsType()
 export class SubmissionsArgs {
@@ -72,3 +80,6 @@ export class SubmissionsArgs {
   @Type(() => AgencySelectionInput)
   selection?: AgencySelectionInput | null;
 }
+
+@ArgsType()
+export class SubmissionsConnectionArgs extends IntersectionType(SubmissionsArgs, ConnectionArgs, ArgsType) {}

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
+import { connectionType } from '../../../common/pagination/connection.model.js';
 import { FindingModel } from '../../reports/models/finding.model.js';
 
 @ObjectType('RuleCount', { description: 'How many findings one consistency rule produced, at one severity.' })
@@ -66,3 +67,6 @@ export class FindingPageModel {
   @Field(() => Int, { description: 'How many findings match in all.' })
   total!: number;
 }
+
+@ObjectType('FindingConnection', { description: 'Findings paged by cursor, in the order of `findings`.' })
+export class FindingConnectionModel extends connectionType(FindingRowModel, 'Finding') {}

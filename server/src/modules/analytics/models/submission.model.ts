@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { connectionType } from '../../../common/pagination/connection.model.js';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
 
 @ObjectType('Submission', { description: 'Whether one agency has published its report for one year, and when.' })
@@ -30,3 +31,6 @@ export class SubmissionModel {
   @Field(() => Int, { description: "Findings of the current report with severity error whose rule does not hold (the tables don't add up)." })
   failingChecks!: number;
 }
+
+@ObjectType('SubmissionConnection', { description: 'Agency × year submissions paged by cursor: newest year first, then agency name.' })
+export class SubmissionConnectionModel extends connectionType(SubmissionModel, 'Submission') {}

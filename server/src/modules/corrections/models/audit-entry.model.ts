@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { connectionType } from '../../../common/pagination/connection.model.js';
 
 @ObjectType('AuditEntry', { description: 'One entry of the append-only audit log: who changed what, when and why.' })
 export class AuditEntryModel {
@@ -44,3 +45,6 @@ export class AuditLogPageModel {
   @Field(() => Int, { description: 'How many entries match in all.' })
   total!: number;
 }
+
+@ObjectType('AuditEntryConnection', { description: 'The audit log paged by cursor, newest first.' })
+export class AuditEntryConnectionModel extends connectionType(AuditEntryModel, 'AuditEntry') {}

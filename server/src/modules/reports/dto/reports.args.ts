@@ -1,9 +1,11 @@
-import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int, IntersectionType } from '@nestjs/graphql';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { PagingArgs } from '../../../common/graphql/paging.args.js';
+import { ConnectionArgs } from '../../../common/pagination/connection.args.js';
 
+/** Which reports a list holds: what `reports` and `reportsConnection` ask alike. */
 @ArgsType()
-export class ReportsArgs extends PagingArgs {
+class ReportFilterArgs {
   @Field(() => ID, { nullable: true, description: "Only this agency's reports." })
   @IsOptional()
   @Matches(/^[1-9]\d{0,8}$/, { message: 'agencyId must be an agency id' })
@@ -16,3 +18,9 @@ export class ReportsArgs extends PagingArgs {
   @Max(2100)
   year?: number | null;
 }
+
+@ArgsType()
+export class ReportsArgs extends IntersectionType(ReportFilterArgs, PagingArgs, ArgsType) {}
+
+@ArgsType()
+export class ReportsConnectionArgs extends IntersectionType(ReportFilterArgs, ConnectionArgs, ArgsType) {}

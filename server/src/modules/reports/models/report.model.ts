@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { ReportScope } from '@ogi/domain';
 import { ReportScopeEnum } from '../../../common/graphql/domain-enums.js';
+import { connectionType } from '../../../common/pagination/connection.model.js';
 
 @ObjectType('Report', { description: "One version of one agency's annual report for one year." })
 export class ReportModel {
@@ -61,3 +62,6 @@ export class ReportPageModel {
   @Field(() => Int, { description: 'How many reports match in all.' })
   total!: number;
 }
+
+@ObjectType('ReportConnection', { description: 'Current report versions paged by cursor: newest year first, then agency name.' })
+export class ReportConnectionModel extends connectionType(ReportModel, 'Report') {}
