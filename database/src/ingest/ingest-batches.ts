@@ -355,6 +355,7 @@ export class IngestBatches {
   private async ingestItem(batchId: number, item: ItemRow, inMemory: Uint8Array | undefined, onlyAgencyId: number | null): Promise<IngestResult> {
     const hooks: IngestHooks = {
       onStored: (m, r) => markItem(m, batchId, item.position, r),
+      parseGroup: `batch-${batchId}`,
       ...(onlyAgencyId === null ? {} : { allowAgency: (agencyId: number) => agencyId === onlyAgencyId }),
     };
     let result: IngestResult;
