@@ -312,10 +312,12 @@ describe('a department user', () => {
 
 describe('every response', () => {
   it('carries the security headers: CSP without inline scripts, no framing, no sniffing, no referrer', async () => {
-    const explorer = { method: 'GET', headers: { accept: 'text/html' } };
+    // The explorer page is for signed-in analysts, editors and administrators (anyone else is sent to sign in).
+    const explorer = { method: 'GET', headers: { accept: 'text/html' }, redirect: 'manual' as const };
     const api = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ session { csrfToken } }"}' };
     for (const [path, init] of [['/', {}], ['/reports/1', {}], ['/graphql', api], ['/graphql', explorer], ['/api/health', {}]] as const) {
-      const res = await t.anonymous.fetch(path, init);
+      const res = await (init === explorer ? t.admin : t.anonymous).fetch(path, init);
+      if (init === explorer) expect(res.status).not.toBe(302);
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toContain('unsafe-inline');

@@ -44,7 +44,10 @@ export interface PoolParseOptions {
   charset?: string | null;
   /** The same agency's report of the year before (see parseReport's ParseOptions). */
   previous?: PreviousReport | null;
-  /** Who the file is parsed for (an upload, a batch): free workers go to the groups in turn. */
+  /**
+   * Who the file is parsed for (an upload, a batch): free workers go to the groups in turn, and a group holds at
+   * most `maxWorkersPerGroup`. Files without a group (a command-line run, the sample import) are not held to it.
+   */
   group?: string;
 }
 
@@ -89,7 +92,7 @@ const failure = (code: ParseErrorCode, message = PARSE_ERROR_MESSAGES[code].zh):
 /** Growth of the resident memory since a file started below which the watchdog does not blame it. */
 const GROWTH_THAT_COUNTS = 16 * 1024 * 1024;
 
-/** Files without a group share this one. */
+/** Files without a group share this one, which takes its turn like the others but is not held to a share. */
 const NO_GROUP = '';
 
 export class ParserPool {
@@ -184,7 +187,7 @@ export class ParserPool {
     for (const [group, queue] of this.queues) {
       const job = queue[0];
       if (!job) continue;
-      if (busy.filter((s) => s.job!.group === group).length >= this.maxWorkersPerGroup) continue;
+      if (group !== NO_GROUP && busy.filter((s) => s.job!.group === group).length >= this.maxWorkersPerGroup) continue;
       return this.take(group, queue);
     }
     return null;

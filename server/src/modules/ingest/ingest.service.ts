@@ -68,7 +68,11 @@ export class IngestService implements OnModuleDestroy {
    * One file's bytes, outside any batch (tests, scripts, fetched pages and files: `charset` is the one their
    * server declared). Never throws.
    */
-  ingestBytes(bytes: Uint8Array, fileName: string, options: { charset?: string | null; allowAgency?: (agencyId: number) => boolean } = {}): Promise<IngestResult> {
+  ingestBytes(
+    bytes: Uint8Array,
+    fileName: string,
+    options: { charset?: string | null; allowAgency?: (agencyId: number) => boolean; parseGroup?: string } = {},
+  ): Promise<IngestResult> {
     return this.ingestor.ingest(bytes, fileName, options);
   }
 
