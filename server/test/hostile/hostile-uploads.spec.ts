@@ -30,6 +30,11 @@ afterAll(async () => {
   await t?.close();
 });
 
+async function ezhouId(): Promise<number> {
+  const [row] = await t.dataSource.query<{ id: number }[]>(`SELECT id FROM agency WHERE name = '鄂州市行政审批局'`);
+  return row!.id;
+}
+
 async function upload(client: ApiClient, files: { name: string; bytes: Uint8Array }[]): Promise<Answer[]> {
   const form = new FormData();
   for (const f of files) form.append('files', new Blob([new Uint8Array(f.bytes)]), f.name);
@@ -92,7 +97,7 @@ describe("a department user's file of another agency", () => {
   it('is refused as soon as the file is read, with a clear message, and writes nothing — no agency is even attempted', async () => {
     const own = await upload(t.admin, [{ name: 'ezhou.txt', bytes: await readFile(SEED_REPORT) }]);
     expect(own).toEqual([expect.objectContaining({ status: 'stored', agencyName: '鄂州市行政审批局' })]);
-    const [{ id: ezhou }] = await t.dataSource.query<{ id: number }[]>(`SELECT id FROM agency WHERE name = '鄂州市行政审批局'`);
+    const ezhou = await ezhouId();
     const clerk = await t.signInAs('department', { agencyId: ezhou });
 
     const before = await t.rowCounts();
@@ -110,7 +115,7 @@ describe("a department user's file of another agency", () => {
 
   it('already stored for another agency is refused before any worker reads it', async () => {
     const started = t.ingest.parserStats().started;
-    const [{ id: ezhou }] = await t.dataSource.query<{ id: number }[]>(`SELECT id FROM agency WHERE name = '鄂州市行政审批局'`);
+    const ezhou = await ezhouId();
     const clerk = await t.signInAs('department', { agencyId: ezhou });
     const [other] = await distinctAgencyReports(1, '控制');
     const answers = await upload(clerk, [{ name: 'stored-elsewhere.txt', bytes: other!.bytes }]);
