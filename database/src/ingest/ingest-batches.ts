@@ -207,14 +207,6 @@ export class IngestBatches {
     return results;
   }
 
-  /** Records and runs a batch in one go. */
-  async ingest(origin: BatchOrigin, files: readonly BatchFile[], actor: Actor, onResult?: (r: BatchItemResult, done: number, total: number) => void) {
-    const batchId = await this.create(origin, files, actor);
-    const bytes = new Map<number, Uint8Array>();
-    files.forEach((f, i) => f.bytes && bytes.set(i, f.bytes));
-    return { batchId, results: await this.run(batchId, { bytes, ...(onResult ? { onResult } : {}) }) };
-  }
-
   /**
    * Takes over an unfinished batch whose process is gone and completes it. A batch already done returns its
    * results; one still run by a live process is refused (BATCH_IN_PROGRESS).
