@@ -312,14 +312,20 @@ describe('a department user', () => {
 
 describe('every response', () => {
   it('carries the security headers: CSP without inline scripts, no framing, no sniffing, no referrer', async () => {
-    for (const path of ['/', '/reports/1', '/graphql', '/api/health']) {
-      const res = await t.anonymous.fetch(path, path === '/graphql' ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ session { csrfToken } }"}' } : {});
+    // The explorer page is for signed-in analysts, editors and administrators (anyone else is sent to sign in).
+    const explorer = { method: 'GET', headers: { accept: 'text/html' }, redirect: 'manual' as const };
+    const api = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ session { csrfToken } }"}' };
+    for (const [path, init] of [['/', {}], ['/reports/1', {}], ['/graphql', api], ['/graphql', explorer], ['/api/health', {}]] as const) {
+      const res = await (init === explorer ? t.admin : t.anonymous).fetch(path, init);
+      if (init === explorer) expect(res.status).not.toBe(302);
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toContain('unsafe-inline');
-      // The GraphQL explorer is embedded by the dashboard's own GraphQL page: framed by this site only.
-      expect(csp).toContain(path === '/graphql' ? "frame-ancestors 'self'" : "frame-ancestors 'none'");
-      expect(res.headers.get('x-frame-options')).toBe(path === '/graphql' ? 'SAMEORIGIN' : 'DENY');
+      // Only the GraphQL explorer page, which the dashboard's own GraphQL page embeds, may be framed (by this site);
+      // the GraphQL API on the same path may not.
+      const framed = init === explorer;
+      expect(csp).toContain(framed ? "frame-ancestors 'self'" : "frame-ancestors 'none'");
+      expect(res.headers.get('x-frame-options')).toBe(framed ? 'SAMEORIGIN' : 'DENY');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
       expect(res.headers.get('x-powered-by')).toBeNull();

@@ -175,8 +175,14 @@ export class IngestBatches {
   async run(batchId: number, options: { bytes?: ReadonlyMap<number, Uint8Array>; onResult?: (r: BatchItemResult, done: number, total: number) => void } = {}): Promise<BatchItemResult[]> {
     const items = await this.items(batchId);
     // A department user's batch stores only its agency's reports — read from the batch, so a resumed one does too.
-    const [limit] = (await this.dataSource.query('SELECT only_agency_id FROM ingest_batch WHERE id = $1', [batchId])) as { only_agency_id: number | null }[];
-    const onlyAgencyId = limit?.only_agency_id ?? null;
+    const [batch] = (await this.dataSource.query('SELECT origin, only_agency_id FROM ingest_batch WHERE id = $1', [batchId])) as {
+      origin: BatchOrigin;
+      only_agency_id: number | null;
+    }[];
+    const onlyAgencyId = batch?.only_agency_id ?? null;
+    // Uploads and imports from addresses share a server's parser workers with other users' ones: each takes its turn.
+    // A command-line run or the sample import is the only work of its process.
+    const parseGroup = batch && (batch.origin === 'upload' || batch.origin === 'url') ? `batch-${batchId}` : undefined;
     const results: BatchItemResult[] = new Array(items.length);
     const pending: ItemRow[] = [];
     let done = 0;
@@ -191,7 +197,7 @@ export class IngestBatches {
     const worker = async () => {
       while (next < pending.length) {
         const item = pending[next++]!;
-        const r = { ...(await this.ingestItem(batchId, item, options.bytes?.get(item.position), onlyAgencyId)), position: item.position };
+        const r = { ...(await this.ingestItem(batchId, item, options.bytes?.get(item.position), onlyAgencyId, parseGroup)), position: item.position };
         results[item.position] = r;
         options.onResult?.(r, ++done, items.length);
       }
@@ -199,14 +205,6 @@ export class IngestBatches {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.concurrency, pending.length)) }, worker));
     await this.finish(batchId);
     return results;
-  }
-
-  /** Records and runs a batch in one go. */
-  async ingest(origin: BatchOrigin, files: readonly BatchFile[], actor: Actor, onResult?: (r: BatchItemResult, done: number, total: number) => void) {
-    const batchId = await this.create(origin, files, actor);
-    const bytes = new Map<number, Uint8Array>();
-    files.forEach((f, i) => f.bytes && bytes.set(i, f.bytes));
-    return { batchId, results: await this.run(batchId, { bytes, ...(onResult ? { onResult } : {}) }) };
   }
 
   /**
@@ -352,9 +350,16 @@ export class IngestBatches {
     );
   }
 
-  private async ingestItem(batchId: number, item: ItemRow, inMemory: Uint8Array | undefined, onlyAgencyId: number | null): Promise<IngestResult> {
+  private async ingestItem(
+    batchId: number,
+    item: ItemRow,
+    inMemory: Uint8Array | undefined,
+    onlyAgencyId: number | null,
+    parseGroup: string | undefined,
+  ): Promise<IngestResult> {
     const hooks: IngestHooks = {
       onStored: (m, r) => markItem(m, batchId, item.position, r),
+      ...(parseGroup ? { parseGroup } : {}),
       ...(onlyAgencyId === null ? {} : { allowAgency: (agencyId: number) => agencyId === onlyAgencyId }),
     };
     let result: IngestResult;

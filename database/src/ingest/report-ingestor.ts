@@ -41,7 +41,7 @@ export interface ReportParser {
   parse(
     bytes: Uint8Array,
     fileName: string,
-    options?: { charset?: string | null; previous?: PreviousReport | null },
+    options?: { charset?: string | null; previous?: PreviousReport | null; group?: string },
   ): Promise<{ ok: true; report: ParsedReport } | { ok: false; error: { code: ParseErrorCode; message: string } }>;
 }
 
@@ -70,6 +70,8 @@ export interface IngestHooks {
    * A refused file fails with AGENCY_NOT_ALLOWED and writes nothing — not even a new agency its name would create.
    */
   allowAgency?: (agencyId: number) => boolean;
+  /** Whose parse this is (an import batch): the parser pool gives its workers to such groups in turn. */
+  parseGroup?: string;
 }
 
 export interface ReportIngestorOptions {
@@ -146,9 +148,15 @@ export class ReportIngestor {
       if (known && hooks.allowAgency && !hooks.allowAgency(known.agencyId)) return failed(fileName, 'AGENCY_NOT_ALLOWED');
       if (known) return { status: 'duplicate', fileName, reason: 'sameFile', ...known };
 
-      const served = hooks.charset ? { charset: hooks.charset } : {};
+      const served = { ...(hooks.charset ? { charset: hooks.charset } : {}), ...(hooks.parseGroup ? { group: hooks.parseGroup } : {}) };
       let outcome = await this.parser.parse(bytes, fileName, served);
       if (!outcome.ok) return failed(fileName, outcome.error.code, outcome.error.message);
+      // The agency is known only once the file is read: refuse another agency's report now, before a second reading
+      // or a transaction. (A name no agency has yet would create a new agency, which is never the importer's own.)
+      if (hooks.allowAgency && outcome.report.agency) {
+        const agencyId = await this.existingAgencyId(normaliseAgencyName(withoutNul(outcome.report.agency)));
+        if (agencyId === null || !hooks.allowAgency(agencyId)) return failed(fileName, 'AGENCY_NOT_ALLOWED');
+      }
       // Readings the document leaves open, and a scope it does not state, may be settled by the same agency's
       // report of the year before: when that report is stored and could matter, parse again with it (the parser
       // says where it decided).
@@ -325,17 +333,13 @@ export class ReportIngestor {
     return { year: stored.year, template: stored.template, activeDisclosure: stored.core.activeDisclosure, applications: stored.core.applications, scope: rows[0]!.scope };
   }
 
+  /** The agency of this name or alias, without creating it. */
+  private async existingAgencyId(name: string): Promise<number | null> {
+    return (await findAgency(this.dataSource.manager, name))?.id ?? null;
+  }
+
   private async resolveAgency(m: EntityManager, name: string): Promise<{ id: number; name: string; kind: AgencyKind; created: boolean }> {
-    const find = async () => {
-      const rows: { id: number; name: string; kind: AgencyKind }[] = await m.query(
-        `SELECT id, name, kind FROM agency WHERE name = $1
-         UNION ALL
-         SELECT a.id, a.name, a.kind FROM agency_alias x JOIN agency a ON a.id = x.agency_id WHERE x.alias = $1
-         LIMIT 1`,
-        [name],
-      );
-      return rows[0] ?? null;
-    };
+    const find = () => findAgency(m, name);
     const existing = await find();
     if (existing) return { ...existing, created: false };
     const kind = inferAgencyKind(name);
@@ -347,6 +351,17 @@ export class ReportIngestor {
     if (!created) throw new Error(`agency ${name} vanished after insert`);
     return { ...created, created: inserted.length > 0 };
   }
+}
+
+async function findAgency(m: EntityManager, name: string): Promise<{ id: number; name: string; kind: AgencyKind } | null> {
+  const rows: { id: number; name: string; kind: AgencyKind }[] = await m.query(
+    `SELECT id, name, kind FROM agency WHERE name = $1
+     UNION ALL
+     SELECT a.id, a.name, a.kind FROM agency_alias x JOIN agency a ON a.id = x.agency_id WHERE x.alias = $1
+     LIMIT 1`,
+    [name],
+  );
+  return rows[0] ?? null;
 }
 
 interface StoreJob {

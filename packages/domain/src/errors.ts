@@ -101,6 +101,17 @@ export const INGEST_ERROR_MESSAGES: Record<IngestErrorCode, { zh: string; en: st
   },
 };
 
+/**
+ * The answer for an uploaded file the database went away under after its bytes were recorded with its import
+ * batch (code DATABASE_UNAVAILABLE): the server imports it by itself once the database answers again.
+ */
+export function importDeferredMessage(batchId: number): { zh: string; en: string } {
+  return {
+    zh: `数据库暂时无法连接，该文件尚未导入；文件已收到并保存在导入批次 ${batchId} 中，数据库恢复后将自动导入，无需重新上传。`,
+    en: `The database cannot be reached, so the file is not imported yet; it was received and kept with import batch ${batchId}, and will be imported automatically once the database is back. No need to upload it again.`,
+  };
+}
+
 /** Every code a file's import can fail with. */
 export type IngestFailureCode = ParseErrorCode | IngestErrorCode;
 

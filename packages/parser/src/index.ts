@@ -6,6 +6,6 @@
  *   the caller; it never throws for bad input, it returns `{ ok: false, error }`.
  */
 export { parseReport, PARSER_VERSION, MAX_INPUT_BYTES, type ParseOptions, type PreviousReport } from './parse-report.js';
-export { ParserPool, type ParseOutcome, type ParserPoolOptions } from './pool.js';
+export { ParserPool, type PoolParseOptions, type ParseOutcome, type ParserPoolOptions, type ParserPoolStats } from './pool.js';
 /** Bytes → text as the parser decodes them (BOM, UTF-16, UTF-8, else GB18030), and the charset a page declares. */
 export { decodeText, declaredCharset, type DecodedText } from './read/decode-text.js';

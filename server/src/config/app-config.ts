@@ -32,6 +32,10 @@ export interface AppConfig {
   seedWhenEmpty: boolean;
   /** Parser worker threads. */
   parserWorkers: number | undefined;
+  /** Wall time one file may take to parse before its worker is terminated (TIMEOUT), in milliseconds. */
+  parseTimeoutMs: number;
+  /** Resident memory of the server past which the parser watchdog terminates busy workers, in MB. */
+  parserMaxRssMb: number;
   /** Log every SQL statement. */
   logSql: boolean;
   /** Fetching reports from agencies' sites (`pnpm ingest --url`, collectReports, the listing poll). */
@@ -173,6 +177,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     uploadMaxTotalBytes: int('UPLOAD_MAX_TOTAL_MB', 200, 1, 10_240) * 1024 * 1024,
     seedWhenEmpty: bool('SEED_WHEN_EMPTY', true),
     parserWorkers: workers,
+    parseTimeoutMs: int('PARSE_TIMEOUT_SECONDS', 20, 1, 600) * 1000,
+    parserMaxRssMb: int('PARSER_MAX_RSS_MB', 1536, 64, 1_048_576),
     logSql: bool('LOG_SQL', false),
     collect: {
       pollEnabled: bool('COLLECT_POLL_ENABLED', false),

@@ -1,8 +1,9 @@
 /**
  * Hostile files for the parser's and the server's hostile tests: a PDF whose page stream inflates to any size
  * (a "stream bomb") and a DOCX whose document entry lies about its size and inflates far beyond it (a "zip
- * bomb"). Built in milliseconds whatever the inflated size: one deflated run of spaces, flushed so it can be
- * repeated, is repeated as often as needed. Not part of the parser's runtime.
+ * bomb"), built in milliseconds whatever the inflated size: one deflated run of spaces, flushed so it can be
+ * repeated, is repeated as often as needed. And files that are no bombs but hold a parser worker for long or
+ * take much memory. Not part of the parser's runtime.
  */
 import { deflateRawSync, constants as zlib } from 'node:zlib';
 
@@ -93,4 +94,21 @@ export function docxZipBomb(inflatedBytes: number, declaredBytes = 4096): Buffer
   end.writeUInt32LE(directoryLength, 12);
   end.writeUInt32LE(directoryAt, 16);
   return Buffer.concat([local, name, data, central, name, end]);
+}
+
+/**
+ * An HTML page whose table repeats one official row label `rows` times. Reading it takes the parser seconds per
+ * thousand rows (20,000 rows, 2.2 MB: about 29 s at load average 10), far beyond what a real report takes.
+ */
+export function slowHtml(rows: number): Buffer {
+  const row = '<tr><td>（一）本年新收政府信息公开申请数量</td><td>1</td><td>2</td><td>3</td><td>4</td></tr>';
+  return Buffer.from(`<html><body><h1>某某市某某局2020年政府信息公开工作年度报告</h1><table>${row.repeat(rows)}</table></body></html>`);
+}
+
+/**
+ * An HTML page of `megabytes` MB of one-line blocks: it expands to roughly 18 times its size in the parser's
+ * memory (10 MB: about +190 MB of resident memory), with no compressed stream the bomb pre-scan could refuse.
+ */
+export function memoryHungryHtml(megabytes: number): Buffer {
+  return Buffer.from('<div>总计 1</div>\n'.repeat(Math.floor((megabytes * 1024 * 1024) / 20)));
 }

@@ -1,14 +1,13 @@
 /**
  * Security headers on every response, API and dashboard alike. The Content-Security-Policy allows scripts,
  * styles and connections only from this server — no inline script, no eval, no other origin — so even text that
- * slipped into the page as markup could not run; nobody may frame the dashboard (clickjacking). The one exception
- * is the GraphQL explorer at /graphql, which the dashboard's own GraphQL page embeds: it may be framed by this
- * site only.
+ * slipped into the page as markup could not run; nobody may frame anything (clickjacking): `frame-ancestors 'none'`.
+ * The one exception is the GraphQL explorer page (a browser's GET /graphql), which the dashboard's own GraphQL
+ * page embeds in a frame: it may be framed by this site only. The GraphQL API on the same path (POST, or GET with
+ * a query) answers `'none'` like everything else.
  */
 import type { NextFunction, Request, Response } from 'express';
-
-/** Pages the dashboard itself embeds in a frame. */
-const FRAMED_BY_THIS_SITE = ['/graphql'];
+import { wantsExplorer } from './graphiql.js';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -28,7 +27,7 @@ const FRAMEABLE_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'
 
 export function securityHeaders(options: { https: boolean }) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const framed = FRAMED_BY_THIS_SITE.includes(req.path);
+    const framed = wantsExplorer({ method: req.method, path: req.path, query: req.query ?? {}, accepts: (types) => req.accepts(types) });
     res.setHeader('Content-Security-Policy', framed ? FRAMEABLE_POLICY : CONTENT_SECURITY_POLICY);
     res.setHeader('X-Frame-Options', framed ? 'SAMEORIGIN' : 'DENY');
     res.setHeader('X-Content-Type-Options', 'nosniff');

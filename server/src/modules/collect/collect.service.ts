@@ -74,9 +74,13 @@ export interface FetchedUrlRow {
   last_fetched_at: Date;
 }
 
+let collectRuns = 0;
+
 /** One batch of collecting: each address is fetched once per mode, even when several listings link to it. */
 export class CollectRun {
   private readonly memo = new Map<string, Promise<CollectOutcome[]>>();
+  /** The run's share of the parser workers: fetched files take turns with uploads and other runs. */
+  readonly parseGroup = `collect-${++collectRuns}`;
 
   constructor(
     private readonly service: CollectService,
@@ -243,6 +247,7 @@ export class CollectService {
     const only = run.actor.onlyAgencyId ?? null;
     const ingested = await this.ingest.ingestBytes(fetched.bytes, fetched.fileName, {
       charset: fetched.charset,
+      parseGroup: run.parseGroup,
       ...(only === null ? {} : { allowAgency: (agencyId: number) => agencyId === only }),
     });
     if (ingested.status !== 'failed') {

@@ -13,6 +13,7 @@ import {
   SEED_REPORTS_DIR,
   reparseReport,
   SYSTEM_ACTOR,
+  isDatabaseUnavailable,
   listFiles,
   seedAgencyRegistry,
   summarise,
@@ -24,7 +25,9 @@ import {
   type IngestSummary,
   type ReparseResult,
 } from '@ogi/database';
-import { ParserPool } from '@ogi/parser';
+import { availableParallelism } from 'node:os';
+import { importDeferredMessage, type IngestFailureCode } from '@ogi/domain';
+import { ParserPool, type ParserPoolStats } from '@ogi/parser';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -38,12 +41,22 @@ export class IngestService implements OnModuleDestroy {
   private readonly ingestor: ReportIngestor;
   private readonly lease: ProcessLease;
   readonly batches: IngestBatches;
+  /** Pending tries to complete batches the database went away under. */
+  private readonly retries = new Set<NodeJS.Timeout>();
+  private closing = false;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.pool = new ParserPool(config.parserWorkers ? { size: config.parserWorkers } : {});
+    const workers = config.parserWorkers ?? Math.min(4, availableParallelism());
+    this.pool = new ParserPool({
+      size: workers,
+      timeoutMs: config.parseTimeoutMs,
+      maxRssMb: config.parserMaxRssMb,
+      // One upload (an import batch) never holds every worker: another user's upload always finds one.
+      maxWorkersPerGroup: Math.max(1, workers - 1),
+    });
     this.ingestor = new ReportIngestor(dataSource, this.pool, {
       onError: (fileName, err) => this.logger.error(`Storing ${fileName} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
     });
@@ -55,13 +68,71 @@ export class IngestService implements OnModuleDestroy {
    * One file's bytes, outside any batch (tests, scripts, fetched pages and files: `charset` is the one their
    * server declared). Never throws.
    */
-  ingestBytes(bytes: Uint8Array, fileName: string, options: { charset?: string | null; allowAgency?: (agencyId: number) => boolean } = {}): Promise<IngestResult> {
+  ingestBytes(
+    bytes: Uint8Array,
+    fileName: string,
+    options: { charset?: string | null; allowAgency?: (agencyId: number) => boolean; parseGroup?: string } = {},
+  ): Promise<IngestResult> {
     return this.ingestor.ingest(bytes, fileName, options);
   }
 
-  /** Uploaded files as one batch; results in the order sent. Throws only when the batch cannot be recorded. */
-  ingestUploads(files: readonly BatchFile[], actor: Actor): Promise<{ batchId: number; results: BatchItemResult[] }> {
-    return this.batches.ingest('upload', files, actor);
+  /**
+   * Uploaded files as one batch; results in the order sent. Throws only when the batch cannot be recorded (then
+   * nothing was kept). Once it is recorded, each file's bytes are kept with it: a file the database went away under
+   * is answered DATABASE_UNAVAILABLE saying it will be imported when the database answers again — and it is, by
+   * this server (see importWhenDatabaseReturns), or by the next start if this one stops first.
+   */
+  async ingestUploads(files: readonly BatchFile[], actor: Actor): Promise<{ batchId: number; results: BatchItemResult[] }> {
+    const batchId = await this.batches.create('upload', files, actor);
+    const bytes = new Map<number, Uint8Array>();
+    files.forEach((f, i) => f.bytes && !f.refused && bytes.set(i, f.bytes));
+    let results: BatchItemResult[];
+    try {
+      results = await this.batches.run(batchId, { bytes });
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      // The batch and its files are recorded; which of them were done cannot be read now.
+      results = files.map((f, position): BatchItemResult =>
+        f.refused
+          ? { position, status: 'failed', fileName: f.fileName, error: { code: f.refused.code as IngestFailureCode, message: f.refused.message } }
+          : { position, status: 'failed', fileName: f.fileName, error: { code: 'DATABASE_UNAVAILABLE', message: '' } },
+      );
+    }
+    if (results.some(isDeferred)) this.importWhenDatabaseReturns(batchId);
+    const message = importDeferredMessage(batchId).zh;
+    return { batchId, results: results.map((r) => (isDeferred(r) ? { ...r, error: { code: 'DATABASE_UNAVAILABLE', message } } : r)) };
+  }
+
+  /**
+   * Completes an upload batch whose files the database went away under, once it answers again: tried after 1 s,
+   * then 2, 4 … up to 30 s apart, until done or the server stops.
+   */
+  private importWhenDatabaseReturns(batchId: number, delayMs = 1000): void {
+    if (this.closing) return;
+    const timer = setTimeout(() => {
+      this.retries.delete(timer);
+      void this.completeDeferred(batchId).then((done) => {
+        if (!done) this.importWhenDatabaseReturns(batchId, Math.min(delayMs * 2, 30_000));
+      });
+    }, delayMs);
+    timer.unref();
+    this.retries.add(timer);
+  }
+
+  /** One try of importWhenDatabaseReturns; false when the database is still away. */
+  private async completeDeferred(batchId: number): Promise<boolean> {
+    try {
+      const results = await this.batches.resume(batchId, { origins: ['upload'] });
+      // Files the database went away under again stay pending: try again later.
+      if (results.some(isDeferred)) return false;
+      const s = summarise(results);
+      this.logger.log(`Import batch ${batchId}, kept while the database was away, is done: ${s.stored} stored, ${s.duplicate} already present, ${s.failed} failed.`);
+      return true;
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) return false;
+      this.logger.warn(`Import batch ${batchId} could not be completed: ${err instanceof Error ? err.message : String(err)}`);
+      return true;
+    }
   }
 
   /**
@@ -117,6 +188,11 @@ export class IngestService implements OnModuleDestroy {
     return reparseReport(this.dataSource, this.pool, reportId, actor);
   }
 
+  /** What the parser pool has done (files started, timed out, stopped for memory; busy and waiting now). */
+  parserStats(): ParserPoolStats {
+    return this.pool.stats();
+  }
+
   async hasReports(): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>('SELECT 1 FROM report LIMIT 1');
     return rows.length > 0;
@@ -134,7 +210,14 @@ export class IngestService implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    for (const timer of this.retries) clearTimeout(timer);
     await this.pool.close();
     await this.lease.close();
   }
+}
+
+/** A file answered DATABASE_UNAVAILABLE inside a recorded batch: its bytes are kept, it is imported later. */
+function isDeferred(r: BatchItemResult): boolean {
+  return r.status === 'failed' && r.error.code === 'DATABASE_UNAVAILABLE';
 }

@@ -23,8 +23,10 @@ export const BATCH_HEADER = 'x-ingest-batch';
 /**
  * `POST /api/uploads`, multipart field `files` (many). Answers one result per file, in the order sent:
  * `[{ fileName, status: 'stored' | 'duplicate' | 'failed', reportId?, error?: { code, message } }]`, and names the
- * import batch the upload was recorded as in the `X-Ingest-Batch` header. When the database cannot be reached,
- * every file is answered `failed` with code DATABASE_UNAVAILABLE (nothing was recorded).
+ * import batch the upload was recorded as in the `X-Ingest-Batch` header. When the database cannot be reached
+ * before the upload is recorded, every file is answered `failed` with code DATABASE_UNAVAILABLE and nothing was
+ * kept; once it is recorded, a file the database went away under is answered DATABASE_UNAVAILABLE saying it is
+ * kept and will be imported when the database is back (IngestService.ingestUploads).
  */
 @Controller('api/uploads')
 export class UploadsController {
