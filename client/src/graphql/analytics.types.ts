@@ -35,6 +35,8 @@ export interface RollupValueResult {
   numerator: number | null;
   denominator: number | null;
   reportsCounted: number;
+  /** Reports counted whose value is contradicted or uncertain. */
+  reportsDoubtful?: number;
   agenciesCovered: number;
   /** Coverage: the agencies the value could have covered. */
   agenciesExpected?: number;
@@ -55,6 +57,8 @@ export interface RankingItemResult {
   denominator: number | null;
   sample: number | null;
   reportId: string | null;
+  /** What the value rests on. */
+  quality: MetricQuality;
 }
 
 export type BreakdownDimension =
@@ -109,6 +113,8 @@ export interface SubmissionResult {
   discovery: DiscoveryStatus;
   discoveredUrl: string | null;
   discoveryDetail: string | null;
+  /** An editor's mark that no report was published (then the status is MISSING unless a report has come since). */
+  missingMark?: { note: string; markedBy: string; markedAt: string } | null;
 }
 
 export interface AgencyNodeResult {
