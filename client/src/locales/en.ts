@@ -295,6 +295,7 @@ export const en: Messages = {
     goImport: 'Import reports',
     footnote: 'Based on {count} annual reports collected (the current version per agency and year). Rates divide summed numerators by summed denominators; they are not averages of agencies’ rates.',
     nothingToRank: 'Only one agency in scope: nothing to rank.',
+    rankingLeftOut: '{count} more agencies have a contradicted or uncertain value and are left out of the ranking.',
   },
   alerts: {
     publishedNotImported: 'on its site, not imported',
@@ -500,6 +501,7 @@ export const en: Messages = {
       followUp: { updated: 'Follow-up item changed', resolvedByNewVersion: 'Follow-up resolved: a new version passes its checks' },
       user: { created: 'Account created', updated: 'Account changed', passwordReset: 'Account password reset', deleted: 'Account deleted' },
       agency: { updated: 'Agency registry corrected', usualScopeChanged: "Agency's usual scope changed" },
+      submission: { markedMissing: 'Agency-year marked missing', missingMarkRemoved: 'Missing mark taken back' },
     },
     notes: {
       reparsed: '{changed} numbers read differently; {reapplied} corrections applied again, {stale} no longer apply',
@@ -923,5 +925,46 @@ export const en: Messages = {
     lead: 'Finds words in the text of every current report, newest year first, showing the sentence that holds them.',
     count: '{total} reports contain “{words}”',
     results: 'Search results',
+  },
+  // Chart tooltips: what a value rests on, beside the value.
+  chartTooltip: {
+    scope: 'Scope: {scope}',
+    quality: 'Data quality: {quality}',
+    coverage: 'Covers {covered}/{expected} agencies',
+    coverageUnknown: 'Covers {covered} agencies',
+    coverageChanged: 'Coverage differs from the year before: part of the change is coverage',
+    doubtful: 'Includes {count} report(s) with a doubtful value (contradicted or uncertain)',
+    range: 'Range: {scope}',
+  },
+  // The report page's metrics: the value in use, its quality, and both readings when they differ.
+  reportMetrics: {
+    heading: 'Metrics and data quality',
+    lead: 'Each metric with what it rests on. Where a printed total disagrees with its parts, the printed value and the value from the parts are shown side by side, with which one the metric uses and why.',
+    allAgree: 'All {count} metrics agree between the printed tables and their parts, and none is contradicted.',
+    columns: { metric: 'Metric', value: 'Value used', quality: 'Data quality', printed: 'As printed', parts: 'From the parts', basis: 'The metric uses' },
+    basis: { printed: 'As printed', parts: 'From the parts' },
+    same: 'Printed and from the parts agree',
+    noParts: 'Self-reported or without parts: nothing to recompute',
+    showAll: 'Show all {count} metrics',
+    showAttention: 'Show only those needing attention',
+  },
+  // Editors mark an agency-year missing after checking; otherwise it reads "not checked".
+  missingMarks: {
+    heading: 'Mark as missing',
+    lead: 'An agency-year with no report after its deadline reads "Not checked". Once you have checked that the agency did not publish, mark it missing here with a note of what you checked. Marks can be taken back; both go to the audit log.',
+    agencyYear: 'Agency and year',
+    choose: 'Choose an unchecked agency-year',
+    noneToMark: 'No unchecked agency-year in this selection',
+    choice: '{agency} · {year}',
+    note: 'Note',
+    notePlaceholder: 'e.g. checked the portal’s annual-report page on 10 April: no report for the year',
+    mark: 'Mark as missing',
+    marked: '{agency} {year} marked missing.',
+    unmarked: 'Missing mark of {agency} {year} taken back.',
+    markedList: 'Marked missing',
+    unmark: 'Take back',
+    unmarkLabel: 'Take back the missing mark of {agency} {year}',
+    noteFirst: 'Write why in the note first',
+    markedByEditor: 'marked by an editor',
   },
 };
