@@ -70,6 +70,36 @@ describe('compare: grouped bars', () => {
   });
 });
 
+describe('compare: tooltips', () => {
+  it("name each value as the table shows it, with its quality mark, scope and quality state in words", () => {
+    // 洪泽 2023 prints its review 总计 as 0 while its parts give 11: contradicted. 沭阳 2023 reads 80 % and stands.
+    const rated = indexValues([
+      { ...v('hz', 2023, 'outcomes.disclosureRate', 0.61), quality: 'CONTRADICTED', scope: 'self' },
+      { ...v('sy', 2023, 'outcomes.disclosureRate', 0.8), quality: 'VERIFIED', scope: 'region_aggregate' },
+    ]);
+    const words = {
+      ...text,
+      formatValue: (_c: string, value: number | null) => (value === null ? '—' : `${Math.round(value * 1000) / 10}%`),
+      tooltipWords: { scope: (s: string) => `口径：${({ self: '本机关', region_aggregate: '本地区汇总' } as Record<string, string>)[s]}`, quality: (q: string) => `数据质量：${({ CONTRADICTED: '表内矛盾', VERIFIED: '已核验' } as Record<string, string>)[q]}` },
+    };
+    const option = buildCompareBarsOption(agencies.slice(0, 2), [2023], 'outcomes.disclosureRate', rated, words as never);
+    const data = (option.series as { data: Record<string, unknown>[] }[])[0]!.data;
+    const format = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    const hz = data.find((d) => d['agencyId'] === 'hz')!;
+    expect(format([{ axisValueLabel: '洪泽区人民政府', seriesName: '2023年', value: hz['value'], data: hz }]).split('<br/>')).toEqual([
+      '<b>洪泽区人民政府</b>',
+      '2023年：61% ⚠',
+      '<span style="opacity:.8">口径：本机关 · 数据质量：表内矛盾</span>',
+    ]);
+    const sy = data.find((d) => d['agencyId'] === 'sy')!;
+    expect(format([{ axisValueLabel: '沭阳县人民政府', seriesName: '2023年', value: sy['value'], data: sy }]).split('<br/>')).toEqual([
+      '<b>沭阳县人民政府</b>',
+      '2023年：80%',
+      '<span style="opacity:.8">口径：本地区汇总 · 数据质量：已核验</span>',
+    ]);
+  });
+});
+
 describe('compare: lines', () => {
   it('draws one line per agency over the years, at most the top ten', () => {
     const option = buildCompareLinesOption(agencies, years, 'outcomes.disclosureRate', index, text);

@@ -8,9 +8,9 @@ import type { GridCell, GridColumn, GridRow } from '../../components/data-grid';
 import type { DataTable } from '../../export/data-table';
 import { EMPTY_SELECTION, isAllAgencies, type AgencySelectionFilter } from '../../filters/dashboard-filters';
 import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
-import type { MetricQuality } from '@ogi/domain';
+import { METRIC_BY_CODE, type MetricQuality } from '@ogi/domain';
 import { chartValue } from '../../metrics/metric-format';
-import { DOUBTFUL_ITEM_STYLE, isDoubtful, qualityMark } from '../../metrics/metric-quality';
+import { DOUBTFUL_ITEM_STYLE, describedTooltip, isDoubtful, qualityMark, type TooltipText } from '../../metrics/metric-quality';
 
 /**
  * Values by agency, then metric, then year. Nested maps rather than one map of joined keys: a page of 3,000
@@ -61,11 +61,21 @@ export interface CompareText {
   formatValue: (code: string, value: number | null) => string;
   /** The name of a quality state (metricQuality.*). */
   qualityLabel: (quality: MetricQuality) => string;
+  /** Scope and quality in the charts' tooltips, e.g. 口径：本机关 · 数据质量：表内矛盾. */
+  tooltipWords?: Pick<TooltipText, 'scope' | 'quality'>;
+}
+
+/** The charts' tooltip: each value as the table shows it, with its scope and quality state in words. */
+function compareTooltip(metric: string, text: CompareText) {
+  if (!text.tooltipWords) return {};
+  // Charts carry ratios in percent (chartValue); the tooltip shows the value as the table does.
+  const fromChart = (v: number | null) => (v === null ? null : METRIC_BY_CODE.get(metric)?.unit === 'ratio' ? v / 100 : v);
+  return { formatter: describedTooltip({ ...text.tooltipWords, formatValue: (v) => text.formatValue(metric, fromChart(v)) }) };
 }
 
 /** A bar or point of a value: doubtful values (contradicted, uncertain) are drawn apart, hatched and faded. */
 function chartItem(metric: string, v: MetricValueResult | null, agency: AgencyRef) {
-  const item = { value: chartValue(metric, v?.value) ?? '-', agencyId: agency.id, name: agency.name, quality: v?.quality ?? null };
+  const item = { value: chartValue(metric, v?.value) ?? '-', agencyId: agency.id, name: agency.name, quality: v?.quality ?? null, scope: v?.scope ?? null };
   return isDoubtful(v?.quality) ? { ...item, itemStyle: DOUBTFUL_ITEM_STYLE } : item;
 }
 
@@ -100,7 +110,7 @@ export function buildCompareBarsOption(
     aria: { enabled: true },
     color: PALETTE,
     legend: { top: 0 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, ...compareTooltip(metric, text) },
     grid: { left: 8, right: 16, top: 36, bottom: ordered.length > window ? 48 : 8, containLabel: true },
     xAxis: {
       type: 'category',
@@ -141,7 +151,7 @@ export function buildCompareLinesOption(
     aria: { enabled: true },
     color: PALETTE,
     legend: { top: 0, type: 'plain' },
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', ...compareTooltip(metric, text) },
     grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years.map(text.yearLabel), boundaryGap: false },
     yAxis: { type: 'value', name: text.unit(metric) },
