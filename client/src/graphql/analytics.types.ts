@@ -24,6 +24,9 @@ export interface MetricValueResult {
   quality?: MetricQuality;
   /** The report's scope: self | region_aggregate | system_aggregate. */
   scope?: string;
+  /** The metric on the printed tables, and with every total taken from its parts (they differ when a total contradicts its parts). */
+  printedValue?: number | null;
+  partsValue?: number | null;
   /** The sentences a self-reported value rests on. */
   evidence?: { kind: string; sentence: string }[];
 }

@@ -935,6 +935,7 @@ export const en: Messages = {
     coverageChanged: 'Coverage differs from the year before: part of the change is coverage',
     doubtful: 'Includes {count} report(s) with a doubtful value (contradicted or uncertain)',
     range: 'Range: {scope}',
+    readings: 'printed {printed}, from the parts {parts}',
   },
   // The report page's metrics: the value in use, its quality, and both readings when they differ.
   reportMetrics: {

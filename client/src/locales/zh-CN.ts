@@ -936,6 +936,7 @@ export const zhCN = {
     coverageChanged: '覆盖范围与上年不同，增减部分来自覆盖变化',
     doubtful: '含 {count} 份数值存疑的报告（表内矛盾或读数存疑）',
     range: '范围：{scope}',
+    readings: '原表印数 {printed}，按分项推算 {parts}',
   },
   // The report page's metrics: the value in use, its quality, and both readings when they differ.
   reportMetrics: {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cellBadge, cellLink, cellText, cellTitle, cellTone } from '../../components/data-grid';
 import { EMPTY_SELECTION } from '../../filters/dashboard-filters';
 import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
-import { BAR_LIMIT, buildCompareBarsOption, buildCompareLinesOption, chartTable, compareGrid, compareSelection, indexValues, tableHasValues, LINE_LIMIT, rankAgencies } from './compare.model';
+import { BAR_LIMIT, buildCompareBarsOption, describeValue, buildCompareLinesOption, chartTable, compareGrid, compareSelection, indexValues, tableHasValues, LINE_LIMIT, rankAgencies } from './compare.model';
 
 const agency = (id: string, name: string): AgencyRef => ({ id, name });
 const v = (agencyId: string, year: number, metric: string, value: number | null, reportId: string | null = `r-${agencyId}-${year}`): MetricValueResult => ({
@@ -97,6 +97,18 @@ describe('compare: tooltips', () => {
       '2023年：80%',
       '<span style="opacity:.8">口径：本地区汇总 · 数据质量：已核验</span>',
     ]);
+  });
+});
+
+describe('compare: why a value is contradicted', () => {
+  it('洪泽 2023 review total: the table and the tooltip say the printed 0 against 11 from its parts (10 维持 + 1 纠正)', () => {
+    const hz = { ...v('hz', 2023, 'review.total', 0), quality: 'CONTRADICTED' as const, scope: 'self', printedValue: 0, partsValue: 11 };
+    const words = { ...text, readings: (p: string, q: string) => `原表印数 ${p}，按分项推算 ${q}` };
+    expect(describeValue(hz, words)).toBe('表内矛盾 · 原表印数 0，按分项推算 11');
+    // Readings that agree say nothing more.
+    expect(describeValue({ ...hz, quality: 'VERIFIED', printedValue: 11, partsValue: 11 }, words)).toBeNull();
+    const option = buildCompareBarsOption([agency('hz', '洪泽区人民政府')], [2023], 'review.total', indexValues([hz]), words);
+    expect((option.series as { data: { notes: string[] }[] }[])[0]!.data[0]!.notes).toEqual(['原表印数 0，按分项推算 11']);
   });
 });
 
