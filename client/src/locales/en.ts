@@ -936,6 +936,7 @@ export const en: Messages = {
     doubtful: 'Includes {count} report(s) with a doubtful value (contradicted or uncertain)',
     range: 'Range: {scope}',
     readings: 'printed {printed}, from the parts {parts}',
+    rateBasis: 'Rate from {count} report(s) with both parts and a base that is not 0',
   },
   // The report page's metrics: the value in use, its quality, and both readings when they differ.
   reportMetrics: {

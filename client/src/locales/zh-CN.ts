@@ -937,6 +937,7 @@ export const zhCN = {
     doubtful: '含 {count} 份数值存疑的报告（表内矛盾或读数存疑）',
     range: '范围：{scope}',
     readings: '原表印数 {printed}，按分项推算 {parts}',
+    rateBasis: '比率基于 {count} 份报告（分子分母俱全且分母不为 0）',
   },
   // The report page's metrics: the value in use, its quality, and both readings when they differ.
   reportMetrics: {
