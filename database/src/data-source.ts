@@ -1,5 +1,6 @@
 /** The TypeORM data source every part of the product uses. `synchronize` is never on: migrations own the schema. */
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { backfillMetricQuality } from './corrections/metric-quality-backfill.js';
 import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -33,9 +34,13 @@ export function createDataSource(url: string, settings: DataSourceSettings = {})
   return new DataSource(dataSourceOptions(url, settings));
 }
 
-/** Applies every pending migration; returns the names of those applied. */
+/**
+ * Applies every pending migration, then finishes the data upgrades they queued (metric values stored before
+ * quality states are derived again); returns the names of the migrations applied.
+ */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   const applied = await dataSource.runMigrations({ transaction: 'each' });
+  await backfillMetricQuality(dataSource);
   return applied.map((m) => m.name);
 }
 

@@ -24,6 +24,7 @@ import { ReportsResolver } from './modules/reports/reports.resolver.js';
 import { VersionsResolver } from './modules/versions/versions.resolver.js';
 import { BriefingResolver } from './modules/briefing/briefing.resolver.js';
 import { FollowUpsResolver } from './modules/briefing/follow-ups.resolver.js';
+import { SubmissionMarksResolver } from './modules/corrections/submission-marks.resolver.js';
 
 export const RESOLVERS = [
   AccountsResolver,
@@ -46,6 +47,7 @@ export const RESOLVERS = [
   VersionsResolver,
   BriefingResolver,
   FollowUpsResolver,
+  SubmissionMarksResolver,
 ];
 
 /** server/schema.gql (this file is in server/src or server/dist). */

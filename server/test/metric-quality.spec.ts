@@ -288,3 +288,18 @@ describe('8. smaller things that shifted or hid figures', () => {
     expect(errorCodes(await t.gql(`query($m: [String!]!) { compare(selection: {}, years: [2024], metrics: $m) { values { metric } } }`, { m: [...all, all[0]] }))).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('the report page gets both values of a metric and the one in use', () => {
+  it('鄂州 2020: legal-person share printed 0, from the parts 6/29, in use 6/29 (the dictionary says parts), contradicted', async () => {
+    const { report } = await data<{ report: { metrics: { code: string; value: number | null; printedValue: number | null; partsValue: number | null; quality: string }[] } }>(
+      `query($id: ID!) { report(id: $id) { metrics { code value printedValue partsValue quality } } }`,
+      { id: await reportIdOf(EZHOU, 2020) },
+    );
+    const share = report.metrics.find((m) => m.code === 'applicants.legalPersonShare')!;
+    expect(share).toMatchObject({ printedValue: 0, quality: 'CONTRADICTED' });
+    expect(share.partsValue).toBeCloseTo(6 / 29, 10);
+    expect(share.value).toBeCloseTo(6 / 29, 10);
+    // 本年新收 29 = 19 + 1 + 1 + 8 outcomes: printed and from the parts agree.
+    expect(report.metrics.find((m) => m.code === 'applications.new')).toEqual({ code: 'applications.new', value: 29, printedValue: 29, partsValue: 29, quality: 'VERIFIED' });
+  });
+});

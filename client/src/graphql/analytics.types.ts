@@ -24,6 +24,9 @@ export interface MetricValueResult {
   quality?: MetricQuality;
   /** The report's scope: self | region_aggregate | system_aggregate. */
   scope?: string;
+  /** The metric on the printed tables, and with every total taken from its parts (they differ when a total contradicts its parts). */
+  printedValue?: number | null;
+  partsValue?: number | null;
   /** The sentences a self-reported value rests on. */
   evidence?: { kind: string; sentence: string }[];
 }
@@ -35,6 +38,8 @@ export interface RollupValueResult {
   numerator: number | null;
   denominator: number | null;
   reportsCounted: number;
+  /** Reports counted whose value is contradicted or uncertain. */
+  reportsDoubtful?: number;
   agenciesCovered: number;
   /** Coverage: the agencies the value could have covered. */
   agenciesExpected?: number;
@@ -55,6 +60,8 @@ export interface RankingItemResult {
   denominator: number | null;
   sample: number | null;
   reportId: string | null;
+  /** What the value rests on. */
+  quality: MetricQuality;
 }
 
 export type BreakdownDimension =
@@ -109,6 +116,8 @@ export interface SubmissionResult {
   discovery: DiscoveryStatus;
   discoveredUrl: string | null;
   discoveryDetail: string | null;
+  /** An editor's mark that no report was published (then the status is MISSING unless a report has come since). */
+  missingMark?: { note: string; markedBy: string; markedAt: string } | null;
 }
 
 export interface AgencyNodeResult {

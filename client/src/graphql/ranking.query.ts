@@ -16,7 +16,15 @@ export interface RankingQueryVariables {
 }
 
 export interface RankingQueryResult {
-  ranking: { total: number; excludedBelowMinSample: number; items: RankingItemResult[] };
+  ranking: {
+    total: number;
+    /** The one report scope ranked. */
+    scope: ReportScope;
+    excludedBelowMinSample: number;
+    /** Agencies left out because their value is contradicted or uncertain (includeDoubtful not asked). */
+    excludedByQuality: number;
+    items: RankingItemResult[];
+  };
 }
 
 export const RankingQuery = defineOperation<RankingQueryResult, RankingQueryVariables>(document);

@@ -293,6 +293,7 @@ export const zhCN = {
     goImport: '去导入报告',
     footnote: '统计基于已收录的 {count} 份年报（每个机关每年取现行版本）。比率为分子之和除以分母之和，不是各机关比率的平均。',
     nothingToRank: '范围内只有一个机关，不作排名。',
+    rankingLeftOut: '另有 {count} 个机关的数值表内矛盾或读数存疑，未参与排名。',
   },
   alerts: {
     publishedNotImported: '网站已发布，未导入',
@@ -498,6 +499,7 @@ export const zhCN = {
       followUp: { updated: '督办事项变更', resolvedByNewVersion: '新版本通过校验，督办事项自动整改完成' },
       user: { created: '创建账号', updated: '修改账号', passwordReset: '重设账号密码', deleted: '删除账号' },
       agency: { updated: '修改机关登记', usualScopeChanged: '更改机关常规口径' },
+      submission: { markedMissing: '标记逾期未报', missingMarkRemoved: '撤销逾期未报标记' },
     },
     notes: {
       reparsed: '{changed} 个数字读数改变；{reapplied} 项更正再次应用，{stale} 项更正失效',
@@ -924,6 +926,49 @@ export const zhCN = {
     lead: '在所有机关当前版本年报的全文中查找词句，结果按年度从新到旧排列，显示包含该词句的句子。',
     count: '共 {total} 份年报包含“{words}”',
     results: '搜索结果',
+  },
+  // Chart tooltips: what a value rests on, beside the value.
+  chartTooltip: {
+    scope: '口径：{scope}',
+    quality: '数据质量：{quality}',
+    coverage: '覆盖 {covered}/{expected} 个机关',
+    coverageUnknown: '覆盖 {covered} 个机关',
+    coverageChanged: '覆盖范围与上年不同，增减部分来自覆盖变化',
+    doubtful: '含 {count} 份数值存疑的报告（表内矛盾或读数存疑）',
+    range: '范围：{scope}',
+    readings: '原表印数 {printed}，按分项推算 {parts}',
+    rateBasis: '比率基于 {count} 份报告（分子分母俱全且分母不为 0）',
+  },
+  // The report page's metrics: the value in use, its quality, and both readings when they differ.
+  reportMetrics: {
+    heading: '指标与数据质量',
+    lead: '各指标的取值及其依据。原表合计与分项不符时，并列原表印数与按分项推算的数值，并注明本指标采用哪一个、为什么。',
+    allAgree: '全部 {count} 项指标的原表印数与分项推算一致，且未发现矛盾。',
+    columns: { metric: '指标', value: '采用值', quality: '数据质量', printed: '原表印数', parts: '按分项推算', basis: '本指标采用' },
+    basis: { printed: '原表印数', parts: '按分项推算' },
+    same: '原表印数与分项推算一致',
+    noParts: '报告自述或无分项，无从推算',
+    showAll: '显示全部 {count} 项指标',
+    showAttention: '只显示需要注意的指标',
+  },
+  // Editors mark an agency-year missing (逾期未报) after checking; otherwise it reads 未核查.
+  missingMarks: {
+    heading: '标记未报送',
+    lead: '库中没有报告、期限已过的机关年度显示为“未核查”。核实对方确未公布后，可在此标记为“未报送”（逾期未报），并写明核查情况；标记可撤销，均记入审计日志。',
+    agencyYear: '机关年度',
+    choose: '请选择未核查的机关年度',
+    noneToMark: '当前范围内没有未核查的机关年度',
+    choice: '{agency} · {year} 年度',
+    note: '说明',
+    notePlaceholder: '如：已核对门户网站年报栏目（4 月 10 日），未见该年度报告',
+    mark: '标记为未报送',
+    marked: '已将 {agency} {year} 年度标记为未报送。',
+    unmarked: '已撤销 {agency} {year} 年度的未报送标记。',
+    markedList: '已标记为未报送',
+    unmark: '撤销标记',
+    unmarkLabel: '撤销 {agency} {year} 年度的未报送标记',
+    noteFirst: '请先在“说明”中写明撤销原因',
+    markedByEditor: '人工标记',
   },
 };
 

@@ -81,6 +81,12 @@ export async function mergeAgencyInto(m: EntityManager, fromId: number, intoId: 
   if (!into.listing_url && from.listing_url) await m.query('UPDATE agency SET listing_url = $1 WHERE id = $2', [from.listing_url, intoId]);
   // Open proposals that named the moved agency now name the target.
   await m.query(`UPDATE agency_match_proposal SET proposed_agency_id = $1 WHERE proposed_agency_id = $2 AND status = 'pending'`, [intoId, fromId]);
+  // An editor's missing marks follow the agency; where the target has its own mark for the year, that one stays.
+  await m.query(
+    `UPDATE submission_missing_mark SET agency_id = $1 WHERE agency_id = $2
+        AND year NOT IN (SELECT year FROM submission_missing_mark WHERE agency_id = $1)`,
+    [intoId, fromId],
+  );
   await m.query('DELETE FROM agency WHERE id = $1', [fromId]);
 }
 

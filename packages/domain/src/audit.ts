@@ -41,6 +41,10 @@ export const AUDIT_ACTIONS = [
   'user.deleted',
   /** An editor corrected the agency registry: name, parent, kind, level, listing page, aliases (before and after). */
   'agency.updated',
+  /** An editor marked an agency-year missing (逾期未报): no report after the deadline, with a note of what was checked. */
+  'submission.markedMissing',
+  /** An editor took back a missing mark: the agency-year is 未核查 again unless a listing check found nothing. */
+  'submission.missingMarkRemoved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -50,7 +50,8 @@ export function inferAgencyLevel(name: string): AgencyLevel | null {
  * Where an agency stands for one data year:
  * - `ON_TIME` / `LATE`: its current report was published by / after the deadline;
  * - `DATE_UNKNOWN`: there is a report, but it prints no publication date;
- * - `MISSING`: there is no report, and a check of its listing page after the deadline found none;
+ * - `MISSING`: there is no report, and either a check of its listing page after the deadline found none or an
+ *   editor marked the agency-year missing (they looked, e.g. on a site the poll cannot read);
  * - `NOT_CHECKED`: there is no report, the deadline has passed, and nobody has checked since: absence from this
  *   database is not proof that the agency did not publish;
  * - `NOT_DUE`: no report yet, and the deadline has not passed.
@@ -68,18 +69,21 @@ export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, { zh: string; en
 };
 
 /**
- * `today` is `YYYY-MM-DD`; a report is due by the end of its deadline day. `notFoundOn` is the China date of the
- * latest listing check that found no report for that year (null when none did).
+ * The one rule for a submission's status. `today` is `YYYY-MM-DD`; a report is due by the end of its deadline day.
+ * `notFoundOn` is the China date of the latest listing check that found no report for that year (null when none
+ * did); `markedMissing` says an editor marked the agency-year missing. A report, once stored, outranks both: the
+ * agency did publish.
  */
 export function submissionStatus(
   report: { publishedOn: string | null; daysLate: number | null } | null,
   deadline: string,
   today: string,
   notFoundOn: string | null = null,
+  markedMissing = false,
 ): SubmissionStatus {
   if (!report) {
     if (today <= deadline) return 'NOT_DUE';
-    return notFoundOn !== null && notFoundOn > deadline ? 'MISSING' : 'NOT_CHECKED';
+    return markedMissing || (notFoundOn !== null && notFoundOn > deadline) ? 'MISSING' : 'NOT_CHECKED';
   }
   if (report.publishedOn === null || report.daysLate === null) return 'DATE_UNKNOWN';
   return report.daysLate > 0 ? 'LATE' : 'ON_TIME';

@@ -50,6 +50,13 @@ describe('submission status for one agency and year', () => {
     expect(submissionStatus(null, '2025-03-31', '2025-06-01', '2025-03-20')).toBe('NOT_CHECKED');
     expect(submissionStatus(null, '2025-03-31', '2025-03-31')).toBe('NOT_DUE');
   });
+
+  it("an editor's mark makes an unchecked agency-year MISSING; a stored report outranks the mark", () => {
+    expect(submissionStatus(null, '2025-03-31', '2025-06-01', null, true)).toBe('MISSING');
+    expect(submissionStatus(null, '2025-03-31', '2025-06-01', '2025-03-20', true)).toBe('MISSING');
+    expect(submissionStatus({ publishedOn: '2025-05-02', daysLate: 32 }, '2025-03-31', '2025-06-01', null, true)).toBe('LATE');
+    expect(submissionStatus(null, '2025-03-31', '2025-03-31', null, true)).toBe('NOT_DUE');
+  });
 });
 
 describe('the latest data year due', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cellBadge, cellLink, cellText, cellTitle, cellTone } from '../../components/data-grid';
 import { EMPTY_SELECTION } from '../../filters/dashboard-filters';
 import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
-import { BAR_LIMIT, buildCompareBarsOption, buildCompareLinesOption, chartTable, compareGrid, compareSelection, indexValues, tableHasValues, LINE_LIMIT, rankAgencies } from './compare.model';
+import { BAR_LIMIT, buildCompareBarsOption, describeValue, buildCompareLinesOption, chartTable, compareGrid, compareSelection, indexValues, tableHasValues, LINE_LIMIT, rankAgencies } from './compare.model';
 
 const agency = (id: string, name: string): AgencyRef => ({ id, name });
 const v = (agencyId: string, year: number, metric: string, value: number | null, reportId: string | null = `r-${agencyId}-${year}`): MetricValueResult => ({
@@ -67,6 +67,48 @@ describe('compare: grouped bars', () => {
     expect(categories[0]).toBe('机关2999'); // the highest first
     // the chart's data export still has every agency
     expect(chartTable(many, years, 'applications.new', manyIndex, text).rows).toHaveLength(3000);
+  });
+});
+
+describe('compare: tooltips', () => {
+  it("name each value as the table shows it, with its quality mark, scope and quality state in words", () => {
+    // 洪泽 2023 prints its review 总计 as 0 while its parts give 11: contradicted. 沭阳 2023 reads 80 % and stands.
+    const rated = indexValues([
+      { ...v('hz', 2023, 'outcomes.disclosureRate', 0.61), quality: 'CONTRADICTED', scope: 'self' },
+      { ...v('sy', 2023, 'outcomes.disclosureRate', 0.8), quality: 'VERIFIED', scope: 'region_aggregate' },
+    ]);
+    const words = {
+      ...text,
+      formatValue: (_c: string, value: number | null) => (value === null ? '—' : `${Math.round(value * 1000) / 10}%`),
+      tooltipWords: { scope: (s: string) => `口径：${({ self: '本机关', region_aggregate: '本地区汇总' } as Record<string, string>)[s]}`, quality: (q: string) => `数据质量：${({ CONTRADICTED: '表内矛盾', VERIFIED: '已核验' } as Record<string, string>)[q]}` },
+    };
+    const option = buildCompareBarsOption(agencies.slice(0, 2), [2023], 'outcomes.disclosureRate', rated, words as never);
+    const data = (option.series as { data: Record<string, unknown>[] }[])[0]!.data;
+    const format = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    const hz = data.find((d) => d['agencyId'] === 'hz')!;
+    expect(format([{ axisValueLabel: '洪泽区人民政府', seriesName: '2023年', value: hz['value'], data: hz }]).split('<br/>')).toEqual([
+      '<b>洪泽区人民政府</b>',
+      '2023年：61% ⚠',
+      '<span style="opacity:.8">口径：本机关 · 数据质量：表内矛盾</span>',
+    ]);
+    const sy = data.find((d) => d['agencyId'] === 'sy')!;
+    expect(format([{ axisValueLabel: '沭阳县人民政府', seriesName: '2023年', value: sy['value'], data: sy }]).split('<br/>')).toEqual([
+      '<b>沭阳县人民政府</b>',
+      '2023年：80%',
+      '<span style="opacity:.8">口径：本地区汇总 · 数据质量：已核验</span>',
+    ]);
+  });
+});
+
+describe('compare: why a value is contradicted', () => {
+  it('洪泽 2023 review total: the table and the tooltip say the printed 0 against 11 from its parts (10 维持 + 1 纠正)', () => {
+    const hz = { ...v('hz', 2023, 'review.total', 0), quality: 'CONTRADICTED' as const, scope: 'self', printedValue: 0, partsValue: 11 };
+    const words = { ...text, readings: (p: string, q: string) => `原表印数 ${p}，按分项推算 ${q}` };
+    expect(describeValue(hz, words)).toBe('表内矛盾 · 原表印数 0，按分项推算 11');
+    // Readings that agree say nothing more.
+    expect(describeValue({ ...hz, quality: 'VERIFIED', printedValue: 11, partsValue: 11 }, words)).toBeNull();
+    const option = buildCompareBarsOption([agency('hz', '洪泽区人民政府')], [2023], 'review.total', indexValues([hz]), words);
+    expect((option.series as { data: { notes: string[] }[] }[])[0]!.data[0]!.notes).toEqual(['原表印数 0，按分项推算 11']);
   });
 });
 

@@ -8,9 +8,9 @@ import type { GridCell, GridColumn, GridRow } from '../../components/data-grid';
 import type { DataTable } from '../../export/data-table';
 import { EMPTY_SELECTION, isAllAgencies, type AgencySelectionFilter } from '../../filters/dashboard-filters';
 import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
-import type { MetricQuality } from '@ogi/domain';
+import { METRIC_BY_CODE, type MetricQuality } from '@ogi/domain';
 import { chartValue } from '../../metrics/metric-format';
-import { DOUBTFUL_ITEM_STYLE, isDoubtful, qualityMark } from '../../metrics/metric-quality';
+import { DOUBTFUL_ITEM_STYLE, describedTooltip, isDoubtful, qualityMark, type TooltipText } from '../../metrics/metric-quality';
 
 /**
  * Values by agency, then metric, then year. Nested maps rather than one map of joined keys: a page of 3,000
@@ -61,19 +61,40 @@ export interface CompareText {
   formatValue: (code: string, value: number | null) => string;
   /** The name of a quality state (metricQuality.*). */
   qualityLabel: (quality: MetricQuality) => string;
+  /** Why a value is contradicted, when its printed total and its parts disagree: e.g. 原表印数 0，按分项推算 11. */
+  readings?: (printed: string, parts: string) => string;
+  /** Scope and quality in the charts' tooltips, e.g. 口径：本机关 · 数据质量：表内矛盾. */
+  tooltipWords?: Pick<TooltipText, 'scope' | 'quality'>;
+}
+
+/** The charts' tooltip: each value as the table shows it, with its scope and quality state in words. */
+function compareTooltip(metric: string, text: CompareText) {
+  if (!text.tooltipWords) return {};
+  // Charts carry ratios in percent (chartValue); the tooltip shows the value as the table does.
+  const fromChart = (v: number | null) => (v === null ? null : METRIC_BY_CODE.get(metric)?.unit === 'ratio' ? v / 100 : v);
+  return { formatter: describedTooltip({ ...text.tooltipWords, formatValue: (v) => text.formatValue(metric, fromChart(v)) }) };
+}
+
+/** The printed reading beside the one from the parts, when they disagree: the reason a value is contradicted. */
+export function readingsNote(v: MetricValueResult | null, text: Pick<CompareText, 'readings' | 'formatValue'>): string | null {
+  if (!v || !text.readings || v.printedValue == null || v.partsValue == null) return null;
+  if (Math.abs(v.printedValue - v.partsValue) < 1e-9) return null;
+  return text.readings(text.formatValue(v.metric, v.printedValue), text.formatValue(v.metric, v.partsValue));
 }
 
 /** A bar or point of a value: doubtful values (contradicted, uncertain) are drawn apart, hatched and faded. */
-function chartItem(metric: string, v: MetricValueResult | null, agency: AgencyRef) {
-  const item = { value: chartValue(metric, v?.value) ?? '-', agencyId: agency.id, name: agency.name, quality: v?.quality ?? null };
+function chartItem(metric: string, v: MetricValueResult | null, agency: AgencyRef, text: CompareText) {
+  const note = readingsNote(v, text);
+  const item = { value: chartValue(metric, v?.value) ?? '-', agencyId: agency.id, name: agency.name, quality: v?.quality ?? null, scope: v?.scope ?? null, notes: note ? [note] : [] };
   return isDoubtful(v?.quality) ? { ...item, itemStyle: DOUBTFUL_ITEM_STYLE } : item;
 }
 
 /** What a value rests on, in words: its quality, its parts, and the sentence a self-reported figure comes from. */
-export function describeValue(v: MetricValueResult | null, text: Pick<CompareText, 'qualityLabel'>): string | null {
+export function describeValue(v: MetricValueResult | null, text: Pick<CompareText, 'qualityLabel'> & Partial<Pick<CompareText, 'readings' | 'formatValue'>>): string | null {
   if (!v) return null;
   const parts = [
     v.quality && v.quality !== 'VERIFIED' ? text.qualityLabel(v.quality) : null,
+    text.readings && text.formatValue ? readingsNote(v, { readings: text.readings, formatValue: text.formatValue }) : null,
     v.denominator !== null ? `${v.numerator ?? '—'} / ${v.denominator}` : null,
     ...(v.evidence ?? []).map((e) => `“${e.sentence}”`),
   ].filter((p): p is string => p !== null);
@@ -100,7 +121,7 @@ export function buildCompareBarsOption(
     aria: { enabled: true },
     color: PALETTE,
     legend: { top: 0 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, ...compareTooltip(metric, text) },
     grid: { left: 8, right: 16, top: 36, bottom: ordered.length > window ? 48 : 8, containLabel: true },
     xAxis: {
       type: 'category',
@@ -121,7 +142,7 @@ export function buildCompareBarsOption(
       name: text.yearLabel(year),
       barMaxWidth: 28,
       animation: ordered.length <= 60,
-      data: ordered.map((a) => chartItem(metric, valueAt(index, a.id, year, metric), a)),
+      data: ordered.map((a) => chartItem(metric, valueAt(index, a.id, year, metric), a, text)),
     })),
   };
 }
@@ -141,7 +162,7 @@ export function buildCompareLinesOption(
     aria: { enabled: true },
     color: PALETTE,
     legend: { top: 0, type: 'plain' },
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', ...compareTooltip(metric, text) },
     grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years.map(text.yearLabel), boundaryGap: false },
     yAxis: { type: 'value', name: text.unit(metric) },
@@ -150,7 +171,7 @@ export function buildCompareLinesOption(
       name: a.name,
       symbolSize: 7,
       connectNulls: false,
-      data: years.map((y) => chartItem(metric, valueAt(index, a.id, y, metric), a)),
+      data: years.map((y) => chartItem(metric, valueAt(index, a.id, y, metric), a, text)),
     })),
   };
 }

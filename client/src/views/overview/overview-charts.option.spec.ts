@@ -26,9 +26,9 @@ const text = { received: '新收', handled: '办结', disclosureRate: '公开率
 
 describe('overview trend', () => {
   it('runs from the first year with reports to the last, oldest first', () => {
-    expect(trendPoints(rollup)).toEqual([
-      { year: 2020, received: 120, handled: 110, disclosureRate: 0.4567, reports: 3 },
-      { year: 2021, received: 150, handled: null, disclosureRate: 0.5, reports: 3 },
+    expect(trendPoints(rollup).map((p) => [p.year, p.received, p.handled, p.disclosureRate, p.reports])).toEqual([
+      [2020, 120, 110, 0.4567, 3],
+      [2021, 150, null, 0.5, 3],
     ]);
     expect(latestYearWithData(rollup)).toBe(2021);
     expect(latestYearWithData([])).toBeNull();
@@ -69,7 +69,93 @@ describe('overview trend', () => {
   });
 });
 
+describe('overview trend: coverage and doubtful values', () => {
+  // 2023: 21 of 3,000 agencies reported, one of the 21 reports contradicted (a printed 本年新收 its parts do not give);
+  // 2024: 2,997 of 3,000, coverage changed, nothing doubtful.
+  const covered = (year: number, metric: string, value: number, agencies: number, doubtful: number, changed: boolean): RollupValueResult => ({
+    ...r(year, metric, value, agencies),
+    agenciesExpected: 3000,
+    reportsDoubtful: doubtful,
+    coverageChanged: changed,
+  });
+  const rows = [
+    covered(2023, 'applications.new', 140, 21, 1, false),
+    covered(2023, 'applications.handled', 130, 21, 0, false),
+    covered(2023, 'outcomes.disclosureRate', 0.5, 21, 1, false),
+    covered(2024, 'applications.new', 31000, 2997, 0, true),
+    covered(2024, 'applications.handled', 30000, 2997, 0, true),
+    covered(2024, 'outcomes.disclosureRate', 0.6, 2997, 0, true),
+  ];
+  const words = {
+    ...text,
+    tooltip: {
+      scope: (s: string) => `口径：${s}`,
+      quality: (q: string) => `质量：${q}`,
+      formatValue: (v: number | null, series: number) => (v === null ? '—' : series === 2 ? `${v}%` : `${v} 件`),
+    },
+    coverage: (c: number, e: number | null) => `覆盖 ${c}/${e} 个机关`,
+    doubtful: (n: number) => `含 ${n} 份存疑报告`,
+    coverageChanged: '覆盖范围与上年不同',
+    coverageChangedMark: '*',
+  };
+
+  it('keeps each year’s coverage and how many doubtful reports each figure counts', () => {
+    expect(trendPoints(rows).map((p) => [p.year, p.agenciesCovered, p.agenciesExpected, p.coverageChanged, p.doubtful])).toEqual([
+      [2023, 21, 3000, false, { received: 1, handled: 0, disclosureRate: 1 }],
+      [2024, 2997, 3000, true, { received: 0, handled: 0, disclosureRate: 0 }],
+    ]);
+  });
+
+  it('hatches a figure with doubtful reports in it, marks the year whose coverage changed, and says both in the tooltip', () => {
+    const option = buildTrendOption(trendPoints(rows), words as never);
+    const series = option.series as { data: unknown[] }[];
+    expect(series[0]!.data[0]).toMatchObject({ value: 140, itemStyle: { borderType: 'dashed' }, notes: ['含 1 份存疑报告'] });
+    expect(series[1]!.data).toEqual([130, 30000]);
+    expect(series[2]!.data[0]).toMatchObject({ value: 50, notes: ['含 1 份存疑报告'] });
+    expect((option.xAxis as { data: { value: string }[] }).data.map((c) => c.value)).toEqual(['2023年', '2024年*']);
+    const format = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    const at2023 = format([
+      { axisValueLabel: '2023年', seriesName: '新收', seriesIndex: 0, dataIndex: 0, value: 140, data: series[0]!.data[0] },
+      { axisValueLabel: '2023年', seriesName: '公开率', seriesIndex: 2, dataIndex: 0, value: 50, data: series[2]!.data[0] },
+    ]);
+    expect(at2023.split('<br/>')).toEqual([
+      '<b>2023年</b>',
+      '新收：140 件',
+      '<span style="opacity:.8">含 1 份存疑报告</span>',
+      '公开率：50%',
+      '<span style="opacity:.8">含 1 份存疑报告</span>',
+      '覆盖 21/3000 个机关',
+    ]);
+    const at2024 = format([{ axisValueLabel: '2024年*', seriesName: '办结', seriesIndex: 1, dataIndex: 1, value: 30000, data: 30000 }]);
+    expect(at2024.split('<br/>')).toEqual(['<b>2024年*</b>', '办结：30000 件', '覆盖 2997/3000 个机关', '覆盖范围与上年不同']);
+  });
+});
+
 describe('ranking chart', () => {
+  it("marks a value that is not verified on its bar, hatches a doubtful one, and names scope and quality in the tooltip", () => {
+    const tooltip = { scope: (s: string) => `口径：${s === 'self' ? '本机关' : s}`, quality: (q: string) => `质量：${q === 'CONTRADICTED' ? '表内矛盾' : q === 'CORRECTED' ? '已人工更正' : '已核验'}`, formatValue: (v: number | null) => `${v} 件` };
+    const option = buildRankingOption(
+      [
+        { agencyId: 'a1', name: '淮安市洪泽区人民政府', value: 14, reportId: 'r1', quality: 'CONTRADICTED', scope: 'self' },
+        { agencyId: 'a2', name: '平潭综合实验区', value: 9, reportId: 'r2', quality: 'CORRECTED', scope: 'self' },
+        { agencyId: 'a3', name: '沭阳县发展和改革局', value: 2, reportId: 'r3', quality: 'VERIFIED', scope: 'self' },
+      ],
+      '件',
+      tooltip as never,
+    );
+    const bars = option.series as { data: Record<string, unknown>[]; label: { formatter: (p: unknown) => string } }[];
+    const data = bars[0]!.data;
+    expect(data[0]).toMatchObject({ quality: 'CONTRADICTED', itemStyle: { borderType: 'dashed' } });
+    expect(data[1]!['itemStyle']).toBeUndefined();
+    expect(data.map((d) => bars[0]!.label.formatter({ value: d['value'], data: d }))).toEqual(['14 ⚠', '9 ✎', '2']);
+    const format = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(format({ name: '淮安市洪泽区人民政府', seriesName: '件', value: 14, data: data[0] }).split('<br/>')).toEqual([
+      '<b>淮安市洪泽区人民政府</b>',
+      '件：14 件 ⚠',
+      '<span style="opacity:.8">口径：本机关 · 质量：表内矛盾</span>',
+    ]);
+  });
+
   it('lists agencies top-down with their values and ids for drilling', () => {
     const option = buildRankingOption(
       [

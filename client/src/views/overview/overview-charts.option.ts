@@ -2,7 +2,7 @@
  * The overview's charts, as pure functions of the data: the trend over all years (applications received and
  * handled as bars, the disclosure rate as a line on its own axis) and the agencies with the most applications.
  */
-import type { ReportScope } from '@ogi/domain';
+import type { MetricQuality, ReportScope } from '@ogi/domain';
 import { rateAxisMax, yearSpan } from '../../composables/chart-axes';
 import type { ChartOption } from '../../composables/echarts';
 import { PALETTE } from '../../composables/chart-palette';
@@ -10,6 +10,7 @@ import type { DataTable } from '../../export/data-table';
 import type { AgencySelectionInput, RollupValueResult } from '../../graphql/analytics.types';
 import type { RankingQueryVariables } from '../../graphql/ranking.query';
 import type { MetricCode } from '@ogi/domain';
+import { DOUBTFUL_ITEM_STYLE, describedTooltip, isDoubtful, qualityMark, type TooltipText } from '../../metrics/metric-quality';
 
 export const OVERVIEW_METRICS = [
   'applications.new',
@@ -29,7 +30,26 @@ export interface TrendPoint {
   /** 0–1 */
   disclosureRate: number | null;
   reports: number;
+  /** Agencies the year's applications cover, of those expected (null when the API did not say). */
+  agenciesCovered: number;
+  agenciesExpected: number | null;
+  /** The agencies covered differ from the year before: the change between the two years is partly coverage. */
+  coverageChanged: boolean;
+  /** Reports counted in each figure whose value is contradicted or uncertain. */
+  doubtful: { received: number; handled: number; disclosureRate: number };
 }
+
+const emptyPoint = (year: number): TrendPoint => ({
+  year,
+  received: null,
+  handled: null,
+  disclosureRate: null,
+  reports: 0,
+  agenciesCovered: 0,
+  agenciesExpected: null,
+  coverageChanged: false,
+  doubtful: { received: 0, handled: 0, disclosureRate: 0 },
+});
 
 /**
  * One point per year from the first year with a report to the last, oldest first. A year in between without
@@ -38,14 +58,26 @@ export interface TrendPoint {
 export function trendPoints(rollup: readonly RollupValueResult[]): TrendPoint[] {
   const byYear = new Map<number, TrendPoint>();
   for (const r of rollup) {
-    const p = byYear.get(r.year) ?? { year: r.year, received: null, handled: null, disclosureRate: null, reports: 0 };
-    if (r.metric === 'applications.new') p.received = r.value;
-    else if (r.metric === 'applications.handled') p.handled = r.value;
-    else if (r.metric === 'outcomes.disclosureRate') p.disclosureRate = r.value;
+    const p = byYear.get(r.year) ?? emptyPoint(r.year);
+    const doubtful = r.reportsDoubtful ?? 0;
+    if (r.metric === 'applications.new') {
+      p.received = r.value;
+      p.doubtful.received = doubtful;
+      // The headline count's coverage stands for the year's.
+      p.agenciesCovered = r.agenciesCovered;
+      p.agenciesExpected = r.agenciesExpected ?? null;
+      p.coverageChanged = r.coverageChanged ?? false;
+    } else if (r.metric === 'applications.handled') {
+      p.handled = r.value;
+      p.doubtful.handled = doubtful;
+    } else if (r.metric === 'outcomes.disclosureRate') {
+      p.disclosureRate = r.value;
+      p.doubtful.disclosureRate = doubtful;
+    }
     p.reports = Math.max(p.reports, r.reportsCounted);
     byYear.set(r.year, p);
   }
-  const points = yearSpan(byYear.keys()).map((year) => byYear.get(year) ?? { year, received: null, handled: null, disclosureRate: null, reports: 0 });
+  const points = yearSpan(byYear.keys()).map((year) => byYear.get(year) ?? emptyPoint(year));
   const first = points.findIndex((p) => p.reports > 0);
   if (first < 0) return [];
   const last = points.length - 1 - [...points].reverse().findIndex((p) => p.reports > 0);
@@ -67,21 +99,47 @@ export interface TrendText {
   disclosureRate: string;
   countAxis: string;
   yearLabel: (year: number) => string;
+  /** Scope and quality in words, and values as shown (series 0–1 counts, 2 the rate in percent). */
+  tooltip?: TooltipText;
+  /** e.g. 覆盖 21/3,000 个机关 */
+  coverage?: (covered: number, expected: number | null) => string;
+  /** e.g. 含 1 份存疑报告（表内矛盾或读数存疑） */
+  doubtful?: (reports: number) => string;
+  /** e.g. 覆盖范围与上年不同 */
+  coverageChanged?: string;
+  /** What the axis label of a year whose coverage changed carries, e.g. * */
+  coverageChangedMark?: string;
 }
 
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 
+/** A trend value: a plain number, or, when doubtful reports are in it, a hatched item that says how many. */
+function trendItem(value: number | null, doubtfulReports: number, text: TrendText) {
+  if (!doubtfulReports || value === null) return value;
+  return { value, itemStyle: DOUBTFUL_ITEM_STYLE, notes: text.doubtful ? [text.doubtful(doubtfulReports)] : [] };
+}
+
+/** The lines under a year in the trend's tooltip: its coverage, and whether it changed since the year before. */
+export function trendYearNotes(point: TrendPoint | undefined, text: TrendText): string[] {
+  if (!point) return [];
+  return [text.coverage?.(point.agenciesCovered, point.agenciesExpected) ?? null, point.coverageChanged ? (text.coverageChanged ?? null) : null].filter(
+    (s): s is string => !!s,
+  );
+}
+
 export function buildTrendOption(points: readonly TrendPoint[], text: TrendText, selectedYear: number | null = null): ChartOption {
+  const mark = text.coverageChangedMark ?? '';
   return {
     aria: { enabled: true },
     color: [PALETTE[0]!, '#7fa7cf', PALETTE[1]!],
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
     legend: { top: 0, data: [text.received, text.handled, text.disclosureRate] },
-    tooltip: { trigger: 'axis' },
+    tooltip: text.tooltip ? { trigger: 'axis', formatter: describedTooltip(text.tooltip, (i) => trendYearNotes(points[i], text)) } : { trigger: 'axis' },
     xAxis: {
       type: 'category',
       data: points.map((p) => ({
-        value: text.yearLabel(p.year),
+        // A year whose agencies differ from the year before carries a mark: its change is partly coverage.
+        value: p.coverageChanged && mark ? `${text.yearLabel(p.year)}${mark}` : text.yearLabel(p.year),
         textStyle: p.year === selectedYear ? { fontWeight: 'bold' as const } : {},
       })),
     },
@@ -90,14 +148,14 @@ export function buildTrendOption(points: readonly TrendPoint[], text: TrendText,
       { type: 'value', name: '%', min: 0, max: rateAxisMax, splitLine: { show: false } },
     ],
     series: [
-      { type: 'bar', name: text.received, data: points.map((p) => p.received), barMaxWidth: 36 },
-      { type: 'bar', name: text.handled, data: points.map((p) => p.handled), barMaxWidth: 36 },
+      { type: 'bar', name: text.received, data: points.map((p) => trendItem(p.received, p.doubtful.received, text)), barMaxWidth: 36 },
+      { type: 'bar', name: text.handled, data: points.map((p) => trendItem(p.handled, p.doubtful.handled, text)), barMaxWidth: 36 },
       {
         type: 'line',
         name: text.disclosureRate,
         yAxisIndex: 1,
-        data: points.map((p) => pct(p.disclosureRate)),
-        tooltip: { valueFormatter: (v) => (v == null || v === '-' ? '—' : `${String(v)}%`) },
+        data: points.map((p) => trendItem(pct(p.disclosureRate), p.doubtful.disclosureRate, text)),
+        ...(text.tooltip ? {} : { tooltip: { valueFormatter: (v: unknown) => (v == null || v === '-' ? '—' : `${String(v)}%`) } }),
         connectNulls: false,
         symbolSize: 8,
       },
@@ -133,14 +191,35 @@ export interface RankedAgency {
   name: string;
   value: number | null;
   reportId: string | null;
+  /** What the value rests on; scope is the ranking's one scope. */
+  quality?: MetricQuality;
+  scope?: ReportScope;
 }
 
-/** Horizontal bars, largest on top; each bar carries its agency id for the drill-down. */
-export function buildRankingOption(items: readonly RankedAgency[], unit: string): ChartOption {
+/** A ranked bar: its agency for the drill-down, its quality and scope for the tooltip, hatched when doubtful. */
+function rankingItem(i: RankedAgency) {
+  const item = { value: i.value ?? '-', name: i.name, agencyId: i.agencyId, ...(i.quality ? { quality: i.quality } : {}), ...(i.scope ? { scope: i.scope } : {}) };
+  return isDoubtful(i.quality) ? { ...item, itemStyle: DOUBTFUL_ITEM_STYLE } : item;
+}
+
+/** The bar's label: the value, and the quality mark of a value that is not verified. */
+function rankingLabel(p: { value?: unknown; data?: unknown }): string {
+  const quality = (p.data as { quality?: MetricQuality } | null)?.quality;
+  const mark = qualityMark(quality);
+  return `${String(p.value ?? '')}${mark ? ` ${mark.symbol}` : ''}`;
+}
+
+/**
+ * Horizontal bars, largest on top; each bar carries its agency id for the drill-down. With `tooltip`, the tooltip
+ * names the value's scope and quality state in words, and a value not verified carries its mark on the bar.
+ */
+export function buildRankingOption(items: readonly RankedAgency[], unit: string, tooltip?: TooltipText): ChartOption {
   return {
     aria: { enabled: true },
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null || v === '-' ? '—' : `${String(v)} ${unit}`) },
+    tooltip: tooltip
+      ? { trigger: 'item', formatter: describedTooltip(tooltip) }
+      : { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null || v === '-' ? '—' : `${String(v)} ${unit}`) },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -155,8 +234,8 @@ export function buildRankingOption(items: readonly RankedAgency[], unit: string)
         name: unit,
         barMaxWidth: 22,
         itemStyle: { color: PALETTE[0] },
-        label: { show: true, position: 'right' },
-        data: items.map((i) => ({ value: i.value ?? '-', name: i.name, agencyId: i.agencyId })),
+        label: { show: true, position: 'right', formatter: rankingLabel },
+        data: items.map(rankingItem),
         cursor: 'pointer',
       },
     ],

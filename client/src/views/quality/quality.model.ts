@@ -23,6 +23,8 @@ export interface MatrixText {
   /** Said of a missing report the agency's site does list: published, but not imported. */
   publishedNotImported: string;
   problemsColumn: string;
+  /** Said of a year an editor marked missing (rather than a listing check finding nothing). */
+  markedMissing?: string;
 }
 
 /** Not held here, yet listed on the agency's site: the import failed or has not run — the first thing to chase. */
@@ -77,7 +79,7 @@ export function submissionMatrix(submissions: readonly SubmissionResult[], years
     { key: 'problems', label: text.problemsColumn, numeric: true },
   ];
   const cellText = (s: SubmissionResult) =>
-    `${text.status(s.status, s.daysLate)}${publishedButMissing(s) ? ` · ${text.publishedNotImported}` : ''}${s.failingChecks > 0 ? ` · ${text.checks(s.failingChecks)}` : ''}`;
+    `${text.status(s.status, s.daysLate)}${s.status === 'MISSING' && s.missingMark && text.markedMissing ? ` · ${text.markedMissing}` : ''}${publishedButMissing(s) ? ` · ${text.publishedNotImported}` : ''}${s.failingChecks > 0 ? ` · ${text.checks(s.failingChecks)}` : ''}`;
   const rows: GridRow[] = [...byAgency.entries()].map(([id, a]) => {
     let problems = 0;
     const cells: GridRow['cells'] = { agency: { sort: a.name, text: a.name, to: { name: 'agency', params: { id } } } };

@@ -4,13 +4,14 @@ import { EZHOU_2020 } from '../../../test/fixtures/reports';
 import { mountInApp } from '../../../test/mount';
 import type { AuditEntryResult } from '../../graphql/audit-log.query';
 import type { ReportDiffResult } from '../../graphql/report-diff.query';
+import type { ReportMetricResult } from '../../graphql/report-metrics.query';
 import type { ReportDetail } from '../../graphql/report.query';
 import { usePreferencesStore } from '../../stores/preferences';
 import { useSessionStore } from '../../stores/session';
 import ReportView from './ReportView.vue';
 
 /** What the API answers: the report query `body`; the audit log and version diff as given; every request recorded. */
-function answer(body: unknown, status = 200, more: { audit?: AuditEntryResult[]; diff?: ReportDiffResult['reportDiff'] } = {}) {
+function answer(body: unknown, status = 200, more: { audit?: AuditEntryResult[]; diff?: ReportDiffResult['reportDiff']; metrics?: ReportMetricResult[] } = {}) {
   const calls: { query: string; variables: Record<string, unknown> }[] = [];
   vi.stubGlobal(
     'fetch',
@@ -20,6 +21,9 @@ function answer(body: unknown, status = 200, more: { audit?: AuditEntryResult[];
       if (request.query.includes('auditLog')) {
         const items = more.audit ?? [];
         return new Response(JSON.stringify({ data: { auditLog: { total: items.length, items } } }), { status: 200 });
+      }
+      if (request.query.includes('query ReportMetrics')) {
+        return new Response(JSON.stringify({ data: { report: { id: '1', metrics: more.metrics ?? [] } } }), { status: 200 });
       }
       if (request.query.includes('reportDiff')) return new Response(JSON.stringify({ data: { reportDiff: more.diff } }), { status: 200 });
       return new Response(JSON.stringify(body), { status });
@@ -72,12 +76,33 @@ describe('report page', () => {
     expect(download.attributes('aria-label')).toBe('下载原始文件 ezhou-2020.txt');
   });
 
+  it("sets 鄂州 2020's printed legal-person share beside the one from its parts, with the one in use and its state", async () => {
+    // 本年新收 prints 0 of 29 from legal persons; 办理总计 gives 3 商业企业 + 3 其他 = 6 of 29.
+    answer({ data: { report: EZHOU_2020 } }, 200, {
+      metrics: [
+        { code: 'applications.new', value: 29, quality: 'VERIFIED', printedValue: 29, partsValue: 29 },
+        { code: 'applicants.legalPersonShare', value: 6 / 29, quality: 'CONTRADICTED', printedValue: 0, partsValue: 6 / 29 },
+      ],
+    });
+    const { wrapper } = await openReport('ezhou-2020');
+    const panel = wrapper.get('#metrics');
+    const rows = panel.findAll('tbody tr');
+    // Only the value needing attention, until all are asked for.
+    expect(rows.map((r) => [r.get('th').text(), ...r.findAll('td').map((c) => c.text())])).toEqual([
+      ['法人或其他组织申请占比', expect.stringMatching(/^20\.7\s?%/), '表内矛盾', expect.stringMatching(/^0(\.0)?\s?%$/), expect.stringMatching(/^20\.7\s?%$/), expect.stringMatching(/^按分项推算/)],
+    ]);
+    await panel.get('button').trigger('click');
+    expect(panel.findAll('tbody tr')).toHaveLength(2);
+    expect(panel.findAll('tbody tr')[0]!.text()).toContain('原表印数与分项推算一致');
+  });
+
   it('shows the three printed sections and the findings in the current language', async () => {
     answer({ data: { report: EZHOU_2020 } });
     const { wrapper } = await openReport('ezhou-2020');
     expect(wrapper.findAll('h2').map((h) => h.text())).toEqual([
       expect.stringMatching(/^检查发现\s*错误 3$/),
       '本年度办理结果',
+      '指标与数据质量',
       '二、主动公开政府信息情况',
       '三、收到和处理政府信息公开申请情况',
       '四、政府信息公开行政复议、行政诉讼情况',
@@ -92,7 +117,7 @@ describe('report page', () => {
     // the language switch lives in the app header; this view follows the stored choice
     usePreferencesStore().setLocale('en');
     await flushPromises();
-    expect(wrapper.findAll('h2')[3]!.text()).toBe('III. Disclosure applications received and handled');
+    expect(wrapper.findAll('h2')[4]!.text()).toBe('III. Disclosure applications received and handled');
     expect(findingRows[0]!.text()).toContain('column Natural persons');
     expect(findingRows[0]!.text()).toContain('New applications this year · Natural persons');
   });

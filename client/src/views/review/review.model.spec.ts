@@ -39,3 +39,27 @@ describe('review and litigation chart', () => {
     expect((option.series as { data: unknown[] }[])[0]!.data).toEqual([3, '-', 5]);
   });
 });
+
+describe('review chart: what the rate rests on', () => {
+  it('hatches a rate with a doubtful report in it, and its tooltip says how many reports the rate rests on', () => {
+    // 2023: 洪泽 prints its review 总计 as 0 (contradicted) — the rate rests on 平潭's 1 corrected of 2 decided only.
+    const words = {
+      ...text,
+      tooltip: { scope: (s: string) => s, quality: (q: string) => q, formatValue: (v: number | null) => `${v} 件` },
+      rateBasis: (n: number) => `比率基于 ${n} 份报告`,
+      doubtful: (n: number) => `含 ${n} 份存疑报告`,
+    };
+    const option = buildReviewOption([row(2023, 'upheld', '结果维持', 11), row(2023, 'corrected', '结果纠正', 2)], [{ year: 2023, value: 0.5, reportsCounted: 1, reportsDoubtful: 1 }], words as never);
+    const series = option.series as { name: string; data: unknown[] }[];
+    expect(series.at(-1)!.data).toEqual([{ value: 50, itemStyle: expect.objectContaining({ borderType: 'dashed' }), notes: ['含 1 份存疑报告'] }]);
+    const format = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(
+      format([
+        { axisValueLabel: '2023', seriesName: '结果维持', seriesIndex: 0, dataIndex: 0, value: 11, data: 11 },
+        { axisValueLabel: '2023', seriesName: '纠错率', seriesIndex: 2, dataIndex: 0, value: 50, data: series.at(-1)!.data[0] },
+      ]).split('<br/>'),
+    ).toEqual(['<b>2023</b>', '结果维持：11 件', '纠错率：50%', '<span style="opacity:.8">含 1 份存疑报告</span>', '比率基于 1 份报告']);
+    // The table keeps the number.
+    expect(reviewTable([row(2023, 'upheld', '结果维持', 11)], [{ year: 2023, value: 0.5, reportsCounted: 1, reportsDoubtful: 1 }], words as never, '年度').rows).toEqual([['2023', 11, 50]]);
+  });
+});

@@ -7,6 +7,7 @@ import { rateAxisMax, yearSpan } from '../../composables/chart-axes';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
 import type { BreakdownRowResult } from '../../graphql/analytics.types';
+import { DOUBTFUL_ITEM_STYLE, describedTooltip, type TooltipText } from '../../metrics/metric-quality';
 
 /** upheld green, corrected red (the agency was wrong), other grey, pending amber. */
 export const RESULT_COLOURS: Record<string, string> = { upheld: '#2f7d4f', corrected: '#c0392b', other: '#7f8c8d', pending: '#d68910' };
@@ -16,6 +17,9 @@ type Row = Omit<BreakdownRowResult, 'agencyId'>;
 export interface RatePoint {
   year: number;
   value: number | null;
+  /** Reports the rate is built from (both parts, a base that is not 0), and those among them that are doubtful. */
+  reportsCounted?: number;
+  reportsDoubtful?: number;
 }
 
 /** `review.corrected` → `corrected`; totals are left out (the stack is the total). */
@@ -26,7 +30,19 @@ export interface ReviewText {
   yearLabel: (year: number) => string;
   unit: string;
   rate: string;
+  /** Values as shown (series index: the bars are counts, the last series the rate in percent), scope and quality in words. */
+  tooltip?: TooltipText;
+  /** e.g. 比率基于 3 份报告 */
+  rateBasis?: (reports: number) => string;
+  /** e.g. 含 1 份数值存疑的报告 */
+  doubtful?: (reports: number) => string;
 }
+
+/** The rate series (after the result bars) reads in percent; the bars as the view formats counts. */
+const rateInPercent = (tooltip: TooltipText, rateSeries: number): TooltipText => ({
+  ...tooltip,
+  formatValue: (v, series) => (series === rateSeries ? (v === null ? '—' : `${v}%`) : tooltip.formatValue(v, series)),
+});
 
 export function buildReviewOption(rows: readonly Row[], rates: readonly RatePoint[], text: ReviewText): ChartOption {
   const results = rows.filter((r) => RESULT_KEYS.includes(resultKey(r.key)));
@@ -35,10 +51,16 @@ export function buildReviewOption(rows: readonly Row[], rates: readonly RatePoin
   for (const r of results) if (!keys.some((k) => k.key === r.key)) keys.push({ key: r.key, label: text.label(r) });
   keys.sort((a, b) => RESULT_KEYS.indexOf(resultKey(a.key)) - RESULT_KEYS.indexOf(resultKey(b.key)));
   const value = (year: number, key: string) => results.find((r) => r.year === year && r.key === key)?.value ?? null;
+  const rateAt = (year: number) => rates.find((r) => r.year === year);
+  /** Under each year: how many reports the rate rests on. */
+  const footer = (i: number) => {
+    const reports = rateAt(years[i]!)?.reportsCounted;
+    return reports !== undefined && text.rateBasis ? [text.rateBasis(reports)] : [];
+  };
   return {
     aria: { enabled: true },
     legend: { top: 0 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, ...(text.tooltip ? { formatter: describedTooltip(rateInPercent(text.tooltip, keys.length), footer) } : {}) },
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years.map(text.yearLabel) },
     yAxis: [
@@ -60,10 +82,15 @@ export function buildReviewOption(rows: readonly Row[], rates: readonly RatePoin
         yAxisIndex: 1,
         symbolSize: 8,
         itemStyle: { color: '#1f4e79' },
-        tooltip: { valueFormatter: (v) => (v == null || v === '-' ? '—' : `${String(v)}%`) },
+        ...(text.tooltip ? {} : { tooltip: { valueFormatter: (v: unknown) => (v == null || v === '-' ? '—' : `${String(v)}%`) } }),
         data: years.map((y) => {
-          const v = rates.find((r) => r.year === y)?.value;
-          return v == null ? '-' : Math.round(v * 1000) / 10;
+          const point = rateAt(y);
+          const v = point?.value;
+          if (v == null) return '-';
+          const shown = Math.round(v * 1000) / 10;
+          // A rate with doubtful reports in it is hatched, and its tooltip says how many.
+          const doubtful = point?.reportsDoubtful ?? 0;
+          return doubtful > 0 ? { value: shown, itemStyle: DOUBTFUL_ITEM_STYLE, notes: text.doubtful ? [text.doubtful(doubtful)] : [] } : shown;
         }),
       },
     ],
@@ -73,9 +100,11 @@ export function buildReviewOption(rows: readonly Row[], rates: readonly RatePoin
 export function reviewTable(rows: readonly Row[], rates: readonly RatePoint[], text: ReviewText, yearColumn: string): DataTable {
   const option = buildReviewOption(rows, rates, text);
   const years = (option.xAxis as { data: string[] }).data;
-  const series = option.series as { name: string; data: (number | string)[] }[];
+  const series = option.series as { name: string; data: (number | string | { value: number })[] }[];
+  // A doubtful rate is an item object in the chart; the table has its number all the same.
+  const numberAt = (d: number | string | { value: number } | undefined) => (typeof d === 'number' ? d : typeof d === 'object' ? d.value : null);
   return {
     columns: [yearColumn, ...series.map((s) => (s.name === text.rate ? `${s.name} (%)` : s.name))],
-    rows: years.map((y, i) => [y, ...series.map((s) => (typeof s.data[i] === 'number' ? (s.data[i] as number) : null))]),
+    rows: years.map((y, i) => [y, ...series.map((s) => numberAt(s.data[i]))]),
   };
 }

@@ -182,16 +182,29 @@ export class QualityService {
       throw AnalyticsException.resultTooLarge(agencyIds.length * yearList.length, MAX_SUBMISSION_ROWS);
     }
     const rows = await this.dataSource.query<
-      (AgencyColumns & { year: number; report_id: number | null; published_on: string | null; days_late: number | null; failing: number; not_found_on: string | null })[]
+      (AgencyColumns & {
+        year: number;
+        report_id: number | null;
+        published_on: string | null;
+        days_late: number | null;
+        failing: number;
+        not_found_on: string | null;
+        mark_note: string | null;
+        marked_by: string | null;
+        marked_at: Date | null;
+      })[]
     >(
-      // MISSING needs evidence: the latest listing check that found no report for the year (its China date).
+      // MISSING needs evidence: the latest listing check that found no report for the year (its China date), or an
+      // editor's mark.
       `SELECT y.year, r.id AS report_id, to_char(r.published_on, 'YYYY-MM-DD') AS published_on, r.days_late,
               coalesce(f.failing, 0)::int AS failing, ${AGENCY_COLUMNS},
+              mm.note AS mark_note, mm.marked_by, mm.marked_at,
               (SELECT to_char(max(lc.checked_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') FROM listing_check lc
                 WHERE lc.agency_id = a.id AND lc.year = y.year AND lc.outcome = 'NOT_FOUND') AS not_found_on
          FROM agency a
         CROSS JOIN unnest($2::int[]) AS y(year)
          LEFT JOIN report r ON r.agency_id = a.id AND r.year = y.year AND r.is_current
+         LEFT JOIN submission_missing_mark mm ON mm.agency_id = a.id AND mm.year = y.year
          LEFT JOIN LATERAL (
            SELECT count(*) AS failing FROM report_finding x WHERE x.report_id = r.id AND x.status = 'failed' AND x.severity = 'error'
          ) f ON r.id IS NOT NULL
@@ -206,12 +219,13 @@ export class QualityService {
       return {
         agency: agencyFromColumns(r),
         year: r.year,
-        status: submissionStatus(report, deadline, today, r.report_id === null ? r.not_found_on : null),
+        status: submissionStatus(report, deadline, today, r.report_id === null ? r.not_found_on : null, r.marked_at !== null),
         reportId: r.report_id === null ? null : toId(r.report_id),
         publishedOn: r.published_on,
         deadline,
         daysLate: r.days_late,
         failingChecks: r.failing,
+        missingMark: r.marked_at === null ? null : { note: r.mark_note!, markedBy: r.marked_by!, markedAt: r.marked_at },
       };
     });
   }

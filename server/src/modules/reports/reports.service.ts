@@ -300,7 +300,15 @@ export class ReportsService {
         return reportIds.map((id) =>
           (by.get(id) ?? [])
             .sort((a, b) => (METRIC_ORDER.get(a.metricCode) ?? 1e9) - (METRIC_ORDER.get(b.metricCode) ?? 1e9))
-            .map((m) => ({ code: m.metricCode, value: m.value, numerator: m.numerator, denominator: m.denominator })),
+            .map((m) => ({
+              code: m.metricCode,
+              value: m.value,
+              numerator: m.numerator,
+              denominator: m.denominator,
+              quality: m.quality,
+              printedValue: m.printedValue,
+              partsValue: m.partsValue,
+            })),
         );
       }),
       text: new DataLoader(async (reportIds) => {

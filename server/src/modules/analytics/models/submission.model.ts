@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { connectionType } from '../../../common/pagination/connection.model.js';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
+import { SubmissionMissingMarkModel } from '../../corrections/models/submission-missing-mark.model.js';
 
 @ObjectType('Submission', { description: 'Whether one agency has published its report for one year, and when.' })
 export class SubmissionModel {
@@ -12,7 +13,7 @@ export class SubmissionModel {
 
   @Field(() => String, {
     description:
-      'ON_TIME | LATE (current report published after the deadline) | MISSING (no report, and a listing check after the deadline found none) | NOT_CHECKED (deadline passed, no report, not checked since) | NOT_DUE (deadline not passed, no report) | DATE_UNKNOWN (report has no printed date). Dates are China Standard Time.',
+      'ON_TIME | LATE (current report published after the deadline) | MISSING (no report, and a listing check after the deadline found none or an editor marked it: missingMark) | NOT_CHECKED (deadline passed, no report, not checked since) | NOT_DUE (deadline not passed, no report) | DATE_UNKNOWN (report has no printed date). Dates are China Standard Time.',
   })
   status!: string;
 
@@ -30,6 +31,9 @@ export class SubmissionModel {
 
   @Field(() => Int, { description: "Findings of the current report with severity error whose rule does not hold (the tables don't add up)." })
   failingChecks!: number;
+
+  @Field(() => SubmissionMissingMarkModel, { nullable: true, description: "An editor's mark that no report was published (then status is MISSING unless a report has since been stored)." })
+  missingMark!: SubmissionMissingMarkModel | null;
 }
 
 @ObjectType('SubmissionConnection', { description: 'Agency × year submissions paged by cursor: newest year first, then agency name.' })
