@@ -13,6 +13,7 @@ import { AuditLogNoTruncate1797300000000 } from './1797300000000-audit-log-no-tr
 import { AccessTokens1797400000000 } from './1797400000000-access-tokens.js';
 import { ReportTextBigrams1797400000001 } from './1797400000001-report-text-bigrams.js';
 import { Briefing1797500000000 } from './1797500000000-briefing.js';
+import { BreakdownParts1797630000000 } from './1797630000000-breakdown-parts.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AccessTokens1797400000000,
   ReportTextBigrams1797400000001,
   Briefing1797500000000,
+  BreakdownParts1797630000000,
 ];
