@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'user.deleted',
   /** An editor corrected the agency registry: name, parent, kind, level, listing page, aliases (before and after). */
   'agency.updated',
+  /** A follow-up item was resolved by itself: an editor's correction makes the report in use pass its checks. */
+  'followUp.resolvedByCorrection',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
