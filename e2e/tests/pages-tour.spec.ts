@@ -44,6 +44,10 @@ const PAGES: TourPage[] = [
   { name: 'audit', path: () => '/audit', heading: { 'zh-CN': /^修改记录$/, en: /^Change log$/ }, roles: ['admin', 'editor'] },
   { name: 'users', path: () => '/users', heading: { 'zh-CN': /^用户管理$/, en: /^Users$/ }, roles: ['admin'] },
   { name: 'account', path: () => '/account', heading: { 'zh-CN': /^修改密码$/, en: /^Change password$/ } },
+  { name: 'briefing', path: () => '/briefing', heading: { 'zh-CN': /^年度观测简报$/, en: /^Annual briefing$/ } },
+  { name: 'follow-ups', path: () => '/follow-ups', heading: { 'zh-CN': /^督办$/, en: /^Follow-ups$/ } },
+  { name: 'thresholds', path: () => '/thresholds', heading: { 'zh-CN': /^红黄绿阈值$/, en: /^League-table thresholds$/ } },
+  { name: 'search', path: () => `/search?q=${encodeURIComponent('政府信息公开')}`, heading: { 'zh-CN': /^全文搜索$/, en: /^Search$/ } },
 ];
 
 const WIDTHS = [

@@ -17,7 +17,6 @@ import { CorrectionsResolver } from './modules/corrections/corrections.resolver.
 import { AgencySourcesResolver } from './modules/collect/agency-sources.resolver.js';
 import { CollectResolver } from './modules/collect/collect.resolver.js';
 import { ReportSourceResolver } from './modules/collect/report-source.resolver.js';
-import { SubmissionDiscoveryResolver } from './modules/collect/submission-discovery.resolver.js';
 import { IngestResolver } from './modules/ingest/ingest.resolver.js';
 import { AgencyReportsResolver } from './modules/reports/agency-reports.resolver.js';
 import { ReportsResolver } from './modules/reports/reports.resolver.js';
@@ -43,7 +42,6 @@ export const RESOLVERS = [
   CollectResolver,
   AgencySourcesResolver,
   ReportSourceResolver,
-  SubmissionDiscoveryResolver,
   VersionsResolver,
   BriefingResolver,
   FollowUpsResolver,

@@ -531,6 +531,21 @@ describe('comparison exports', () => {
     expect(definitions!.getRow(2).getCell(1).value).toBe('outcomes.disclosureRate');
   });
 
+  it('opened directly in a browser, a refused export is a readable page with the code; programs still get JSON', async () => {
+    const viewer = await t.signInAs('viewer');
+    const address = url('csv', `agencyIds=${id[CITY_EDU]}&years=2023&metrics=applications.new`);
+    const browser = await viewer.fetch(address, { headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
+    expect(browser.status).toBe(403);
+    expect(browser.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await browser.text();
+    expect(page).toContain('无法完成请求');
+    expect(page).toContain('<code>ROLE_NOT_ALLOWED</code>');
+    expect(page).not.toContain('{"error"');
+    const program = await viewer.fetch(address);
+    expect(program.status).toBe(403);
+    expect(((await program.json()) as { error: { code: string } }).error.code).toBe('ROLE_NOT_ALLOWED');
+  });
+
   it('bad parameters are a 400 with a code and a clerk-readable message', async () => {
     const missing = await t.fetch(url('csv', 'metrics=applications.new'));
     expect(missing.status).toBe(400);

@@ -194,6 +194,32 @@ describe('chasing the agencies', () => {
     const { auditLog } = await data<{ auditLog: { items: { action: string; actor: string }[] } }>(`{ auditLog(take: 3) { items { action actor } } }`);
     expect(auditLog.items.map((e) => e.action)).toContain('followUp.resolvedByNewVersion');
   });
+
+  it("resolves a contradiction item when an editor's correction makes the report in use pass its checks", async () => {
+    const printed = REPORTS.find((r) => r.agency === CITY_POLICE && r.year === 2023)!;
+    // A later version prints 予以公开 总计 8 where its columns add up to 5; the editor reopens the item.
+    const wrong = await storeReport(storeOnlyIngestor(t.dataSource), { ...printed, grantedTotalPrinted: 8 });
+    const reportId = String(wrong.status === 'stored' ? wrong.reportId : null);
+    const update = `mutation($id: ID!, $status: String) { updateFollowUp(id: $id, status: $status) { status } }`;
+    const itemId = (await data<{ followUps: { items: Item[] } }>(ITEMS, { year: 2023 }, police)).followUps.items[0]!.id;
+    await data(update, { id: itemId, status: 'reminded' }, editor);
+    const correct = (value: number) =>
+      data(
+        `mutation($id: ID!, $path: String!, $value: Float, $reason: String!) { correctCell(reportId: $id, path: $path, value: $value, reason: $reason) { correction { id } } }`,
+        { id: reportId, path: 'applications.granted[6]', value, reason: `核对原件后更正为 ${value}` },
+        editor,
+      );
+    // Corrected to 7: the row still does not add up (5), so the item stays open.
+    await correct(7);
+    let item = (await data<{ followUps: { items: Item[] } }>(ITEMS, { year: 2023 }, police)).followUps.items[0]!;
+    expect(item.status).toBe('reminded');
+    // Corrected to 5: the tables add up, and the item is resolved by this version.
+    await correct(5);
+    item = (await data<{ followUps: { items: Item[] } }>(ITEMS, { year: 2023 }, police)).followUps.items[0]!;
+    expect([item.status, item.resolvedByReportId]).toEqual(['resolved', reportId]);
+    const { auditLog } = await data<{ auditLog: { items: { action: string }[] } }>(`{ auditLog(take: 3) { items { action } } }`);
+    expect(auditLog.items.map((e) => e.action)).toContain('followUp.resolvedByCorrection');
+  });
 });
 
 describe('the briefing and the notice', () => {

@@ -498,7 +498,7 @@ export const en: Messages = {
       token: { created: 'Access token created', revoked: 'Access token revoked' },
       threshold: { set: 'League-table thresholds set' },
       contact: { set: 'Agency contact changed' },
-      followUp: { updated: 'Follow-up item changed', resolvedByNewVersion: 'Follow-up resolved: a new version passes its checks' },
+      followUp: { updated: 'Follow-up item changed', resolvedByNewVersion: 'Follow-up resolved: a new version passes its checks', resolvedByCorrection: 'Follow-up resolved: a correction makes the report pass its checks' },
       user: { created: 'Account created', updated: 'Account changed', passwordReset: 'Account password reset', deleted: 'Account deleted' },
       agency: { updated: 'Agency registry corrected', usualScopeChanged: "Agency's usual scope changed" },
       submission: { markedMissing: 'Agency-year marked missing', missingMarkRemoved: 'Missing mark taken back' },

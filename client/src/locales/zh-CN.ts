@@ -496,7 +496,7 @@ export const zhCN = {
       token: { created: '创建访问令牌', revoked: '撤销访问令牌' },
       threshold: { set: '设定红黄绿阈值' },
       contact: { set: '修改机关联系人' },
-      followUp: { updated: '督办事项变更', resolvedByNewVersion: '新版本通过校验，督办事项自动整改完成' },
+      followUp: { updated: '督办事项变更', resolvedByNewVersion: '新版本通过校验，督办事项自动整改完成', resolvedByCorrection: '更正后报告通过校验，督办事项自动整改完成' },
       user: { created: '创建账号', updated: '修改账号', passwordReset: '重设账号密码', deleted: '删除账号' },
       agency: { updated: '修改机关登记', usualScopeChanged: '更改机关常规口径' },
       submission: { markedMissing: '标记逾期未报', missingMarkRemoved: '撤销逾期未报标记' },

@@ -6,6 +6,7 @@
 import { cellPath, cellValueKind, checkCellValue, parseCellPath, type CellState, type Template } from '@ogi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { appendAudit, type Actor } from '../audit/audit-log.js';
+import { resolveFollowUpsByCorrection } from '../follow-ups/follow-ups.js';
 import { recomputeReport } from './recompute.js';
 
 export const CORRECTION_ERROR_CODES = [
@@ -191,6 +192,7 @@ export async function correctCell(dataSource: DataSource, input: CorrectCellInpu
       detail: { correctionId: row!.id, originalValue, originalRaw, supersedes: previous?.id ?? null },
     });
     await recomputeReport(m, input.reportId);
+    await resolveFollowUpsByCorrection(m, input.reportId);
     return toCellCorrection(row!, template);
   });
 }
@@ -221,6 +223,7 @@ export async function withdrawCorrection(
       detail: { correctionId: active.id },
     });
     await recomputeReport(m, input.reportId);
+    await resolveFollowUpsByCorrection(m, input.reportId);
     return toCellCorrection(row!, template);
   });
 }

@@ -2,7 +2,7 @@
  * The bulk path for generated data sets: stores a Dataset into an empty, migrated database in large set-based
  * statements. Not the ingest path (there is no file to parse), but every derived row comes from the same code:
  * cells from `cellRows`, findings from @ogi/domain's `checkReport` (as the parser runs it), `checkAcrossYears`
- * and `latePublication`, metrics from `metricRows` (deriveMetrics, with their quality), deadlines from `publicationDeadline`.
+ * and `latePublication`, metrics from `metricRows` (deriveMetrics, with their quality), breakdown parts from `breakdownPartRows`, deadlines from `publicationDeadline`.
  */
 import {
   checkAcrossYears,
@@ -18,6 +18,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
+import { breakdownPartRows } from '../ingest/breakdown-parts.js';
 import { cellRows } from '../ingest/cell-rows.js';
 import { reportContentHash, sha256Hex } from '../ingest/content-hash.js';
 import { finiteOrNull, latePublication, metricRows } from '../ingest/stored-report.js';
@@ -145,9 +146,10 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
   const findings = new TableWriter(dataSource, 'report_finding', ['report_id', 'rule', 'severity', 'status', 'cells', 'expected', 'actual', 'message_zh', 'message_en']);
   const narrative = new TableWriter(dataSource, 'narrative_fact', ['report_id', 'kind', 'value', 'sentence', 'start_offset', 'end_offset']);
   const metrics = new TableWriter(dataSource, 'report_metric', ['report_id', 'metric_code', 'value', 'numerator', 'denominator', 'quality', 'printed_value', 'parts_value']);
+  const parts = new TableWriter(dataSource, 'report_breakdown_part', ['report_id', 'dimension', 'part_key', 'value']);
 
   // The big tables' indexes are built once at the end (a sort) instead of row by row: several times cheaper.
-  const rebuild = await dropIndexes(dataSource, ['report_cell', 'report_metric', 'report_finding', 'narrative_fact']);
+  const rebuild = await dropIndexes(dataSource, ['report_cell', 'report_metric', 'report_finding', 'narrative_fact', 'report_breakdown_part']);
 
   // Reports in year order, so that each one's previous year is known when its carry-over is checked.
   const sorted = [...dataset.reports].sort((a, b) => a.core.year! - b.core.year! || a.agencyId - b.agencyId);
@@ -197,7 +199,9 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
       1,
       true,
     ]);
-    for (const c of cellRows(report, template)) cells.add([id, c.section, c.rowKey, c.columnKey, c.value, c.state, c.raw, c.confidence]);
+    const reportCells = cellRows(report, template);
+    for (const c of reportCells) cells.add([id, c.section, c.rowKey, c.columnKey, c.value, c.state, c.raw, c.confidence]);
+    for (const p of breakdownPartRows(reportCells)) parts.add([id, p.dimension, p.partKey, p.value]);
 
     const found: Finding[] = checkReport(core, r.narrative);
     if (late !== null && late > 0) found.push(latePublication(core.publishedOn!, deadline, late, kind));
@@ -213,7 +217,7 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
     if (id % BATCH_REPORTS === 0 || id === sorted.length) {
       // Parents before children: the batch's files and reports, then (without waiting) the rows that refer to them,
       // while the next batch is being built.
-      const statements = [files, reports, cells, findings, narrative, metrics].map((t) => t.take());
+      const statements = [files, reports, cells, findings, narrative, metrics, parts].map((t) => t.take());
       // At most one batch waiting behind the one being written: bounded memory.
       await writing;
       if (failure) throw failure;
@@ -233,7 +237,7 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
   }
   // Statistics for the planner; for the tables the analytics read through covering indexes, also the visibility map
   // that lets those indexes answer without visiting the table.
-  await dataSource.query('VACUUM ANALYZE report, report_metric, agency');
+  await dataSource.query('VACUUM ANALYZE report, report_metric, report_breakdown_part, agency');
   await dataSource.query('ANALYZE');
   return {
     agencies: dataset.agencies.length,

@@ -24,6 +24,7 @@ import {
   type Template,
 } from '@ogi/domain';
 import type { EntityManager, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
+import { writeBreakdownParts } from './breakdown-parts.js';
 import type { CellRow } from './cell-rows.js';
 import { NarrativeFactEntity } from '../entities/narrative-fact.entity.js';
 import { ReportCellEntity } from '../entities/report-cell.entity.js';
@@ -257,7 +258,10 @@ export interface MetricRow {
   partsValue: number | null;
 }
 
-/** Replaces a report's metrics with those derived from its tables, findings and corrections. */
+/**
+ * Replaces a report's metrics with those derived from its tables, findings and corrections, and its breakdown
+ * parts with those of its stored cells: every writer of a report's derived figures goes through here.
+ */
 export async function writeMetrics(
   m: EntityManager,
   reportId: number,
@@ -272,6 +276,7 @@ export async function writeMetrics(
     ReportMetricEntity,
     metricRows(core, narrative, findings, correctedCells).map((r) => ({ reportId, ...r })),
   );
+  await writeBreakdownParts(m, reportId);
 }
 
 /**

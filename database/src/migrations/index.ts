@@ -15,6 +15,7 @@ import { ReportTextBigrams1797400000001 } from './1797400000001-report-text-bigr
 import { Briefing1797500000000 } from './1797500000000-briefing.js';
 import { SubmissionMissingMarks1797620000000 } from './1797620000000-submission-missing-marks.js';
 import { MetricQualityBackfill1797620000001 } from './1797620000001-metric-quality-backfill.js';
+import { BreakdownParts1797630000000 } from './1797630000000-breakdown-parts.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Briefing1797500000000,
   SubmissionMissingMarks1797620000000,
   MetricQualityBackfill1797620000001,
+  BreakdownParts1797630000000,
 ];

@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   'submission.markedMissing',
   /** An editor took back a missing mark: the agency-year is 未核查 again unless a listing check found nothing. */
   'submission.missingMarkRemoved',
+  /** A follow-up item was resolved by itself: an editor's correction makes the report in use pass its checks. */
+  'followUp.resolvedByCorrection',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,15 +2,16 @@
  * The one exception filter: domain errors become GraphQL errors with `extensions.code` (NOT_FOUND,
  * BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR) and
  * `extensions.reason` (the domain code); on REST routes they become `{ error: { code, message } }` with a
- * matching status (and `Retry-After` when rate limited). Unexpected errors are logged and reported without
- * internals.
+ * matching status (and `Retry-After` when rate limited), or a readable page when a browser opened the address
+ * (error-page.ts). Unexpected errors are logged and reported without internals.
  */
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@ogi/database';
 import { DomainException, HTTP_STATUS_OF, type ApiErrorCode } from '../errors/domain.exception.js';
+import { errorPage, wantsErrorPage } from '../http/error-page.js';
 
 interface ApiError {
   status: number;
@@ -37,6 +38,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (res.headersSent) return;
     const retryAfter = e.details?.['retryAfterSeconds'];
     if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    const req = host.switchToHttp().getRequest<Request>();
+    if (wantsErrorPage(req)) {
+      res.status(e.status).type('html').send(errorPage({ status: e.status, code: e.reason ?? e.code, message: e.message }));
+      return;
+    }
     res.status(e.status).json({ error: { code: e.reason ?? e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } });
   }
 

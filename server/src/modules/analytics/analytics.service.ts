@@ -1,6 +1,6 @@
 /**
  * Metric queries over many reports: comparisons, rankings, roll-ups (and time series), breakdowns. Set-based
- * SQL over report_metric and report_cell, current report versions only, always within the caller's scope.
+ * SQL over report_metric and report_breakdown_part, current report versions only, always within the caller's scope.
  * Formulas, labels and how ratios combine come from @ogi/domain, never from here.
  */
 import { Injectable } from '@nestjs/common';
@@ -386,70 +386,46 @@ export class AnalyticsService {
     if (!combine && agencyIds.length * yearList.length > MAX_BREAKDOWN_REPORTS) {
       throw AnalyticsException.resultTooLarge(agencyIds.length * yearList.length * definition.parts.length, MAX_BREAKDOWN_REPORTS * definition.parts.length);
     }
-    const paths = [...new Set(definition.parts.flatMap((p) => p.cells))].map(parseCellPath);
-    const reportsSql = combine
-      ? `WITH RECURSIVE ${countedReportsCtes('$1', '$2')} SELECT id, agency_id, year FROM counted`
-      : `SELECT id, agency_id, year FROM report WHERE is_current AND agency_id = ANY($1::int[]) AND year = ANY($2::int[])`;
-    const cells = await this.dataSource.query<{ report_id: number; agency_id: number; year: number; section: string; row_key: string; column_key: string; value: string | null }[]>(
-      `WITH picked AS (${reportsSql})
-       SELECT p.id AS report_id, p.agency_id, p.year, c.section, c.row_key, c.column_key, c.value
-         FROM picked p
-         JOIN report_cell c ON c.report_id = p.id AND c.section = ANY($3::text[]) AND c.row_key = ANY($4::text[]) AND c.column_key = ANY($5::text[])`,
-      [agencyIds, yearList, [...new Set(paths.map((p) => p.section))], [...new Set(paths.map((p) => p.row))], [...new Set(paths.map((p) => p.column))]],
-    );
+    // Each report's parts were derived from its cells when they were written (report_breakdown_part): a combined
+    // breakdown sums them per year over the counted reports (sum skips blanks: null when no report knows the part).
+    const partsSql = combine
+      ? `WITH RECURSIVE ${countedReportsCtes('$1', '$2')}
+         SELECT NULL::int AS agency_id, c.year, p.part_key, sum(p.value) AS value
+           FROM counted c JOIN report_breakdown_part p ON p.report_id = c.id AND p.dimension = $3
+          GROUP BY c.year, p.part_key`
+      : `SELECT r.agency_id, r.year, p.part_key, p.value
+           FROM report r JOIN report_breakdown_part p ON p.report_id = r.id AND p.dimension = $3
+          WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[])`;
+    const rows = await this.dataSource.query<{ agency_id: number | null; year: number; part_key: string; value: string | null }[]>(partsSql, [agencyIds, yearList, dimension]);
 
-    // Each report's tables, holding only the cells the breakdown reads.
-    const reports = new Map<number, { agencyId: number; year: number; present: Set<string>; input: { applications: Record<string, CellValue[]>; reviewLitigation: Record<string, CellValue[]> } }>();
-    for (const c of cells) {
-      let r = reports.get(c.report_id);
-      if (!r) {
-        r = { agencyId: c.agency_id, year: c.year, present: new Set(), input: { applications: {}, reviewLitigation: {} } };
-        reports.set(c.report_id, r);
+    // Rows per agency (or the selection) and year, parts in the definition's order, agencies in the selection's.
+    const partOrder = new Map(definition.parts.map((p, i) => [p.key, i]));
+    const agencyOrder = new Map(agencyIds.map((id, i) => [id, i]));
+    const groups = new Map<string, { agencyId: number | null; year: number; values: { key: string; value: CellValue }[] }>();
+    for (const r of rows) {
+      if (!partOrder.has(r.part_key)) continue;
+      const groupKey = `${r.agency_id ?? ''}:${r.year}`;
+      let group = groups.get(groupKey);
+      if (!group) {
+        group = { agencyId: r.agency_id, year: r.year, values: [] };
+        groups.set(groupKey, group);
       }
-      const path = `${c.section}.${c.row_key}[${c.column_key}]`;
-      r.present.add(path);
-      const table = c.section === 'applications' ? r.input.applications : c.section === 'reviewLitigation' ? r.input.reviewLitigation : null;
-      if (!table) continue;
-      const row = (table[c.row_key] ??= []);
-      row[Number(c.column_key)] = c.value === null ? null : Number(c.value);
+      group.values.push({ key: r.part_key, value: r.value === null ? null : Number(r.value) });
     }
-    // Parts the report prints (at least one of their cells stored), with their values.
-    const partsOf = (r: { present: Set<string>; input: { applications: Record<string, CellValue[]>; reviewLitigation: Record<string, CellValue[]> } }) => {
-      const tables = fill(r.input);
-      return definition.parts.filter((p) => p.cells.some((path) => r.present.has(path))).map((p) => ({ part: p, value: p.value(tables) }));
-    };
-
     const label = new Map(definition.parts.map((p) => [p.key, p]));
-    const toRows = (agencyId: string | null, year: number, values: { key: string; value: CellValue }[]): BreakdownRowModel[] =>
-      breakdownShares(values).map((v) => ({
-        agencyId,
-        year,
-        key: v.key,
-        labelZh: label.get(v.key)!.labelZh,
-        labelEn: label.get(v.key)!.labelEn,
-        value: v.value,
-        share: v.share,
-      }));
-
-    if (!combine) {
-      const order = new Map(agencyIds.map((id, i) => [id, i]));
-      return [...reports.values()]
-        .sort((a, b) => order.get(a.agencyId)! - order.get(b.agencyId)! || a.year - b.year)
-        .flatMap((r) => toRows(toId(r.agencyId), r.year, partsOf(r).map((x) => ({ key: x.part.key, value: x.value }))));
-    }
-    // Combined: per year, each part's known values summed over the counted reports (null when none is known).
-    return yearList.flatMap((year) => {
-      const sums = new Map<string, number | null>();
-      for (const r of reports.values()) {
-        if (r.year !== year) continue;
-        for (const { part, value } of partsOf(r)) {
-          const before = sums.get(part.key) ?? null;
-          sums.set(part.key, value === null ? before : (before ?? 0) + value);
-        }
-      }
-      const values = definition.parts.filter((p) => sums.has(p.key)).map((p) => ({ key: p.key, value: sums.get(p.key)! }));
-      return toRows(null, year, values);
-    });
+    return [...groups.values()]
+      .sort((a, b) => (a.agencyId === null ? 0 : agencyOrder.get(a.agencyId)! - agencyOrder.get(b.agencyId!)!) || a.year - b.year)
+      .flatMap((g) =>
+        breakdownShares(g.values.sort((a, b) => partOrder.get(a.key)! - partOrder.get(b.key)!)).map((v) => ({
+          agencyId: g.agencyId === null ? null : toId(g.agencyId),
+          year: g.year,
+          key: v.key,
+          labelZh: label.get(v.key)!.labelZh,
+          labelEn: label.get(v.key)!.labelEn,
+          value: v.value,
+          share: v.share,
+        })),
+      );
   }
 
   /** Agencies by id, in the order given. */
@@ -473,18 +449,4 @@ interface RankingRow {
   denominator: number | null;
   sample: number | null;
   quality: MetricQuality;
-}
-
-/** `applications.granted[6]` → its section, row and column. */
-function parseCellPath(path: string): { section: string; row: string; column: string } {
-  const m = /^(\w+)\.([\w.]+)\[(\d+)\]$/.exec(path);
-  if (!m) throw new Error(`not a cell path: ${path}`);
-  return { section: m[1]!, row: m[2]!, column: m[3]! };
-}
-
-/** Sparse rows from the cells read become dense rows (a missing column is blank). */
-function fill(input: { applications: Record<string, CellValue[]>; reviewLitigation: Record<string, CellValue[]> }) {
-  const dense = (rows: Record<string, CellValue[]>) =>
-    Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Array.from({ length: Math.max(7, v.length) }, (_, i) => v[i] ?? null)]));
-  return { applications: dense(input.applications), reviewLitigation: dense(input.reviewLitigation) };
 }

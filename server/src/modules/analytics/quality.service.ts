@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { chinaDate, publicationDeadline, submissionStatus, type AgencyKind, type Severity } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
+import { discoveryOf } from '../collect/discovery.js';
 import { toId } from '../../common/graphql/ids.js';
 import type { ConnectionArgs } from '../../common/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.model.js';
@@ -187,27 +188,51 @@ export class QualityService {
         report_id: number | null;
         published_on: string | null;
         days_late: number | null;
-        failing: number;
+        failing: number | null;
         not_found_on: string | null;
+        report_url: string | null;
+        outcome: string | null;
+        found_url: string | null;
+        detail: string | null;
+        checked_at: Date | null;
         mark_note: string | null;
         marked_by: string | null;
         marked_at: Date | null;
       })[]
     >(
-      // MISSING needs evidence: the latest listing check that found no report for the year (its China date), or an
-      // editor's mark.
-      `SELECT y.year, r.id AS report_id, to_char(r.published_on, 'YYYY-MM-DD') AS published_on, r.days_late,
-              coalesce(f.failing, 0)::int AS failing, ${AGENCY_COLUMNS},
-              mm.note AS mark_note, mm.marked_by, mm.marked_at,
-              (SELECT to_char(max(lc.checked_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') FROM listing_check lc
-                WHERE lc.agency_id = a.id AND lc.year = y.year AND lc.outcome = 'NOT_FOUND') AS not_found_on
+      // Set-based, so that a whole province's agency-years are a few hash joins, not a lookup per row: the current
+      // reports, their failing checks, the latest listing check of each agency-year (what the agency's site shows)
+      // and the latest one that found no report (MISSING needs that evidence, or an editor's mark; its China date), and the address
+      // each report was fetched from (a page before an attachment, the first fetch first).
+      `WITH rep AS (
+         SELECT r.id, r.agency_id, r.year, r.published_on, r.days_late FROM report r
+          WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[])
+       ),
+       failing AS (
+         SELECT x.report_id, count(*)::int AS failing FROM report_finding x JOIN rep ON rep.id = x.report_id
+          WHERE x.status = 'failed' AND x.severity = 'error' GROUP BY x.report_id
+       ),
+       checks AS (
+         SELECT DISTINCT ON (c.agency_id, c.year) c.agency_id, c.year, c.outcome, c.found_url, c.detail, c.checked_at,
+                max(c.checked_at) FILTER (WHERE c.outcome = 'NOT_FOUND') OVER (PARTITION BY c.agency_id, c.year) AS not_found_at
+           FROM listing_check c WHERE c.agency_id = ANY($1::int[]) AND c.year = ANY($2::int[])
+          ORDER BY c.agency_id, c.year, c.checked_at DESC, c.id DESC
+       ),
+       urls AS (
+         SELECT DISTINCT ON (fu.report_id) fu.report_id, fu.url FROM fetched_url fu JOIN rep ON rep.id = fu.report_id
+          ORDER BY fu.report_id, fu.kind = 'attachment', fu.first_fetched_at, fu.id
+       )
+       SELECT y.year, r.id AS report_id, to_char(r.published_on, 'YYYY-MM-DD') AS published_on, r.days_late, f.failing, ${AGENCY_COLUMNS},
+              to_char(lc.not_found_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS not_found_on,
+              u.url AS report_url, lc.outcome, lc.found_url, lc.detail, lc.checked_at,
+              mm.note AS mark_note, mm.marked_by, mm.marked_at
          FROM agency a
         CROSS JOIN unnest($2::int[]) AS y(year)
-         LEFT JOIN report r ON r.agency_id = a.id AND r.year = y.year AND r.is_current
+         LEFT JOIN rep r ON r.agency_id = a.id AND r.year = y.year
+         LEFT JOIN failing f ON f.report_id = r.id
+         LEFT JOIN checks lc ON lc.agency_id = a.id AND lc.year = y.year
+         LEFT JOIN urls u ON u.report_id = r.id
          LEFT JOIN submission_missing_mark mm ON mm.agency_id = a.id AND mm.year = y.year
-         LEFT JOIN LATERAL (
-           SELECT count(*) AS failing FROM report_finding x WHERE x.report_id = r.id AND x.status = 'failed' AND x.severity = 'error'
-         ) f ON r.id IS NOT NULL
         WHERE a.id = ANY($1::int[])
         ORDER BY y.year DESC, a.name, a.id`,
       [agencyIds, yearList],
@@ -216,6 +241,7 @@ export class QualityService {
       // Deadlines follow from the agency's kind (stored reports are kept in step when the kind changes: refreshDeadlines).
       const deadline = publicationDeadline(r.year, r.agency_kind as AgencyKind);
       const report = r.report_id === null ? null : { publishedOn: r.published_on, daysLate: r.days_late };
+      const found = discoveryOf({ reportId: r.report_id, reportUrl: r.report_url, outcome: r.outcome, foundUrl: r.found_url, detail: r.detail, checkedAt: r.checked_at });
       return {
         agency: agencyFromColumns(r),
         year: r.year,
@@ -224,8 +250,12 @@ export class QualityService {
         publishedOn: r.published_on,
         deadline,
         daysLate: r.days_late,
-        failingChecks: r.failing,
+        failingChecks: r.failing ?? 0,
         missingMark: r.marked_at === null ? null : { note: r.mark_note!, markedBy: r.marked_by!, markedAt: r.marked_at },
+        discovery: found.state,
+        discoveredUrl: found.url,
+        discoveryDetail: found.detail,
+        discoveryCheckedAt: found.checkedAt ? new Date(found.checkedAt).toISOString() : null,
       };
     });
   }

@@ -1,11 +1,10 @@
 /**
  * Where agencies publish their reports, as the registry knows it, and what the listing checks found: per-year
- * report addresses (editable), the latest checks of an agency, and the discovery state of an agency and year
- * for the submissions view.
+ * report addresses (editable) and the latest checks of an agency (the submissions view reads the discovery state of
+ * an agency and year with its rows: discovery.ts).
  */
 import { Injectable } from '@nestjs/common';
 import { AgencyEntity } from '@ogi/database';
-import type { DiscoveryState } from '@ogi/domain';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { scopeCondition, scopeConditionAt, type AgencyScope } from '../../common/access/agency-scope.js';
@@ -17,14 +16,6 @@ import { CollectException } from './collect.exception.js';
 import { FetchError } from './fetch/fetch-error.js';
 import { checkWebAddress } from './fetch/web-address.js';
 import type { AgencyReportUrlModel, ListingCheckModel } from './models/listing-check.model.js';
-
-export interface Discovery {
-  state: DiscoveryState;
-  /** The report's address: where the check found it, or where the imported report was fetched from. */
-  url: string | null;
-  detail: string | null;
-  checkedAt: Date | null;
-}
 
 interface ListingCheckRow {
   id: number;
@@ -59,7 +50,6 @@ export function toListingCheckModel(r: ListingCheckRow): ListingCheckModel {
 export interface AgencySourceLoaders {
   reportUrls: DataLoader<number, AgencyReportUrlModel[]>;
   latestChecks: DataLoader<{ agencyId: number; year: number | null; take: number }, ListingCheckModel[], string>;
-  discovery: DataLoader<{ agencyId: number; year: number }, Discovery, string>;
 }
 
 @Injectable()
@@ -122,47 +112,6 @@ export class AgencySourcesService {
           return keys.map((k) => rows.filter((r) => r.agency_id === k.agencyId && (k.year === null || r.year === k.year)).slice(0, k.take).map(toListingCheckModel));
         },
         { cacheKeyFn: (k) => `${k.agencyId}:${k.year}:${k.take}` },
-      ),
-
-      discovery: new DataLoader(
-        async (keys) => {
-          const params: unknown[] = [keys.map((k) => k.agencyId), keys.map((k) => k.year)];
-          const inScope = scopeConditionAt(scope, 'k.agency_id', params);
-          const rows: {
-            agency_id: number;
-            year: number;
-            report_id: number | null;
-            report_url: string | null;
-            outcome: string | null;
-            found_url: string | null;
-            detail: string | null;
-            checked_at: Date | null;
-          }[] = await this.dataSource.query(
-            `SELECT k.agency_id, k.year, r.id AS report_id,
-                    (SELECT f.url FROM fetched_url f WHERE f.report_id = r.id
-                      ORDER BY f.kind = 'attachment', f.first_fetched_at, f.id LIMIT 1) AS report_url,
-                    c.outcome, c.found_url, c.detail, c.checked_at
-               FROM unnest($1::int[], $2::int[]) AS k(agency_id, year)
-               LEFT JOIN report r ON r.agency_id = k.agency_id AND r.year = k.year AND r.is_current
-               LEFT JOIN LATERAL (
-                 SELECT outcome, found_url, detail, checked_at FROM listing_check c
-                  WHERE c.agency_id = k.agency_id AND c.year = k.year
-                  ORDER BY c.checked_at DESC, c.id DESC LIMIT 1) c ON true
-              WHERE ${inScope}`,
-            params,
-          );
-          return keys.map((k) => {
-            const r = rows.find((x) => x.agency_id === k.agencyId && x.year === k.year);
-            if (!r) return { state: 'NOT_CHECKED' as const, url: null, detail: null, checkedAt: null };
-            // A report in the database is imported, however it came (upload, file, fetched).
-            if (r.report_id !== null) {
-              return { state: 'IMPORTED' as const, url: r.report_url ?? (r.outcome === 'IMPORTED' ? r.found_url : null), detail: r.detail, checkedAt: r.checked_at };
-            }
-            if (r.outcome === null || r.outcome === 'IMPORTED') return { state: 'NOT_CHECKED' as const, url: null, detail: null, checkedAt: null };
-            return { state: r.outcome as DiscoveryState, url: r.found_url, detail: r.detail, checkedAt: r.checked_at };
-          });
-        },
-        { cacheKeyFn: (k) => `${k.agencyId}:${k.year}` },
       ),
     };
   }

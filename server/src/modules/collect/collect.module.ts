@@ -8,7 +8,6 @@ import { CollectService } from './collect.service.js';
 import { ListingCheckService } from './listing-check.service.js';
 import { ListingPollScheduler } from './listing-poll.scheduler.js';
 import { ReportSourceResolver } from './report-source.resolver.js';
-import { SubmissionDiscoveryResolver } from './submission-discovery.resolver.js';
 
 /** Collecting reports from agencies' sites: by address, from listing pages, and by the scheduled poll. */
 @Module({
@@ -21,7 +20,6 @@ import { SubmissionDiscoveryResolver } from './submission-discovery.resolver.js'
     CollectResolver,
     AgencySourcesResolver,
     ReportSourceResolver,
-    SubmissionDiscoveryResolver,
   ],
   exports: [CollectService, ListingCheckService, AgencySourcesService],
 })

@@ -34,6 +34,24 @@ export class SubmissionModel {
 
   @Field(() => SubmissionMissingMarkModel, { nullable: true, description: "An editor's mark that no report was published (then status is MISSING unless a report has since been stored)." })
   missingMark!: SubmissionMissingMarkModel | null;
+
+  @Field(() => String, {
+    description:
+      "What the agency's site shows for the year: IMPORTED (the report is in the database) | PUBLISHED_NOT_IMPORTED (the listing links a report for the year that could not be imported: see discoveryDetail) | NOT_FOUND (the listing page has no report of the agency for the year) | FAILED (the listing page could not be read) | NOT_CHECKED.",
+  })
+  discovery!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The address of the year's report on the agency's site: where the last check found it, or where the imported report was fetched from.",
+  })
+  discoveredUrl!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the last check of the listing page found, or why it failed, for a clerk.' })
+  discoveryDetail!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When the listing page was last checked for the year (ISO 8601).' })
+  discoveryCheckedAt!: string | null;
 }
 
 @ObjectType('SubmissionConnection', { description: 'Agency × year submissions paged by cursor: newest year first, then agency name.' })
