@@ -47,7 +47,7 @@ describe('the resident-memory watchdog', () => {
 
   it('stops the file that needs the memory with FILE_TOO_LARGE; a file parsed beside it is parsed again alone and read', async () => {
     const hungry = memoryHungryHtml(20);
-    // The ceiling: 150 MB above this process now; the hungry file needs about 350 MB more.
+    // The ceiling: 150 MB above this process now; the hungry file needs about 400 MB more.
     const ceilingMb = Math.round(process.memoryUsage.rss() / MB) + 150;
     pool = new ParserPool({ size: 2, timeoutMs: 600_000, maxRssMb: ceilingMb, watchdogIntervalMs: 20 });
     const [big, report] = await Promise.all([pool.parse(hungry, 'hungry.html'), pool.parse(seed.bytes, seed.file)]);
