@@ -3,6 +3,7 @@
  * without a report reads 未核查 (NOT_CHECKED). The sample reports, the real app and GraphQL, every role.
  * Today is the real date: the sample years all lie long before it, and 2100 lies after it.
  */
+import { mergeAgencyInto } from '@ogi/database';
 import { Role } from '@ogi/domain';
 import { TEST_ADMIN, errorCodes, startTestApp, type ApiClient, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
 
@@ -109,5 +110,17 @@ describe('marking an agency-year missing', () => {
     await t.dataSource.query('INSERT INTO submission_missing_mark (agency_id, year, note, marked_by) VALUES ($1, 2020, $2, $3)', [ezhouId, '旧标记', 'editor']);
     expect(await statusOf(2020)).toMatchObject({ status: 'ON_TIME', missingMark: { note: '旧标记' } });
     await t.dataSource.query('DELETE FROM submission_missing_mark WHERE agency_id = $1 AND year = 2020', [ezhouId]);
+  });
+
+  it('a mark follows its agency when a duplicate agency is merged into another; the target keeps its own mark for a year both have', async () => {
+    const [dup] = await t.dataSource.query<{ id: number }[]>(`INSERT INTO agency (name, kind) VALUES ('鄂州市行政审批局（重复）', 'department') RETURNING id`);
+    await t.dataSource.query(`INSERT INTO submission_missing_mark (agency_id, year, note, marked_by) VALUES ($1, 2019, '重复机关的标记', 'editor'), ($1, 2021, '重复机关 2021', 'editor')`, [dup!.id]);
+    await t.dataSource.query(`INSERT INTO submission_missing_mark (agency_id, year, note, marked_by) VALUES ($1, 2021, '本机关 2021', 'editor')`, [ezhouId]);
+    await t.dataSource.transaction((m) => mergeAgencyInto(m, dup!.id, Number(ezhouId)));
+    expect(await t.dataSource.query('SELECT year, note FROM submission_missing_mark WHERE agency_id = $1 ORDER BY year', [ezhouId])).toEqual([
+      { year: 2019, note: '重复机关的标记' },
+      { year: 2021, note: '本机关 2021' },
+    ]);
+    await t.dataSource.query('DELETE FROM submission_missing_mark WHERE agency_id = $1', [ezhouId]);
   });
 });

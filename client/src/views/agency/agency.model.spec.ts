@@ -64,13 +64,39 @@ describe('agency against its peers', () => {
     });
     const series = option.series as { name: string; data: unknown[] }[];
     expect(series[0]!.data).toEqual([
-      { value: 50, reportId: 'r-a-2022' },
-      { value: 40, reportId: 'r-a-2023' },
+      { value: 50, reportId: 'r-a-2022', quality: null, scope: null },
+      { value: 40, reportId: 'r-a-2023', quality: null, scope: null },
     ]);
     expect(series[1]!.data).toEqual([60, 60]);
     expect(profileTrendTable(option, '年度').rows).toEqual([
       ['2022', 50, 60],
       ['2023', 40, 60],
+    ]);
+  });
+});
+
+describe('profile trend: quality', () => {
+  it("hatches the agency's contradicted year and names its scope and quality state in the tooltip", () => {
+    // 洪泽 2023 prints its review 总计 as 0 against 11 from its parts; 2024 stands.
+    const own = indexValues([
+      { ...v('hz', 2023, 'review.total', 0), quality: 'CONTRADICTED', scope: 'self' },
+      { ...v('hz', 2024, 'review.total', 3), quality: 'VERIFIED', scope: 'self' },
+    ]);
+    const option = buildProfileTrendOption([2023, 2024], 'review.total', own, 'hz', own, [agency('hz')], {
+      agency: '本机关',
+      peers: '同类中位数',
+      yearLabel: String,
+      unit: '件',
+      tooltip: { scope: (s) => `口径：${s === 'self' ? '本机关' : s}`, quality: (q) => `数据质量：${q === 'CONTRADICTED' ? '表内矛盾' : '已核验'}`, formatValue: (x) => `${x} 件` },
+    });
+    const points = (option.series as { data: Record<string, unknown>[] }[])[0]!.data;
+    expect(points[0]).toMatchObject({ value: 0, quality: 'CONTRADICTED', itemStyle: { borderType: 'dashed' } });
+    expect(points[1]!['itemStyle']).toBeUndefined();
+    const format = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(format([{ axisValueLabel: '2023', seriesName: '本机关', value: 0, data: points[0] }]).split('<br/>')).toEqual([
+      '<b>2023</b>',
+      '本机关：0 件 ⚠',
+      '<span style="opacity:.8">口径：本机关 · 数据质量：表内矛盾</span>',
     ]);
   });
 });

@@ -2,7 +2,7 @@
  * 部门画像 as pure functions: an agency's metric over the years against the median of its peers, and where
  * it stands among them in a year (rank by the dictionary's better direction).
  */
-import { isDoubtful } from '../../metrics/metric-quality';
+import { DOUBTFUL_ITEM_STYLE, describedTooltip, isDoubtful, type TooltipText } from '../../metrics/metric-quality';
 import { METRIC_BY_CODE } from '@ogi/domain';
 import { PALETTE } from '../../composables/chart-palette';
 import type { ChartOption } from '../../composables/echarts';
@@ -67,6 +67,8 @@ export interface ProfileText {
   peers: string;
   yearLabel: (y: number) => string;
   unit: string;
+  /** The tooltip: values as the page shows them (the chart carries ratios in percent), scope and quality in words. */
+  tooltip?: TooltipText;
 }
 
 /** The agency's line (points carry their report id to open) and the peer median as a dashed line. */
@@ -83,7 +85,7 @@ export function buildProfileTrendOption(
     aria: { enabled: true },
     color: [PALETTE[0]!, '#9aa5b1'],
     legend: { top: 0 },
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', ...(text.tooltip ? { formatter: describedTooltip(text.tooltip) } : {}) },
     grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years.map(text.yearLabel), boundaryGap: false },
     yAxis: { type: 'value', name: text.unit },
@@ -94,7 +96,9 @@ export function buildProfileTrendOption(
         symbolSize: 9,
         data: years.map((y) => {
           const v = valueAt(own, agencyId, y, metric);
-          return { value: chartValue(metric, v?.value) ?? '-', reportId: v?.reportId ?? null };
+          const point = { value: chartValue(metric, v?.value) ?? '-', reportId: v?.reportId ?? null, quality: v?.quality ?? null, scope: v?.scope ?? null };
+          // A value the product knows may be wrong is drawn apart, as everywhere.
+          return isDoubtful(v?.quality) ? { ...point, itemStyle: DOUBTFUL_ITEM_STYLE } : point;
         }),
       },
       {
