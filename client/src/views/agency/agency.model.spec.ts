@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
-import { indexValues } from '../compare/compare.model';
+import { indexValues } from '../../metrics/value-index';
 import { buildProfileTrendOption, median, peerStanding, profileTrendTable } from './agency.model';
 
 const agency = (id: string): AgencyRef => ({ id, name: id });

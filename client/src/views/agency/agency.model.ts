@@ -9,7 +9,7 @@ import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
 import type { AgencyRef } from '../../graphql/analytics.types';
 import { chartValue } from '../../metrics/metric-format';
-import { valueAt, type ValueIndex } from '../compare/compare.model';
+import { valueAt, type ValueIndex } from '../../metrics/value-index';
 
 export const PROFILE_METRICS = [
   'applications.new',

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { cellBadge, cellLink, cellText, cellTitle, cellTone } from '../../components/data-grid';
 import { EMPTY_SELECTION } from '../../filters/dashboard-filters';
 import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
-import { BAR_LIMIT, buildCompareBarsOption, describeValue, buildCompareLinesOption, chartTable, compareGrid, compareSelection, indexValues, tableHasValues, LINE_LIMIT, rankAgencies } from './compare.model';
+import { BAR_LIMIT } from '../../composables/chart-limits';
+import { describeValue, metricGrid } from '../../metrics/metric-grid';
+import { indexValues } from '../../metrics/value-index';
+import { buildCompareBarsOption, buildCompareLinesOption, chartTable, compareSelection, tableHasValues, LINE_LIMIT, rankAgencies } from './compare.model';
 
 const agency = (id: string, name: string): AgencyRef => ({ id, name });
 const v = (agencyId: string, year: number, metric: string, value: number | null, reportId: string | null = `r-${agencyId}-${year}`): MetricValueResult => ({
@@ -126,7 +129,7 @@ describe('compare: lines', () => {
 
 describe('compare: table and exports', () => {
   it('has a column per metric and year, values linked to their report, blanks as blanks', () => {
-    const grid = compareGrid(agencies, years, ['outcomes.disclosureRate', 'applications.new'], index, text);
+    const grid = metricGrid(agencies, years, ['outcomes.disclosureRate', 'applications.new'], index, text);
     expect(grid.columns.map((c) => c.label)).toEqual(['机关', '公开率 2022年', '公开率 2023年', '新收申请 2022年', '新收申请 2023年']);
     const hz = grid.rows.find((r) => r.key === 'hz')!;
     const column = (key: string) => grid.columns.find((c) => c.key === key)!;
@@ -150,7 +153,7 @@ describe('compare: table and exports', () => {
       { ...v('sy', 2023, 'review.total', 61), quality: 'VERIFIED' },
       { ...v('hz', 2023, 'timeliness.onTimeRate', 1), quality: 'SELF_REPORTED', evidence: [{ kind: 'allOnTime', sentence: '均在法定期限答复。' }] },
     ]);
-    const grid = compareGrid(agencies, [2023], ['review.total', 'timeliness.onTimeRate'], marked, text);
+    const grid = metricGrid(agencies, [2023], ['review.total', 'timeliness.onTimeRate'], marked, text);
     const column = (key: string) => grid.columns.find((c) => c.key === key)!;
     const cell = (agencyId: string, key: string) => grid.rows.find((r) => r.key === agencyId)!.cells[key];
     expect(cellBadge(column('review.total:2023'), cell('hz', 'review.total:2023'))).toEqual({ symbol: '⚠', label: '表内矛盾' });

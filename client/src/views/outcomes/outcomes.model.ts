@@ -5,12 +5,11 @@
  */
 import { OUTCOME_GROUP_LABELS, type OutcomeGroup } from '@ogi/domain';
 import { yearSpan } from '../../composables/chart-axes';
-import { PALETTE } from '../../composables/chart-palette';
+import { OUTCOME_COLOURS, PALETTE } from '../../composables/chart-palette';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
 import type { BreakdownRowResult } from '../../graphql/analytics.types';
-import { BAR_LIMIT } from '../compare/compare.model';
-import { OUTCOME_COLOURS } from '../report/outcomes-chart.option';
+import { BAR_LIMIT } from '../../composables/chart-limits';
 
 /** The groups whose rows give a reason (三 (三)–(六)), and the query field that breaks each down. */
 export const REASON_GROUPS = ['withheld', 'unableToProvide', 'notProcessed', 'otherHandling'] as const;

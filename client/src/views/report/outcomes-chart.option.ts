@@ -4,21 +4,12 @@
  * the product shows agree; a group with a blank cell has no total (blank is not zero) and gets no bar.
  */
 import { METRIC_BY_CODE, OUTCOME_GROUP_LABELS, TEMPLATES, type OutcomeGroup, type Template } from '@ogi/domain';
+import { OUTCOME_COLOURS } from '../../composables/chart-palette';
 import type { ChartOption } from '../../composables/echarts';
 import type { Bilingual } from '../../composables/use-i18n';
 import type { ApplicationRowResult } from '../../graphql/types';
 
 export const OUTCOME_GROUPS = Object.keys(OUTCOME_GROUP_LABELS) as OutcomeGroup[];
-
-/** One colour per outcome, from "disclosed" (green) to "not disclosed" (red) to procedural endings (greys). */
-export const OUTCOME_COLOURS: Record<OutcomeGroup, string> = {
-  granted: '#2f7d4f',
-  partiallyGranted: '#6aa84f',
-  withheld: '#c0392b',
-  unableToProvide: '#d68910',
-  notProcessed: '#7f8c8d',
-  otherHandling: '#5d6d7e',
-};
 
 export interface OutcomeTotal {
   group: OutcomeGroup;
