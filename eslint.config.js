@@ -14,31 +14,66 @@ const boundaries = [
   {
     files: ['packages/parser/**', 'packages/charts/**'],
     patterns: [
-      { group: ['@ogi/server', '@ogi/server/*', '@ogi/database', '@ogi/database/*', '@ogi/client', '@ogi/client/*'], message: 'Packages import only other packages (domain), never the apps.' },
+      {
+        group: ['@ogi/server', '@ogi/server/*', '@ogi/database', '@ogi/database/*', '@ogi/client', '@ogi/client/*'],
+        message: 'Packages import only other packages (domain), never the apps.',
+      },
     ],
   },
   {
     files: ['database/**'],
-    patterns: [{ group: ['@ogi/server', '@ogi/server/*', '@ogi/client', '@ogi/client/*'], message: 'database sits below the server: the server imports it, not the other way round.' }],
+    patterns: [
+      {
+        group: ['@ogi/server', '@ogi/server/*', '@ogi/client', '@ogi/client/*'],
+        message: 'database sits below the server: the server imports it, not the other way round.',
+      },
+    ],
   },
   {
     files: ['server/src/common/**', 'server/src/config/**'],
-    patterns: [{ regex: '(^|/)modules/', message: 'common and config are below the feature modules: move the shared piece down into common, or the code up into its module.' }],
+    patterns: [
+      {
+        regex: '(^|/)modules/',
+        message: 'common and config are below the feature modules: move the shared piece down into common, or the code up into its module.',
+      },
+    ],
   },
   {
-    files: ['client/src/components/**', 'client/src/composables/**', 'client/src/metrics/**', 'client/src/filters/**', 'client/src/export/**', 'client/src/graphql/**', 'client/src/stores/**', 'client/src/api/**'],
-    patterns: [{ regex: '(^|/)views/', message: 'Shared client code never imports a page: move what both need into a shared folder (components, metrics, …).' }],
+    files: [
+      'client/src/components/**',
+      'client/src/composables/**',
+      'client/src/metrics/**',
+      'client/src/filters/**',
+      'client/src/export/**',
+      'client/src/graphql/**',
+      'client/src/stores/**',
+      'client/src/api/**',
+    ],
+    patterns: [
+      { regex: '(^|/)views/', message: 'Shared client code never imports a page: move what both need into a shared folder (components, metrics, …).' },
+    ],
   },
   {
     files: ['client/src/views/**'],
     // `../other-view/…` from inside a view folder: one page used as a library by another.
-    patterns: [{ regex: '^\\.\\./(?!\\.\\.)[^/]+/', message: 'A page imports another page only through a shared module: move the shared piece out of views/.' }],
+    patterns: [
+      { regex: '^\\.\\./(?!\\.\\.)[^/]+/', message: 'A page imports another page only through a shared module: move the shared piece out of views/.' },
+    ],
   },
 ];
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'client/graphiql/**', 'e2e/test-results/**', 'e2e/playwright-report/**', '.data/**', '**/*.d.ts'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      'client/graphiql/**',
+      'e2e/test-results/**',
+      'e2e/playwright-report/**',
+      '.data/**',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -16,7 +16,10 @@ afterEach(() => {
 describe('the first moments of a visit', () => {
   it('says it is loading while the session is checked, instead of an empty page', async () => {
     let answer: (r: Response) => void = () => undefined;
-    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))),
+    );
     setActivePinia(createPinia());
     const router = createAppRouter(createMemoryHistory());
     installSessionGuard(router);

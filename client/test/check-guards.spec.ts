@@ -24,19 +24,28 @@ describe('the lint step of pnpm check', () => {
   };
 
   it('refuses a shared component that imports a page', async () => {
-    const found = await problems('client/src/components/Planted.ts', "import { cellDomId } from '../views/report/ReportView.vue';\nexport const x = cellDomId;\n");
+    const found = await problems(
+      'client/src/components/Planted.ts',
+      "import { cellDomId } from '../views/report/ReportView.vue';\nexport const x = cellDomId;\n",
+    );
     expect(found.join('\n')).toMatch(/no-restricted-imports: .*Shared client code never imports a page/);
   });
 
   it('refuses a page that uses another page as a library, and allows shared folders', async () => {
     const crossing = await problems('client/src/views/agency/Planted.ts', "import { x } from '../compare/compare.model';\nexport const y = x;\n");
     expect(crossing.join('\n')).toMatch(/A page imports another page only through a shared module/);
-    const shared = await problems('client/src/views/agency/Planted.ts', "import { x } from '../../metrics/metric-format';\nimport { y } from './agency.model';\nexport const z = [x, y];\n");
+    const shared = await problems(
+      'client/src/views/agency/Planted.ts',
+      "import { x } from '../../metrics/metric-format';\nimport { y } from './agency.model';\nexport const z = [x, y];\n",
+    );
     expect(shared).toEqual([]);
   });
 
   it("refuses the server's common layer importing a feature module", async () => {
-    const found = await problems('server/src/common/Planted.ts', "import { UsersService } from '../modules/accounts/users.service.js';\nexport const x = UsersService;\n");
+    const found = await problems(
+      'server/src/common/Planted.ts',
+      "import { UsersService } from '../modules/accounts/users.service.js';\nexport const x = UsersService;\n",
+    );
     expect(found.join('\n')).toMatch(/common and config are below the feature modules/);
   });
 
@@ -57,7 +66,10 @@ describe('the type-check step of pnpm check', () => {
   });
 
   it('fails on a type error inside a .vue file', async () => {
-    await writeFile(join(dir, 'Planted.vue'), '<script setup lang="ts">\nconst count: number = \'three\';\n</script>\n<template><p>{{ count }}</p></template>\n');
+    await writeFile(
+      join(dir, 'Planted.vue'),
+      '<script setup lang="ts">\nconst count: number = \'three\';\n</script>\n<template><p>{{ count }}</p></template>\n',
+    );
     await writeFile(
       join(dir, 'tsconfig.json'),
       JSON.stringify({ extends: relative(dir, join(clientRoot, 'tsconfig.json')), include: ['./*.vue', relative(dir, join(clientRoot, 'src', 'env.d.ts'))] }),

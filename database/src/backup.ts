@@ -130,7 +130,9 @@ export async function backupDatabase(dataSource: DataSource, file: string): Prom
       for (const t of tables) {
         counts[t.name] = 0;
         const order = t.primaryKey.length ? ` ORDER BY ${t.primaryKey.map(ident).join(', ')}` : '';
-        await q.query(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(x)::text AS row FROM (SELECT ${t.columns.map(ident).join(', ')} FROM ${ident(t.name)}${order}) x`);
+        await q.query(
+          `DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(x)::text AS row FROM (SELECT ${t.columns.map(ident).join(', ')} FROM ${ident(t.name)}${order}) x`,
+        );
         let chunk: string[] = [];
         let size = 0;
         for (;;) {
@@ -186,7 +188,8 @@ export async function restoreDatabase(dataSource: DataSource, file: string, acto
     throw new BackupError('不是本系统的备份文件 / not an OGI Observatory backup file');
   }
   if (header.format !== BACKUP_FORMAT) throw new BackupError('不是本系统的备份文件 / not an OGI Observatory backup file');
-  if (header.version > BACKUP_FORMAT_VERSION) throw new BackupError(`备份格式 ${header.version} 比本程序新，请先升级 / backup format ${header.version} is newer than this program`);
+  if (header.version > BACKUP_FORMAT_VERSION)
+    throw new BackupError(`备份格式 ${header.version} 比本程序新，请先升级 / backup format ${header.version} is newer than this program`);
 
   // The target gets this code's schema; a backup from a newer version (migrations this code lacks) is refused.
   await migrate(dataSource);
@@ -195,7 +198,10 @@ export async function restoreDatabase(dataSource: DataSource, file: string, acto
     await q.connect();
     const known = new Set(await appliedMigrations(q));
     const unknown = header.migrations.filter((m) => !known.has(m));
-    if (unknown.length) throw new BackupError(`备份来自更新的版本（迁移 ${unknown.join(', ')}），请先升级程序 / the backup comes from a newer version (migrations ${unknown.join(', ')})`);
+    if (unknown.length)
+      throw new BackupError(
+        `备份来自更新的版本（迁移 ${unknown.join(', ')}），请先升级程序 / the backup comes from a newer version (migrations ${unknown.join(', ')})`,
+      );
 
     await q.startTransaction();
     const tables = new Map((await describeTables(q)).map((t) => [t.name, t]));
@@ -243,7 +249,8 @@ export async function restoreDatabase(dataSource: DataSource, file: string, acto
     }
     if (!trailer) throw new BackupError('备份文件不完整（被截断）/ the backup file is incomplete (truncated)');
     for (const [table, n] of Object.entries(trailer.rows)) {
-      if ((loaded[table] ?? 0) !== n) throw new BackupError(`表 ${table} 应有 ${n} 行，读到 ${loaded[table] ?? 0} 行 / table ${table}: ${n} rows expected, ${loaded[table] ?? 0} read`);
+      if ((loaded[table] ?? 0) !== n)
+        throw new BackupError(`表 ${table} 应有 ${n} 行，读到 ${loaded[table] ?? 0} 行 / table ${table}: ${n} rows expected, ${loaded[table] ?? 0} read`);
     }
     // References within a table (a parent agency, a correction carried from another) once all its rows exist.
     for (const { table, rows } of secondPass) {
@@ -255,10 +262,10 @@ export async function restoreDatabase(dataSource: DataSource, file: string, acto
     // New rows continue after the restored ids.
     for (const info of tables.values()) {
       for (const c of info.identity) {
-        await q.query(
-          `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT max(${ident(c)}) FROM ${ident(info.name)}), 0) + 1, false)`,
-          [info.name, c],
-        );
+        await q.query(`SELECT setval(pg_get_serial_sequence($1, $2), COALESCE((SELECT max(${ident(c)}) FROM ${ident(info.name)}), 0) + 1, false)`, [
+          info.name,
+          c,
+        ]);
       }
     }
     const removed = (await q.query(

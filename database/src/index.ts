@@ -25,13 +25,7 @@ export {
   type ReportParser,
   type StoredReportRef,
 } from './ingest/report-ingestor.js';
-export {
-  INGEST_ERROR_CODES,
-  INGEST_ERROR_MESSAGES,
-  ingestFailureMessage,
-  type IngestErrorCode,
-  type IngestFailureCode,
-} from './ingest/ingest-errors.js';
+export { INGEST_ERROR_CODES, INGEST_ERROR_MESSAGES, ingestFailureMessage, type IngestErrorCode, type IngestFailureCode } from './ingest/ingest-errors.js';
 export { cellRows, type CellRow } from './ingest/cell-rows.js';
 export { canonicalJson, reportContentHash, sha256Hex } from './ingest/content-hash.js';
 export { listFiles } from './ingest/list-files.js';
@@ -84,10 +78,4 @@ export { REPARSE_IDENTITY_CHANGED, ReparseError, allReportIds, reparseReport, ty
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, backupDatabase, restoreDatabase, type BackupHeader } from './backup.js';
 export { DEFAULT_YEARS, generateProvince, type Dataset, type DatasetAgency, type DatasetReport, type ProvinceOptions } from './dataset/province-generator.js';
 export { loadDataset, type LoadSummary } from './dataset/load-dataset.js';
-export {
-  FOLLOW_UP_REASONS,
-  FOLLOW_UP_STATUSES,
-  resolveFollowUpsByNewVersion,
-  type FollowUpReason,
-  type FollowUpStatus,
-} from './follow-ups/follow-ups.js';
+export { FOLLOW_UP_REASONS, FOLLOW_UP_STATUSES, resolveFollowUpsByNewVersion, type FollowUpReason, type FollowUpStatus } from './follow-ups/follow-ups.js';

@@ -45,7 +45,15 @@ const TARGET_JS_KB = 350;
 const TARGET_CHARTS_MS = 1500;
 const TARGET_LONG_TASK_MS = 200;
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** The database the product runs on: BENCH_DATABASE_URL, or the embedded one in DATA_DIR. */
 const databaseEnv = (): Record<string, string> => (DATABASE_URL ? { DATABASE_URL } : { DATA_DIR });
@@ -98,7 +106,10 @@ async function signIn(): Promise<void> {
   const res = await fetch(`${BASE}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { csrfToken } }', variables: { u: BENCH_USER.username, p: BENCH_USER.password } }),
+    body: JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { csrfToken } }',
+      variables: { u: BENCH_USER.username, p: BENCH_USER.password },
+    }),
   });
   const session = /ogi_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
   if (!session) throw new Error(`signing in as ${BENCH_USER.username} failed (set BENCH_USERNAME / BENCH_PASSWORD): ${await res.text()}`);
@@ -110,7 +121,10 @@ function signedInContext(browser: Browser): Promise<BrowserContext> {
   const { hostname } = new URL(BASE);
   return browser.newContext({
     viewport: { width: 1366, height: 900 },
-    storageState: { cookies: [{ name: 'ogi_session', value: sessionCookie, domain: hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }], origins: [] },
+    storageState: {
+      cookies: [{ name: 'ogi_session', value: sessionCookie, domain: hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }],
+      origins: [],
+    },
   });
 }
 
@@ -129,7 +143,9 @@ async function graphql<T>(query: string, variables: Record<string, unknown> = {}
 async function chartMarks(page: Page, count: number, timeoutMs = 60_000): Promise<{ chart: string; at: number }[]> {
   await page.waitForFunction((n) => performance.getEntriesByName('ogi:chart-rendered').length >= n, count, { timeout: timeoutMs });
   return page.evaluate(() =>
-    performance.getEntriesByName('ogi:chart-rendered').map((m) => ({ chart: String((m as unknown as { detail?: { chart?: string } }).detail?.chart ?? ''), at: m.startTime })),
+    performance
+      .getEntriesByName('ogi:chart-rendered')
+      .map((m) => ({ chart: String((m as unknown as { detail?: { chart?: string } }).detail?.chart ?? ''), at: m.startTime })),
   );
 }
 
@@ -150,7 +166,9 @@ async function measureInitialJs(browser: Browser) {
   });
   await page.goto(`${BASE}/`);
   await chartMarks(page, 2);
-  const sizes = await Promise.all([...scripts].map(async ([url, body]) => ({ url: new URL(url).pathname, raw: (await body).length, gzip: gzipSync(await body, { level: 9 }).length })));
+  const sizes = await Promise.all(
+    [...scripts].map(async ([url, body]) => ({ url: new URL(url).pathname, raw: (await body).length, gzip: gzipSync(await body, { level: 9 }).length })),
+  );
   await context.close();
   const total = sizes.reduce((s, x) => s + x.gzip, 0);
   console.log('\n1. Initial JavaScript of the overview (gzip -9):');
@@ -251,7 +269,9 @@ async function measureCompare(browser: Browser) {
   console.log(`   longest task while scrolling, sorting, switching: ${runs.map((x) => r(worst(x.duringUse))).join(', ')}`);
   const perRun = runs.map((x) => Math.max(worst(x.duringLoad), worst(x.duringUse)));
   const m = median(perRun);
-  console.log(`   longest task, median of runs ${r(m)} (worst ${r(Math.max(...perRun))}) — target ≤ ${TARGET_LONG_TASK_MS} ms: ${verdict(m <= TARGET_LONG_TASK_MS)}`);
+  console.log(
+    `   longest task, median of runs ${r(m)} (worst ${r(Math.max(...perRun))}) — target ≤ ${TARGET_LONG_TASK_MS} ms: ${verdict(m <= TARGET_LONG_TASK_MS)}`,
+  );
   return m;
 }
 

@@ -51,7 +51,9 @@ export async function overflowingElements(page: Page): Promise<string[]> {
       if (r.width === 0 || r.right <= width + 1 || clipped(el)) continue;
       // Only the outermost element that sticks out: its children stick out with it.
       if (el.parentElement && el.parentElement.getBoundingClientRect().right > width + 1 && !clipped(el.parentElement)) continue;
-      out.push(`<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> ${Math.round(r.right - width)} px: ${(el.textContent ?? '').trim().slice(0, 40)}`);
+      out.push(
+        `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> ${Math.round(r.right - width)} px: ${(el.textContent ?? '').trim().slice(0, 40)}`,
+      );
     }
     return out.length ? out : [`the page is ${document.documentElement.scrollWidth} px wide`];
   });

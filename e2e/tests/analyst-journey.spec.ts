@@ -22,9 +22,11 @@ test('create an access token, use it from a script, revoke it', async ({ page, b
   expect(token).toMatch(/^ogi_pat_/);
 
   const script = (query: string) =>
-    fetch(`${baseURL}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) }).then(
-      (r) => r.json() as Promise<{ data?: { reports?: { items: { agency: { name: string } }[] } }; errors?: { extensions?: { reason?: string } }[] }>,
-    );
+    fetch(`${baseURL}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    }).then((r) => r.json() as Promise<{ data?: { reports?: { items: { agency: { name: string } }[] } }; errors?: { extensions?: { reason?: string } }[] }>);
   const read = await script('{ reports(take: 100) { items { agency { name } } } }');
   expect(read.errors).toBeUndefined();
   expect(read.data!.reports!.items.map((r) => r.agency.name)).toContain('鄂州市行政审批局');

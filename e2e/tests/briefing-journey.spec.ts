@@ -51,7 +51,10 @@ test('thresholds, briefing and notice as DOCX, a follow-up reminded and closed b
   const { agencies } = await api.gql<{ agencies: { items: { id: string; name: string }[] } }>(`{ agencies(search: "${AGENCY}") { items { id name } } }`);
   const agencyId = agencies.items.find((a) => a.name === AGENCY)!.id;
   const editor = { ...(await createUser(api, { username: `editor.${Date.now()}`, displayName: '数据局编辑', role: 'editor' })), displayName: '数据局编辑' };
-  const clerk = { ...(await createUser(api, { username: `duban.${Date.now()}`, displayName: '督办演示局填报员', role: 'department', agencyId })), displayName: '督办演示局填报员' };
+  const clerk = {
+    ...(await createUser(api, { username: `duban.${Date.now()}`, displayName: '督办演示局填报员', role: 'department', agencyId })),
+    displayName: '督办演示局填报员',
+  };
 
   const editorContext = await browser.newContext({ storageState: SIGNED_OUT, acceptDownloads: true });
   const page = await editorContext.newPage();
@@ -70,9 +73,14 @@ test('thresholds, briefing and notice as DOCX, a follow-up reminded and closed b
   await expect(card).toContainText('30.0%');
 
   // The briefing of the year: the page and the DOCX say what the API says.
-  const { briefing } = await api.gql<{ briefing: { scopeNameZh: string; headlines: { metric: string; sentenceZh: string }[]; submissionSentenceZh: string; leagues: { metric: string; sentenceZh: string }[] } }>(
-    `{ briefing(year: ${YEAR}) { scopeNameZh headlines { metric sentenceZh } submissionSentenceZh leagues { metric sentenceZh } } }`,
-  );
+  const { briefing } = await api.gql<{
+    briefing: {
+      scopeNameZh: string;
+      headlines: { metric: string; sentenceZh: string }[];
+      submissionSentenceZh: string;
+      leagues: { metric: string; sentenceZh: string }[];
+    };
+  }>(`{ briefing(year: ${YEAR}) { scopeNameZh headlines { metric sentenceZh } submissionSentenceZh leagues { metric sentenceZh } } }`);
   const received = briefing.headlines.find((h) => h.metric === 'applications.new')!.sentenceZh;
   const league = briefing.leagues.find((l) => l.metric === 'outcomes.substantiveDisclosureRate')!.sentenceZh;
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '年度简报' }).click();
@@ -119,8 +127,12 @@ test('thresholds, briefing and notice as DOCX, a follow-up reminded and closed b
   await expect(mine).toContainText('已更正予以公开总计，重新发布');
 
   await clerkPage.getByRole('link', { name: '上传更正后的年报' }).click();
-  await clerkPage.getByLabel('选择文件').setInputFiles([{ name: 'duban-2024-corrected.md', mimeType: 'text/markdown', buffer: Buffer.from(corrected, 'utf8') }]);
-  await expect(clerkPage.getByRole('table', { name: '上传结果' }).getByRole('row', { name: /duban-2024-corrected\.md/ })).toContainText('已入库', { timeout: 60_000 });
+  await clerkPage
+    .getByLabel('选择文件')
+    .setInputFiles([{ name: 'duban-2024-corrected.md', mimeType: 'text/markdown', buffer: Buffer.from(corrected, 'utf8') }]);
+  await expect(clerkPage.getByRole('table', { name: '上传结果' }).getByRole('row', { name: /duban-2024-corrected\.md/ })).toContainText('已入库', {
+    timeout: 60_000,
+  });
 
   await clerkPage.goto('/follow-ups');
   await clerkPage.getByLabel('年度').selectOption(YEAR);

@@ -54,7 +54,12 @@ test('compare two agencies over years, and trace a value to its report', async (
   await cells.nth(0).getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('淮安市洪泽区人民政府 2023 年度报告');
   const report = page.getByRole('table', { name: '三、收到和处理政府信息公开申请情况' });
-  await expect(report.getByRole('row', { name: /本年新收政府信息公开申请数量/ }).getByRole('cell').last()).toHaveText(newIn2023);
+  await expect(
+    report
+      .getByRole('row', { name: /本年新收政府信息公开申请数量/ })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText(newIn2023);
 
   // Back: the view (agencies, years, sort) is in the URL.
   await page.goBack();

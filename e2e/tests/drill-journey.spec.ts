@@ -34,7 +34,10 @@ test('drill from the overview chart to an agency, its report, and a cell’s sou
   await page.getByRole('table', { name: '历年报告' }).getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(agency);
   const table = page.getByRole('table', { name: '三、收到和处理政府信息公开申请情况' });
-  const total = table.getByRole('row', { name: /（七）总计/ }).getByRole('cell').last();
+  const total = table
+    .getByRole('row', { name: /（七）总计/ })
+    .getByRole('cell')
+    .last();
   const value = (await total.innerText()).trim();
   await total.click();
   const source = page.getByRole('complementary', { name: '原文' });

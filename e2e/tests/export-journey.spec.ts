@@ -15,9 +15,11 @@ async function saved(download: Download): Promise<Buffer> {
 /** The rows of an HTML table as the user reads them: header cells (without their sort arrows), then each row's cells. */
 async function tableText(table: Locator): Promise<string[][]> {
   // A row's children are its cells (th or td), in order.
-  const rows = await table.getByRole('row').evaluateAll((rows) =>
-    rows.map((r) => Array.from((r as unknown as { children: ArrayLike<{ textContent: string | null }> }).children).map((c) => c.textContent ?? '')),
-  );
+  const rows = await table
+    .getByRole('row')
+    .evaluateAll((rows) =>
+      rows.map((r) => Array.from((r as unknown as { children: ArrayLike<{ textContent: string | null }> }).children).map((c) => c.textContent ?? '')),
+    );
   return rows.map((cells) => cells.map((c) => c.replace(/[↕▲▼]/g, '').trim()));
 }
 
@@ -38,7 +40,11 @@ test('export a chart as CSV, XLSX and PNG, and the comparison table', async ({ p
   expect(csvDownload.suggestedFilename()).toMatch(/^本年新收申请 .*\.csv$/);
   const csv = (await saved(csvDownload)).toString('utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
-  const csvRows = csv.slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
+  const csvRows = csv
+    .slice(1)
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => line.split(','));
   expect(csvRows).toEqual(shown);
 
   // XLSX: a workbook a spreadsheet opens, with the same cells (numbers as numbers).

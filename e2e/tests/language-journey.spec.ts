@@ -14,7 +14,21 @@ test('switch to English on the overview, and it stays English across pages and v
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
-  await expect(nav.getByRole('link')).toHaveText(['Overview', 'Compare', 'Outcomes', 'Review & litigation', 'Submissions & quality', 'Reports', 'Import', 'GraphQL', 'Annual briefing', 'Follow-ups', 'Thresholds', 'Change log', 'Users']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Overview',
+    'Compare',
+    'Outcomes',
+    'Review & litigation',
+    'Submissions & quality',
+    'Reports',
+    'Import',
+    'GraphQL',
+    'Annual briefing',
+    'Follow-ups',
+    'Thresholds',
+    'Change log',
+    'Users',
+  ]);
   await expect(page.getByRole('region', { name: 'New applications' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Disclosure rate' })).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Trend over the years' })).toBeVisible();

@@ -81,7 +81,9 @@ async function signIn(browser: Browser, role: Role, viewport: { width: number; h
 test.beforeEach(async ({ request }) => {
   setup ??= (async () => {
     const api = await adminApi(request);
-    const found = await api.gql<{ agencies: { items: { id: string; name: string }[] } }>('query($q: String!) { agencies(search: $q) { items { id name } } }', { q: DEPARTMENT_AGENCY });
+    const found = await api.gql<{ agencies: { items: { id: string; name: string }[] } }>('query($q: String!) { agencies(search: $q) { items { id name } } }', {
+      q: DEPARTMENT_AGENCY,
+    });
     const agencyId = found.agencies.items.find((a) => a.name === DEPARTMENT_AGENCY)!.id;
     const reports = await api.gql<{ reports: { items: { id: string }[] } }>('query($a: ID) { reports(agencyId: $a) { items { id } } }', { a: agencyId });
     const reportId = reports.reports.items[0]!.id;
@@ -104,9 +106,12 @@ test.beforeEach(async ({ request }) => {
 async function checkPage(page: Page, name: string, phone: boolean) {
   // Everything this page asks for has arrived: no panel still loading, no chart still drawing.
   await expect(page.locator('[aria-busy="true"]'), `${name}: still loading`).toHaveCount(0, { timeout: 20_000 });
-  await expect(page.getByRole('status').filter({ hasText: /^(正在加载…|正在绘制图表…|Loading…|Drawing the chart…)$/ }), `${name}: still drawing`).toHaveCount(0, {
-    timeout: 20_000,
-  });
+  await expect(page.getByRole('status').filter({ hasText: /^(正在加载…|正在绘制图表…|Loading…|Drawing the chart…)$/ }), `${name}: still drawing`).toHaveCount(
+    0,
+    {
+      timeout: 20_000,
+    },
+  );
   await expect
     .soft(async () => expect((await chartStates(page)).filter((c) => !c.drawn && !c.placeholder).map((c) => c.title)).toEqual([]), `${name}: charts left blank`)
     .toPass({ timeout: 15_000 });
@@ -158,7 +163,10 @@ test('the quality page drills from a submission to its report', async ({ page })
   await page.goto('/quality?years=2023,2024');
   const matrix = page.getByRole('table', { name: /报送矩阵/ });
   const row = matrix.getByRole('row', { name: /沭阳县发展和改革局/ });
-  await row.getByRole('link', { name: /按时|逾期|日期不明/ }).first().click();
+  await row
+    .getByRole('link', { name: /按时|逾期|日期不明/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('沭阳县发展和改革局');
 });
 

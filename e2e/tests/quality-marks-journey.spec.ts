@@ -37,7 +37,11 @@ test('the overview gives coverage beside its figures and in the trend, and the r
 
 test('鄂州 2020: the printed legal-person share and the one from its parts, side by side, and which one is used', async ({ page }) => {
   await page.goto('/reports?year=2020');
-  await page.getByRole('row', { name: /鄂州市行政审批局/ }).getByRole('link').first().click();
+  await page
+    .getByRole('row', { name: /鄂州市行政审批局/ })
+    .getByRole('link')
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('鄂州市行政审批局');
   const metrics = page.getByRole('region', { name: '指标与数据质量' });
   const share = metrics.getByRole('row', { name: /法人或其他组织申请占比/ });

@@ -58,7 +58,9 @@ test('an editor imports a batch, settles a new agency name and edits the agency'
   await snap(page, 'registry-1-batch.zh-CN');
 
   // A later report misprints the name: the import creates another agency, and asks.
-  await page.getByLabel('选择文件').setInputFiles([{ name: 'dfz-2020-typo.txt', mimeType: 'text/plain', buffer: Buffer.from(asPublishedBy(TYPO_NAME), 'utf8') }]);
+  await page
+    .getByLabel('选择文件')
+    .setInputFiles([{ name: 'dfz-2020-typo.txt', mimeType: 'text/plain', buffer: Buffer.from(asPublishedBy(TYPO_NAME), 'utf8') }]);
   await expect(page.getByRole('table', { name: '上传结果' }).getByRole('row', { name: /dfz-2020-typo\.txt/ })).toContainText('已入库', { timeout: 60_000 });
 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '报送与质量' }).click();
@@ -76,7 +78,9 @@ test('an editor imports a batch, settles a new agency name and edits the agency'
   await expect(page.getByRole('status').filter({ hasText: '独立机关' })).toHaveText(`“${NEW_AGENCY}”已作为独立机关保留。`);
 
   // Its profile: the misprint is an alias now; the editor adds the listing page and another alias.
-  const found = await api.gql<{ agencies: { items: { id: string; name: string }[] } }>('query($s: String) { agencies(search: $s) { items { id name } } }', { s: NEW_AGENCY });
+  const found = await api.gql<{ agencies: { items: { id: string; name: string }[] } }>('query($s: String) { agencies(search: $s) { items { id name } } }', {
+    s: NEW_AGENCY,
+  });
   const agency = found.agencies.items.find((a) => a.name === NEW_AGENCY)!;
   await page.goto(`/agencies/${agency.id}`);
   await expect(page.getByRole('heading', { level: 1, name: NEW_AGENCY })).toBeVisible();
@@ -109,6 +113,11 @@ test('an editor imports a batch, settles a new agency name and edits the agency'
   await page.reload();
   await expect(page.getByRole('link', { name: LISTING_URL, exact: true })).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: ALIAS })).toBeVisible();
-  await expect(page.getByRole('region', { name: '各年度年报地址' }).getByRole('row', { name: /2020 年/ }).getByRole('link')).toHaveAttribute('href', REPORT_URL);
+  await expect(
+    page
+      .getByRole('region', { name: '各年度年报地址' })
+      .getByRole('row', { name: /2020 年/ })
+      .getByRole('link'),
+  ).toHaveAttribute('href', REPORT_URL);
   await context.close();
 });

@@ -7,9 +7,15 @@ import { snap } from '../support/screenshots.js';
 
 test('click a number of a report: its source text is shown and highlighted, and the link keeps it', async ({ page }) => {
   await page.goto('/reports');
-  await page.getByRole('row', { name: /鄂州市行政审批局/ }).getByRole('link', { name: '鄂州市行政审批局' }).click();
+  await page
+    .getByRole('row', { name: /鄂州市行政审批局/ })
+    .getByRole('link', { name: '鄂州市行政审批局' })
+    .click();
   const table = page.getByRole('table', { name: '三、收到和处理政府信息公开申请情况' });
-  const granted = table.getByRole('row', { name: /（一）予以公开/ }).getByRole('cell').last();
+  const granted = table
+    .getByRole('row', { name: /（一）予以公开/ })
+    .getByRole('cell')
+    .last();
   await expect(granted).toHaveText('19');
   await granted.click();
 
@@ -28,7 +34,10 @@ test('click a number of a report: its source text is shown and highlighted, and 
   await expect(page.getByRole('complementary', { name: '原文' }).getByText('19', { exact: true })).toHaveJSProperty('tagName', 'MARK');
 
   // From the keyboard: focus another number and press Enter.
-  const newReceived = table.getByRole('row', { name: /本年新收政府信息公开申请数量/ }).getByRole('cell').last();
+  const newReceived = table
+    .getByRole('row', { name: /本年新收政府信息公开申请数量/ })
+    .getByRole('cell')
+    .last();
   await newReceived.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('complementary', { name: '原文' })).toContainText('一、本年新收政府信息公开申请数量 · 总计');

@@ -42,7 +42,12 @@ test('correct a misread cell: the table, the note and the findings follow', asyn
   await expect(panel.getByTestId('correction-active')).toContainText('已人工更正为 30（解析读作 29）');
   await expect(panel.getByTestId('correction-active')).toContainText('核对纸质原件');
   // The six applicant columns (29) no longer add up to the corrected total (30): the checks say so at once.
-  await expect(page.getByRole('region', { name: /检查发现/ }).getByText(/应为 29，表中为 30/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: /检查发现/ })
+      .getByText(/应为 29，表中为 30/)
+      .first(),
+  ).toBeVisible();
   // The corrected number is marked in the table and listed with its reason for every reader; the change log has it.
   await expect(newReceived.getByRole('cell').last()).toHaveAttribute('aria-label', '30（已人工更正，解析读作 29）');
   const corrections = page.getByRole('region', { name: '人工更正（1）' });

@@ -47,7 +47,11 @@ test('report text, file names, agency names and user names are shown as text and
 
   // The report's own text, opened from one of its numbers.
   const table = page.getByRole('table', { name: '三、收到和处理政府信息公开申请情况' });
-  await table.getByRole('row', { name: /（一）予以公开/ }).getByRole('cell').last().click();
+  await table
+    .getByRole('row', { name: /（一）予以公开/ })
+    .getByRole('cell')
+    .last()
+    .click();
   const source = page.getByRole('complementary', { name: '原文' });
   await expect(source).toContainText(TEXT_PAYLOAD);
   await snap(page, 'xss-1-report.zh-CN');

@@ -45,7 +45,13 @@ describe('server/schema.gql', () => {
     ];
     for (const [enumName, values, fields] of closedSets) {
       const type = schema.getType(enumName) as GraphQLEnumType;
-      expect([enumName, type.getValues().map((v) => v.name).sort()]).toEqual([enumName, [...values].sort()]);
+      expect([
+        enumName,
+        type
+          .getValues()
+          .map((v) => v.name)
+          .sort(),
+      ]).toEqual([enumName, [...values].sort()]);
       for (const path of fields) {
         const [typeName, fieldName] = path.split('.') as [string, string];
         const field = (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName]!;

@@ -109,7 +109,8 @@ function operations(): Operation[] {
   const ops: Operation[] = [];
   for (const kind of ['Query', 'Mutation'] as const) {
     const type = kind === 'Query' ? schema.getQueryType() : schema.getMutationType();
-    for (const field of Object.values(type?.getFields() ?? {})) ops.push({ name: `${kind}.${field.name}`, call: callOf(kind, field), mutation: kind === 'Mutation' });
+    for (const field of Object.values(type?.getFields() ?? {}))
+      ops.push({ name: `${kind}.${field.name}`, call: callOf(kind, field), mutation: kind === 'Mutation' });
   }
   // Signing out ends the session the other calls need: last.
   return ops.sort((a, b) => Number(a.name === 'Mutation.logout') - Number(b.name === 'Mutation.logout'));
@@ -142,7 +143,12 @@ describe('the policy', () => {
 
   it('lets a leader (viewer) change nothing but their own sign-in, password and access tokens', () => {
     const mutations = [...declared].filter(([op, a]) => op.startsWith('Mutation.') && a !== 'public' && a !== 'undeclared' && a.includes('viewer'));
-    expect(mutations.map(([op]) => op).sort()).toEqual(['Mutation.changePassword', 'Mutation.createAccessToken', 'Mutation.logout', 'Mutation.revokeAccessToken']);
+    expect(mutations.map(([op]) => op).sort()).toEqual([
+      'Mutation.changePassword',
+      'Mutation.createAccessToken',
+      'Mutation.logout',
+      'Mutation.revokeAccessToken',
+    ]);
   });
 
   it('keeps accounts to administrators', () => {

@@ -12,7 +12,8 @@ import { SEED_REPORT, startTestApp, type ApiClient, type GraphqlResponse, type T
 
 const TOKEN_RATE_LIMIT = 30;
 const reasons = (r: GraphqlResponse<unknown>) => (r.errors ?? []).map((e) => e.extensions?.['reason']);
-const CREATE = 'mutation($i: CreateAccessTokenInput!) { createAccessToken(input: $i) { token accessToken { id name prefix scope owner expiresAt lastUsedAt active } } }';
+const CREATE =
+  'mutation($i: CreateAccessTokenInput!) { createAccessToken(input: $i) { token accessToken { id name prefix scope owner expiresAt lastUsedAt active } } }';
 
 interface Created {
   token: string;
@@ -43,7 +44,11 @@ async function createToken(client: ApiClient, input: Record<string, unknown>): P
 }
 
 /** A GraphQL request with a bearer token and no cookie, no CSRF header. */
-async function gqlWith<T = Record<string, unknown>>(token: string, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphqlResponse<T> }> {
+async function gqlWith<T = Record<string, unknown>>(
+  token: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ status: number; body: GraphqlResponse<T> }> {
   const res = await fetch(`${t.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -71,11 +76,19 @@ describe('creating a token', () => {
 
     const stored = await t.dataSource.query<{ token_hash: string }[]>('SELECT token_hash FROM access_token WHERE id = $1', [created.accessToken.id]);
     expect(stored[0]!.token_hash).toBe(createHash('sha256').update(created.token).digest('hex'));
-    const plain = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM access_token t WHERE t::text LIKE '%' || $1 || '%'`, [created.token]);
+    const plain = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM access_token t WHERE t::text LIKE '%' || $1 || '%'`, [
+      created.token,
+    ]);
     expect(plain[0]!.n).toBe(0);
 
     const listed = await t.gql<{ myAccessTokens: Record<string, unknown>[] }>('{ myAccessTokens { id name prefix scope active } }');
-    expect(listed.data!.myAccessTokens).toContainEqual({ id: created.accessToken.id, name: 'nightly pandas job', prefix: created.accessToken.prefix, scope: 'read', active: true });
+    expect(listed.data!.myAccessTokens).toContainEqual({
+      id: created.accessToken.id,
+      name: 'nightly pandas job',
+      prefix: created.accessToken.prefix,
+      scope: 'read',
+      active: true,
+    });
     expect(JSON.stringify(listed)).not.toContain(created.token);
   });
 
@@ -187,9 +200,9 @@ describe('what a token may change', () => {
     const count = async () => (await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM access_token'))[0]!.n;
     const before = await count();
     expect(reasons((await gqlWith(token, CREATE, { i: { name: 'minted by a token' } })).body)).toEqual(['SESSION_REQUIRED']);
-    expect(reasons((await gqlWith(token, 'mutation { changePassword(currentPassword: "test-admin-password", newPassword: "another long password") }')).body)).toEqual([
-      'SESSION_REQUIRED',
-    ]);
+    expect(
+      reasons((await gqlWith(token, 'mutation { changePassword(currentPassword: "test-admin-password", newPassword: "another long password") }')).body),
+    ).toEqual(['SESSION_REQUIRED']);
     expect(reasons((await gqlWith(token, 'mutation { logout }')).body)).toEqual(['SESSION_REQUIRED']);
     expect(await count()).toBe(before);
   });
@@ -199,9 +212,12 @@ describe('refused tokens', () => {
   it('refuses a revoked token at once, on GraphQL and on downloads', async () => {
     const { token, accessToken } = await createToken(t.admin, { name: 'to revoke' });
     expect((await gqlWith(token, '{ reports { total } }')).body.errors).toBeUndefined();
-    const revoked = await t.gql<{ revokeAccessToken: { active: boolean; revokedAt: string | null } }>('mutation($id: ID!) { revokeAccessToken(id: $id) { active revokedAt } }', {
-      id: accessToken.id,
-    });
+    const revoked = await t.gql<{ revokeAccessToken: { active: boolean; revokedAt: string | null } }>(
+      'mutation($id: ID!) { revokeAccessToken(id: $id) { active revokedAt } }',
+      {
+        id: accessToken.id,
+      },
+    );
     expect(revoked.data!.revokeAccessToken.active).toBe(false);
     expect(revoked.data!.revokeAccessToken.revokedAt).not.toBeNull();
     const after = await gqlWith(token, '{ reports { total } }');
@@ -214,7 +230,9 @@ describe('refused tokens', () => {
 
   it('refuses an expired token', async () => {
     const { token, accessToken } = await createToken(t.admin, { name: 'to expire', expiresInDays: 1 });
-    await t.dataSource.query(`UPDATE access_token SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' WHERE id = $1`, [accessToken.id]);
+    await t.dataSource.query(`UPDATE access_token SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' WHERE id = $1`, [
+      accessToken.id,
+    ]);
     expect(reasons((await gqlWith(token, '{ reports { total } }')).body)).toEqual(['TOKEN_INVALID']);
   });
 
@@ -226,7 +244,11 @@ describe('refused tokens', () => {
     expect(reasons((await gqlWith(token, '{ reports { total } }')).body)).toEqual(['TOKEN_INVALID']);
 
     for (const authorization of ['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer ogi_pat_unknownunknownunknownunknown']) {
-      const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ reports { total } }' }) });
+      const res = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({ query: '{ reports { total } }' }),
+      });
       const body = (await res.json()) as GraphqlResponse<unknown>;
       expect({ authorization, reasons: reasons(body) }).toEqual({ authorization, reasons: ['TOKEN_INVALID'] });
     }
@@ -234,7 +256,7 @@ describe('refused tokens', () => {
 });
 
 describe('revoking and auditing', () => {
-  it("lets the owner and administrators revoke a token, and nobody else see that it exists", async () => {
+  it('lets the owner and administrators revoke a token, and nobody else see that it exists', async () => {
     const owner = await t.signInAs('analyst');
     const stranger = await t.signInAs('editor');
     const a = await createToken(owner, { name: 'owner revokes' });

@@ -89,7 +89,9 @@ describe('lockout', () => {
     expect(fifth.body.errors![0]!.message).toMatch(/账号已被暂时锁定，请 15 分钟后再试/);
     expect(reasons((await attempt('lock.me', password, '198.51.100.5')).body)).toEqual(['ACCOUNT_LOCKED']);
 
-    const [user] = await t.dataSource.query<{ id: number; locked: boolean }[]>(`SELECT id, locked_until > now() AS locked FROM app_user WHERE username = 'lock.me'`);
+    const [user] = await t.dataSource.query<{ id: number; locked: boolean }[]>(
+      `SELECT id, locked_until > now() AS locked FROM app_user WHERE username = 'lock.me'`,
+    );
     expect(user!.locked).toBe(true);
     const listed = await t.gql<{ user: { lockedUntil: string | null } }>('query($id: ID!) { user(id: $id) { lockedUntil } }', { id: String(user!.id) });
     expect(listed.data?.user.lockedUntil).not.toBeNull();
@@ -117,13 +119,22 @@ describe('signing out and CSRF', () => {
     const other = await t.signInAs('editor');
     const query = JSON.stringify({ query: 'mutation { changePassword(currentPassword: "x", newPassword: "y") }' });
     for (const token of ['forged-token-forged-token-forged-token-xx', other.csrfToken!]) {
-      const res = await user.fetch('/graphql', { method: 'POST', csrf: false, headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: query });
+      const res = await user.fetch('/graphql', {
+        method: 'POST',
+        csrf: false,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+        body: query,
+      });
       expect(reasons((await res.json()) as GraphqlResponse<unknown>)).toEqual(['CSRF_TOKEN_INVALID']);
     }
   });
 
   it('ends the session: the cookie is cleared and the old token opens nothing any more', async () => {
-    const res = await user.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation { logout }' }) });
+    const res = await user.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { logout }' }),
+    });
     expect(((await res.json()) as GraphqlResponse<{ logout: boolean }>).data?.logout).toBe(true);
     expect(res.headers.get('set-cookie')).toMatch(/ogi_session=;.*Expires=Thu, 01 Jan 1970/);
     expect(reasons(await user.gql('{ reports { total } }'))).toEqual(['NOT_SIGNED_IN']);
@@ -132,7 +143,10 @@ describe('signing out and CSRF', () => {
 
   it('ends a session left idle for longer than SESSION_IDLE_MINUTES', async () => {
     const idle = await t.signInAs('viewer');
-    await t.dataSource.query(`UPDATE user_session SET last_seen_at = now() - interval '3 hours' WHERE user_id = (SELECT id FROM app_user WHERE username = $1)`, [idle.user!.username]);
+    await t.dataSource.query(
+      `UPDATE user_session SET last_seen_at = now() - interval '3 hours' WHERE user_id = (SELECT id FROM app_user WHERE username = $1)`,
+      [idle.user!.username],
+    );
     expect(reasons(await idle.gql('{ reports { total } }'))).toEqual(['SESSION_EXPIRED']);
     // Ended for good: the row is gone, a second try says "not signed in".
     expect(reasons(await idle.gql('{ reports { total } }'))).toEqual(['NOT_SIGNED_IN']);
@@ -162,10 +176,9 @@ describe('what administrators change', () => {
     await t.gql('mutation($i: UpdateUserInput!) { updateUser(input: $i) { role } }', { i: { id, role: 'analyst', disabled: true } });
     await t.gql('mutation($id: ID!, $p: String!) { resetPassword(id: $id, newPassword: $p) }', { id, p: 'another-secret-pw' });
     await t.gql('mutation($id: ID!) { deleteUser(id: $id) }', { id });
-    const entries = await t.dataSource.query<{ actor: string; action: string; before_value: Record<string, unknown> | null; after_value: Record<string, unknown> | null; text: string }[]>(
-      `SELECT actor, action, before_value, after_value, row_to_json(audit_log)::text AS text FROM audit_log WHERE (detail->>'userId') = $1 ORDER BY id`,
-      [id],
-    );
+    const entries = await t.dataSource.query<
+      { actor: string; action: string; before_value: Record<string, unknown> | null; after_value: Record<string, unknown> | null; text: string }[]
+    >(`SELECT actor, action, before_value, after_value, row_to_json(audit_log)::text AS text FROM audit_log WHERE (detail->>'userId') = $1 ORDER BY id`, [id]);
     expect(entries.map((e) => [e.actor, e.action])).toEqual([
       [TEST_ADMIN.username, 'user.created'],
       [TEST_ADMIN.username, 'user.updated'],
@@ -205,13 +218,15 @@ describe('what administrators change', () => {
     expect(reasons(await create({ username: 'weak.one', displayName: 'x', role: 'viewer', password: 'short' }))).toEqual(['WEAK_CREDENTIALS']);
     expect(reasons(await create({ username: 'bad name', displayName: 'x', role: 'viewer', password: 'long enough password' }))).toEqual(['WEAK_CREDENTIALS']);
     expect(reasons(await create({ username: 'TEST.ADMIN', displayName: 'x', role: 'viewer', password: 'long enough password' }))).toEqual(['USERNAME_TAKEN']);
-    expect(reasons(await create({ username: 'dept.none', displayName: 'x', role: 'department', password: 'long enough password' }))).toEqual(['AGENCY_INVALID']);
-    expect(reasons(await create({ username: 'dept.ghost', displayName: 'x', role: 'department', agencyId: '999999', password: 'long enough password' }))).toEqual([
+    expect(reasons(await create({ username: 'dept.none', displayName: 'x', role: 'department', password: 'long enough password' }))).toEqual([
       'AGENCY_INVALID',
     ]);
-    expect(reasons(await create({ username: 'viewer.agency', displayName: 'x', role: 'viewer', agencyId: String(ezhou), password: 'long enough password' }))).toEqual([
-      'AGENCY_INVALID',
-    ]);
+    expect(
+      reasons(await create({ username: 'dept.ghost', displayName: 'x', role: 'department', agencyId: '999999', password: 'long enough password' })),
+    ).toEqual(['AGENCY_INVALID']);
+    expect(
+      reasons(await create({ username: 'viewer.agency', displayName: 'x', role: 'viewer', agencyId: String(ezhou), password: 'long enough password' })),
+    ).toEqual(['AGENCY_INVALID']);
   });
 
   it('never leaves the system without an enabled administrator, and an administrator cannot lock themself out', async () => {
@@ -224,9 +239,13 @@ describe('what administrators change', () => {
     const password = await makeUser('second.admin', 'admin');
     const second = await t.signIn('second.admin', password);
     const [{ id: secondId }] = (await t.dataSource.query(`SELECT id FROM app_user WHERE username = 'second.admin'`)) as [{ id: number }];
-    expect((await second.gql('mutation($i: UpdateUserInput!) { updateUser(input: $i) { disabled } }', { i: { id: String(adminId), disabled: true } })).errors).toBeUndefined();
+    expect(
+      (await second.gql('mutation($i: UpdateUserInput!) { updateUser(input: $i) { disabled } }', { i: { id: String(adminId), disabled: true } })).errors,
+    ).toBeUndefined();
     expect(reasons(await t.gql('{ reports { total } }'))).toEqual(['NOT_SIGNED_IN']);
-    expect((await second.gql('mutation($i: UpdateUserInput!) { updateUser(input: $i) { disabled } }', { i: { id: String(adminId), disabled: false } })).errors).toBeUndefined();
+    expect(
+      (await second.gql('mutation($i: UpdateUserInput!) { updateUser(input: $i) { disabled } }', { i: { id: String(adminId), disabled: false } })).errors,
+    ).toBeUndefined();
     t.admin = await t.signIn(TEST_ADMIN.username, TEST_ADMIN.password);
     expect((await t.admin.gql('mutation($id: ID!) { deleteUser(id: $id) }', { id: String(secondId) })).errors).toBeUndefined();
     expect(await t.dataSource.query(`SELECT username FROM app_user WHERE role = 'admin' AND NOT disabled`)).toEqual([{ username: TEST_ADMIN.username }]);
@@ -253,13 +272,17 @@ describe('a department user', () => {
   });
 
   it("is not told the id of its agency's parent in the registry tree", async () => {
-    const [{ id: parent }] = (await t.dataSource.query(`INSERT INTO agency (name, kind) VALUES ('鄂州市人民政府（测试上级）', 'government') RETURNING id`)) as [{ id: number }];
+    const [{ id: parent }] = (await t.dataSource.query(`INSERT INTO agency (name, kind) VALUES ('鄂州市人民政府（测试上级）', 'government') RETURNING id`)) as [
+      { id: number },
+    ];
     await t.dataSource.query('UPDATE agency SET parent_id = $1 WHERE id = $2', [parent, ezhou]);
     try {
       const tree = await clerk.gql<{ agencyTree: { id: string; parentId: string | null }[] }>('{ agencyTree { id parentId } }');
       expect(tree.data?.agencyTree).toEqual([{ id: String(ezhou), parentId: null }]);
       // The administrator sees the parent.
-      const adminView = await t.gql<{ agencyTree: { id: string; parentId: string | null }[] }>('query($p: ID) { agencyTree(parentId: $p) { id parentId } }', { p: String(parent) });
+      const adminView = await t.gql<{ agencyTree: { id: string; parentId: string | null }[] }>('query($p: ID) { agencyTree(parentId: $p) { id parentId } }', {
+        p: String(parent),
+      });
       expect(adminView.data?.agencyTree).toEqual([{ id: String(ezhou), parentId: String(parent) }]);
     } finally {
       await t.dataSource.query('UPDATE agency SET parent_id = NULL WHERE id = $1', [ezhou]);
@@ -315,7 +338,13 @@ describe('every response', () => {
     // The explorer page is for signed-in analysts, editors and administrators (anyone else is sent to sign in).
     const explorer = { method: 'GET', headers: { accept: 'text/html' }, redirect: 'manual' as const };
     const api = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ session { csrfToken } }"}' };
-    for (const [path, init] of [['/', {}], ['/reports/1', {}], ['/graphql', api], ['/graphql', explorer], ['/api/health', {}]] as const) {
+    for (const [path, init] of [
+      ['/', {}],
+      ['/reports/1', {}],
+      ['/graphql', api],
+      ['/graphql', explorer],
+      ['/api/health', {}],
+    ] as const) {
       const res = await (init === explorer ? t.admin : t.anonymous).fetch(path, init);
       if (init === explorer) expect(res.status).not.toBe(302);
       const csp = res.headers.get('content-security-policy') ?? '';

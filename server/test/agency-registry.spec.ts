@@ -2,7 +2,18 @@
  * The registry as the data bureau edits it: names imports did not know (proposals, confirm, reject), and
  * corrections to an agency (name, aliases, parent, kind, listing page), on the hand-built province.
  */
-import { CITY, CITY_EDU, CITY_POLICE, DISTRICT, DISTRICT_EDU, DISTRICT_HEALTH, loadFixture, storeOnlyIngestor, storeReport, type FixtureReport } from './helpers/analytics-fixture.js';
+import {
+  CITY,
+  CITY_EDU,
+  CITY_POLICE,
+  DISTRICT,
+  DISTRICT_EDU,
+  DISTRICT_HEALTH,
+  loadFixture,
+  storeOnlyIngestor,
+  storeReport,
+  type FixtureReport,
+} from './helpers/analytics-fixture.js';
 import { errorCodes, startTestApp, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
@@ -34,7 +45,17 @@ interface Proposal {
 const PROPOSALS = '{ agencyMatchProposals { id printedName reason reportId agency { id name parent { name } } proposedAgency { id name } } }';
 const proposals = async () => (await data<{ agencyMatchProposals: Proposal[] }>(PROPOSALS)).agencyMatchProposals;
 
-const report = (agency: string, year: number, n: number, publishedOn: string): FixtureReport => ({ agency, year, publishedOn, n, g: n, p: 0, w: 0, u: 0, legal: 0 });
+const report = (agency: string, year: number, n: number, publishedOn: string): FixtureReport => ({
+  agency,
+  year,
+  publishedOn,
+  n,
+  g: n,
+  p: 0,
+  w: 0,
+  u: 0,
+  legal: 0,
+});
 
 describe('names an import did not know', () => {
   it('a shortened name gets a new agency under the government its name implies, and a proposal naming the registered agency', async () => {
@@ -135,10 +156,9 @@ describe('updateAgency', () => {
     const removed = await data<{ updateAgency: { aliases: string[] } }>(UPDATE, { input: { id: id[CITY_EDU], removeAliases: ['甲市教体局'] } });
     expect(removed.updateAgency.aliases).toEqual(['甲市教育局']);
     // Each correction is in the audit log, by whom, before and after.
-    const logged = await t.dataSource.query<{ actor: string; before_value: { name: string; aliases: string[] }; after_value: { name: string; aliases: string[] } }[]>(
-      `SELECT actor, before_value, after_value FROM audit_log WHERE action = 'agency.updated' AND (detail->>'agencyId')::int = $1 ORDER BY id`,
-      [id[CITY_EDU]],
-    );
+    const logged = await t.dataSource.query<
+      { actor: string; before_value: { name: string; aliases: string[] }; after_value: { name: string; aliases: string[] } }[]
+    >(`SELECT actor, before_value, after_value FROM audit_log WHERE action = 'agency.updated' AND (detail->>'agencyId')::int = $1 ORDER BY id`, [id[CITY_EDU]]);
     expect(logged.map((e) => [e.actor, e.before_value.name, e.after_value.name, e.after_value.aliases])).toEqual([
       ['test.admin', '甲市教育局', '甲市教育体育局', ['甲市教体局', '甲市教育局']],
       ['test.admin', '甲市教育体育局', '甲市教育体育局', ['甲市教育局']],
@@ -155,9 +175,12 @@ describe('updateAgency', () => {
     expect(errorCodes(await t.gql(UPDATE, { input: { id: id[CITY_EDU], kind: 'ministry' } }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await t.gql(UPDATE, { input: { id: id[CITY_EDU], listingUrl: 'javascript:alert(1)' } }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await t.gql(UPDATE, { input: { id: '999999', level: 'city' } }))).toEqual(['NOT_FOUND']);
-    const after = await data<{ agency: { name: string; level: string; parent: { name: string } | null } }>('query($id: ID!) { agency(id: $id) { name level parent { name } } }', {
-      id: id[CITY_EDU],
-    });
+    const after = await data<{ agency: { name: string; level: string; parent: { name: string } | null } }>(
+      'query($id: ID!) { agency(id: $id) { name level parent { name } } }',
+      {
+        id: id[CITY_EDU],
+      },
+    );
     expect(after.agency).toEqual({ name: '甲市教育体育局', level: 'city', parent: { name: CITY } });
   });
 
@@ -173,12 +196,19 @@ describe('updateAgency', () => {
   it('a new kind re-derives deadlines and lateness: a department made a government has until 31 March', async () => {
     const SUBMISSION = 'query($a: ID!) { submissions(years: [2023], selection: { agencyIds: [$a] }) { status deadline daysLate } }';
     // Published 2024-02-05: 5 days late for a department.
-    expect((await data<{ submissions: unknown[] }>(SUBMISSION, { a: id[CITY_EDU] })).submissions).toEqual([{ status: 'LATE', deadline: '2024-01-31', daysLate: 5 }]);
+    expect((await data<{ submissions: unknown[] }>(SUBMISSION, { a: id[CITY_EDU] })).submissions).toEqual([
+      { status: 'LATE', deadline: '2024-01-31', daysLate: 5 },
+    ]);
     await data(UPDATE, { input: { id: id[CITY_EDU], kind: 'government' } });
-    expect((await data<{ submissions: unknown[] }>(SUBMISSION, { a: id[CITY_EDU] })).submissions).toEqual([{ status: 'ON_TIME', deadline: '2024-03-31', daysLate: 0 }]);
-    const late = await data<{ findings: { total: number } }>('query($a: ID!) { findings(selection: { agencyIds: [$a] }, rules: ["LATE_PUBLICATION"]) { total } }', {
-      a: id[CITY_EDU],
-    });
+    expect((await data<{ submissions: unknown[] }>(SUBMISSION, { a: id[CITY_EDU] })).submissions).toEqual([
+      { status: 'ON_TIME', deadline: '2024-03-31', daysLate: 0 },
+    ]);
+    const late = await data<{ findings: { total: number } }>(
+      'query($a: ID!) { findings(selection: { agencyIds: [$a] }, rules: ["LATE_PUBLICATION"]) { total } }',
+      {
+        a: id[CITY_EDU],
+      },
+    );
     expect(late.findings.total).toBe(0);
   });
 });

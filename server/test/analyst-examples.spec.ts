@@ -69,9 +69,9 @@ it('the Python example reads 新收 per agency from the API and from the CSV dow
 
 it('the Python example stops with the server’s message when the token is refused', async () => {
   const python = await pythonWithRequests();
-  const failed = await run(python, [EXAMPLE, '2023'], { env: { PATH: process.env['PATH'] ?? '', OGI_URL: t.url, OGI_TOKEN: 'ogi_pat_revokedrevokedrevokedrevoked' } }).catch(
-    (err: { code: number; stderr: string }) => err,
-  );
+  const failed = await run(python, [EXAMPLE, '2023'], {
+    env: { PATH: process.env['PATH'] ?? '', OGI_URL: t.url, OGI_TOKEN: 'ogi_pat_revokedrevokedrevokedrevoked' },
+  }).catch((err: { code: number; stderr: string }) => err);
   expect('code' in failed && failed.code).toBe(1);
   expect((failed as { stderr: string }).stderr).toContain('TOKEN_INVALID');
 });

@@ -29,11 +29,18 @@ const name = (agencyId: string | null) => Object.entries(id).find(([, v]) => v =
 
 describe('metricDefinitions', () => {
   it('is the shared dictionary, with formula and denominator', async () => {
-    const { metricDefinitions } = await data<{ metricDefinitions: { code: string; nameZh: string; denominatorZh: string | null; unit: string; templates: string[]; higherIsBetter: boolean | null }[] }>(
-      '{ metricDefinitions { code nameZh denominatorZh unit templates higherIsBetter } }',
-    );
+    const { metricDefinitions } = await data<{
+      metricDefinitions: { code: string; nameZh: string; denominatorZh: string | null; unit: string; templates: string[]; higherIsBetter: boolean | null }[];
+    }>('{ metricDefinitions { code nameZh denominatorZh unit templates higherIsBetter } }');
     const rate = metricDefinitions.find((m) => m.code === 'outcomes.disclosureRate');
-    expect(rate).toEqual({ code: 'outcomes.disclosureRate', nameZh: '公开率', denominatorZh: '办结量（（七）总计）', unit: 'ratio', templates: ['2019', '2021'], higherIsBetter: true });
+    expect(rate).toEqual({
+      code: 'outcomes.disclosureRate',
+      nameZh: '公开率',
+      denominatorZh: '办结量（（七）总计）',
+      unit: 'ratio',
+      templates: ['2019', '2021'],
+      higherIsBetter: true,
+    });
     expect(metricDefinitions.find((m) => m.code === 'disclosure.feesAmountWan')?.templates).toEqual(['2021']);
   });
 });
@@ -51,7 +58,15 @@ describe('compare', () => {
         agencies: { name: string }[];
         years: number[];
         metrics: { code: string }[];
-        values: { agencyId: string; year: number; metric: string; value: number | null; numerator: number | null; denominator: number | null; reportId: string }[];
+        values: {
+          agencyId: string;
+          year: number;
+          metric: string;
+          value: number | null;
+          numerator: number | null;
+          denominator: number | null;
+          reportId: string;
+        }[];
       };
     }>(COMPARE, { s: { parentId: id[CITY], kinds: ['department'] }, y: [2023, 2022], m: ['applications.new', 'outcomes.disclosureRate'] });
     // By name: 甲市公安局 before 甲市教育局 (code point order).
@@ -195,7 +210,17 @@ describe('ranking', () => {
 describe('rollup and timeSeries never count an aggregate with its members', () => {
   const ROLLUP = `query($root: ID, $y: [Int!]!, $m: [String!]!) {
     rollup(rootAgencyId: $root, years: $y, metrics: $m) { year metric value numerator denominator reportsCounted agenciesCovered } }`;
-  type Rollup = { rollup: { year: number; metric: string; value: number | null; numerator: number | null; denominator: number | null; reportsCounted: number; agenciesCovered: number }[] };
+  type Rollup = {
+    rollup: {
+      year: number;
+      metric: string;
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      reportsCounted: number;
+      agenciesCovered: number;
+    }[];
+  };
 
   it('the whole province: 2023 counts the district aggregate instead of its departments', async () => {
     const { rollup } = await data<Rollup>(ROLLUP, { root: null, y: [2022, 2023], m: ['applications.new', 'outcomes.disclosureRate'] });
@@ -254,7 +279,12 @@ describe('rollup and timeSeries never count an aggregate with its members', () =
       [2022, 32],
       [2023, 100],
     ]);
-    const departmentsOnly = await data<{ timeSeries: { year: number; value: number }[] }>(TS, { s: { parentId: id[DISTRICT] }, m: 'applications.new', from: 2022, to: 2023 });
+    const departmentsOnly = await data<{ timeSeries: { year: number; value: number }[] }>(TS, {
+      s: { parentId: id[DISTRICT] },
+      m: 'applications.new',
+      from: 2022,
+      to: 2023,
+    });
     // Without the district government, its departments' own reports: 10 + 2, then 30 + 50.
     expect(departmentsOnly.timeSeries.map((p) => [p.year, p.value])).toEqual([
       [2022, 12],
@@ -267,7 +297,9 @@ describe('rollup and timeSeries never count an aggregate with its members', () =
 describe('breakdown', () => {
   const BREAKDOWN = `query($d: BreakdownDimension!, $s: AgencySelection!, $y: [Int!]!, $c: Boolean) {
     breakdown(dimension: $d, selection: $s, years: $y, combine: $c) { agencyId year key labelZh labelEn value share } }`;
-  type Rows = { breakdown: { agencyId: string | null; year: number; key: string; labelZh: string; labelEn: string; value: number | null; share: number | null }[] };
+  type Rows = {
+    breakdown: { agencyId: string | null; year: number; key: string; labelZh: string; labelEn: string; value: number | null; share: number | null }[];
+  };
 
   it("outcomes of one agency, labelled as printed, shares of the parts' sum", async () => {
     const { breakdown } = await data<Rows>(BREAKDOWN, { d: 'OUTCOMES', s: { agencyIds: [id[CITY_EDU]] }, y: [2023] });
@@ -341,7 +373,10 @@ describe('breakdown', () => {
 describe('data quality, findings and submissions', () => {
   it('dataQuality counts findings per rule and per report', async () => {
     const { dataQuality } = await data<{
-      dataQuality: { byRule: { rule: string; severity: string; count: number }[]; byAgencyYear: { agency: { name: string }; year: number; errors: number; warnings: number; infos: number }[] };
+      dataQuality: {
+        byRule: { rule: string; severity: string; count: number }[];
+        byAgencyYear: { agency: { name: string }; year: number; errors: number; warnings: number; infos: number }[];
+      };
     }>('{ dataQuality(years: [2023]) { byRule { rule severity count } byAgencyYear { agency { name } year errors warnings infos } } }');
     // 公安局 printed 予以公开 总计 6 where its columns add to 5 (row sum) and the outcomes then add to 11, not 10 (outcome sum);
     // 教育局 published 5 days late.
@@ -358,9 +393,9 @@ describe('data quality, findings and submissions', () => {
   });
 
   it('findings: one row per finding, filtered and paged', async () => {
-    const { findings } = await data<{ findings: { total: number; items: { agency: { name: string }; year: number; rule: string; severity: string; cells: string[]; messageZh: string }[] } }>(
-      '{ findings(severities: ["error"], take: 1) { total items { agency { name } year rule severity cells messageZh } } }',
-    );
+    const { findings } = await data<{
+      findings: { total: number; items: { agency: { name: string }; year: number; rule: string; severity: string; cells: string[]; messageZh: string }[] };
+    }>('{ findings(severities: ["error"], take: 1) { total items { agency { name } year rule severity cells messageZh } } }');
     expect(findings.total).toBe(2);
     expect(findings.items).toHaveLength(1);
     expect(findings.items[0]).toMatchObject({ agency: { name: CITY_POLICE }, year: 2023, severity: 'error' });
@@ -376,9 +411,9 @@ describe('data quality, findings and submissions', () => {
   });
 
   it('submissions: on time, late, no date, not checked, missing (once a listing check found nothing) and not yet due', async () => {
-    const { submissions } = await data<{ submissions: { agency: { name: string }; year: number; status: string; deadline: string; daysLate: number | null; failingChecks: number }[] }>(
-      '{ submissions(years: [2022, 2023, 2099]) { agency { name } year status deadline daysLate failingChecks } }',
-    );
+    const { submissions } = await data<{
+      submissions: { agency: { name: string }; year: number; status: string; deadline: string; daysLate: number | null; failingChecks: number }[];
+    }>('{ submissions(years: [2022, 2023, 2099]) { agency { name } year status deadline daysLate failingChecks } }');
     const status = (agency: string, year: number) => submissions.find((s) => s.agency.name === agency && s.year === year);
     expect(submissions).toHaveLength(6 * 3);
     expect(submissions[0]!.year).toBe(2099);
@@ -396,10 +431,10 @@ describe('data quality, findings and submissions', () => {
     const SUBMISSION = 'query($a: ID!) { submissions(years: [2022], selection: { agencyIds: [$a] }) { status } }';
     const statusNow = async () => (await data<{ submissions: { status: string }[] }>(SUBMISSION, { a: id[CITY_POLICE] })).submissions[0]!.status;
     const check = (at: string) =>
-      t.dataSource.query(`INSERT INTO listing_check (agency_id, year, checked_at, outcome, listing_url) VALUES ($1, 2022, $2, 'NOT_FOUND', 'https://police.example/ogi/')`, [
-        Number(id[CITY_POLICE]),
-        at,
-      ]);
+      t.dataSource.query(
+        `INSERT INTO listing_check (agency_id, year, checked_at, outcome, listing_url) VALUES ($1, 2022, $2, 'NOT_FOUND', 'https://police.example/ogi/')`,
+        [Number(id[CITY_POLICE]), at],
+      );
     // The deadline is 2023-01-31 (a department, data year 2022).
     await check('2023-01-20T02:00:00Z');
     expect(await statusNow()).toBe('NOT_CHECKED');
@@ -472,7 +507,11 @@ describe('query limits over HTTP', () => {
   it('an operation asking for too much is refused as QUERY_TOO_COMPLEX; answers carry the server time', async () => {
     const heavy = await t.gql('{ agencies(take: 100) { items { reports { agency { reports { findings { rule } cells { path } } } } } } }');
     expect(heavy.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX' });
-    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ metricDefinitions { code } }' }) });
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ metricDefinitions { code } }' }),
+    });
     expect(res.headers.get('server-timing')).toMatch(/^graphql;dur=\d+(\.\d+)?$/);
   });
 });
@@ -508,7 +547,10 @@ describe('comparison exports', () => {
 
     const defs = await t.fetch(`/api/exports/metric-definitions.csv?metrics=applications.new,outcomes.disclosureRate&lang=zh`);
     expect(defs.status).toBe(200);
-    const defLines = Buffer.from(await defs.arrayBuffer()).toString('utf8').slice(1).split('\r\n');
+    const defLines = Buffer.from(await defs.arrayBuffer())
+      .toString('utf8')
+      .slice(1)
+      .split('\r\n');
     expect(defLines[0]).toContain('指标代码,指标,计算公式,分母');
     expect(defLines.filter((l) => l.startsWith('outcomes.disclosureRate,公开率,'))).toHaveLength(1);
   });
@@ -576,7 +618,9 @@ describe('the GraphiQL page', () => {
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect(await asset.text()).not.toMatch(/unpkg\.com|cdn\.jsdelivr/);
 
-    const get = await t.fetch(`/graphql?query=${encodeURIComponent('{ metricDefinitions { code } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const get = await t.fetch(`/graphql?query=${encodeURIComponent('{ metricDefinitions { code } }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(((await get.json()) as { data: { metricDefinitions: unknown[] } }).data.metricDefinitions.length).toBeGreaterThan(10);
   });
 });

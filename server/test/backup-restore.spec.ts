@@ -27,7 +27,9 @@ const cli = (args: string[], env: Record<string, string | undefined>) =>
 
 /** Every row of every table as exact JSON text, sorted; the restore's own audit entries left out. */
 async function snapshot(source: DataSource): Promise<Record<string, string[]>> {
-  const tables = await source.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration' ORDER BY tablename`);
+  const tables = await source.query<{ tablename: string }[]>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration' ORDER BY tablename`,
+  );
   const out: Record<string, string[]> = {};
   for (const { tablename } of tables) {
     const where = tablename === 'audit_log' ? ` WHERE action <> 'database.restored'` : '';
@@ -72,7 +74,13 @@ describe('with an external PostgreSQL (DATABASE_URL)', () => {
 
     // Change things: a cell corrected, an agency renamed, one added, an alias removed.
     const [report] = await ds.query<{ id: number }[]>('SELECT id FROM report ORDER BY id DESC LIMIT 1');
-    await correctCell(ds, { reportId: report!.id, path: 'applications.granted[0]', value: 1234, reason: '之后的更改', actor: { name: 'tester', userId: null } });
+    await correctCell(ds, {
+      reportId: report!.id,
+      path: 'applications.granted[0]',
+      value: 1234,
+      reason: '之后的更改',
+      actor: { name: 'tester', userId: null },
+    });
     await ds.query(`UPDATE agency SET name = name || '（改）' WHERE id = (SELECT min(id) FROM agency)`);
     await ds.query(`INSERT INTO agency (name, kind) VALUES ('新增的机关', 'department')`);
     await ds.query(`DELETE FROM agency_alias WHERE alias = (SELECT min(alias) FROM agency_alias)`);
@@ -82,8 +90,12 @@ describe('with an external PostgreSQL (DATABASE_URL)', () => {
     expect(restore).toMatchObject({ code: 0 });
     expect(await snapshot(ds)).toEqual(original);
     // The restore itself is audited, with the audit entries it removed (the correction made after the backup).
-    expect(await ds.query(`SELECT actor, action FROM audit_log WHERE action = 'database.restored'`)).toEqual([{ actor: expect.stringMatching(/^cli:/), action: 'database.restored' }]);
-    const [{ detail }] = (await ds.query(`SELECT detail FROM audit_log WHERE action = 'database.restored'`)) as [{ detail: { auditEntriesRemoved: number; removedAuditEntries: { action: string; reason: string; after_value: unknown }[] } }];
+    expect(await ds.query(`SELECT actor, action FROM audit_log WHERE action = 'database.restored'`)).toEqual([
+      { actor: expect.stringMatching(/^cli:/), action: 'database.restored' },
+    ]);
+    const [{ detail }] = (await ds.query(`SELECT detail FROM audit_log WHERE action = 'database.restored'`)) as [
+      { detail: { auditEntriesRemoved: number; removedAuditEntries: { action: string; reason: string; after_value: unknown }[] } },
+    ];
     expect(detail.auditEntriesRemoved).toBe(1);
     expect(detail.removedAuditEntries).toEqual([expect.objectContaining({ action: 'cell.corrected', reason: '之后的更改', after_value: 1234 })]);
   });

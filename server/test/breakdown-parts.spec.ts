@@ -40,7 +40,16 @@ async function data<T>(query: string, variables?: Record<string, unknown>): Prom
 
 type Cells = Map<string, number | null>;
 const TOTAL = 6;
-const WITHHELD = ['stateSecret', 'lawProhibited', 'securityStability', 'thirdPartyRights', 'internalAffairs', 'processInformation', 'enforcementFiles', 'administrativeQuery'];
+const WITHHELD = [
+  'stateSecret',
+  'lawProhibited',
+  'securityStability',
+  'thirdPartyRights',
+  'internalAffairs',
+  'processInformation',
+  'enforcementFiles',
+  'administrativeQuery',
+];
 const UNABLE = ['notHeld', 'needsCreation', 'stillUnclear'];
 const NOT_PROCESSED = ['complaint', 'repeated', 'publication', 'massRepeated', 'confirmation'];
 const OTHER = ['overdueCorrection', 'overdueFee', 'other'];
@@ -69,9 +78,21 @@ const otherSubRows = OTHER.map((k) => app(`otherHandling.${k}`));
 const PARTS: Part[] = [
   single('OUTCOMES', 'granted', app('granted')),
   single('OUTCOMES', 'partiallyGranted', app('partiallyGranted')),
-  group('OUTCOMES', 'withheld', WITHHELD.map((k) => app(`withheld.${k}`))),
-  group('OUTCOMES', 'unableToProvide', UNABLE.map((k) => app(`unableToProvide.${k}`))),
-  group('OUTCOMES', 'notProcessed', NOT_PROCESSED.map((k) => app(`notProcessed.${k}`))),
+  group(
+    'OUTCOMES',
+    'withheld',
+    WITHHELD.map((k) => app(`withheld.${k}`)),
+  ),
+  group(
+    'OUTCOMES',
+    'unableToProvide',
+    UNABLE.map((k) => app(`unableToProvide.${k}`)),
+  ),
+  group(
+    'OUTCOMES',
+    'notProcessed',
+    NOT_PROCESSED.map((k) => app(`notProcessed.${k}`)),
+  ),
   {
     // （六）: its three numbered rows when the report prints any of them, else the undivided row.
     dimension: 'OUTCOMES',
@@ -147,7 +168,11 @@ describe('breakdown parts stored with the cells', () => {
 
   it('combined over the province, as worked out by hand (2023)', async () => {
     // Counted: 市政府, 教育局, 公安局, 乙区 aggregate (its departments are inside it); the samples are other provinces'.
-    const rows = await outcomes({ agencyIds: [CITY, CITY_EDU, '甲市公安局', DISTRICT, DISTRICT_EDU, '甲市乙区卫生健康委员会'].map((n) => id[n]) }, [2023], true);
+    const rows = await outcomes(
+      { agencyIds: [CITY, CITY_EDU, '甲市公安局', DISTRICT, DISTRICT_EDU, '甲市乙区卫生健康委员会'].map((n) => id[n]) },
+      [2023],
+      true,
+    );
     expect(rows).toEqual([
       ['granted', 146],
       ['partiallyGranted', 20],
@@ -158,7 +183,7 @@ describe('breakdown parts stored with the cells', () => {
     ]);
   });
 
-  it('after a correction: the corrected report\'s parts and the combined sum follow the new value', async () => {
+  it("after a correction: the corrected report's parts and the combined sum follow the new value", async () => {
     const [report] = await t.dataSource.query<{ id: number }[]>('SELECT id FROM report WHERE agency_id = $1 AND year = 2023 AND is_current', [id[CITY_EDU]]);
     const res = await t.gql(
       'mutation($id: ID!, $path: String!, $value: Float, $reason: String!) { correctCell(reportId: $id, path: $path, value: $value, reason: $reason) { correction { id } } }',

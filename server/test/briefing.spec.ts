@@ -6,7 +6,17 @@
  * by hand from the fixture's table in the comments.
  */
 import mammoth from 'mammoth';
-import { CITY, CITY_EDU, CITY_POLICE, DISTRICT_EDU, DISTRICT_HEALTH, REPORTS, loadFixture, storeOnlyIngestor, storeReport } from './helpers/analytics-fixture.js';
+import {
+  CITY,
+  CITY_EDU,
+  CITY_POLICE,
+  DISTRICT_EDU,
+  DISTRICT_HEALTH,
+  REPORTS,
+  loadFixture,
+  storeOnlyIngestor,
+  storeReport,
+} from './helpers/analytics-fixture.js';
 import { errorCodes, startTestApp, type ApiClient, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
@@ -36,10 +46,18 @@ const SUBSTANTIVE = 'outcomes.substantiveDisclosureRate';
 
 describe('thresholds', () => {
   it('start from the documented defaults', async () => {
-    const { thresholds } = await data<{ thresholds: { metric: string; direction: string; red: number; yellow: number; minSample: number; version: number; isDefault: boolean }[] }>(
-      `{ thresholds { metric direction red yellow minSample version isDefault } }`,
-    );
-    expect(thresholds.find((x) => x.metric === SUBSTANTIVE)).toEqual({ metric: SUBSTANTIVE, direction: 'higher', red: 0.4, yellow: 0.45, minSample: 30, version: 0, isDefault: true });
+    const { thresholds } = await data<{
+      thresholds: { metric: string; direction: string; red: number; yellow: number; minSample: number; version: number; isDefault: boolean }[];
+    }>(`{ thresholds { metric direction red yellow minSample version isDefault } }`);
+    expect(thresholds.find((x) => x.metric === SUBSTANTIVE)).toEqual({
+      metric: SUBSTANTIVE,
+      direction: 'higher',
+      red: 0.4,
+      yellow: 0.45,
+      minSample: 30,
+      version: 0,
+      isDefault: true,
+    });
     expect(thresholds.find((x) => x.metric === 'review.correctionRate')).toMatchObject({ direction: 'lower', red: 0.15, yellow: 0.1, minSample: 30 });
   });
 
@@ -64,9 +82,17 @@ describe('thresholds', () => {
     );
     expect(setThreshold.version).toBe(2);
     expect(setThreshold.setBy).toBe(editor.user!.username);
-    const { thresholdHistory } = await data<{ thresholdHistory: { version: number; red: number }[] }>(`{ thresholdHistory(metric: "${SUBSTANTIVE}") { version red } }`);
-    expect(thresholdHistory).toEqual([{ version: 2, red: 0.65 }, { version: 1, red: 0.5 }, { version: 0, red: 0.4 }]);
-    const { auditLog } = await data<{ auditLog: { items: { action: string; before: string; after: string; reason: string }[] } }>(`{ auditLog(take: 5) { items { action before after reason } } }`);
+    const { thresholdHistory } = await data<{ thresholdHistory: { version: number; red: number }[] }>(
+      `{ thresholdHistory(metric: "${SUBSTANTIVE}") { version red } }`,
+    );
+    expect(thresholdHistory).toEqual([
+      { version: 2, red: 0.65 },
+      { version: 1, red: 0.5 },
+      { version: 0, red: 0.4 },
+    ]);
+    const { auditLog } = await data<{ auditLog: { items: { action: string; before: string; after: string; reason: string }[] } }>(
+      `{ auditLog(take: 5) { items { action before after reason } } }`,
+    );
     const last = auditLog.items[0]!;
     expect(last.action).toBe('threshold.set');
     expect(JSON.parse(last.before)).toMatchObject({ red: 0.5, yellow: 0.6 });
@@ -82,7 +108,14 @@ describe('the league table', () => {
     //   甲市政府 70/100 = 70.0 % (not below 70 %) → green; 甲市教育局 30/40 = 75.0 % → green;
     //   甲市公安局 6/10, sample 10 < 30 → not coloured (and its tables do not add up: contradicted).
     const { leagueTable } = await data<{
-      leagueTable: { rows: { agency: { name: string }; colour: string; value: number; sample: number; quality: string; reasonZh: string }[]; counts: Record<string, number>; threshold: { version: number }; agenciesSelected: number; agenciesWithReport: number; sentenceZh: string };
+      leagueTable: {
+        rows: { agency: { name: string }; colour: string; value: number; sample: number; quality: string; reasonZh: string }[];
+        counts: Record<string, number>;
+        threshold: { version: number };
+        agenciesSelected: number;
+        agenciesWithReport: number;
+        sentenceZh: string;
+      };
     }>(`{ leagueTable(metric: "${SUBSTANTIVE}", year: 2023) {
       rows { agency { name } colour value sample quality reasonZh } counts { red yellow green small_sample no_value }
       threshold { version } agenciesSelected agenciesWithReport sentenceZh } }`);
@@ -104,7 +137,9 @@ describe('the league table', () => {
   it('names the jumps on last year, each with its numbers', async () => {
     // New applications 2022 → 2023: 乙区教育局 10 → 30 (3×: 增长 2 倍), 乙区卫健委 2 → 50 (增长 24 倍); 甲市教育局 20 → 40 is
     // only 2×, 甲市政府 80 → 100; rates move less than 20 points or lack a sample of 30 in 2022. Too few peers for outliers.
-    const { notableChanges } = await data<{ notableChanges: { agency: { name: string }; kind: string; messageZh: string }[] }>(`{ notableChanges(year: 2023) { agency { name } kind messageZh } }`);
+    const { notableChanges } = await data<{ notableChanges: { agency: { name: string }; kind: string; messageZh: string }[] }>(
+      `{ notableChanges(year: 2023) { agency { name } kind messageZh } }`,
+    );
     expect(notableChanges.map((c) => `${c.agency.name}：${c.messageZh}`).sort()).toEqual(
       [`${DISTRICT_EDU}：本年新收申请较上年增长 2 倍（10 件 → 30 件）`, `${DISTRICT_HEALTH}：本年新收申请较上年增长 24 倍（2 件 → 50 件）`].sort(),
     );
@@ -132,13 +167,22 @@ describe('chasing the agencies', () => {
   });
 
   it('builds the 2023 list from late, contradicted and flagged reports, with the evidence', async () => {
-    const { refreshFollowUps } = await data<{ refreshFollowUps: { created: number; open: number } }>(`mutation { refreshFollowUps(year: 2023) { created updated open } }`, {}, editor);
+    const { refreshFollowUps } = await data<{ refreshFollowUps: { created: number; open: number } }>(
+      `mutation { refreshFollowUps(year: 2023) { created updated open } }`,
+      {},
+      editor,
+    );
     expect(refreshFollowUps).toMatchObject({ created: 4, open: 4 });
     // Building again changes nothing.
-    expect((await data<{ refreshFollowUps: { created: number; updated: number } }>(`mutation { refreshFollowUps(year: 2023) { created updated } }`, {}, editor)).refreshFollowUps).toEqual({ created: 0, updated: 0 });
+    expect(
+      (await data<{ refreshFollowUps: { created: number; updated: number } }>(`mutation { refreshFollowUps(year: 2023) { created updated } }`, {}, editor))
+        .refreshFollowUps,
+    ).toEqual({ created: 0, updated: 0 });
     const { followUps } = await data<{ followUps: { items: Item[] } }>(ITEMS, { year: 2023 }, editor);
     const byKey = new Map(followUps.items.map((i) => [`${i.agency.name}:${i.reason}`, i]));
-    expect([...byKey.keys()].sort()).toEqual([`${CITY_EDU}:late`, `${CITY_POLICE}:contradicted`, `${DISTRICT_EDU}:flagged`, `${DISTRICT_HEALTH}:flagged`].sort());
+    expect([...byKey.keys()].sort()).toEqual(
+      [`${CITY_EDU}:late`, `${CITY_POLICE}:contradicted`, `${DISTRICT_EDU}:flagged`, `${DISTRICT_HEALTH}:flagged`].sort(),
+    );
     // 甲市教育局 published on 2024-02-05, the departments' deadline being 31 January: 5 days late.
     expect(byKey.get(`${CITY_EDU}:late`)!.detailZh).toBe('2023 年度报告于 2024-02-05 发布，晚于法定期限 2024-01-31 共 5 天。');
     // 甲市公安局 prints 予以公开 总计 6 where its columns add up to 5, so the row and the 总计 column both fail.
@@ -163,7 +207,9 @@ describe('chasing the agencies', () => {
     const item = followUps.items.find((i) => i.reason === 'contradicted')!;
     const other = followUps.items.find((i) => i.reason === 'late')!;
     const update = `mutation($id: ID!, $status: String, $notes: String) { updateFollowUp(id: $id, status: $status, notes: $notes) { status notes } }`;
-    expect((await data<{ updateFollowUp: { status: string } }>(update, { id: item.id, status: 'reminded', notes: '已电话提醒' }, editor)).updateFollowUp).toEqual({ status: 'reminded', notes: '已电话提醒' });
+    expect(
+      (await data<{ updateFollowUp: { status: string } }>(update, { id: item.id, status: 'reminded', notes: '已电话提醒' }, editor)).updateFollowUp,
+    ).toEqual({ status: 'reminded', notes: '已电话提醒' });
     expect(reasonOf(await editor.gql(update, { id: item.id, status: 'reminded', notes: '已电话提醒' }))).toEqual(['STATUS_UNCHANGED']);
     expect(errorCodes(await editor.gql(update, { id: item.id, status: 'done' }))).toEqual(['BAD_USER_INPUT']);
 
@@ -173,7 +219,10 @@ describe('chasing the agencies', () => {
     const answer = `mutation($id: ID!, $answer: String!) { answerFollowUp(id: $id, answer: $answer) { answer status } }`;
     // Another agency's item does not exist for the department.
     expect(errorCodes(await police.gql(answer, { id: other.id, answer: '不是我们的' }))).toEqual(['NOT_FOUND']);
-    expect((await data<{ answerFollowUp: { answer: string; status: string } }>(answer, { id: item.id, answer: '已更正予以公开总计，将重新发布' }, police)).answerFollowUp).toEqual({
+    expect(
+      (await data<{ answerFollowUp: { answer: string; status: string } }>(answer, { id: item.id, answer: '已更正予以公开总计，将重新发布' }, police))
+        .answerFollowUp,
+    ).toEqual({
       answer: '已更正予以公开总计，将重新发布',
       status: 'reminded',
     });
@@ -227,14 +276,20 @@ describe('the briefing and the notice', () => {
     // Roll-up 2023: 甲市政府 100 + 甲市教育局 40 + 甲市公安局 10 + 乙区 aggregate 100 (standing for its departments) = 250.
     // Matched agencies (own report both years): 甲市政府 80 → 100, 甲市教育局 20 → 40, 乙区教育局 10 → 30, 乙区卫健委 2 → 50:
     // 112 → 220, +96.4 %.
-    const { briefing } = await data<{ briefing: { headlines: { metric: string; value: number; matchedAgencies: number; sentenceZh: string }[]; submissionSentenceZh: string; issues: { agency: { name: string }; reason: string }[] } }>(
-      `{ briefing(year: 2023) { headlines { metric value matchedAgencies sentenceZh } submissionSentenceZh issues { agency { name } reason } } }`,
-    );
+    const { briefing } = await data<{
+      briefing: {
+        headlines: { metric: string; value: number; matchedAgencies: number; sentenceZh: string }[];
+        submissionSentenceZh: string;
+        issues: { agency: { name: string }; reason: string }[];
+      };
+    }>(`{ briefing(year: 2023) { headlines { metric value matchedAgencies sentenceZh } submissionSentenceZh issues { agency { name } reason } } }`);
     const received = briefing.headlines.find((h) => h.metric === 'applications.new')!;
     expect(received.value).toBe(250);
     expect(received.sentenceZh).toBe(`${CITY}共收到申请 250 件，较上年（可比机关 4 个）增长 96.4%。`);
     // Six agencies due; 甲市教育局 late, 甲市公安局 undated; its current (corrected) version adds up now.
-    expect(briefing.submissionSentenceZh).toBe('应报年报的机关 6 个，已报 6 个（按时 4 个、逾期 1 个、发布日期不明 1 个），未报 0 个；表格数据不能自洽（勾稽关系不成立）的 0 份。');
+    expect(briefing.submissionSentenceZh).toBe(
+      '应报年报的机关 6 个，已报 6 个（按时 4 个、逾期 1 个、发布日期不明 1 个），未报 0 个；表格数据不能自洽（勾稽关系不成立）的 0 份。',
+    );
     expect(briefing.issues.map((i) => `${i.agency.name}:${i.reason}`)).toEqual([`${CITY_EDU}:late`]);
   });
 
@@ -263,7 +318,7 @@ describe('the briefing and the notice', () => {
     expect(alts).toEqual(['新收申请、办结申请（柱）与公开率、按时答复率（线）', ...drawn.map((k) => `${title[k]}：各类别件数与占比（条形图）`)]);
   });
 
-  it('downloads the notice with each agency\'s problems and evidence; a bad year is refused with a code', async () => {
+  it("downloads the notice with each agency's problems and evidence; a bad year is refused with a code", async () => {
     const noticeText = async () => {
       const res = await t.fetch('/api/notice.docx?year=2022');
       expect(res.status).toBe(200);
@@ -294,7 +349,11 @@ describe('the briefing and the notice', () => {
 
   it('gives a department user the briefing of its own agency only', async () => {
     const health = await t.signInAs('department', { agencyId: Number(id[DISTRICT_HEALTH]) });
-    const { leagueTable } = await data<{ leagueTable: { rows: { agency: { id: string } }[] } }>(`{ leagueTable(metric: "${SUBSTANTIVE}", year: 2023) { rows { agency { id } } } }`, {}, health);
+    const { leagueTable } = await data<{ leagueTable: { rows: { agency: { id: string } }[] } }>(
+      `{ leagueTable(metric: "${SUBSTANTIVE}", year: 2023) { rows { agency { id } } } }`,
+      {},
+      health,
+    );
     expect(leagueTable.rows.map((r) => nameOf(r.agency.id))).toEqual([DISTRICT_HEALTH]);
   });
 });

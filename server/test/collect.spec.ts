@@ -43,7 +43,11 @@ async function collect(urls: string[]): Promise<CollectResult[]> {
 
 /** What a clerk reads off the result list: address (relative to the site), status, and agency/year or error code. */
 const brief = (results: CollectResult[]) =>
-  results.map((r) => [r.url.replace(site.base, ''), r.status, r.status === 'failed' ? r.error!.code : r.status === 'listing' ? null : `${r.agencyName} ${r.year}`]);
+  results.map((r) => [
+    r.url.replace(site.base, ''),
+    r.status,
+    r.status === 'failed' ? r.error!.code : r.status === 'listing' ? null : `${r.agencyName} ${r.year}`,
+  ]);
 
 const LISTINGS = ['/pingtan/nb/', '/hongze/nb/index.html', '/huaian/nb/', '/shuyang-fgj/nb/', '/ezhou/nb/'];
 
@@ -89,7 +93,10 @@ describe('collecting from the listing pages of a handful of agencies', () => {
     const byPath = new Map(results.map((r) => [r.url.replace(site.base, ''), r]));
     // A report page whose report is an attachment: the page is the result, the PDF is what was read.
     expect(byPath.get('/hongze/2024.html')).toMatchObject({ fileName: 'hz2024nb.pdf', attachmentUrl: `${site.base}/hongze/files/hz2024nb.pdf` });
-    expect(byPath.get('/hongze/2023.html')).toMatchObject({ fileName: '洪泽区2023年政府信息公开工作年度报告.pdf', attachmentUrl: `${site.base}/hongze/download?id=2023` });
+    expect(byPath.get('/hongze/2023.html')).toMatchObject({
+      fileName: '洪泽区2023年政府信息公开工作年度报告.pdf',
+      attachmentUrl: `${site.base}/hongze/download?id=2023`,
+    });
     expect(byPath.get('/pingtan/nb/2021/t20220208_80613.htm')).toMatchObject({ foundOn: `${site.base}/pingtan/nb/`, version: 1, reportId: expect.any(String) });
     expect(byPath.get('/hongze/2022.html')!.error!.message).toContain('404');
     expect(byPath.get('/pingtan/nb/2018/t20190110_80529.htm')!.error!.message).toMatch(/2019 年以前/);
@@ -131,9 +138,11 @@ describe('collecting from the listing pages of a handful of agencies', () => {
 
   it('records each run as an import batch of origin url: one finished item per report page or file, listings left out', async () => {
     const results = await collect([`${site.base}/ezhou/nb/`, 'ftp://example.gov.cn/x']);
-    const res = await t.gql<{ ingestBatches: { items: { id: string; origin: string; status: string; fileCount: number; stored: number; duplicate: number; failed: number; pending: number }[] } }>(
-      '{ ingestBatches(take: 1) { items { id origin status fileCount stored duplicate failed pending } } }',
-    );
+    const res = await t.gql<{
+      ingestBatches: {
+        items: { id: string; origin: string; status: string; fileCount: number; stored: number; duplicate: number; failed: number; pending: number }[];
+      };
+    }>('{ ingestBatches(take: 1) { items { id origin status fileCount stored duplicate failed pending } } }');
     expect(res.errors).toBeUndefined();
     const [batch] = res.data!.ingestBatches.items;
     // The listing itself is no item; its two links and the refused address are.
@@ -171,7 +180,10 @@ describe('collecting from the listing pages of a handful of agencies', () => {
     type Batch = { status: string; fileCount: number; duplicate: number; failed: number; items: { status: string; errorCode: string | null }[] };
     let batch: Batch | null = null;
     await until(async () => {
-      const r = await t.gql<{ ingestBatch: Batch }>('query($id: ID!) { ingestBatch(id: $id) { status fileCount duplicate failed items { status errorCode } } }', { id });
+      const r = await t.gql<{ ingestBatch: Batch }>(
+        'query($id: ID!) { ingestBatch(id: $id) { status fileCount duplicate failed items { status errorCode } } }',
+        { id },
+      );
       batch = r.data?.ingestBatch ?? null;
       return batch?.status === 'done';
     }, 'the background collect to finish');
@@ -264,7 +276,12 @@ describe('addresses that fail', () => {
     expect(res.errors).toBeUndefined();
     const failed = res.data!.fetchedUrls.items;
     expect(failed.every((f) => f.status === 'failed')).toBe(true);
-    expect(failed.find((f) => f.url === `${site.base}/dead.html`)).toEqual({ url: `${site.base}/dead.html`, status: 'failed', error: { code: 'HTTP_404' }, fetchedBy: TEST_ADMIN.username });
+    expect(failed.find((f) => f.url === `${site.base}/dead.html`)).toEqual({
+      url: `${site.base}/dead.html`,
+      status: 'failed',
+      error: { code: 'HTTP_404' },
+      fetchedBy: TEST_ADMIN.username,
+    });
     expect(failed.find((f) => f.url === `${site.base}/loop/a`)?.error?.code).toBe('REDIRECT_LOOP');
     expect(res.data!.fetchedUrls.total).toBe(failed.length);
   });
@@ -311,11 +328,13 @@ describe('polling the listing pages after the deadlines', () => {
     expect(records.find((r) => r.agencyName === '淮安市人民政府')!.detail).toContain('没有 2023 年的年报');
 
     // The submissions view: who reported for 2023, who is missing, and what their sites show.
-    const res = await t.gql<{ submissions: { agency: { name: string }; status: string; discovery: string; discoveredUrl: string | null; discoveryDetail: string | null }[] }>(
-      '{ submissions(years: [2023]) { agency { name } status discovery discoveredUrl discoveryDetail } }',
-    );
+    const res = await t.gql<{
+      submissions: { agency: { name: string }; status: string; discovery: string; discoveredUrl: string | null; discoveryDetail: string | null }[];
+    }>('{ submissions(years: [2023]) { agency { name } status discovery discoveredUrl discoveryDetail } }');
     expect(res.errors).toBeUndefined();
-    const view = Object.fromEntries(res.data!.submissions.map((s) => [s.agency.name, [s.status, s.discovery, s.discoveredUrl?.replace(site.base, '') ?? null]]));
+    const view = Object.fromEntries(
+      res.data!.submissions.map((s) => [s.agency.name, [s.status, s.discovery, s.discoveredUrl?.replace(site.base, '') ?? null]]),
+    );
     expect(view).toMatchObject({
       平潭综合实验区: ['ON_TIME', 'IMPORTED', '/pingtan/nb/2023/t20240205_1.htm'],
       淮安市洪泽区人民政府: [expect.any(String), 'IMPORTED', '/hongze/2023.html'],
@@ -352,7 +371,9 @@ describe('polling the listing pages after the deadlines', () => {
       { ids: [ezhou.id], year: 2020 },
     );
     expect(check.errors).toBeUndefined();
-    expect(check.data!.checkListings).toEqual([{ year: 2020, outcome: 'IMPORTED', foundUrl: `${site.base}/ezhou/files/2020nb.txt`, agency: { name: '鄂州市行政审批局' } }]);
+    expect(check.data!.checkListings).toEqual([
+      { year: 2020, outcome: 'IMPORTED', foundUrl: `${site.base}/ezhou/files/2020nb.txt`, agency: { name: '鄂州市行政审批局' } },
+    ]);
 
     const latest = await t.gql<{ agency: { listingChecks: { year: number; outcome: string; checkedBy: string }[] } }>(
       'query A($id: ID!) { agency(id: $id) { listingChecks(take: 2) { year outcome checkedBy } } }',
@@ -378,7 +399,13 @@ describe('polling the listing pages after the deadlines', () => {
 
 describe('pnpm ingest --url', () => {
   const cli = join(SERVER_DIR, 'dist', 'cli', 'ingest.js');
-  const env = (extra: Record<string, string> = {}) => ({ ...process.env, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error', COLLECT_HOST_INTERVAL_MS: '0', ...extra });
+  const env = (extra: Record<string, string> = {}) => ({
+    ...process.env,
+    DATABASE_URL: t.databaseUrl,
+    LOG_LEVEL: 'error',
+    COLLECT_HOST_INTERVAL_MS: '0',
+    ...extra,
+  });
   const runCli = (args: string[], extra?: Record<string, string>) =>
     run(process.execPath, [cli, ...args], { env: env(extra) }).then(
       (r) => ({ code: 0, stdout: r.stdout }),
@@ -396,7 +423,11 @@ describe('pnpm ingest --url', () => {
   });
 
   it('--check-listings checks every registered listing page once and prints what it found per agency', async () => {
-    const outcome = await runCli(['--check-listings', '--year', '2023'], { COLLECT_ALLOW_PRIVATE_NETWORKS: 'true', COLLECT_TIMEOUT_SECONDS: '5', COLLECT_IDLE_TIMEOUT_SECONDS: '4' });
+    const outcome = await runCli(['--check-listings', '--year', '2023'], {
+      COLLECT_ALLOW_PRIVATE_NETWORKS: 'true',
+      COLLECT_TIMEOUT_SECONDS: '5',
+      COLLECT_IDLE_TIMEOUT_SECONDS: '4',
+    });
     expect(outcome.code).toBe(2); // 上海市科委's listing page never finishes
     expect(outcome.stdout).toContain('6 agency listing page(s) checked.');
     expect(outcome.stdout).toContain('  平潭综合实验区 2023: IMPORTED (已导入)');

@@ -55,7 +55,11 @@ it('stores each report once, reports every duplicate and every failure, loses no
     { name: 'notice.txt', bytes: Buffer.from('会议通知\n定于下周一召开全体会议，请准时参加。\n', 'utf8'), codes: ['NOT_AN_ANNUAL_REPORT'] },
     { name: 'huge.txt', bytes: Buffer.alloc(1024 * 1024 + 1, 0x41), codes: ['FILE_TOO_LARGE'] },
     { name: 'cut.pdf', bytes: pdf.bytes.subarray(0, 2000), codes: ['CORRUPT_FILE', 'NO_TEXT_LAYER', 'UNSUPPORTED_FORMAT'] },
-    { name: 'random.bin', bytes: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), codes: ['UNSUPPORTED_FORMAT', 'NOT_AN_ANNUAL_REPORT', 'CORRUPT_FILE'] },
+    {
+      name: 'random.bin',
+      bytes: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
+      codes: ['UNSUPPORTED_FORMAT', 'NOT_AN_ANNUAL_REPORT', 'CORRUPT_FILE'],
+    },
     { name: 'half-a-report.txt', bytes: texts[0]!.bytes.subarray(0, 600), codes: ['NOT_AN_ANNUAL_REPORT', 'TABLES_NOT_FOUND'] },
   ];
   const files = [...good, ...bad];
@@ -148,7 +152,9 @@ it('the store transaction raced directly (no parsing to spread the writers out):
   const ingestor = new ReportIngestor(t.dataSource, { parse: () => Promise.reject(new Error('not used')) });
   const jobs: Promise<IngestResult>[] = [];
   for (let copy = 0; copy < 4; copy++) {
-    parsed.forEach((report, i) => jobs.push(ingestor.store(report, Buffer.concat([files[i]!.bytes, Buffer.from(`\n${'　'.repeat(copy)}`)]), `${copy}-${files[i]!.name}`)));
+    parsed.forEach((report, i) =>
+      jobs.push(ingestor.store(report, Buffer.concat([files[i]!.bytes, Buffer.from(`\n${'　'.repeat(copy)}`)]), `${copy}-${files[i]!.name}`)),
+    );
   }
   const results = await Promise.all(jobs);
 

@@ -55,7 +55,8 @@ const CORRECT = `mutation($reportId: ID!, $path: String!, $value: Float, $reason
   }
 }`;
 type CorrectResult = GraphqlResponse<{ correctCell: { correction: Record<string, unknown>; report: ReportView } }>;
-const correct = (reportId: string, path: string, value: number | null, reason: string) => t.gql(CORRECT, { reportId, path, value, reason }) as Promise<CorrectResult>;
+const correct = (reportId: string, path: string, value: number | null, reason: string) =>
+  t.gql(CORRECT, { reportId, path, value, reason }) as Promise<CorrectResult>;
 
 async function upload(name: string, bytes: Buffer) {
   const form = new FormData();
@@ -79,9 +80,29 @@ beforeAll(async () => {
   report2020 = (await upload('000_ezhou_xzspj_2020.txt', Buffer.from(seedText))).reportId;
   // The agency's 2021 report, whose carried-over row matches 2020's carried-forward row (no carry finding yet).
   const core = JSON.parse(readFileSync(SEED_EXPECTED, 'utf8')) as ParsedReportCore;
-  const next: ParsedReportCore = { ...core, year: 2021, publishedOn: '2022-01-20', applications: { ...core.applications, carriedOver: [...core.applications['carriedForward']!] } };
-  const parsed: ParsedReport = { ...next, scope: 'self', format: 'text', encoding: 'utf-8', text: seedText, cells: [], narrative: [], findings: checkReport(next), notes: [], parserVersion: 'test' };
-  const stored = await new ReportIngestor(t.dataSource, { parse: () => Promise.reject(new Error('not used')) }).store(parsed, Buffer.from('2021 report'), '2021.txt');
+  const next: ParsedReportCore = {
+    ...core,
+    year: 2021,
+    publishedOn: '2022-01-20',
+    applications: { ...core.applications, carriedOver: [...core.applications['carriedForward']!] },
+  };
+  const parsed: ParsedReport = {
+    ...next,
+    scope: 'self',
+    format: 'text',
+    encoding: 'utf-8',
+    text: seedText,
+    cells: [],
+    narrative: [],
+    findings: checkReport(next),
+    notes: [],
+    parserVersion: 'test',
+  };
+  const stored = await new ReportIngestor(t.dataSource, { parse: () => Promise.reject(new Error('not used')) }).store(
+    parsed,
+    Buffer.from('2021 report'),
+    '2021.txt',
+  );
   expect(stored).toMatchObject({ status: 'stored', year: 2021 });
   report2021 = String(stored.status === 'stored' ? stored.reportId : '');
 });
@@ -116,7 +137,13 @@ describe('correcting a cell', () => {
     });
     const cell = cellOf(report, 'applications.newReceived[6]');
     expect(cell).toMatchObject({ value: 30, raw: '29', corrected: true, originalValue: 29 });
-    expect(cell.correction).toMatchObject({ value: 30, originalValue: 29, reason: '原件表格总计列印作 30（核对纸质件）', by: TEST_ADMIN.username, status: 'active' });
+    expect(cell.correction).toMatchObject({
+      value: 30,
+      originalValue: 29,
+      reason: '原件表格总计列印作 30（核对纸质件）',
+      by: TEST_ADMIN.username,
+      status: 'active',
+    });
     // Metrics: the row 一 total is the metric "new applications".
     expect(metricOf(report, 'applications.new')).toBe(30);
     // Findings: the six applicant columns (29) no longer add up to the total (30).
@@ -220,8 +247,13 @@ describe('recomputation is the same derivation as at import', () => {
       const r = await upload(file, readFileSync(join(dirname(SEED_REPORT), file)));
       expect(r.status).toBe('stored');
       const snapshot = async () => ({
-        findings: await t.dataSource.query(`SELECT rule, severity, status, cells, expected, actual, message_zh FROM report_finding WHERE report_id = $1 ORDER BY rule, cells, message_zh`, [r.reportId]),
-        metrics: await t.dataSource.query(`SELECT metric_code, value, numerator, denominator FROM report_metric WHERE report_id = $1 ORDER BY metric_code`, [r.reportId]),
+        findings: await t.dataSource.query(
+          `SELECT rule, severity, status, cells, expected, actual, message_zh FROM report_finding WHERE report_id = $1 ORDER BY rule, cells, message_zh`,
+          [r.reportId],
+        ),
+        metrics: await t.dataSource.query(`SELECT metric_code, value, numerator, denominator FROM report_metric WHERE report_id = $1 ORDER BY metric_code`, [
+          r.reportId,
+        ]),
       });
       const imported = await snapshot();
       await t.dataSource.transaction((m) => recomputeReport(m, Number(r.reportId)));
@@ -257,9 +289,13 @@ describe('a re-published version', () => {
     expect(v3).toMatchObject({ status: 'stored', version: 3 });
     const r = await view(v3.reportId);
     expect(cellOf(r, 'applications.newReceived[6]')).toMatchObject({ value: 31, raw: '31', corrected: false });
-    expect(r.corrections.filter((c) => c.status !== 'active')).toEqual([expect.objectContaining({ path: 'applications.newReceived[6]', status: 'stale', value: 30 })]);
+    expect(r.corrections.filter((c) => c.status !== 'active')).toEqual([
+      expect.objectContaining({ path: 'applications.newReceived[6]', status: 'stale', value: 30 }),
+    ]);
     expect(r.findings).toContainEqual({ rule: 'CORRECTION_STALE', cells: ['applications.newReceived[6]'], expected: 30, actual: null });
-    const log = await t.gql<{ auditLog: { items: { action: string; actor: string; cellPath: string }[] } }>(`{ auditLog(reportId: "${v3.reportId}") { items { action actor cellPath } } }`);
+    const log = await t.gql<{ auditLog: { items: { action: string; actor: string; cellPath: string }[] } }>(
+      `{ auditLog(reportId: "${v3.reportId}") { items { action actor cellPath } } }`,
+    );
     expect(log.data!.auditLog.items.filter((e) => e.action === 'cell.correctionStale')).toEqual([
       { action: 'cell.correctionStale', actor: 'system', cellPath: 'applications.newReceived[6]' },
     ]);

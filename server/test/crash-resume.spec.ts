@@ -53,7 +53,6 @@ function start(command: string, args: string[], extraEnv: Record<string, string>
 
 const query = <T>(sql: string, params: unknown[] = []) => ds.query<T[]>(sql, params);
 
-
 /**
  * Nothing half stored: every report has its file, all its cells and its metrics; every file belongs to a report;
  * every finished item names a report that exists, every stored report was recorded by exactly one item.
@@ -151,7 +150,11 @@ describe('pnpm ingest killed in the middle of a batch', () => {
     // This test process records a batch and holds its lease, as a running `pnpm ingest` does.
     const lease = new ProcessLease(pg.url);
     const batches = new IngestBatches(ds, new ReportIngestor(ds, { parse: () => Promise.reject(new Error('not run here')) }), lease, 1);
-    const id = await batches.create('cli', files.map((f) => ({ fileName: f.name, path: join(folder3, f.name) })), { name: 'test', userId: null });
+    const id = await batches.create(
+      'cli',
+      files.map((f) => ({ fileName: f.name, path: join(folder3, f.name) })),
+      { name: 'test', userId: null },
+    );
 
     const intruder = start(INGEST_CLI, ['--resume', String(id)]);
     expect((await intruder.exited).code).toBe(1);

@@ -6,7 +6,17 @@
  * another list, first and last together and a page over 100 are refused with a code and a message in Chinese first.
  */
 import { SYSTEM_ACTOR, appendAudit, seedAgencyRegistry } from '@ogi/database';
-import { CITY, CITY_EDU, CITY_POLICE, DISTRICT_EDU, REGISTRY, storeOnlyIngestor, storeReport, loadFixture, type FixtureReport } from './helpers/analytics-fixture.js';
+import {
+  CITY,
+  CITY_EDU,
+  CITY_POLICE,
+  DISTRICT_EDU,
+  REGISTRY,
+  storeOnlyIngestor,
+  storeReport,
+  loadFixture,
+  type FixtureReport,
+} from './helpers/analytics-fixture.js';
 import { errorCodes, startTestApp, type ApiClient, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
@@ -112,7 +122,18 @@ async function stored(r: FixtureReport): Promise<string> {
 }
 
 /** A report that does not add up (printed 予以公开 总计 6 ≠ 5), so it carries an error finding. */
-const failing = (agency: string, year: number): FixtureReport => ({ agency, year, publishedOn: null, n: 10, g: 5, p: 0, w: 5, u: 0, legal: 0, grantedTotalPrinted: 6 });
+const failing = (agency: string, year: number): FixtureReport => ({
+  agency,
+  year,
+  publishedOn: null,
+  n: 10,
+  g: 5,
+  p: 0,
+  w: 5,
+  u: 0,
+  legal: 0,
+  grantedTotalPrinted: 6,
+});
 
 describe('walking every list to the end', () => {
   it.each(['reports', 'findings', 'submissions'] as const)('%s: page by page, forward and backward, the same rows as the offset list', async (list) => {
@@ -163,7 +184,12 @@ describe('walking every list to the end', () => {
     expect(rows.some((f) => f.reportId === after)).toBe(true);
     expect(rows.some((f) => f.reportId === before)).toBe(false);
     expect(now.some((f) => f.reportId === before)).toBe(true);
-    expect(walked).toEqual(keysOf('findings', now.filter((f) => f.reportId !== before)));
+    expect(walked).toEqual(
+      keysOf(
+        'findings',
+        now.filter((f) => f.reportId !== before),
+      ),
+    );
   });
 
   it('submissions: an agency added mid-walk shows in the year not yet reached, not in the one already read', async () => {
@@ -260,11 +286,19 @@ describe('refusals', () => {
 
   it('first over 100, first below 1 and first with last are refused, saying what is allowed', async () => {
     const tooMany = await t.gql(LISTS.reports.connection, { first: 101 });
-    expect(reasonAndMessage(tooMany)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ARGUMENTS', message: expect.stringContaining('first: 每页 1 到 100 条') });
+    expect(reasonAndMessage(tooMany)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_ARGUMENTS',
+      message: expect.stringContaining('first: 每页 1 到 100 条'),
+    });
     const none = await t.gql(LISTS.findings.connection, { last: 0 });
     expect(reasonAndMessage(none)).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('last: 每页 1 到 100 条') });
     const both = await t.gql(LISTS.submissions.connection, { first: 2, last: 2 });
-    expect(reasonAndMessage(both)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FIRST_AND_LAST', message: expect.stringMatching(/^first 与 last 只能给一个/) });
+    expect(reasonAndMessage(both)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'FIRST_AND_LAST',
+      message: expect.stringMatching(/^first 与 last 只能给一个/),
+    });
     // 100 is allowed; without first or last a page holds 50.
     expect((await page('reports', { first: 100 })).pageInfo.hasNextPage).toBe(false);
     expect((await page('findings', {})).edges.length).toBe(Math.min(50, (await offsetList('findings')).length));

@@ -36,8 +36,7 @@ function parseCsv(text: string): Record<string, string>[] {
       if (ch === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === ',') {
@@ -49,8 +48,7 @@ function parseCsv(text: string): Record<string, string>[] {
       row = [];
       field = '';
       i++;
-    }
-    else field += ch;
+    } else field += ch;
   }
   const [header, ...body] = rows;
   return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
@@ -97,7 +95,11 @@ describe('GET /api/exports/dataset.zip', () => {
     // 新收 of 甲市教育局 2023 is 40 in the fixture: as a metric and as the 总计 cell of its row.
     const values = csvOf(files, 'metric_values');
     const cityEdu2023 = reports.find((r) => r['agency_id'] === id[CITY_EDU] && r['year'] === '2023')!['report_id'];
-    expect(values.find((v) => v['report_id'] === cityEdu2023 && v['metric'] === 'applications.new')).toMatchObject({ value: '40', quality: 'ok', report_scope: 'self' });
+    expect(values.find((v) => v['report_id'] === cityEdu2023 && v['metric'] === 'applications.new')).toMatchObject({
+      value: '40',
+      quality: 'ok',
+      report_scope: 'self',
+    });
     expect(values.find((v) => v['report_id'] === police2023['report_id'] && v['metric'] === 'applications.new')!['quality']).toBe('checks_failed');
     const cells = csvOf(files, 'cells').filter((c) => c['report_id'] === cityEdu2023 && c['section'] === 'applications' && c['row_key'] === 'newReceived');
     expect(cells.map((c) => num(c['value'])).sort((a, b) => b! - a!)[0]).toBe(40);
@@ -105,15 +107,24 @@ describe('GET /api/exports/dataset.zip', () => {
 
     // Every value compare answers for these metrics is in the download, the same.
     const metrics = ['applications.new', 'outcomes.disclosureRate', 'applicants.legalPersonShare'];
-    const compared = await t.gql<{ compare: { values: { year: number; metric: string; value: number | null; numerator: number | null; denominator: number | null; reportId: string | null }[] } }>(
-      'query($m: [String!]!) { compare(selection: {}, years: [2022, 2023], metrics: $m) { values { year metric value numerator denominator reportId } } }',
-      { m: metrics },
-    );
+    const compared = await t.gql<{
+      compare: {
+        values: { year: number; metric: string; value: number | null; numerator: number | null; denominator: number | null; reportId: string | null }[];
+      };
+    }>('query($m: [String!]!) { compare(selection: {}, years: [2022, 2023], metrics: $m) { values { year metric value numerator denominator reportId } } }', {
+      m: metrics,
+    });
     const fromCompare = compared.data!.compare.values.filter((v) => v.reportId !== null);
     expect(fromCompare.length).toBe(REPORTS.length * metrics.length);
     for (const v of fromCompare) {
       const row = values.find((r) => r['report_id'] === v.reportId && r['metric'] === v.metric);
-      expect({ report: v.reportId, metric: v.metric, value: num(row?.['value']), numerator: num(row?.['numerator']), denominator: num(row?.['denominator']) }).toEqual({
+      expect({
+        report: v.reportId,
+        metric: v.metric,
+        value: num(row?.['value']),
+        numerator: num(row?.['numerator']),
+        denominator: num(row?.['denominator']),
+      }).toEqual({
         report: v.reportId,
         metric: v.metric,
         value: v.value,
@@ -141,7 +152,11 @@ describe('GET /api/exports/dataset.zip', () => {
 
   it('holds the same data as typed Parquet files', async () => {
     const [csv, parquet] = await Promise.all([download('/api/exports/dataset.zip?format=csv'), download('/api/exports/dataset.zip?format=parquet')]);
-    expect(Object.keys(parquet.files).sort()).toEqual(Object.keys(csv.files).map((f) => f.replace(/\.csv$/, '.parquet')).sort());
+    expect(Object.keys(parquet.files).sort()).toEqual(
+      Object.keys(csv.files)
+        .map((f) => f.replace(/\.csv$/, '.parquet'))
+        .sort(),
+    );
     const read = async (name: string) => {
       const bytes = parquet.files[`${name}.parquet`]!;
       return parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
@@ -166,13 +181,18 @@ describe('GET /api/exports/dataset.zip', () => {
   it('narrows to a selection and years', async () => {
     const { files, headers } = await download(`/api/exports/dataset.zip?agencyIds=${id[CITY_EDU]},${id[DISTRICT_EDU]}&years=2023`);
     expect(headers.get('x-dataset-reports')).toBe('2');
-    expect(csvOf(files, 'reports').map((r) => `${r['agency_name']} ${r['year']}`).sort()).toEqual([`${CITY_EDU} 2023`, `${DISTRICT_EDU} 2023`].sort());
+    expect(
+      csvOf(files, 'reports')
+        .map((r) => `${r['agency_name']} ${r['year']}`)
+        .sort(),
+    ).toEqual([`${CITY_EDU} 2023`, `${DISTRICT_EDU} 2023`].sort());
     expect(new Set(csvOf(files, 'cells').map((c) => c['agency_id']))).toEqual(new Set([id[CITY_EDU], id[DISTRICT_EDU]]));
   });
 
   it("gives a department user its own agency's data only", async () => {
     const clerk = await t.signInAs('department', { agencyId: Number(id[CITY_EDU]) });
-    const clerkToken = (await clerk.gql<{ createAccessToken: { token: string } }>('mutation { createAccessToken(input: { name: "dept bulk" }) { token } }')).data!.createAccessToken.token;
+    const clerkToken = (await clerk.gql<{ createAccessToken: { token: string } }>('mutation { createAccessToken(input: { name: "dept bulk" }) { token } }'))
+      .data!.createAccessToken.token;
     const { files } = await download('/api/exports/dataset.zip', clerkToken);
     expect(csvOf(files, 'agencies').map((a) => a['name'])).toEqual([CITY_EDU]);
     expect(new Set(csvOf(files, 'metric_values').map((v) => v['agency_id']))).toEqual(new Set([id[CITY_EDU]]));

@@ -94,7 +94,10 @@ it('limits sign-in attempts per client address with RATE_LIMITED, whatever the a
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-      body: JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { csrfToken } }', variables: { u: username, p: password } }),
+      body: JSON.stringify({
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { csrfToken } }',
+        variables: { u: username, p: password },
+      }),
     });
     return (await res.json()) as GraphqlResponse<{ login: { csrfToken: string } }>;
   };

@@ -32,7 +32,18 @@ function report2020(): ParsedReport {
   core.applications['carriedForward'] = [1, 0, 0, 1, 0, 0, 2];
   core.applications['unableToProvide.notHeld'] = [0, 0, 0, 0, 0, 0, 0];
   core.applications['total'] = [0, 0, 0, 0, 0, 0, 0];
-  return { ...core, scope: 'self', format: 'text', encoding: 'utf-8', text: '', cells: [], narrative: [], findings: checkReport(core), notes: [], parserVersion: 'expected-json' };
+  return {
+    ...core,
+    scope: 'self',
+    format: 'text',
+    encoding: 'utf-8',
+    text: '',
+    cells: [],
+    narrative: [],
+    findings: checkReport(core),
+    notes: [],
+    parserVersion: 'expected-json',
+  };
 }
 
 let t: TestApp;

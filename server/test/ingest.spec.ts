@@ -41,7 +41,10 @@ async function upload(files: { name: string; bytes: Buffer }[]) {
 }
 
 interface VersionsResult {
-  reports: { total: number; items: { id: string; version: number; daysLate: number; findings: { rule: string }[]; versions: { version: number; isCurrent: boolean }[] }[] };
+  reports: {
+    total: number;
+    items: { id: string; version: number; daysLate: number; findings: { rule: string }[]; versions: { version: number; isCurrent: boolean }[] }[];
+  };
 }
 const VERSIONS_QUERY = '{ reports(year: 2020) { total items { id version daysLate findings { rule } versions { version isCurrent } } } }';
 

@@ -32,10 +32,9 @@ beforeAll(async () => {
     if (last!.name === 'MetricQuality1797200000000') break;
   }
   // The old writer used the printed tables only: 鄂州 2020's legal-person share was 0 of 29 (its 本年新收 row).
-  await t.dataSource.query(
-    `UPDATE report_metric SET value = 0, numerator = 0 WHERE report_id = $1 AND metric_code = 'applicants.legalPersonShare'`,
-    [ezhou2020],
-  );
+  await t.dataSource.query(`UPDATE report_metric SET value = 0, numerator = 0 WHERE report_id = $1 AND metric_code = 'applicants.legalPersonShare'`, [
+    ezhou2020,
+  ]);
   await migrate(t.dataSource);
 });
 

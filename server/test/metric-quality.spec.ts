@@ -59,7 +59,9 @@ describe('what the samples hold', () => {
 
 describe('1. ratios over several reports use only reports with both parts and a base that is not 0', () => {
   it('review correction rate 2023: 平潭 1 of 2 decided; 洪泽 (total printed 0) and 沭阳发改局 (its 1 case pending) have no base', async () => {
-    const { rollup } = await data<{ rollup: { metric: string; value: number; numerator: number; denominator: number | null; reportsCounted: number; reportsDoubtful: number }[] }>(
+    const { rollup } = await data<{
+      rollup: { metric: string; value: number; numerator: number; denominator: number | null; reportsCounted: number; reportsDoubtful: number }[];
+    }>(
       `{ rollup(years: [2023], metrics: ["review.correctionRate", "review.total", "review.corrected"]) { metric value numerator denominator reportsCounted reportsDoubtful } }`,
     );
     // review [维持, 纠正, 其他, 尚未审结, 总计]: 洪泽 [10, 1, 0, 0, 0], 平潭 [1, 1, 0, 0, 2], 沭阳发改局 [0, 0, 0, 1, 1].
@@ -97,14 +99,34 @@ describe('2. values the product knows are contradicted are marked, and never ran
   });
 
   it('鄂州 2020: the legal-person share is the 6 of 29 its outcome rows imply, with the printed 0 beside it, marked contradicted', async () => {
-    const { compare } = await data<{ compare: { values: { metric: string; value: number; printedValue: number; partsValue: number; numerator: number; denominator: number; quality: string; scope: string }[] } }>(
+    const { compare } = await data<{
+      compare: {
+        values: {
+          metric: string;
+          value: number;
+          printedValue: number;
+          partsValue: number;
+          numerator: number;
+          denominator: number;
+          quality: string;
+          scope: string;
+        }[];
+      };
+    }>(
       `query($a: ID!) { compare(selection: { agencyIds: [$a] }, years: [2020], metrics: ["applicants.legalPersonShare", "applications.new", "outcomes.disclosureRate"]) {
         values { metric value printedValue partsValue numerator denominator quality scope } } }`,
       { a: id[EZHOU] },
     );
     const [share, fresh, rate] = compare.values;
     // 本年新收 [29, 0, 0, 0, 0, 0, 29] against 办理总计 [23, 3, 0, 0, 0, 3, 29]: 3 商业企业 + 3 其他 = 6 not natural persons.
-    expect(share).toMatchObject({ metric: 'applicants.legalPersonShare', printedValue: 0, numerator: 6, denominator: 29, quality: 'CONTRADICTED', scope: 'self' });
+    expect(share).toMatchObject({
+      metric: 'applicants.legalPersonShare',
+      printedValue: 0,
+      numerator: 6,
+      denominator: 29,
+      quality: 'CONTRADICTED',
+      scope: 'self',
+    });
     expect(share!.value).toBeCloseTo(6 / 29, 10);
     expect(share!.partsValue).toBeCloseTo(6 / 29, 10);
     // The 总计 column balances (29 + 0 = 29 + 0) and 19 + 1 + 1 + 8 = 29: these stand.
@@ -128,9 +150,18 @@ describe('3. scopes are never mixed', () => {
     expect(rollup[0]!.value).toBe(3153);
 
     const csv = await t.fetch('/api/exports/comparison.csv?years=2024&metrics=applications.new&lang=en');
-    const lines = Buffer.from(await csv.arrayBuffer()).toString('utf8').slice(1).trim().split('\r\n');
+    const lines = Buffer.from(await csv.arrayBuffer())
+      .toString('utf8')
+      .slice(1)
+      .trim()
+      .split('\r\n');
     const header = lines[0]!.split(',');
-    const scopeOf = Object.fromEntries(lines.slice(1).map((l) => l.split(',')).map((r) => [r[0], r[header.indexOf('Report scope')]]));
+    const scopeOf = Object.fromEntries(
+      lines
+        .slice(1)
+        .map((l) => l.split(','))
+        .map((r) => [r[0], r[header.indexOf('Report scope')]]),
+    );
     expect(scopeOf).toEqual({ 淮安市人民政府: 'region aggregate', [HONGZE]: 'region aggregate', 上海市科学技术委员会: 'own work' });
   });
 });
@@ -165,9 +196,9 @@ describe("3. the registry's usual scope: a report of another scope is flagged", 
 
 describe('4. headlines carry their coverage and compare like with like', () => {
   it('2025 against 2024: no agency reported both years, so there is no matched change (not −77.4 %) and the break is marked', async () => {
-    const { rollup } = await data<{ rollup: { year: number; value: number; agenciesExpected: number; matchedAgencies: number; matchedChange: number | null; coverageChanged: boolean }[] }>(
-      `{ rollup(years: [2024, 2025], metrics: ["applications.new"]) { year value agenciesExpected matchedAgencies matchedChange coverageChanged } }`,
-    );
+    const { rollup } = await data<{
+      rollup: { year: number; value: number; agenciesExpected: number; matchedAgencies: number; matchedChange: number | null; coverageChanged: boolean }[];
+    }>(`{ rollup(years: [2024, 2025], metrics: ["applications.new"]) { year value agenciesExpected matchedAgencies matchedChange coverageChanged } }`);
     const agencies = (await t.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM agency'))[0]!.n;
     // 2025: 沭阳县 713 alone; 2024: 3 153 (淮安市 + 上海市科委). Naively (713 − 3 153) ÷ 3 153 = −77.4 %.
     expect(rollup.map((r) => [r.year, r.value, r.matchedAgencies, r.matchedChange, r.coverageChanged])).toEqual([
@@ -178,7 +209,9 @@ describe('4. headlines carry their coverage and compare like with like', () => {
   });
 
   it('洪泽区 alone: 21 new applications in 2023, 95 in 2024, on the same one-agency panel (+352.4 %)', async () => {
-    const { rollup } = await data<{ rollup: { matchedAgencies: number; matchedValue: number; matchedPreviousValue: number; matchedChange: number; coverageChanged: boolean }[] }>(
+    const { rollup } = await data<{
+      rollup: { matchedAgencies: number; matchedValue: number; matchedPreviousValue: number; matchedChange: number; coverageChanged: boolean }[];
+    }>(
       `query($a: ID!) { rollup(rootAgencyId: $a, years: [2024], metrics: ["applications.new"]) { matchedAgencies matchedValue matchedPreviousValue matchedChange coverageChanged } }`,
       { a: id[HONGZE] },
     );
@@ -190,7 +223,16 @@ describe('4. headlines carry their coverage and compare like with like', () => {
 describe('5. the on-time rate is self-reported, with its basis and the sentence it rests on', () => {
   it('four sample reports state one (鄂州 2020 a rate, 洪泽 2023 and 2024 and 淮安市 2024 "all within the legal time"), each with evidence', async () => {
     const { compare } = await data<{
-      compare: { agencies: { id: string; name: string }[]; values: { agencyId: string; year: number; value: number | null; quality: string; evidence: { kind: string; sentence: string; start: number; end: number }[] }[] };
+      compare: {
+        agencies: { id: string; name: string }[];
+        values: {
+          agencyId: string;
+          year: number;
+          value: number | null;
+          quality: string;
+          evidence: { kind: string; sentence: string; start: number; end: number }[];
+        }[];
+      };
     }>(`{ compare(selection: {}, years: [2020, 2023, 2024], metrics: ["timeliness.onTimeRate"]) {
           agencies { id name } values { agencyId year value quality evidence { kind sentence start end } } } }`);
     const name = new Map(compare.agencies.map((a) => [a.id, a.name]));
@@ -212,7 +254,12 @@ describe('5. the on-time rate is self-reported, with its basis and the sentence 
 
   it('the export carries the basis; the roll-up says how many reports state one', async () => {
     const csv = await t.fetch(`/api/exports/comparison.csv?agencyIds=${id[HONGZE]}&years=2023&metrics=timeliness.onTimeRate&lang=zh`);
-    const [head, row] = Buffer.from(await csv.arrayBuffer()).toString('utf8').slice(1).trim().split('\r\n').map((l) => l.split(','));
+    const [head, row] = Buffer.from(await csv.arrayBuffer())
+      .toString('utf8')
+      .slice(1)
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
     expect(row![head!.indexOf('数据质量')]).toBe('报告自述');
     expect(row![head!.indexOf('自述依据')]!.replace(/\s+/g, '')).toContain('均在法定期限答复');
     const { rollup } = await data<{ rollup: { reportsCounted: number }[] }>(`{ rollup(years: [2020], metrics: ["timeliness.onTimeRate"]) { reportsCounted } }`);
@@ -245,10 +292,9 @@ describe('7. a balance finding names the faulty side', () => {
       `query($a: ID!) { compare(selection: { agencyIds: [$a] }, years: [2020], metrics: ["applications.new"]) { values { reportId } } }`,
       { a: id[EZHOU] },
     );
-    const { report } = await data<{ report: { findings: { rule: string; status: string; cells: string[]; expected: number; actual: number; messageZh: string }[] } }>(
-      `query($r: ID!) { report(id: $r) { findings { rule status cells expected actual messageZh } } }`,
-      { r: compare.values[0]!.reportId },
-    );
+    const { report } = await data<{
+      report: { findings: { rule: string; status: string; cells: string[]; expected: number; actual: number; messageZh: string }[] };
+    }>(`query($r: ID!) { report(id: $r) { findings { rule status cells expected actual messageZh } } }`, { r: compare.values[0]!.reportId });
     const natural = report.findings.find((f) => f.rule === 'S3_BALANCE' && f.status === 'failed' && f.cells.includes('applications.newReceived[0]'))!;
     expect(natural.cells).toEqual(['applications.newReceived[0]', 'applications.carriedOver[0]']);
     expect([natural.expected, natural.actual]).toEqual([23, 29]);
@@ -258,7 +304,16 @@ describe('7. a balance finding names the faulty side', () => {
 
 describe('8. smaller things that shifted or hid figures', () => {
   it('ranking leaves out samples under 30 handled applications by default and counts everyone left out', async () => {
-    const { ranking } = await data<{ ranking: { total: number; excludedBelowMinSample: number; excludedByQuality: number; excludedWithoutValue: number; withoutReport: number; items: { agency: { name: string } }[] } }>(
+    const { ranking } = await data<{
+      ranking: {
+        total: number;
+        excludedBelowMinSample: number;
+        excludedByQuality: number;
+        excludedWithoutValue: number;
+        withoutReport: number;
+        items: { agency: { name: string } }[];
+      };
+    }>(
       `{ ranking(metric: "outcomes.disclosureRate", year: 2023) { total excludedBelowMinSample excludedByQuality excludedWithoutValue withoutReport items { agency { name } } } }`,
     );
     // 2023 handled: 平潭 81, 沭阳发改局 26, 洪泽 21; the default ranks own (self) reports with at least 30.
@@ -285,21 +340,28 @@ describe('8. smaller things that shifted or hid figures', () => {
     const all = metricDefinitions.map((m) => m.code);
     const res = await t.gql(`query($m: [String!]!) { compare(selection: {}, years: [2024], metrics: $m) { values { metric } } }`, { m: all });
     expect(res.errors).toBeUndefined();
-    expect(errorCodes(await t.gql(`query($m: [String!]!) { compare(selection: {}, years: [2024], metrics: $m) { values { metric } } }`, { m: [...all, all[0]] }))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      errorCodes(await t.gql(`query($m: [String!]!) { compare(selection: {}, years: [2024], metrics: $m) { values { metric } } }`, { m: [...all, all[0]] })),
+    ).toEqual(['BAD_USER_INPUT']);
   });
 });
 
 describe('the report page gets both values of a metric and the one in use', () => {
   it('鄂州 2020: legal-person share printed 0, from the parts 6/29, in use 6/29 (the dictionary says parts), contradicted', async () => {
-    const { report } = await data<{ report: { metrics: { code: string; value: number | null; printedValue: number | null; partsValue: number | null; quality: string }[] } }>(
-      `query($id: ID!) { report(id: $id) { metrics { code value printedValue partsValue quality } } }`,
-      { id: await reportIdOf(EZHOU, 2020) },
-    );
+    const { report } = await data<{
+      report: { metrics: { code: string; value: number | null; printedValue: number | null; partsValue: number | null; quality: string }[] };
+    }>(`query($id: ID!) { report(id: $id) { metrics { code value printedValue partsValue quality } } }`, { id: await reportIdOf(EZHOU, 2020) });
     const share = report.metrics.find((m) => m.code === 'applicants.legalPersonShare')!;
     expect(share).toMatchObject({ printedValue: 0, quality: 'CONTRADICTED' });
     expect(share.partsValue).toBeCloseTo(6 / 29, 10);
     expect(share.value).toBeCloseTo(6 / 29, 10);
     // 本年新收 29 = 19 + 1 + 1 + 8 outcomes: printed and from the parts agree.
-    expect(report.metrics.find((m) => m.code === 'applications.new')).toEqual({ code: 'applications.new', value: 29, printedValue: 29, partsValue: 29, quality: 'VERIFIED' });
+    expect(report.metrics.find((m) => m.code === 'applications.new')).toEqual({
+      code: 'applications.new',
+      value: 29,
+      printedValue: 29,
+      partsValue: 29,
+      quality: 'VERIFIED',
+    });
   });
 });

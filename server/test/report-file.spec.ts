@@ -67,7 +67,10 @@ describe('GET /api/reports/:id/file', () => {
     expect((await clerk.fetch(`/api/reports/${ids.text.reportId}/file`)).status).toBe(200);
     const other = await clerk.fetch(`/api/reports/${ids.html.reportId}/file`);
     expect(other.status).toBe(404);
-    expect(((await other.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'REPORT_NOT_FOUND', message: expect.stringContaining('找不到该年报') });
+    expect(((await other.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'REPORT_NOT_FOUND',
+      message: expect.stringContaining('找不到该年报'),
+    });
     expect((await t.anonymous.fetch(`/api/reports/${ids.text.reportId}/file`)).status).toBe(401);
     expect((await t.fetch('/api/reports/not-a-number/file')).status).toBe(404);
   });

@@ -59,7 +59,9 @@ describe('storing a parsed report', () => {
     const r = await store(expectedReport());
     expect(r).toMatchObject({ status: 'stored', agencyName: '鄂州市行政审批局', year: 2020, version: 1 });
     const res = await t.gql<{
-      reports: { items: { agency: { kind: string; level: string }; applications: { key: string; values: number[] }[]; metrics: { code: string; value: number }[] }[] };
+      reports: {
+        items: { agency: { kind: string; level: string }; applications: { key: string; values: number[] }[]; metrics: { code: string; value: number }[] }[];
+      };
     }>('{ reports { items { agency { kind level } applications { key values } metrics { code value } } } }');
     const report = res.data!.reports.items[0]!;
     expect(report.agency).toEqual({ kind: 'department', level: 'city' });
@@ -70,7 +72,9 @@ describe('storing a parsed report', () => {
   });
 
   it('files a report printed under an alias with the agency the alias belongs to', async () => {
-    await t.dataSource.query(`INSERT INTO agency_alias (alias, agency_id, origin) SELECT '鄂州市审批局', id, 'manual' FROM agency WHERE name = '鄂州市行政审批局'`);
+    await t.dataSource.query(
+      `INSERT INTO agency_alias (alias, agency_id, origin) SELECT '鄂州市审批局', id, 'manual' FROM agency WHERE name = '鄂州市行政审批局'`,
+    );
     const r = await store(expectedReport((c) => Object.assign(c, { agency: '鄂州市 审批局', year: 2019, publishedOn: '2020-01-20' })));
     expect(r).toMatchObject({ status: 'stored', agencyName: '鄂州市行政审批局', year: 2019 });
     const agencies = await t.gql<{ agencies: { total: number } }>('{ agencies { total } }');
@@ -126,8 +130,7 @@ describe('loading many reports', () => {
     const original = ds.logger;
     let n = 0;
     ds.logger = new Proxy(original, {
-      get: (target, prop, receiver) =>
-        prop === 'logQuery' ? (...args: unknown[]) => (n++, target.logQuery(...args)) : Reflect.get(target, prop, receiver),
+      get: (target, prop, receiver) => (prop === 'logQuery' ? (...args: unknown[]) => (n++, target.logQuery(...args)) : Reflect.get(target, prop, receiver)),
     });
     try {
       const res = await t.gql(query);
@@ -139,7 +142,8 @@ describe('loading many reports', () => {
   }
 
   it('costs the same number of queries for one report as for several (no N+1)', async () => {
-    const fields = 'items { agency { name aliases parent { name } reports { year } } applications { values } findings { rule } narrative { kind } metrics { code } versions { version } text }';
+    const fields =
+      'items { agency { name aliases parent { name } reports { year } } applications { values } findings { rule } narrative { kind } metrics { code } versions { version } text }';
     // (A page of 10: every report's text counts 5,000 against the query's complexity budget of 100,000.)
     const one = await statementsFor(`{ reports(year: 2021, take: 10) { total ${fields} } }`);
     const all = await statementsFor(`{ reports(take: 10) { total ${fields} } }`);

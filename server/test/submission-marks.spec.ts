@@ -18,7 +18,14 @@ const MARK = `mutation($a: ID!, $y: Int!, $n: String!) { markSubmissionMissing(a
 const UNMARK = `mutation($a: ID!, $y: Int!, $n: String!) { unmarkSubmissionMissing(agencyId: $a, year: $y, note: $n) { ${SUBMISSION} } }`;
 const SUBMISSIONS = `query($a: ID!, $y: [Int!]!) { submissions(years: $y, selection: { agencyIds: [$a] }) { ${SUBMISSION} } }`;
 
-type Submission = { agency: { name: string }; year: number; status: string; deadline: string; reportId: string | null; missingMark: { note: string; markedBy: string } | null };
+type Submission = {
+  agency: { name: string };
+  year: number;
+  status: string;
+  deadline: string;
+  reportId: string | null;
+  missingMark: { note: string; markedBy: string } | null;
+};
 
 beforeAll(async () => {
   t = await startTestApp({ SEED_WHEN_EMPTY: 'false' });
@@ -50,7 +57,11 @@ describe('marking an agency-year missing', () => {
     const editor = clients.get('editor')!;
     const res = await editor.gql<{ markSubmissionMissing: Submission }>(MARK, { a: ezhouId, y: 2021, n: '已核对门户网站年报栏目，未见 2021 年度报告' });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.markSubmissionMissing).toMatchObject({ year: 2021, status: 'MISSING', missingMark: { note: '已核对门户网站年报栏目，未见 2021 年度报告', markedBy: editor.user!.username } });
+    expect(res.data!.markSubmissionMissing).toMatchObject({
+      year: 2021,
+      status: 'MISSING',
+      missingMark: { note: '已核对门户网站年报栏目，未见 2021 年度报告', markedBy: editor.user!.username },
+    });
     // Every reader sees it, the leader included.
     const seen = await clients.get('viewer')!.gql<{ submissions: Submission[] }>(SUBMISSIONS, { a: ezhouId, y: [2021] });
     expect(seen.data!.submissions[0]).toMatchObject({ status: 'MISSING', missingMark: { note: '已核对门户网站年报栏目，未见 2021 年度报告' } });
@@ -114,7 +125,10 @@ describe('marking an agency-year missing', () => {
 
   it('a mark follows its agency when a duplicate agency is merged into another; the target keeps its own mark for a year both have', async () => {
     const [dup] = await t.dataSource.query<{ id: number }[]>(`INSERT INTO agency (name, kind) VALUES ('鄂州市行政审批局（重复）', 'department') RETURNING id`);
-    await t.dataSource.query(`INSERT INTO submission_missing_mark (agency_id, year, note, marked_by) VALUES ($1, 2019, '重复机关的标记', 'editor'), ($1, 2021, '重复机关 2021', 'editor')`, [dup!.id]);
+    await t.dataSource.query(
+      `INSERT INTO submission_missing_mark (agency_id, year, note, marked_by) VALUES ($1, 2019, '重复机关的标记', 'editor'), ($1, 2021, '重复机关 2021', 'editor')`,
+      [dup!.id],
+    );
     await t.dataSource.query(`INSERT INTO submission_missing_mark (agency_id, year, note, marked_by) VALUES ($1, 2021, '本机关 2021', 'editor')`, [ezhouId]);
     await t.dataSource.transaction((m) => mergeAgencyInto(m, dup!.id, Number(ezhouId)));
     expect(await t.dataSource.query('SELECT year, note FROM submission_missing_mark WHERE agency_id = $1 ORDER BY year', [ezhouId])).toEqual([

@@ -113,8 +113,9 @@ it('stores a report whose text carries NUL bytes (which PostgreSQL text cannot h
   expect({ status: res.status, body }).toEqual({ status: 200, body: [expect.anything()] });
   const [answer] = body as (Answer & { reportId: string })[];
   expect(answer).toMatchObject({ status: 'stored' });
-  const [row] = await t.dataSource.query<{ has_replacement: boolean }[]>(`SELECT position(U&'\\FFFD' IN raw_text) > 0 AS has_replacement FROM report WHERE id = $1`, [
-    Number(answer!.reportId),
-  ]);
+  const [row] = await t.dataSource.query<{ has_replacement: boolean }[]>(
+    `SELECT position(U&'\\FFFD' IN raw_text) > 0 AS has_replacement FROM report WHERE id = $1`,
+    [Number(answer!.reportId)],
+  );
   expect(row).toEqual({ has_replacement: true });
 });

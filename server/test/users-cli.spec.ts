@@ -20,8 +20,11 @@ afterAll(async () => {
 /** Runs the CLI with the password on standard input, as a script would. */
 function cli(args: string[], stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error' } }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { ...process.env, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error' } },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin!.end(stdin);
   });
@@ -29,7 +32,10 @@ function cli(args: string[], stdin: string): Promise<{ code: number; stdout: str
 
 it('creates an administrator who can then sign in', async () => {
   expect(existsSync(CLI)).toBe(true); // built by `pnpm build`
-  const made = await cli(['create', '--role', 'admin', '--username', 'ops.admin', '--display-name', '运维管理员', '--password-stdin'], 'an operator password\n');
+  const made = await cli(
+    ['create', '--role', 'admin', '--username', 'ops.admin', '--display-name', '运维管理员', '--password-stdin'],
+    'an operator password\n',
+  );
   expect(made).toMatchObject({ code: 0, stdout: expect.stringContaining('Created admin "ops.admin"') });
   const session = await t.signIn('ops.admin', 'an operator password');
   expect(session.user?.role).toBe('admin');

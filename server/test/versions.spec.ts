@@ -26,8 +26,11 @@ async function upload(name: string, text: string) {
 }
 
 const versionsOf2020 = async () =>
-  (await t.gql<{ reports: { items: { versions: { id: string; version: number; isCurrent: boolean }[] }[] } }>('{ reports(year: 2020) { items { versions { id version isCurrent } } } }')).data!
-    .reports.items[0]!.versions;
+  (
+    await t.gql<{ reports: { items: { versions: { id: string; version: number; isCurrent: boolean }[] }[] } }>(
+      '{ reports(year: 2020) { items { versions { id version isCurrent } } } }',
+    )
+  ).data!.reports.items[0]!.versions;
 
 /** The seed with the total of row 一 (本年新收) printed differently. */
 function withNewReceivedTotal(text: string, printed: string): string {
@@ -147,12 +150,15 @@ describe('re-parsing with a newer parser', () => {
     reportId = String(stored.reportId);
 
     const correct = (path: string, value: number, reason: string) =>
-      t.gql(`mutation($id: ID!, $path: String!, $value: Float, $reason: String!) { correctCell(reportId: $id, path: $path, value: $value, reason: $reason) { correction { id } } }`, {
-        id: reportId,
-        path,
-        value,
-        reason,
-      });
+      t.gql(
+        `mutation($id: ID!, $path: String!, $value: Float, $reason: String!) { correctCell(reportId: $id, path: $path, value: $value, reason: $reason) { correction { id } } }`,
+        {
+          id: reportId,
+          path,
+          value,
+          reason,
+        },
+      );
     expect((await correct('applications.newReceived[6]', 30, '核对纸质原件为 30')).errors).toBeUndefined();
     expect((await correct('applications.granted[0]', 98, '核对纸质原件为 98')).errors).toBeUndefined();
   });
@@ -179,7 +185,15 @@ describe('re-parsing with a newer parser', () => {
     const res = await t.gql<{ reparseReport: Reparsed & Record<string, unknown> }>(REPARSE, { id: reportId });
     expect(res.errors).toBeUndefined();
     const r = res.data!.reparseReport;
-    expect(r).toMatchObject({ status: 'updated', parserBefore: '0.9.0-old', parserAfter: PARSER_VERSION, changedCells: 2, correctionsReapplied: 1, correctionsStale: 1, errorCode: null });
+    expect(r).toMatchObject({
+      status: 'updated',
+      parserBefore: '0.9.0-old',
+      parserAfter: PARSER_VERSION,
+      changedCells: 2,
+      correctionsReapplied: 1,
+      correctionsStale: 1,
+      errorCode: null,
+    });
     const cell = (p: string) => r.report.cells.find((c) => c.path === p);
     expect(r.report.parserVersion).toBe(PARSER_VERSION);
     expect(cell('applications.newReceived[6]')).toEqual({ path: 'applications.newReceived[6]', value: 30, raw: '29', corrected: true, originalValue: 29 });

@@ -124,7 +124,13 @@ describe('what a clerk is told when a site fails', () => {
 
   it('a malformed address, another scheme, or one with credentials is INVALID_URL, and nothing is fetched', async () => {
     const before = site.stats.requests.length;
-    for (const address of ['not a url', 'ftp://example.gov.cn/a.pdf', 'file:///etc/passwd', `http://user:pw@127.0.0.1:${site.port}/echo`, 'javascript:alert(1)']) {
+    for (const address of [
+      'not a url',
+      'ftp://example.gov.cn/a.pdf',
+      'file:///etc/passwd',
+      `http://user:pw@127.0.0.1:${site.port}/echo`,
+      'javascript:alert(1)',
+    ]) {
       expect([address, codeOf(await fetcher().fetch(address))]).toEqual([address, 'INVALID_URL']);
     }
     expect(codeOf(await fetcher().fetch(`${site.base}/redirect-to-file`))).toBe('INVALID_URL');
@@ -136,7 +142,10 @@ describe('addresses that are not fetched unless the configuration allows them', 
   it('refuses loopback, private and link-local targets by default, before connecting', async () => {
     const safe = fetcher({ policy: { allowPrivateNetworks: false, allowedNetworks: [] } });
     const before = site.stats.requests.length;
-    expect(await safe.fetch(`${site.base}/echo`)).toMatchObject({ ok: false, error: { code: 'BLOCKED_ADDRESS', message: expect.stringContaining('127.0.0.1') } });
+    expect(await safe.fetch(`${site.base}/echo`)).toMatchObject({
+      ok: false,
+      error: { code: 'BLOCKED_ADDRESS', message: expect.stringContaining('127.0.0.1') },
+    });
     expect(codeOf(await safe.fetch(`http://[::1]:${site.port}/echo`))).toBe('BLOCKED_ADDRESS');
     expect(codeOf(await safe.fetch(`http://[::ffff:127.0.0.1]:${site.port}/echo`))).toBe('BLOCKED_ADDRESS');
     expect(codeOf(await safe.fetch(`http://2130706433:${site.port}/echo`))).toBe('BLOCKED_ADDRESS');
@@ -148,7 +157,11 @@ describe('addresses that are not fetched unless the configuration allows them', 
 
   it('checks every redirect hop: a redirect to cloud metadata, a private network or this machine is BLOCKED_ADDRESS', async () => {
     const f = fetcher({ policy: onlyTheSite });
-    expect(await f.fetch(`${site.base}/redirect-to-metadata`)).toMatchObject({ ok: false, failedAt: 'http://169.254.169.254/latest/meta-data/', error: { code: 'BLOCKED_ADDRESS' } });
+    expect(await f.fetch(`${site.base}/redirect-to-metadata`)).toMatchObject({
+      ok: false,
+      failedAt: 'http://169.254.169.254/latest/meta-data/',
+      error: { code: 'BLOCKED_ADDRESS' },
+    });
     expect(codeOf(await f.fetch(`${site.base}/redirect-to-private`))).toBe('BLOCKED_ADDRESS');
     // Here `localhost` resolves to ::1, which the allow-list (127.0.0.1/32 only) does not name.
     const loopbackV6 = fetcher({

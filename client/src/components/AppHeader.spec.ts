@@ -21,7 +21,11 @@ describe('the header', () => {
 
   it('offers only the pages the role can use', async () => {
     const { wrapper, pinia } = await mountInApp(AppHeader);
-    const links = () => wrapper.get('nav').findAll('a').map((a) => a.text());
+    const links = () =>
+      wrapper
+        .get('nav')
+        .findAll('a')
+        .map((a) => a.text());
     expect(links()).toEqual(expect.arrayContaining(['导入', 'GraphQL']));
     const session = useSessionStore(pinia);
     session.set({ csrfToken: 't', expiresAt: '2099-01-01T00:00:00Z', user: { ...session.user!, role: 'viewer' } });
@@ -35,7 +39,10 @@ describe('the header', () => {
     const fetch = vi.fn(async () => new Response(JSON.stringify({ data: { logout: true } }), { status: 200 }));
     vi.stubGlobal('fetch', fetch);
     const { wrapper, router, pinia } = await mountInApp(AppHeader);
-    await wrapper.findAll('button').find((b) => b.text() === '退出登录')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === '退出登录')!
+      .trigger('click');
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('login'), { timeout: 10_000 });
     const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(JSON.parse(String(init.body)).query).toContain('logout');

@@ -26,7 +26,10 @@ describe('a chart whose ECharts chunk cannot be loaded', () => {
     expect(wrapper.get('button[aria-label^="导出图片 PNG"]').attributes('disabled')).toBeDefined();
     expect(wrapper.get('button[aria-label^="导出数据 CSV"]').attributes('disabled')).toBeUndefined();
 
-    await wrapper.findAll('button').find((b) => b.text() === '表格')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === '表格')!
+      .trigger('click');
     expect(wrapper.get('table').text()).toContain('甲局');
   });
 

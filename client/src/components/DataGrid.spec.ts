@@ -43,7 +43,12 @@ describe('data grid', () => {
     const after = wrapper.findAll('tbody tr[aria-rowindex]');
     const indexes = after.map((r) => Number(r.attributes('aria-rowindex')));
     expect(indexes).toContain(2002);
-    expect(after.find((r) => r.attributes('aria-rowindex') === '2002')!.get('th').text()).toBe('机关2000');
+    expect(
+      after
+        .find((r) => r.attributes('aria-rowindex') === '2002')!
+        .get('th')
+        .text(),
+    ).toBe('机关2000');
   });
 
   it('sorts by a column when its header is clicked, largest first, blanks last, and says so', async () => {

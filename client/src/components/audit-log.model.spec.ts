@@ -6,7 +6,9 @@ import { zhCN } from '../locales/zh-CN';
 import { auditRows, auditValue, type AuditWording } from './audit-log.model';
 
 const w: AuditWording = {
-  action: (a) => ({ 'cell.corrected': '更正单元格', 'report.reparsed': '重新解析', 'cell.correctionStale': '更正失效', 'database.restored': '数据库恢复' })[a as string] ?? a,
+  action: (a) =>
+    ({ 'cell.corrected': '更正单元格', 'report.reparsed': '重新解析', 'cell.correctionStale': '更正失效', 'database.restored': '数据库恢复' })[a as string] ??
+    a,
   blank: '空白',
   number: (n) => n.toLocaleString('zh-CN'),
   date: (d) => d.slice(0, 10),
@@ -48,9 +50,24 @@ describe('the audit log as people read it', () => {
   it('sums up what a re-parse, a stale correction and a restore did from their detail', () => {
     const rows = auditRows(
       [
-        entry({ action: 'report.reparsed', cellPath: null, before: '"1.0.0"', after: '"1.1.0"', reason: null, detail: '{"changedCount":4,"correctionsReapplied":1,"correctionsStale":2}' }),
+        entry({
+          action: 'report.reparsed',
+          cellPath: null,
+          before: '"1.0.0"',
+          after: '"1.1.0"',
+          reason: null,
+          detail: '{"changedCount":4,"correctionsReapplied":1,"correctionsStale":2}',
+        }),
         entry({ action: 'cell.correctionStale', detail: '{"printedBefore":"2O","printedNow":"26"}' }),
-        entry({ action: 'database.restored', reportId: null, cellPath: null, before: null, after: null, reason: null, detail: '{"file":"ogi.backup.gz","backupCreatedAt":"2026-11-01T08:00:00Z"}' }),
+        entry({
+          action: 'database.restored',
+          reportId: null,
+          cellPath: null,
+          before: null,
+          after: null,
+          reason: null,
+          detail: '{"file":"ogi.backup.gz","backupCreatedAt":"2026-11-01T08:00:00Z"}',
+        }),
       ],
       w,
     );

@@ -5,7 +5,6 @@
 import { isAuditAction, type AuditAction } from '@ogi/domain';
 import type { AuditEntryResult } from '../graphql/audit-log.query';
 
-
 export interface AuditWording {
   /** The action in words; an action this dashboard does not know yet is shown by its code. */
   action(action: AuditAction): string;

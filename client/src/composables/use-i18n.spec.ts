@@ -36,7 +36,12 @@ describe('language switching', () => {
 
     expect(english.attributes('aria-pressed')).toBe('true');
     expect(wrapper.get('.product-name').text()).toBe('OGI Observatory');
-    expect(wrapper.get('nav').findAll('a').map((a) => a.text())).toEqual([
+    expect(
+      wrapper
+        .get('nav')
+        .findAll('a')
+        .map((a) => a.text()),
+    ).toEqual([
       'Overview',
       'Compare',
       'Outcomes',
@@ -55,13 +60,19 @@ describe('language switching', () => {
     expect(wrapper.get('.column').text()).toBe('Natural persons');
     expect(wrapper.get('.date').text()).toBe('24 Jan 2021');
 
-    await wrapper.findAll('button').find((b) => b.text() === '中文')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === '中文')!
+      .trigger('click');
     expect(wrapper.get('.product-name').text()).toBe('政府信息公开年报观测台');
   });
 
   it('remembers the choice for the next visit', async () => {
     const { wrapper } = await mountInApp(Page);
-    await wrapper.findAll('button').find((b) => b.text() === 'English')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'English')!
+      .trigger('click');
     await flushPromises();
 
     setActivePinia(createPinia()); // a new visit: a fresh store reads what was stored

@@ -36,13 +36,11 @@ export function useI18n() {
     if (!isoDate) return null;
     const ms = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
     if (Number.isNaN(ms)) return isoDate;
-    const options: Intl.DateTimeFormatOptions =
-      isoDate.length === 10 ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' };
+    const options: Intl.DateTimeFormatOptions = isoDate.length === 10 ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' };
     return new Intl.DateTimeFormat(INTL_LOCALE[store.locale], options).format(ms);
   };
 
-  const formatNumber = (value: number, maximumFractionDigits = 4) =>
-    new Intl.NumberFormat(INTL_LOCALE[store.locale], { maximumFractionDigits }).format(value);
+  const formatNumber = (value: number, maximumFractionDigits = 4) => new Intl.NumberFormat(INTL_LOCALE[store.locale], { maximumFractionDigits }).format(value);
 
   /** The Intl locale of the current language, for formatters that take one. */
   const intlLocale = computed(() => INTL_LOCALE[store.locale]);
@@ -61,5 +59,20 @@ export function useI18n() {
   const kindLabel = (kind: string) => (KINDS.has(kind) ? t(`agencyKind.${kind as AgencyKind}`) : kind);
   const levelLabel = (level: string | null) => (level && LEVELS.has(level) ? t(`agencyLevel.${level as AgencyLevel}`) : (level ?? ''));
 
-  return { locale, intlLocale, t, label, pick, formatDate, formatNumber, formatMetric, metricName, metricUnit, unit, kindLabel, levelLabel, setLocale: store.setLocale };
+  return {
+    locale,
+    intlLocale,
+    t,
+    label,
+    pick,
+    formatDate,
+    formatNumber,
+    formatMetric,
+    metricName,
+    metricUnit,
+    unit,
+    kindLabel,
+    levelLabel,
+    setLocale: store.setLocale,
+  };
 }

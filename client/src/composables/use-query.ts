@@ -18,10 +18,7 @@ export interface QueryState<TResult> {
  * Runs a query now and again whenever its variables change. `variables` returning null skips the query.
  * A newer request aborts the one in flight, so a slow answer never overwrites a newer one.
  */
-export function useQuery<TResult, TVariables>(
-  operation: TypedOperation<TResult, TVariables>,
-  variables: () => TVariables | null,
-): QueryState<TResult> {
+export function useQuery<TResult, TVariables>(operation: TypedOperation<TResult, TVariables>, variables: () => TVariables | null): QueryState<TResult> {
   const data = shallowRef<TResult | null>(null);
   const error = shallowRef<ApiError | null>(null);
   const loading = ref(false);
@@ -51,7 +48,11 @@ export function useQuery<TResult, TVariables>(
     }
   }
 
-  watch(() => JSON.stringify(variables()), () => void run(), { immediate: true });
+  watch(
+    () => JSON.stringify(variables()),
+    () => void run(),
+    { immediate: true },
+  );
   onScopeDispose(() => controller?.abort());
 
   return { data, error, loading, refetch: run };

@@ -11,6 +11,11 @@ export interface DataTable {
  * `对比 2023-2024.csv`, never `对比/2023:2024.csv`.
  */
 export function exportFileName(title: string, extension: string): string {
-  const base = title.replace(/[\\/:*?"<>|\r\n\t]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'export';
+  const base =
+    title
+      .replace(/[\\/:*?"<>|\r\n\t]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120) || 'export';
   return `${base}.${extension}`;
 }

@@ -20,7 +20,7 @@ describe('dashboard filters in the URL', () => {
   });
 
   it('ignores nonsense instead of failing: bad years, odd ids, repeats', () => {
-    const filters = parseDashboardQuery({ year: '99', years: '2020,abc,2020,1800', agencies: "1,1,<script>,2" });
+    const filters = parseDashboardQuery({ year: '99', years: '2020,abc,2020,1800', agencies: '1,1,<script>,2' });
     expect(filters.year).toBeNull();
     expect(filters.years).toEqual([2020]);
     expect(filters.selection.agencyIds).toEqual(['1', '2']);

@@ -96,8 +96,7 @@ export function toDashboardQuery(filters: DashboardFilters, keep: LocationQuery 
   return q;
 }
 
-export const isAllAgencies = (s: AgencySelectionFilter) =>
-  s.agencyIds.length === 0 && s.parentId === null && s.kinds.length === 0 && s.levels.length === 0;
+export const isAllAgencies = (s: AgencySelectionFilter) => s.agencyIds.length === 0 && s.parentId === null && s.kinds.length === 0 && s.levels.length === 0;
 
 /** The `AgencySelection` input of the GraphQL API. */
 export interface AgencySelectionInput {

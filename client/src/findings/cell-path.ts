@@ -1,13 +1,5 @@
 /** Human names for cell paths: `applications.newReceived[0]` → 一、本年新收… · 自然人. */
-import {
-  APPLICANT_COLUMNS,
-  APPLICATION_ROW_BY_KEY,
-  DISCLOSURE_ROWS,
-  REVIEW_COLUMNS,
-  REVIEW_GROUPS,
-  TEMPLATES,
-  type Template,
-} from '@ogi/domain';
+import { APPLICANT_COLUMNS, APPLICATION_ROW_BY_KEY, DISCLOSURE_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, TEMPLATES, type Template } from '@ogi/domain';
 import type { Bilingual } from '../composables/use-i18n';
 
 const INDEXED = /^(applications|reviewLitigation)\.(.+)\[(\d+)\]$/;

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../graphql/client';
 import { accountErrorMessage, formMessageText, newUserProblems, passwordChangeProblems, temporaryPassword, type NewUserForm } from './account-forms';
 
-const VALID: NewUserForm = { username: 'analyst.li', displayName: '李分析', role: 'analyst', agencyId: null, password: 'long enough pw', repeat: 'long enough pw' };
+const VALID: NewUserForm = {
+  username: 'analyst.li',
+  displayName: '李分析',
+  role: 'analyst',
+  agencyId: null,
+  password: 'long enough pw',
+  repeat: 'long enough pw',
+};
 const refused = (reason: string, details: Record<string, unknown> | null = null, code = 'BAD_USER_INPUT') =>
   new ApiError('graphql', '服务器原文。Server text.', 200, [code], [reason], details);
 

@@ -11,8 +11,7 @@ import type { MessageKey, MessageParams } from '../locales';
 /** A message of the forms: one of the catalogue's, or one of the domain's credential rules (bilingual there). */
 export type FormMessage = { key: MessageKey; params?: MessageParams } | { problem: CredentialProblem };
 
-export const isCredentialProblem = (value: unknown): value is CredentialProblem =>
-  typeof value === 'string' && value in CREDENTIAL_PROBLEM_MESSAGES;
+export const isCredentialProblem = (value: unknown): value is CredentialProblem => typeof value === 'string' && value in CREDENTIAL_PROBLEM_MESSAGES;
 
 /** The message in the current language (`pick` chooses the Chinese or English of the domain's pair). */
 export function formMessageText(

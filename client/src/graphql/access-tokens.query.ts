@@ -27,7 +27,6 @@ export const CreateAccessTokenMutation = defineOperation<
   { input: { name: string; scope: AccessTokenScope; expiresInDays: number } }
 >(createDocument);
 
-export const RevokeAccessTokenMutation = defineOperation<
-  { revokeAccessToken: Pick<AccessTokenResult, 'id' | 'active' | 'revokedAt'> },
-  { id: string }
->(revokeDocument);
+export const RevokeAccessTokenMutation = defineOperation<{ revokeAccessToken: Pick<AccessTokenResult, 'id' | 'active' | 'revokedAt'> }, { id: string }>(
+  revokeDocument,
+);

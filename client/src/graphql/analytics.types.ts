@@ -65,14 +65,7 @@ export interface RankingItemResult {
 }
 
 export type BreakdownDimension =
-  | 'OUTCOMES'
-  | 'WITHHOLDING_REASONS'
-  | 'UNABLE_TO_PROVIDE'
-  | 'NOT_PROCESSED'
-  | 'OTHER_HANDLING'
-  | 'APPLICANT_TYPES'
-  | 'REVIEW_OUTCOMES'
-  | 'LITIGATION_OUTCOMES';
+  'OUTCOMES' | 'WITHHOLDING_REASONS' | 'UNABLE_TO_PROVIDE' | 'NOT_PROCESSED' | 'OTHER_HANDLING' | 'APPLICANT_TYPES' | 'REVIEW_OUTCOMES' | 'LITIGATION_OUTCOMES';
 
 export interface BreakdownRowResult {
   agencyId: string | null;

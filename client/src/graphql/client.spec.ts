@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, csrfHeaders, defineOperation, request, sessionHooks } from './client';
 
 const Op = defineOperation<{ hello: string }, { name: string }>('query Hello($name: String) { hello(name: $name) }');
-const json = (status: number, body: unknown) => vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+const json = (status: number, body: unknown) =>
+  vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
   try {

@@ -6,7 +6,10 @@ export interface ReviewRatesQueryVariables {
   selection: AgencySelectionInput;
 }
 
-type Point = Pick<RollupValueResult, 'year' | 'value' | 'numerator' | 'denominator' | 'reportsCounted' | 'reportsDoubtful' | 'agenciesCovered' | 'agenciesExpected'>;
+type Point = Pick<
+  RollupValueResult,
+  'year' | 'value' | 'numerator' | 'denominator' | 'reportsCounted' | 'reportsDoubtful' | 'agenciesCovered' | 'agenciesExpected'
+>;
 
 export interface ReviewRatesQueryResult {
   review: Point[];

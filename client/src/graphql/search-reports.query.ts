@@ -9,4 +9,6 @@ export interface SearchHit {
   report: { id: string; year: number; scope: string; agency: { id: string; name: string } };
 }
 
-export const SearchReportsQuery = defineOperation<{ searchReports: { total: number; items: SearchHit[] } }, { query: string; take: number; skip: number }>(document);
+export const SearchReportsQuery = defineOperation<{ searchReports: { total: number; items: SearchHit[] } }, { query: string; take: number; skip: number }>(
+  document,
+);

@@ -496,7 +496,11 @@ export const zhCN = {
       token: { created: '创建访问令牌', revoked: '撤销访问令牌' },
       threshold: { set: '设定红黄绿阈值' },
       contact: { set: '修改机关联系人' },
-      followUp: { updated: '督办事项变更', resolvedByNewVersion: '新版本通过校验，督办事项自动整改完成', resolvedByCorrection: '更正后报告通过校验，督办事项自动整改完成' },
+      followUp: {
+        updated: '督办事项变更',
+        resolvedByNewVersion: '新版本通过校验，督办事项自动整改完成',
+        resolvedByCorrection: '更正后报告通过校验，督办事项自动整改完成',
+      },
       user: { created: '创建账号', updated: '修改账号', passwordReset: '重设账号密码', deleted: '删除账号' },
       agency: { updated: '修改机关登记', usualScopeChanged: '更改机关常规口径' },
       submission: { markedMissing: '标记逾期未报', missingMarkRemoved: '撤销逾期未报标记' },
@@ -702,7 +706,8 @@ export const zhCN = {
     itemStatus: { pending: '待处理', stored: '已入库', duplicate: '已存在', failed: '失败' },
     more: '另有 {count} 个文件未列出。',
     recent: '最近的导入批次',
-    recentLead: '每次上传、命令行导入、样例导入和从网址导入都记为一个批次。服务器中途停止而中断的上传批次可以在这里继续导入；从网址导入的批次不能继续，重新导入这些网址即可。',
+    recentLead:
+      '每次上传、命令行导入、样例导入和从网址导入都记为一个批次。服务器中途停止而中断的上传批次可以在这里继续导入；从网址导入的批次不能继续，重新导入这些网址即可。',
     recentCaption: '最近的导入批次',
     recentColumns: { id: '批次', time: '时间', who: '操作人', origin: '来源', counts: '结果', status: '状态', actions: '操作' },
     countsShort: '{files} 个：入库 {stored} · 已存在 {duplicate} · 失败 {failed} · 待处理 {pending}',

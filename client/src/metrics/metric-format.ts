@@ -6,7 +6,6 @@
 import { METRIC_BY_CODE, METRIC_UNIT_LABELS, type MetricDefinition, type MetricUnit } from '@ogi/domain';
 import type { Bilingual } from '../composables/use-i18n';
 
-
 export function metricDefinition(code: string): MetricDefinition | null {
   return METRIC_BY_CODE.get(code) ?? null;
 }

@@ -32,7 +32,10 @@ export function readingsNote(v: MetricValueResult | null, text: Pick<MetricGridT
 }
 
 /** What a value rests on, in words: its quality, its parts, and the sentence a self-reported figure comes from. */
-export function describeValue(v: MetricValueResult | null, text: Pick<MetricGridText, 'qualityLabel'> & Partial<Pick<MetricGridText, 'readings' | 'formatValue'>>): string | null {
+export function describeValue(
+  v: MetricValueResult | null,
+  text: Pick<MetricGridText, 'qualityLabel'> & Partial<Pick<MetricGridText, 'readings' | 'formatValue'>>,
+): string | null {
   if (!v) return null;
   const parts = [
     v.quality && v.quality !== 'VERIFIED' ? text.qualityLabel(v.quality) : null,
@@ -67,7 +70,8 @@ export function metricGrid(
         return reportId ? { name: 'report', params: { id: reportId } } : null;
       },
       describe: (cell: GridCell) => describeValue(valueOf(cell), text),
-      tone: (cell: GridCell) => (cell.sort === null ? ('muted' as const) : isDoubtful(valueOf(cell)?.quality) ? qualityMark(valueOf(cell)?.quality)!.tone : null),
+      tone: (cell: GridCell) =>
+        cell.sort === null ? ('muted' as const) : isDoubtful(valueOf(cell)?.quality) ? qualityMark(valueOf(cell)?.quality)!.tone : null,
       badge: (cell: GridCell) => {
         const v = valueOf(cell);
         const mark = v?.value !== null ? qualityMark(v?.quality) : null;

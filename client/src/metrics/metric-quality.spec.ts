@@ -7,7 +7,10 @@ describe('quality marks', () => {
     expect(qualityMark(undefined)).toBeNull();
     expect(qualityMark('CONTRADICTED')).toEqual({ symbol: '⚠', tone: 'error' });
     expect(qualityMark('SELF_REPORTED')?.symbol).toBe('述');
-    expect(['VERIFIED', 'UNVERIFIABLE', 'CONTRADICTED', 'UNCERTAIN', 'CORRECTED', 'SELF_REPORTED'].filter((q) => isDoubtful(q as never))).toEqual(['CONTRADICTED', 'UNCERTAIN']);
+    expect(['VERIFIED', 'UNVERIFIABLE', 'CONTRADICTED', 'UNCERTAIN', 'CORRECTED', 'SELF_REPORTED'].filter((q) => isDoubtful(q as never))).toEqual([
+      'CONTRADICTED',
+      'UNCERTAIN',
+    ]);
   });
 });
 
@@ -21,7 +24,13 @@ describe('chart tooltips', () => {
   it('names the value, its mark, its scope and its quality state in words, one line each', () => {
     const format = describedTooltip(text as never);
     const out = format([
-      { axisValueLabel: '2023 年', seriesName: '申请量', marker: '●', value: 14, data: { value: 14, quality: 'CONTRADICTED', scope: 'self', notes: ['印 0，分项合计 11'] } },
+      {
+        axisValueLabel: '2023 年',
+        seriesName: '申请量',
+        marker: '●',
+        value: 14,
+        data: { value: 14, quality: 'CONTRADICTED', scope: 'self', notes: ['印 0，分项合计 11'] },
+      },
       { axisValueLabel: '2023 年', seriesName: '办理量', marker: '●', value: 3, data: { value: 3, quality: 'VERIFIED', scope: 'region_aggregate' } },
     ]);
     expect(out.split('<br/>')).toEqual([

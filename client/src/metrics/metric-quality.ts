@@ -27,7 +27,13 @@ export const qualityMark = (quality: MetricQuality | null | undefined): QualityM
 export const isDoubtful = (quality: MetricQuality | null | undefined): boolean => !!quality && RANKING_EXCLUDED_QUALITIES.includes(quality);
 
 /** The style of a doubtful value's bar or point: hatched and faded, so it is not read as a sound figure. */
-export const DOUBTFUL_ITEM_STYLE = { opacity: 0.45, borderType: 'dashed' as const, borderWidth: 1, borderColor: '#c0392b', decal: { symbol: 'line', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4 } };
+export const DOUBTFUL_ITEM_STYLE = {
+  opacity: 0.45,
+  borderType: 'dashed' as const,
+  borderWidth: 1,
+  borderColor: '#c0392b',
+  decal: { symbol: 'line', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4 },
+};
 
 /** What a chart's tooltip says beside a value, in the reader's language. */
 export interface TooltipText {

@@ -16,7 +16,6 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { name: 'system', userId: null };
 
-
 export interface AuditEntryInput {
   actor: Actor;
   action: AuditAction;

@@ -107,10 +107,9 @@ export interface CorrectCellInput {
 
 /** Locks the report's agency (the lock every write to an agency's reports takes) and returns the report's template. */
 async function lockReport(m: EntityManager, reportId: number): Promise<{ template: Template }> {
-  const rows: { template: Template }[] = await m.query(
-    `SELECT r.template FROM report r JOIN agency a ON a.id = r.agency_id WHERE r.id = $1 FOR UPDATE OF a`,
-    [reportId],
-  );
+  const rows: { template: Template }[] = await m.query(`SELECT r.template FROM report r JOIN agency a ON a.id = r.agency_id WHERE r.id = $1 FOR UPDATE OF a`, [
+    reportId,
+  ]);
   if (!rows[0]) throw new CorrectionError('REPORT_NOT_FOUND', `找不到该年报（id ${reportId}）。No report with id ${reportId}.`);
   return rows[0];
 }
@@ -120,10 +119,12 @@ async function lockCell(m: EntityManager, reportId: number, template: Template, 
   const kind = address ? cellValueKind(template, address) : null;
   const rows: { value: string | null; raw: string }[] =
     address && kind
-      ? await m.query(
-          `SELECT value, raw FROM report_cell WHERE report_id = $1 AND section = $2 AND row_key = $3 AND column_key = $4 FOR UPDATE`,
-          [reportId, address.section, address.row, String(address.column)],
-        )
+      ? await m.query(`SELECT value, raw FROM report_cell WHERE report_id = $1 AND section = $2 AND row_key = $3 AND column_key = $4 FOR UPDATE`, [
+          reportId,
+          address.section,
+          address.row,
+          String(address.column),
+        ])
       : [];
   if (!address || !kind || !rows[0]) {
     throw new CorrectionError('CELL_NOT_FOUND', `该年报的表格中没有单元格“${path}”。The report's tables have no cell "${path}".`);
@@ -131,7 +132,11 @@ async function lockCell(m: EntityManager, reportId: number, template: Template, 
   return { address, kind, value: num(rows[0].value), raw: rows[0].raw };
 }
 
-async function activeCorrection(m: EntityManager, reportId: number, address: { section: string; row: string; column: string | number }): Promise<CorrectionRow | null> {
+async function activeCorrection(
+  m: EntityManager,
+  reportId: number,
+  address: { section: string; row: string; column: string | number },
+): Promise<CorrectionRow | null> {
   const rows: CorrectionRow[] = await m.query(
     `SELECT * FROM cell_correction WHERE report_id = $1 AND section = $2 AND row_key = $3 AND column_key = $4 AND status = 'active' FOR UPDATE`,
     [reportId, address.section, address.row, String(address.column)],
@@ -178,7 +183,18 @@ export async function correctCell(dataSource: DataSource, input: CorrectCellInpu
     const [row] = (await m.query(
       `INSERT INTO cell_correction (report_id, section, row_key, column_key, value, original_value, original_raw, reason, status, created_by, created_by_user_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $10) RETURNING *`,
-      [input.reportId, cell.address.section, cell.address.row, String(cell.address.column), input.value, originalValue, originalRaw, reason, input.actor.name, input.actor.userId],
+      [
+        input.reportId,
+        cell.address.section,
+        cell.address.row,
+        String(cell.address.column),
+        input.value,
+        originalValue,
+        originalRaw,
+        reason,
+        input.actor.name,
+        input.actor.userId,
+      ],
     )) as CorrectionRow[];
     await setCellValue(m, input.reportId, cell.address, input.value);
     await appendAudit(m, {
@@ -209,7 +225,10 @@ export async function withdrawCorrection(
     const active = await activeCorrection(m, input.reportId, cell.address);
     if (!active) throw new CorrectionError('NO_ACTIVE_CORRECTION', '该单元格没有生效的更正。The cell has no correction in force.');
     // (TypeORM answers an UPDATE … RETURNING with [rows, count].)
-    const [[row]] = (await m.query(`UPDATE cell_correction SET status = 'withdrawn', updated_at = now() WHERE id = $1 RETURNING *`, [active.id])) as [CorrectionRow[], number];
+    const [[row]] = (await m.query(`UPDATE cell_correction SET status = 'withdrawn', updated_at = now() WHERE id = $1 RETURNING *`, [active.id])) as [
+      CorrectionRow[],
+      number,
+    ];
     const original = num(active.original_value);
     await setCellValue(m, input.reportId, cell.address, original);
     await appendAudit(m, {
@@ -257,7 +276,21 @@ export async function carryCorrections(m: EntityManager, fromReportId: number, t
       `INSERT INTO cell_correction (report_id, section, row_key, column_key, value, original_value, original_raw, reason, status,
                                     carried_from_id, created_by, created_by_user_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-      [toReportId, c.section, c.row_key, c.column_key, c.value, cell ? cell.value : null, c.original_raw, c.reason, same ? 'active' : 'stale', c.id, c.created_by, c.created_by_user_id, c.created_at],
+      [
+        toReportId,
+        c.section,
+        c.row_key,
+        c.column_key,
+        c.value,
+        cell ? cell.value : null,
+        c.original_raw,
+        c.reason,
+        same ? 'active' : 'stale',
+        c.id,
+        c.created_by,
+        c.created_by_user_id,
+        c.created_at,
+      ],
     )) as { id: number }[];
     const path = pathOfRow(c);
     if (same) {

@@ -6,7 +6,15 @@
  */
 import { RULE_DESCRIPTIONS, checkAcrossYears, checkReport, type Finding, type RuleCode } from '@ogi/domain';
 import type { EntityManager } from 'typeorm';
-import { currentReport, insertFindings, latePublication, loadStoredReport, refreshScopeFindings, storedCarryCore, writeMetrics } from '../ingest/stored-report.js';
+import {
+  currentReport,
+  insertFindings,
+  latePublication,
+  loadStoredReport,
+  refreshScopeFindings,
+  storedCarryCore,
+  writeMetrics,
+} from '../ingest/stored-report.js';
 
 /** Findings only the parser can make (it saw the glued digits); kept as stored unless an editor settled the cells. */
 const PARSER_ONLY_RULES: readonly RuleCode[] = ['UNCERTAIN_READING'];
@@ -15,19 +23,27 @@ export async function recomputeReport(m: EntityManager, reportId: number): Promi
   const report = await loadStoredReport(m, reportId);
   if (!report) throw new Error(`report ${reportId} does not exist`);
 
-  const corrections: { section: string; row_key: string; column_key: string; status: string; value: string | null; original_raw: string }[] =
-    await m.query(`SELECT section, row_key, column_key, status, value, original_raw FROM cell_correction WHERE report_id = $1 AND status IN ('active', 'stale') ORDER BY id`, [
-      reportId,
-    ]);
+  const corrections: { section: string; row_key: string; column_key: string; status: string; value: string | null; original_raw: string }[] = await m.query(
+    `SELECT section, row_key, column_key, status, value, original_raw FROM cell_correction WHERE report_id = $1 AND status IN ('active', 'stale') ORDER BY id`,
+    [reportId],
+  );
   const pathOf = (c: { section: string; row_key: string; column_key: string }) =>
     /^\d+$/.test(c.column_key) ? `${c.section}.${c.row_key}[${c.column_key}]` : `${c.section}.${c.row_key}.${c.column_key}`;
   const corrected = new Set(corrections.filter((c) => c.status === 'active').map(pathOf));
 
-  const stored: { rule: RuleCode; severity: Finding['severity']; status: Finding['status']; cells: string[]; expected: string | null; actual: string | null; message_zh: string; message_en: string }[] =
-    await m.query(`SELECT rule, severity, status, cells, expected, actual, message_zh, message_en FROM report_finding WHERE report_id = $1 AND rule = ANY($2) ORDER BY id`, [
-      reportId,
-      PARSER_ONLY_RULES,
-    ]);
+  const stored: {
+    rule: RuleCode;
+    severity: Finding['severity'];
+    status: Finding['status'];
+    cells: string[];
+    expected: string | null;
+    actual: string | null;
+    message_zh: string;
+    message_en: string;
+  }[] = await m.query(
+    `SELECT rule, severity, status, cells, expected, actual, message_zh, message_en FROM report_finding WHERE report_id = $1 AND rule = ANY($2) ORDER BY id`,
+    [reportId, PARSER_ONLY_RULES],
+  );
   const kept: Finding[] = stored
     .filter((f) => !(f.cells.length > 0 && f.cells.every((c) => corrected.has(c))))
     .map((f) => ({

@@ -4,15 +4,7 @@
  * cells from `cellRows`, findings from @ogi/domain's `checkReport` (as the parser runs it), `checkAcrossYears`
  * and `latePublication`, metrics from `metricRows` (deriveMetrics, with their quality), breakdown parts from `breakdownPartRows`, deadlines from `publicationDeadline`.
  */
-import {
-  checkAcrossYears,
-  checkReport,
-  daysLate,
-  publicationDeadline,
-  type AgencyKind,
-  type Finding,
-  type ParsedReport,
-} from '@ogi/domain';
+import { checkAcrossYears, checkReport, daysLate, publicationDeadline, type AgencyKind, type Finding, type ParsedReport } from '@ogi/domain';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Pool } from 'pg';
@@ -141,11 +133,46 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
 
   const kindOf = new Map(dataset.agencies.map((a) => [a.id, a.kind as AgencyKind]));
   const files = new TableWriter(dataSource, 'source_file', ['id', 'sha256', 'file_name', 'format', 'byte_size', 'content']);
-  const reports = new TableWriter(dataSource, 'report', ['id', 'agency_id', 'year', 'template', 'scope', 'printed_agency_name', 'published_on', 'deadline', 'days_late', 'source_file_id', 'content_hash', 'raw_text', 'parser_version', 'version', 'is_current']);
+  const reports = new TableWriter(dataSource, 'report', [
+    'id',
+    'agency_id',
+    'year',
+    'template',
+    'scope',
+    'printed_agency_name',
+    'published_on',
+    'deadline',
+    'days_late',
+    'source_file_id',
+    'content_hash',
+    'raw_text',
+    'parser_version',
+    'version',
+    'is_current',
+  ]);
   const cells = new TableWriter(dataSource, 'report_cell', ['report_id', 'section', 'row_key', 'column_key', 'value', 'state', 'raw', 'confidence']);
-  const findings = new TableWriter(dataSource, 'report_finding', ['report_id', 'rule', 'severity', 'status', 'cells', 'expected', 'actual', 'message_zh', 'message_en']);
+  const findings = new TableWriter(dataSource, 'report_finding', [
+    'report_id',
+    'rule',
+    'severity',
+    'status',
+    'cells',
+    'expected',
+    'actual',
+    'message_zh',
+    'message_en',
+  ]);
   const narrative = new TableWriter(dataSource, 'narrative_fact', ['report_id', 'kind', 'value', 'sentence', 'start_offset', 'end_offset']);
-  const metrics = new TableWriter(dataSource, 'report_metric', ['report_id', 'metric_code', 'value', 'numerator', 'denominator', 'quality', 'printed_value', 'parts_value']);
+  const metrics = new TableWriter(dataSource, 'report_metric', [
+    'report_id',
+    'metric_code',
+    'value',
+    'numerator',
+    'denominator',
+    'quality',
+    'printed_value',
+    'parts_value',
+  ]);
   const parts = new TableWriter(dataSource, 'report_breakdown_part', ['report_id', 'dimension', 'part_key', 'value']);
 
   // The big tables' indexes are built once at the end (a sort) instead of row by row: several times cheaper.
@@ -211,7 +238,8 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
       findings.add([id, f.rule, f.severity, f.status, f.cells, finiteOrNull(f.expected), finiteOrNull(f.actual), f.message.zh, f.message.en]);
     }
     for (const n of r.narrative) narrative.add([id, n.kind, n.value, n.sentence, n.start, n.end]);
-    for (const m of metricRows(core, r.narrative, found)) metrics.add([id, m.metricCode, m.value, m.numerator, m.denominator, m.quality, m.printedValue, m.partsValue]);
+    for (const m of metricRows(core, r.narrative, found))
+      metrics.add([id, m.metricCode, m.value, m.numerator, m.denominator, m.quality, m.printedValue, m.partsValue]);
     previousOf.set(r.agencyId, r);
 
     if (id % BATCH_REPORTS === 0 || id === sorted.length) {

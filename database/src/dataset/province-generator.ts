@@ -98,11 +98,46 @@ function split(total: number, weights: readonly number[], r: Random): number[] {
 
 const PLACE_CHARS = '安宁平清河阳泉山江城东西南北新兴华丰和永长庆嘉兴台武昌临川云溪松柏桃源湖滨海丘岭桥林泽源水石龙凤'.split('');
 const DEPARTMENTS = [
-  '教育局', '公安局', '民政局', '司法局', '财政局', '人力资源和社会保障局', '自然资源和规划局', '生态环境局', '住房和城乡建设局',
-  '交通运输局', '水利局', '农业农村局', '商务局', '文化广电和旅游局', '卫生健康委员会', '退役军人事务局', '应急管理局', '审计局',
-  '市场监督管理局', '统计局', '医疗保障局', '城市管理局', '发展和改革委员会', '工业和信息化局', '科学技术局', '林业局', '体育局',
-  '信访局', '行政审批局', '数据资源管理局', '地方金融监督管理局', '国有资产监督管理委员会', '民族宗教事务局', '机关事务管理局',
-  '人民防空办公室', '粮食和物资储备局', '档案局', '外事办公室', '乡村振兴局', '税务局',
+  '教育局',
+  '公安局',
+  '民政局',
+  '司法局',
+  '财政局',
+  '人力资源和社会保障局',
+  '自然资源和规划局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水利局',
+  '农业农村局',
+  '商务局',
+  '文化广电和旅游局',
+  '卫生健康委员会',
+  '退役军人事务局',
+  '应急管理局',
+  '审计局',
+  '市场监督管理局',
+  '统计局',
+  '医疗保障局',
+  '城市管理局',
+  '发展和改革委员会',
+  '工业和信息化局',
+  '科学技术局',
+  '林业局',
+  '体育局',
+  '信访局',
+  '行政审批局',
+  '数据资源管理局',
+  '地方金融监督管理局',
+  '国有资产监督管理委员会',
+  '民族宗教事务局',
+  '机关事务管理局',
+  '人民防空办公室',
+  '粮食和物资储备局',
+  '档案局',
+  '外事办公室',
+  '乡村振兴局',
+  '税务局',
 ];
 
 /** Unique two-character place names. */
@@ -177,7 +212,12 @@ function buildTree(target: number, r: Random): DatasetAgency[] {
 // ---- one agency's own activity for one year ----
 
 /** Section 三 by applicant column: rows → 7 values (the last is the row total). */
-type Tables = { applications: Record<string, number[]>; review: number[][]; disclosure2021: Record<string, Record<string, number>>; disclosure2019: Record<string, Record<string, number>> };
+type Tables = {
+  applications: Record<string, number[]>;
+  review: number[][];
+  disclosure2021: Record<string, Record<string, number>>;
+  disclosure2019: Record<string, Record<string, number>>;
+};
 
 const APPLICANT_WEIGHTS = [85, 8, 0.6, 0.6, 2, 4];
 const OUTCOME_WEIGHTS: [string, number][] = [
@@ -232,7 +272,11 @@ function ownTables(volume: number, carriedOver: number[], year: number, r: Rando
     rowsOf('carriedOver')[c] = carriedOver[c] ?? 0;
     rowsOf('carriedForward')[c] = forward;
     rowsOf('total')[c] = handled;
-    const parts = split(handled, OUTCOME_WEIGHTS.map(([, w]) => w), r);
+    const parts = split(
+      handled,
+      OUTCOME_WEIGHTS.map(([, w]) => w),
+      r,
+    );
     OUTCOME_WEIGHTS.forEach(([key], i) => (rowsOf(key)[c] = parts[i]!));
   }
   for (const row of Object.values(applications)) row[6] = row.slice(0, 6).reduce((s, x) => s + x, 0);
@@ -269,7 +313,16 @@ function ownTables(volume: number, carriedOver: number[], year: number, r: Rando
 }
 
 function emptyTables(): Tables {
-  return { applications: {}, review: [[0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]], disclosure2021: {}, disclosure2019: {} };
+  return {
+    applications: {},
+    review: [
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0],
+    ],
+    disclosure2021: {},
+    disclosure2019: {},
+  };
 }
 
 function addTables(into: Tables, from: Tables): void {
@@ -363,7 +416,12 @@ export function generateProvince(options: ProvinceOptions = {}): Dataset {
   for (const a of agencies) if (a.parentId !== null) (children.get(a.parentId) ?? children.set(a.parentId, []).get(a.parentId)!).push(a);
 
   // Who publishes a region aggregate: every city government, and about half the county governments (fixed).
-  const aggregates = new Set(agencies.filter((a) => a.level === 'city' || (a.level === 'county' && a.kind === 'government' && r.chance(0.5))).filter((a) => a.kind === 'government').map((a) => a.id));
+  const aggregates = new Set(
+    agencies
+      .filter((a) => a.level === 'city' || (a.level === 'county' && a.kind === 'government' && r.chance(0.5)))
+      .filter((a) => a.kind === 'government')
+      .map((a) => a.id),
+  );
   const volume = new Map(agencies.map((a) => [a.id, baseVolume(a, r)]));
   const forwardOf = new Map<number, number[]>();
   const reports: DatasetReport[] = [];

@@ -40,10 +40,9 @@ async function resolvePassing(
   condition: string,
   action: AuditAction,
 ): Promise<number[]> {
-  const [check] = (await m.query(
-    `SELECT count(*)::int AS failing FROM report_finding WHERE report_id = $1 AND status = 'failed' AND severity = 'error'`,
-    [report.reportId],
-  )) as { failing: number }[];
+  const [check] = (await m.query(`SELECT count(*)::int AS failing FROM report_finding WHERE report_id = $1 AND status = 'failed' AND severity = 'error'`, [
+    report.reportId,
+  ])) as { failing: number }[];
   if ((check?.failing ?? 0) > 0) return [];
   const rows = (await m.query(
     `UPDATE follow_up_item SET status = 'resolved', resolved_by_report_id = $1, updated_at = now()

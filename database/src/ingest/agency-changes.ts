@@ -47,11 +47,7 @@ export async function mergeAgencyInto(m: EntityManager, fromId: number, intoId: 
     );
     const offset = theirs.reduce((max, r) => Math.max(max, r.version), 0);
     const ours = moved.filter((r) => r.year === year);
-    await m.query('UPDATE report SET is_current = false, agency_id = $1, version = version + $2 WHERE id = ANY($3)', [
-      intoId,
-      offset,
-      ours.map((r) => r.id),
-    ]);
+    await m.query('UPDATE report SET is_current = false, agency_id = $1, version = version + $2 WHERE id = ANY($3)', [intoId, offset, ours.map((r) => r.id)]);
     const theirCurrent = theirs.find((r) => r.is_current) ?? null;
     const ourCurrent = ours.find((r) => r.is_current) ?? null;
     let current = theirCurrent ?? ourCurrent;
@@ -63,7 +59,11 @@ export async function mergeAgencyInto(m: EntityManager, fromId: number, intoId: 
       await m.query('UPDATE report SET is_current = true WHERE id = $1', [current.id]);
     }
   }
-  await refreshDeadlines(m, moved.map((r) => r.id), into.kind);
+  await refreshDeadlines(
+    m,
+    moved.map((r) => r.id),
+    into.kind,
+  );
   for (const year of years) {
     await recheckCarryOver(m, intoId, year);
     await recheckCarryOver(m, intoId, year + 1);

@@ -28,12 +28,7 @@ export async function inferParentId(m: EntityManager, name: string, kind: Agency
 }
 
 /** Records the open proposal for an agency an import has just created for `printedName`. */
-export async function proposeAgencyMatchFor(
-  m: EntityManager,
-  created: { id: number; name: string },
-  printedName: string,
-  reportId: number,
-): Promise<void> {
+export async function proposeAgencyMatchFor(m: EntityManager, created: { id: number; name: string }, printedName: string, reportId: number): Promise<void> {
   const registry: { id: number; names: string[] }[] = await m.query(
     `SELECT a.id, array_prepend(a.name, coalesce(array_agg(x.alias ORDER BY x.alias) FILTER (WHERE x.alias IS NOT NULL), '{}')) AS names
        FROM agency a LEFT JOIN agency_alias x ON x.agency_id = a.id

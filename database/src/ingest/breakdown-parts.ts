@@ -61,7 +61,9 @@ export async function writeBreakdownParts(m: EntityManager, reportId: number): P
     'SELECT section, row_key, column_key, value FROM report_cell WHERE report_id = $1 AND section = ANY($2::text[])',
     [reportId, PART_SECTIONS],
   );
-  const rows = breakdownPartRows(cells.map((c) => ({ section: c.section, rowKey: c.row_key, columnKey: c.column_key, value: c.value === null ? null : Number(c.value) })));
+  const rows = breakdownPartRows(
+    cells.map((c) => ({ section: c.section, rowKey: c.row_key, columnKey: c.column_key, value: c.value === null ? null : Number(c.value) })),
+  );
   await m.query('DELETE FROM report_breakdown_part WHERE report_id = $1', [reportId]);
   if (!rows.length) return;
   await m.query(

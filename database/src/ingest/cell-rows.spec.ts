@@ -4,8 +4,7 @@ import { loadExpectedReport } from '../../test/expected-report.js';
 describe('cellRows', () => {
   const report = loadExpectedReport();
   const rows = cellRows(report, '2019');
-  const find = (section: string, row: string, column: string) =>
-    rows.find((r) => r.section === section && r.rowKey === row && r.columnKey === column);
+  const find = (section: string, row: string, column: string) => rows.find((r) => r.section === section && r.rowKey === row && r.columnKey === column);
 
   it('stores every cell of the 2019 template, blank ones as EMPTY (blank is not zero)', () => {
     // 二: 8 rows; 三: the 23 rows of the 2019 template × 7 columns; 四: 3 groups × 5

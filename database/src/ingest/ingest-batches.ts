@@ -31,8 +31,7 @@ export type BatchItemResult = IngestResult & { position: number };
 
 /** An item recorded already finished (see IngestBatches.addFinished): a web address and what came of it. */
 export type FinishedItem = { fileName: string; path: string } & (
-  | { status: 'stored' | 'duplicate'; reportId: number }
-  | { status: 'failed'; error: { code: string; message: string } }
+  { status: 'stored' | 'duplicate'; reportId: number } | { status: 'failed'; error: { code: string; message: string } }
 );
 
 export interface BatchSummary {
@@ -172,7 +171,10 @@ export class IngestBatches {
    * Ingests every pending item of a batch this process owns, `concurrency` at a time; returns every item's result
    * in file order (items finished in an earlier run included). `bytes` are the files still in memory (uploads).
    */
-  async run(batchId: number, options: { bytes?: ReadonlyMap<number, Uint8Array>; onResult?: (r: BatchItemResult, done: number, total: number) => void } = {}): Promise<BatchItemResult[]> {
+  async run(
+    batchId: number,
+    options: { bytes?: ReadonlyMap<number, Uint8Array>; onResult?: (r: BatchItemResult, done: number, total: number) => void } = {},
+  ): Promise<BatchItemResult[]> {
     const items = await this.items(batchId);
     // A department user's batch stores only its agency's reports — read from the batch, so a resumed one does too.
     const [batch] = (await this.dataSource.query('SELECT origin, only_agency_id FROM ingest_batch WHERE id = $1', [batchId])) as {
@@ -254,7 +256,10 @@ export class IngestBatches {
   /** Makes this process the owner of an unfinished batch whose process is gone (a done batch is left as it is). */
   async claim(batchId: number, origins?: readonly BatchOrigin[]): Promise<void> {
     await this.lease.ensure();
-    const [existing] = (await this.dataSource.query('SELECT origin, status FROM ingest_batch WHERE id = $1', [batchId])) as { origin: BatchOrigin; status: BatchStatus }[];
+    const [existing] = (await this.dataSource.query('SELECT origin, status FROM ingest_batch WHERE id = $1', [batchId])) as {
+      origin: BatchOrigin;
+      status: BatchStatus;
+    }[];
     if (!existing) throw new BatchError('BATCH_NOT_FOUND', `找不到导入批次 ${batchId}。No import batch ${batchId}.`);
     // An import from web addresses keeps no files to resume from: collecting the addresses again does it.
     if (existing.origin === 'url' || (origins && !origins.includes(existing.origin))) {
@@ -375,7 +380,11 @@ export class IngestBatches {
           bytes = row?.content ?? undefined;
         } catch (err) {
           if (!isDatabaseUnavailable(err)) throw err;
-          return { status: 'failed', fileName: item.file_name, error: { code: 'DATABASE_UNAVAILABLE', message: INGEST_ERROR_MESSAGES.DATABASE_UNAVAILABLE.zh } };
+          return {
+            status: 'failed',
+            fileName: item.file_name,
+            error: { code: 'DATABASE_UNAVAILABLE', message: INGEST_ERROR_MESSAGES.DATABASE_UNAVAILABLE.zh },
+          };
         }
       }
       result = bytes

@@ -18,7 +18,6 @@ import { reportContentHash } from './content-hash.js';
 import { cellsFit, isCalendarDate, normaliseAgencyName, withoutNul, type ReportParser } from './report-ingestor.js';
 import { writeParsedContents } from './stored-report.js';
 
-
 export type ReparseResult =
   | {
       status: 'updated' | 'unchanged';
@@ -49,7 +48,11 @@ export const REPARSE_IDENTITY_CHANGED = {
   en: 'The new reading gives another agency or year than the stored report; the stored reading was kept. Check it by hand.',
 } as const;
 
-const failure = (reportId: number, code: IngestFailureCode): ReparseResult => ({ status: 'failed', reportId, error: { code, message: ingestFailureMessage(code).zh } });
+const failure = (reportId: number, code: IngestFailureCode): ReparseResult => ({
+  status: 'failed',
+  reportId,
+  error: { code, message: ingestFailureMessage(code).zh },
+});
 
 export async function reparseReport(dataSource: DataSource, parser: ReportParser, reportId: number, actor: Actor): Promise<ReparseResult> {
   const [stored] = (await dataSource.query(
@@ -160,7 +163,12 @@ export async function reparseReport(dataSource: DataSource, parser: ReportParser
       reportId,
       before: stored.parser_version,
       after: parserAfter,
-      detail: { changedCount: changed.length, changedCells: changed.slice(0, 200), correctionsReapplied: corrections.applied, correctionsStale: corrections.stale },
+      detail: {
+        changedCount: changed.length,
+        changedCells: changed.slice(0, 200),
+        correctionsReapplied: corrections.applied,
+        correctionsStale: corrections.stale,
+      },
     });
     return { status: 'updated', ...unchanged, changedCells: changed.length, correctionsReapplied: corrections.applied, correctionsStale: corrections.stale };
   });

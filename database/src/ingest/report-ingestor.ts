@@ -199,7 +199,9 @@ export class ReportIngestor {
 
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((m) => this.storeIn(m, { report, bytes, fileName, hooks, agencyName, year, template, sha256, contentHash, cells }));
+        return await this.dataSource.transaction((m) =>
+          this.storeIn(m, { report, bytes, fileName, hooks, agencyName, year, template, sha256, contentHash, cells }),
+        );
       } catch (err) {
         if (err instanceof AgencyNotAllowed) return failed(fileName, 'AGENCY_NOT_ALLOWED');
         if (err instanceof SameFileStoredConcurrently) {
@@ -246,10 +248,10 @@ export class ReportIngestor {
     if (!inserted[0]) throw new SameFileStoredConcurrently();
     const sourceFileId = inserted[0].id;
 
-    const [{ next_version: version }] = (await m.query(
-      'SELECT COALESCE(MAX(version), 0) + 1 AS next_version FROM report WHERE agency_id = $1 AND year = $2',
-      [agency.id, year],
-    )) as [{ next_version: number }];
+    const [{ next_version: version }] = (await m.query('SELECT COALESCE(MAX(version), 0) + 1 AS next_version FROM report WHERE agency_id = $1 AND year = $2', [
+      agency.id,
+      year,
+    ])) as [{ next_version: number }];
     if (current) await m.query('UPDATE report SET is_current = false WHERE id = $1', [current.id]);
 
     const deadline = publicationDeadline(year, agency.kind);
@@ -277,7 +279,18 @@ export class ReportIngestor {
 
     if (agency.created) await proposeAgencyMatchFor(m, agency, report.agency ?? agencyName, reportId);
 
-    await writeParsedContents(m, { reportId, report, cells, agencyId: agency.id, agencyKind: agency.kind, year, template, deadline, daysLate: late, isCurrent: true });
+    await writeParsedContents(m, {
+      reportId,
+      report,
+      cells,
+      agencyId: agency.id,
+      agencyKind: agency.kind,
+      year,
+      template,
+      deadline,
+      daysLate: late,
+      isCurrent: true,
+    });
 
     // Editors' corrections of the version this one replaces carry over where the cell reads the same; the
     // others are flagged. Findings and metrics are then recomputed from the cells as they now stand.
@@ -330,7 +343,13 @@ export class ReportIngestor {
     );
     const stored = rows[0] ? await loadStoredReport(m, rows[0].id) : null;
     if (!stored) return null;
-    return { year: stored.year, template: stored.template, activeDisclosure: stored.core.activeDisclosure, applications: stored.core.applications, scope: rows[0]!.scope };
+    return {
+      year: stored.year,
+      template: stored.template,
+      activeDisclosure: stored.core.activeDisclosure,
+      applications: stored.core.applications,
+      scope: rows[0]!.scope,
+    };
   }
 
   /** The agency of this name or alias, without creating it. */

@@ -3,7 +3,14 @@ import { cellsFit, isCalendarDate, withoutNul } from './report-ingestor.js';
 describe('what the ingest path checks before storing', () => {
   it('accepts only calendar days as publication dates', () => {
     expect(['2021-01-24', '2024-02-29'].map(isCalendarDate)).toEqual([true, true]);
-    expect(['2021-02-30', '2023-02-29', '2021-13-01', '2021-1-24', '2021年1月24日', ''].map(isCalendarDate)).toEqual([false, false, false, false, false, false]);
+    expect(['2021-02-30', '2023-02-29', '2021-13-01', '2021-1-24', '2021年1月24日', ''].map(isCalendarDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('accepts cell values a numeric(18, 6) column holds', () => {

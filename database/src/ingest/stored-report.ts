@@ -210,7 +210,12 @@ export async function insertFindings(m: EntityManager, reportId: number, finding
 export async function insertMany<T extends ObjectLiteral>(m: EntityManager, entity: new () => T, rows: QueryDeepPartialEntity<T>[]): Promise<void> {
   // Chunks keep each statement well under PostgreSQL's 65 535 bind parameters.
   for (let i = 0; i < rows.length; i += 500) {
-    await m.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + 500)).execute();
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
 
@@ -316,7 +321,11 @@ export interface ParsedContents {
  */
 export async function writeParsedContents(m: EntityManager, c: ParsedContents): Promise<void> {
   const { reportId, report, year, template } = c;
-  await insertMany(m, ReportCellEntity, c.cells.map((cell) => ({ ...cell, reportId })));
+  await insertMany(
+    m,
+    ReportCellEntity,
+    c.cells.map((cell) => ({ ...cell, reportId })),
+  );
 
   const findings: Finding[] = [...(report.findings ?? [])];
   if (c.daysLate !== null && c.daysLate > 0 && report.publishedOn && !findings.some((f) => f.rule === 'LATE_PUBLICATION')) {

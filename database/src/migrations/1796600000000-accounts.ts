@@ -51,7 +51,9 @@ export class Accounts1796600000000 implements MigrationInterface {
     await q.query(`CREATE INDEX user_session_user_id_idx ON user_session (user_id)`);
     await q.query(`CREATE INDEX user_session_expires_at_idx ON user_session (expires_at)`);
 
-    await q.query(`ALTER TABLE ingest_batch ADD COLUMN only_agency_id integer NULL CONSTRAINT ingest_batch_only_agency_fk REFERENCES agency (id) ON DELETE RESTRICT`);
+    await q.query(
+      `ALTER TABLE ingest_batch ADD COLUMN only_agency_id integer NULL CONSTRAINT ingest_batch_only_agency_fk REFERENCES agency (id) ON DELETE RESTRICT`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -21,7 +21,9 @@ export class MetricQuality1797200000000 implements MigrationInterface {
       ADD COLUMN printed_value double precision NULL,
       ADD COLUMN parts_value double precision NULL`);
     await q.query(`UPDATE report_metric SET printed_value = value`);
-    await q.query(`CREATE INDEX report_metric_code_quality_cover_idx ON report_metric (metric_code, report_id) INCLUDE (value, numerator, denominator, quality)`);
+    await q.query(
+      `CREATE INDEX report_metric_code_quality_cover_idx ON report_metric (metric_code, report_id) INCLUDE (value, numerator, denominator, quality)`,
+    );
     await q.query(`DROP INDEX report_metric_code_cover_idx`);
     await q.query(`ALTER TABLE agency ADD COLUMN usual_scope text NULL
       CONSTRAINT agency_usual_scope_ck CHECK (usual_scope IN ('self', 'region_aggregate', 'system_aggregate'))`);

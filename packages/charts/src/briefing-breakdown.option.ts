@@ -42,7 +42,11 @@ export function buildBriefingBreakdownOption(parts: readonly BriefingBreakdownPa
         type: 'bar' as const,
         data: bars.map((b) => b.value),
         barMaxWidth: 20,
-        label: { show: true, position: 'right' as const, formatter: (p: { dataIndex: number }) => text.barLabel(bars[p.dataIndex]!.value!, bars[p.dataIndex]!.share) },
+        label: {
+          show: true,
+          position: 'right' as const,
+          formatter: (p: { dataIndex: number }) => text.barLabel(bars[p.dataIndex]!.value!, bars[p.dataIndex]!.share),
+        },
       },
     ],
   };

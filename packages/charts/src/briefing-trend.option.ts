@@ -62,7 +62,14 @@ export function buildBriefingTrendOption(points: readonly BriefingTrendPoint[], 
     series: [
       { type: 'bar' as const, name: text.received, data: points.map((p) => p.received), barMaxWidth: 32, label: { show: true, position: 'top' as const } },
       { type: 'bar' as const, name: text.handled, data: points.map((p) => p.handled), barMaxWidth: 32 },
-      { type: 'line' as const, name: text.disclosureRate, yAxisIndex: 1, data: points.map((p) => percent(p.disclosureRate)), connectNulls: false, symbolSize: 7 },
+      {
+        type: 'line' as const,
+        name: text.disclosureRate,
+        yAxisIndex: 1,
+        data: points.map((p) => percent(p.disclosureRate)),
+        connectNulls: false,
+        symbolSize: 7,
+      },
       { type: 'line' as const, name: text.onTimeRate, yAxisIndex: 1, data: points.map((p) => percent(p.onTimeRate)), connectNulls: false, symbolSize: 7 },
     ],
   };

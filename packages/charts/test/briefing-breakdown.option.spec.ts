@@ -26,7 +26,12 @@ describe('the briefing breakdown chart', () => {
   });
 
   it('orders equal counts by name so the chart is the same every time', () => {
-    expect(breakdownBars([{ label: '乙', value: 2, share: null }, { label: '甲', value: 2, share: null }]).map((b) => b.label)).toEqual(['乙', '甲']);
+    expect(
+      breakdownBars([
+        { label: '乙', value: 2, share: null },
+        { label: '甲', value: 2, share: null },
+      ]).map((b) => b.label),
+    ).toEqual(['乙', '甲']);
   });
 
   it('grows with its bars and uses the font it is given', () => {

@@ -10,7 +10,11 @@ describe('the briefing trend chart', () => {
       { year: 2024, metric: 'outcomes.disclosureRate', value: 0.4567 },
     ];
     const points = briefingTrendPoints(rows, [2024, 2023, 2022]);
-    expect(points.map((p) => [p.year, p.received])).toEqual([[2022, 100], [2023, null], [2024, 120]]);
+    expect(points.map((p) => [p.year, p.received])).toEqual([
+      [2022, 100],
+      [2023, null],
+      [2024, 120],
+    ]);
     const option = buildBriefingTrendOption(points, text);
     expect(option.xAxis.data).toEqual(['2022年', '2023年', '2024年']);
     expect(option.series[0]!.data).toEqual([100, null, 120]);

@@ -5,14 +5,7 @@
  */
 import { outcomeGroupTotal } from './metrics.js';
 import type { Applications, CellValue, ReviewLitigation } from './parsed-report.js';
-import {
-  APPLICANT_COLUMNS,
-  APPLICANT_TOTAL_INDEX,
-  APPLICATION_ROWS,
-  OUTCOME_GROUP_LABELS,
-  REVIEW_COLUMNS,
-  type OutcomeGroup,
-} from './report-layout.js';
+import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX, APPLICATION_ROWS, OUTCOME_GROUP_LABELS, REVIEW_COLUMNS, type OutcomeGroup } from './report-layout.js';
 
 export const BREAKDOWN_DIMENSIONS = [
   'OUTCOMES',

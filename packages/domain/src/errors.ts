@@ -162,7 +162,10 @@ export const FETCH_ERROR_MESSAGES: Record<FetchErrorCode, { zh: string; en: stri
     zh: '该网址指向本机、内网或保留地址，出于安全考虑不予访问。',
     en: 'This address points to this machine, a private network or a reserved address; it is not fetched, for safety.',
   },
-  DNS_FAILED: { zh: '找不到该网站：域名无法解析。请检查网址是否拼写正确。', en: 'The site was not found: its domain name does not resolve. Check the address.' },
+  DNS_FAILED: {
+    zh: '找不到该网站：域名无法解析。请检查网址是否拼写正确。',
+    en: 'The site was not found: its domain name does not resolve. Check the address.',
+  },
   FETCH_FAILED: {
     zh: '无法连接该网站，或连接中途断开。请稍后重试，或在浏览器中检查该网址能否打开。',
     en: 'The site could not be reached, or the connection broke off. Try again later, or check the address in a browser.',

@@ -2,14 +2,7 @@
  * What a metric value rests on. Every stored metric value carries one quality state, computed when the metric is
  * derived (import, correction, re-parse, bulk load) from the cells the metric reads and the findings about them.
  */
-import {
-  APPLICANT_COLUMNS,
-  APPLICANT_TOTAL_INDEX,
-  APPLICATION_ROWS,
-  OTHER_HANDLING_SUBROWS,
-  REVIEW_GROUPS,
-  REVIEW_TOTAL_INDEX,
-} from './report-layout.js';
+import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX, APPLICATION_ROWS, OTHER_HANDLING_SUBROWS, REVIEW_GROUPS, REVIEW_TOTAL_INDEX } from './report-layout.js';
 import type { CellValue } from './parsed-report.js';
 import type { Finding, RuleCode } from './consistency/finding.js';
 
@@ -68,7 +61,15 @@ export const RANKING_EXCLUDED_QUALITIES: readonly MetricQuality[] = ['CONTRADICT
  * Rules whose outcome decides a value's quality: those about the report's own cells. The cross-year carry check
  * is left out on purpose: it depends on another report, which may arrive later, and is shown as a finding instead.
  */
-const TABLE_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>(['S3_BALANCE', 'S3_OUTCOME_SUM', 'S3_ROW_SUM', 'S4_GROUP_SUM', 'NEGATIVE_COUNT', 'NARRATIVE_MISMATCH', 'CELL_MISSING']);
+const TABLE_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>([
+  'S3_BALANCE',
+  'S3_OUTCOME_SUM',
+  'S3_ROW_SUM',
+  'S4_GROUP_SUM',
+  'NEGATIVE_COUNT',
+  'NARRATIVE_MISMATCH',
+  'CELL_MISSING',
+]);
 
 const CELL = /^applications\.([\w.]+)\[(\d+)\]$|^reviewLitigation\.(\w+)\[(\d+)\]$/;
 

@@ -111,8 +111,7 @@ const ratio = (numerator: CellValue, denominator: CellValue, scale = 1): MetricV
   denominator,
 });
 const reviewCell = (r: ReviewLitigation, group: string, col: number): CellValue => r[group]?.[col] ?? null;
-const litigation = (r: ReviewLitigation, col: number) =>
-  addAll([reviewCell(r, 'litigationDirect', col), reviewCell(r, 'litigationAfterReview', col)]);
+const litigation = (r: ReviewLitigation, col: number) => addAll([reviewCell(r, 'litigationDirect', col), reviewCell(r, 'litigationAfterReview', col)]);
 const disclosure = (d: ActiveDisclosure, row: string, field: string): CellValue => d[row]?.[field] ?? null;
 
 /** A definition whose code stays a literal type, so MetricCode below is the closed set of the dictionary's codes. */
@@ -191,8 +190,7 @@ export const METRICS = [
     unit: 'ratio',
     templates: BOTH,
     higherIsBetter: false,
-    compute: (i) =>
-      ratio(total(i.applications, 'carriedForward'), addAll([total(i.applications, 'newReceived'), total(i.applications, 'carriedOver')])),
+    compute: (i) => ratio(total(i.applications, 'carriedForward'), addAll([total(i.applications, 'newReceived'), total(i.applications, 'carriedOver')])),
   }),
   // ---- outcomes ----
   def({
@@ -221,8 +219,7 @@ export const METRICS = [
     unit: 'ratio',
     templates: BOTH,
     higherIsBetter: true,
-    compute: (i) =>
-      ratio(addAll([total(i.applications, 'granted'), total(i.applications, 'partiallyGranted')]), total(i.applications, 'total')),
+    compute: (i) => ratio(addAll([total(i.applications, 'granted'), total(i.applications, 'partiallyGranted')]), total(i.applications, 'total')),
   }),
   def({
     code: 'outcomes.resolvableDisclosureRate',
@@ -336,7 +333,8 @@ export const METRICS = [
     templates: BOTH,
     reconciliation: {
       basis: 'parts',
-      reasonZh: '本指标读“本年新收”行的申请人分列。当该行与办理结果不平衡、而办理结果各行与办理总计相符时，按办理结果推出的新收分列（办理总计 + 结转下年度 − 上年结转）计算。',
+      reasonZh:
+        '本指标读“本年新收”行的申请人分列。当该行与办理结果不平衡、而办理结果各行与办理总计相符时，按办理结果推出的新收分列（办理总计 + 结转下年度 − 上年结转）计算。',
       reasonEn:
         'It reads the applicant split of the new-applications row. Where that row breaks the balance while the outcome rows agree with total handled, the split the outcomes imply (handled + carried forward − carried over) is used.',
     },
@@ -464,12 +462,7 @@ export const METRICS = [
     higherIsBetter: false,
     caveatZh: '复议诉讼可能针对往年的申请。',
     caveatEn: 'Reviews and lawsuits may concern applications from earlier years.',
-    compute: (i) =>
-      ratio(
-        addAll([reviewCell(i.reviewLitigation, 'review', 4), litigation(i.reviewLitigation, 4)]),
-        total(i.applications, 'newReceived'),
-        100,
-      ),
+    compute: (i) => ratio(addAll([reviewCell(i.reviewLitigation, 'review', 4), litigation(i.reviewLitigation, 4)]), total(i.applications, 'newReceived'), 100),
   }),
   // ---- timeliness (from the text only) ----
   def({
@@ -589,7 +582,8 @@ export const METRICS = [
     unit: 'items',
     templates: ['2019'],
     caveatZh: '仅 2019 版；与 2021 版收费金额不可比。“上一年项目数量”是上一年的存量，单独不能记在本年。',
-    caveatEn: '2019 format only; not comparable with the 2021 fee amount. "Items last year" is the previous year\'s stock and is not filed under this year on its own.',
+    caveatEn:
+      '2019 format only; not comparable with the 2021 fee amount. "Items last year" is the previous year\'s stock and is not filed under this year on its own.',
     compute: (i) =>
       count(i.template === '2019' ? addAll([disclosure(i.activeDisclosure, 'fees', 'previousItems'), disclosure(i.activeDisclosure, 'fees', 'change')]) : null),
   }),
@@ -699,12 +693,7 @@ export function deriveMetrics(input: MetricInput, findings: readonly Finding[], 
       ...used,
       printedValue: printed.value,
       partsValue: partsValue.value,
-      quality: valueQuality(
-        read,
-        blank,
-        standing,
-        m.selfReported === true && used.value !== null,
-      ),
+      quality: valueQuality(read, blank, standing, m.selfReported === true && used.value !== null),
     });
   }
   return out;

@@ -212,9 +212,9 @@ export const APPLICATION_ROW_BY_KEY: ReadonlyMap<string, ApplicationRow> = new M
  * `otherHandling`; a 2021 report with the three numbered sub-rows uses those.
  */
 export function applicationRowKeys(otherHandlingAsOneRow: boolean): string[] {
-  return APPLICATION_ROWS.filter((r) =>
-    r.key === 'otherHandling' ? otherHandlingAsOneRow : r.group === 'otherHandling' ? !otherHandlingAsOneRow : true,
-  ).map((r) => r.key);
+  return APPLICATION_ROWS.filter((r) => (r.key === 'otherHandling' ? otherHandlingAsOneRow : r.group === 'otherHandling' ? !otherHandlingAsOneRow : true)).map(
+    (r) => r.key,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -22,11 +22,7 @@ describe('place segments of a name', () => {
 
 describe('the government an agency belongs to, from its name', () => {
   it('a department belongs to the government of its place, most specific first', () => {
-    expect(parentGovernmentCandidates('淮安市洪泽区交通运输局', 'department')).toEqual([
-      '淮安市洪泽区人民政府',
-      '洪泽区人民政府',
-      '淮安市人民政府',
-    ]);
+    expect(parentGovernmentCandidates('淮安市洪泽区交通运输局', 'department')).toEqual(['淮安市洪泽区人民政府', '洪泽区人民政府', '淮安市人民政府']);
   });
 
   it('a government belongs to the government of the enclosing place', () => {

@@ -1,8 +1,7 @@
 import { BREAKDOWNS, BREAKDOWN_DIMENSIONS, breakdownShares, type BreakdownDimension } from '../src/index.js';
 import { consistentReport } from './report-fixture.js';
 
-const values = (dimension: BreakdownDimension, r = consistentReport()) =>
-  Object.fromEntries(BREAKDOWNS[dimension].parts.map((p) => [p.key, p.value(r)]));
+const values = (dimension: BreakdownDimension, r = consistentReport()) => Object.fromEntries(BREAKDOWNS[dimension].parts.map((p) => [p.key, p.value(r)]));
 
 describe('breakdowns of one report (hand-computed from the fixture)', () => {
   it('outcomes: the six groups of 三、本年度办理结果 add up to （七）总计 (52)', () => {
@@ -61,7 +60,13 @@ describe('breakdowns of one report (hand-computed from the fixture)', () => {
 
 describe('shares', () => {
   it('divide by the sum of the known parts', () => {
-    expect(breakdownShares([{ key: 'a', value: 1 }, { key: 'b', value: 3 }, { key: 'c', value: null }])).toEqual([
+    expect(
+      breakdownShares([
+        { key: 'a', value: 1 },
+        { key: 'b', value: 3 },
+        { key: 'c', value: null },
+      ]),
+    ).toEqual([
       { key: 'a', value: 1, share: 0.25 },
       { key: 'b', value: 3, share: 0.75 },
       { key: 'c', value: null, share: null },

@@ -66,12 +66,14 @@ describe('year-on-year jumps', () => {
       kind: 'jump',
       metric: 'applications.new',
       messageZh: '本年新收申请较上年增长 4 倍（20 件 → 100 件）',
-      messageEn: 'New applications were 5 times last year\'s (20 → 100)',
+      messageEn: "New applications were 5 times last year's (20 → 100)",
     });
   });
 
   it('flags a fall to a third or less, and nothing in between or on small counts', () => {
-    expect(yearOnYearJump('applications.new', { value: 30, sample: null }, { value: 120, sample: null })?.messageZh).toBe('本年新收申请较上年减少 75.0%（120 件 → 30 件）');
+    expect(yearOnYearJump('applications.new', { value: 30, sample: null }, { value: 120, sample: null })?.messageZh).toBe(
+      '本年新收申请较上年减少 75.0%（120 件 → 30 件）',
+    );
     expect(yearOnYearJump('applications.new', { value: 50, sample: null }, { value: 20, sample: null })).toBeNull(); // 2.5-fold
     expect(yearOnYearJump('applications.new', { value: 29, sample: null }, { value: 3, sample: null })).toBeNull(); // below 30 both years
     expect(yearOnYearJump('applications.new', { value: 40, sample: null }, { value: 0, sample: null })?.messageZh).toBe('本年新收申请由上年的 0 增至 40 件');
@@ -79,7 +81,9 @@ describe('year-on-year jumps', () => {
 
   it('measures a rate in percentage points, with enough sample in both years', () => {
     // 60 % → 35 %: down 25 points.
-    expect(yearOnYearJump('outcomes.disclosureRate', { value: 0.35, sample: 40 }, { value: 0.6, sample: 50 })?.messageZh).toBe('公开率较上年下降 25.0 个百分点（60.0% → 35.0%）');
+    expect(yearOnYearJump('outcomes.disclosureRate', { value: 0.35, sample: 40 }, { value: 0.6, sample: 50 })?.messageZh).toBe(
+      '公开率较上年下降 25.0 个百分点（60.0% → 35.0%）',
+    );
     expect(yearOnYearJump('outcomes.disclosureRate', { value: 0.35, sample: 10 }, { value: 0.6, sample: 50 })).toBeNull();
     expect(yearOnYearJump('outcomes.disclosureRate', { value: 0.45, sample: 40 }, { value: 0.6, sample: 50 })).toBeNull(); // 15 points
   });

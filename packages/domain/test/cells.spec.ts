@@ -9,7 +9,15 @@ describe('parseCellPath', () => {
   });
 
   it('names nothing for anything else', () => {
-    for (const p of ['', 'applications', 'applications.newReceived', 'applications.newReceived[x]', 'other.newReceived[0]', "applications.a'b[0]", 'activeDisclosure.fees']) {
+    for (const p of [
+      '',
+      'applications',
+      'applications.newReceived',
+      'applications.newReceived[x]',
+      'other.newReceived[0]',
+      "applications.a'b[0]",
+      'activeDisclosure.fees',
+    ]) {
       expect(parseCellPath(p)).toBeNull();
     }
   });
@@ -53,13 +61,22 @@ describe('checkCellValue', () => {
 
 describe('describeCell and cellOrder', () => {
   it('names a cell as the format prints it', () => {
-    expect(describeCell('2019', 'applications.newReceived[0]')).toEqual({ zh: '三、一、本年新收政府信息公开申请数量 · 自然人', en: 'III. New applications this year · Natural persons' });
+    expect(describeCell('2019', 'applications.newReceived[0]')).toEqual({
+      zh: '三、一、本年新收政府信息公开申请数量 · 自然人',
+      en: 'III. New applications this year · Natural persons',
+    });
     expect(describeCell('2021', 'activeDisclosure.fees.amountWan').zh).toBe('二、行政事业性收费 · 本年收费金额（单位：万元）');
     expect(describeCell('2019', 'no.such[9]')).toEqual({ zh: 'no.such[9]', en: 'no.such[9]' });
   });
 
   it('sorts cells in printed order: section 二, 三 (rows as printed), 四', () => {
-    const paths = ['reviewLitigation.review[0]', 'applications.total[6]', 'applications.newReceived[1]', 'activeDisclosure.penalty.decisions', 'applications.newReceived[0]'];
+    const paths = [
+      'reviewLitigation.review[0]',
+      'applications.total[6]',
+      'applications.newReceived[1]',
+      'activeDisclosure.penalty.decisions',
+      'applications.newReceived[0]',
+    ];
     expect([...paths].sort((a, b) => cellOrder('2019', a) - cellOrder('2019', b))).toEqual([
       'activeDisclosure.penalty.decisions',
       'applications.newReceived[0]',

@@ -1,4 +1,19 @@
-import { HANDLED_APPLICATIONS_METRIC, METRICS, METRIC_BY_CODE, METRIC_CODES, checkReport, isMetricCode, type MetricCode, combineMetric, computeMetrics, deriveMetrics, metricValueFromSums, type MetricRecord, type MetricValue, type ParsedReportCore } from '../src/index.js';
+import {
+  HANDLED_APPLICATIONS_METRIC,
+  METRICS,
+  METRIC_BY_CODE,
+  METRIC_CODES,
+  checkReport,
+  isMetricCode,
+  type MetricCode,
+  combineMetric,
+  computeMetrics,
+  deriveMetrics,
+  metricValueFromSums,
+  type MetricRecord,
+  type MetricValue,
+  type ParsedReportCore,
+} from '../src/index.js';
 import { consistentReport } from './report-fixture.js';
 
 const metric = (code: string, r = consistentReport()) => computeMetrics({ ...r, narrative: [] }).get(code);
@@ -30,7 +45,7 @@ describe('metrics of one report (hand-computed from the fixture)', () => {
     expect(metric('review.correctionRate')?.value).toBe(1 / 3);
     // Litigation: both groups, 1 corrected of 3 − 1 pending.
     expect(metric('litigation.correctionRate')?.value).toBe(1 / 2);
-    expect(metric('disputes.per100')?.value).toBeCloseTo((4 + 3) / 50 * 100, 10);
+    expect(metric('disputes.per100')?.value).toBeCloseTo(((4 + 3) / 50) * 100, 10);
   });
 
   it('a blank cell makes the metric unknown, never 0', () => {
@@ -94,7 +109,12 @@ describe('roll-ups', () => {
 
   it('sum counts and ignore unknown values', () => {
     const def = METRIC_BY_CODE.get('applications.new')!;
-    expect(combineMetric(def, [{ value: 5, numerator: 5, denominator: null }, { value: null, numerator: null, denominator: null }]).value).toBe(5);
+    expect(
+      combineMetric(def, [
+        { value: 5, numerator: 5, denominator: null },
+        { value: null, numerator: null, denominator: null },
+      ]).value,
+    ).toBe(5);
     expect(combineMetric(def, [{ value: null, numerator: null, denominator: null }]).value).toBeNull();
   });
 });
@@ -127,12 +147,31 @@ function ezhou2020(): ParsedReportCore {
     total: [23, 3, 0, 0, 0, 3, 29],
     carriedForward: [...zero],
   };
-  for (const k of ['withheld.stateSecret', 'withheld.lawProhibited', 'withheld.thirdPartyRights', 'withheld.internalAffairs', 'withheld.processInformation',
-    'withheld.enforcementFiles', 'withheld.administrativeQuery', 'unableToProvide.notHeld', 'unableToProvide.needsCreation', 'unableToProvide.stillUnclear',
-    'notProcessed.repeated', 'notProcessed.publication', 'notProcessed.massRepeated', 'notProcessed.confirmation'])
+  for (const k of [
+    'withheld.stateSecret',
+    'withheld.lawProhibited',
+    'withheld.thirdPartyRights',
+    'withheld.internalAffairs',
+    'withheld.processInformation',
+    'withheld.enforcementFiles',
+    'withheld.administrativeQuery',
+    'unableToProvide.notHeld',
+    'unableToProvide.needsCreation',
+    'unableToProvide.stillUnclear',
+    'notProcessed.repeated',
+    'notProcessed.publication',
+    'notProcessed.massRepeated',
+    'notProcessed.confirmation',
+  ])
     applications[k] = [...zero];
   return {
-    schemaVersion: 1, agency: '鄂州市行政审批局', year: 2020, template: '2019', publishedOn: null, activeDisclosure: {}, applications,
+    schemaVersion: 1,
+    agency: '鄂州市行政审批局',
+    year: 2020,
+    template: '2019',
+    publishedOn: null,
+    activeDisclosure: {},
+    applications,
     reviewLitigation: { review: [0, 0, 0, 0, 0], litigationDirect: [0, 0, 0, 0, 0], litigationAfterReview: [0, 0, 0, 0, 0] },
   };
 }
@@ -171,7 +210,7 @@ describe('quality and reconciliation of each metric value', () => {
     expect(m('litigation.total').quality).toBe('CONTRADICTED');
   });
 
-  it('blank cells make a value unverifiable; an editor\'s correction that settles the rules makes it corrected', () => {
+  it("blank cells make a value unverifiable; an editor's correction that settles the rules makes it corrected", () => {
     const core = ezhou2020();
     core.applications['granted'] = [19, 0, 0, 0, 0, 0, null];
     expect(derived(core)('outcomes.disclosureRate')).toMatchObject({ value: null, quality: 'UNVERIFIABLE' });
@@ -184,8 +223,19 @@ describe('quality and reconciliation of each metric value', () => {
 
   it('a glued reading makes the values that use it uncertain; a figure from the text is self-reported', () => {
     const core = ezhou2020();
-    const uncertain = { rule: 'UNCERTAIN_READING' as const, severity: 'info' as const, status: 'notice' as const, cells: ['applications.granted[6]'], expected: null, actual: 19, message: { zh: '', en: '' } };
-    const records = deriveMetrics({ ...core, narrative: [{ kind: 'allOnTime', value: 1, sentence: '均在法定期限内答复', start: 0, end: 9 }] }, [...checkReport(core), uncertain]);
+    const uncertain = {
+      rule: 'UNCERTAIN_READING' as const,
+      severity: 'info' as const,
+      status: 'notice' as const,
+      cells: ['applications.granted[6]'],
+      expected: null,
+      actual: 19,
+      message: { zh: '', en: '' },
+    };
+    const records = deriveMetrics({ ...core, narrative: [{ kind: 'allOnTime', value: 1, sentence: '均在法定期限内答复', start: 0, end: 9 }] }, [
+      ...checkReport(core),
+      uncertain,
+    ]);
     expect(records.find((r) => r.code === 'outcomes.disclosureRate')?.quality).toBe('UNCERTAIN');
     expect(records.find((r) => r.code === 'timeliness.onTimeRate')).toMatchObject({ value: 1, quality: 'SELF_REPORTED' });
   });

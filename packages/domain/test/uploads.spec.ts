@@ -2,7 +2,8 @@ import { UPLOAD_ACCEPT, cleanUploadFileName, isUploadableFileName } from '../src
 
 describe('what may be uploaded', () => {
   it('accepts the document types the parser reads, in any case, and names without an extension', () => {
-    for (const ok of ['年报.html', 'a.HTM', 'r.txt', 'r.md', '2024年报.PDF', 'r.docx', 'r.doc', 'r.wps', 'no-extension', '.hidden']) expect(isUploadableFileName(ok)).toBe(true);
+    for (const ok of ['年报.html', 'a.HTM', 'r.txt', 'r.md', '2024年报.PDF', 'r.docx', 'r.doc', 'r.wps', 'no-extension', '.hidden'])
+      expect(isUploadableFileName(ok)).toBe(true);
   });
 
   it('accepts spreadsheets: .xlsx is read, .xls reaches the parser so the clerk is told how to convert it', () => {

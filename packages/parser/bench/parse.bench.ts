@@ -35,7 +35,10 @@ if (process.argv[2] === '--peak-memory') {
 }
 
 // Every report of the corpus, the one the parser must refuse included: refusing is part of the work.
-const files = [...readdirSync(reportsDir).map((f) => join(reportsDir, f)), ...readdirSync(join(corpusDir, 'refused')).map((f) => join(corpusDir, 'refused', f))].sort();
+const files = [
+  ...readdirSync(reportsDir).map((f) => join(reportsDir, f)),
+  ...readdirSync(join(corpusDir, 'refused')).map((f) => join(corpusDir, 'refused', f)),
+].sort();
 const load = (path: string) => ({ name: path.slice(path.lastIndexOf('/') + 1), bytes: readFileSync(path) });
 const parseQuietly = async (bytes: Uint8Array, name: string) => {
   try {
@@ -92,7 +95,8 @@ console.log(`  first parse in this process (loads pdf.js): ${coldMs.toFixed(0)} 
 const dir = mkdtempSync(join(tmpdir(), 'ogi-bench-'));
 try {
   const report = readFileSync(join(reportsDir, '016_shuyang_fgj_2023.html'), 'utf8');
-  const chrome = '<div class="nav"><a href="/zwgk/index.html">政务公开</a> | <a href="/xxgk/">信息公开目录</a> | <span>网站地图 联系我们 主办单位：某某县人民政府办公室</span></div>\n';
+  const chrome =
+    '<div class="nav"><a href="/zwgk/index.html">政务公开</a> | <a href="/xxgk/">信息公开目录</a> | <span>网站地图 联系我们 主办单位：某某县人民政府办公室</span></div>\n';
   const target = 50 * 1024 * 1024;
   const padding = chrome.repeat(Math.ceil((target - Buffer.byteLength(report)) / Buffer.byteLength(chrome)));
   const cut = report.indexOf('<article>');

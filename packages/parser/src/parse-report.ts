@@ -63,7 +63,11 @@ export async function parseReport(bytes: Uint8Array, fileName: string, options: 
   const meta = readMetadata(doc);
 
   const applications = regions.applications
-    ? readApplications(doc, regions.applications[0], regions.applications[1], { template: null, narrative, previous: usablePrevious(options.previous, meta.year) })
+    ? readApplications(doc, regions.applications[0], regions.applications[1], {
+        template: null,
+        narrative,
+        previous: usablePrevious(options.previous, meta.year),
+      })
     : null;
   if (!applications || applications.labelsFound < MIN_APPLICATION_LABELS) refuse(doc, meta.year);
   if (meta.year !== null && meta.year <= 2018 && isLegacy(doc)) throw new ReportParseError('PRE_2019_FORMAT');
@@ -128,24 +132,32 @@ function focusWindow(text: string): [number, number] {
 function refuse(doc: DocumentModel, year: number | null): never {
   if (isLegacy(doc) || (year !== null && year <= 2018 && /政府信息公开/.test(doc.text))) throw new ReportParseError('PRE_2019_FORMAT');
   const titled = /政府信息公开(工作)?年度?报告/.test(doc.text.slice(0, 5000)) || /政府信息公开(工作)?年度?报告/.test(doc.containerTitle ?? '');
-  if (titled)
-    throw new ReportParseError(
-      'TABLES_NOT_FOUND',
-      '这是一份政府信息公开年报，但找不到“收到和处理政府信息公开申请情况”表格（表格可能是图片）。',
-    );
+  if (titled) throw new ReportParseError('TABLES_NOT_FOUND', '这是一份政府信息公开年报，但找不到“收到和处理政府信息公开申请情况”表格（表格可能是图片）。');
   throw new ReportParseError('NOT_AN_ANNUAL_REPORT');
 }
 
 /** The 2008-era statistics table (受理依申请公开信息总数, 同意公开答复数…) and no new-format labels. */
 function isLegacy(doc: DocumentModel): boolean {
   const v = documentView(doc).view;
-  const legacy = ['政府信息公开情况统计表', '受理依申请公开信息总数', '同意公开答复数', '同意部分公开答复数', '对申请的答复总数'].filter((s) => v.includes(s)).length;
+  const legacy = ['政府信息公开情况统计表', '受理依申请公开信息总数', '同意公开答复数', '同意部分公开答复数', '对申请的答复总数'].filter((s) =>
+    v.includes(s),
+  ).length;
   const modern = ['本年新收政府信息公开申请数量', '属于国家秘密', '本机关不掌握相关政府信息', '信访举报投诉类申请'].filter((s) => v.includes(s)).length;
   return legacy >= 2 && modern === 0;
 }
 
 const MARKERS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额', '本年处理决定数量'];
-const MARKERS_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '采购项目数量', '采购总金额', '政府集中采购', '第二十条第(九)项'];
+const MARKERS_2019 = [
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+  '上一年项目数量',
+  '本年增/减',
+  '采购项目数量',
+  '采购总金额',
+  '政府集中采购',
+  '第二十条第(九)项',
+];
 
 /** The format version, from the tables' labels (section 二 decides); the year only breaks a tie. */
 function detectTemplate(doc: DocumentModel, regions: Regions, applications: ApplicationsRead, year: number | null): Template {
@@ -158,7 +170,6 @@ function detectTemplate(doc: DocumentModel, regions: Regions, applications: Appl
   if (!applications.otherHandlingAsOneRow) return '2021';
   return year !== null && year >= 2021 ? '2021' : '2019';
 }
-
 
 function evidence(doc: DocumentModel, section: CellEvidence['section'], row: string, column: string | number, read: CellRead | null): CellEvidence {
   const base = { path: cellPath(section, row, column), section, row, column };
@@ -240,22 +251,22 @@ function uncertainReadings(runs: readonly UncertainRun[]): Finding[] {
               .join(', or ')} (10k CNY). Please check the original.`,
           }
         : run.kind === 'collapsed'
-        ? {
-            zh: `该行印作“${run.raw}”，相邻相同的数字只印了一次，表格的合计不能唯一确定每个数字占几列；暂读作 ${show(run.chosen)}，也可能是 ${run.others.map(show).join('，或 ')}。请核对原件。`,
-            en: `This row prints "${run.raw}" with each run of equal neighbouring cells printed once, and the table's sums do not settle how many cells each number fills; read as ${show(run.chosen)}, but ${run.others
-              .map(show)
-              .join(', or ')} is also possible. Please check the original.`,
-          }
-        : run.kind === 'columns'
-        ? {
-            zh: `该行只印出数字“${run.raw}”，空白单元格没有留下痕迹，无法确定各数字所在的列；暂读作 ${show(run.chosen)}。请核对原件。`,
-            en: `This row prints only "${run.raw}" and its blank cells left no trace, so which column each number is in cannot be known; tentatively read as ${show(run.chosen)}. Please check the original.`,
-          }
-        : {
-            zh: `数字“${run.raw}”粘连在一起，有多种拆分；已按最可能的读作 ${show(run.chosen)}，也可能是 ${run.others.map(show).join('，或 ')}。请核对原件。`,
-            en: `The digits "${run.raw}" were printed without separators; read as ${show(run.chosen)}, but ${run.others
-              .map(show)
-              .join(', or ')} is also possible. Please check the original.`,
-          },
+          ? {
+              zh: `该行印作“${run.raw}”，相邻相同的数字只印了一次，表格的合计不能唯一确定每个数字占几列；暂读作 ${show(run.chosen)}，也可能是 ${run.others.map(show).join('，或 ')}。请核对原件。`,
+              en: `This row prints "${run.raw}" with each run of equal neighbouring cells printed once, and the table's sums do not settle how many cells each number fills; read as ${show(run.chosen)}, but ${run.others
+                .map(show)
+                .join(', or ')} is also possible. Please check the original.`,
+            }
+          : run.kind === 'columns'
+            ? {
+                zh: `该行只印出数字“${run.raw}”，空白单元格没有留下痕迹，无法确定各数字所在的列；暂读作 ${show(run.chosen)}。请核对原件。`,
+                en: `This row prints only "${run.raw}" and its blank cells left no trace, so which column each number is in cannot be known; tentatively read as ${show(run.chosen)}. Please check the original.`,
+              }
+            : {
+                zh: `数字“${run.raw}”粘连在一起，有多种拆分；已按最可能的读作 ${show(run.chosen)}，也可能是 ${run.others.map(show).join('，或 ')}。请核对原件。`,
+                en: `The digits "${run.raw}" were printed without separators; read as ${show(run.chosen)}, but ${run.others
+                  .map(show)
+                  .join(', or ')} is also possible. Please check the original.`,
+              },
   }));
 }

@@ -80,20 +80,36 @@ describe('each bad input has its code and a readable message', () => {
     ['a file named .pdf that is not one', () => Buffer.from('<<<< not a pdf >>>>'), 'fake.pdf', 'CORRUPT_FILE'],
     ['a PDF cut off after its header', () => pdf.bytes.subarray(0, 2000), 'cut.pdf', 'CORRUPT_FILE'],
     ['a PNG image', () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(5000)]), 'scan.png', 'NO_TEXT_LAYER'],
-    ['a damaged .doc (OLE) file', () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), randomBytes(5000)]), 'old.doc', 'CORRUPT_FILE'],
+    [
+      'a damaged .doc (OLE) file',
+      () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), randomBytes(5000)]),
+      'old.doc',
+      'CORRUPT_FILE',
+    ],
     ['an Office file that is not a Word document', () => emptyCompoundFile(), 'sheet.xls', 'UNSUPPORTED_FORMAT'],
-    ['a Word file that is not a report', () => docx(['关于召开2024年度工作会议的通知', '各科室：定于下周一召开全体会议，请准时参加。']), 'notice.docx', 'NOT_AN_ANNUAL_REPORT'],
+    [
+      'a Word file that is not a report',
+      () => docx(['关于召开2024年度工作会议的通知', '各科室：定于下周一召开全体会议，请准时参加。']),
+      'notice.docx',
+      'NOT_AN_ANNUAL_REPORT',
+    ],
     ['a zip that is not a Word file', () => zipSync({ 'a.txt': strToU8('hello') }), 'a.docx', 'UNSUPPORTED_FORMAT'],
     ['a damaged zip', () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(3000)]), 'broken.docx', 'CORRUPT_FILE'],
     [
       'a page of site navigation only',
-      () => Buffer.from('<html><body><nav><a href="/">首页</a><a href="/zwgk">政务公开</a><a href="/nb">政府信息公开年报</a></nav><footer>主办单位：某某市人民政府办公室</footer></body></html>'),
+      () =>
+        Buffer.from(
+          '<html><body><nav><a href="/">首页</a><a href="/zwgk">政务公开</a><a href="/nb">政府信息公开年报</a></nav><footer>主办单位：某某市人民政府办公室</footer></body></html>',
+        ),
       'nav.html',
       'NOT_AN_ANNUAL_REPORT',
     ],
     [
       'an annual report whose tables are images',
-      () => Buffer.from('<html><body><h1>某某市人民政府2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>全年主动公开信息100条。</p><img src="table.png"></body></html>'),
+      () =>
+        Buffer.from(
+          '<html><body><h1>某某市人民政府2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>全年主动公开信息100条。</p><img src="table.png"></body></html>',
+        ),
       'images.html',
       'TABLES_NOT_FOUND',
     ],
@@ -117,7 +133,10 @@ describe('each bad input has its code and a readable message', () => {
   });
 
   it('a zip bomb disguised as a spreadsheet is refused before exceljs expands it', async () => {
-    const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(60 * 1024 * 1024) }, { level: 9 });
+    const bomb = zipSync(
+      { '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(60 * 1024 * 1024) },
+      { level: 9 },
+    );
     const err = await refusal(bomb, 'bomb.xlsx');
     expect(err.code).toBe('FILE_TOO_LARGE');
   });

@@ -11,7 +11,14 @@ const report = corpusFile;
 
 function parse(...files: string[]) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--json', ...files], { cwd: packageDir, encoding: 'utf8', timeout: 120_000 });
-  return { status: run.status, lines: run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>), stderr: run.stderr };
+  return {
+    status: run.status,
+    lines: run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>),
+    stderr: run.stderr,
+  };
 }
 
 describe('parse --json FILE...', () => {

@@ -18,12 +18,7 @@ const utf8 = (s: string) => Buffer.from(s, 'utf8');
 async function expectSame(bytes: Uint8Array, fileName: string, expected: ParsedReportCore) {
   const parsed = await parseReport(bytes, fileName);
   expect(tableDifferences(parsed, expected)).toEqual([]);
-  expect([parsed.agency, parsed.year, parsed.template, parsed.publishedOn]).toEqual([
-    expected.agency,
-    expected.year,
-    expected.template,
-    expected.publishedOn,
-  ]);
+  expect([parsed.agency, parsed.year, parsed.template, parsed.publishedOn]).toEqual([expected.agency, expected.year, expected.template, expected.publishedOn]);
   return parsed;
 }
 

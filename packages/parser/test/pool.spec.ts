@@ -31,7 +31,9 @@ describe('fair shares', () => {
 
   it("one upload's slow files leave a worker free: another upload's file is parsed while they all still run", async () => {
     const finished: string[] = [];
-    const slow = Array.from({ length: 4 }, (_, i) => pool.parse(slowHtml(20_000), `slow-${i}.html`, { group: 'upload-a' }).then(() => finished.push(`slow-${i}`)));
+    const slow = Array.from({ length: 4 }, (_, i) =>
+      pool.parse(slowHtml(20_000), `slow-${i}.html`, { group: 'upload-a' }).then(() => finished.push(`slow-${i}`)),
+    );
     const quick = await pool.parse(seed.bytes, seed.file, { group: 'upload-b' });
     expect(codeOf(quick)).toBe('ok 鄂州市行政审批局');
     expect(finished).toEqual([]);

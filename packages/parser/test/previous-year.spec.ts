@@ -7,7 +7,8 @@ import { parseReport, type PreviousReport } from '../src/parse-report.js';
 import { corpusCases, tableDifferences } from './support/corpus.js';
 import { officialBlocks, toCollapsedText } from './support/render.js';
 
-const uncertainPaths = (r: { findings: { rule: string; cells: string[] }[] }) => r.findings.filter((f) => f.rule === 'UNCERTAIN_READING').flatMap((f) => f.cells);
+const uncertainPaths = (r: { findings: { rule: string; cells: string[] }[] }) =>
+  r.findings.filter((f) => f.rule === 'UNCERTAIN_READING').flatMap((f) => f.cells);
 
 describe('section 三: this year’s 上年结转 is last year’s 结转下年度', () => {
   // 017's table changed so that three rows print "1 0 1 0 2"-like runs that the column rules alone cannot place:

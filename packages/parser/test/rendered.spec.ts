@@ -19,11 +19,20 @@ describe.each(cases)('%s as a LibreOffice .%s', (name, format, expected) => {
     const parsed = await parseReport(rendered(`${name}.${format}`), `${name}.${format}`);
     expect(parsed.format).toBe(format);
     expect(tableDifferences(parsed, expected)).toEqual([]);
-    expect([parsed.agency, parsed.year, parsed.template, parsed.publishedOn]).toEqual([expected.agency, expected.year, expected.template, expected.publishedOn]);
+    expect([parsed.agency, parsed.year, parsed.template, parsed.publishedOn]).toEqual([
+      expected.agency,
+      expected.year,
+      expected.template,
+      expected.publishedOn,
+    ]);
   });
 });
 
-describe.each(corpusCases().filter((c) => c.expected).map((c) => [c.name, c.expected!] as const))('%s printed to PDF by Chromium', (name, expected) => {
+describe.each(
+  corpusCases()
+    .filter((c) => c.expected)
+    .map((c) => [c.name, c.expected!] as const),
+)('%s printed to PDF by Chromium', (name, expected) => {
   it('parses back to the same tables and metadata', async () => {
     const parsed = await parseReport(rendered(`${name}.chromium.pdf`), `${name}.pdf`);
     expect(parsed.format).toBe('pdf');

@@ -15,13 +15,18 @@ const VARIATIONS: Variation[] = [
   ['numbering written (1)', (t) => t.replace(/^(\d)\./, '（$1）')],
   ['corner-bracket quotes', (t) => t.replace(/“/g, '「').replace(/”/g, '」')],
   ['spaces inside labels', (t) => (/^[\d（一二三四]/.test(t) && t.length > 6 ? t.split('').join(' ') : t)],
-  ['a typo in long labels (one character lost)', (t) => (t.length >= 12 && /[\u4e00-\u9fa5]{10}/.test(t) && !/^第二十条/.test(t) ? t.slice(0, 6) + t.slice(7) : t)],
+  [
+    'a typo in long labels (one character lost)',
+    (t) => (t.length >= 12 && /[\u4e00-\u9fa5]{10}/.test(t) && !/^第二十条/.test(t) ? t.slice(0, 6) + t.slice(7) : t),
+  ],
   ['full-width digits in the labels', (t) => t.replace(/^(\d)/, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))],
 ];
 
 function vary(blocks: Block[], change: (text: string) => string): Block[] {
   return blocks.map((b) =>
-    b.kind === 'p' ? b : { kind: 'table', rows: b.rows.map((row) => row.map((c) => (/^[\d\s.,+-]*(万元|元)?$/.test(c.text) ? c : { ...c, text: change(c.text) }))) },
+    b.kind === 'p'
+      ? b
+      : { kind: 'table', rows: b.rows.map((row) => row.map((c) => (/^[\d\s.,+-]*(万元|元)?$/.test(c.text) ? c : { ...c, text: change(c.text) }))) },
   );
 }
 
@@ -30,7 +35,11 @@ function renumbered(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const b of blocks) {
     if (b.kind === 'p' && b.text === '二、主动公开政府信息情况') {
-      out.push({ kind: 'p', text: '二、工作机制保障' }, { kind: 'p', text: '三、主动公开工作情况' }, { kind: 'p', text: '全年公开行政许可信息12条，行政处罚信息3条。' });
+      out.push(
+        { kind: 'p', text: '二、工作机制保障' },
+        { kind: 'p', text: '三、主动公开工作情况' },
+        { kind: 'p', text: '全年公开行政许可信息12条，行政处罚信息3条。' },
+      );
       out.push({ kind: 'p', text: '四、政府信息公开申请情况' }, { kind: 'p', text: '全年办理行政复议相关咨询2次。' });
       out.push({ kind: 'p', text: '附表一、主动公开政府信息情况' });
       continue;

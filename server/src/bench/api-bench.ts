@@ -27,7 +27,16 @@ import 'reflect-metadata';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { SEED_REPORTS_DIR, generateProvince, installSignalHandlers, loadDataset, migrate, onShutdown, startEmbeddedPostgres, type Dataset } from '@ogi/database';
+import {
+  SEED_REPORTS_DIR,
+  generateProvince,
+  installSignalHandlers,
+  loadDataset,
+  migrate,
+  onShutdown,
+  startEmbeddedPostgres,
+  type Dataset,
+} from '@ogi/database';
 import { METRICS } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import { createApp } from '../app.factory.js';
@@ -54,7 +63,10 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 /** CPU seconds used so far by a PostgreSQL cluster: the postmaster, its reaped children and its live backends. */
 function postgresCpuSeconds(dataDir: string): number {
   const ticks = 100; // USER_HZ on Linux
-  const stat = (pid: number | string) => readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const stat = (pid: number | string) =>
+    readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
   try {
     const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     const own = stat(postmaster);
@@ -89,7 +101,10 @@ async function signIn(url: string): Promise<string> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { csrfToken } }', variables: { u: BENCH_ADMIN.username, p: BENCH_ADMIN.password } }),
+    body: JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { csrfToken } }',
+      variables: { u: BENCH_ADMIN.username, p: BENCH_ADMIN.password },
+    }),
   });
   const session = /ogi_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
   if (!session) throw new Error(`signing in to the benchmark server failed: ${await res.text()}`);
@@ -97,7 +112,11 @@ async function signIn(url: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  say(`OGI Observatory — analytics API benchmark (${AGENCIES} agencies, ${RUNS} runs per query, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+  say(
+    `OGI Observatory — analytics API benchmark (${AGENCIES} agencies, ${RUNS} runs per query, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')})`,
+  );
   installSignalHandlers();
   const pg = await startEmbeddedPostgres({ persistent: false });
   // Ctrl-C stops the throwaway PostgreSQL too.
@@ -130,15 +149,21 @@ async function main(): Promise<void> {
     const pgCpu = postgresCpuSeconds(pg.dataDir) - pgBefore;
     const nodeCpu = (cpu.user + cpu.system) / 1e6;
     say();
-    say(`Data set: ${loaded.agencies} agencies, ${loaded.reports} reports (${dataset.years[0]}–${dataset.years.at(-1)}), ${loaded.cells} cells, ${loaded.findings} findings, ${loaded.metrics} metric values.`);
-    say(`Generate: ${(generatedMs / 1000).toFixed(1)} s.  Load: ${(loadMs / 1000).toFixed(1)} s wall (target < 60 s), CPU ${nodeCpu.toFixed(1)} s here + ${pgCpu.toFixed(1)} s PostgreSQL.`);
+    say(
+      `Data set: ${loaded.agencies} agencies, ${loaded.reports} reports (${dataset.years[0]}–${dataset.years.at(-1)}), ${loaded.cells} cells, ${loaded.findings} findings, ${loaded.metrics} metric values.`,
+    );
+    say(
+      `Generate: ${(generatedMs / 1000).toFixed(1)} s.  Load: ${(loadMs / 1000).toFixed(1)} s wall (target < 60 s), CPU ${nodeCpu.toFixed(1)} s here + ${pgCpu.toFixed(1)} s PostgreSQL.`,
+    );
 
     if (SKIP_SEARCH) {
       say('Report texts left as generated; the search queries are not measured (--skip-search).');
     } else {
       t = Date.now();
       const texts = await lengthenReportTexts(dataSource);
-      say(`Report texts for search: ${texts.reports} current reports lengthened to real length with sample report text, ${(texts.averageBytes / 1024).toFixed(1)} KB each on average (bigram index rebuilt: ${((Date.now() - t) / 1000).toFixed(1)} s).`);
+      say(
+        `Report texts for search: ${texts.reports} current reports lengthened to real length with sample report text, ${(texts.averageBytes / 1024).toFixed(1)} KB each on average (bigram index rebuilt: ${((Date.now() - t) / 1000).toFixed(1)} s).`,
+      );
     }
 
     // A phrase in a handful of reports only: the name of one township, printed in its own reports' titles.
@@ -255,7 +280,10 @@ async function main(): Promise<void> {
       },
       {
         name: "search report text (a township's name: a few reports)",
-        request: () => ({ query: `query($q: String!) { searchReports(query: $q) { total items { report { id year } snippet offset } } }`, variables: { q: rarePhrase } }),
+        request: () => ({
+          query: `query($q: String!) { searchReports(query: $q) { total items { report { id year } snippet offset } } }`,
+          variables: { q: rarePhrase },
+        }),
       },
       {
         name: "agency tree: a city's children",
@@ -263,11 +291,15 @@ async function main(): Promise<void> {
       },
       {
         name: 'export: comparison CSV (50 × 7 × 10)',
-        request: (i) => ({ path: `/api/exports/comparison.csv?agencyIds=${fiftyAgencies(i).join(',')}&years=${years.join(',')}&metrics=${tenMetrics.join(',')}` }),
+        request: (i) => ({
+          path: `/api/exports/comparison.csv?agencyIds=${fiftyAgencies(i).join(',')}&years=${years.join(',')}&metrics=${tenMetrics.join(',')}`,
+        }),
       },
       {
         name: 'export: comparison XLSX (50 × 7 × 10)',
-        request: (i) => ({ path: `/api/exports/comparison.xlsx?agencyIds=${fiftyAgencies(i).join(',')}&years=${years.join(',')}&metrics=${tenMetrics.join(',')}` }),
+        request: (i) => ({
+          path: `/api/exports/comparison.xlsx?agencyIds=${fiftyAgencies(i).join(',')}&years=${years.join(',')}&metrics=${tenMetrics.join(',')}`,
+        }),
       },
     ];
     const workloads = SKIP_SEARCH ? allWorkloads.filter((w) => !w.name.startsWith('search ')) : allWorkloads;
@@ -319,12 +351,18 @@ async function main(): Promise<void> {
       );
     }
     say();
-    say(`Load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')} (on ${(await import('node:os')).cpus().length} cores).`);
+    say(
+      `Load average now ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} (on ${(await import('node:os')).cpus().length} cores).`,
+    );
 
     // ---- the bulk download: size, time and the server's peak memory ----
     if (DATASET) {
       say();
-      say(`Bulk download of everything (${loaded.agencies} agencies, ${loaded.reports} reports, ${loaded.cells} cells), read to the end by a client that keeps nothing:`);
+      say(
+        `Bulk download of everything (${loaded.agencies} agencies, ${loaded.reports} reports, ${loaded.cells} cells), read to the end by a client that keeps nothing:`,
+      );
       say('| format | ZIP size | time | server peak RSS (before → peak during) | |');
       say('|---|---:|---:|---:|---|');
       for (const format of ['csv', 'parquet'] as const) {
@@ -334,7 +372,11 @@ async function main(): Promise<void> {
           `| ${format} | ${mb(d.bytes)} MB | ${d.seconds.toFixed(1)} s | ${mb(d.rssBefore)} → ${mb(d.rssPeak)} MB (+${mb(d.rssPeak - d.rssBefore)} MB; ${d.how}) | ${d.reports} reports |`,
         );
       }
-      say(`Load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}.`);
+      say(
+        `Load average now ${loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')}.`,
+      );
     }
 
     // ---- load: the overview, CLIENTS signed-in clients at once ----
@@ -370,7 +412,11 @@ async function main(): Promise<void> {
             await Promise.all(
               overview(view).map(async (req) => {
                 const started = performance.now();
-                const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: clientCookie }, body: JSON.stringify(req) });
+                const res = await fetch(`${url}/graphql`, {
+                  method: 'POST',
+                  headers: { 'content-type': 'application/json', cookie: clientCookie },
+                  body: JSON.stringify(req),
+                });
                 const body = (await res.json()) as { errors?: unknown };
                 latencies.push(performance.now() - started);
                 if (!res.ok || body.errors) failures++;
@@ -385,7 +431,9 @@ async function main(): Promise<void> {
       say(`Load: ${CLIENTS} signed-in clients opening the overview (roll-up, top-10 ranking, submissions) for ${loadSeconds.toFixed(1)} s:`);
       say(
         `  ${latencies.length} requests, ${(latencies.length / loadSeconds).toFixed(1)} requests/s, round trip p50 ${percentile(latencies, 50).toFixed(0)} ms, ` +
-          `p95 ${percentile(latencies, 95).toFixed(0)} ms, ${failures} failed. Load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}.`,
+          `p95 ${percentile(latencies, 95).toFixed(0)} ms, ${failures} failed. Load average now ${loadavg()
+            .map((x) => x.toFixed(1))
+            .join(' ')}.`,
       );
       if (failures) missed++;
     }
@@ -399,7 +447,11 @@ async function main(): Promise<void> {
 }
 
 async function graphql<T>(url: string, cookie: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: T; errors?: unknown };
   if (!body.data || body.errors) throw new Error(`GraphQL refused: ${JSON.stringify(body.errors)}`);
   return body.data;
@@ -451,7 +503,14 @@ async function measureDownload(url: string, cookie: string, format: 'csv' | 'par
 }
 
 /** EXPLAIN ANALYZE of the statements behind the three targets and the text search, to see which indexes they use. */
-async function explain(dataSource: DataSource, provinceId: string, years: readonly number[], metrics: readonly string[], year: number, phrase: string): Promise<void> {
+async function explain(
+  dataSource: DataSource,
+  provinceId: string,
+  years: readonly number[],
+  metrics: readonly string[],
+  year: number,
+  phrase: string,
+): Promise<void> {
   const all = (await dataSource.query<{ id: number }[]>('SELECT id FROM agency')).map((r) => r.id);
   const show = async (title: string, sql: string, params: unknown[]) => {
     const plan = await dataSource.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);

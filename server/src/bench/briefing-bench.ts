@@ -24,7 +24,10 @@ const AGENCIES = option('agencies', 3000);
 const RUNS = option('runs', 5);
 const BENCH_ADMIN = { username: 'bench.admin', password: 'bench-admin-password' };
 const say = (line = '') => process.stdout.write(`${line}\n`);
-const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 
 async function main(): Promise<void> {
   say(`OGI Observatory — briefing benchmark (${AGENCIES} agencies, ${RUNS} runs each, load average ${load()})`);
@@ -47,7 +50,9 @@ async function main(): Promise<void> {
     const dataset = generateProvince({ agencies: AGENCIES });
     let t = Date.now();
     const loaded = await loadDataset(dataSource, dataset);
-    say(`Data set: ${loaded.agencies} agencies, ${loaded.reports} reports, ${loaded.metrics} metric values; loaded in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
+    say(
+      `Data set: ${loaded.agencies} agencies, ${loaded.reports} reports, ${loaded.metrics} metric values; loaded in ${((Date.now() - t) / 1000).toFixed(1)} s.`,
+    );
 
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address();
@@ -55,7 +60,10 @@ async function main(): Promise<void> {
     const login = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { csrfToken } }', variables: { u: BENCH_ADMIN.username, p: BENCH_ADMIN.password } }),
+      body: JSON.stringify({
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { csrfToken } }',
+        variables: { u: BENCH_ADMIN.username, p: BENCH_ADMIN.password },
+      }),
     });
     const cookie = `ogi_session=${/ogi_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1] ?? ''}`;
     const csrf = ((await login.json()) as { data: { login: { csrfToken: string } } }).data.login.csrfToken;
@@ -78,11 +86,19 @@ async function main(): Promise<void> {
       say(`${name}: median ${(median / 1000).toFixed(2)} s, worst ${(times.at(-1)! / 1000).toFixed(2)} s, ${(bytes / 1024).toFixed(0)} KB${verdict}`);
     };
     const get = (path: string) => () => fetch(`${url}${path}`, { headers: { cookie } });
-    const gql = (query: string) => () => fetch(`${url}/graphql`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ query }) });
+    const gql = (query: string) => () =>
+      fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ query }),
+      });
 
     say();
     await measure(`briefing DOCX, whole province, ${year}`, get(`/api/briefing.docx?year=${year}`), 10_000);
-    await measure(`briefing (GraphQL), whole province, ${year}`, gql(`{ briefing(year: ${year}) { headlines { sentenceZh } leagues { rows { colour } } notableChanges { messageZh } } }`));
+    await measure(
+      `briefing (GraphQL), whole province, ${year}`,
+      gql(`{ briefing(year: ${year}) { headlines { sentenceZh } leagues { rows { colour } } notableChanges { messageZh } } }`),
+    );
     await measure(`notice DOCX, whole province, ${year}`, get(`/api/notice.docx?year=${year}`));
     await measure(`follow-up list built, whole province, ${year}`, gql(`mutation { refreshFollowUps(year: ${year}) { created updated open } }`));
     say(`Load average at the end: ${load()}`);

@@ -56,7 +56,9 @@ async function main(argv: string[]): Promise<number> {
     counts[r.status]++;
     process.stdout.write(`${describe(r)}\n`);
   }
-  process.stdout.write(`${counts.updated + counts.unchanged + counts.failed} report(s): ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed.\n`);
+  process.stdout.write(
+    `${counts.updated + counts.unchanged + counts.failed} report(s): ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed.\n`,
+  );
   await runShutdownHooks();
   return counts.failed ? 2 : 0;
 }

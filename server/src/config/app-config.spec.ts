@@ -15,7 +15,7 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ databaseUrl: 'postgres://u:p@db:5432/ogi', port: 8080, logLevel: 'debug', dataDir: '/tmp/x' });
   });
 
-  it('bounds each file\'s parse by 20 s and the server\'s memory while parsing by 1,536 MB unless told otherwise', () => {
+  it("bounds each file's parse by 20 s and the server's memory while parsing by 1,536 MB unless told otherwise", () => {
     expect(loadConfig({})).toMatchObject({ parseTimeoutMs: 20_000, parserMaxRssMb: 1536 });
     expect(loadConfig({ PARSE_TIMEOUT_SECONDS: '5', PARSER_MAX_RSS_MB: '800' })).toMatchObject({ parseTimeoutMs: 5_000, parserMaxRssMb: 800 });
     expect(() => loadConfig({ PARSE_TIMEOUT_SECONDS: '0' })).toThrow(ConfigError);
@@ -39,7 +39,7 @@ describe('loadConfig', () => {
   });
 });
 
-describe('collecting from agencies\' sites', () => {
+describe("collecting from agencies' sites", () => {
   it('is safe by default: no polling, public addresses only, bounded size, time and rate', () => {
     expect(loadConfig({}).collect).toEqual({
       pollEnabled: false,
@@ -64,7 +64,15 @@ describe('collecting from agencies\' sites', () => {
       COLLECT_IDLE_TIMEOUT_SECONDS: '3',
       COLLECT_HOST_INTERVAL_MS: '0',
     }).collect;
-    expect(c).toMatchObject({ pollEnabled: true, pollIntervalHours: 6, allowPrivateNetworks: true, maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000, idleTimeoutMs: 3000, hostIntervalMs: 0 });
+    expect(c).toMatchObject({
+      pollEnabled: true,
+      pollIntervalHours: 6,
+      allowPrivateNetworks: true,
+      maxBytes: 5 * 1024 * 1024,
+      timeoutMs: 10_000,
+      idleTimeoutMs: 3000,
+      hostIntervalMs: 0,
+    });
     expect(c.allowedNetworks.map((n) => n.prefix)).toEqual([16, 8]);
   });
 

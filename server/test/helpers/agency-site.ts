@@ -34,7 +34,10 @@ export function articlePage(text: string, options: { title: string; metaCharset?
 /** A 政府信息公开年报 column: a list of titled links with dates, plus the site's navigation and its pager. */
 export function listingPage(title: string, items: { href: string; title: string; date?: string }[], pager = '共1页'): string {
   const lis = items
-    .map((i) => `<li><a href="${i.href}" title="${escapeHtml(i.title)}" target="_blank">${escapeHtml(i.title.length > 24 ? `${i.title.slice(0, 22)}...` : i.title)}</a><span>${i.date ?? ''}</span></li>`)
+    .map(
+      (i) =>
+        `<li><a href="${i.href}" title="${escapeHtml(i.title)}" target="_blank">${escapeHtml(i.title.length > 24 ? `${i.title.slice(0, 22)}...` : i.title)}</a><span>${i.date ?? ''}</span></li>`,
+    )
     .join('\n');
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <script>document.write('<a href="/script-link">不应被读取</a>');</script></head>
@@ -79,42 +82,48 @@ export async function startAgencySite(): Promise<AgencySite> {
   const pages = new Map<string, { body: Buffer; type: string }>();
   let base = '';
 
-  const page = (body: Buffer | string, type = 'text/html'): Handler => (_req, res) => {
-    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-    res.writeHead(200, { 'content-type': type, 'content-length': bytes.length });
-    res.end(bytes);
-  };
-  const redirect = (to: () => string, status = 302): Handler => (_req, res) => {
-    res.writeHead(status, { location: to() });
-    res.end();
-  };
+  const page =
+    (body: Buffer | string, type = 'text/html'): Handler =>
+    (_req, res) => {
+      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+      res.writeHead(200, { 'content-type': type, 'content-length': bytes.length });
+      res.end(bytes);
+    };
+  const redirect =
+    (to: () => string, status = 302): Handler =>
+    (_req, res) => {
+      res.writeHead(status, { location: to() });
+      res.end();
+    };
   const notFound: Handler = (_req, res) => {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
     res.end('<html><body><h1>404 页面不存在</h1></body></html>');
   };
-  const endless = (declaredLength: number | null): Handler => (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(declaredLength ? { 'content-length': declaredLength } : {}) });
-    const chunk = Buffer.alloc(64 * 1024, '<p>年报</p>');
-    let sent = 0;
-    let open = true;
-    const pump = () => {
-      // Respects backpressure: the test server itself never buffers the endless body.
-      while (open && sent < 2 * 1024 ** 3) {
-        sent += chunk.length;
-        if (!res.write(chunk)) return void res.once('drain', pump);
-      }
-      if (open) res.end();
+  const endless =
+    (declaredLength: number | null): Handler =>
+    (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(declaredLength ? { 'content-length': declaredLength } : {}) });
+      const chunk = Buffer.alloc(64 * 1024, '<p>年报</p>');
+      let sent = 0;
+      let open = true;
+      const pump = () => {
+        // Respects backpressure: the test server itself never buffers the endless body.
+        while (open && sent < 2 * 1024 ** 3) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        if (open) res.end();
+      };
+      res.on('close', () => {
+        open = false;
+        stats.endlessBytesSent.push(sent);
+        for (const w of endlessWaiters.splice(0)) {
+          if (stats.endlessBytesSent.length >= w.n) w.resolve([...stats.endlessBytesSent]);
+          else endlessWaiters.push(w);
+        }
+      });
+      pump();
     };
-    res.on('close', () => {
-      open = false;
-      stats.endlessBytesSent.push(sent);
-      for (const w of endlessWaiters.splice(0)) {
-        if (stats.endlessBytesSent.length >= w.n) w.resolve([...stats.endlessBytesSent]);
-        else endlessWaiters.push(w);
-      }
-    });
-    pump();
-  };
   /** Headers at once, then one byte every 200 ms, forever: only a total time bound stops it. */
   const drip: Handler = (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -123,7 +132,10 @@ export async function startAgencySite(): Promise<AgencySite> {
     res.on('close', () => clearInterval(timer));
   };
   /** The same response as another path of the site (a portal that publishes one page at two addresses). */
-  const servedAs = (path: string): Handler => (req, res) => routes[path]!(req, res);
+  const servedAs =
+    (path: string): Handler =>
+    (req, res) =>
+      routes[path]!(req, res);
   /** Accepts the request and never answers: the idle timeout stops it. */
   const silent: Handler = () => {};
 
@@ -132,7 +144,9 @@ export async function startAgencySite(): Promise<AgencySite> {
   const gzipBomb = gzipSync(Buffer.alloc(16 * 1024 * 1024, 0x20));
   /** A scraped report re-published as its article page, without a meta charset. */
   const article = (file: string, title: string) => articlePage(seed(file).toString('utf8'), { title });
-  const shuyangFgj = seed('016_shuyang_fgj_2023.html').toString('utf8').replace(/charset="?utf-8"?/gi, 'charset="gbk"');
+  const shuyangFgj = seed('016_shuyang_fgj_2023.html')
+    .toString('utf8')
+    .replace(/charset="?utf-8"?/gi, 'charset="gbk"');
 
   const routes: Record<string, Handler> = {
     // 平潭综合实验区: a GBK listing (charset in the header only) of GBK and UTF-8 article pages, one pre-2019.
@@ -147,15 +161,23 @@ export async function startAgencySite(): Promise<AgencySite> {
       ),
       'text/html; charset=GBK',
     ),
-    '/pingtan/nb/2023/t20240205_1.htm': page(gbk(articlePage(seed('011_pingtan_syq_2023.txt').toString('utf8'), { title: '2023年报', metaCharset: 'gb2312' })), 'text/html'),
+    '/pingtan/nb/2023/t20240205_1.htm': page(
+      gbk(articlePage(seed('011_pingtan_syq_2023.txt').toString('utf8'), { title: '2023年报', metaCharset: 'gb2312' })),
+      'text/html',
+    ),
     '/pingtan/nb/2021/t20220208_80613.htm': page(gbk(article('009_pingtan_syq_2021.txt', '2021年报')), 'text/html; charset=gbk'),
     '/pingtan/nb/2019/t20200110.htm': page(articlePage(seed('007_pingtan_syq_2019.txt').toString('utf8'), { title: '2019年报', metaCharset: 'utf-8' })),
-    '/pingtan/nb/2018/t20190110_80529.htm': page(articlePage(corpus('014_pingtan_syq_2018_older.txt').toString('utf8'), { title: '2018年报', metaCharset: 'utf-8' })),
+    '/pingtan/nb/2018/t20190110_80529.htm': page(
+      articlePage(corpus('014_pingtan_syq_2018_older.txt').toString('utf8'), { title: '2018年报', metaCharset: 'utf-8' }),
+    ),
 
     // The same 2021 report in GBK declared nowhere (no header charset, no meta): only the content tells.
     '/undeclared/2021.htm': page(gbk(article('009_pingtan_syq_2021.txt', '2021年报')), 'text/html'),
     // ... and with a meta tag that is wrong (says UTF-8) while the header says GBK: the header wins.
-    '/misdeclared/2021.htm': page(gbk(articlePage(seed('009_pingtan_syq_2021.txt').toString('utf8'), { title: '2021', metaCharset: 'utf-8' })), 'text/html; charset=GBK'),
+    '/misdeclared/2021.htm': page(
+      gbk(articlePage(seed('009_pingtan_syq_2021.txt').toString('utf8'), { title: '2021', metaCharset: 'utf-8' })),
+      'text/html; charset=GBK',
+    ),
 
     // The 平潭 column again, paged and newest first, on the portal's own addresses (the same pages as above): page 1
     // writes its pager with the content system's script, page 2 has a 下一页 link, page 3 is the last.
@@ -170,10 +192,18 @@ export async function startAgencySite(): Promise<AgencySite> {
       ),
     ),
     '/pingtan-paged/nb/index_1.html': page(
-      listingPage('政府信息公开年报', [{ href: '../2019.htm', title: '平潭综合实验区2019年度政府信息公开工作年度报告' }], '<a href="index.html">上一页</a> <a href="index_2.html">下一页</a>'),
+      listingPage(
+        '政府信息公开年报',
+        [{ href: '../2019.htm', title: '平潭综合实验区2019年度政府信息公开工作年度报告' }],
+        '<a href="index.html">上一页</a> <a href="index_2.html">下一页</a>',
+      ),
     ),
     '/pingtan-paged/nb/index_2.html': page(
-      listingPage('政府信息公开年报', [{ href: '../2018.htm', title: '平潭综合实验区2018年度政府信息公开工作年度报告' }], '<a href="index_1.html">上一页</a> 下一页'),
+      listingPage(
+        '政府信息公开年报',
+        [{ href: '../2018.htm', title: '平潭综合实验区2018年度政府信息公开工作年度报告' }],
+        '<a href="index_1.html">上一页</a> 下一页',
+      ),
     ),
     '/pingtan-paged/2023.htm': servedAs('/pingtan/nb/2023/t20240205_1.htm'),
     '/pingtan-paged/2021.htm': servedAs('/pingtan/nb/2021/t20220208_80613.htm'),
@@ -190,7 +220,9 @@ export async function startAgencySite(): Promise<AgencySite> {
     ),
     '/hongze/2024.html': page(attachmentPage('淮安市洪泽区2024年政府信息公开工作年度报告', { href: 'files/hz2024nb.pdf', text: '点击下载' })),
     '/hongze/files/hz2024nb.pdf': page(seed('003_hongze_qu_2024.pdf'), 'application/pdf'),
-    '/hongze/2023.html': page(attachmentPage('洪泽区2023年政府信息公开工作年度报告', { href: '/hongze/download?id=2023', text: '附件：洪泽区2023年政府信息公开工作年度报告.pdf' })),
+    '/hongze/2023.html': page(
+      attachmentPage('洪泽区2023年政府信息公开工作年度报告', { href: '/hongze/download?id=2023', text: '附件：洪泽区2023年政府信息公开工作年度报告.pdf' }),
+    ),
     '/hongze/download': (_req, res) => {
       const pdf = seed('002_hongze_qu_2023.pdf');
       res.writeHead(200, {
@@ -234,7 +266,9 @@ export async function startAgencySite(): Promise<AgencySite> {
     '/redirect-to-private': redirect(() => 'http://10.0.0.1/nb/'),
     '/redirect-to-localhost': redirect(() => `http://localhost:${new URL(base).port}/pingtan/nb/`),
     '/redirect-to-file': redirect(() => 'file:///etc/passwd'),
-    '/not-a-report.html': page('<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知</title></head><body><p>关于召开全体会议的通知：定于下周一召开。</p><a href="/">首页</a></body></html>'),
+    '/not-a-report.html': page(
+      '<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知</title></head><body><p>关于召开全体会议的通知：定于下周一召开。</p><a href="/">首页</a></body></html>',
+    ),
     '/gzip.html': (_req, res) => {
       const body = gzipSync(Buffer.from(articlePage(seed('009_pingtan_syq_2021.txt').toString('utf8'), { title: '2021', metaCharset: 'utf-8' }), 'utf8'));
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip', 'content-length': body.length });

@@ -39,7 +39,8 @@ export function startWatched(command: string, args: readonly string[], env: Node
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => {
       ended = true;
-      for (const w of waiters.splice(0)) w.reject(new Error(`process exited (${code ?? signal}) before printing ${w.pattern}; it printed:\n${lines.join('\n')}`));
+      for (const w of waiters.splice(0))
+        w.reject(new Error(`process exited (${code ?? signal}) before printing ${w.pattern}; it printed:\n${lines.join('\n')}`));
       resolve({ code, signal });
     }),
   );

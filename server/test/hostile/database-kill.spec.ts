@@ -44,7 +44,10 @@ describe('PostgreSQL killed under the running server', () => {
       const res = await fetch(`${t.url}/api/health`);
       return { status: res.status, body: (await res.json()) as Health };
     };
-    expect(await health()).toEqual({ status: 200, body: { status: 'ok', database: 'ok', embeddedPostgres: { state: 'running', restarts: 0, lastExitAt: null } } });
+    expect(await health()).toEqual({
+      status: 200,
+      body: { status: 'ok', database: 'ok', embeddedPostgres: { state: 'running', restarts: 0, lastExitAt: null } },
+    });
 
     const { pid } = parsePostmasterPid(await readFile(join(t.postgres.dataDir, 'postmaster.pid'), 'utf8'))!;
     const killedAt = performance.now();

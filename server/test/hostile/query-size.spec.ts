@@ -19,7 +19,7 @@ beforeAll(async () => {
   t = await startTestApp({ SEED_WHEN_EMPTY: 'false' });
   // The sample report with 2 MB of closing remarks: a long report, but a real one.
   const dir = await mkdtemp(join(tmpdir(), 'ogi-long-report-'));
-  const remarks = '本机关将继续深化政务公开，提升政府信息公开工作质量。'.repeat(2 * 1024 * 1024 / 75);
+  const remarks = '本机关将继续深化政务公开，提升政府信息公开工作质量。'.repeat((2 * 1024 * 1024) / 75);
   const file = join(dir, 'long-report.txt');
   await writeFile(file, `${await readFile(SEED_REPORT, 'utf8')}\n六、其他需要报告的事项\n${remarks}\n`);
   const { results } = await t.ingest.ingestPaths([file]);
@@ -39,7 +39,11 @@ it('answers one copy of a long text', () => {
 });
 
 it('refuses 40 aliases of the text before running anything', async () => {
-  const res = await t.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: aliasedReportText(reportId, 40) }) });
+  const res = await t.fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: aliasedReportText(reportId, 40) }),
+  });
   expect(res.status).toBe(400);
   const body = (await res.json()) as { data?: unknown; errors: { extensions: Record<string, unknown> }[] };
   expect(body.errors.map((e) => e.extensions['reason'])).toEqual(['QUERY_TOO_COMPLEX']);
@@ -49,10 +53,17 @@ it('refuses an answer past the cap before it is serialised, with a message that 
   const copies = 19;
   expect(copies * textLength).toBeGreaterThan(MAX_RESPONSE_BYTES);
   const before = process.memoryUsage().rss;
-  const res = await t.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: aliasedReportText(reportId, copies) }) });
+  const res = await t.fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: aliasedReportText(reportId, copies) }),
+  });
   const raw = await res.text();
   const growthMb = Math.round((process.memoryUsage().rss - before) / 1024 / 1024);
-  printFigure(`response cap: ${copies} aliases of a ${(textLength / 1024 / 1024).toFixed(1)} MB text — answer bytes / server growth (MB)`, `${raw.length} / ${growthMb}`);
+  printFigure(
+    `response cap: ${copies} aliases of a ${(textLength / 1024 / 1024).toFixed(1)} MB text — answer bytes / server growth (MB)`,
+    `${raw.length} / ${growthMb}`,
+  );
   const body = JSON.parse(raw) as { data: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
   expect(body.data).toBeNull();
   expect(body.errors).toHaveLength(1);

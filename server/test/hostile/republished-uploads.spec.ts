@@ -46,8 +46,7 @@ async function upload(files: { name: string; bytes: Uint8Array }[]): Promise<Ans
   return (await res.json()) as Answer[];
 }
 
-const versions = () =>
-  t.dataSource.query<{ version: number; is_current: boolean }[]>('SELECT version, is_current FROM report ORDER BY version');
+const versions = () => t.dataSource.query<{ version: number; is_current: boolean }[]>('SELECT version, is_current FROM report ORDER BY version');
 
 it('answers an earlier version re-sent in another encoding as a duplicate of that version, as its own bytes are; the newer version stays current', async () => {
   const [storedA] = await upload([{ name: 'a.txt', bytes: a }]);
@@ -74,11 +73,7 @@ it('stores nothing more when every encoding of both versions arrives at once, in
   ];
   const bomb = { name: 'bomb.pdf', bytes: pdfStreamBomb(512 * 1024 * 1024) };
   const answers = (
-    await Promise.all([
-      upload([...encodings('a', a), bomb]),
-      upload(encodings('b', b)),
-      upload([...encodings('a2', a), ...encodings('b2', b)]),
-    ])
+    await Promise.all([upload([...encodings('a', a), bomb]), upload(encodings('b', b)), upload([...encodings('a2', a), ...encodings('b2', b)])])
   ).flat();
   const count = (status: Answer['status']) => answers.filter((x) => x.status === status).length;
   printFigure('mixed parallel uploads: stored / duplicate / failed', `${count('stored')} / ${count('duplicate')} / ${count('failed')}`);

@@ -23,13 +23,16 @@ afterAll(async () => {
 
 async function makeUser(username: string): Promise<string> {
   const password = `${username}-right-password`;
-  const res = await t.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { username, displayName: username, role: 'viewer', password } });
+  const res = await t.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+    i: { username, displayName: username, role: 'viewer', password },
+  });
   expect(res.errors).toBeUndefined();
   return password;
 }
 
 const lockedNow = async (username: string) =>
-  (await t.dataSource.query<{ locked: boolean }[]>(`SELECT COALESCE(locked_until > now(), false) AS locked FROM app_user WHERE username = $1`, [username]))[0]!.locked;
+  (await t.dataSource.query<{ locked: boolean }[]>(`SELECT COALESCE(locked_until > now(), false) AS locked FROM app_user WHERE username = $1`, [username]))[0]!
+    .locked;
 
 describe('a parallel burst of guesses at one account', () => {
   it('checks at most 5 guesses: the rest, and the right password sent in the same burst, are refused as locked', async () => {
@@ -47,9 +50,13 @@ describe('a parallel burst of guesses at one account', () => {
 
   it('lets the right password in on its own and starts the count afresh: a success is not a failure', async () => {
     const password = await makeUser('steady.clerk');
-    for (let i = 0; i < 4; i++) expect((await signIn(t.url, { username: 'steady.clerk', password: 'wrong-password', ip: addressOf(100 + i) })).outcome).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 4; i++)
+      expect((await signIn(t.url, { username: 'steady.clerk', password: 'wrong-password', ip: addressOf(100 + i) })).outcome).toBe('INVALID_CREDENTIALS');
     expect((await signIn(t.url, { username: 'steady.clerk', password, ip: addressOf(104) })).outcome).toBe('SIGNED_IN');
-    const after = await signInBurst(t.url, [0, 1, 2, 3].map((i) => ({ username: 'steady.clerk', password: 'wrong-password', ip: addressOf(110 + i) })));
+    const after = await signInBurst(
+      t.url,
+      [0, 1, 2, 3].map((i) => ({ username: 'steady.clerk', password: 'wrong-password', ip: addressOf(110 + i) })),
+    );
     expect(tally(after)).toEqual({ INVALID_CREDENTIALS: 4 });
     expect(await lockedNow('steady.clerk')).toBe(false);
   });
@@ -70,7 +77,9 @@ describe('what a refusal gives away', () => {
   it('answers a disabled account with the right password exactly like a wrong one', async () => {
     const password = await makeUser('gone.clerk');
     const [{ id }] = (await t.dataSource.query(`SELECT id FROM app_user WHERE username = 'gone.clerk'`)) as [{ id: number }];
-    expect((await t.gql('mutation($i: UpdateUserInput!) { updateUser(input: $i) { disabled } }', { i: { id: String(id), disabled: true } })).errors).toBeUndefined();
+    expect(
+      (await t.gql('mutation($i: UpdateUserInput!) { updateUser(input: $i) { disabled } }', { i: { id: String(id), disabled: true } })).errors,
+    ).toBeUndefined();
     const right = await signIn(t.url, { username: 'gone.clerk', password, ip: addressOf(140) });
     const wrong = await signIn(t.url, { username: 'gone.clerk', password: 'a-wrong-password', ip: addressOf(141) });
     expect(right).toEqual(wrong);
@@ -85,7 +94,10 @@ describe('the per-address limit', () => {
     const ip = '192.0.2.50';
     for (let i = 0; i < 7; i++) expect((await signIn(t.url, { username: 'busy.office', password, ip })).outcome).toBe('SIGNED_IN');
     // Five failures (spread over other names, so no account locks) use the address's allowance; the sixth is refused.
-    const failures = await signInBurst(t.url, [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({ username: `someone.${i}`, password: 'guess-password', ip })));
+    const failures = await signInBurst(
+      t.url,
+      [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({ username: `someone.${i}`, password: 'guess-password', ip })),
+    );
     expect(tally(failures)).toEqual({ INVALID_CREDENTIALS: 5, RATE_LIMITED: 3 });
   });
 });

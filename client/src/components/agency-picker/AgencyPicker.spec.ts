@@ -63,7 +63,9 @@ describe('agency picker', () => {
     await wrapper.get('button[aria-expanded]').trigger('click');
     await flushPromises();
     expect(wrapper.get('[role="dialog"]').attributes('aria-label')).toBe('选择机关');
-    expect(wrapper.findAll('label').map((l) => l.text())).toEqual(expect.arrayContaining([expect.stringContaining('沭阳县人民政府'), expect.stringContaining('平潭综合实验区')]));
+    expect(wrapper.findAll('label').map((l) => l.text())).toEqual(
+      expect.arrayContaining([expect.stringContaining('沭阳县人民政府'), expect.stringContaining('平潭综合实验区')]),
+    );
 
     await wrapper.get('button[aria-label="展开 沭阳县人民政府"]').trigger('click');
     await flushPromises();

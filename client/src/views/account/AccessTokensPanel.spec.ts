@@ -6,7 +6,17 @@ import AccessTokensPanel from './AccessTokensPanel.vue';
 type Body = { query: string; variables: Record<string, unknown> };
 afterEach(() => vi.unstubAllGlobals());
 
-const TOKEN = { id: '7', name: 'pandas 每日', prefix: 'ogi_pat_Ab12Cd', scope: 'read', createdAt: '2026-12-01T08:00:00Z', expiresAt: '2027-03-01T08:00:00Z', lastUsedAt: null, revokedAt: null, active: true };
+const TOKEN = {
+  id: '7',
+  name: 'pandas 每日',
+  prefix: 'ogi_pat_Ab12Cd',
+  scope: 'read',
+  createdAt: '2026-12-01T08:00:00Z',
+  expiresAt: '2027-03-01T08:00:00Z',
+  lastUsedAt: null,
+  revokedAt: null,
+  active: true,
+};
 
 /** A stand-in server: the token list, then what each mutation answers; records every request. */
 function stubApi(list: unknown[], mutations: Record<string, unknown> = {}) {
@@ -26,7 +36,10 @@ function stubApi(list: unknown[], mutations: Record<string, unknown> = {}) {
 
 describe('the access tokens of the account page', () => {
   it('lists tokens with their prefix, scope, last use and state', async () => {
-    stubApi([TOKEN, { ...TOKEN, id: '6', name: '旧脚本', scope: 'write', lastUsedAt: '2026-12-02T09:30:00Z', revokedAt: '2026-12-03T00:00:00Z', active: false }]);
+    stubApi([
+      TOKEN,
+      { ...TOKEN, id: '6', name: '旧脚本', scope: 'write', lastUsedAt: '2026-12-02T09:30:00Z', revokedAt: '2026-12-03T00:00:00Z', active: false },
+    ]);
     const { wrapper } = await mountInApp(AccessTokensPanel);
     await flushPromises();
     const rows = wrapper.findAll('tbody tr').map((r) => r.findAll('th, td').map((c) => c.text()));
@@ -39,7 +52,9 @@ describe('the access tokens of the account page', () => {
   });
 
   it('asks for a name before sending, then sends name, scope and lifetime and shows the token once', async () => {
-    const calls = stubApi([], { createAccessToken: { token: 'ogi_pat_secretsecretsecretsecretsecretsecretsecret', accessToken: { ...TOKEN, name: 'R 脚本', scope: 'write' } } });
+    const calls = stubApi([], {
+      createAccessToken: { token: 'ogi_pat_secretsecretsecretsecretsecretsecretsecret', accessToken: { ...TOKEN, name: 'R 脚本', scope: 'write' } },
+    });
     const { wrapper } = await mountInApp(AccessTokensPanel);
     await flushPromises();
     await wrapper.get('form').trigger('submit');
@@ -52,10 +67,15 @@ describe('the access tokens of the account page', () => {
     await wrapper.get('#token-days').setValue('30');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(calls.filter((c) => c.query.includes('createAccessToken')).map((c) => c.variables)).toEqual([{ input: { name: 'R 脚本', scope: 'write', expiresInDays: 30 } }]);
+    expect(calls.filter((c) => c.query.includes('createAccessToken')).map((c) => c.variables)).toEqual([
+      { input: { name: 'R 脚本', scope: 'write', expiresInDays: 30 } },
+    ]);
     expect((wrapper.get('#token-value').element as HTMLInputElement).value).toBe('ogi_pat_secretsecretsecretsecretsecretsecretsecret');
     expect(wrapper.text()).toContain('令牌只显示这一次');
-    await wrapper.findAll('button').find((b) => b.text() === '我已保存')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === '我已保存')!
+      .trigger('click');
     expect(wrapper.find('#token-value').exists()).toBe(false);
   });
 

@@ -59,7 +59,10 @@ describe('changing your password', () => {
   });
 
   it('explains a wrong current password', async () => {
-    stubApi({ data: null, errors: [{ message: '当前密码不正确。The current password is wrong.', extensions: { code: 'BAD_USER_INPUT', reason: 'WRONG_CURRENT_PASSWORD' } }] });
+    stubApi({
+      data: null,
+      errors: [{ message: '当前密码不正确。The current password is wrong.', extensions: { code: 'BAD_USER_INPUT', reason: 'WRONG_CURRENT_PASSWORD' } }],
+    });
     const wrapper = await fill('not my password', 'the new password', 'the new password');
     expect(wrapper.get('[role="alert"]').text()).toBe('当前密码不正确。');
     expect(wrapper.find('[role="status"]').exists()).toBe(false);

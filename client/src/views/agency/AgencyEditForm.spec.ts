@@ -109,7 +109,17 @@ describe('agency edit form', () => {
     vi.useFakeTimers();
     const sent = answering((b) =>
       b.query.includes('query Agencies(')
-        ? { data: { agencies: { total: 2, items: [{ id: '7', name: '鄂州市行政审批局' }, { id: '2', name: '湖北省人民政府' }] } } }
+        ? {
+            data: {
+              agencies: {
+                total: 2,
+                items: [
+                  { id: '7', name: '鄂州市行政审批局' },
+                  { id: '2', name: '湖北省人民政府' },
+                ],
+              },
+            },
+          }
         : { data: { updateAgency: { ...AGENCY, parent: { id: '2', name: '湖北省人民政府' } } } },
     );
     const { wrapper } = await mountInApp(AgencyEditForm, { props: { agency: AGENCY } });

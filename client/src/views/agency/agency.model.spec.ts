@@ -87,7 +87,11 @@ describe('profile trend: quality', () => {
       peers: '同类中位数',
       yearLabel: String,
       unit: '件',
-      tooltip: { scope: (s) => `口径：${s === 'self' ? '本机关' : s}`, quality: (q) => `数据质量：${q === 'CONTRADICTED' ? '表内矛盾' : '已核验'}`, formatValue: (x) => `${x} 件` },
+      tooltip: {
+        scope: (s) => `口径：${s === 'self' ? '本机关' : s}`,
+        quality: (q) => `数据质量：${q === 'CONTRADICTED' ? '表内矛盾' : '已核验'}`,
+        formatValue: (x) => `${x} 件`,
+      },
     });
     const points = (option.series as { data: Record<string, unknown>[] }[])[0]!.data;
     expect(points[0]).toMatchObject({ value: 0, quality: 'CONTRADICTED', itemStyle: { borderType: 'dashed' } });

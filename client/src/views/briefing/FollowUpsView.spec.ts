@@ -57,18 +57,29 @@ describe('follow-up list (督办)', () => {
     expect(asked.at(-1)).toMatchObject({ take: 50, skip: 50 });
     expect(wrapper.findAll('li.follow-up')[0]!.text()).toContain('第51号机关');
 
-    await wrapper.findAll('nav.pager button').find((b) => b.text() === '下一页')!.trigger('click');
+    await wrapper
+      .findAll('nav.pager button')
+      .find((b) => b.text() === '下一页')!
+      .trigger('click');
     await flushPromises();
     expect(asked.at(-1)).toMatchObject({ skip: 100 });
     expect(wrapper.findAll('li.follow-up')).toHaveLength(20);
-    expect(wrapper.findAll('nav.pager button').find((b) => b.text() === '下一页')!.attributes('disabled')).toBeDefined();
+    expect(
+      wrapper
+        .findAll('nav.pager button')
+        .find((b) => b.text() === '下一页')!
+        .attributes('disabled'),
+    ).toBeDefined();
   });
 
   it('goes back to the first page when the status filter changes', async () => {
     const asked = stubFollowUps(120);
     const { wrapper } = await mountInApp(FollowUpsView);
     await flushPromises();
-    await wrapper.findAll('nav.pager button').find((b) => b.text() === '下一页')!.trigger('click');
+    await wrapper
+      .findAll('nav.pager button')
+      .find((b) => b.text() === '下一页')!
+      .trigger('click');
     await flushPromises();
     expect(asked.at(-1)).toMatchObject({ skip: 50 });
 

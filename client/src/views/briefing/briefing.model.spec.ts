@@ -43,7 +43,13 @@ describe('the briefing page', () => {
       ['Process information', 0, 0],
     ]);
     expect(chart.table.columns).toEqual(['类别', '件数', '占比 (%)']);
-    expect(breakdownChart(parts.map((p) => ({ ...p, value: 0 })), (p) => p.labelZh, words)).toBeNull();
+    expect(
+      breakdownChart(
+        parts.map((p) => ({ ...p, value: 0 })),
+        (p) => p.labelZh,
+        words,
+      ),
+    ).toBeNull();
   });
 
   it('enters rate thresholds in per cent and sends them as 0–1', () => {

@@ -3,7 +3,15 @@
  * shared @ogi/charts builder the server also renders into the DOCX), thresholds between the form (per cent) and
  * the API (0–1), and the actions a follow-up item offers to whom.
  */
-import { breakdownBars, breakdownChartHeight, briefingTrendPoints, buildBriefingBreakdownOption, buildBriefingTrendOption, type BriefingBreakdownText, type BriefingTrendText } from '@ogi/charts';
+import {
+  breakdownBars,
+  breakdownChartHeight,
+  briefingTrendPoints,
+  buildBriefingBreakdownOption,
+  buildBriefingTrendOption,
+  type BriefingBreakdownText,
+  type BriefingTrendText,
+} from '@ogi/charts';
 import { METRIC_BY_CODE, mayAccess, type Role } from '@ogi/domain';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';

@@ -74,7 +74,7 @@ describe('compare: grouped bars', () => {
 });
 
 describe('compare: tooltips', () => {
-  it("name each value as the table shows it, with its quality mark, scope and quality state in words", () => {
+  it('name each value as the table shows it, with its quality mark, scope and quality state in words', () => {
     // 洪泽 2023 prints its review 总计 as 0 while its parts give 11: contradicted. 沭阳 2023 reads 80 % and stands.
     const rated = indexValues([
       { ...v('hz', 2023, 'outcomes.disclosureRate', 0.61), quality: 'CONTRADICTED', scope: 'self' },
@@ -83,7 +83,10 @@ describe('compare: tooltips', () => {
     const words = {
       ...text,
       formatValue: (_c: string, value: number | null) => (value === null ? '—' : `${Math.round(value * 1000) / 10}%`),
-      tooltipWords: { scope: (s: string) => `口径：${({ self: '本机关', region_aggregate: '本地区汇总' } as Record<string, string>)[s]}`, quality: (q: string) => `数据质量：${({ CONTRADICTED: '表内矛盾', VERIFIED: '已核验' } as Record<string, string>)[q]}` },
+      tooltipWords: {
+        scope: (s: string) => `口径：${({ self: '本机关', region_aggregate: '本地区汇总' } as Record<string, string>)[s]}`,
+        quality: (q: string) => `数据质量：${({ CONTRADICTED: '表内矛盾', VERIFIED: '已核验' } as Record<string, string>)[q]}`,
+      },
     };
     const option = buildCompareBarsOption(agencies.slice(0, 2), [2023], 'outcomes.disclosureRate', rated, words as never);
     const data = (option.series as { data: Record<string, unknown>[] }[])[0]!.data;
@@ -186,8 +189,24 @@ describe('what compare covers', () => {
 
 describe('a chart with nothing to draw', () => {
   it('is told apart from one with figures, so bare axes are never drawn', () => {
-    expect(tableHasValues({ columns: ['机关', '2025 年'], rows: [['甲', null], ['乙', null]] })).toBe(false);
-    expect(tableHasValues({ columns: ['机关', '2025 年'], rows: [['甲', null], ['乙', 0]] })).toBe(true);
+    expect(
+      tableHasValues({
+        columns: ['机关', '2025 年'],
+        rows: [
+          ['甲', null],
+          ['乙', null],
+        ],
+      }),
+    ).toBe(false);
+    expect(
+      tableHasValues({
+        columns: ['机关', '2025 年'],
+        rows: [
+          ['甲', null],
+          ['乙', 0],
+        ],
+      }),
+    ).toBe(true);
     expect(tableHasValues({ columns: ['机关'], rows: [] })).toBe(false);
   });
 });

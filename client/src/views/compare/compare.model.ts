@@ -46,7 +46,14 @@ function compareTooltip(metric: string, text: MetricGridText) {
 /** A bar or point of a value: doubtful values (contradicted, uncertain) are drawn apart, hatched and faded. */
 function chartItem(metric: string, v: MetricValueResult | null, agency: AgencyRef, text: MetricGridText) {
   const note = readingsNote(v, text);
-  const item = { value: chartValue(metric, v?.value) ?? '-', agencyId: agency.id, name: agency.name, quality: v?.quality ?? null, scope: v?.scope ?? null, notes: note ? [note] : [] };
+  const item = {
+    value: chartValue(metric, v?.value) ?? '-',
+    agencyId: agency.id,
+    name: agency.name,
+    quality: v?.quality ?? null,
+    scope: v?.scope ?? null,
+    notes: note ? [note] : [],
+  };
   return isDoubtful(v?.quality) ? { ...item, itemStyle: DOUBTFUL_ITEM_STYLE } : item;
 }
 

@@ -7,7 +7,14 @@ const params = (url: string) => Object.fromEntries(new URL(url, 'http://x').sear
 describe('the comparison export link', () => {
   it('asks for everything under an agency, of the chosen levels, as the page shows it', () => {
     // The page at /compare?parent=7&descendants=1&kinds=department&levels=county&years=2023,2024&metrics=…
-    const filters = parseDashboardQuery({ parent: '7', descendants: '1', kinds: 'department', levels: 'county', years: '2023,2024', metrics: 'applications.handled' });
+    const filters = parseDashboardQuery({
+      parent: '7',
+      descendants: '1',
+      kinds: 'department',
+      levels: 'county',
+      years: '2023,2024',
+      metrics: 'applications.handled',
+    });
     const url = comparisonExportUrl('csv', filters.selection, filters.years, filters.metrics, 'zh');
     expect(url.startsWith('/api/exports/comparison.csv?')).toBe(true);
     expect(params(url)).toEqual({

@@ -5,7 +5,13 @@ import { toSelectionInput, type AgencySelectionFilter } from '../../filters/dash
  * The export's address for the page's selection: built from the same `AgencySelection` the page's query sends
  * (one translation of the filters for both), so the file holds exactly the agencies the page shows.
  */
-export function comparisonExportUrl(format: 'csv' | 'xlsx', s: AgencySelectionFilter, years: readonly number[], metrics: readonly string[], lang: 'zh' | 'en'): string {
+export function comparisonExportUrl(
+  format: 'csv' | 'xlsx',
+  s: AgencySelectionFilter,
+  years: readonly number[],
+  metrics: readonly string[],
+  lang: 'zh' | 'en',
+): string {
   const selection = toSelectionInput(s);
   const q = new URLSearchParams();
   if (selection.agencyIds) q.set('agencyIds', selection.agencyIds.join(','));

@@ -38,9 +38,27 @@ describe('import from web addresses', () => {
             failed: done ? 1 : 0,
             pending: 0,
             items: [
-              { position: 0, fileName: '2024.html', path: 'https://www.a.gov.cn/ndbg/2024.html', status: 'stored', reportId: '42', errorCode: null, errorMessage: null },
+              {
+                position: 0,
+                fileName: '2024.html',
+                path: 'https://www.a.gov.cn/ndbg/2024.html',
+                status: 'stored',
+                reportId: '42',
+                errorCode: null,
+                errorMessage: null,
+              },
               ...(done
-                ? [{ position: 1, fileName: 'notice.html', path: 'https://www.b.gov.cn/notice.html', status: 'failed', reportId: null, errorCode: 'NOT_AN_ANNUAL_REPORT', errorMessage: '该文件不是政府信息公开工作年度报告' }]
+                ? [
+                    {
+                      position: 1,
+                      fileName: 'notice.html',
+                      path: 'https://www.b.gov.cn/notice.html',
+                      status: 'failed',
+                      reportId: null,
+                      errorCode: 'NOT_AN_ANNUAL_REPORT',
+                      errorMessage: '该文件不是政府信息公开工作年度报告',
+                    },
+                  ]
                 : []),
             ],
           },
@@ -49,7 +67,9 @@ describe('import from web addresses', () => {
     );
     vi.useFakeTimers();
     const { wrapper } = await mountInApp(CollectUrls);
-    await wrapper.get('textarea').setValue('https://www.a.gov.cn/ndbg/2024.html\nftp://files.example/x.pdf\n\nhttps://www.b.gov.cn/notice.html\nhttps://www.a.gov.cn/ndbg/2024.html\n');
+    await wrapper
+      .get('textarea')
+      .setValue('https://www.a.gov.cn/ndbg/2024.html\nftp://files.example/x.pdf\n\nhttps://www.b.gov.cn/notice.html\nhttps://www.a.gov.cn/ndbg/2024.html\n');
     expect(wrapper.text()).toContain('以下行不是 http(s) 网址，不会提交：ftp://files.example/x.pdf');
     const submit = wrapper.get('button[type="submit"]');
     expect(submit.text()).toBe('抓取 2 个网址');
@@ -73,7 +93,13 @@ describe('import from web addresses', () => {
   it('explains a server that cannot fetch by address', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response(JSON.stringify({ errors: [{ message: 'Cannot query field "startCollectReports"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] }), { status: 400 })),
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({ errors: [{ message: 'Cannot query field "startCollectReports"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] }),
+            { status: 400 },
+          ),
+      ),
     );
     const { wrapper } = await mountInApp(CollectUrls);
     await wrapper.get('textarea').setValue('https://www.a.gov.cn/ndbg/2024.html');

@@ -30,10 +30,25 @@ function fakeServer() {
   const batch12 = (): IngestBatchDetail => {
     const finished = resumed && polls > 1;
     return {
-      ...summary({ id: '12', status: !resumed ? 'interrupted' : finished ? 'done' : 'running', fileCount: 3, stored: finished ? 2 : 1, failed: finished ? 1 : 0, pending: finished ? 0 : 2 }),
+      ...summary({
+        id: '12',
+        status: !resumed ? 'interrupted' : finished ? 'done' : 'running',
+        fileCount: 3,
+        stored: finished ? 2 : 1,
+        failed: finished ? 1 : 0,
+        pending: finished ? 0 : 2,
+      }),
       items: [
         { position: 0, fileName: '2023年报.pdf', path: null, status: 'stored', reportId: '40', errorCode: null, errorMessage: null },
-        { position: 1, fileName: '2024年报.html', path: null, status: finished ? 'stored' : 'pending', reportId: finished ? '41' : null, errorCode: null, errorMessage: null },
+        {
+          position: 1,
+          fileName: '2024年报.html',
+          path: null,
+          status: finished ? 'stored' : 'pending',
+          reportId: finished ? '41' : null,
+          errorCode: null,
+          errorMessage: null,
+        },
         {
           position: 2,
           fileName: '会议纪要.txt',
@@ -124,7 +139,9 @@ describe('recent import batches', () => {
         const body = JSON.parse(String(init.body)) as Body;
         if (body.query.includes('mutation ResumeIngestBatch'))
           return new Response(JSON.stringify({ errors: [{ message: '导入批次 12 正在运行。', extensions: { code: 'BAD_USER_INPUT' } }] }), { status: 200 });
-        return new Response(JSON.stringify({ data: { ingestBatches: { total: 1, items: [summary({ id: '12', status: 'interrupted', pending: 1 })] } } }), { status: 200 });
+        return new Response(JSON.stringify({ data: { ingestBatches: { total: 1, items: [summary({ id: '12', status: 'interrupted', pending: 1 })] } } }), {
+          status: 200,
+        });
       }),
     );
     const { wrapper } = await mountInApp(RecentBatches);

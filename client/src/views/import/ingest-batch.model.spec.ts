@@ -25,7 +25,9 @@ describe('import batch rules', () => {
   });
 
   it('gives a failed file’s reason with its code', () => {
-    expect(itemErrorText({ errorCode: 'NOT_AN_ANNUAL_REPORT', errorMessage: '该文件不是政府信息公开工作年度报告' })).toBe('该文件不是政府信息公开工作年度报告 (NOT_AN_ANNUAL_REPORT)');
+    expect(itemErrorText({ errorCode: 'NOT_AN_ANNUAL_REPORT', errorMessage: '该文件不是政府信息公开工作年度报告' })).toBe(
+      '该文件不是政府信息公开工作年度报告 (NOT_AN_ANNUAL_REPORT)',
+    );
     expect(itemErrorText({ errorCode: 'NO_TEXT_LAYER', errorMessage: null })).toBe('NO_TEXT_LAYER');
     expect(itemErrorText({ errorCode: null, errorMessage: null })).toBe('');
   });

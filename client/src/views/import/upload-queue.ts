@@ -73,7 +73,8 @@ export function createUploadQueue(upload: UploadFn) {
             it.error = result.status === 'failed' ? (result.error ?? { code: 'UNKNOWN', message: '' }) : null;
           });
         } catch (e) {
-          const error = e instanceof UploadError ? { code: e.code, message: e.message } : { code: 'NETWORK', message: e instanceof Error ? e.message : String(e) };
+          const error =
+            e instanceof UploadError ? { code: e.code, message: e.message } : { code: 'NETWORK', message: e instanceof Error ? e.message : String(e) };
           for (const it of sending) Object.assign(it, { state: 'failed', error: { ...error } });
         }
       }

@@ -21,7 +21,10 @@ describe('the sign-in page’s message for a refusal', () => {
 
   it('explains disabled accounts, rate limits, network and database trouble', () => {
     expect(loginErrorMessage(refused('ACCOUNT_DISABLED')).key).toBe('auth.errors.disabled');
-    expect(loginErrorMessage(refused('RATE_LIMITED', { retryAfterSeconds: 61 }, 'RATE_LIMITED'))).toEqual({ key: 'auth.errors.rateLimited', params: { minutes: 2 } });
+    expect(loginErrorMessage(refused('RATE_LIMITED', { retryAfterSeconds: 61 }, 'RATE_LIMITED'))).toEqual({
+      key: 'auth.errors.rateLimited',
+      params: { minutes: 2 },
+    });
     expect(loginErrorMessage(new ApiError('network', 'Failed to fetch')).key).toBe('auth.errors.network');
     expect(loginErrorMessage(new ApiError('graphql', 'x', 200, ['DATABASE_UNAVAILABLE'], [''])).key).toBe('auth.errors.unavailable');
     expect(loginErrorMessage(new Error('boom')).key).toBe('auth.errors.unknown');

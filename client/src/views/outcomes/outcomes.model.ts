@@ -225,7 +225,13 @@ export interface AgencyStack {
  * Per agency in one year: stacked bars of the breakdown's keys, agencies by total (largest first; the top
  * BAR_LIMIT — the data export has them all), a zoom window beyond 30.
  */
-export function buildAgencyStackOption(rows: readonly BreakdownRowResult[], agencies: readonly AgencyStack[], year: number, text: FlowText, share: boolean): ChartOption {
+export function buildAgencyStackOption(
+  rows: readonly BreakdownRowResult[],
+  agencies: readonly AgencyStack[],
+  year: number,
+  text: FlowText,
+  share: boolean,
+): ChartOption {
   const keys = keysOf(rows, text.label);
   const byAgency = new Map<string, Map<string, number | null>>();
   for (const r of rows) {
@@ -245,7 +251,11 @@ export function buildAgencyStackOption(rows: readonly BreakdownRowResult[], agen
     legend: { top: 0, type: 'plain' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 16, top: 84, bottom: ordered.length > window ? 48 : 8, containLabel: true },
-    xAxis: { type: 'category', data: ordered.map((a) => a.name), axisLabel: { interval: 0, rotate: ordered.length > 6 ? 30 : 0, width: 140, overflow: 'truncate' } },
+    xAxis: {
+      type: 'category',
+      data: ordered.map((a) => a.name),
+      axisLabel: { interval: 0, rotate: ordered.length > 6 ? 30 : 0, width: 140, overflow: 'truncate' },
+    },
     yAxis: share ? { type: 'value', max: 100, name: '%' } : { type: 'value', name: text.unit, minInterval: 1 },
     dataZoom: ordered.length > window ? [{ type: 'slider', startValue: 0, endValue: window - 1, height: 18, bottom: 8 }] : [],
     series: keys.map((k, i) => ({
@@ -264,7 +274,13 @@ export function buildAgencyStackOption(rows: readonly BreakdownRowResult[], agen
   };
 }
 
-export function agencyStackTable(rows: readonly BreakdownRowResult[], agencies: readonly AgencyStack[], year: number, text: FlowText, agencyColumn: string): DataTable {
+export function agencyStackTable(
+  rows: readonly BreakdownRowResult[],
+  agencies: readonly AgencyStack[],
+  year: number,
+  text: FlowText,
+  agencyColumn: string,
+): DataTable {
   const keys = keysOf(rows, text.label);
   const present = new Set(rows.filter((r) => r.year === year).map((r) => r.agencyId));
   return {

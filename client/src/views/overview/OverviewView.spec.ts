@@ -14,9 +14,12 @@ function answerWithRollupFailing(rankedAgencies = 2) {
     vi.fn(async (_url: string, init: { body: string }) => {
       const { query } = JSON.parse(init.body) as { query: string };
       if (query.includes('rollup(')) {
-        return new Response(JSON.stringify({ data: null, errors: [{ message: '服务器内部错误。Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }), {
-          status: 200,
-        });
+        return new Response(
+          JSON.stringify({ data: null, errors: [{ message: '服务器内部错误。Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
+          {
+            status: 200,
+          },
+        );
       }
       if (query.includes('ranking(')) {
         const items = [

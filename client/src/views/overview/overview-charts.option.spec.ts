@@ -132,8 +132,12 @@ describe('overview trend: coverage and doubtful values', () => {
 });
 
 describe('ranking chart', () => {
-  it("marks a value that is not verified on its bar, hatches a doubtful one, and names scope and quality in the tooltip", () => {
-    const tooltip = { scope: (s: string) => `口径：${s === 'self' ? '本机关' : s}`, quality: (q: string) => `质量：${q === 'CONTRADICTED' ? '表内矛盾' : q === 'CORRECTED' ? '已人工更正' : '已核验'}`, formatValue: (v: number | null) => `${v} 件` };
+  it('marks a value that is not verified on its bar, hatches a doubtful one, and names scope and quality in the tooltip', () => {
+    const tooltip = {
+      scope: (s: string) => `口径：${s === 'self' ? '本机关' : s}`,
+      quality: (q: string) => `质量：${q === 'CONTRADICTED' ? '表内矛盾' : q === 'CORRECTED' ? '已人工更正' : '已核验'}`,
+      formatValue: (v: number | null) => `${v} 件`,
+    };
     const option = buildRankingOption(
       [
         { agencyId: 'a1', name: '淮安市洪泽区人民政府', value: 14, reportId: 'r1', quality: 'CONTRADICTED', scope: 'self' },

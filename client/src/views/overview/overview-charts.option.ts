@@ -198,7 +198,13 @@ export interface RankedAgency {
 
 /** A ranked bar: its agency for the drill-down, its quality and scope for the tooltip, hatched when doubtful. */
 function rankingItem(i: RankedAgency) {
-  const item = { value: i.value ?? '-', name: i.name, agencyId: i.agencyId, ...(i.quality ? { quality: i.quality } : {}), ...(i.scope ? { scope: i.scope } : {}) };
+  const item = {
+    value: i.value ?? '-',
+    name: i.name,
+    agencyId: i.agencyId,
+    ...(i.quality ? { quality: i.quality } : {}),
+    ...(i.scope ? { scope: i.scope } : {}),
+  };
   return isDoubtful(i.quality) ? { ...item, itemStyle: DOUBTFUL_ITEM_STYLE } : item;
 }
 

@@ -40,7 +40,15 @@ function fakeServer() {
       open = open.filter((p) => p.id !== body.variables.proposalId);
       data = { rejectAgencyMatch: true };
     } else if (body.query.includes('query Agencies(')) {
-      data = { agencies: { total: 2, items: [{ id: '91', name: '鄂州市政务服务和大数据管理局' }, { id: '12', name: '鄂州市政务服务和大数据管理局（市行政审批局）' }] } };
+      data = {
+        agencies: {
+          total: 2,
+          items: [
+            { id: '91', name: '鄂州市政务服务和大数据管理局' },
+            { id: '12', name: '鄂州市政务服务和大数据管理局（市行政审批局）' },
+          ],
+        },
+      };
     } else data = { agencyMatchProposals: open };
     return new Response(JSON.stringify({ data }), { status: 200 });
   });
@@ -89,7 +97,10 @@ describe('new agency names to confirm', () => {
     const { wrapper } = await mountInApp(AgencyMatchProposals);
     await flushPromises();
     const second = () => wrapper.findAll('li.proposal')[1]!;
-    await second().findAll('button').find((b) => b.text() === '是另一个已登记的机关…')!.trigger('click');
+    await second()
+      .findAll('button')
+      .find((b) => b.text() === '是另一个已登记的机关…')!
+      .trigger('click');
     await second().get('input[type="search"]').setValue('政务服务');
     await vi.advanceTimersByTimeAsync(300);
     await flushPromises();
@@ -103,7 +114,10 @@ describe('new agency names to confirm', () => {
   });
 
   it('shows nothing while no name waits', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ data: { agencyMatchProposals: [] } }), { status: 200 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ data: { agencyMatchProposals: [] } }), { status: 200 })),
+    );
     const { wrapper } = await mountInApp(AgencyMatchProposals);
     await flushPromises();
     expect(wrapper.find('section').exists()).toBe(false);
@@ -115,7 +129,10 @@ describe('new agency names to confirm', () => {
       vi.fn(async (_url: string, init: RequestInit) => {
         const body = JSON.parse(String(init.body)) as Body;
         if (body.query.includes('mutation'))
-          return new Response(JSON.stringify({ errors: [{ message: '该匹配建议已处理（已确认）。', extensions: { code: 'BAD_USER_INPUT', reason: 'PROPOSAL_RESOLVED' } }] }), { status: 200 });
+          return new Response(
+            JSON.stringify({ errors: [{ message: '该匹配建议已处理（已确认）。', extensions: { code: 'BAD_USER_INPUT', reason: 'PROPOSAL_RESOLVED' } }] }),
+            { status: 200 },
+          );
         return new Response(JSON.stringify({ data: { agencyMatchProposals: [TYPO] } }), { status: 200 });
       }),
     );

@@ -33,6 +33,8 @@ describe('missing marks', () => {
   });
 
   it('lists the marks in force with their note, not a listing check’s finding', () => {
-    expect(markedMissing(list)).toEqual([{ key: '2:2022', agencyId: '2', agencyName: '沭阳县发展和改革局', year: 2022, note: '门户网站未见', markedBy: 'editor' }]);
+    expect(markedMissing(list)).toEqual([
+      { key: '2:2022', agencyId: '2', agencyName: '沭阳县发展和改革局', year: 2022, note: '门户网站未见', markedBy: 'editor' },
+    ]);
   });
 });

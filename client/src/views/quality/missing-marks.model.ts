@@ -27,8 +27,15 @@ const choiceOf = (s: SubmissionResult): MarkChoice => ({
 const byYearThenName = (a: MarkChoice, b: MarkChoice) => b.year - a.year || a.agencyName.localeCompare(b.agencyName, 'zh-CN');
 
 /** 未核查 agency-years: no report, the deadline passed, nobody has found it missing. Newest year first. */
-export const markCandidates = (list: readonly SubmissionResult[]): MarkChoice[] => list.filter((s) => s.status === 'NOT_CHECKED').map(choiceOf).sort(byYearThenName);
+export const markCandidates = (list: readonly SubmissionResult[]): MarkChoice[] =>
+  list
+    .filter((s) => s.status === 'NOT_CHECKED')
+    .map(choiceOf)
+    .sort(byYearThenName);
 
 /** Agency-years an editor marked missing and no report has come for since. */
 export const markedMissing = (list: readonly SubmissionResult[]): MarkChoice[] =>
-  list.filter((s) => s.missingMark && s.reportId === null).map(choiceOf).sort(byYearThenName);
+  list
+    .filter((s) => s.missingMark && s.reportId === null)
+    .map(choiceOf)
+    .sort(byYearThenName);

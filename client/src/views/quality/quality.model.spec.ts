@@ -44,7 +44,9 @@ describe('submissions matrix', () => {
   });
 
   it("says when 逾期未报 rests on an editor's mark rather than a listing check", () => {
-    const marked = [sub('b', '沭阳县发展和改革局', 2022, 'MISSING', { missingMark: { note: '门户网站未见', markedBy: 'editor', markedAt: '2026-12-01T00:00:00Z' } })];
+    const marked = [
+      sub('b', '沭阳县发展和改革局', 2022, 'MISSING', { missingMark: { note: '门户网站未见', markedBy: 'editor', markedAt: '2026-12-01T00:00:00Z' } }),
+    ];
     const m = submissionMatrix(marked, [2022], { ...text, markedMissing: '编辑标记' });
     expect(m.rows[0]!.cells['2022']).toMatchObject({ text: 'MISSING · 编辑标记', tone: 'error' });
     expect(submissionMatrix(subs, [2022], { ...text, markedMissing: '编辑标记' }).rows.find((r) => r.key === 'b')!.cells['2022']!.text).toBe('MISSING');

@@ -12,7 +12,14 @@ export { ruleLabel } from '../../findings/rule-label';
 
 export const STATUSES: readonly SubmissionStatus[] = ['ON_TIME', 'LATE', 'MISSING', 'NOT_CHECKED', 'DATE_UNKNOWN', 'NOT_DUE'];
 
-const TONE: Record<SubmissionStatus, GridTone> = { ON_TIME: 'ok', LATE: 'warning', MISSING: 'error', NOT_CHECKED: 'muted', DATE_UNKNOWN: 'muted', NOT_DUE: 'muted' };
+const TONE: Record<SubmissionStatus, GridTone> = {
+  ON_TIME: 'ok',
+  LATE: 'warning',
+  MISSING: 'error',
+  NOT_CHECKED: 'muted',
+  DATE_UNKNOWN: 'muted',
+  NOT_DUE: 'muted',
+};
 /** Sorting a year's column puts the worst first: missing, then most days late, then failing checks. */
 const SEVERITY_RANK: Record<SubmissionStatus, number> = { MISSING: 1000, LATE: 500, NOT_CHECKED: 200, DATE_UNKNOWN: 100, ON_TIME: 0, NOT_DUE: -1 };
 
@@ -65,7 +72,11 @@ export function agenciesWithStatus(submissions: readonly SubmissionResult[], fil
 }
 
 /** One row per agency, one column per year; a cell links to the report (or, when missing, to the agency). */
-export function submissionMatrix(submissions: readonly SubmissionResult[], years: readonly number[], text: MatrixText): { columns: GridColumn[]; rows: GridRow[]; table: DataTable } {
+export function submissionMatrix(
+  submissions: readonly SubmissionResult[],
+  years: readonly number[],
+  text: MatrixText,
+): { columns: GridColumn[]; rows: GridRow[]; table: DataTable } {
   const byAgency = new Map<string, { name: string; cells: Map<number, SubmissionResult> }>();
   for (const s of submissions) {
     const entry = byAgency.get(s.agency.id) ?? { name: s.agency.name, cells: new Map() };

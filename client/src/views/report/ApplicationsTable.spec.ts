@@ -53,13 +53,12 @@ describe('section 三 table, as printed', () => {
     expect(span(headerCell('自然人'))).toEqual({ rowspan: 2, colspan: 1 });
     expect(span(headerCell('法人或其他组织'))).toEqual({ rowspan: 1, colspan: 5 });
     expect(span(headerCell('总计'))).toEqual({ rowspan: 2, colspan: 1 });
-    expect(wrapper.findAll('thead tr')[2]!.findAll('th').map((c) => c.text())).toEqual([
-      '商业企业',
-      '科研机构',
-      '社会公益组织',
-      '法律服务机构',
-      '其他',
-    ]);
+    expect(
+      wrapper
+        .findAll('thead tr')[2]!
+        .findAll('th')
+        .map((c) => c.text()),
+    ).toEqual(['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
   });
 
   it('lays out a 2019-format report: 20 outcome rows, （六） as one row', async () => {
@@ -88,7 +87,11 @@ describe('section 三 table, as printed', () => {
     expect(span(headerCell('三、本年度办理结果'))).toEqual({ rowspan: 22, colspan: 1 });
     expect(span(headerCell('（六）其他处理'))).toEqual({ rowspan: 3, colspan: 1 });
     expect(span(headerCell('3.其他'))).toEqual({ rowspan: 1, colspan: 1 });
-    expect(bodyRow(/1\.申请人无正当理由逾期不补正/).findAll('td')[0]!.text()).toBe('8');
+    expect(
+      bodyRow(/1\.申请人无正当理由逾期不补正/)
+        .findAll('td')[0]!
+        .text(),
+    ).toBe('8');
   });
 
   it('lays out a 2021-format report that prints （六） as one row like 2019', async () => {

@@ -23,7 +23,17 @@ const CORRECTIONS = {
     report: {
       id: '7',
       corrections: [
-        { id: '1', path: 'applications.newReceived[6]', value: 30, originalValue: 29, originalRaw: '29', reason: '核对原件为 30', status: 'active', by: 'editor1', at: '2026-11-28T10:00:00.000Z' },
+        {
+          id: '1',
+          path: 'applications.newReceived[6]',
+          value: 30,
+          originalValue: 29,
+          originalRaw: '29',
+          reason: '核对原件为 30',
+          status: 'active',
+          by: 'editor1',
+          at: '2026-11-28T10:00:00.000Z',
+        },
       ],
     },
   },
@@ -89,7 +99,12 @@ describe('correcting a cell', () => {
     await wrapper.get('textarea[name="reason"]').setValue(' 第二次核对为 31 ');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(calls.find((c) => c.query.includes('mutation'))!.variables).toEqual({ reportId: '7', path: 'applications.newReceived[6]', value: 31, reason: '第二次核对为 31' });
+    expect(calls.find((c) => c.query.includes('mutation'))!.variables).toEqual({
+      reportId: '7',
+      path: 'applications.newReceived[6]',
+      value: 31,
+      reason: '第二次核对为 31',
+    });
     expect(wrapper.emitted('corrected')).toHaveLength(1);
     expect(wrapper.get('[role="status"]').text()).toContain('已保存');
   });

@@ -31,10 +31,20 @@ describe('section 二 tables', () => {
 
   it('uses the 2021 columns for a 2021 report, and English labels in English', async () => {
     const { wrapper } = await render(KEWEI_2024);
-    expect(wrapper.findAll('thead')[0]!.findAll('th').map((c) => c.text())).toEqual(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']);
+    expect(
+      wrapper
+        .findAll('thead')[0]!
+        .findAll('th')
+        .map((c) => c.text()),
+    ).toEqual(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']);
     usePreferencesStore().setLocale('en');
     await flushPromises();
     expect(wrapper.findAll('caption')[3]!.text()).toBe('Article 20, item (8)');
-    expect(wrapper.findAll('thead')[0]!.findAll('th').map((c) => c.text())).toEqual(['Information', 'issued this year', 'repealed this year', 'in force']);
+    expect(
+      wrapper
+        .findAll('thead')[0]!
+        .findAll('th')
+        .map((c) => c.text()),
+    ).toEqual(['Information', 'issued this year', 'repealed this year', 'in force']);
   });
 });

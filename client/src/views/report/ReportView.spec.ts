@@ -89,7 +89,14 @@ describe('report page', () => {
     const rows = panel.findAll('tbody tr');
     // Only the value needing attention, until all are asked for.
     expect(rows.map((r) => [r.get('th').text(), ...r.findAll('td').map((c) => c.text())])).toEqual([
-      ['法人或其他组织申请占比', expect.stringMatching(/^20\.7\s?%/), '表内矛盾', expect.stringMatching(/^0(\.0)?\s?%$/), expect.stringMatching(/^20\.7\s?%$/), expect.stringMatching(/^按分项推算/)],
+      [
+        '法人或其他组织申请占比',
+        expect.stringMatching(/^20\.7\s?%/),
+        '表内矛盾',
+        expect.stringMatching(/^0(\.0)?\s?%$/),
+        expect.stringMatching(/^20\.7\s?%$/),
+        expect.stringMatching(/^按分项推算/),
+      ],
     ]);
     await panel.get('button').trigger('click');
     expect(panel.findAll('tbody tr')).toHaveLength(2);
@@ -162,10 +169,18 @@ describe('report page', () => {
     // the highlight is exactly the cell's source range in the report text
     const cell = EZHOU_2020.applications.find((r) => r.key === 'granted')!.cells[6]!;
     expect(EZHOU_2020.text.slice(cell.sourceStart!, cell.sourceEnd!)).toBe('19');
-    expect(aside.get('pre').text().indexOf('19', cell.sourceStart! - 2)).toBe(cell.sourceStart);
+    expect(
+      aside
+        .get('pre')
+        .text()
+        .indexOf('19', cell.sourceStart! - 2),
+    ).toBe(cell.sourceStart);
     expect(total.attributes('aria-current')).toBe('true');
 
-    await aside.findAll('button').find((b) => b.text() === '关闭')!.trigger('click');
+    await aside
+      .findAll('button')
+      .find((b) => b.text() === '关闭')!
+      .trigger('click');
     await flushPromises();
     expect(wrapper.find('aside').exists()).toBe(false);
   });
@@ -173,7 +188,11 @@ describe('report page', () => {
   it('picks a cell from the keyboard, and opens on the cell a link names', async () => {
     answer({ data: { report: EZHOU_2020 } });
     const { wrapper, router } = await openReport('ezhou-2020');
-    const cell = wrapper.get('#section-3').findAll('tr').find((r) => r.text().startsWith('一、本年新收'))!.findAll('td')[0]!;
+    const cell = wrapper
+      .get('#section-3')
+      .findAll('tr')
+      .find((r) => r.text().startsWith('一、本年新收'))!
+      .findAll('td')[0]!;
     expect(cell.attributes('tabindex')).toBe('0');
     await cell.trigger('keydown', { key: 'Enter' });
     await flushPromises();
@@ -196,7 +215,12 @@ describe('report page', () => {
   it('marks a corrected cell: the reader hears and sees what the parser read, the value now, why, who and when', async () => {
     answer({ data: { report: correctedReport() } });
     const { wrapper } = await openReport('ezhou-2020');
-    const total = wrapper.get('#section-3').findAll('tr').find((r) => r.text().startsWith('一、本年新收'))!.findAll('td').at(-1)!;
+    const total = wrapper
+      .get('#section-3')
+      .findAll('tr')
+      .find((r) => r.text().startsWith('一、本年新收'))!
+      .findAll('td')
+      .at(-1)!;
     expect(total.text()).toBe('30');
     expect(total.attributes('aria-label')).toBe('30（已人工更正，解析读作 29）');
 
@@ -240,11 +264,25 @@ describe('report page', () => {
         from: { id: 'v1', version: 1, ingestedAt: '2026-05-01T08:00:00.000Z', sourceFileName: 'ezhou-2020.txt' },
         to: { id: 'v2', version: 2, ingestedAt: '2026-06-01T08:00:00.000Z', sourceFileName: 'ezhou-2020-revised.txt' },
         fields: [{ field: 'publishedOn', from: '2021-02-10', to: '2021-01-24' }],
-        cells: [{ path: 'applications.newReceived[6]', label: '一、本年新收政府信息公开申请数量 · 总计', labelEn: 'New applications · Total', fromValue: 27, toValue: 29, fromRaw: '27', toRaw: '29' }],
+        cells: [
+          {
+            path: 'applications.newReceived[6]',
+            label: '一、本年新收政府信息公开申请数量 · 总计',
+            labelEn: 'New applications · Total',
+            fromValue: 27,
+            toValue: 29,
+            fromRaw: '27',
+            toRaw: '29',
+          },
+        ],
       },
     });
     const { wrapper, router } = await openReport('v2');
-    await wrapper.get('#versions').findAll('button').find((b) => b.text() === '与此版本（第 1 版）比较')!.trigger('click');
+    await wrapper
+      .get('#versions')
+      .findAll('button')
+      .find((b) => b.text() === '与此版本（第 1 版）比较')!
+      .trigger('click');
     await flushPromises();
 
     expect(router.currentRoute.value.query).toMatchObject({ diffFrom: 'v1', diffTo: 'v2' });
@@ -252,16 +290,29 @@ describe('report page', () => {
     const diff = wrapper.get('.version-diff');
     expect(diff.text()).toContain('第 1 版 → 第 2 版：1 项报告信息、1 个数字有变化');
     const tables = diff.findAll('table');
-    expect(tables[0]!.get('tbody tr').findAll('th, td').map((c) => c.text())).toEqual(['公布日期', '2021年2月10日', '2021年1月24日']);
-    expect(tables[1]!.get('tbody tr').findAll('th, td').map((c) => c.text())).toEqual(['一、本年新收政府信息公开申请数量 · 总计', '27', '29', '+2']);
+    expect(
+      tables[0]!
+        .get('tbody tr')
+        .findAll('th, td')
+        .map((c) => c.text()),
+    ).toEqual(['公布日期', '2021年2月10日', '2021年1月24日']);
+    expect(
+      tables[1]!
+        .get('tbody tr')
+        .findAll('th, td')
+        .map((c) => c.text()),
+    ).toEqual(['一、本年新收政府信息公开申请数量 · 总计', '27', '29', '+2']);
 
-    await diff.findAll('button').find((b) => b.text() === '关闭比较')!.trigger('click');
+    await diff
+      .findAll('button')
+      .find((b) => b.text() === '关闭比较')!
+      .trigger('click');
     await flushPromises();
     expect(router.currentRoute.value.query.diffFrom).toBeUndefined();
     expect(wrapper.find('.version-diff').exists()).toBe(false);
   });
 
-  it('shows an editor the report\'s change log, and hides it from a leader', async () => {
+  it("shows an editor the report's change log, and hides it from a leader", async () => {
     answer({ data: { report: correctedReport() } }, 200, {
       audit: [
         {
@@ -281,7 +332,10 @@ describe('report page', () => {
     const { wrapper, pinia } = await openReport('ezhou-2020');
     const audit = wrapper.get('#audit');
     expect(audit.text()).toContain('共 1 条记录');
-    const cells = audit.get('tbody tr').findAll('th, td').map((c) => c.text());
+    const cells = audit
+      .get('tbody tr')
+      .findAll('th, td')
+      .map((c) => c.text());
     expect(cells.slice(1)).toEqual(['editor.li', '更正单元格', '一、本年新收政府信息公开申请数量 · 总计', '29', '30', '核对纸质原件为 30']);
 
     const session = useSessionStore(pinia);

@@ -10,10 +10,7 @@ import type { Bilingual } from '../../composables/use-i18n';
 import type { ApplicationRowResult, CellResult } from '../../graphql/types';
 
 /** A label cell: a piece of printed text, or the vertical 三、本年度办理结果 heading (worded by the locale). */
-export type LabelCell = { rowspan: number; colspan: number; scope: 'row' | 'rowgroup' } & (
-  | { kind: 'text'; text: Bilingual }
-  | { kind: 'outcomesHeading' }
-);
+export type LabelCell = { rowspan: number; colspan: number; scope: 'row' | 'rowgroup' } & ({ kind: 'text'; text: Bilingual } | { kind: 'outcomesHeading' });
 
 export interface ApplicationsTableRow {
   key: string;

@@ -40,7 +40,15 @@ describe('the diff of two report versions', () => {
         { path: 'applications.granted[6]', label: '（一）予以公开 · 总计', labelEn: 'Granted · Total', fromValue: 20, toValue: 19, fromRaw: '20', toRaw: '19' },
         { path: 'activeDisclosure.fees.amountWan', label: '收费 · 金额', labelEn: 'Fees · Amount', fromValue: 0.1, toValue: 0.3, fromRaw: '0.1', toRaw: '0.3' },
         { path: 'reviewLitigation.review[4]', label: '行政复议 · 总计', labelEn: 'Review · Total', fromValue: 3, toValue: null, fromRaw: '3', toRaw: '' },
-        { path: 'applications.otherHandling.undivided[6]', label: '其他处理 · 总计', labelEn: 'Other · Total', fromValue: null, toValue: 2, fromRaw: null, toRaw: '2' },
+        {
+          path: 'applications.otherHandling.undivided[6]',
+          label: '其他处理 · 总计',
+          labelEn: 'Other · Total',
+          fromValue: null,
+          toValue: 2,
+          fromRaw: null,
+          toRaw: '2',
+        },
       ],
       zh,
     );

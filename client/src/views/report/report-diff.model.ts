@@ -54,7 +54,8 @@ export function fieldRows(fields: readonly FieldChangeResult[], w: DiffWording):
   return fields.map((f) => ({ key: f.field, name: w.fieldName(f.field), from: fieldValue(f.field, f.from, w), to: fieldValue(f.field, f.to, w), delta: null }));
 }
 
-const cellValue = (value: number | null, raw: string | null, w: DiffWording) => (raw === null && value === null ? w.absent : value === null ? w.blank : w.number(value));
+const cellValue = (value: number | null, raw: string | null, w: DiffWording) =>
+  raw === null && value === null ? w.absent : value === null ? w.blank : w.number(value);
 
 /** Changed cells in printed order (as the server lists them), with the change where both sides are numbers. */
 export function cellRows(cells: readonly CellChangeResult[], w: DiffWording): DiffRow[] {

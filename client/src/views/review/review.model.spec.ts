@@ -49,7 +49,11 @@ describe('review chart: what the rate rests on', () => {
       rateBasis: (n: number) => `比率基于 ${n} 份报告`,
       doubtful: (n: number) => `含 ${n} 份存疑报告`,
     };
-    const option = buildReviewOption([row(2023, 'upheld', '结果维持', 11), row(2023, 'corrected', '结果纠正', 2)], [{ year: 2023, value: 0.5, reportsCounted: 1, reportsDoubtful: 1 }], words as never);
+    const option = buildReviewOption(
+      [row(2023, 'upheld', '结果维持', 11), row(2023, 'corrected', '结果纠正', 2)],
+      [{ year: 2023, value: 0.5, reportsCounted: 1, reportsDoubtful: 1 }],
+      words as never,
+    );
     const series = option.series as { name: string; data: unknown[] }[];
     expect(series.at(-1)!.data).toEqual([{ value: 50, itemStyle: expect.objectContaining({ borderType: 'dashed' }), notes: ['含 1 份存疑报告'] }]);
     const format = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
@@ -60,6 +64,8 @@ describe('review chart: what the rate rests on', () => {
       ]).split('<br/>'),
     ).toEqual(['<b>2023</b>', '结果维持：11 件', '纠错率：50%', '<span style="opacity:.8">含 1 份存疑报告</span>', '比率基于 1 份报告']);
     // The table keeps the number.
-    expect(reviewTable([row(2023, 'upheld', '结果维持', 11)], [{ year: 2023, value: 0.5, reportsCounted: 1, reportsDoubtful: 1 }], words as never, '年度').rows).toEqual([['2023', 11, 50]]);
+    expect(
+      reviewTable([row(2023, 'upheld', '结果维持', 11)], [{ year: 2023, value: 0.5, reportsCounted: 1, reportsDoubtful: 1 }], words as never, '年度').rows,
+    ).toEqual([['2023', 11, 50]]);
   });
 });

@@ -60,7 +60,11 @@ export function buildReviewOption(rows: readonly Row[], rates: readonly RatePoin
   return {
     aria: { enabled: true },
     legend: { top: 0 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, ...(text.tooltip ? { formatter: describedTooltip(rateInPercent(text.tooltip, keys.length), footer) } : {}) },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      ...(text.tooltip ? { formatter: describedTooltip(rateInPercent(text.tooltip, keys.length), footer) } : {}),
+    },
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years.map(text.yearLabel) },
     yAxis: [

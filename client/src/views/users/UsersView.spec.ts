@@ -42,7 +42,18 @@ function stubApi(mutation: (body: Body) => unknown = () => ({ data: {} })) {
       let answer: unknown;
       if (isMutation(body)) answer = mutation(body);
       else if (body.query.includes('session')) answer = { data: { session: { ...TEST_SESSION, user: { ...TEST_SESSION.user, displayName: '新名字' } } } };
-      else if (body.query.includes('agencies')) answer = { data: { agencies: { total: 2, items: [{ id: '9', name: '市教育局' }, { id: '10', name: '市教育考试院' }] } } };
+      else if (body.query.includes('agencies'))
+        answer = {
+          data: {
+            agencies: {
+              total: 2,
+              items: [
+                { id: '9', name: '市教育局' },
+                { id: '10', name: '市教育考试院' },
+              ],
+            },
+          },
+        };
       else {
         const search = String(body.variables['search'] ?? '');
         const items = ACCOUNTS.filter((a) => !search || a.username.includes(search) || a.displayName.includes(search));
@@ -73,7 +84,10 @@ describe('the users page', () => {
   it('lists the accounts: role in words, a department user’s agency, state, last sign-in, and which is you', async () => {
     stubApi();
     const wrapper = await mountPage();
-    const cells = (username: string) => rowOf(wrapper, username).findAll('th, td').map((c) => c.text());
+    const cells = (username: string) =>
+      rowOf(wrapper, username)
+        .findAll('th, td')
+        .map((c) => c.text());
     expect(cells('test.admin').slice(0, 5)).toEqual(['test.admin（本人）', '测试管理员', '管理员', '', '启用']);
     expect(cells('test.admin')[5]).toMatch(/2026/);
     expect(cells('edu.clerk').slice(0, 6)).toEqual(['edu.clerk', '教育局填报员', '部门用户', '市教育局', '启用', '从未登录']);
@@ -87,7 +101,12 @@ describe('the users page', () => {
     usePreferencesStore().setLocale('en');
     await flushPromises();
     expect(wrapper.findAll('thead th').map((h) => h.text())).toEqual(['Username', 'Name', 'Role', 'Agency', 'Status', 'Last sign-in', 'Actions']);
-    expect(rowOf(wrapper, 'edu.clerk').findAll('td').map((c) => c.text()).slice(1, 5)).toEqual(['Department user', '市教育局', 'Enabled', 'Never']);
+    expect(
+      rowOf(wrapper, 'edu.clerk')
+        .findAll('td')
+        .map((c) => c.text())
+        .slice(1, 5),
+    ).toEqual(['Department user', '市教育局', 'Enabled', 'Never']);
     await button(wrapper, 'New account').trigger('click');
     await wrapper.get('#user-username').setValue('a b');
     await wrapper.get('form').trigger('submit');
@@ -248,7 +267,11 @@ describe('the users page', () => {
     expect(own.findAll('button').map((b) => b.text())).toEqual(['编辑', '删除']);
     expect(own.get('a').text()).toBe('修改密码');
     expect(own.get('a').attributes('href')).toBe('/account');
-    expect(rowOf(wrapper, 'edu.clerk').findAll('button').map((b) => b.text())).toEqual(['编辑', '重置密码', '删除']);
+    expect(
+      rowOf(wrapper, 'edu.clerk')
+        .findAll('button')
+        .map((b) => b.text()),
+    ).toEqual(['编辑', '重置密码', '删除']);
   });
 
   it('puts the focus in a form or confirmation as it opens', async () => {

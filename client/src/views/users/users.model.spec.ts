@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { UserResult } from '../../graphql/users.query';
-import { clampPage, parseUsersQuery, roleAbilities, toUsersQuery, userChanges, userRows, usersPageVariables, userStatus, type UsersWording } from './users.model';
+import {
+  clampPage,
+  parseUsersQuery,
+  roleAbilities,
+  toUsersQuery,
+  userChanges,
+  userRows,
+  usersPageVariables,
+  userStatus,
+  type UsersWording,
+} from './users.model';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 
@@ -85,7 +95,11 @@ describe('the changes an edit sends', () => {
   it('are only what changed', () => {
     expect(userChanges(before, { displayName: '王五', role: 'analyst', agencyId: null, disabled: false })).toBeNull();
     expect(userChanges(before, { displayName: ' 王五 ', role: 'analyst', agencyId: null, disabled: true })).toEqual({ id: '5', disabled: true });
-    expect(userChanges(before, { displayName: '王小五', role: 'editor', agencyId: null, disabled: false })).toEqual({ id: '5', displayName: '王小五', role: 'editor' });
+    expect(userChanges(before, { displayName: '王小五', role: 'editor', agencyId: null, disabled: false })).toEqual({
+      id: '5',
+      displayName: '王小五',
+      role: 'editor',
+    });
   });
 
   it('keep the name when the box is emptied (the server would keep it too)', () => {
@@ -93,7 +107,11 @@ describe('the changes an edit sends', () => {
   });
 
   it('carry the agency when someone becomes or moves as a department user', () => {
-    expect(userChanges(before, { displayName: '王五', role: 'department', agencyId: '7', disabled: false })).toEqual({ id: '5', role: 'department', agencyId: '7' });
+    expect(userChanges(before, { displayName: '王五', role: 'department', agencyId: '7', disabled: false })).toEqual({
+      id: '5',
+      role: 'department',
+      agencyId: '7',
+    });
     const dept = { ...before, role: 'department' as const, agencyId: '7' };
     expect(userChanges(dept, { displayName: '王五', role: 'department', agencyId: '8', disabled: false })).toEqual({ id: '5', agencyId: '8' });
     expect(userChanges(dept, { displayName: '王五', role: 'viewer', agencyId: '7', disabled: false })).toEqual({ id: '5', role: 'viewer' });

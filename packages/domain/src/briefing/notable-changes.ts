@@ -45,7 +45,8 @@ export const NOTABLE_CHANGE_DEFAULTS: NotableChangeOptions = {
 };
 
 const isRatio = (def: MetricDefinition) => def.unit === 'ratio';
-const unitZh = (def: MetricDefinition) => (def.unit === 'applications' || def.unit === 'cases' || def.unit === 'documents' || def.unit === 'decisions' ? ' 件' : '');
+const unitZh = (def: MetricDefinition) =>
+  def.unit === 'applications' || def.unit === 'cases' || def.unit === 'documents' || def.unit === 'decisions' ? ' 件' : '';
 const shown = (def: MetricDefinition, x: number) => `${formatMetricValue(def, x)}${unitZh(def)}`;
 /** 4 → "4", 2.5 → "2.5". */
 const times = (x: number) => formatDecimal(x, 1).replace(/\.0$/, '');
@@ -83,7 +84,12 @@ export function yearOnYearJump(
   }
   if (Math.max(cur, prev) < options.minCount) return null;
   if (prev === 0) {
-    return { kind: 'jump', metric, messageZh: `${def.nameZh}由上年的 0 增至 ${shown(def, cur)}`, messageEn: `${def.nameEn} went from 0 last year to ${formatMetricValue(def, cur)}` };
+    return {
+      kind: 'jump',
+      metric,
+      messageZh: `${def.nameZh}由上年的 0 增至 ${shown(def, cur)}`,
+      messageEn: `${def.nameEn} went from 0 last year to ${formatMetricValue(def, cur)}`,
+    };
   }
   const factor = cur / prev;
   if (factor >= options.countFactor) {

@@ -51,7 +51,8 @@ export function changeClause(metric: string, matched: MatchedChange): { zh: stri
     const [zh, en] = points > 0 ? ['上升', 'up'] : ['下降', 'down'];
     return { zh: `${head}${zh} ${shown} 个百分点`, en: `${en} ${shown} percentage points ${headEn}`, change: points / 100 };
   }
-  if (previous === 0) return { zh: `${head}由 0 增至 ${formatCount(current)}，无法计算增幅`, en: `from 0 to ${formatCount(current)} ${headEn}: no growth rate`, change: null };
+  if (previous === 0)
+    return { zh: `${head}由 0 增至 ${formatCount(current)}，无法计算增幅`, en: `from 0 to ${formatCount(current)} ${headEn}: no growth rate`, change: null };
   const pct = ((current - previous) / previous) * 100;
   const shown = formatDecimal(Math.abs(pct), 1);
   if (shown === formatDecimal(0, 1)) return { zh: `${head}持平`, en: `unchanged ${headEn}`, change: 0 };
@@ -87,7 +88,14 @@ export function headlineSentence(scope: { zh: string; en: string }, metric: stri
 }
 
 /** "应报 N 个机关，已报 A 个（按时 B 个、逾期 C 个），未报 D 个；表内数据不一致的 E 份。" */
-export function submissionSentence(counts: { expected: number; onTime: number; late: number; dateUnknown: number; missing: number; contradicted: number }): Sentence {
+export function submissionSentence(counts: {
+  expected: number;
+  onTime: number;
+  late: number;
+  dateUnknown: number;
+  missing: number;
+  contradicted: number;
+}): Sentence {
   const submitted = counts.onTime + counts.late + counts.dateUnknown;
   const unknown = counts.dateUnknown ? `、发布日期不明 ${formatCount(counts.dateUnknown)} 个` : '';
   const unknownEn = counts.dateUnknown ? `, ${formatCount(counts.dateUnknown)} undated` : '';

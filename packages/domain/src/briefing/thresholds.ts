@@ -51,17 +51,37 @@ export function thresholdProblem(rule: ThresholdRule): ThresholdProblem | null {
   const inRange = (x: number) => Number.isFinite(x) && x >= 0 && (!ratio || x <= 1);
   if (!inRange(rule.red) || !inRange(rule.yellow)) {
     return ratio
-      ? { code: 'BOUNDS_OUT_OF_RANGE', messageZh: `“${def.nameZh}”的红、黄线须在 0% 到 100% 之间。`, messageEn: `The red and yellow bounds of "${def.nameEn}" must lie between 0% and 100%.` }
-      : { code: 'BOUNDS_OUT_OF_RANGE', messageZh: `“${def.nameZh}”的红、黄线不能为负数。`, messageEn: `The red and yellow bounds of "${def.nameEn}" cannot be negative.` };
+      ? {
+          code: 'BOUNDS_OUT_OF_RANGE',
+          messageZh: `“${def.nameZh}”的红、黄线须在 0% 到 100% 之间。`,
+          messageEn: `The red and yellow bounds of "${def.nameEn}" must lie between 0% and 100%.`,
+        }
+      : {
+          code: 'BOUNDS_OUT_OF_RANGE',
+          messageZh: `“${def.nameZh}”的红、黄线不能为负数。`,
+          messageEn: `The red and yellow bounds of "${def.nameEn}" cannot be negative.`,
+        };
   }
   const ordered = rule.direction === 'higher' ? rule.red <= rule.yellow : rule.red >= rule.yellow;
   if (!ordered) {
     return rule.direction === 'higher'
-      ? { code: 'BOUNDS_IN_WRONG_ORDER', messageZh: `“${def.nameZh}”越高越好：红线不能高于黄线。`, messageEn: `Higher is better for "${def.nameEn}": the red bound cannot be above the yellow one.` }
-      : { code: 'BOUNDS_IN_WRONG_ORDER', messageZh: `“${def.nameZh}”越低越好：红线不能低于黄线。`, messageEn: `Lower is better for "${def.nameEn}": the red bound cannot be below the yellow one.` };
+      ? {
+          code: 'BOUNDS_IN_WRONG_ORDER',
+          messageZh: `“${def.nameZh}”越高越好：红线不能高于黄线。`,
+          messageEn: `Higher is better for "${def.nameEn}": the red bound cannot be above the yellow one.`,
+        }
+      : {
+          code: 'BOUNDS_IN_WRONG_ORDER',
+          messageZh: `“${def.nameZh}”越低越好：红线不能低于黄线。`,
+          messageEn: `Lower is better for "${def.nameEn}": the red bound cannot be below the yellow one.`,
+        };
   }
   if (!Number.isInteger(rule.minSample) || rule.minSample < 1 || rule.minSample > MAX_MIN_SAMPLE) {
-    return { code: 'INVALID_MIN_SAMPLE', messageZh: `最小样本量须为 1 到 ${MAX_MIN_SAMPLE} 之间的整数。`, messageEn: `The least sample must be a whole number from 1 to ${MAX_MIN_SAMPLE}.` };
+    return {
+      code: 'INVALID_MIN_SAMPLE',
+      messageZh: `最小样本量须为 1 到 ${MAX_MIN_SAMPLE} 之间的整数。`,
+      messageEn: `The least sample must be a whole number from 1 to ${MAX_MIN_SAMPLE}.`,
+    };
   }
   return null;
 }
@@ -108,8 +128,10 @@ export function classify(rule: ThresholdRule, value: number | null, sample: numb
   }
   const [cmpZh, cmpEn] = rule.direction === 'higher' ? ['低于', 'below'] : ['高于', 'above'];
   const worse = (bound: number) => (rule.direction === 'higher' ? value < bound : value > bound);
-  if (worse(rule.red)) return { colour: 'red', reasonZh: `${v(value)} ${cmpZh}红线 ${v(rule.red)}`, reasonEn: `${v(value)} is ${cmpEn} the red bound ${v(rule.red)}` };
-  if (worse(rule.yellow)) return { colour: 'yellow', reasonZh: `${v(value)} ${cmpZh}黄线 ${v(rule.yellow)}`, reasonEn: `${v(value)} is ${cmpEn} the yellow bound ${v(rule.yellow)}` };
+  if (worse(rule.red))
+    return { colour: 'red', reasonZh: `${v(value)} ${cmpZh}红线 ${v(rule.red)}`, reasonEn: `${v(value)} is ${cmpEn} the red bound ${v(rule.red)}` };
+  if (worse(rule.yellow))
+    return { colour: 'yellow', reasonZh: `${v(value)} ${cmpZh}黄线 ${v(rule.yellow)}`, reasonEn: `${v(value)} is ${cmpEn} the yellow bound ${v(rule.yellow)}` };
   const [okZh, okEn] = rule.direction === 'higher' ? ['不低于', 'not below'] : ['不高于', 'not above'];
   return { colour: 'green', reasonZh: `${v(value)} ${okZh}黄线 ${v(rule.yellow)}`, reasonEn: `${v(value)} is ${okEn} the yellow bound ${v(rule.yellow)}` };
 }

@@ -186,12 +186,13 @@ function checkApplications(report: ParsedReportCore, out: FindingCollector) {
   // Blank cells, reported once for the whole table.
   const missing = rows.flatMap((r) => APPLICANT_COLUMNS.map((_, c) => appCell(report, r, c))).filter((c) => c.value === null);
   if (missing.length) {
-    const emptyColumns = APPLICANT_COLUMNS.map((col, c) => ({ col, c })).filter(({ c }) =>
-      rows.every((r) => (report.applications[r]?.[c] ?? null) === null),
-    );
+    const emptyColumns = APPLICANT_COLUMNS.map((col, c) => ({ col, c })).filter(({ c }) => rows.every((r) => (report.applications[r]?.[c] ?? null) === null));
     const colNote = emptyColumns.length
       ? `其中整列空白：${emptyColumns.map((e) => e.col.label).join('、')}。`
-      : `空白单元格：${missing.slice(0, 6).map((m) => m.label).join('、')}${missing.length > 6 ? ' 等' : ''}。`;
+      : `空白单元格：${missing
+          .slice(0, 6)
+          .map((m) => m.label)
+          .join('、')}${missing.length > 6 ? ' 等' : ''}。`;
     out.push({
       rule: 'CELL_MISSING',
       severity: 'warning',
@@ -264,14 +265,7 @@ function checkApplications(report: ParsedReportCore, out: FindingCollector) {
     const rule2Missing = blanks([...outcomeCells, total]);
     if (rule2Missing.length) out.cannotCheck('S3_OUTCOME_SUM', columnZh, columnEn, rule2Missing, readBlanks(outcomeCells, [total]));
     else if (sum(outcomeCells) !== total.value)
-      out.fail(
-        'S3_OUTCOME_SUM',
-        [...outcomeCells, total],
-        sum(outcomeCells),
-        total.value!,
-        `${columnZh}（七）总计`,
-        `${columnEn}, total handled`,
-      );
+      out.fail('S3_OUTCOME_SUM', [...outcomeCells, total], sum(outcomeCells), total.value!, `${columnZh}（七）总计`, `${columnEn}, total handled`);
   }
 
   // Rule 3.
@@ -284,8 +278,7 @@ function checkApplications(report: ParsedReportCore, out: FindingCollector) {
     const unitEn = `row ${row.en}`;
     const missingCells = blanks([...parts, total]);
     if (missingCells.length) out.cannotCheck('S3_ROW_SUM', unitZh, unitEn, missingCells, readBlanks(parts, [total]));
-    else if (sum(parts) !== total.value)
-      out.fail('S3_ROW_SUM', [...parts, total], sum(parts), total.value!, `${unitZh}总计`, `${unitEn}, total`);
+    else if (sum(parts) !== total.value) out.fail('S3_ROW_SUM', [...parts, total], sum(parts), total.value!, `${unitZh}总计`, `${unitEn}, total`);
   }
 }
 
@@ -307,8 +300,7 @@ function checkReviewLitigation(report: ParsedReportCore, out: FindingCollector) 
     }
     const missingCells = blanks(cells);
     if (missingCells.length) out.cannotCheck('S4_GROUP_SUM', g.label, g.en, missingCells, readBlanks(parts, [total]));
-    else if (sum(parts) !== total.value)
-      out.fail('S4_GROUP_SUM', cells, sum(parts), total.value!, `${g.label}总计`, `${g.en} total`);
+    else if (sum(parts) !== total.value) out.fail('S4_GROUP_SUM', cells, sum(parts), total.value!, `${g.label}总计`, `${g.en} total`);
   }
 }
 

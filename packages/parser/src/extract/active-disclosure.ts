@@ -79,7 +79,9 @@ function readRow(
   const moneyField = def.fields.findIndex((f) => f.kind === 'money');
   if (pieces.length === k)
     return pieces.map((p, i) =>
-      i === moneyField ? moneyCell(p, def, template, { notes, uncertain, headerUnit: context.unit, path: cellPath('activeDisclosure', def.key, def.fields[i]!.key) }) : cellFromPiece(p),
+      i === moneyField
+        ? moneyCell(p, def, template, { notes, uncertain, headerUnit: context.unit, path: cellPath('activeDisclosure', def.key, def.fields[i]!.key) })
+        : cellFromPiece(p),
     );
   const paths = def.fields.map((f) => cellPath('activeDisclosure', def.key, f.key));
   if (pieces.length === 1 && k === 2 && def.key === 'procurement') return procurementSplit(pieces[0]!, paths, notes, uncertain, context.unit);
@@ -121,7 +123,8 @@ function withUnits(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const p of pieces) {
     const previous = out[out.length - 1];
-    if (previous && /^(万元|元)$/.test(p.raw) && /\d$/.test(previous.raw)) out[out.length - 1] = { raw: previous.raw + p.raw, start: previous.start, end: p.end };
+    if (previous && /^(万元|元)$/.test(p.raw) && /\d$/.test(previous.raw))
+      out[out.length - 1] = { raw: previous.raw + p.raw, start: previous.start, end: p.end };
     else out.push(p);
   }
   return out;
@@ -278,7 +281,14 @@ function gluedSplit(
   return best.parts.map((value, i) => {
     const cell: CellRead = { ...base, value, state: value === 0 ? 'ZERO' : 'NUMERIC', confidence: certain ? 0.9 : close.length ? 0.5 : 0.7 };
     if (certain && decided) cell.decidedBy = FROM_PREVIOUS_YEAR;
-    const alts = [...new Set(candidates.slice(1, 6).map((c) => c.parts[i]!).filter((v) => v !== value))];
+    const alts = [
+      ...new Set(
+        candidates
+          .slice(1, 6)
+          .map((c) => c.parts[i]!)
+          .filter((v) => v !== value),
+      ),
+    ];
     if (alts.length) cell.alternatives = alts;
     return cell;
   });

@@ -123,7 +123,10 @@ export function readApplications(
       if (rc.guessedColumns)
         uncertain.push({
           kind: 'columns',
-          raw: rc.cells.filter((c) => c.raw).map((c) => c.raw).join(' '),
+          raw: rc.cells
+            .filter((c) => c.raw)
+            .map((c) => c.raw)
+            .join(' '),
           paths: rc.cells.map((_, c) => cellPath('applications', rc.key, c)),
           chosen: rc.cells.map((c) => c.value),
           others: [],

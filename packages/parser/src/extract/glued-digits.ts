@@ -73,7 +73,11 @@ export function splits(digits: string, k: number, options: SplitOptions = {}): n
  * that index (the change column).
  */
 export function signedSplits(run: string, k: number, signedAt?: number): number[][] | null {
-  const segments = run.replace(/\s+/g, '').replace(/−|－/g, '-').split(/(?=[+-])/).filter(Boolean);
+  const segments = run
+    .replace(/\s+/g, '')
+    .replace(/−|－/g, '-')
+    .split(/(?=[+-])/)
+    .filter(Boolean);
   if (segments.some((s) => !/^[+-]?\d+$/.test(s))) return [];
   const out: number[][] = [];
   const rec = (i: number, partsLeft: number, acc: number[]): boolean => {

@@ -17,7 +17,9 @@ describe('metadata as printed', () => {
   });
 
   it('takes the agency from the signature when the page prints no title, and never the site chrome', () => {
-    const m = meta('来源: | 某某市行政审批局 | 发布日期: | 2021年01月24日 |\n一、总体情况\n本报告统计期限自2020年1月1日起。\n某某市行政审批局\n2021年1月24日\n主办单位：某某市数据局');
+    const m = meta(
+      '来源: | 某某市行政审批局 | 发布日期: | 2021年01月24日 |\n一、总体情况\n本报告统计期限自2020年1月1日起。\n某某市行政审批局\n2021年1月24日\n主办单位：某某市数据局',
+    );
     expect(m).toEqual(expect.objectContaining({ agency: '某某市行政审批局', year: 2020, publishedOn: '2021-01-24' }));
   });
 

@@ -25,16 +25,19 @@ const TITLE = new RegExp(
   `(${CJK_NAME})?\\s*((?:19|20)\\d{2})\\s*年\\s*度?\\s*(${CJK_NAME.replace('{2,40}', '{0,40}?')})\\s*(?:政府信息公开|政务公开)\\s*(?:工作)?\\s*${REPORT_END}`,
 );
 /** 「某某局政府信息公开工作2023年度报告」: the year after the subject. */
-const TITLE_YEAR_LAST = new RegExp(
-  `(${CJK_NAME})?\\s*(?:政府信息公开|政务公开)\\s*(?:工作)?\\s*((?:19|20)\\d{2})\\s*${REPORT_END}`,
-);
+const TITLE_YEAR_LAST = new RegExp(`(${CJK_NAME})?\\s*(?:政府信息公开|政务公开)\\s*(?:工作)?\\s*((?:19|20)\\d{2})\\s*${REPORT_END}`);
 const REPORT_WORD = /报\s*告|年\s*报/;
 const AGENCY_SUFFIX = /(人民政府|政府|委员会|管理委员会|管委会|实验区|新区|开发区|局|委|办公室|办公厅|办|厅|中心|院|署|所|站|队|处|会|集团|公司|部|司)$/;
 const DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/;
 
 export function readMetadata(source: DocumentModel): ReportMetadata {
   // Titles and signature dates are often written in Chinese numerals (二〇二四年一月三十一日).
-  const doc = { ...source, text: arabicDates(source.text), metaText: arabicDates(source.metaText), containerTitle: source.containerTitle && arabicDates(source.containerTitle) };
+  const doc = {
+    ...source,
+    text: arabicDates(source.text),
+    metaText: arabicDates(source.metaText),
+    containerTitle: source.containerTitle && arabicDates(source.containerTitle),
+  };
   const title = findTitle(doc);
   let year = title?.year ?? null;
   let agency = title?.agency ?? null;
@@ -57,7 +60,7 @@ function findTitle(doc: DocumentModel): TitleHit | null {
   const head = doc.text.slice(0, 6000);
   for (const source of [head, doc.metaText, doc.containerTitle ?? '']) {
     // The title pattern is tried only just before each "报告", which keeps it linear on long pages.
-    for (let at = source.search(REPORT_WORD); at >= 0; ) {
+    for (let at = source.search(REPORT_WORD); at >= 0;) {
       const windowStart = Math.max(0, at - 140);
       const end = at + (REPORT_WORD.exec(source.slice(at))?.[0].length ?? 2);
       const windowText = source.slice(windowStart, end);
@@ -96,11 +99,18 @@ export function arabicDates(text: string): string {
   return text
     .replace(/([〇零○Ｏ一二三四五六七八九]{4})(\s*年)/g, (_, y: string, rest: string) => [...y].map((c) => DIGIT[c]).join('') + rest)
     .replace(/(\d{4}\s*年\s*)(十[一二]?|[一二三四五六七八九])(\s*月)/g, (_, a: string, m: string, b: string) => `${a}${smallNumber(m)}${b}`)
-    .replace(/(\d{1,2}\s*月\s*)(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(\s*日)/g, (_, a: string, d: string, b: string) => `${a}${smallNumber(d)}${b}`);
+    .replace(
+      /(\d{1,2}\s*月\s*)(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(\s*日)/g,
+      (_, a: string, d: string, b: string) => `${a}${smallNumber(d)}${b}`,
+    );
 }
 
 function cleanAgency(raw: string): string {
-  let s = raw.replace(/[（(][^）)]*[）)]$/, '').replace(/^(关于|印发|公布)/, '').replace(/(关于|的)$/, '').trim();
+  let s = raw
+    .replace(/[（(][^）)]*[）)]$/, '')
+    .replace(/^(关于|印发|公布)/, '')
+    .replace(/(关于|的)$/, '')
+    .trim();
   // A breadcrumb or site name glued before the title ("政府信息公开年报平潭综合实验区") keeps only the name.
   const cut = s.search(/(年报|专栏|首页|当前位置|政务公开|信息公开)(?=[^年报专栏首页]*$)/);
   if (cut >= 0) s = s.slice(cut).replace(/^(年报|专栏|首页|当前位置|政务公开|信息公开)+/, '');
@@ -109,7 +119,11 @@ function cleanAgency(raw: string): string {
 
 /** The line right above a title, when it is a name (PDF titles often print the agency on its own line). */
 function nameAbove(text: string, at: number): string | null {
-  const before = text.slice(Math.max(0, at - 200), at).split('\n').map((l) => l.trim()).filter(Boolean);
+  const before = text
+    .slice(Math.max(0, at - 200), at)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const last = before[before.length - 1];
   return last && new RegExp(`^${CJK_NAME}$`).test(last) && AGENCY_SUFFIX.test(last) ? last : null;
 }
@@ -160,8 +174,14 @@ function findPublishedOn(doc: DocumentModel, year: number | null): string | null
   }
   // 2. The date under the signature, then a date line under the title.
   const dateLine = new RegExp(`^[（(]?${DATE.source}[）)]?$`);
-  const tail = tailLines(doc.text, 40).map((l) => l.replace(/\t/g, ' ').trim()).reverse();
-  const head = doc.text.slice(0, 3000).split('\n').slice(0, 12).map((l) => l.replace(/\t/g, ' ').trim());
+  const tail = tailLines(doc.text, 40)
+    .map((l) => l.replace(/\t/g, ' ').trim())
+    .reverse();
+  const head = doc.text
+    .slice(0, 3000)
+    .split('\n')
+    .slice(0, 12)
+    .map((l) => l.replace(/\t/g, ' ').trim());
   for (const line of [...tail, ...head]) {
     if (!dateLine.test(line)) continue;
     const iso = plausible(isoDate(line));

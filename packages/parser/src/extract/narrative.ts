@@ -10,7 +10,10 @@ const GAP = '[^，,。；;\\d\\n]';
 
 const PATTERNS: { kind: NarrativeFactKind; re: RegExp; skipIf?: RegExp }[] = [
   { kind: 'applicationsReceived', re: new RegExp(`(?:收到|受理|接收|接到)${GAP}{0,20}?申请${GAP}{0,8}?${N}\\s*(?:件|起|宗|个|条)`) },
-  { kind: 'applicationsReceived', re: new RegExp(`(?:收到|受理|接收|接到)${GAP}{0,12}?${N}\\s*(?:件|起|宗)${GAP}{0,4}?(?:政府信息公开|信息公开|依申请公开)?申请`) },
+  {
+    kind: 'applicationsReceived',
+    re: new RegExp(`(?:收到|受理|接收|接到)${GAP}{0,12}?${N}\\s*(?:件|起|宗)${GAP}{0,4}?(?:政府信息公开|信息公开|依申请公开)?申请`),
+  },
   {
     kind: 'applicationsHandled',
     re: new RegExp(`(?:办结|办理完毕|答复完毕|作出答复|答复|办理)${GAP}{0,10}?${N}\\s*件`),
@@ -55,10 +58,16 @@ function* sentences(text: string, exclude: readonly [number, number][], focus: [
  */
 const W = '\\s*';
 const ON_TIME_PATTERNS: { kind: NarrativeFactKind; re: RegExp }[] = [
-  { kind: 'onTimeRate', re: new RegExp(`(?:按${W}时|按${W}期|及${W}时|如${W}期)${W}(?:答${W}复|办${W}结|回${W}复)${W}率${W}${GAP}{0,4}?${W}${N}${W}[%％]`, 'g') },
+  {
+    kind: 'onTimeRate',
+    re: new RegExp(`(?:按${W}时|按${W}期|及${W}时|如${W}期)${W}(?:答${W}复|办${W}结|回${W}复)${W}率${W}${GAP}{0,4}?${W}${N}${W}[%％]`, 'g'),
+  },
   {
     kind: 'allOnTime',
-    re: new RegExp(`(?:均|全${W}部|全${W}都|都)${W}(?:已${W})?(?:在|于|按)${W}(?:法${W}定|规${W}定)?${W}(?:的${W})?(?:期${W}限|时${W}限|时${W}间)${W}(?:内${W})?(?:予${W}以${W}|依${W}法${W})?(?:答${W}复|办${W}结|回${W}复|办${W}理)`, 'g'),
+    re: new RegExp(
+      `(?:均|全${W}部|全${W}都|都)${W}(?:已${W})?(?:在|于|按)${W}(?:法${W}定|规${W}定)?${W}(?:的${W})?(?:期${W}限|时${W}限|时${W}间)${W}(?:内${W})?(?:予${W}以${W}|依${W}法${W})?(?:答${W}复|办${W}结|回${W}复|办${W}理)`,
+      'g',
+    ),
   },
   { kind: 'overdueReplies', re: new RegExp(`(?:超${W}期|逾${W}期|超${W}时)${W}(?:答${W}复|办${W}理|回${W}复)${GAP}{0,6}?${W}${N}${W}件`, 'g') },
   { kind: 'extendedReplies', re: new RegExp(`延${W}期${W}(?:答${W}复|办${W}理|回${W}复)${GAP}{0,6}?${W}${N}${W}件`, 'g') },

@@ -2,7 +2,8 @@ import type { NarrativeFact } from '@ogi/domain';
 import { readLines } from '../read/read-lines.js';
 import { readReviewLitigation } from './review-litigation.js';
 
-const HEADER = '行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计';
+const HEADER =
+  '行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计';
 const fact = (kind: NarrativeFact['kind'], value: number): NarrativeFact => ({ kind, value, sentence: '', start: 0, end: 0 });
 
 describe('section 四 printed as one glued run', () => {

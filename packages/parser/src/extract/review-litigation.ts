@@ -64,7 +64,12 @@ export function readReviewLitigation(
   if (rows.length === 3 && rowPieces.every((p) => nonEmpty(p).length === GROUP)) {
     const order = rows.map(groupOf);
     if (new Set(order).size === 3 && order.every(Boolean)) {
-      rows.forEach((_, i) => groups.set(order[i]!, nonEmpty(rowPieces[i]!).map((p) => cellFromPiece(p))));
+      rows.forEach((_, i) =>
+        groups.set(
+          order[i]!,
+          nonEmpty(rowPieces[i]!).map((p) => cellFromPiece(p)),
+        ),
+      );
       return { groups, found: true, notes, uncertain };
     }
   }
@@ -138,7 +143,14 @@ function expandCollapsed(pieces: Piece[], narrative: readonly NarrativeFact[], n
       confidence: rivals.length ? 0.5 : 0.95,
       decidedBy,
     };
-    const alts = [...new Set(rivals.slice(0, 5).map((r) => r[i]!).filter((v) => v !== value))];
+    const alts = [
+      ...new Set(
+        rivals
+          .slice(0, 5)
+          .map((r) => r[i]!)
+          .filter((v) => v !== value),
+      ),
+    ];
     if (alts.length) cell.alternatives = alts;
     return cell;
   });
@@ -178,7 +190,14 @@ function splitGlued(pieces: Piece[], narrative: readonly NarrativeFact[], notes:
       end: glued.end,
       confidence,
     };
-    const alts = [...new Set(rivals.slice(0, 5).map((r) => r[i]!).filter((v) => v !== value))];
+    const alts = [
+      ...new Set(
+        rivals
+          .slice(0, 5)
+          .map((r) => r[i]!)
+          .filter((v) => v !== value),
+      ),
+    ];
     if (alts.length) cell.alternatives = alts;
     return cell;
   });

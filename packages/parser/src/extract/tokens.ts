@@ -139,4 +139,3 @@ export function valueRows(tokens: readonly Token[]): ValueRow[] {
   close();
   return rows;
 }
-

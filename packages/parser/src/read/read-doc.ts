@@ -117,8 +117,7 @@ export function readDoc(bytes: Uint8Array): DocumentModel {
       'UNSUPPORTED_FORMAT',
       '这是旧版 Excel 电子表格（.xls），系统不能直接读取。请在 Excel 或 WPS 表格中另存为 .xlsx（或把年报另存为 PDF、Word）后再导入。',
     );
-  if (!word)
-    throw new ReportParseError('UNSUPPORTED_FORMAT', '这个 Office 文件不是 Word 文档（可能是旧版 WPS 或表格文件），请另存为 DOCX 或 PDF 后再导入。');
+  if (!word) throw new ReportParseError('UNSUPPORTED_FORMAT', '这个 Office 文件不是 Word 文档（可能是旧版 WPS 或表格文件），请另存为 DOCX 或 PDF 后再导入。');
   if (word.length < 0x200 || readU16(word, 0) !== 0xa5ec) throw corrupt('文档头无效');
   const flags = readU16(word, 0x0a);
   if (flags & 0x0100) throw new ReportParseError('UNSUPPORTED_FORMAT', '该 Word 文件已加密，无法读取。请提供未加密的文件。');

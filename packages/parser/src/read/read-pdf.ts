@@ -225,7 +225,15 @@ function groupLines(items: Item[]): Line[] {
 
 function isPageMargin(line: Line, pageHeight: number): boolean {
   const inMargin = line.y < pageHeight * 0.08 || line.y > pageHeight * 0.94;
-  return inMargin && PAGE_NUMBER.test(line.items.map((i) => i.text).join('').replace(/\s+/g, ''));
+  return (
+    inMargin &&
+    PAGE_NUMBER.test(
+      line.items
+        .map((i) => i.text)
+        .join('')
+        .replace(/\s+/g, ''),
+    )
+  );
 }
 
 const firstNumberX = (l: Line) => Math.min(...l.items.filter((i) => i.numeric).map((i) => i.x));

@@ -16,7 +16,21 @@ export function seededRandom(seed: number): (n: number) => number {
 }
 
 /** Pieces worth inserting: the format's own labels, glued digit runs, table syntax, container signatures. */
-export const MUTATION_INSERTS = ['（七）总计', '一、本年新收政府信息公开申请数量', '0000000', '123456789012', '|', '\n', '<table><tr><td>', '勾稽关系', '%PDF-', '行政复议', '', '二、', '2.'];
+export const MUTATION_INSERTS = [
+  '（七）总计',
+  '一、本年新收政府信息公开申请数量',
+  '0000000',
+  '123456789012',
+  '|',
+  '\n',
+  '<table><tr><td>',
+  '勾稽关系',
+  '%PDF-',
+  '行政复议',
+  '',
+  '二、',
+  '2.',
+];
 
 /** How many kinds of mutation `mutate` knows. */
 export const MUTATION_KINDS = 6;

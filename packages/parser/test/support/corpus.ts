@@ -42,8 +42,7 @@ export function corpusCases(): CorpusCase[] {
 /** Every cell of the three tables that differs between a parse and the expected parse, as readable lines. */
 export function tableDifferences(actual: ParsedReportCore, expected: ParsedReportCore): string[] {
   const out: string[] = [];
-  const same = (a: unknown, b: unknown) =>
-    a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b)));
+  const same = (a: unknown, b: unknown) => a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b)));
   for (const [row, fields] of Object.entries(expected.activeDisclosure))
     for (const [k, v] of Object.entries(fields)) {
       const got = actual.activeDisclosure[row]?.[k];

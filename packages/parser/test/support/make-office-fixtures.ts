@@ -31,9 +31,13 @@ try {
       copyFileSync(join(work, `${c.name}.${format}`), join(out, `${c.name}.${format}`));
     }
     // A web page printed to PDF by the browser, as agencies often attach it.
-    execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(out, `${c.name}.chromium.pdf`)}`, `file://${html}`], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      'chromium',
+      ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(out, `${c.name}.chromium.pdf`)}`, `file://${html}`],
+      {
+        stdio: 'ignore',
+      },
+    );
     const calc = ['--headless', `-env:UserInstallation=file://${work}/profile`, '--infilter=HTML (StarCalc)'];
     execFileSync('soffice', [...calc, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', work, html], { stdio: 'ignore' });
     copyFileSync(join(work, `${c.name}.xlsx`), join(out, `${c.name}.xlsx`));

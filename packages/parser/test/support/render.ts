@@ -7,15 +7,7 @@
 import ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
 import { collapseRuns } from '../../src/testing/mutate.js';
-import {
-  APPLICANT_COLUMNS,
-  APPLICATION_ROWS,
-  DISCLOSURE_ROWS,
-  OUTCOME_GROUP_LABELS,
-  REVIEW_COLUMNS,
-  type ParsedReportCore,
-  type Template,
-} from '@ogi/domain';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, DISCLOSURE_ROWS, OUTCOME_GROUP_LABELS, REVIEW_COLUMNS, type ParsedReportCore, type Template } from '@ogi/domain';
 
 export interface Cell {
   text: string;
@@ -62,7 +54,11 @@ export function officialBlocks(r: ParsedReportCore, options: { signs?: boolean }
       if (d.fields.every((f) => (r.activeDisclosure[d.key]?.[f.key] ?? null) === null)) continue;
       const values = d.fields.map((f) => {
         const v = r.activeDisclosure[d.key]?.[f.key] ?? null;
-        return f.kind === 'money' && template === '2019' && v !== null ? `${v}万元` : f.kind === 'signedCount' && v !== null && v > 0 && options.signs !== false ? `+${v}` : num(v);
+        return f.kind === 'money' && template === '2019' && v !== null
+          ? `${v}万元`
+          : f.kind === 'signedCount' && v !== null && v > 0 && options.signs !== false
+            ? `+${v}`
+            : num(v);
       });
       rows2.push([c(d.label), ...values.map((v) => c(v, values.length === 1 ? 3 : undefined))]);
     }
@@ -158,9 +154,7 @@ export function toMarkdown(blocks: Block[]): string {
 
 /** Scraped page text: every table cell on a line of its own ending in " |", empty cells as a bare "|". */
 export function toPipeText(blocks: Block[]): string {
-  return blocks
-    .map((b) => (b.kind === 'p' ? b.text : b.rows.map((row) => row.map((x) => (x.text ? `${x.text} |` : '|')).join('\n')).join('\n')))
-    .join('\n');
+  return blocks.map((b) => (b.kind === 'p' ? b.text : b.rows.map((row) => row.map((x) => (x.text ? `${x.text} |` : '|')).join('\n')).join('\n'))).join('\n');
 }
 
 /** A table copied from a browser or a spreadsheet into text: one line per row, cells separated by tabs. */

@@ -42,11 +42,9 @@ export class AccessException extends DomainException<AccessErrorCode> {
 
   static roleNotAllowed(role: Role): AccessException {
     const label = ROLE_LABELS[role];
-    return new AccessException(
-      AccessErrorCode.ROLE_NOT_ALLOWED,
-      `您的账号（${label.zh}）无权执行此操作。Your account (${label.en}) may not do this.`,
-      { role },
-    );
+    return new AccessException(AccessErrorCode.ROLE_NOT_ALLOWED, `您的账号（${label.zh}）无权执行此操作。Your account (${label.en}) may not do this.`, {
+      role,
+    });
   }
 
   static csrfTokenInvalid(): AccessException {

@@ -3,14 +3,7 @@
  * `extensions.code` each of its codes is reported as. The one exception filter reads that mapping; nothing ever
  * matches on message text.
  */
-export type ApiErrorCode =
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'RATE_LIMITED'
-  | 'DATABASE_UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR';
+export type ApiErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED' | 'DATABASE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
 
 /** HTTP status used when a domain error reaches a REST route. */
 export const HTTP_STATUS_OF: Record<ApiErrorCode, number> = {

@@ -40,7 +40,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     const req = host.switchToHttp().getRequest<Request>();
     if (wantsErrorPage(req)) {
-      res.status(e.status).type('html').send(errorPage({ status: e.status, code: e.reason ?? e.code, message: e.message }));
+      res
+        .status(e.status)
+        .type('html')
+        .send(errorPage({ status: e.status, code: e.reason ?? e.code, message: e.message }));
       return;
     }
     res.status(e.status).json({ error: { code: e.reason ?? e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } });

@@ -13,7 +13,9 @@ export function closedSetEnum<const V extends string>(
   describeValue?: (value: V) => string,
 ): ClosedSetEnum<V> {
   const enumObject = Object.fromEntries(values.map((v) => [v, v])) as ClosedSetEnum<V>;
-  const valuesMap = describeValue ? (Object.fromEntries(values.map((v) => [v, { description: describeValue(v) }])) as Record<V, { description: string }>) : undefined;
+  const valuesMap = describeValue
+    ? (Object.fromEntries(values.map((v) => [v, { description: describeValue(v) }])) as Record<V, { description: string }>)
+    : undefined;
   registerEnumType(enumObject, { name, description, valuesMap });
   return enumObject;
 }

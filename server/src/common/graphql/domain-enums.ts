@@ -1,5 +1,14 @@
 /** The closed sets of @ogi/domain that the API answers with, registered once as GraphQL enums. */
-import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, REPORT_SCOPES, SEVERITIES, type AgencyKind, type AgencyLevel, type ReportScope, type Severity } from '@ogi/domain';
+import {
+  AGENCY_KIND_VALUES,
+  AGENCY_LEVEL_VALUES,
+  REPORT_SCOPES,
+  SEVERITIES,
+  type AgencyKind,
+  type AgencyLevel,
+  type ReportScope,
+  type Severity,
+} from '@ogi/domain';
 import { closedSetEnum } from './closed-set-enum.js';
 
 const SEVERITY_WORDS: Record<Severity, string> = {
@@ -27,5 +36,10 @@ const LEVEL_WORDS: Record<AgencyLevel, string> = {
 
 export const SeverityEnum = closedSetEnum('Severity', SEVERITIES, 'How much a finding matters.', (s) => SEVERITY_WORDS[s]);
 export const ReportScopeEnum = closedSetEnum('ReportScope', REPORT_SCOPES, "What a report's figures cover.", (s) => SCOPE_WORDS[s]);
-export const AgencyKindEnum = closedSetEnum('AgencyKind', AGENCY_KIND_VALUES, 'What an agency is; decides its publication deadline (for data years up to 2018, the 2008 regulation gave every agency until 31 March).', (k) => KIND_WORDS[k]);
+export const AgencyKindEnum = closedSetEnum(
+  'AgencyKind',
+  AGENCY_KIND_VALUES,
+  'What an agency is; decides its publication deadline (for data years up to 2018, the 2008 regulation gave every agency until 31 March).',
+  (k) => KIND_WORDS[k],
+);
 export const AgencyLevelEnum = closedSetEnum('AgencyLevel', AGENCY_LEVEL_VALUES, 'The administrative level of an agency.', (l) => LEVEL_WORDS[l]);

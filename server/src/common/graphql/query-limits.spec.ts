@@ -13,7 +13,11 @@ beforeAll(async () => {
 });
 
 const check = (query: string, variables: Record<string, unknown> = {}) =>
-  validate(schema, parse(query), [queryLimitsRule(variables)]).map((e) => ({ reason: e.extensions['reason'], limit: e.extensions['limit'], actual: e.extensions['actual'] }));
+  validate(schema, parse(query), [queryLimitsRule(variables)]).map((e) => ({
+    reason: e.extensions['reason'],
+    limit: e.extensions['limit'],
+    actual: e.extensions['actual'],
+  }));
 
 /** `report(id) { agency { reports { agency { … { id } } } } }`: `levels` nested fields, so `levels` + 2 deep. */
 function nested(levels: number): string {

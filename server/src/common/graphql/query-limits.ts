@@ -58,7 +58,13 @@ const PAGE_SIZE_ARGUMENTS = ['take', 'first', 'last'] as const;
 
 export const QUERY_LIMIT_REASONS = ['QUERY_TOO_DEEP', 'QUERY_TOO_COMPLEX', 'RESPONSE_TOO_LARGE'] as const;
 
-function limitError(reason: (typeof QUERY_LIMIT_REASONS)[number], message: string, limit: number, actual: number, node?: OperationDefinitionNode): GraphQLError {
+function limitError(
+  reason: (typeof QUERY_LIMIT_REASONS)[number],
+  message: string,
+  limit: number,
+  actual: number,
+  node?: OperationDefinitionNode,
+): GraphQLError {
   return new GraphQLError(message, { ...(node ? { nodes: [node] } : {}), extensions: { code: 'BAD_USER_INPUT', reason: reason, limit, actual } });
 }
 
@@ -189,12 +195,19 @@ export function queryLimitsRule(variables: Record<string, unknown> = {}, maxDept
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node) {
       const schema = context.getSchema();
-      const root = node.operation === 'mutation' ? schema.getMutationType() : node.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+      const root =
+        node.operation === 'mutation' ? schema.getMutationType() : node.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
       if (!root) return;
       const m = new OperationMeasurer(context, variables).measure(node.selectionSet, root, null, new Set(), maxComplexity);
       if (m.depth > maxDepth) {
         context.reportError(
-          limitError('QUERY_TOO_DEEP', `查询嵌套过深（${m.depth} 层，上限 ${maxDepth} 层）。The query nests ${m.depth} levels deep; at most ${maxDepth} are allowed.`, maxDepth, m.depth, node),
+          limitError(
+            'QUERY_TOO_DEEP',
+            `查询嵌套过深（${m.depth} 层，上限 ${maxDepth} 层）。The query nests ${m.depth} levels deep; at most ${maxDepth} are allowed.`,
+            maxDepth,
+            m.depth,
+            node,
+          ),
         );
       }
       if (m.cost > maxComplexity) {

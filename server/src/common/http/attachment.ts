@@ -8,7 +8,10 @@
 /** The name without folders, control characters or characters header parsers choke on; never empty. */
 export function safeFileName(name: string, fallback = 'download'): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().replace(/^\.+/, '');
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .replace(/^\.+/, '');
   return cleaned || fallback;
 }
 

@@ -22,6 +22,8 @@ export function mountDashboard(app: NestExpressApplication, clientDistDir: strin
     res
       .status(503)
       .type('html')
-      .send('<!doctype html><meta charset="utf-8"><title>OGI Observatory</title><p>控制台尚未构建：请运行 <code>pnpm build</code>。The dashboard is not built yet: run <code>pnpm build</code>. GraphQL is at <a href="/graphql">/graphql</a>.</p>');
+      .send(
+        '<!doctype html><meta charset="utf-8"><title>OGI Observatory</title><p>控制台尚未构建：请运行 <code>pnpm build</code>。The dashboard is not built yet: run <code>pnpm build</code>. GraphQL is at <a href="/graphql">/graphql</a>.</p>',
+      );
   });
 }

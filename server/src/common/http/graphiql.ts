@@ -36,6 +36,8 @@ export function mountGraphiql(app: NestExpressApplication, graphiqlDistDir: stri
     res
       .status(503)
       .type('html')
-      .send('<!doctype html><meta charset="utf-8"><title>GraphQL</title><p>GraphiQL 尚未构建：请运行 <code>pnpm build</code>。GraphiQL is not built yet: run <code>pnpm build</code>. POST GraphQL requests to this address work regardless.</p>');
+      .send(
+        '<!doctype html><meta charset="utf-8"><title>GraphQL</title><p>GraphiQL 尚未构建：请运行 <code>pnpm build</code>。GraphiQL is not built yet: run <code>pnpm build</code>. POST GraphQL requests to this address work regardless.</p>',
+      );
   });
 }

@@ -22,7 +22,11 @@ export class HealthController {
       await this.dataSource.query('SELECT 1');
       res.status(200).json({ status: 'ok', database: 'ok', ...(embeddedPostgres ? { embeddedPostgres } : {}) });
     } catch {
-      res.status(503).json({ status: 'unavailable', database: supervision?.state === 'restarting' ? 'restarting' : 'unavailable', ...(embeddedPostgres ? { embeddedPostgres } : {}) });
+      res.status(503).json({
+        status: 'unavailable',
+        database: supervision?.state === 'restarting' ? 'restarting' : 'unavailable',
+        ...(embeddedPostgres ? { embeddedPostgres } : {}),
+      });
     }
   }
 }

@@ -2,7 +2,11 @@ import type { NextFunction, Request, Response } from 'express';
 import { CONTENT_SECURITY_POLICY, securityHeaders } from './security-headers.js';
 
 /** The headers of a request; by default a browser opening a page (GET, preferring HTML). */
-function headersFor(path: string, https = false, request: { method?: string; query?: Record<string, string>; accept?: 'html' | 'json' } = {}): Record<string, string> {
+function headersFor(
+  path: string,
+  https = false,
+  request: { method?: string; query?: Record<string, string>; accept?: 'html' | 'json' } = {},
+): Record<string, string> {
   const headers: Record<string, string> = {};
   const res = { setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value) } as unknown as Response;
   let called = false;
@@ -36,7 +40,11 @@ describe('security headers', () => {
   });
 
   it("answer the GraphQL API itself with frame-ancestors 'none': only the explorer page the dashboard frames says 'self'", () => {
-    for (const request of [{ method: 'POST', accept: 'json' as const }, { method: 'GET', accept: 'json' as const }, { method: 'GET', query: { query: '{ __typename }' } }]) {
+    for (const request of [
+      { method: 'POST', accept: 'json' as const },
+      { method: 'GET', accept: 'json' as const },
+      { method: 'GET', query: { query: '{ __typename }' } },
+    ]) {
       const headers = headersFor('/graphql', false, request);
       expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(headers['x-frame-options']).toBe('DENY');

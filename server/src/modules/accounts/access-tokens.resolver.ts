@@ -37,7 +37,10 @@ export class AccessTokensResolver {
   })
   @Roles(...ROLES)
   @SessionOnly()
-  createAccessToken(@Args('input', { description: 'Name, scope and lifetime.' }) input: CreateAccessTokenInput, @CurrentUser() user: SignedInUser): Promise<CreatedAccessTokenModel> {
+  createAccessToken(
+    @Args('input', { description: 'Name, scope and lifetime.' }) input: CreateAccessTokenInput,
+    @CurrentUser() user: SignedInUser,
+  ): Promise<CreatedAccessTokenModel> {
     return this.tokens.create(user, input.name, input.scope ?? 'read', input.expiresInDays ?? 90);
   }
 

@@ -80,7 +80,9 @@ export class AccessTokensService {
          VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6)) RETURNING id`,
         [owner.id, name.trim(), tokenHash(token), token.slice(0, SHOWN_CHARACTERS), scope, expiresInDays],
       )) as [{ id: number }];
-      const [row] = (await m.query(`SELECT ${TOKEN_COLUMNS} FROM access_token t JOIN app_user u ON u.id = t.user_id WHERE t.id = $1`, [created.id])) as [TokenRow];
+      const [row] = (await m.query(`SELECT ${TOKEN_COLUMNS} FROM access_token t JOIN app_user u ON u.id = t.user_id WHERE t.id = $1`, [created.id])) as [
+        TokenRow,
+      ];
       await appendAudit(m, {
         actor: actorOf(owner),
         action: 'token.created',
@@ -103,7 +105,10 @@ export class AccessTokensService {
   async revoke(id: string, actor: SignedInUser): Promise<AccessTokenModel> {
     const key = parseId(id);
     return this.dataSource.transaction(async (m) => {
-      const found = key === null ? [] : ((await m.query(`SELECT user_id, revoked_at FROM access_token WHERE id = $1 FOR UPDATE`, [key])) as { user_id: number; revoked_at: Date | null }[]);
+      const found =
+        key === null
+          ? []
+          : ((await m.query(`SELECT user_id, revoked_at FROM access_token WHERE id = $1 FOR UPDATE`, [key])) as { user_id: number; revoked_at: Date | null }[]);
       const token = found[0];
       // Another user's token is "not found" to a non-administrator: its existence is not theirs to learn.
       if (!token || (token.user_id !== actor.id && actor.role !== 'admin')) throw AccountsException.tokenNotFound(id);

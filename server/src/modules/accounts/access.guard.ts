@@ -87,6 +87,7 @@ export class AccessGuard implements CanActivate {
 
 /** GraphQL mutations and every HTTP method but GET, HEAD and OPTIONS. */
 function changesState(ctx: ExecutionContext, req: Request): boolean {
-  if (ctx.getType<GqlContextType>() === 'graphql') return GqlExecutionContext.create(ctx).getInfo<{ operation: { operation: string } }>().operation.operation !== 'query';
+  if (ctx.getType<GqlContextType>() === 'graphql')
+    return GqlExecutionContext.create(ctx).getInfo<{ operation: { operation: string } }>().operation.operation !== 'query';
   return !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
 }

@@ -16,7 +16,10 @@ describe('the first administrator', () => {
   });
 
   it('is generated with a random password on the embedded database (a local start), never on an external one', () => {
-    expect(initialAdminPlan(loadConfig({}), 0, password)).toEqual({ action: 'generate', admin: { username: 'admin', displayName: '管理员', password: 'generated-once' } });
+    expect(initialAdminPlan(loadConfig({}), 0, password)).toEqual({
+      action: 'generate',
+      admin: { username: 'admin', displayName: '管理员', password: 'generated-once' },
+    });
     expect(initialAdminPlan(loadConfig({ DATABASE_URL: 'postgres://u:p@db/ogi' }), 0, password)).toEqual({ action: 'missing' });
   });
 

@@ -1,5 +1,14 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import { HashingBusyError, MAX_CONCURRENT_HASHES, MAX_WAITING_HASHES, SCRYPT_PARAMS, hashPassword, peakConcurrentHashes, verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
+import {
+  HashingBusyError,
+  MAX_CONCURRENT_HASHES,
+  MAX_WAITING_HASHES,
+  SCRYPT_PARAMS,
+  hashPassword,
+  peakConcurrentHashes,
+  verifyAgainstDecoy,
+  verifyPassword,
+} from './password-hasher.js';
 
 describe('password hashing (scrypt)', () => {
   let stored: string;
@@ -28,7 +37,14 @@ describe('password hashing (scrypt)', () => {
   });
 
   it('refuses malformed or tampered hashes instead of throwing or allocating without bound', async () => {
-    for (const bad of ['', 'plain', 'bcrypt$x', stored.replace(`$${SCRYPT_PARAMS.N}$`, '$1073741824$'), stored.replace(/\$[\w-]+$/, '$'), 'scrypt$3$8$1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA']) {
+    for (const bad of [
+      '',
+      'plain',
+      'bcrypt$x',
+      stored.replace(`$${SCRYPT_PARAMS.N}$`, '$1073741824$'),
+      stored.replace(/\$[\w-]+$/, '$'),
+      'scrypt$3$8$1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA',
+    ]) {
       await expect(verifyPassword('正确的密码 correct horse', bad)).resolves.toBe(false);
     }
   });

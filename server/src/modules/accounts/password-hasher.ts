@@ -57,9 +57,7 @@ function derive(password: string, salt: Buffer, params: { N: number; r: number; 
   const options: ScryptOptions = { ...params, maxmem: 128 * params.N * params.r * 2 };
   return inTurn(
     () =>
-      new Promise<Buffer>((resolve, reject) =>
-        scrypt(password.normalize('NFC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
-      ),
+      new Promise<Buffer>((resolve, reject) => scrypt(password.normalize('NFC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key)))),
   );
 }
 

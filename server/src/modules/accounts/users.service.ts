@@ -64,8 +64,7 @@ export function toUserModel(r: UserRow): UserModel {
 }
 
 export type InitialAdminPlan =
-  | { action: 'exists' | 'missing' }
-  | { action: 'create' | 'generate'; admin: { username: string; displayName: string; password: string } };
+  { action: 'exists' | 'missing' } | { action: 'create' | 'generate'; admin: { username: string; displayName: string; password: string } };
 
 /**
  * What to do on start about the first administrator. Nothing when one exists. ADMIN_USERNAME / ADMIN_PASSWORD

@@ -34,11 +34,9 @@ export class AgenciesException extends DomainException<AgenciesErrorCode> {
   }
 
   static aliasTaken(alias: string): AgenciesException {
-    return new AgenciesException(
-      AgenciesErrorCode.ALIAS_TAKEN,
-      `别名“${alias}”已属于另一个机关。The alias "${alias}" already belongs to another agency.`,
-      { alias },
-    );
+    return new AgenciesException(AgenciesErrorCode.ALIAS_TAKEN, `别名“${alias}”已属于另一个机关。The alias "${alias}" already belongs to another agency.`, {
+      alias,
+    });
   }
 
   static parentCycle(id: string, parentId: string): AgenciesException {

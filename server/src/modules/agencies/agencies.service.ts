@@ -29,10 +29,9 @@ export class AgenciesService {
     const qb = this.dataSource.getRepository(AgencyEntity).createQueryBuilder('a').where(inScope.sql, inScope.params);
     const term = search?.trim();
     if (term) {
-      qb.andWhere(
-        `(a.name ILIKE :pattern OR EXISTS (SELECT 1 FROM agency_alias x WHERE x.agency_id = a.id AND x.alias ILIKE :pattern))`,
-        { pattern: `%${escapeLike(term)}%` },
-      );
+      qb.andWhere(`(a.name ILIKE :pattern OR EXISTS (SELECT 1 FROM agency_alias x WHERE x.agency_id = a.id AND x.alias ILIKE :pattern))`, {
+        pattern: `%${escapeLike(term)}%`,
+      });
     }
     const [rows, total] = await qb.orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').take(take).skip(skip).getManyAndCount();
     return { items: rows.map(toAgencyModel), total };
@@ -45,7 +44,12 @@ export class AgenciesService {
     const row =
       key === null
         ? null
-        : await this.dataSource.getRepository(AgencyEntity).createQueryBuilder('a').where('a.id = :key', { key }).andWhere(inScope.sql, inScope.params).getOne();
+        : await this.dataSource
+            .getRepository(AgencyEntity)
+            .createQueryBuilder('a')
+            .where('a.id = :key', { key })
+            .andWhere(inScope.sql, inScope.params)
+            .getOne();
     if (!row) throw AgenciesException.notFound(id);
     return toAgencyModel(row);
   }

@@ -31,9 +31,15 @@ export class AgencyRegistryResolver {
     return this.registry.proposals(take, skip, scope);
   }
 
-  @Mutation(() => AgencyModel, { description: 'Corrects an agency of the registry: name, parent, kind, level, listing page, usual scope, aliases. All or nothing.' })
+  @Mutation(() => AgencyModel, {
+    description: 'Corrects an agency of the registry: name, parent, kind, level, listing page, usual scope, aliases. All or nothing.',
+  })
   @Roles(...ACCESS.edit)
-  updateAgency(@Args('input', { description: 'What to change.' }) input: UpdateAgencyInput, @Scope() scope: AgencyScope, @RequestActor() actor: Actor): Promise<AgencyModel> {
+  updateAgency(
+    @Args('input', { description: 'What to change.' }) input: UpdateAgencyInput,
+    @Scope() scope: AgencyScope,
+    @RequestActor() actor: Actor,
+  ): Promise<AgencyModel> {
     return this.registry.update(input, scope, actor);
   }
 

@@ -78,7 +78,15 @@ export class AgencyRegistryService {
   /** Open proposals, oldest first. */
   async proposals(take: number, skip: number, scope: AgencyScope): Promise<AgencyMatchProposalModel[]> {
     const rows = await this.dataSource.query<
-      { id: number; printed_name: string; reason: string | null; report_id: number | null; created_at: Date; agency: AgencyJson | null; proposed: AgencyJson | null }[]
+      {
+        id: number;
+        printed_name: string;
+        reason: string | null;
+        report_id: number | null;
+        created_at: Date;
+        agency: AgencyJson | null;
+        proposed: AgencyJson | null;
+      }[]
     >(
       `SELECT p.id, p.printed_name, p.reason, p.report_id, p.created_at,
               (SELECT row_to_json(a) FROM (SELECT id, name, kind, level, parent_id, listing_url FROM agency WHERE id = p.agency_id) a) AS agency,
@@ -137,7 +145,13 @@ export class AgencyRegistryService {
       if (input.listingUrl !== undefined) await m.query('UPDATE agency SET listing_url = $1 WHERE id = $2', [input.listingUrl, id]);
       if (input.usualScope !== undefined && input.usualScope !== agency.usual_scope) {
         await m.query('UPDATE agency SET usual_scope = $1 WHERE id = $2', [input.usualScope, id]);
-        await appendAudit(m, { actor, action: 'agency.usualScopeChanged', before: agency.usual_scope, after: input.usualScope, detail: { agencyId: id, agency: agency.name } });
+        await appendAudit(m, {
+          actor,
+          action: 'agency.usualScopeChanged',
+          before: agency.usual_scope,
+          after: input.usualScope,
+          detail: { agencyId: id, agency: agency.name },
+        });
         await refreshScopeFindings(m, id);
       }
       if (input.removeAliases?.length) {
@@ -172,10 +186,7 @@ export class AgencyRegistryService {
          ON CONFLICT (alias) DO UPDATE SET agency_id = EXCLUDED.agency_id`,
         [printed, target],
       );
-      await m.query(`UPDATE agency_match_proposal SET status = 'confirmed', resolved_agency_id = $1, resolved_at = now() WHERE id = $2`, [
-        target,
-        proposal.id,
-      ]);
+      await m.query(`UPDATE agency_match_proposal SET status = 'confirmed', resolved_agency_id = $1, resolved_at = now() WHERE id = $2`, [target, proposal.id]);
       return target;
     });
     return this.agencies.getById(toId(targetId), scope);
@@ -185,9 +196,7 @@ export class AgencyRegistryService {
   async rejectMatch(proposalId: string, scope: AgencyScope): Promise<boolean> {
     await this.dataSource.transaction(async (m) => {
       const proposal = await this.lockPendingProposal(m, proposalId, scope);
-      await m.query(`UPDATE agency_match_proposal SET status = 'rejected', resolved_agency_id = agency_id, resolved_at = now() WHERE id = $1`, [
-        proposal.id,
-      ]);
+      await m.query(`UPDATE agency_match_proposal SET status = 'rejected', resolved_agency_id = agency_id, resolved_at = now() WHERE id = $1`, [proposal.id]);
     });
     return true;
   }

@@ -41,9 +41,7 @@ export class AgencySelectionService {
       const parent = parseId(s.parentId) ?? 0;
       await this.assertExist([s.parentId], scope);
       const p = param(parent);
-      const members = s.includeDescendants
-        ? `a.id IN (SELECT id FROM under)`
-        : `a.parent_id = ${p}`;
+      const members = s.includeDescendants ? `a.id IN (SELECT id FROM under)` : `a.parent_id = ${p}`;
       if (s.includeDescendants) {
         under = `WITH RECURSIVE under(id, depth) AS (
                    SELECT id, 1 FROM agency WHERE parent_id = ${p}

@@ -29,11 +29,9 @@ export class AnalyticsException extends DomainException<AnalyticsErrorCode> {
   }
 
   static agenciesNotFound(ids: readonly string[]): AnalyticsException {
-    return new AnalyticsException(
-      AnalyticsErrorCode.AGENCY_NOT_FOUND,
-      `找不到机关（id ${ids.join('、')}）。No agency with id ${ids.join(', ')}.`,
-      { ids: [...ids] },
-    );
+    return new AnalyticsException(AnalyticsErrorCode.AGENCY_NOT_FOUND, `找不到机关（id ${ids.join('、')}）。No agency with id ${ids.join(', ')}.`, {
+      ids: [...ids],
+    });
   }
 
   static selectionTooLarge(count: number, limit: number): AnalyticsException {

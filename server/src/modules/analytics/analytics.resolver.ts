@@ -42,7 +42,7 @@ export class AnalyticsResolver {
 
   @Query(() => ComparisonModel, {
     description:
-      'Metric values of a set of agencies × years × metrics, from each agency\'s current report (at most 3 000 agencies, 20 years, 40 metrics and 250 000 values).',
+      "Metric values of a set of agencies × years × metrics, from each agency's current report (at most 3 000 agencies, 20 years, 40 metrics and 250 000 values).",
   })
   @Roles(...ACCESS.read)
   compare(@Args() args: CompareArgs, @Scope() scope: AgencyScope): Promise<ComparisonModel> {
@@ -59,18 +59,26 @@ export class AnalyticsResolver {
 
   @Query(() => RankingPageModel, {
     description:
-      "Agencies ranked by one metric of their current report for a year. Ties share a rank (1, 2, 2, 4); reports of one scope only (default self); values CONTRADICTED or UNCERTAIN are left out unless includeDoubtful; agencies without a report, without a value, with a doubtful value or a sample below minSample are left out and each counted.",
+      'Agencies ranked by one metric of their current report for a year. Ties share a rank (1, 2, 2, 4); reports of one scope only (default self); values CONTRADICTED or UNCERTAIN are left out unless includeDoubtful; agencies without a report, without a value, with a doubtful value or a sample below minSample are left out and each counted.',
   })
   @Roles(...ACCESS.read)
   ranking(@Args() args: RankingArgs, @Scope() scope: AgencyScope): Promise<RankingPageModel> {
     return this.analytics.ranking(
-      { ...args, ...paging(args), minSample: args.minSample ?? DEFAULT_MIN_SAMPLE, order: args.order ?? null, scopes: args.scopes ?? null, includeDoubtful: args.includeDoubtful ?? false },
+      {
+        ...args,
+        ...paging(args),
+        minSample: args.minSample ?? DEFAULT_MIN_SAMPLE,
+        order: args.order ?? null,
+        scopes: args.scopes ?? null,
+        includeDoubtful: args.includeDoubtful ?? false,
+      },
       scope,
     );
   }
 
   @Query(() => [BreakdownRowModel], {
-    description: 'How totals split into their parts (outcomes, withholding reasons, applicant types, review and litigation outcomes), per agency and year or combined.',
+    description:
+      'How totals split into their parts (outcomes, withholding reasons, applicant types, review and litigation outcomes), per agency and year or combined.',
   })
   @Roles(...ACCESS.read)
   breakdown(@Args() args: BreakdownArgs, @Scope() scope: AgencyScope): Promise<BreakdownRowModel[]> {
@@ -85,7 +93,9 @@ export class AnalyticsResolver {
     return this.analytics.rollup(args.rootAgencyId, args.years, args.metrics, scope);
   }
 
-  @Query(() => DataQualityModel, { description: 'Findings of the consistency checks in the current reports of a selection: per rule, and per agency and year.' })
+  @Query(() => DataQualityModel, {
+    description: 'Findings of the consistency checks in the current reports of a selection: per rule, and per agency and year.',
+  })
   @Roles(...ACCESS.read)
   dataQuality(@Args() args: DataQualityArgs, @Scope() scope: AgencyScope): Promise<DataQualityModel> {
     return this.quality.dataQuality(args.selection, args.years, { rules: args.rules, severities: args.severities }, scope);
@@ -116,7 +126,8 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [SubmissionModel], {
-    description: 'Which agency reported for which year: on time, late, missing, not yet due, or without a printed date; newest year first, then by agency name.',
+    description:
+      'Which agency reported for which year: on time, late, missing, not yet due, or without a printed date; newest year first, then by agency name.',
   })
   @Roles(...ACCESS.read)
   submissions(@Args() args: SubmissionsArgs, @Scope() scope: AgencyScope): Promise<SubmissionModel[]> {

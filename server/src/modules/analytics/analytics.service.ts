@@ -169,7 +169,12 @@ export class AnalyticsService {
   }
 
   /** The subtree of `rootAgencyId` (itself included), or every agency, rolled up per year and metric. */
-  async rollup(rootAgencyId: string | null | undefined, years: readonly number[], metricCodes: readonly string[], scope: AgencyScope): Promise<RollupValueModel[]> {
+  async rollup(
+    rootAgencyId: string | null | undefined,
+    years: readonly number[],
+    metricCodes: readonly string[],
+    scope: AgencyScope,
+  ): Promise<RollupValueModel[]> {
     const metrics = metricDefinitions(metricCodes);
     const selection: AgencySelectionInput = rootAgencyId ? { parentId: rootAgencyId, includeDescendants: true, includeParent: true } : {};
     const agencyIds = await this.selections.resolve(selection, scope);
@@ -289,7 +294,9 @@ export class AnalyticsService {
           matchedValue,
           matchedPreviousValue,
           matchedChange:
-            matchedValue === null || matchedPreviousValue === null || matchedPreviousValue === 0 ? null : (matchedValue - matchedPreviousValue) / matchedPreviousValue,
+            matchedValue === null || matchedPreviousValue === null || matchedPreviousValue === 0
+              ? null
+              : (matchedValue - matchedPreviousValue) / matchedPreviousValue,
           // With reports in both years, coverage changed unless every reporting agency is in both.
           coverageChanged: reportsBefore > 0 && reportsCounted > 0 && (matched !== reportsCounted || matched !== reportsBefore),
           dataAsOf: r?.data_as_of ?? null,
@@ -346,7 +353,18 @@ export class AnalyticsService {
                          ORDER BY ranked.rank, a.name, a.id
                          LIMIT $7 OFFSET $8) p
               ), '[]'::json) AS items`,
-      [agencyIds, args.year, def.code, isRatioMetric(def), args.minSample, reportScope, args.take, args.skip, args.includeDoubtful === true, RANKING_EXCLUDED_QUALITIES],
+      [
+        agencyIds,
+        args.year,
+        def.code,
+        isRatioMetric(def),
+        args.minSample,
+        reportScope,
+        args.take,
+        args.skip,
+        args.includeDoubtful === true,
+        RANKING_EXCLUDED_QUALITIES,
+      ],
     );
     const items: RankingItemModel[] = (result?.items ?? []).map((r) => ({
       rank: r.rank,
@@ -396,7 +414,11 @@ export class AnalyticsService {
       : `SELECT r.agency_id, r.year, p.part_key, p.value
            FROM report r JOIN report_breakdown_part p ON p.report_id = r.id AND p.dimension = $3
           WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[])`;
-    const rows = await this.dataSource.query<{ agency_id: number | null; year: number; part_key: string; value: string | null }[]>(partsSql, [agencyIds, yearList, dimension]);
+    const rows = await this.dataSource.query<{ agency_id: number | null; year: number; part_key: string; value: string | null }[]>(partsSql, [
+      agencyIds,
+      yearList,
+      dimension,
+    ]);
 
     // Rows per agency (or the selection) and year, parts in the definition's order, agencies in the selection's.
     const partOrder = new Map(definition.parts.map((p, i) => [p.key, i]));

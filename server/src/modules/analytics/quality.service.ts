@@ -67,7 +67,12 @@ export class QualityService {
     private readonly selections: AgencySelectionService,
   ) {}
 
-  async dataQuality(selection: AgencySelectionInput | null | undefined, years: readonly number[], filter: FindingFilter, scope: AgencyScope): Promise<DataQualityModel> {
+  async dataQuality(
+    selection: AgencySelectionInput | null | undefined,
+    years: readonly number[],
+    filter: FindingFilter,
+    scope: AgencyScope,
+  ): Promise<DataQualityModel> {
     const agencyIds = await this.selections.resolve(selection, scope);
     const params = [agencyIds, [...new Set(years)], filter.rules?.length ? filter.rules : null, filter.severities?.length ? filter.severities : null];
     const findingFilter = `($3::text[] IS NULL OR f.rule = ANY($3::text[])) AND ($4::text[] IS NULL OR f.severity = ANY($4::text[]))`;
@@ -176,7 +181,12 @@ export class QualityService {
   }
 
   /** Every selected agency × year: ON_TIME, LATE, DATE_UNKNOWN, MISSING, NOT_CHECKED or NOT_DUE; newest year first, then by name. */
-  async submissions(years: readonly number[], selection: AgencySelectionInput | null | undefined, scope: AgencyScope, today = chinaDate(new Date())): Promise<SubmissionModel[]> {
+  async submissions(
+    years: readonly number[],
+    selection: AgencySelectionInput | null | undefined,
+    scope: AgencyScope,
+    today = chinaDate(new Date()),
+  ): Promise<SubmissionModel[]> {
     const yearList = [...new Set(years)].sort((a, b) => b - a);
     const agencyIds = await this.selections.resolve(selection, scope);
     if (agencyIds.length * yearList.length > MAX_SUBMISSION_ROWS) {
@@ -241,7 +251,14 @@ export class QualityService {
       // Deadlines follow from the agency's kind (stored reports are kept in step when the kind changes: refreshDeadlines).
       const deadline = publicationDeadline(r.year, r.agency_kind as AgencyKind);
       const report = r.report_id === null ? null : { publishedOn: r.published_on, daysLate: r.days_late };
-      const found = discoveryOf({ reportId: r.report_id, reportUrl: r.report_url, outcome: r.outcome, foundUrl: r.found_url, detail: r.detail, checkedAt: r.checked_at });
+      const found = discoveryOf({
+        reportId: r.report_id,
+        reportUrl: r.report_url,
+        outcome: r.outcome,
+        foundUrl: r.found_url,
+        detail: r.detail,
+        checkedAt: r.checked_at,
+      });
       return {
         agency: agencyFromColumns(r),
         year: r.year,

@@ -5,20 +5,7 @@
  */
 import { breakdownBars, breakdownChartHeight, briefingTrendPoints, buildBriefingBreakdownOption, buildBriefingTrendOption } from '@ogi/charts';
 import { formatCount, formatMetricValue, formatPercent, METRIC_BY_CODE, METRIC_QUALITY_LABELS } from '@ogi/domain';
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { DOCUMENT_CHART_FONT, renderChartPng } from './chart-render.js';
 import type { BriefingModel } from './models/briefing.model.js';
 import type { LeagueTableModel } from './models/league-table.model.js';
@@ -53,8 +40,14 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 const STYLES = {
   default: {
     document: { run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' }, size: 22 } },
-    heading1: { run: { font: { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体' }, size: 30, bold: true }, paragraph: { spacing: { before: 240, after: 160 } } },
-    heading2: { run: { font: { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体' }, size: 25, bold: true }, paragraph: { spacing: { before: 200, after: 120 } } },
+    heading1: {
+      run: { font: { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体' }, size: 30, bold: true },
+      paragraph: { spacing: { before: 240, after: 160 } },
+    },
+    heading2: {
+      run: { font: { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体' }, size: 25, bold: true },
+      paragraph: { spacing: { before: 200, after: 120 } },
+    },
     title: { run: { font: { eastAsia: '黑体' }, size: 40, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
   },
 };
@@ -89,10 +82,23 @@ function leagueSection(t: LeagueTableModel): (Paragraph | Table)[] {
     ),
     table(
       ['机关', '颜色', '数值', '样本', '数据质量', '理由'],
-      shown.map((r) => [r.agency.name, COLOUR_ZH[r.colour] ?? r.colour, valueOf(t.metric, r.value), r.sample === null ? '—' : formatCount(r.sample), METRIC_QUALITY_LABELS[r.quality].zh, r.reasonZh]),
+      shown.map((r) => [
+        r.agency.name,
+        COLOUR_ZH[r.colour] ?? r.colour,
+        valueOf(t.metric, r.value),
+        r.sample === null ? '—' : formatCount(r.sample),
+        METRIC_QUALITY_LABELS[r.quality].zh,
+        r.reasonZh,
+      ]),
       shown.map((r) => COLOUR_FILL[r.colour]),
     ),
-    ...(small.length ? [note(`样本不足、不评色的机关（${small.length} 个）：${small.map((r) => `${r.agency.name}（${r.sample === null ? '样本未知' : `${formatCount(r.sample)} 件`}）`).join('、')}。`)] : []),
+    ...(small.length
+      ? [
+          note(
+            `样本不足、不评色的机关（${small.length} 个）：${small.map((r) => `${r.agency.name}（${r.sample === null ? '样本未知' : `${formatCount(r.sample)} 件`}）`).join('、')}。`,
+          ),
+        ]
+      : []),
   ];
 }
 
@@ -101,7 +107,11 @@ export async function briefingDocx(b: BriefingModel): Promise<Buffer> {
   const years = [...new Set(b.trend.map((t) => t.year))];
   const points = briefingTrendPoints(b.trend, years);
   const chart = renderChartPng(
-    buildBriefingTrendOption(points, { received: '新收申请', handled: '办结申请', disclosureRate: '公开率', onTimeRate: '按时答复率（自述）', countAxis: '件', yearLabel: (y) => `${y}年` }, DOCUMENT_CHART_FONT),
+    buildBriefingTrendOption(
+      points,
+      { received: '新收申请', handled: '办结申请', disclosureRate: '公开率', onTimeRate: '按时答复率（自述）', countAxis: '件', yearLabel: (y) => `${y}年` },
+      DOCUMENT_CHART_FONT,
+    ),
     640,
     320,
   );
@@ -117,7 +127,15 @@ export async function briefingDocx(b: BriefingModel): Promise<Buffer> {
             children: [
               new ImageRun({
                 type: 'png',
-                data: renderChartPng(buildBriefingBreakdownOption(parts, { countAxis: '件', barLabel: (v, sh) => `${formatCount(v)} 件${sh === null ? '' : `（${formatPercent(sh)}%）`}` }, DOCUMENT_CHART_FONT), 640, height),
+                data: renderChartPng(
+                  buildBriefingBreakdownOption(
+                    parts,
+                    { countAxis: '件', barLabel: (v, sh) => `${formatCount(v)} 件${sh === null ? '' : `（${formatPercent(sh)}%）`}` },
+                    DOCUMENT_CHART_FONT,
+                  ),
+                  640,
+                  height,
+                ),
                 transformation: { width: 600, height: Math.round((height * 600) / 640) },
                 altText: { title, description: `${title}：各类别件数与占比（条形图）`, name: title },
               }),
@@ -128,13 +146,18 @@ export async function briefingDocx(b: BriefingModel): Promise<Buffer> {
     return [
       subheading(title),
       ...chart,
-      table(['类别', '件数', '占比'], rows.map((r) => [r.labelZh, r.value === null ? '—' : formatCount(r.value), r.share === null ? '—' : `${formatPercent(r.share)}%`])),
+      table(
+        ['类别', '件数', '占比'],
+        rows.map((r) => [r.labelZh, r.value === null ? '—' : formatCount(r.value), r.share === null ? '—' : `${formatPercent(r.share)}%`]),
+      ),
     ];
   };
 
   const children: (Paragraph | Table)[] = [
     new Paragraph({ text: briefingTitle(b), heading: HeadingLevel.TITLE }),
-    note(`范围：${b.scopeNameZh}（${b.agenciesSelected} 个机关）；数据截至 ${dateZh(b.dataDate)}；生成于 ${dateZh(b.generatedAt)}。本简报的文字由规则根据数据生成，每句所述数字均可在下表和附录中查到。`),
+    note(
+      `范围：${b.scopeNameZh}（${b.agenciesSelected} 个机关）；数据截至 ${dateZh(b.dataDate)}；生成于 ${dateZh(b.generatedAt)}。本简报的文字由规则根据数据生成，每句所述数字均可在下表和附录中查到。`,
+    ),
 
     heading('一、总体情况'),
     ...b.headlines.map((h) => para(h.sentenceZh)),
@@ -154,16 +177,34 @@ export async function briefingDocx(b: BriefingModel): Promise<Buffer> {
     ),
 
     heading('二、近五年趋势', true),
-    new Paragraph({ children: [new ImageRun({ type: 'png', data: chart, transformation: { width: 600, height: 300 }, altText: { title: '近五年趋势', description: '新收申请、办结申请（柱）与公开率、按时答复率（线）', name: 'trend' } })] }),
+    new Paragraph({
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: chart,
+          transformation: { width: 600, height: 300 },
+          altText: { title: '近五年趋势', description: '新收申请、办结申请（柱）与公开率、按时答复率（线）', name: 'trend' },
+        }),
+      ],
+    }),
     table(
       ['年度', '新收申请', '办结申请', '公开率', '按时答复率（自述）'],
-      points.map((p) => [`${p.year}`, p.received === null ? '—' : formatCount(p.received), p.handled === null ? '—' : formatCount(p.handled), p.disclosureRate === null ? '—' : `${formatPercent(p.disclosureRate)}%`, p.onTimeRate === null ? '—' : `${formatPercent(p.onTimeRate)}%`]),
+      points.map((p) => [
+        `${p.year}`,
+        p.received === null ? '—' : formatCount(p.received),
+        p.handled === null ? '—' : formatCount(p.handled),
+        p.disclosureRate === null ? '—' : `${formatPercent(p.disclosureRate)}%`,
+        p.onTimeRate === null ? '—' : `${formatPercent(p.onTimeRate)}%`,
+      ]),
     ),
 
     heading('三、年报报送与质量', true),
     para(b.submissionSentenceZh),
     b.issues.length
-      ? table(['机关', '问题', '详情'], b.issues.map((i) => [i.agency.name, REASON_ZH[i.reason] ?? i.reason, i.detailZh]))
+      ? table(
+          ['机关', '问题', '详情'],
+          b.issues.map((i) => [i.agency.name, REASON_ZH[i.reason] ?? i.reason, i.detailZh]),
+        )
       : note('无未报、逾期或数据不一致的年报。'),
 
     heading('四、红黄绿排名', true),
@@ -171,7 +212,11 @@ export async function briefingDocx(b: BriefingModel): Promise<Buffer> {
 
     heading('五、显著变化', true),
     ...(b.notableChanges.length
-      ? b.notableChanges.map((c) => para(`${c.agency.name}：${c.messageZh}${c.quality === 'CONTRADICTED' ? '（该报告数据矛盾，请核实）' : c.quality === 'UNCERTAIN' ? '（该数读数存疑，请核实）' : ''}。`))
+      ? b.notableChanges.map((c) =>
+          para(
+            `${c.agency.name}：${c.messageZh}${c.quality === 'CONTRADICTED' ? '（该报告数据矛盾，请核实）' : c.quality === 'UNCERTAIN' ? '（该数读数存疑，请核实）' : ''}。`,
+          ),
+        )
       : [note('没有达到显著变化标准的机关。')]),
 
     heading('六、不予公开原因与复议、诉讼结果', true),
@@ -182,7 +227,10 @@ export async function briefingDocx(b: BriefingModel): Promise<Buffer> {
     heading('附录：方法说明', true),
     ...b.methodologyZh.map(para),
     subheading('指标定义'),
-    table(['指标', '公式', '分母', '说明'], b.metricNotes.map((n) => [n.nameZh, n.formulaZh, n.denominatorZh ?? '—', n.caveatZh ?? ''])),
+    table(
+      ['指标', '公式', '分母', '说明'],
+      b.metricNotes.map((n) => [n.nameZh, n.formulaZh, n.denominatorZh ?? '—', n.caveatZh ?? '']),
+    ),
     note(`覆盖：范围内共 ${b.agenciesSelected} 个机关；数据截至 ${dateZh(b.dataDate)}。`),
   ];
   return Packer.toBuffer(new Document({ creator: '政府信息公开年报观测台', title: briefingTitle(b), styles: STYLES, sections: [{ children }] }));
@@ -198,7 +246,13 @@ export function noticeTitle(year: number, scopeNameZh: string): string {
 }
 
 /** The notice (通报) of a year: each agency's problems in plain words with the evidence. */
-export async function noticeDocx(input: { year: number; scopeNameZh: string; summaryZh: string; agencies: readonly NoticeAgency[]; generatedAt: string }): Promise<Buffer> {
+export async function noticeDocx(input: {
+  year: number;
+  scopeNameZh: string;
+  summaryZh: string;
+  agencies: readonly NoticeAgency[];
+  generatedAt: string;
+}): Promise<Buffer> {
   const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
   const ordinal = (i: number) => (i < 10 ? numerals[i]! : String(i + 1));
   const children: (Paragraph | Table)[] = [
@@ -207,11 +261,15 @@ export async function noticeDocx(input: { year: number; scopeNameZh: string; sum
     ...(input.agencies.length
       ? input.agencies.flatMap((a, i) => [
           subheading(`${ordinal(i)}、${a.name}`),
-          ...a.problems.map((p, j) => para(`${j + 1}. ${REASON_ZH[p.reason] ?? p.reason}：${p.detailZh}${p.status ? `（督办状态：${STATUS_ZH[p.status] ?? p.status}）` : ''}`)),
+          ...a.problems.map((p, j) =>
+            para(`${j + 1}. ${REASON_ZH[p.reason] ?? p.reason}：${p.detailZh}${p.status ? `（督办状态：${STATUS_ZH[p.status] ?? p.status}）` : ''}`),
+          ),
         ])
       : [para('本年度检查未发现问题。')]),
     para('请有关机关对照上述问题逐项核实整改：未发布的尽快发布，数据不一致的更正后重新发布，并在观测台中答复督办事项。'),
     note(`本通报由政府信息公开年报观测台根据各机关已发布的年报生成于 ${input.generatedAt.slice(0, 10)}，所列证据均可在观测台中逐项查看。`),
   ];
-  return Packer.toBuffer(new Document({ creator: '政府信息公开年报观测台', title: noticeTitle(input.year, input.scopeNameZh), styles: STYLES, sections: [{ children }] }));
+  return Packer.toBuffer(
+    new Document({ creator: '政府信息公开年报观测台', title: noticeTitle(input.year, input.scopeNameZh), styles: STYLES, sections: [{ children }] }),
+  );
 }

@@ -39,7 +39,11 @@ export class BriefingResolver {
   })
   @Roles(...ACCESS.edit)
   setThreshold(@Args() args: SetThresholdArgs, @RequestActor() actor: Actor): Promise<ThresholdModel> {
-    return this.thresholdsService.set({ metric: args.metric, direction: args.direction, red: args.red, yellow: args.yellow, minSample: args.minSample }, args.reason ?? null, actor);
+    return this.thresholdsService.set(
+      { metric: args.metric, direction: args.direction, red: args.red, yellow: args.yellow, minSample: args.minSample },
+      args.reason ?? null,
+      actor,
+    );
   }
 
   @Query(() => LeagueTableModel, { description: "A league table (红黄绿) of agencies' own reports for a year under a metric's thresholds in force." })

@@ -27,7 +27,12 @@ export const HEADLINE_METRICS = [
   'review.correctionRate',
   'litigation.total',
 ] as const satisfies readonly MetricCode[];
-export const TREND_METRICS = ['applications.new', 'applications.handled', 'outcomes.disclosureRate', 'timeliness.onTimeRate'] as const satisfies readonly MetricCode[];
+export const TREND_METRICS = [
+  'applications.new',
+  'applications.handled',
+  'outcomes.disclosureRate',
+  'timeliness.onTimeRate',
+] as const satisfies readonly MetricCode[];
 export const TREND_YEARS = 5;
 
 const METHODOLOGY_ZH = [
@@ -60,8 +65,15 @@ export class BriefingService {
       Promise.all(HEADLINE_METRICS.map((m) => this.analytics.timeSeries(sel, m, years[0], year, scope))),
       readMetricValues(this.dataSource, agencyIds, [year - 1, year], HEADLINE_METRICS),
       this.quality.submissions([year], { agencyIds: agencyIds.map(String) }, scope),
-      Promise.all((['WITHHOLDING_REASONS', 'REVIEW_OUTCOMES', 'LITIGATION_OUTCOMES'] as BreakdownDimension[]).map((d) => this.analytics.breakdown(d, sel, [year], true, scope))),
-      this.dataSource.query<{ at: Date | null }[]>(`SELECT max(created_at) AS at FROM report WHERE is_current AND agency_id = ANY($1::int[]) AND year <= $2`, [agencyIds, year]),
+      Promise.all(
+        (['WITHHOLDING_REASONS', 'REVIEW_OUTCOMES', 'LITIGATION_OUTCOMES'] as BreakdownDimension[]).map((d) =>
+          this.analytics.breakdown(d, sel, [year], true, scope),
+        ),
+      ),
+      this.dataSource.query<{ at: Date | null }[]>(`SELECT max(created_at) AS at FROM report WHERE is_current AND agency_id = ANY($1::int[]) AND year <= $2`, [
+        agencyIds,
+        year,
+      ]),
     ]);
 
     const headlines: BriefingHeadlineModel[] = HEADLINE_METRICS.map((metric, i) => {
@@ -95,7 +107,13 @@ export class BriefingService {
     const issues: BriefingIssueModel[] = problems
       .filter((p) => p.reason !== 'flagged')
       .sort((a, b) => order[a.reason] - order[b.reason] || agencyById.get(a.agencyId)!.name.localeCompare(agencyById.get(b.agencyId)!.name, 'zh-CN'))
-      .map((p) => ({ agency: agencyById.get(p.agencyId)!, reason: p.reason, detailZh: p.detailZh, detailEn: p.detailEn, reportId: p.reportId === null ? null : String(p.reportId) }));
+      .map((p) => ({
+        agency: agencyById.get(p.agencyId)!,
+        reason: p.reason,
+        detailZh: p.detailZh,
+        detailEn: p.detailEn,
+        reportId: p.reportId === null ? null : String(p.reportId),
+      }));
     const submitted = submissionSentence({
       expected: due.length,
       onTime: count('ON_TIME'),
@@ -136,7 +154,11 @@ export class BriefingService {
    * add up, red colours and notable changes), with the follow-up status the bureau has recorded for each; agencies
    * whose every item is exempt are left out.
    */
-  async notice(year: number, selection: AgencySelectionInput | null | undefined, scope: AgencyScope): Promise<{ year: number; scopeNameZh: string; summaryZh: string; agencies: NoticeAgency[] }> {
+  async notice(
+    year: number,
+    selection: AgencySelectionInput | null | undefined,
+    scope: AgencyScope,
+  ): Promise<{ year: number; scopeNameZh: string; summaryZh: string; agencies: NoticeAgency[] }> {
     const agencyIds = await this.league.agencyIds(selection, scope);
     const name = await this.scopeName(selection, agencyIds);
     const submissions = await this.quality.submissions([year], { agencyIds: agencyIds.map(String) }, scope);
@@ -190,12 +212,21 @@ export class BriefingService {
 /** A metric over the agencies whose own report has it in both years: Σ numerators (÷ Σ denominators for ratios). */
 export function matchedChange(
   metric: string,
-  values: readonly { agencyId: number; year: number; metric: string; scope: string; value: number | null; numerator: number | null; denominator: number | null }[],
+  values: readonly {
+    agencyId: number;
+    year: number;
+    metric: string;
+    scope: string;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+  }[],
   year: number,
 ): { agencies: number; current: number | null; previous: number | null } {
   const def = METRIC_BY_CODE.get(metric)!;
   const ratio = def.unit === 'ratio';
-  const usable = (v: (typeof values)[number]) => v.metric === metric && v.scope === 'self' && v.numerator !== null && (!ratio || (v.denominator !== null && v.denominator > 0));
+  const usable = (v: (typeof values)[number]) =>
+    v.metric === metric && v.scope === 'self' && v.numerator !== null && (!ratio || (v.denominator !== null && v.denominator > 0));
   const prev = new Map(values.filter((v) => v.year === year - 1 && usable(v)).map((v) => [v.agencyId, v]));
   const pairs = values.filter((v) => v.year === year && usable(v) && prev.has(v.agencyId)).map((v) => [v, prev.get(v.agencyId)!] as const);
   if (!pairs.length) return { agencies: 0, current: null, previous: null };

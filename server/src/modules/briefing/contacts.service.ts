@@ -42,7 +42,10 @@ export class ContactsService {
     const phone = input.phone?.trim() || null;
     const email = input.email?.trim() || null;
     if (!person && (phone || email)) {
-      throw new BriefingException('INVALID_CONTACT', '请填写联系人姓名；只有电话或邮箱的联系人无法保存。Name the person: a phone or e-mail alone cannot be saved.');
+      throw new BriefingException(
+        'INVALID_CONTACT',
+        '请填写联系人姓名；只有电话或邮箱的联系人无法保存。Name the person: a phone or e-mail alone cannot be saved.',
+      );
     }
     return this.dataSource.transaction(async (m) => {
       const agency = (await m.query(`SELECT id FROM agency WHERE id = $1 FOR UPDATE`, [agencyId])) as { id: number }[];

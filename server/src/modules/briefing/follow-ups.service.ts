@@ -123,7 +123,8 @@ export class FollowUpsService {
         flag(Number(r.agency.id), Number(r.reportId), `${table.metricNameZh}红色：${r.reasonZh}`, `${table.metricNameEn} red: ${r.reasonEn}`);
       }
     }
-    for (const c of known.notableChanges ?? (await this.league.notableChangesOf(year, agencyIds))) flag(Number(c.agency.id), Number(c.reportId), c.messageZh, c.messageEn);
+    for (const c of known.notableChanges ?? (await this.league.notableChangesOf(year, agencyIds)))
+      flag(Number(c.agency.id), Number(c.reportId), c.messageZh, c.messageEn);
     for (const [agencyId, f] of flags) {
       out.push({ agencyId, reason: 'flagged', reportId: f.reportId, detailZh: `${f.zh.join('；')}。`, detailEn: `${f.en.join('; ')}.` });
     }
@@ -214,7 +215,13 @@ export class FollowUpsService {
   }
 
   /** An editor's change of status and/or notes; refused when it changes nothing. */
-  update(id: number, change: { status?: string | null; notes?: string | null }, actor: Actor, scope: AgencyScope, role: Role | null): Promise<FollowUpItemModel> {
+  update(
+    id: number,
+    change: { status?: string | null; notes?: string | null },
+    actor: Actor,
+    scope: AgencyScope,
+    role: Role | null,
+  ): Promise<FollowUpItemModel> {
     return this.change(id, actor, scope, role, (before) => ({
       status: change.status ?? before.status,
       notes: change.notes ?? before.notes,
@@ -247,10 +254,12 @@ export class FollowUpsService {
       if (after.status === before.status && after.notes === before.notes && after.answer === before.answer) {
         throw new BriefingException('STATUS_UNCHANGED', '没有任何改动：状态、备注和答复均与原来相同。Nothing changed.', { id: toId(id) });
       }
-      const [row] = (await m.query(
-        `UPDATE follow_up_item SET status = $2, notes = $3, answer = $4, updated_at = now() WHERE id = $1 RETURNING updated_at`,
-        [id, after.status, after.notes, after.answer],
-      )) as [{ updated_at: Date }[], number];
+      const [row] = (await m.query(`UPDATE follow_up_item SET status = $2, notes = $3, answer = $4, updated_at = now() WHERE id = $1 RETURNING updated_at`, [
+        id,
+        after.status,
+        after.notes,
+        after.answer,
+      ])) as [{ updated_at: Date }[], number];
       await appendAudit(m, {
         actor,
         action: 'followUp.updated',

@@ -3,15 +3,7 @@
  * among single agencies). Values come from readMetricValues; colours, flags and words from @ogi/domain.
  */
 import { Injectable } from '@nestjs/common';
-import {
-  METRIC_BY_CODE,
-  classify,
-  leagueSentence,
-  peerOutliers,
-  yearOnYearJump,
-  type MetricCode,
-  type ThresholdColour,
-} from '@ogi/domain';
+import { METRIC_BY_CODE, classify, leagueSentence, peerOutliers, yearOnYearJump, type MetricCode, type ThresholdColour } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { toId } from '../../common/graphql/ids.js';
@@ -25,7 +17,12 @@ import type { LeagueRowModel, LeagueTableModel, NotableChangeModel } from './mod
 import { ThresholdsService, toRule } from './thresholds.service.js';
 
 /** The metrics watched for jumps and outliers. */
-export const NOTABLE_METRICS = ['applications.new', 'outcomes.disclosureRate', 'outcomes.substantiveDisclosureRate', 'review.correctionRate'] as const satisfies readonly MetricCode[];
+export const NOTABLE_METRICS = [
+  'applications.new',
+  'outcomes.disclosureRate',
+  'outcomes.substantiveDisclosureRate',
+  'review.correctionRate',
+] as const satisfies readonly MetricCode[];
 
 const COLOUR_ORDER: Record<ThresholdColour, number> = { red: 0, yellow: 1, green: 2, small_sample: 3, no_value: 4 };
 const KIND_ZH: Record<string, { zh: string; en: string }> = {
@@ -64,7 +61,16 @@ export class LeagueService {
     const agencies = new Map((await this.analytics.agencies(values.map((v) => v.agencyId))).map((a) => [Number(a.id), a]));
     const rows: LeagueRowModel[] = values.map((v) => {
       const c = classify(rule, v.value, v.sample);
-      return { agency: agencies.get(v.agencyId)!, colour: c.colour, value: v.value, sample: v.sample, quality: v.quality, reasonZh: c.reasonZh, reasonEn: c.reasonEn, reportId: toId(v.reportId) };
+      return {
+        agency: agencies.get(v.agencyId)!,
+        colour: c.colour,
+        value: v.value,
+        sample: v.sample,
+        quality: v.quality,
+        reasonZh: c.reasonZh,
+        reasonEn: c.reasonEn,
+        reportId: toId(v.reportId),
+      };
     });
     const worseFirst = rule.direction === 'higher' ? 1 : -1;
     rows.sort(
@@ -122,8 +128,13 @@ export class LeagueService {
       }
       for (const [group, members] of groups) {
         const label = KIND_ZH[group.split(':')[0]!] ?? KIND_ZH.other!;
-        const flags = peerOutliers(metric, members.map((v) => ({ key: v, value: v.value, sample: v.sample })), label);
-        for (const f of flags) found.push({ agency: agencies.get(f.key.agencyId)!, value: f.key, kind: f.kind, messageZh: f.messageZh, messageEn: f.messageEn });
+        const flags = peerOutliers(
+          metric,
+          members.map((v) => ({ key: v, value: v.value, sample: v.sample })),
+          label,
+        );
+        for (const f of flags)
+          found.push({ agency: agencies.get(f.key.agencyId)!, value: f.key, kind: f.kind, messageZh: f.messageZh, messageEn: f.messageEn });
       }
     }
     found.sort((a, b) => a.agency.name.localeCompare(b.agency.name, 'zh-CN') || a.kind.localeCompare(b.kind) || a.value.metric.localeCompare(b.value.metric));

@@ -37,7 +37,18 @@ export async function readMetricValues(
   if (!agencyIds.length || !years.length || !metrics.length) return [];
   const ratio = metrics.map((code) => METRIC_BY_CODE.get(code)?.unit === 'ratio' || METRIC_BY_CODE.get(code)?.unit === 'per100');
   const rows = await dataSource.query<
-    { agency_id: number; year: number; report_id: number; scope: string; metric: string; value: number | null; numerator: number | null; denominator: number | null; handled: number | null; quality: MetricQuality | null }[]
+    {
+      agency_id: number;
+      year: number;
+      report_id: number;
+      scope: string;
+      metric: string;
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      handled: number | null;
+      quality: MetricQuality | null;
+    }[]
   >(
     `WITH r AS (
        SELECT r.id, r.agency_id, r.year, r.scope

@@ -59,9 +59,7 @@ export class ThresholdsService {
 
   /** The thresholds in force: every metric an editor has set, and the defaults of the others. */
   async inForce(): Promise<ThresholdModel[]> {
-    const rows = await this.dataSource.query<ThresholdRow[]>(
-      `SELECT DISTINCT ON (metric) * FROM metric_threshold ORDER BY metric, version DESC`,
-    );
+    const rows = await this.dataSource.query<ThresholdRow[]>(`SELECT DISTINCT ON (metric) * FROM metric_threshold ORDER BY metric, version DESC`);
     const stored = new Map(rows.map((r) => [r.metric, fromRow(r)]));
     return effectiveThresholds(rows.map((r) => toRule(fromRow(r)))).map((rule) => stored.get(rule.metric) ?? fromDefault(rule));
   }

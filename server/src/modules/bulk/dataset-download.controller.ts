@@ -81,7 +81,13 @@ export class DatasetDownloadController {
   private addCsvFiles(zip: ZipFile, snapshot: DatasetSnapshot, onError: (err: unknown) => void): void {
     for (const table of ALL_TABLES) {
       zip.addReadStreamLazy(`${table.name}.csv`, (done) => {
-        const text = Readable.from(csvChunks(table.columns.map((c) => c.name), snapshot.batches(table)), { objectMode: false });
+        const text = Readable.from(
+          csvChunks(
+            table.columns.map((c) => c.name),
+            snapshot.batches(table),
+          ),
+          { objectMode: false },
+        );
         text.on('error', onError);
         done(null, text);
       });
@@ -92,4 +98,3 @@ export class DatasetDownloadController {
     await snapshot.close().catch((err: unknown) => this.logger.warn(`closing the dataset snapshot failed: ${String(err)}`));
   }
 }
-

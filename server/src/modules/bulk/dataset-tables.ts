@@ -47,11 +47,24 @@ const REPORT_KEYS = [
  */
 export const METRIC_VALUE_COLUMNS: { column: DatasetColumn; sql: string }[] = [
   { column: col('metric', 'STRING', '指标代码（定义见 metric_definitions）', 'Metric code (defined in metric_definitions)'), sql: 'rm.metric_code' },
-  { column: col('value', 'DOUBLE', '指标值；空表示无法计算（如分母为 0 或数字空白）', 'The value; empty when it cannot be computed (a zero denominator, blank cells)'), sql: 'rm.value' },
+  {
+    column: col(
+      'value',
+      'DOUBLE',
+      '指标值；空表示无法计算（如分母为 0 或数字空白）',
+      'The value; empty when it cannot be computed (a zero denominator, blank cells)',
+    ),
+    sql: 'rm.value',
+  },
   { column: col('numerator', 'DOUBLE', '分子（计数类指标即计数本身）', 'Numerator (for counts, the count itself)'), sql: 'rm.numerator' },
   { column: col('denominator', 'DOUBLE', '分母；计数类指标为空', 'Denominator; empty for counts'), sql: 'rm.denominator' },
   {
-    column: col('report_scope', 'STRING', '数值覆盖范围：self 本机关、region_aggregate 地区汇总、system_aggregate 系统汇总', 'What the value covers: self, region_aggregate, system_aggregate'),
+    column: col(
+      'report_scope',
+      'STRING',
+      '数值覆盖范围：self 本机关、region_aggregate 地区汇总、system_aggregate 系统汇总',
+      'What the value covers: self, region_aggregate, system_aggregate',
+    ),
     sql: 'r.scope',
   },
   {
@@ -105,7 +118,12 @@ export const DATASET_TABLES: DatasetTable[] = [
       col('agency_name', 'STRING', '机关名称', 'Agency name'),
       col('printed_agency_name', 'STRING', '报告上印的机关名称', 'Agency name as printed in the report'),
       col('template', 'STRING', '报告格式：2019 或 2021 版', 'Report format: the 2019 or 2021 template'),
-      col('scope', 'STRING', '覆盖范围：self 本机关、region_aggregate 地区汇总、system_aggregate 系统汇总', 'Coverage: self, region_aggregate, system_aggregate'),
+      col(
+        'scope',
+        'STRING',
+        '覆盖范围：self 本机关、region_aggregate 地区汇总、system_aggregate 系统汇总',
+        'Coverage: self, region_aggregate, system_aggregate',
+      ),
       col('published_on', 'STRING', '发布日期（YYYY-MM-DD）；未注明为空', 'Publication date (YYYY-MM-DD); empty when not stated'),
       col('deadline', 'STRING', '法定报送期限（YYYY-MM-DD）', 'Legal deadline (YYYY-MM-DD)'),
       col('days_late', 'INT32', '逾期天数；按时为 0，日期不明为空', 'Days late; 0 when on time, empty when the date is unknown'),
@@ -130,11 +148,21 @@ export const DATASET_TABLES: DatasetTable[] = [
     en: 'Table cells in long form: every number of the tables of sections 二, 三 and 四',
     columns: [
       ...REPORT_KEYS,
-      col('section', 'STRING', '表格：activeDisclosure（二）、applications（三）、reviewLitigation（四）', 'Table: activeDisclosure (二), applications (三), reviewLitigation (四)'),
+      col(
+        'section',
+        'STRING',
+        '表格：activeDisclosure（二）、applications（三）、reviewLitigation（四）',
+        'Table: activeDisclosure (二), applications (三), reviewLitigation (四)',
+      ),
       col('row_key', 'STRING', '行代码', 'Row code'),
       col('column_key', 'STRING', '列代码', 'Column code'),
       col('value', 'DOUBLE', '数值（含人工更正）；空白、不适用或文字为空', 'The number (corrections applied); empty when blank, not applicable or text'),
-      col('state', 'STRING', '读数状态：NUMERIC 数字、ZERO 零、EMPTY 空白、NA 不适用、TEXT 文字', 'Reading: NUMERIC, ZERO, EMPTY (blank), NA (not applicable), TEXT'),
+      col(
+        'state',
+        'STRING',
+        '读数状态：NUMERIC 数字、ZERO 零、EMPTY 空白、NA 不适用、TEXT 文字',
+        'Reading: NUMERIC, ZERO, EMPTY (blank), NA (not applicable), TEXT',
+      ),
       col('raw', 'STRING', '原文写法', 'As printed'),
       col('confidence', 'DOUBLE', '解析置信度（0–1）；低于 1 表示读数存疑', 'Parser confidence (0–1); below 1 the reading is uncertain'),
       col('uncertain', 'BOOLEAN', '原文不能唯一确定读数（有其他可能读法）', 'The print does not determine the reading (there are alternatives)'),

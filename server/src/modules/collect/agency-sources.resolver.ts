@@ -20,4 +20,3 @@ export class AgencySourcesResolver {
     return ctx.loaders.of(this.sources).latestChecks.load({ agencyId: Number(agency.id), year: args.year ?? null, take: args.take ?? 10 });
   }
 }
-

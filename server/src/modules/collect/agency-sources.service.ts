@@ -109,7 +109,12 @@ export class AgencySourcesService {
               WHERE ${inScope}`,
             params,
           );
-          return keys.map((k) => rows.filter((r) => r.agency_id === k.agencyId && (k.year === null || r.year === k.year)).slice(0, k.take).map(toListingCheckModel));
+          return keys.map((k) =>
+            rows
+              .filter((r) => r.agency_id === k.agencyId && (k.year === null || r.year === k.year))
+              .slice(0, k.take)
+              .map(toListingCheckModel),
+          );
         },
         { cacheKeyFn: (k) => `${k.agencyId}:${k.year}:${k.take}` },
       ),

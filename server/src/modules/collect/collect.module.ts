@@ -12,15 +12,7 @@ import { ReportSourceResolver } from './report-source.resolver.js';
 /** Collecting reports from agencies' sites: by address, from listing pages, and by the scheduled poll. */
 @Module({
   imports: [IngestModule, AgenciesModule],
-  providers: [
-    CollectService,
-    ListingCheckService,
-    AgencySourcesService,
-    ListingPollScheduler,
-    CollectResolver,
-    AgencySourcesResolver,
-    ReportSourceResolver,
-  ],
+  providers: [CollectService, ListingCheckService, AgencySourcesService, ListingPollScheduler, CollectResolver, AgencySourcesResolver, ReportSourceResolver],
   exports: [CollectService, ListingCheckService, AgencySourcesService],
 })
 export class CollectModule {}

@@ -210,7 +210,9 @@ export class CollectService {
     try {
       await this.ingest.batches.addFinished(
         batchId,
-        o.status === 'failed' || !o.report ? { ...where, status: 'failed', error: o.error ?? { code: 'FETCH_FAILED', message: '未导入。' } } : { ...where, status: o.status, reportId: o.report.reportId },
+        o.status === 'failed' || !o.report
+          ? { ...where, status: 'failed', error: o.error ?? { code: 'FETCH_FAILED', message: '未导入。' } }
+          : { ...where, status: o.status, reportId: o.report.reportId },
       );
     } catch (err) {
       // The batch is bookkeeping, like fetched_url: the report is stored (or not) already and the clerk gets the outcome.
@@ -239,7 +241,8 @@ export class CollectService {
     }
     const isPage = looksLikeHtml(fetched);
     if (mode === 'listing') {
-      if (!isPage) return [await this.record(failure(url, kindOf(false), 'NOT_AN_ANNUAL_REPORT', '列表的下一页不是网页，未读取。', context), fetched, run.actor)];
+      if (!isPage)
+        return [await this.record(failure(url, kindOf(false), 'NOT_AN_ANNUAL_REPORT', '列表的下一页不是网页，未读取。', context), fetched, run.actor)];
       const next = readPageLinks(decodeText(fetched.bytes, fetched.charset ?? declaredCharset(fetched.bytes)).text, fetched.finalUrl);
       return this.collectListing(run, url, fetched, reportLinksOf(next.links), next.nextPageUrl, context);
     }
@@ -294,7 +297,13 @@ export class CollectService {
 
     if (attachmentFailure) {
       const e = attachmentFailure.error!;
-      return [await this.record(failure(url, 'page', e.code, `附件「${attachmentFailure.fileName ?? attachmentFailure.url}」：${e.message}`, context), fetched, run.actor)];
+      return [
+        await this.record(
+          failure(url, 'page', e.code, `附件「${attachmentFailure.fileName ?? attachmentFailure.url}」：${e.message}`, context),
+          fetched,
+          run.actor,
+        ),
+      ];
     }
     const message =
       ingested.error.code === 'TABLES_NOT_FOUND'

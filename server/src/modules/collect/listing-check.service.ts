@@ -152,7 +152,19 @@ export class ListingCheckService {
     } catch (err) {
       const e = err as FetchError;
       return [
-        { url: address, kind: 'page', status: 'failed', report: null, fileName: null, error: { code: e.code, message: e.message }, foundOn: null, linkText: null, linkYear, attachmentUrl: null, reportLinks: null },
+        {
+          url: address,
+          kind: 'page',
+          status: 'failed',
+          report: null,
+          fileName: null,
+          error: { code: e.code, message: e.message },
+          foundOn: null,
+          linkText: null,
+          linkYear,
+          attachmentUrl: null,
+          reportLinks: null,
+        },
       ];
     }
     return run.collect(url, mode, { foundOn: null, linkText: null, linkYear });

@@ -25,7 +25,10 @@ export class CellCorrectionFieldsResolver {
     return (await this.activeOf(cell, ctx))?.originalValue ?? null;
   }
 
-  @ResolveField('correction', () => CellCorrectionModel, { nullable: true, description: 'The correction in force on this cell: value, reason, by whom and when.' })
+  @ResolveField('correction', () => CellCorrectionModel, {
+    nullable: true,
+    description: 'The correction in force on this cell: value, reason, by whom and when.',
+  })
   correction(@Parent() cell: CellModel, @Context() ctx: GraphqlContext): Promise<CellCorrectionModel | null> {
     return this.activeOf(cell, ctx);
   }

@@ -9,7 +9,14 @@ import { SubmissionMarksService } from './submission-marks.service.js';
 
 @Module({
   imports: [ReportsModule, AnalyticsModule],
-  providers: [CorrectionsService, CorrectionsResolver, CellCorrectionFieldsResolver, ReportCorrectionsResolver, SubmissionMarksService, SubmissionMarksResolver],
+  providers: [
+    CorrectionsService,
+    CorrectionsResolver,
+    CellCorrectionFieldsResolver,
+    ReportCorrectionsResolver,
+    SubmissionMarksService,
+    SubmissionMarksResolver,
+  ],
   exports: [CorrectionsService],
 })
 export class CorrectionsModule {}

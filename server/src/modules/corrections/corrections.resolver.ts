@@ -32,16 +32,20 @@ export class CorrectionsResolver {
   }
 
   @Mutation(() => CellCorrectionPayloadModel, {
-    description: "Withdraws the correction in force on a cell (editors): it shows what the parser read again; findings and metrics are recomputed; audited.",
+    description: 'Withdraws the correction in force on a cell (editors): it shows what the parser read again; findings and metrics are recomputed; audited.',
   })
   @Roles(...ACCESS.edit)
-  async withdrawCellCorrection(@Args() args: WithdrawCorrectionArgs, @RequestActor() actor: Actor, @Scope() scope: AgencyScope): Promise<CellCorrectionPayloadModel> {
+  async withdrawCellCorrection(
+    @Args() args: WithdrawCorrectionArgs,
+    @RequestActor() actor: Actor,
+    @Scope() scope: AgencyScope,
+  ): Promise<CellCorrectionPayloadModel> {
     await this.reports.getById(args.reportId, scope);
     const correction = await this.corrections.withdraw({ reportId: Number(args.reportId), path: args.path, reason: args.reason, actor });
     return { correction, report: await this.reports.getById(args.reportId, scope) };
   }
 
-  @Query(() => AuditLogPageModel, { description: 'The audit log, newest first (editors and admins); one report version\'s entries when `reportId` is given.' })
+  @Query(() => AuditLogPageModel, { description: "The audit log, newest first (editors and admins); one report version's entries when `reportId` is given." })
   @Roles(...ACCESS.edit)
   auditLog(@Args() args: AuditLogArgs, @Scope() scope: AgencyScope): Promise<AuditLogPageModel> {
     const { take, skip } = paging(args);

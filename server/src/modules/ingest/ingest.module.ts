@@ -18,7 +18,10 @@ import { PartHeaderSanitiser, multipartBoundary } from './part-header-sanitiser.
         defParamCharset: 'utf8',
         limits: { files: MAX_FILES_PER_UPLOAD, fields: 20, parts: MAX_FILES_PER_UPLOAD + 20 },
         // A control character in one part's header (a file name) must not fail every file of the upload.
-        streamHandler: (req: NodeJS.ReadableStream & { headers: Record<string, string | string[] | undefined> }, busboy: NodeJS.WritableStream & NodeJS.EventEmitter) => {
+        streamHandler: (
+          req: NodeJS.ReadableStream & { headers: Record<string, string | string[] | undefined> },
+          busboy: NodeJS.WritableStream & NodeJS.EventEmitter,
+        ) => {
           const boundary = multipartBoundary(String(req.headers['content-type'] ?? ''));
           if (!boundary) return void req.pipe(busboy);
           const sanitiser = new PartHeaderSanitiser(boundary);

@@ -62,7 +62,8 @@ export class IngestResolver {
   @Roles(...ACCESS.ingest)
   async ingestBatch(@Args() args: IngestBatchArgs, @CurrentUser() user: SignedInUser | null): Promise<IngestBatchModel> {
     const batch = await this.ingest.batches.summary(Number(args.id));
-    if (!batch || (user?.role === 'department' && batch.createdByUserId !== user.id)) throw new IngestException('BATCH_NOT_FOUND', `找不到导入批次 ${args.id}。No import batch ${args.id}.`, {});
+    if (!batch || (user?.role === 'department' && batch.createdByUserId !== user.id))
+      throw new IngestException('BATCH_NOT_FOUND', `找不到导入批次 ${args.id}。No import batch ${args.id}.`, {});
     return toBatchModel(batch);
   }
 

@@ -126,7 +126,9 @@ export class IngestService implements OnModuleDestroy {
       // Files the database went away under again stay pending: try again later.
       if (results.some(isDeferred)) return false;
       const s = summarise(results);
-      this.logger.log(`Import batch ${batchId}, kept while the database was away, is done: ${s.stored} stored, ${s.duplicate} already present, ${s.failed} failed.`);
+      this.logger.log(
+        `Import batch ${batchId}, kept while the database was away, is done: ${s.stored} stored, ${s.duplicate} already present, ${s.failed} failed.`,
+      );
       return true;
     } catch (err) {
       if (isDatabaseUnavailable(err)) return false;

@@ -7,7 +7,13 @@ const BOUNDARY = '----ogiBoundary7MA4YWxk';
 function body(parts: { name: Buffer; content: Buffer }[]): Buffer {
   const pieces: Buffer[] = [];
   for (const p of parts) {
-    pieces.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="`), p.name, Buffer.from('"\r\nContent-Type: text/plain\r\n\r\n'), p.content, Buffer.from('\r\n'));
+    pieces.push(
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="`),
+      p.name,
+      Buffer.from('"\r\nContent-Type: text/plain\r\n\r\n'),
+      p.content,
+      Buffer.from('\r\n'),
+    );
   }
   pieces.push(Buffer.from(`--${BOUNDARY}--\r\n`));
   return Buffer.concat(pieces);
@@ -24,7 +30,11 @@ async function sanitise(bytes: Buffer, size: number): Promise<Buffer> {
 
 describe('PartHeaderSanitiser', () => {
   // File contents that look like headers and hold every control character, CRs and LFs: they must pass as they are.
-  const content = Buffer.concat([Buffer.from('总计\r\n\r\nContent-Disposition: x\x01\x02\r\r\n\n'), Buffer.from(Array.from({ length: 32 }, (_, i) => i)), Buffer.from('\r\n--notTheBoundary\r\n')]);
+  const content = Buffer.concat([
+    Buffer.from('总计\r\n\r\nContent-Disposition: x\x01\x02\r\r\n\n'),
+    Buffer.from(Array.from({ length: 32 }, (_, i) => i)),
+    Buffer.from('\r\n--notTheBoundary\r\n'),
+  ]);
   const raw = body([
     { name: Buffer.from('年报\x01\x1f\x7f\r.txt'), content },
     { name: Buffer.from('good.txt'), content: Buffer.from('正文') },

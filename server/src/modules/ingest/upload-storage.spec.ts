@@ -10,9 +10,7 @@ async function store(storage: SizeLimitedMemoryStorage, sizes: number[]): Promis
     const chunks = Array.from({ length: Math.ceil(size / 1024) }, (_, i) => Buffer.alloc(Math.min(1024, size - i * 1024), 1));
     const file = { stream: Readable.from(chunks) } as unknown as Express.Multer.File;
     out.push(
-      await new Promise<StoredUpload>((resolve, reject) =>
-        storage._handleFile(req, file, (err, info) => (err ? reject(err) : resolve(info as StoredUpload))),
-      ),
+      await new Promise<StoredUpload>((resolve, reject) => storage._handleFile(req, file, (err, info) => (err ? reject(err) : resolve(info as StoredUpload)))),
     );
   }
   return out;

@@ -59,14 +59,17 @@ export class UploadsController {
         : file.overTotal
           ? {
               fileName,
-              refused: { code: 'FILE_TOO_LARGE', message: `本次上传的文件总量超过 ${totalMb} MB，该文件未接收，请分批上传。The upload exceeds ${totalMb} MB in all; send this file again separately.` },
+              refused: {
+                code: 'FILE_TOO_LARGE',
+                message: `本次上传的文件总量超过 ${totalMb} MB，该文件未接收，请分批上传。The upload exceeds ${totalMb} MB in all; send this file again separately.`,
+              },
             }
           : !isUploadableFileName(fileName)
-          ? {
-              fileName,
-              refused: { code: 'UNSUPPORTED_FORMAT', message: `${PARSE_ERROR_MESSAGES.UNSUPPORTED_FORMAT.zh}（可上传：${UPLOAD_EXTENSIONS.join('、')}）` },
-            }
-          : { fileName, bytes: file.buffer },
+            ? {
+                fileName,
+                refused: { code: 'UNSUPPORTED_FORMAT', message: `${PARSE_ERROR_MESSAGES.UNSUPPORTED_FORMAT.zh}（可上传：${UPLOAD_EXTENSIONS.join('、')}）` },
+              }
+            : { fileName, bytes: file.buffer },
     );
     try {
       // The parser pool bounds how many files parse at once; results keep the order the files were sent in.

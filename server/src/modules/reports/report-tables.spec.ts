@@ -55,7 +55,11 @@ describe('disclosureRows and reviewRows', () => {
 
 describe('orderedCells', () => {
   it('lists cells in printed order: section 二, then 三, then 四', () => {
-    const cells = [cell('reviewLitigation', 'review', 0, 1), ...row7('carriedOver', [0, 0, 0, 0, 0, 0, 0]), cell('activeDisclosure', 'penalty', 'decisions', 5)];
+    const cells = [
+      cell('reviewLitigation', 'review', 0, 1),
+      ...row7('carriedOver', [0, 0, 0, 0, 0, 0, 0]),
+      cell('activeDisclosure', 'penalty', 'decisions', 5),
+    ];
     expect(orderedCells('2019', cells).map((c) => c.section)).toEqual(['activeDisclosure', ...Array(7).fill('applications'), 'reviewLitigation']);
   });
 });

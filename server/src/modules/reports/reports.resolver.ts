@@ -44,7 +44,9 @@ export class ReportsResolver {
     return this.reportService.getById(args.id, scope);
   }
 
-  @Query(() => SearchPageModel, { description: 'Current reports whose text contains the words (case-insensitive), with a snippet around the first occurrence.' })
+  @Query(() => SearchPageModel, {
+    description: 'Current reports whose text contains the words (case-insensitive), with a snippet around the first occurrence.',
+  })
   @Roles(...ACCESS.read)
   searchReports(@Args() args: SearchReportsArgs, @Scope() scope: AgencyScope): Promise<SearchPageModel> {
     return this.reportService.search(args.query, args.take ?? DEFAULT_SEARCH_PAGE_SIZE, args.skip ?? 0, scope);

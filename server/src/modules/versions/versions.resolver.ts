@@ -20,7 +20,8 @@ export class VersionsResolver {
   ) {}
 
   @Query(() => ReportDiffModel, {
-    description: "What changed between two versions of one agency's report for one year: properties and cells. Versions of different reports: BAD_USER_INPUT (REPORTS_NOT_COMPARABLE).",
+    description:
+      "What changed between two versions of one agency's report for one year: properties and cells. Versions of different reports: BAD_USER_INPUT (REPORTS_NOT_COMPARABLE).",
   })
   @Roles(...ACCESS.read)
   reportDiff(@Args() args: ReportDiffArgs, @Scope() scope: AgencyScope): Promise<ReportDiffModel> {
@@ -40,7 +41,18 @@ export class VersionsResolver {
     });
     const report = await this.reports.getById(args.id, scope);
     return r.status === 'failed'
-      ? { reportId: args.id, status: r.status, parserBefore: null, parserAfter: null, changedCells: 0, correctionsReapplied: 0, correctionsStale: 0, errorCode: r.error.code, errorMessage: r.error.message, report }
+      ? {
+          reportId: args.id,
+          status: r.status,
+          parserBefore: null,
+          parserAfter: null,
+          changedCells: 0,
+          correctionsReapplied: 0,
+          correctionsStale: 0,
+          errorCode: r.error.code,
+          errorMessage: r.error.message,
+          report,
+        }
       : {
           reportId: args.id,
           status: r.status,

@@ -22,20 +22,27 @@ export class VersionsService {
     if (from.agencyId !== to.agencyId || from.year !== to.year) {
       throw new VersionsException(
         VersionsErrorCode.REPORTS_NOT_COMPARABLE,
-        '只能比较同一机关同一年度年报的不同版本。Only versions of one agency\'s report for one year can be compared.',
+        "只能比较同一机关同一年度年报的不同版本。Only versions of one agency's report for one year can be compared.",
         { fromId, toId },
       );
     }
-    const rows: { section: string; row_key: string; column_key: string; from_value: string | null; to_value: string | null; from_raw: string | null; to_raw: string | null }[] =
-      await this.dataSource.query(
-        `SELECT COALESCE(a.section, b.section) AS section, COALESCE(a.row_key, b.row_key) AS row_key, COALESCE(a.column_key, b.column_key) AS column_key,
+    const rows: {
+      section: string;
+      row_key: string;
+      column_key: string;
+      from_value: string | null;
+      to_value: string | null;
+      from_raw: string | null;
+      to_raw: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT COALESCE(a.section, b.section) AS section, COALESCE(a.row_key, b.row_key) AS row_key, COALESCE(a.column_key, b.column_key) AS column_key,
                 a.value AS from_value, b.value AS to_value, a.raw AS from_raw, b.raw AS to_raw
            FROM (SELECT * FROM report_cell WHERE report_id = $1) a
            FULL JOIN (SELECT * FROM report_cell WHERE report_id = $2) b
              ON a.section = b.section AND a.row_key = b.row_key AND a.column_key = b.column_key
           WHERE a.value IS DISTINCT FROM b.value OR a.report_id IS NULL OR b.report_id IS NULL`,
-        [Number(fromId), Number(toId)],
-      );
+      [Number(fromId), Number(toId)],
+    );
     const template = to.template as Template;
     const byPath = new Map<string, CellChangeModel>();
     for (const r of rows) {

@@ -11,7 +11,9 @@ registerEnumType(AccessTokenScopeEnum, {
   },
 });
 
-@ObjectType('AccessToken', { description: 'A personal access token, for scripts: send it as `Authorization: Bearer <token>`. The token itself is shown only once, when created.' })
+@ObjectType('AccessToken', {
+  description: 'A personal access token, for scripts: send it as `Authorization: Bearer <token>`. The token itself is shown only once, when created.',
+})
 export class AccessTokenModel {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;

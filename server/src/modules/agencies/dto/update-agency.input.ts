@@ -16,7 +16,7 @@ export class UpdateAgencyInput {
   @Matches(ID_PATTERN, { message: 'id: 机关 id 无效。The agency id must be a positive whole number.' })
   id!: string;
 
-  @Field(() => String, { nullable: true, description: 'New canonical name (must not be another agency\'s name or alias).' })
+  @Field(() => String, { nullable: true, description: "New canonical name (must not be another agency's name or alias)." })
   @IsOptional()
   @Transform(stripSpaces)
   @IsString()
@@ -56,7 +56,10 @@ export class UpdateAgencyInput {
       "What the agency's reports usually cover: self (its own work) | region_aggregate (its whole region) | system_aggregate; null = unknown. Each report whose detected scope differs gets a SCOPE_MISMATCH finding. Recorded in the audit log.",
   })
   @IsOptional()
-  @IsIn(REPORT_SCOPES, { message: 'usualScope: 只能是 self（本机关）、region_aggregate（地区汇总）或 system_aggregate（系统汇总）。The usual scope must be self, region_aggregate or system_aggregate.' })
+  @IsIn(REPORT_SCOPES, {
+    message:
+      'usualScope: 只能是 self（本机关）、region_aggregate（地区汇总）或 system_aggregate（系统汇总）。The usual scope must be self, region_aggregate or system_aggregate.',
+  })
   usualScope?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Names to add as aliases (other names its reports are printed under).' })

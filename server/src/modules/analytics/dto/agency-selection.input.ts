@@ -43,13 +43,19 @@ export class AgencySelectionInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(AGENCY_KIND_VALUES.length)
-  @IsIn(AGENCY_KIND_VALUES, { each: true, message: `kinds: 机关类型只能是 ${AGENCY_KIND_VALUES.join('、')}。Kinds must be among ${AGENCY_KIND_VALUES.join(', ')}.` })
+  @IsIn(AGENCY_KIND_VALUES, {
+    each: true,
+    message: `kinds: 机关类型只能是 ${AGENCY_KIND_VALUES.join('、')}。Kinds must be among ${AGENCY_KIND_VALUES.join(', ')}.`,
+  })
   kinds?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: `Only agencies at these levels: ${AGENCY_LEVEL_VALUES.join(' | ')}.` })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(AGENCY_LEVEL_VALUES.length)
-  @IsIn(AGENCY_LEVEL_VALUES, { each: true, message: `levels: 层级只能是 ${AGENCY_LEVEL_VALUES.join('、')}。Levels must be among ${AGENCY_LEVEL_VALUES.join(', ')}.` })
+  @IsIn(AGENCY_LEVEL_VALUES, {
+    each: true,
+    message: `levels: 层级只能是 ${AGENCY_LEVEL_VALUES.join('、')}。Levels must be among ${AGENCY_LEVEL_VALUES.join(', ')}.`,
+  })
   levels?: string[] | null;
 }

@@ -10,7 +10,6 @@ import { MAX_YEAR, MIN_YEAR, YEAR_MESSAGE } from './years.js';
 /** Rankings leave out agencies with fewer handled applications (or a smaller base) than this by default. */
 export const DEFAULT_MIN_SAMPLE = 30;
 
-
 @ArgsType()
 export class RankingArgs extends PagingArgs {
   @Field(() => String, { description: 'Metric code (see metricDefinitions).' })

@@ -52,11 +52,6 @@ export class ComparisonExportController {
   }
 
   private compare(q: ComparisonExportQuery, scope: AgencyScope): Promise<ComparisonModel> {
-    return this.analytics.compare(
-      selectionOf(q),
-      q.years,
-      q.metrics,
-      scope,
-    );
+    return this.analytics.compare(selectionOf(q), q.years, q.metrics, scope);
   }
 }

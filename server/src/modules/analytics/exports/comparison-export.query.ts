@@ -60,15 +60,20 @@ export class AgencySelectionQuery {
   @IsOptional()
   @Transform(list)
   @IsArray()
-  @IsIn(AGENCY_KIND_VALUES, { each: true, message: `kinds: 机关类型只能是 ${AGENCY_KIND_VALUES.join('、')}。Kinds must be among ${AGENCY_KIND_VALUES.join(', ')}.` })
+  @IsIn(AGENCY_KIND_VALUES, {
+    each: true,
+    message: `kinds: 机关类型只能是 ${AGENCY_KIND_VALUES.join('、')}。Kinds must be among ${AGENCY_KIND_VALUES.join(', ')}.`,
+  })
   kinds?: string[];
 
   @IsOptional()
   @Transform(list)
   @IsArray()
-  @IsIn(AGENCY_LEVEL_VALUES, { each: true, message: `levels: 层级只能是 ${AGENCY_LEVEL_VALUES.join('、')}。Levels must be among ${AGENCY_LEVEL_VALUES.join(', ')}.` })
+  @IsIn(AGENCY_LEVEL_VALUES, {
+    each: true,
+    message: `levels: 层级只能是 ${AGENCY_LEVEL_VALUES.join('、')}。Levels must be among ${AGENCY_LEVEL_VALUES.join(', ')}.`,
+  })
   levels?: string[];
-
 }
 
 /** The selection of a download's URL parameters, as the analytics services take it. */

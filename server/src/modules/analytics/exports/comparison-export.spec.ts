@@ -19,11 +19,31 @@ const comparison: ComparisonModel = {
     { id: '8', name: '某市"教育"局,二处', kind: 'department', level: 'city', parentId: null, listingUrl: null },
   ],
   years: [2023],
-  metrics: ['applications.new', 'outcomes.disclosureRate', 'disclosure.feeItems', 'timeliness.onTimeRate'].map((c) => toMetricDefinitionModel(METRIC_BY_CODE.get(c)!)),
+  metrics: ['applications.new', 'outcomes.disclosureRate', 'disclosure.feeItems', 'timeliness.onTimeRate'].map((c) =>
+    toMetricDefinitionModel(METRIC_BY_CODE.get(c)!),
+  ),
   values: [
     { agencyId: '7', year: 2023, metric: 'applications.new', value: 12, numerator: 12, denominator: null, reportId: '70', ...quality('VERIFIED', 12) },
-    { agencyId: '8', year: 2023, metric: 'outcomes.disclosureRate', value: 0.25, numerator: 3, denominator: 12, reportId: '80', ...quality('CONTRADICTED', 0.25, 0.5) },
-    { agencyId: '8', year: 2023, metric: 'disclosure.feeItems', value: null, numerator: null, denominator: null, reportId: '80', ...quality('UNVERIFIABLE', null) },
+    {
+      agencyId: '8',
+      year: 2023,
+      metric: 'outcomes.disclosureRate',
+      value: 0.25,
+      numerator: 3,
+      denominator: 12,
+      reportId: '80',
+      ...quality('CONTRADICTED', 0.25, 0.5),
+    },
+    {
+      agencyId: '8',
+      year: 2023,
+      metric: 'disclosure.feeItems',
+      value: null,
+      numerator: null,
+      denominator: null,
+      reportId: '80',
+      ...quality('UNVERIFIABLE', null),
+    },
     {
       agencyId: '8',
       year: 2023,
@@ -41,7 +61,11 @@ const comparison: ComparisonModel = {
 describe('comparison exports', () => {
   it('CSV: BOM, one header row and data rows only (scope, format, quality, both readings, status, on-time basis); quoting and formulas made harmless', () => {
     const text = comparisonCsv(comparison, 'zh').toString('utf8');
-    expect(text.startsWith('\uFEFF机关,机关ID,年份,指标代码,指标,数值,分子,分母,单位,年报ID,报告口径,年报格式,数据质量,原印数值,按分项计算,数值状态,自述依据,依据位置,导出格式版本\r\n')).toBe(true);
+    expect(
+      text.startsWith(
+        '\uFEFF机关,机关ID,年份,指标代码,指标,数值,分子,分母,单位,年报ID,报告口径,年报格式,数据质量,原印数值,按分项计算,数值状态,自述依据,依据位置,导出格式版本\r\n',
+      ),
+    ).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil"")",7,2023,applications.new,本年新收申请,12,12,,件,70,本机关,2021,已核验,12,12,,,,2`);
     expect(lines[2]).toBe('"某市""教育""局,二处",8,2023,outcomes.disclosureRate,公开率,0.25,3,12,比率（0–1）,80,本机关,2021,表内矛盾,0.25,0.5,,,,2');
@@ -75,7 +99,21 @@ describe('comparison exports', () => {
     await book.xlsx.load(file as unknown as ArrayBuffer);
     const [values, definitions] = book.worksheets;
     expect(values!.name).toBe('数据');
-    expect((values!.getRow(1).values as unknown[]).slice(1, 14)).toEqual(['机关', '机关ID', '年份', '指标代码', '指标', '数值', '分子', '分母', '单位', '年报ID', '报告口径', '年报格式', '数据质量']);
+    expect((values!.getRow(1).values as unknown[]).slice(1, 14)).toEqual([
+      '机关',
+      '机关ID',
+      '年份',
+      '指标代码',
+      '指标',
+      '数值',
+      '分子',
+      '分母',
+      '单位',
+      '年报ID',
+      '报告口径',
+      '年报格式',
+      '数据质量',
+    ]);
     expect(values!.getRow(2).getCell(1).value).toBe(`'=HYPERLINK("http://evil")`);
     expect(values!.getRow(3).getCell(6).value).toBe(0.25);
     expect(values!.getRow(3).getCell(6).numFmt).toBe('0.00%');

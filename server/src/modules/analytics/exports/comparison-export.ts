@@ -6,7 +6,16 @@
  * with a byte-order mark (so Excel reads Chinese). Text that a spreadsheet would run as a formula (=, +, -, @ first)
  * is written with a leading apostrophe.
  */
-import { METRIC_BY_CODE, METRIC_QUALITY_LABELS, METRIC_UNIT_LABELS, RECONCILIATION_POLICY, SCOPE_LABELS, type MetricUnit, type ReportScope, type Template } from '@ogi/domain';
+import {
+  METRIC_BY_CODE,
+  METRIC_QUALITY_LABELS,
+  METRIC_UNIT_LABELS,
+  RECONCILIATION_POLICY,
+  SCOPE_LABELS,
+  type MetricUnit,
+  type ReportScope,
+  type Template,
+} from '@ogi/domain';
 import ExcelJS from 'exceljs';
 import type { ComparisonModel } from '../models/comparison.model.js';
 import type { MetricDefinitionModel } from '../models/metric-definition.model.js';
@@ -16,12 +25,28 @@ export type ExportLanguage = 'zh' | 'en';
 /** The version of these files' columns: a reader can check it before relying on a column's position. */
 export const EXPORT_FORMAT_VERSION = '2';
 
-
 const HEADERS = {
   zh: {
     values: [
-      '机关', '机关ID', '年份', '指标代码', '指标', '数值', '分子', '分母', '单位', '年报ID', '报告口径', '年报格式', '数据质量', '原印数值', '按分项计算',
-      '数值状态', '自述依据', '依据位置', '导出格式版本',
+      '机关',
+      '机关ID',
+      '年份',
+      '指标代码',
+      '指标',
+      '数值',
+      '分子',
+      '分母',
+      '单位',
+      '年报ID',
+      '报告口径',
+      '年报格式',
+      '数据质量',
+      '原印数值',
+      '按分项计算',
+      '数值状态',
+      '自述依据',
+      '依据位置',
+      '导出格式版本',
     ],
     definitions: ['指标代码', '指标', '计算公式', '分母', '单位', '适用格式', '说明', '合计与分项矛盾时采用', '采用理由', '导出格式版本'],
     valuesSheet: '数据',
@@ -35,10 +60,38 @@ const HEADERS = {
   },
   en: {
     values: [
-      'Agency', 'Agency ID', 'Year', 'Metric code', 'Metric', 'Value', 'Numerator', 'Denominator', 'Unit', 'Report ID', 'Report scope', 'Report format',
-      'Quality', 'Printed value', 'Value from parts', 'Value status', 'Self-reported basis', 'Basis position', 'Export format version',
+      'Agency',
+      'Agency ID',
+      'Year',
+      'Metric code',
+      'Metric',
+      'Value',
+      'Numerator',
+      'Denominator',
+      'Unit',
+      'Report ID',
+      'Report scope',
+      'Report format',
+      'Quality',
+      'Printed value',
+      'Value from parts',
+      'Value status',
+      'Self-reported basis',
+      'Basis position',
+      'Export format version',
     ],
-    definitions: ['Metric code', 'Metric', 'Formula', 'Denominator', 'Unit', 'Formats', 'Caveat', 'Uses when a total contradicts its parts', 'Reason', 'Export format version'],
+    definitions: [
+      'Metric code',
+      'Metric',
+      'Formula',
+      'Denominator',
+      'Unit',
+      'Formats',
+      'Caveat',
+      'Uses when a total contradicts its parts',
+      'Reason',
+      'Export format version',
+    ],
     valuesSheet: 'Values',
     definitionsSheet: 'Definitions',
     file: 'comparison',

@@ -60,7 +60,10 @@ export class MetricValueModel {
   @Field(() => Float, { nullable: true, description: 'The metric on the printed tables.' })
   printedValue!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'The metric with every total a rule can recompute taken from its parts (equal to printedValue when the tables add up).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The metric with every total a rule can recompute taken from its parts (equal to printedValue when the tables add up).',
+  })
   partsValue!: number | null;
 
   @Field(() => [NarrativeEvidenceModel], { description: 'The sentences of the report a self-reported value rests on, with their position in the report text.' })

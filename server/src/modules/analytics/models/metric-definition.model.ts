@@ -62,7 +62,7 @@ export class MetricDefinitionModel {
   @Field(() => String, { nullable: true, description: 'Why the metric uses the parts, in English.' })
   reconciliationReasonEn!: string | null;
 
-  @Field(() => Boolean, { description: "true for a figure the report states in its text (quality SELF_REPORTED); the tables cannot check it." })
+  @Field(() => Boolean, { description: 'true for a figure the report states in its text (quality SELF_REPORTED); the tables cannot check it.' })
   selfReported!: boolean;
 }
 

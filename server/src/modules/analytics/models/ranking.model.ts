@@ -59,7 +59,10 @@ export class RankingPageModel {
   })
   excludedByQuality!: number;
 
-  @Field(() => Int, { description: 'Agencies of the selection with a current report of this scope for the year but no value (a blank cell, a zero base, a format without the metric).' })
+  @Field(() => Int, {
+    description:
+      'Agencies of the selection with a current report of this scope for the year but no value (a blank cell, a zero base, a format without the metric).',
+  })
   excludedWithoutValue!: number;
 
   @Field(() => Int, { description: 'Agencies of the selection with no current report of this scope for the year.' })

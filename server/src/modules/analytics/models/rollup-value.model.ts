@@ -3,7 +3,7 @@ import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 @ObjectType('RollupValue', {
   description:
     "A metric over many agencies for one year, without double counting: the sum of the scope = 'self' reports of every agency included, " +
-    "except that where a government included publishes a region_aggregate report for a year, that report stands for its whole subtree " +
+    'except that where a government included publishes a region_aggregate report for a year, that report stands for its whole subtree ' +
     'that year (its members are not added again). Ratios are Σ numerators ÷ Σ denominators, never an average of ratios.',
 })
 export class RollupValueModel {
@@ -26,7 +26,8 @@ export class RollupValueModel {
   reportsCounted!: number;
 
   @Field(() => Int, {
-    description: 'Agencies whose activity those reports cover: 1 per self report; a region_aggregate report covers its agency and every included agency below it.',
+    description:
+      'Agencies whose activity those reports cover: 1 per self report; a region_aggregate report covers its agency and every included agency below it.',
   })
   agenciesCovered!: number;
 
@@ -45,7 +46,11 @@ export class RollupValueModel {
   @Field(() => Float, { nullable: true, description: 'The value over the same matched panel the year before.' })
   matchedPreviousValue!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Year-on-year change on the matched panel: (matchedValue − matchedPreviousValue) ÷ matchedPreviousValue; null without a panel or with a 0 base.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Year-on-year change on the matched panel: (matchedValue − matchedPreviousValue) ÷ matchedPreviousValue; null without a panel or with a 0 base.',
+  })
   matchedChange!: number | null;
 
   @Field(() => Boolean, { description: 'Whether the agencies covered differ from the year before (a series should mark the break).' })

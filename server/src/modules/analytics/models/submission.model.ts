@@ -32,7 +32,10 @@ export class SubmissionModel {
   @Field(() => Int, { description: "Findings of the current report with severity error whose rule does not hold (the tables don't add up)." })
   failingChecks!: number;
 
-  @Field(() => SubmissionMissingMarkModel, { nullable: true, description: "An editor's mark that no report was published (then status is MISSING unless a report has since been stored)." })
+  @Field(() => SubmissionMissingMarkModel, {
+    nullable: true,
+    description: "An editor's mark that no report was published (then status is MISSING unless a report has since been stored).",
+  })
   missingMark!: SubmissionMissingMarkModel | null;
 
   @Field(() => String, {

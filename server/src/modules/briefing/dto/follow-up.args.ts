@@ -5,7 +5,8 @@ import { ID_PATTERN } from '../../../common/graphql/ids.js';
 import { PagingArgs } from '../../../common/graphql/paging.args.js';
 import { MAX_YEAR, MIN_YEAR, YEAR_MESSAGE } from '../../analytics/dto/years.js';
 
-const STATUS_MESSAGE = 'status: 须为 pending（待提醒）、reminded（已提醒）、resolved（已整改）或 exempt（豁免）。Must be pending, reminded, resolved or exempt.';
+const STATUS_MESSAGE =
+  'status: 须为 pending（待提醒）、reminded（已提醒）、resolved（已整改）或 exempt（豁免）。Must be pending, reminded, resolved or exempt.';
 
 @ArgsType()
 export class FollowUpsArgs extends PagingArgs {

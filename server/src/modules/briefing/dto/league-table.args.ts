@@ -12,7 +12,10 @@ export class BriefingScopeArgs {
   @Max(MAX_YEAR, { message: YEAR_MESSAGE })
   year!: number;
 
-  @Field(() => AgencySelectionInput, { nullable: true, description: 'The agencies (a district: its parentId with includeDescendants; a system: kinds/levels); default all.' })
+  @Field(() => AgencySelectionInput, {
+    nullable: true,
+    description: 'The agencies (a district: its parentId with includeDescendants; a system: kinds/levels); default all.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => AgencySelectionInput)

@@ -9,14 +9,16 @@ export class BriefingHeadlineModel {
   @Field(() => String, { description: 'Metric code.' }) metric!: string;
   @Field(() => String, { description: "The metric's name in Chinese." }) nameZh!: string;
   @Field(() => String, { description: "The metric's name in English." }) nameEn!: string;
-  @Field(() => Float, { nullable: true, description: 'The scope\'s figure this year (roll-up of every counted report).' }) value!: number | null;
+  @Field(() => Float, { nullable: true, description: "The scope's figure this year (roll-up of every counted report)." }) value!: number | null;
   @Field(() => Int, { description: 'Coverage: reports counted in the figure.' }) reportsCounted!: number;
   @Field(() => Int, { description: 'Coverage: agencies those reports speak for.' }) agenciesCovered!: number;
   @Field(() => Int, { description: 'Matched agencies: with their own report and this metric in both years.' }) matchedAgencies!: number;
   @Field(() => Float, { nullable: true, description: 'The metric over the matched agencies, this year.' }) matchedCurrent!: number | null;
   @Field(() => Float, { nullable: true, description: 'The metric over the matched agencies, last year.' }) matchedPrevious!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Change on matched agencies: relative for counts, in ratio points (0–1) for ratios.' }) change!: number | null;
-  @Field(() => Int, { description: 'Reports counted whose tables do not add up (their figures are in the sums, marked contradicted).' }) contradictedReports!: number;
+  @Field(() => Float, { nullable: true, description: 'Change on matched agencies: relative for counts, in ratio points (0–1) for ratios.' }) change!:
+    number | null;
+  @Field(() => Int, { description: 'Reports counted whose tables do not add up (their figures are in the sums, marked contradicted).' })
+  contradictedReports!: number;
   @Field(() => String, { description: 'The rule-written sentence, in Chinese.' }) sentenceZh!: string;
   @Field(() => String, { description: 'The same sentence in English.' }) sentenceEn!: string;
 }

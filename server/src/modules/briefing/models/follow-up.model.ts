@@ -24,7 +24,8 @@ export class FollowUpItemModel {
   @Field(() => String, { description: "The editors' notes." }) notes!: string;
   @Field(() => String, { nullable: true, description: "The department's answer." }) answer!: string | null;
   @Field(() => ID, { nullable: true, description: 'The report version the item is about (none for a missing report).' }) reportId!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The newer version that passed its checks and resolved the item, when it did.' }) resolvedByReportId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The newer version that passed its checks and resolved the item, when it did.' }) resolvedByReportId!:
+    string | null;
   @Field(() => String, { description: 'Last change, ISO 8601.' }) updatedAt!: string;
   @Field(() => AgencyContactModel, { nullable: true, description: "The agency's contact: only for editors and administrators." })
   contact!: AgencyContactModel | null;
@@ -32,7 +33,8 @@ export class FollowUpItemModel {
 
 @ObjectType('FollowUpPage', { description: 'A page of the follow-up list.' })
 export class FollowUpPageModel {
-  @Field(() => [FollowUpItemModel], { description: 'The items of this page: newest year first, open items first, then by agency.' }) items!: FollowUpItemModel[];
+  @Field(() => [FollowUpItemModel], { description: 'The items of this page: newest year first, open items first, then by agency.' })
+  items!: FollowUpItemModel[];
   @Field(() => Int, { description: 'How many items match in all.' }) total!: number;
 }
 

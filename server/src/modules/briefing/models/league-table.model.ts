@@ -54,7 +54,7 @@ export class LeagueTableModel {
   counts!: LeagueCountsModel;
   @Field(() => Int, { description: 'Coverage: agencies selected.' })
   agenciesSelected!: number;
-  @Field(() => Int, { description: "Coverage: of them, agencies with their own (self) report for the year, i.e. in the table." })
+  @Field(() => Int, { description: 'Coverage: of them, agencies with their own (self) report for the year, i.e. in the table.' })
   agenciesWithReport!: number;
   @Field(() => String, { description: 'The table in one rule-written sentence.' })
   sentenceZh!: string;

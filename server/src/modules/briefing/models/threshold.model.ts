@@ -8,7 +8,7 @@ export class ThresholdModel {
   @Field(() => String, { description: "The metric's name." })
   metricNameZh!: string;
 
-  @Field(() => String, { description: "higher (a low value is bad: red below the red bound) | lower (a high value is bad: red above it)." })
+  @Field(() => String, { description: 'higher (a low value is bad: red below the red bound) | lower (a high value is bad: red above it).' })
   direction!: string;
 
   @Field(() => Float, { description: 'The red bound.' })
@@ -20,7 +20,7 @@ export class ThresholdModel {
   @Field(() => Int, { description: "Least sample (a ratio's denominator, else applications handled) for a colour; below it an agency is not coloured." })
   minSample!: number;
 
-  @Field(() => Int, { description: 'Version of this metric\'s thresholds: 0 for the built-in default, then 1, 2, … for each change.' })
+  @Field(() => Int, { description: "Version of this metric's thresholds: 0 for the built-in default, then 1, 2, … for each change." })
   version!: number;
 
   @Field(() => Boolean, { description: 'Whether these are the built-in defaults (no editor has set this metric).' })

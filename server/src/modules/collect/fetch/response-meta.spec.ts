@@ -15,7 +15,9 @@ describe('the file name of fetched content', () => {
   const url = (s: string) => new URL(s);
 
   it('takes the server’s name: RFC 5987 UTF-8, raw UTF-8 or GBK bytes, percent-encoded', () => {
-    expect(fileNameFor(url('https://x.gov.cn/download?id=1'), 'application/octet-stream', `attachment; filename*=UTF-8''${encodeURIComponent('2024年报.pdf')}`)).toBe('2024年报.pdf');
+    expect(
+      fileNameFor(url('https://x.gov.cn/download?id=1'), 'application/octet-stream', `attachment; filename*=UTF-8''${encodeURIComponent('2024年报.pdf')}`),
+    ).toBe('2024年报.pdf');
     const rawUtf8 = Buffer.from('2024年报.pdf', 'utf8').toString('latin1');
     expect(fileNameFor(url('https://x.gov.cn/d'), null, `attachment; filename="${rawUtf8}"`)).toBe('2024年报.pdf');
     const rawGbk = iconv.encode('洪泽区年报.pdf', 'gbk').toString('latin1');

@@ -17,10 +17,16 @@ describe('addresses a clerk types or a page links to', () => {
     expect(normaliseWebAddress('http://政府.cn/年报.html')).toBe('http://xn--mxtq1m.cn/%E5%B9%B4%E6%8A%A5.html');
   });
 
-  it.each(['', 'www.example.gov.cn/nb', 'ftp://x.gov.cn/a.pdf', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<p>', 'http://u:p@x.gov.cn/', `https://x.gov.cn/${'a'.repeat(2100)}`])(
-    'refuses %s as INVALID_URL',
-    (address) => {
-      expect(codeOf(() => checkWebAddress(address))).toBe('INVALID_URL');
-    },
-  );
+  it.each([
+    '',
+    'www.example.gov.cn/nb',
+    'ftp://x.gov.cn/a.pdf',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'data:text/html,<p>',
+    'http://u:p@x.gov.cn/',
+    `https://x.gov.cn/${'a'.repeat(2100)}`,
+  ])('refuses %s as INVALID_URL', (address) => {
+    expect(codeOf(() => checkWebAddress(address))).toBe('INVALID_URL');
+  });
 });

@@ -2,8 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ErrorInfoModel } from '../../../common/graphql/error-info.model.js';
 
 @ObjectType('CollectResult', {
-  description:
-    'What came of one address. A listing page gives a result with status "listing", followed by one result per annual-report link on it.',
+  description: 'What came of one address. A listing page gives a result with status "listing", followed by one result per annual-report link on it.',
 })
 export class CollectResultModel {
   @Field(() => String, { description: 'The address (as normalised: fragment dropped).' })

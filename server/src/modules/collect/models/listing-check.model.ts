@@ -12,7 +12,8 @@ export class ListingCheckModel {
   checkedAt!: string;
 
   @Field(() => String, {
-    description: 'IMPORTED | PUBLISHED_NOT_IMPORTED (a link for the year is there but could not be imported) | NOT_FOUND | FAILED (the page could not be read).',
+    description:
+      'IMPORTED | PUBLISHED_NOT_IMPORTED (a link for the year is there but could not be imported) | NOT_FOUND | FAILED (the page could not be read).',
   })
   outcome!: string;
 

@@ -74,7 +74,13 @@ describe('which links are annual reports', () => {
   });
 
   it('reads the year from the full title when the text is cut short', () => {
-    expect(linkReportYear({ url: 'https://x.gov.cn/1.html', text: '平潭综合实验区2023年度政府信息公开工作年...', title: '平潭综合实验区2023年度政府信息公开工作年度报告' })).toBe(2023);
+    expect(
+      linkReportYear({
+        url: 'https://x.gov.cn/1.html',
+        text: '平潭综合实验区2023年度政府信息公开工作年...',
+        title: '平潭综合实验区2023年度政府信息公开工作年度报告',
+      }),
+    ).toBe(2023);
     expect(linkReportYear({ url: 'https://x.gov.cn/1.html', text: '2022年政府信息公开年报', title: '点击查看' })).toBe(2022);
   });
 

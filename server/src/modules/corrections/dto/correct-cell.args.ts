@@ -15,7 +15,8 @@ export class CorrectCellArgs {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'The value the document prints there; null = blank. Counts are whole numbers ≥ 0, 本年增/减 whole numbers, money (万元) ≥ 0 with at most 6 decimals.',
+    description:
+      'The value the document prints there; null = blank. Counts are whole numbers ≥ 0, 本年增/减 whole numbers, money (万元) ≥ 0 with at most 6 decimals.',
   })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })

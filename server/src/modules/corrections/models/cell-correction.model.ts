@@ -24,7 +24,9 @@ export class CellCorrectionModel {
   @Field(() => Float, { nullable: true, description: 'The value the parser read.' })
   originalValue!: number | null;
 
-  @Field(() => String, { description: 'The characters the parser read it from, as printed: a re-parse applies the correction again only while the cell is printed the same.' })
+  @Field(() => String, {
+    description: 'The characters the parser read it from, as printed: a re-parse applies the correction again only while the cell is printed the same.',
+  })
   originalRaw!: string;
 
   @Field(() => String, { description: 'Why the cell was corrected.' })

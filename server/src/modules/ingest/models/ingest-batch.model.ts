@@ -30,9 +30,11 @@ export class IngestItemModel {
   finishedAt!: string | null;
 }
 
-@ObjectType('IngestBatch', { description: 'Files imported together (an upload, a `pnpm ingest` run, the sample import), tracked so an interrupted run can be resumed.' })
+@ObjectType('IngestBatch', {
+  description: 'Files imported together (an upload, a `pnpm ingest` run, the sample import), tracked so an interrupted run can be resumed.',
+})
 export class IngestBatchModel {
-  @Field(() => ID, { description: 'The batch number (printed by `pnpm ingest`, sent in the upload answer\'s X-Ingest-Batch header).' })
+  @Field(() => ID, { description: "The batch number (printed by `pnpm ingest`, sent in the upload answer's X-Ingest-Batch header)." })
   id!: string;
 
   @Field(() => String, { description: 'upload | cli | seed | url.' })

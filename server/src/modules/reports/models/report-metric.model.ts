@@ -24,7 +24,8 @@ export class ReportMetricModel {
 
   @Field(() => Float, {
     nullable: true,
-    description: "The metric with every total a rule can recompute taken from its parts (equal to printedValue when the tables add up). Which of the two `value` is follows the dictionary's reconciliation policy.",
+    description:
+      "The metric with every total a rule can recompute taken from its parts (equal to printedValue when the tables add up). Which of the two `value` is follows the dictionary's reconciliation policy.",
   })
   partsValue!: number | null;
 }

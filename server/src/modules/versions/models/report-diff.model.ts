@@ -37,7 +37,7 @@ export class FieldChangeModel {
   to!: string | null;
 }
 
-@ObjectType('ReportDiff', { description: 'What changed from one version of an agency\'s report for a year to another.' })
+@ObjectType('ReportDiff', { description: "What changed from one version of an agency's report for a year to another." })
 export class ReportDiffModel {
   @Field(() => ReportModel, { description: 'The version compared from.' })
   from!: ReportModel;
