@@ -43,7 +43,7 @@ export class AppModule {
           graphiql: false,
           // GraphiQL and analysts' tools read the schema, in production too (Apollo would turn this off with NODE_ENV).
           introspection: true,
-          // Depth and complexity limits (documented in query-limits.ts and the README), and server time per response.
+          // Depth and complexity limits (documented in query-limits.ts and docs/graphql.md), and server time per response.
           // Apollo's cache-control plugin is off: we set no cache hints, and its per-field hook made every field of a
           // large answer (a 3 500-value comparison) pay for schema instrumentation.
           plugins: [queryLimitsPlugin(), serverTimingPlugin(), ApolloServerPluginCacheControlDisabled()],

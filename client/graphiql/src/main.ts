@@ -1,7 +1,7 @@
 /**
  * GraphiQL for analysts, from our own bundle: React and GraphiQL are bundled here (never a CDN), the page is
  * served by the server at GET /graphql, and queries go to POST /graphql with the browser's session cookie.
- * The first visit opens one tab per example of examples.json (the README shows the same queries).
+ * The first visit opens one tab per example of examples.json (docs/graphql.md shows the same queries).
  */
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import 'graphiql/graphiql.css';
@@ -12,7 +12,7 @@ import './page.css';
 
 const ENDPOINT = '/graphql';
 
-/** The session's CSRF token, asked for once: mutations must carry it in `x-csrf-token` (see the README's security section). */
+/** The session's CSRF token, asked for once: mutations must carry it in `x-csrf-token` (see docs/security.md). */
 let csrf: Promise<string | null> | null = null;
 const csrfToken = (): Promise<string | null> =>
   (csrf ??= fetch(ENDPOINT, {

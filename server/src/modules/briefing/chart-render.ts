@@ -1,7 +1,7 @@
 /**
  * Charts for documents: an option from @ogi/charts (the dashboard's own builders) rendered on the server by
  * ECharts' SSR SVG renderer, then to PNG with resvg for Word. Chinese text needs a CJK font on the machine: the
- * WenQuanYi Zen Hei font (`apt-get install -y fonts-wqy-zenhei`; see the README); without it resvg draws boxes.
+ * WenQuanYi Zen Hei font (`apt-get install -y fonts-wqy-zenhei`; see docs/briefing.md); without it resvg draws boxes.
  */
 import { Resvg } from '@resvg/resvg-js';
 import { BarChart, LineChart } from 'echarts/charts';

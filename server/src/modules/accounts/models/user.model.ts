@@ -5,7 +5,7 @@ import { ROLES, ROLE_LABELS, type Role } from '@ogi/domain';
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in Role]: K };
 registerEnumType(RoleEnum, {
   name: 'Role',
-  description: 'What a user may do (see the README security section).',
+  description: 'What a user may do (see docs/security.md).',
   valuesMap: Object.fromEntries(ROLES.map((r) => [r, { description: `${ROLE_LABELS[r].zh} ${ROLE_LABELS[r].en}` }])),
 });
 
