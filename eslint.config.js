@@ -69,6 +69,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/coverage/**',
       'client/graphiql/**',
+      'client/src/graphql/generated/**',
       'e2e/test-results/**',
       'e2e/playwright-report/**',
       '.data/**',

@@ -82,3 +82,60 @@ describe('the type-check step of pnpm check', () => {
     expect(outcome.output).toMatch(/Planted\.vue\(2,7\): error TS2322: Type 'string' is not assignable to type 'number'/);
   }, 60_000);
 });
+
+describe('the codegen step of pnpm check', () => {
+  // The real GraphQL Code Generator CLI with the client's own configuration (codegen.ts), pointed at planted
+  // documents and a planted output folder instead of src/graphql, exactly as `pnpm check` runs it (`--check`).
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(clientRoot, '.planted-codegen-'));
+    await writeFile(
+      join(dir, 'codegen.ts'),
+      [
+        `import config, { GENERATED_DIR } from '${join(clientRoot, 'codegen.ts')}';`,
+        `export default { ...config, documents: ['${join(dir, '*.graphql')}'], generates: { '${join(dir, 'generated')}/': config.generates[GENERATED_DIR] } };`,
+        '',
+      ].join('\n'),
+    );
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  // Without vitest's NODE_ENV=test, which silences the tool's report of what it refused.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV'));
+  const codegen = (...args: string[]) =>
+    run(join(clientRoot, 'node_modules', '.bin', 'graphql-codegen'), ['--config', join(dir, 'codegen.ts'), ...args], { cwd: clientRoot, env }).then(
+      () => ({ failed: false, output: '' }),
+      (e: { stdout?: string; stderr?: string }) => ({ failed: true, output: `${e.stdout ?? ''}${e.stderr ?? ''}` }),
+    );
+  const plant = (document: string) => writeFile(join(dir, 'planted.query.graphql'), document);
+
+  it('refuses a document asking for a field, an argument or an enum value the schema lacks', async () => {
+    await plant('query Planted {\n  reports(take: 1) {\n    items {\n      id\n      publishedAt\n    }\n  }\n}\n');
+    const field = await codegen('--check');
+    expect(field.failed).toBe(true);
+    expect(field.output).toMatch(/Cannot query field "publishedAt" on type "Report"/);
+
+    await plant('query Planted {\n  reports(take: 1, orderBy: "year") {\n    total\n  }\n}\n');
+    const argument = await codegen('--check');
+    expect(argument.failed).toBe(true);
+    expect(argument.output).toMatch(/Unknown argument "orderBy" on field "Query.reports"/);
+
+    await plant('query Planted {\n  findings(severities: [fatal]) {\n    total\n  }\n}\n');
+    const enumValue = await codegen('--check');
+    expect(enumValue.failed).toBe(true);
+    expect(enumValue.output).toMatch(/Value "fatal" does not exist in "Severity" enum/);
+  }, 120_000);
+
+  it('passes generated types that match their documents, and refuses them once a document has changed', async () => {
+    await plant('query Planted {\n  reports(take: 1) {\n    items {\n      id\n      year\n    }\n  }\n}\n');
+    expect(await codegen()).toEqual({ failed: false, output: '' });
+    expect(await codegen('--check')).toEqual({ failed: false, output: '' });
+
+    await plant('query Planted {\n  reports(take: 1) {\n    items {\n      id\n      year\n      template\n    }\n  }\n}\n');
+    const stale = await codegen('--check');
+    expect(stale.failed).toBe(true);
+    expect(stale.output).toMatch(/stale files were detected[\s\S]*generated\/graphql\.ts/);
+  }, 120_000);
+});

@@ -1,6 +1,35 @@
 import { readFileSync } from 'node:fs';
-import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, METRIC_QUALITY_STATES, REPORT_SCOPES, SEVERITIES } from '@ogi/domain';
-import { buildSchema, getNamedType, isEnumType, isInputObjectType, isObjectType, type GraphQLEnumType, type GraphQLObjectType } from 'graphql';
+import {
+  AGENCY_KIND_VALUES,
+  AGENCY_LEVEL_VALUES,
+  CELL_STATES,
+  CORRECTION_STATUSES,
+  DISCOVERY_STATES,
+  FINDING_STATUSES,
+  FOLLOW_UP_REASONS,
+  FOLLOW_UP_STATUSES,
+  INGEST_BATCH_ORIGINS,
+  INGEST_BATCH_STATUSES,
+  INGEST_ITEM_STATUSES,
+  METRIC_QUALITY_STATES,
+  NOTABLE_CHANGE_KINDS,
+  REPORT_SCOPES,
+  SEVERITIES,
+  SUBMISSION_STATUSES,
+  THRESHOLD_COLOURS,
+  THRESHOLD_DIRECTIONS,
+} from '@ogi/domain';
+import {
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isObjectType,
+  type GraphQLEnumType,
+  type GraphQLField,
+  type GraphQLInputObjectType,
+  type GraphQLObjectType,
+} from 'graphql';
 import { SCHEMA_FILE, buildSchemaText } from './graphql-schema.js';
 
 describe('server/schema.gql', () => {
@@ -34,16 +63,46 @@ describe('server/schema.gql', () => {
     expect(undocumented).toEqual([]);
   });
 
-  it("answers the domain's closed sets as enums with exactly the domain's values", async () => {
+  it("answers and takes the domain's closed sets as enums with exactly the domain's values", async () => {
     const schema = buildSchema(await buildSchemaText());
-    const closedSets: [enumName: string, values: readonly string[], fields: string[]][] = [
-      ['Severity', SEVERITIES, ['Finding.severity']],
-      ['ReportScope', REPORT_SCOPES, ['Report.scope', 'Agency.usualScope']],
-      ['AgencyKind', AGENCY_KIND_VALUES, ['Agency.kind', 'AgencyNode.kind']],
-      ['AgencyLevel', AGENCY_LEVEL_VALUES, ['Agency.level', 'AgencyNode.level']],
-      ['MetricQuality', METRIC_QUALITY_STATES, []],
+    // Each enum, the domain's set it must equal, and the output fields, input fields (`Input.field`) and arguments
+    // (`Type.field(argument)`) that must carry it.
+    const closedSets: [enumName: string, values: readonly string[], places: string[]][] = [
+      [
+        'Severity',
+        SEVERITIES,
+        ['Finding.severity', 'RuleCount.severity', 'Query.findings(severities)', 'Query.findingsConnection(severities)', 'Query.dataQuality(severities)'],
+      ],
+      [
+        'ReportScope',
+        REPORT_SCOPES,
+        ['Report.scope', 'Agency.usualScope', 'MetricValue.scope', 'RankingPage.scope', 'Query.ranking(scopes)', 'UpdateAgencyInput.usualScope'],
+      ],
+      ['AgencyKind', AGENCY_KIND_VALUES, ['Agency.kind', 'AgencyNode.kind', 'AgencySelection.kinds', 'UpdateAgencyInput.kind']],
+      ['AgencyLevel', AGENCY_LEVEL_VALUES, ['Agency.level', 'AgencyNode.level', 'AgencySelection.levels', 'UpdateAgencyInput.level']],
+      ['MetricQuality', METRIC_QUALITY_STATES, ['MetricValue.quality']],
+      ['SubmissionStatus', SUBMISSION_STATUSES, ['Submission.status']],
+      ['DiscoveryState', DISCOVERY_STATES, ['Submission.discovery']],
+      ['IngestBatchOrigin', INGEST_BATCH_ORIGINS, ['IngestBatch.origin']],
+      ['IngestBatchStatus', INGEST_BATCH_STATUSES, ['IngestBatch.status']],
+      ['IngestItemStatus', INGEST_ITEM_STATUSES, ['IngestItem.status']],
+      ['CorrectionStatus', CORRECTION_STATUSES, ['CellCorrection.status']],
+      ['FollowUpStatus', FOLLOW_UP_STATUSES, ['FollowUpItem.status', 'Query.followUps(statuses)', 'Mutation.updateFollowUp(status)']],
+      ['FollowUpReason', FOLLOW_UP_REASONS, ['FollowUpItem.reason', 'BriefingIssue.reason', 'Query.followUps(reasons)']],
+      ['FindingStatus', FINDING_STATUSES, ['Finding.status', 'FindingRow.status']],
+      ['CellState', CELL_STATES, ['Cell.state']],
+      ['ThresholdDirection', THRESHOLD_DIRECTIONS, ['Threshold.direction', 'Mutation.setThreshold(direction)']],
+      ['ThresholdColour', THRESHOLD_COLOURS, ['LeagueRow.colour']],
+      ['NotableChangeKind', NOTABLE_CHANGE_KINDS, ['NotableChange.kind']],
     ];
-    for (const [enumName, values, fields] of closedSets) {
+    const typeAt = (place: string): string => {
+      const [, typeName, fieldName, argName] = /^(\w+)\.(\w+)(?:\((\w+)\))?$/.exec(place)!;
+      const type = schema.getType(typeName!) as GraphQLObjectType | GraphQLInputObjectType;
+      const field = type.getFields()[fieldName!]!;
+      if (!argName) return getNamedType(field.type).name;
+      return getNamedType((field as GraphQLField<unknown, unknown>).args.find((a) => a.name === argName)!.type).name;
+    };
+    for (const [enumName, values, places] of closedSets) {
       const type = schema.getType(enumName) as GraphQLEnumType;
       expect([
         enumName,
@@ -52,11 +111,7 @@ describe('server/schema.gql', () => {
           .map((v) => v.name)
           .sort(),
       ]).toEqual([enumName, [...values].sort()]);
-      for (const path of fields) {
-        const [typeName, fieldName] = path.split('.') as [string, string];
-        const field = (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName]!;
-        expect([path, getNamedType(field.type).name]).toEqual([path, enumName]);
-      }
+      for (const place of places) expect([place, typeAt(place)]).toEqual([place, enumName]);
     }
   });
 });

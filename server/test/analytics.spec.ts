@@ -114,7 +114,7 @@ describe('compare', () => {
 });
 
 describe('ranking', () => {
-  const RANKING = `query($m: String!, $y: Int!, $s: AgencySelection, $min: Int, $o: RankOrder, $scopes: [String!], $take: Int, $skip: Int, $doubtful: Boolean) {
+  const RANKING = `query($m: String!, $y: Int!, $s: AgencySelection, $min: Int, $o: RankOrder, $scopes: [ReportScope!], $take: Int, $skip: Int, $doubtful: Boolean) {
     ranking(metric: $m, year: $y, selection: $s, minSample: $min, order: $o, scopes: $scopes, take: $take, skip: $skip, includeDoubtful: $doubtful) {
       total excludedBelowMinSample excludedByQuality excludedWithoutValue withoutReport scope items { rank agency { name } value sample quality }
     } }`;
@@ -395,7 +395,7 @@ describe('data quality, findings and submissions', () => {
   it('findings: one row per finding, filtered and paged', async () => {
     const { findings } = await data<{
       findings: { total: number; items: { agency: { name: string }; year: number; rule: string; severity: string; cells: string[]; messageZh: string }[] };
-    }>('{ findings(severities: ["error"], take: 1) { total items { agency { name } year rule severity cells messageZh } } }');
+    }>('{ findings(severities: [error], take: 1) { total items { agency { name } year rule severity cells messageZh } } }');
     expect(findings.total).toBe(2);
     expect(findings.items).toHaveLength(1);
     expect(findings.items[0]).toMatchObject({ agency: { name: CITY_POLICE }, year: 2023, severity: 'error' });
@@ -405,7 +405,7 @@ describe('data quality, findings and submissions', () => {
     );
     expect(late.findings.items.map((f) => f.agency.name)).toEqual([CITY_EDU, DISTRICT_EDU]);
     expect(errorCodes(await t.gql('{ findings(rules: ["NO_SUCH_RULE"]) { total } }'))).toEqual(['BAD_USER_INPUT']);
-    expect(errorCodes(await t.gql('{ findings(severities: ["fatal"]) { total } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await t.gql('query($s: [Severity!]) { findings(severities: $s) { total } }', { s: ['fatal'] }))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await t.gql('{ findings(take: 500) { total } }'))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await t.gql('{ dataQuality(years: [2023], rules: ["NO_SUCH_RULE"]) { __typename } }'))).toEqual(['BAD_USER_INPUT']);
   });
@@ -493,7 +493,7 @@ describe('query limits over HTTP', () => {
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `mutation($id: ID!) { updateAgency(input: { id: $id, level: "township" }) { ${parents} } }`, variables: { id: id[CITY] } }),
+      body: JSON.stringify({ query: `mutation($id: ID!) { updateAgency(input: { id: $id, level: township }) { ${parents} } }`, variables: { id: id[CITY] } }),
     });
     expect(res.status).toBe(400);
     const body = (await res.json()) as GraphqlResponse<unknown>;

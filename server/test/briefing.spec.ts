@@ -39,7 +39,7 @@ async function data<T>(query: string, variables?: Record<string, unknown>, as: P
 const reasonOf = (r: GraphqlResponse<unknown>) => (r.errors ?? []).map((e) => e.extensions?.['reason']);
 const nameOf = (agencyId: string) => Object.entries(id).find(([, v]) => v === agencyId)![0];
 
-const SET = `mutation($metric: String!, $direction: String!, $red: Float!, $yellow: Float!, $minSample: Int!, $reason: String) {
+const SET = `mutation($metric: String!, $direction: ThresholdDirection!, $red: Float!, $yellow: Float!, $minSample: Int!, $reason: String) {
   setThreshold(metric: $metric, direction: $direction, red: $red, yellow: $yellow, minSample: $minSample, reason: $reason) { metric version red yellow minSample isDefault setBy }
 }`;
 const SUBSTANTIVE = 'outcomes.substantiveDisclosureRate';
@@ -206,7 +206,7 @@ describe('chasing the agencies', () => {
     const { followUps } = await data<{ followUps: { items: Item[] } }>(ITEMS, { year: 2023 }, editor);
     const item = followUps.items.find((i) => i.reason === 'contradicted')!;
     const other = followUps.items.find((i) => i.reason === 'late')!;
-    const update = `mutation($id: ID!, $status: String, $notes: String) { updateFollowUp(id: $id, status: $status, notes: $notes) { status notes } }`;
+    const update = `mutation($id: ID!, $status: FollowUpStatus, $notes: String) { updateFollowUp(id: $id, status: $status, notes: $notes) { status notes } }`;
     expect(
       (await data<{ updateFollowUp: { status: string } }>(update, { id: item.id, status: 'reminded', notes: '已电话提醒' }, editor)).updateFollowUp,
     ).toEqual({ status: 'reminded', notes: '已电话提醒' });
@@ -249,7 +249,7 @@ describe('chasing the agencies', () => {
     // A later version prints 予以公开 总计 8 where its columns add up to 5; the editor reopens the item.
     const wrong = await storeReport(storeOnlyIngestor(t.dataSource), { ...printed, grantedTotalPrinted: 8 });
     const reportId = String(wrong.status === 'stored' ? wrong.reportId : null);
-    const update = `mutation($id: ID!, $status: String) { updateFollowUp(id: $id, status: $status) { status } }`;
+    const update = `mutation($id: ID!, $status: FollowUpStatus) { updateFollowUp(id: $id, status: $status) { status } }`;
     const itemId = (await data<{ followUps: { items: Item[] } }>(ITEMS, { year: 2023 }, police)).followUps.items[0]!.id;
     await data(update, { id: itemId, status: 'reminded' }, editor);
     const correct = (value: number) =>

@@ -76,7 +76,7 @@ describe('1. ratios over several reports use only reports with both parts and a 
 });
 
 describe('2. values the product knows are contradicted are marked, and never rank best', () => {
-  const RANKING = `query($m: String!, $y: Int!, $min: Int, $doubtful: Boolean, $scopes: [String!]) {
+  const RANKING = `query($m: String!, $y: Int!, $min: Int, $doubtful: Boolean, $scopes: [ReportScope!]) {
     ranking(metric: $m, year: $y, minSample: $min, includeDoubtful: $doubtful, scopes: $scopes) { total excludedByQuality items { rank agency { name } value quality } } }`;
   type Ranking = { ranking: { total: number; excludedByQuality: number; items: { rank: number; agency: { name: string }; value: number; quality: string }[] } };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntryResult } from '../graphql/audit-log.query';
+import { type AuditEntryResult } from '../graphql/api';
 import { AUDIT_ACTIONS } from '@ogi/domain';
 import { en } from '../locales/en';
 import { zhCN } from '../locales/zh-CN';

@@ -3,7 +3,7 @@
  * as JSON) and what its detail says. Pure: the page passes the wording of the current language.
  */
 import { isAuditAction, type AuditAction } from '@ogi/domain';
-import type { AuditEntryResult } from '../graphql/audit-log.query';
+import { type AuditEntryResult } from '../graphql/api';
 
 export interface AuditWording {
   /** The action in words; an action this dashboard does not know yet is shown by its code. */

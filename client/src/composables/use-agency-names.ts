@@ -1,5 +1,5 @@
 import { reactive, watch, type MaybeRefOrGetter, toValue } from 'vue';
-import { defineOperation, request } from '../graphql/client';
+import { requestText } from '../graphql/client';
 
 /**
  * Names of agencies known by id — for the chips of a selection read from a shared URL. Names the picker or a
@@ -23,9 +23,11 @@ export function agencyNamesDocument(count: number): string {
 
 async function lookup(ids: string[]) {
   const batch = ids.slice(0, MAX_LOOKUP);
-  const op = defineOperation<Record<string, { id: string; name: string } | null>, Record<string, string>>(agencyNamesDocument(batch.length));
   try {
-    const data = await request(op, Object.fromEntries(batch.map((id, i) => [`id${i}`, id])));
+    const data = await requestText<Record<string, { id: string; name: string } | null>>(
+      agencyNamesDocument(batch.length),
+      Object.fromEntries(batch.map((id, i) => [`id${i}`, id])),
+    );
     rememberAgencyNames(Object.values(data).filter((a): a is { id: string; name: string } => a !== null));
   } catch {
     // An id that no longer exists makes the lookup fail; the chip then shows the id, which is still usable.

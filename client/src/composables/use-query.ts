@@ -1,5 +1,6 @@
 import { onScopeDispose, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
-import { ApiError, request, type TypedOperation } from '../graphql/client';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { ApiError, request } from '../graphql/client';
 
 /** The Prioritized Task Scheduling API's `scheduler.yield()` where the browser has it; elsewhere nothing. */
 function yieldToBrowser(): Promise<void> | undefined {
@@ -18,7 +19,7 @@ export interface QueryState<TResult> {
  * Runs a query now and again whenever its variables change. `variables` returning null skips the query.
  * A newer request aborts the one in flight, so a slow answer never overwrites a newer one.
  */
-export function useQuery<TResult, TVariables>(operation: TypedOperation<TResult, TVariables>, variables: () => TVariables | null): QueryState<TResult> {
+export function useQuery<TResult, TVariables>(operation: TypedDocumentNode<TResult, TVariables>, variables: () => TVariables | null): QueryState<TResult> {
   const data = shallowRef<TResult | null>(null);
   const error = shallowRef<ApiError | null>(null);
   const loading = ref(false);

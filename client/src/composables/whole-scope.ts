@@ -1,5 +1,5 @@
 import { computed } from 'vue';
-import { AgencyTreeQuery } from '../graphql/agency-tree.query';
+import { AgencyTreeDocument } from '../graphql/api';
 import type { MessageKey } from '../locales';
 import { useSessionStore } from '../stores/session';
 import { useI18n } from './use-i18n';
@@ -24,7 +24,7 @@ export function useWholeScopeName(active: () => boolean = () => true) {
   const { t } = useI18n();
   const session = useSessionStore();
   const own = computed(() => (session.user?.role === 'department' ? (session.user.agency?.name ?? null) : null));
-  const top = useQuery(AgencyTreeQuery, () => (own.value || !active() ? null : { parentId: null }));
+  const top = useQuery(AgencyTreeDocument, () => (own.value || !active() ? null : { parentId: null }));
   return computed(() => {
     const scope = wholeScope(top.data.value?.agencyTree ?? [], own.value);
     return 'name' in scope ? scope.name : t(scope.key);

@@ -10,7 +10,9 @@
  *
  * A page keeps its own extra parameters (chart type, sort) next to these; unknown parameters are left alone.
  */
+import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, isOneOf, type AgencyKind, type AgencyLevel } from '@ogi/domain';
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import type { AgencySelection } from '../graphql/api';
 
 /** The first data year of the current formats (reports published in 2020). Earlier reports are not read. */
 export const FIRST_YEAR = 2019;
@@ -19,8 +21,8 @@ export const FIRST_YEAR = 2019;
 export interface AgencySelectionFilter {
   agencyIds: string[];
   parentId: string | null;
-  kinds: string[];
-  levels: string[];
+  kinds: AgencyKind[];
+  levels: AgencyLevel[];
   includeDescendants: boolean;
 }
 
@@ -70,8 +72,8 @@ export function parseDashboardQuery(query: LocationQuery): DashboardFilters {
     selection: {
       agencyIds,
       parentId,
-      kinds: listValue(first(query.kinds), 10).filter((k) => CODE.test(k)),
-      levels: listValue(first(query.levels), 10).filter((k) => CODE.test(k)),
+      kinds: listValue(first(query.kinds), 10).filter((k) => isOneOf(AGENCY_KIND_VALUES, k)),
+      levels: listValue(first(query.levels), 10).filter((k) => isOneOf(AGENCY_LEVEL_VALUES, k)),
       includeDescendants: parentId !== null && first(query.descendants) === '1',
     },
     metrics: listValue(first(query.metrics), 50).filter((m) => CODE.test(m)),
@@ -98,17 +100,9 @@ export function toDashboardQuery(filters: DashboardFilters, keep: LocationQuery 
 
 export const isAllAgencies = (s: AgencySelectionFilter) => s.agencyIds.length === 0 && s.parentId === null && s.kinds.length === 0 && s.levels.length === 0;
 
-/** The `AgencySelection` input of the GraphQL API. */
-export interface AgencySelectionInput {
-  agencyIds?: string[];
-  parentId?: string;
-  includeDescendants?: boolean;
-  kinds?: string[];
-  levels?: string[];
-}
-
-export function toSelectionInput(s: AgencySelectionFilter): AgencySelectionInput {
-  const input: AgencySelectionInput = {};
+/** The filter as the API's `AgencySelection` input. */
+export function toSelectionInput(s: AgencySelectionFilter): AgencySelection {
+  const input: AgencySelection = {};
   if (s.agencyIds.length) input.agencyIds = s.agencyIds;
   else if (s.parentId) {
     input.parentId = s.parentId;

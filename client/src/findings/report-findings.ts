@@ -1,10 +1,10 @@
 /** How findings attach to table cells: by cell path (`applications.newReceived[0]`). */
 import { SEVERITIES } from '@ogi/domain';
-import type { FindingResult, SeverityValue } from '../graphql/types';
+import { type FindingResult, type Severity } from '../graphql/api';
 
-export const SEVERITY_ORDER: readonly SeverityValue[] = SEVERITIES;
+export const SEVERITY_ORDER: readonly Severity[] = SEVERITIES;
 const rank = (s: string) => {
-  const i = SEVERITY_ORDER.indexOf(s as SeverityValue);
+  const i = SEVERITY_ORDER.indexOf(s as Severity);
   return i < 0 ? SEVERITY_ORDER.length : i;
 };
 
@@ -24,8 +24,8 @@ export function findingsByCell(findings: readonly FindingResult[]): FindingsByCe
 }
 
 /** The most severe of some findings, or null when there are none. */
-export function worstSeverity(findings: readonly FindingResult[]): SeverityValue | null {
-  let worst: SeverityValue | null = null;
+export function worstSeverity(findings: readonly FindingResult[]): Severity | null {
+  let worst: Severity | null = null;
   for (const f of findings) if (worst === null || rank(f.severity) < rank(worst)) worst = f.severity;
   return worst;
 }
@@ -35,9 +35,9 @@ export function sortFindings(findings: readonly FindingResult[]): FindingResult[
   return [...findings].sort((a, b) => rank(a.severity) - rank(b.severity) || a.rule.localeCompare(b.rule));
 }
 
-export function countBySeverity(findings: readonly { severity: string }[]): Record<SeverityValue, number> {
-  const counts: Record<SeverityValue, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) if (f.severity in counts) counts[f.severity as SeverityValue]++;
+export function countBySeverity(findings: readonly { severity: string }[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) if (f.severity in counts) counts[f.severity as Severity]++;
   return counts;
 }
 

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, csrfHeaders, defineOperation, request, sessionHooks } from './client';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
+import { ApiError, csrfHeaders, request, sessionHooks } from './client';
 
-const Op = defineOperation<{ hello: string }, { name: string }>('query Hello($name: String) { hello(name: $name) }');
+const HELLO = 'query Hello($name: String) {\n  hello(name: $name)\n}';
+const Op = parse(HELLO) as TypedDocumentNode<{ hello: string }, { name: string }>;
 const json = (status: number, body: unknown) =>
   vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
 
@@ -22,7 +25,7 @@ describe('GraphQL request', () => {
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/graphql');
     expect(init.method).toBe('POST');
-    expect(JSON.parse(String(init.body))).toEqual({ query: Op.document, variables: { name: 'x' } });
+    expect(JSON.parse(String(init.body))).toEqual({ query: HELLO, variables: { name: 'x' } });
   });
 
   it('reports GraphQL errors with their codes', async () => {

@@ -5,7 +5,7 @@
 import type { MetricQuality } from '@ogi/domain';
 import type { GridCell, GridColumn, GridRow } from '../components/data-grid';
 import type { DataTable } from '../export/data-table';
-import type { AgencyRef, MetricValueResult } from '../graphql/analytics.types';
+import { type AgencyRef, type MetricValueResult } from '../graphql/api';
 import { chartValue } from './metric-format';
 import { isDoubtful, qualityMark, type TooltipText } from './metric-quality';
 import { valueAt, type ValueIndex } from './value-index';

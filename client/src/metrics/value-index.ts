@@ -1,5 +1,5 @@
 /** Metric values of many agencies and years, indexed for the lookups pages make by the tens of thousands. */
-import type { MetricValueResult } from '../graphql/analytics.types';
+import { type MetricValueResult } from '../graphql/api';
 
 /**
  * Values by agency, then metric, then year. Nested maps rather than one map of joined keys: a page of 3,000

@@ -2,7 +2,7 @@ import { mayAccess, type AccessSet } from '@ogi/domain';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { request } from '../graphql/client';
-import { LoginMutation, LogoutMutation, SessionQuery, type SessionInfo, type SessionUser } from '../graphql/session.query';
+import { LoginDocument, LogoutDocument, SessionDocument, type SessionInfo, type SessionUser } from '../graphql/api';
 
 /** unknown: not asked yet; signedIn / signedOut: as the server said. */
 export type SessionStatus = 'unknown' | 'signedIn' | 'signedOut';
@@ -28,7 +28,7 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Asks the server who is signed in (once at a time). */
   function load(): Promise<void> {
-    loading ??= request(SessionQuery, {})
+    loading ??= request(SessionDocument, {})
       .then((r) => set(r.session))
       .finally(() => {
         loading = null;
@@ -37,12 +37,12 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function signIn(username: string, password: string): Promise<void> {
-    set((await request(LoginMutation, { username, password })).login);
+    set((await request(LoginDocument, { username, password })).login);
   }
 
   async function signOut(): Promise<void> {
     try {
-      await request(LogoutMutation, {});
+      await request(LogoutDocument, {});
     } finally {
       clear(false);
     }

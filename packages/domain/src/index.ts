@@ -16,3 +16,5 @@ export * from './audit.js';
 export * from './briefing/thresholds.js';
 export * from './briefing/notable-changes.js';
 export * from './briefing/sentences.js';
+export * from './workflow-states.js';
+export * from './closed-set.js';

@@ -25,7 +25,8 @@ export interface ParsedReportCore {
 }
 
 /** How a cell was printed: a number, a printed zero, nothing, a "not applicable" mark, or other text. */
-export type CellState = 'NUMERIC' | 'ZERO' | 'EMPTY' | 'NA' | 'TEXT';
+export const CELL_STATES = ['NUMERIC', 'ZERO', 'EMPTY', 'NA', 'TEXT'] as const;
+export type CellState = (typeof CELL_STATES)[number];
 
 /** Where a value was read. Offsets are into `ParsedReport.text` (the normalised text of the document). */
 export type CellSource =

@@ -253,7 +253,7 @@ async function main(): Promise<void> {
       },
       {
         name: 'findings: errors, first page',
-        request: () => ({ query: `{ findings(severities: ["error"]) { total items { reportId agency { name } year rule cells messageZh } } }` }),
+        request: () => ({ query: `{ findings(severities: [error]) { total items { reportId agency { name } year rule cells messageZh } } }` }),
       },
       {
         name: `submissions: all agencies × ${years.length} years (the quality page's fields)`,
@@ -390,7 +390,7 @@ async function main(): Promise<void> {
           variables: { r: root, y: years, m: tenMetrics },
         },
         {
-          query: `query($y: Int!, $s: AgencySelection) { ranking(metric: "applications.new", year: $y, selection: $s, minSample: 0, order: DESC, take: 10, scopes: ["self"]) { total excludedBelowMinSample items { rank value numerator denominator sample reportId agency { id name } } } }`,
+          query: `query($y: Int!, $s: AgencySelection) { ranking(metric: "applications.new", year: $y, selection: $s, minSample: 0, order: DESC, take: 10, scopes: [self]) { total excludedBelowMinSample items { rank value numerator denominator sample reportId agency { id name } } } }`,
           variables: { y: year, s: selection },
         },
         {

@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountInApp } from '../../../test/mount';
-import type { AgencyProfile } from '../../graphql/agency-profile.query';
+import { type AgencyProfile } from '../../graphql/api';
 import AgencyEditForm from './AgencyEditForm.vue';
 
 type Body = { query: string; variables: { input: Record<string, unknown> } };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildUpdateInput, formFromAgency, isHttpUrl, parseAliases, reportUrlProblem, validateAgencyForm } from './agency-edit.model';
 
-const agency = {
+const agency: Parameters<typeof formFromAgency>[0] = {
   id: '7',
   name: '鄂州市行政审批局',
   kind: 'department',

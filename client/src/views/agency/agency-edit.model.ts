@@ -3,9 +3,8 @@
  * checks a clerk gets before anything is sent (the server checks the same and more: a name or alias taken by
  * another agency, a parent below the agency itself), and the `updateAgency` input of only what changed.
  */
-import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, normaliseAgencyName } from '@ogi/domain';
-import type { AgencyProfile } from '../../graphql/agency-profile.query';
-import type { UpdateAgencyInput } from '../../graphql/update-agency.mutation';
+import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, isOneOf, normaliseAgencyName } from '@ogi/domain';
+import { type AgencyProfile, type UpdateAgencyInput } from '../../graphql/api';
 
 export { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES };
 
@@ -96,11 +95,12 @@ export function buildUpdateInput(agency: EditedAgency, form: AgencyEditForm): Up
     input.name = name;
     changed = true;
   }
-  if (form.kind !== agency.kind) {
+  // The form's choices are checked first (agencyEditProblems); the guards only narrow the strings to the sets.
+  if (form.kind !== agency.kind && isOneOf(AGENCY_KIND_VALUES, form.kind)) {
     input.kind = form.kind;
     changed = true;
   }
-  const level = form.level || null;
+  const level = form.level && isOneOf(AGENCY_LEVEL_VALUES, form.level) ? form.level : null;
   if (level !== agency.level) {
     input.level = level;
     changed = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
+import { type AgencyRef, type MetricValueResult } from '../../graphql/api';
 import { indexValues } from '../../metrics/value-index';
 import { buildProfileTrendOption, median, peerStanding, profileTrendTable } from './agency.model';
 
@@ -12,6 +12,11 @@ const v = (agencyId: string, year: number, metric: string, value: number | null)
   numerator: null,
   denominator: null,
   reportId: `r-${agencyId}-${year}`,
+  quality: 'VERIFIED',
+  scope: 'self',
+  printedValue: value,
+  partsValue: value,
+  evidence: [],
 });
 const peers = ['a', 'b', 'c', 'd'].map(agency);
 const index = indexValues([
@@ -64,8 +69,8 @@ describe('agency against its peers', () => {
     });
     const series = option.series as { name: string; data: unknown[] }[];
     expect(series[0]!.data).toEqual([
-      { value: 50, reportId: 'r-a-2022', quality: null, scope: null },
-      { value: 40, reportId: 'r-a-2023', quality: null, scope: null },
+      { value: 50, reportId: 'r-a-2022', quality: 'VERIFIED', scope: 'self' },
+      { value: 40, reportId: 'r-a-2023', quality: 'VERIFIED', scope: 'self' },
     ]);
     expect(series[1]!.data).toEqual([60, 60]);
     expect(profileTrendTable(option, '年度').rows).toEqual([

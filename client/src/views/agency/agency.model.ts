@@ -7,7 +7,7 @@ import { METRIC_BY_CODE } from '@ogi/domain';
 import { PALETTE } from '../../composables/chart-palette';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
-import type { AgencyRef } from '../../graphql/analytics.types';
+import { type AgencyRef } from '../../graphql/api';
 import { chartValue } from '../../metrics/metric-format';
 import { valueAt, type ValueIndex } from '../../metrics/value-index';
 

@@ -1,6 +1,6 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FollowUpItemResult } from '../../graphql/follow-ups.query';
+import { type FollowUpItemResult } from '../../graphql/api';
 import { mountInApp } from '../../../test/mount';
 import FollowUpsView from './FollowUpsView.vue';
 

@@ -12,10 +12,10 @@ import {
   type BriefingBreakdownText,
   type BriefingTrendText,
 } from '@ogi/charts';
-import { METRIC_BY_CODE, mayAccess, type Role } from '@ogi/domain';
+import { METRIC_BY_CODE, mayAccess, type FollowUpStatus, type Role } from '@ogi/domain';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
-import type { BreakdownPart, BriefingResult } from '../../graphql/briefing.query';
+import { type BreakdownPart, type BriefingResult } from '../../graphql/api';
 
 export type BriefingDocument = 'briefing' | 'notice';
 
@@ -85,7 +85,7 @@ export function boundFromForm(metric: string, value: number): number {
 export type FollowUpAction = 'remind' | 'resolve' | 'exempt' | 'notes' | 'answer' | 'contact';
 
 /** What a role may do with an item in a status (the server checks the same). */
-export function followUpActions(role: Role | null | undefined, status: string): FollowUpAction[] {
+export function followUpActions(role: Role | null | undefined, status: FollowUpStatus): FollowUpAction[] {
   const actions: FollowUpAction[] = [];
   const open = status === 'pending' || status === 'reminded';
   if (mayAccess(role, 'edit')) {
@@ -98,4 +98,4 @@ export function followUpActions(role: Role | null | undefined, status: string): 
 }
 
 /** The status an action sets, for those that set one. */
-export const STATUS_OF_ACTION: Partial<Record<FollowUpAction, string>> = { remind: 'reminded', resolve: 'resolved', exempt: 'exempt' };
+export const STATUS_OF_ACTION: Partial<Record<FollowUpAction, FollowUpStatus>> = { remind: 'reminded', resolve: 'resolved', exempt: 'exempt' };

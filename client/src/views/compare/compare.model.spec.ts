@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellBadge, cellLink, cellText, cellTitle, cellTone } from '../../components/data-grid';
 import { EMPTY_SELECTION } from '../../filters/dashboard-filters';
-import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
+import { type AgencyRef, type MetricValueResult } from '../../graphql/api';
 import { BAR_LIMIT } from '../../composables/chart-limits';
 import { describeValue, metricGrid } from '../../metrics/metric-grid';
 import { indexValues } from '../../metrics/value-index';
@@ -16,6 +16,11 @@ const v = (agencyId: string, year: number, metric: string, value: number | null,
   numerator: value,
   denominator: metric.endsWith('Rate') ? 100 : null,
   reportId,
+  quality: 'VERIFIED',
+  scope: 'self',
+  printedValue: value,
+  partsValue: value,
+  evidence: [],
 });
 
 const agencies = [agency('hz', '洪泽区人民政府'), agency('sy', '沭阳县人民政府'), agency('pt', '平潭综合实验区')];
@@ -108,7 +113,7 @@ describe('compare: tooltips', () => {
 
 describe('compare: why a value is contradicted', () => {
   it('洪泽 2023 review total: the table and the tooltip say the printed 0 against 11 from its parts (10 维持 + 1 纠正)', () => {
-    const hz = { ...v('hz', 2023, 'review.total', 0), quality: 'CONTRADICTED' as const, scope: 'self', printedValue: 0, partsValue: 11 };
+    const hz = { ...v('hz', 2023, 'review.total', 0), quality: 'CONTRADICTED' as const, scope: 'self' as const, printedValue: 0, partsValue: 11 };
     const words = { ...text, readings: (p: string, q: string) => `原表印数 ${p}，按分项推算 ${q}` };
     expect(describeValue(hz, words)).toBe('表内矛盾 · 原表印数 0，按分项推算 11');
     // Readings that agree say nothing more.

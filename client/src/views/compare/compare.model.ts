@@ -8,7 +8,7 @@ import { PALETTE } from '../../composables/chart-palette';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
 import { EMPTY_SELECTION, isAllAgencies, type AgencySelectionFilter } from '../../filters/dashboard-filters';
-import type { AgencyRef, MetricValueResult } from '../../graphql/analytics.types';
+import { type AgencyRef, type MetricValueResult } from '../../graphql/api';
 import { chartValue } from '../../metrics/metric-format';
 import { readingsNote, type MetricGridText } from '../../metrics/metric-grid';
 import { DOUBTFUL_ITEM_STYLE, describedTooltip, isDoubtful } from '../../metrics/metric-quality';

@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountInApp } from '../../../test/mount';
-import type { IngestBatchDetail, IngestBatchSummary } from '../../graphql/ingest-batch.query';
+import { type IngestBatchDetail, type IngestBatchSummary } from '../../graphql/api';
 import { BATCH_POLL_MS } from './ingest-batch.model';
 import RecentBatches from './RecentBatches.vue';
 

@@ -2,7 +2,7 @@
  * Pure rules of the import page's batch views: when to ask the server again, which batches can be resumed from
  * here, and how a batch's files read.
  */
-import type { IngestBatchSummary, IngestItemResult } from '../../graphql/ingest-batch.query';
+import { type IngestBatchSummary, type IngestItemResult } from '../../graphql/api';
 
 /** How long to wait before asking again about a batch that is still running. */
 export const BATCH_POLL_MS = 2000;

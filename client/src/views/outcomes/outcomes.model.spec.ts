@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BreakdownRowResult } from '../../graphql/analytics.types';
+import { type BreakdownRowResult } from '../../graphql/api';
 import {
   agencyStackTable,
   buildAgencyStackOption,

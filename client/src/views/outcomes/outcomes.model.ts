@@ -8,7 +8,7 @@ import { yearSpan } from '../../composables/chart-axes';
 import { OUTCOME_COLOURS, PALETTE } from '../../composables/chart-palette';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
-import type { BreakdownRowResult } from '../../graphql/analytics.types';
+import { type BreakdownRowResult } from '../../graphql/api';
 import { BAR_LIMIT } from '../../composables/chart-limits';
 
 /** The groups whose rows give a reason (三 (三)–(六)), and the query field that breaks each down. */

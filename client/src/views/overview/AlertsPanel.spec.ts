@@ -2,7 +2,7 @@ import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { mountInApp } from '../../../test/mount';
 import { EMPTY_SELECTION } from '../../filters/dashboard-filters';
-import type { SubmissionResult } from '../../graphql/analytics.types';
+import { type SubmissionResult } from '../../graphql/api';
 import AlertsPanel from './AlertsPanel.vue';
 
 /** Eight agencies of one city that have not reported for 2024 (due 31 January 2025). */
@@ -18,6 +18,7 @@ const missing: SubmissionResult[] = Array.from({ length: 8 }, (_, i): Submission
   discovery: 'NOT_FOUND',
   discoveredUrl: null,
   discoveryDetail: null,
+  missingMark: null,
 }));
 
 describe('what needs chasing on the overview', () => {

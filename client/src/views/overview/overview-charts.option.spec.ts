@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RollupValueResult } from '../../graphql/analytics.types';
+import { type RollupValueResult } from '../../graphql/api';
 import { buildRankingOption, buildTrendOption, latestYearWithData, topAgenciesVariables, trendPoints, trendTable } from './overview-charts.option';
 
 const r = (year: number, metric: string, value: number | null, reportsCounted = 3): RollupValueResult => ({
@@ -9,7 +9,14 @@ const r = (year: number, metric: string, value: number | null, reportsCounted = 
   numerator: value,
   denominator: null,
   reportsCounted,
+  reportsDoubtful: 0,
   agenciesCovered: reportsCounted,
+  agenciesExpected: reportsCounted,
+  matchedAgencies: reportsCounted,
+  matchedValue: value,
+  matchedPreviousValue: null,
+  coverageChanged: false,
+  dataAsOf: null,
 });
 
 const rollup = [

@@ -7,8 +7,7 @@ import { rateAxisMax, yearSpan } from '../../composables/chart-axes';
 import type { ChartOption } from '../../composables/echarts';
 import { PALETTE } from '../../composables/chart-palette';
 import type { DataTable } from '../../export/data-table';
-import type { AgencySelectionInput, RollupValueResult } from '../../graphql/analytics.types';
-import type { RankingQueryVariables } from '../../graphql/ranking.query';
+import { type AgencySelection, type RankingQueryVariables, type RollupValueResult } from '../../graphql/api';
 import type { MetricCode } from '@ogi/domain';
 import { DOUBTFUL_ITEM_STYLE, describedTooltip, isDoubtful, qualityMark, type TooltipText } from '../../metrics/metric-quality';
 
@@ -180,7 +179,7 @@ export type RankedReports = 'self' | 'aggregates';
  * overview ranks the aggregates among themselves (region against region) instead of showing nothing, and its
  * caption says which kind it ranks. Counts need no minimum sample.
  */
-export function topAgenciesVariables(year: number, selection: AgencySelectionInput | null, reports: RankedReports = 'self'): RankingQueryVariables {
+export function topAgenciesVariables(year: number, selection: AgencySelection | null, reports: RankedReports = 'self'): RankingQueryVariables {
   // One scope per ranking (the API refuses to mix them): region aggregates are compared region against region.
   const scopes: ReportScope[] = reports === 'self' ? ['self'] : ['region_aggregate'];
   return { metric: 'applications.new', year, selection, scopes, minSample: 0, order: 'DESC', take: TOP_AGENCIES };

@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountInApp } from '../../../test/mount';
-import type { AgencyMatchProposal } from '../../graphql/agency-match-proposals.query';
+import { type AgencyMatchProposal } from '../../graphql/api';
 import AgencyMatchProposals from './AgencyMatchProposals.vue';
 
 type Body = { query: string; variables: Record<string, unknown> };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SubmissionResult } from '../../graphql/analytics.types';
+import { type SubmissionResult } from '../../graphql/api';
 import { markCandidates, markedMissing } from './missing-marks.model';
 
 const row = (agency: string, id: string, year: number, status: SubmissionResult['status'], extra: Partial<SubmissionResult> = {}): SubmissionResult => ({
@@ -14,6 +14,7 @@ const row = (agency: string, id: string, year: number, status: SubmissionResult[
   discovery: 'NOT_CHECKED',
   discoveredUrl: null,
   discoveryDetail: null,
+  missingMark: null,
   ...extra,
 });
 

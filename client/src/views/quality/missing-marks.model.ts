@@ -2,7 +2,7 @@
  * An editor's missing marks on the quality page: the agency-years one may mark (no report, deadline passed, not yet
  * shown missing) and those marked, each as one choice.
  */
-import type { SubmissionResult } from '../../graphql/analytics.types';
+import { type SubmissionResult } from '../../graphql/api';
 
 export interface MarkChoice {
   /** `agencyId:year`, the select's value. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SubmissionResult } from '../../graphql/analytics.types';
+import { type SubmissionResult } from '../../graphql/api';
 import { sortRows } from '../../components/data-grid';
 import { agenciesWithStatus, buildRuleCountsOption, statusCounts, submissionMatrix } from './quality.model';
 
@@ -15,6 +15,7 @@ const sub = (agencyId: string, name: string, year: number, status: SubmissionRes
   discovery: status === 'MISSING' ? 'NOT_FOUND' : 'IMPORTED',
   discoveredUrl: null,
   discoveryDetail: null,
+  missingMark: null,
   ...extra,
 });
 const subs = [

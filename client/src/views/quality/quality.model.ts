@@ -5,8 +5,7 @@
 import type { ChartOption } from '../../composables/echarts';
 import type { GridColumn, GridRow, GridTone } from '../../components/data-grid';
 import type { DataTable } from '../../export/data-table';
-import type { SubmissionResult, SubmissionStatus } from '../../graphql/analytics.types';
-import type { RuleCountResult } from '../../graphql/data-quality.query';
+import { type RuleCountResult, type SubmissionResult, type SubmissionStatus } from '../../graphql/api';
 
 export { ruleLabel } from '../../findings/rule-label';
 

@@ -5,7 +5,7 @@ import { EZHOU_2020, HONGZE_2023, KEWEI_2024 } from '../../../test/fixtures/repo
 import { mountInApp } from '../../../test/mount';
 import CellTooltip from '../../components/CellTooltip.vue';
 import { provideCellTooltip } from '../../composables/use-cell-tooltip';
-import type { ReportDetail } from '../../graphql/report.query';
+import { type ReportDetail } from '../../graphql/api';
 import ApplicationsTable from './ApplicationsTable.vue';
 import { findingsByCell } from '../../findings/report-findings';
 

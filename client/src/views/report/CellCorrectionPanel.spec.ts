@@ -6,7 +6,7 @@ import CellCorrectionPanel from './CellCorrectionPanel.vue';
 const CELL = {
   path: 'applications.newReceived[6]',
   value: 30,
-  state: 'NUMERIC',
+  state: 'NUMERIC' as const,
   raw: '29',
   confidence: 1,
   alternatives: null,

@@ -7,7 +7,7 @@
  */
 import { APPLICATION_ROW_BY_KEY, OUTCOME_GROUP_LABELS, type OutcomeGroup } from '@ogi/domain';
 import type { Bilingual } from '../../composables/use-i18n';
-import type { ApplicationRowResult, CellResult } from '../../graphql/types';
+import { type ApplicationRowResult, type CellResult } from '../../graphql/api';
 
 /** A label cell: a piece of printed text, or the vertical 三、本年度办理结果 heading (worded by the locale). */
 export type LabelCell = { rowspan: number; colspan: number; scope: 'row' | 'rowgroup' } & ({ kind: 'text'; text: Bilingual } | { kind: 'outcomesHeading' });

@@ -1,6 +1,5 @@
 /** The cells of a report whose value an editor corrected, in printed order (sections 二, 三, 四). */
-import type { ReportDetail } from '../../graphql/report.query';
-import type { CellResult } from '../../graphql/types';
+import { type CellResult, type ReportDetail } from '../../graphql/api';
 
 export interface CorrectedCell {
   path: string;

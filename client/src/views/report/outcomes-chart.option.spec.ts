@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EZHOU_2020, KEWEI_2024 } from '../../../test/fixtures/reports';
-import type { ApplicationRowResult } from '../../graphql/types';
+import { type ApplicationRowResult } from '../../graphql/api';
 import { buildOutcomesChartOption, OUTCOME_GROUPS, outcomeTotals } from './outcomes-chart.option';
 
 const zh = { unit: '件', incomplete: '含空白格，无法合计', groupLabel: (g: { label: string }) => g.label };

@@ -7,7 +7,7 @@ import { METRIC_BY_CODE, OUTCOME_GROUP_LABELS, TEMPLATES, type OutcomeGroup, typ
 import { OUTCOME_COLOURS } from '../../composables/chart-palette';
 import type { ChartOption } from '../../composables/echarts';
 import type { Bilingual } from '../../composables/use-i18n';
-import type { ApplicationRowResult } from '../../graphql/types';
+import { type ApplicationRowResult } from '../../graphql/api';
 
 export const OUTCOME_GROUPS = Object.keys(OUTCOME_GROUP_LABELS) as OutcomeGroup[];
 

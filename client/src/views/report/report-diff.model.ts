@@ -2,7 +2,7 @@
  * The diff of two versions of a report, as the page lists it: each changed property and cell in words, old → new.
  * Pure: the page passes the wording of the current language.
  */
-import type { CellChangeResult, FieldChangeResult } from '../../graphql/report-diff.query';
+import { type CellChangeResult, type FieldChangeResult } from '../../graphql/api';
 
 export interface DiffWording {
   /** publishedOn → 公布日期 … */

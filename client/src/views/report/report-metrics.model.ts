@@ -4,7 +4,7 @@
  * @ogi/domain's metric dictionary, with its reason).
  */
 import { METRIC_BY_CODE, type MetricQuality } from '@ogi/domain';
-import type { ReportMetricResult } from '../../graphql/report-metrics.query';
+import { type ReportMetricResult } from '../../graphql/api';
 
 export type MetricBasis = 'printed' | 'parts';
 

@@ -6,7 +6,7 @@ import { REVIEW_COLUMNS, REVIEW_TOTAL_INDEX } from '@ogi/domain';
 import { rateAxisMax, yearSpan } from '../../composables/chart-axes';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
-import type { BreakdownRowResult } from '../../graphql/analytics.types';
+import { type BreakdownRowResult } from '../../graphql/api';
 import { DOUBTFUL_ITEM_STYLE, describedTooltip, type TooltipText } from '../../metrics/metric-quality';
 
 /** upheld green, corrected red (the agency was wrong), other grey, pending amber. */

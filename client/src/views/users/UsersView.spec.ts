@@ -1,7 +1,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountInApp, TEST_SESSION } from '../../../test/mount';
-import type { UserResult } from '../../graphql/users.query';
+import { type UserResult } from '../../graphql/api';
 import { usePreferencesStore } from '../../stores/preferences';
 import { useSessionStore } from '../../stores/session';
 import UsersView from './UsersView.vue';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UserResult } from '../../graphql/users.query';
+import { type UserResult } from '../../graphql/api';
 import {
   clampPage,
   parseUsersQuery,

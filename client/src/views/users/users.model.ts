@@ -5,7 +5,7 @@
  */
 import { ACCESS, ROLE_LABELS, mayAccess, type AccessSet, type Role } from '@ogi/domain';
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
-import type { UserResult, UsersQueryVariables } from '../../graphql/users.query';
+import { type UserResult, type UsersQueryVariables } from '../../graphql/api';
 
 /** Accounts per page (the server allows 1–100). */
 export const USERS_PAGE_SIZE = 20;

@@ -6,8 +6,12 @@
 import { METRIC_BY_CODE, type MetricDefinition } from '../metrics.js';
 import { formatDecimal, formatMetricValue, formatPercent } from './thresholds.js';
 
+/** `jump`: a year-on-year change of one agency's figure; `outlier`: an agency far from its peers. */
+export const NOTABLE_CHANGE_KINDS = ['jump', 'outlier'] as const;
+export type NotableChangeKind = (typeof NOTABLE_CHANGE_KINDS)[number];
+
 export interface NotableChange {
-  kind: 'jump' | 'outlier';
+  kind: NotableChangeKind;
   metric: string;
   messageZh: string;
   messageEn: string;

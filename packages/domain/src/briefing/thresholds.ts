@@ -6,7 +6,8 @@
 import { METRIC_BY_CODE, isRatioMetric, type MetricDefinition } from '../metrics.js';
 
 /** `higher`: a low value is bad (red below the red bound). `lower`: a high value is bad (red above it). */
-export type ThresholdDirection = 'higher' | 'lower';
+export const THRESHOLD_DIRECTIONS = ['higher', 'lower'] as const;
+export type ThresholdDirection = (typeof THRESHOLD_DIRECTIONS)[number];
 
 export interface ThresholdRule {
   metric: string;
@@ -87,7 +88,8 @@ export function thresholdProblem(rule: ThresholdRule): ThresholdProblem | null {
 }
 
 /** red / yellow / green; `small_sample` below the least sample (never green); `no_value` when the report gives none. */
-export type ThresholdColour = 'red' | 'yellow' | 'green' | 'small_sample' | 'no_value';
+export const THRESHOLD_COLOURS = ['red', 'yellow', 'green', 'small_sample', 'no_value'] as const;
+export type ThresholdColour = (typeof THRESHOLD_COLOURS)[number];
 
 export interface Classification {
   colour: ThresholdColour;

@@ -33,11 +33,14 @@ export const RULE_CODES = [
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
+/** `failed`: the rule does not hold. `unverifiable`: a cell it needs is blank. `notice`: nothing broke, but look. */
+export const FINDING_STATUSES = ['failed', 'unverifiable', 'notice'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
 export interface Finding {
   rule: RuleCode;
   severity: Severity;
-  /** `failed`: the rule does not hold. `unverifiable`: a cell it needs is blank. `notice`: nothing broke, but look. */
-  status: 'failed' | 'unverifiable' | 'notice';
+  status: FindingStatus;
   /** Cell paths involved, e.g. `applications.newReceived[0]`. */
   cells: string[];
   /** The value the rule expects (computed from the other cells), when it can say. */

@@ -20,6 +20,7 @@ import {
   type MetricDefinition,
   type MetricQuality,
   type NarrativeFactKind,
+  type ReportScope,
 } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
@@ -98,7 +99,7 @@ export class AnalyticsService {
           agency_id: number;
           year: number;
           report_id: number;
-          scope: string;
+          scope: ReportScope;
           template: string;
           metric: string;
           value: number | null;
@@ -312,7 +313,7 @@ export class AnalyticsService {
       selection?: AgencySelectionInput | null;
       minSample: number;
       order?: RankOrder | null;
-      scopes?: readonly string[] | null;
+      scopes?: readonly ReportScope[] | null;
       includeDoubtful?: boolean | null;
       take: number;
       skip: number;
@@ -323,7 +324,7 @@ export class AnalyticsService {
     const def = metric!;
     const order = args.order ?? (def.higherIsBetter === false ? RankOrder.ASC : RankOrder.DESC);
     const direction = order === RankOrder.ASC ? 'ASC' : 'DESC';
-    const scopes = [...new Set(args.scopes?.length ? args.scopes : ['self'])];
+    const scopes = [...new Set<ReportScope>(args.scopes?.length ? args.scopes : ['self'])];
     if (scopes.length > 1) throw AnalyticsException.mixedScopes(scopes);
     const reportScope = scopes[0]!;
     const agencyIds = await this.selections.resolve(args.selection, scope);

@@ -3,7 +3,7 @@
  * which year and when. Current report versions only, within the caller's scope.
  */
 import { Injectable } from '@nestjs/common';
-import { chinaDate, publicationDeadline, submissionStatus, type AgencyKind, type Severity } from '@ogi/domain';
+import { chinaDate, publicationDeadline, submissionStatus, type AgencyKind, type FindingStatus, type Severity } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { discoveryOf } from '../collect/discovery.js';
@@ -31,7 +31,7 @@ type FindingListRow = AgencyColumns & {
   year: number;
   rule: string;
   severity: Severity;
-  status: string;
+  status: FindingStatus;
   cells: string[];
   expected: string | null;
   actual: string | null;
@@ -77,7 +77,7 @@ export class QualityService {
     const params = [agencyIds, [...new Set(years)], filter.rules?.length ? filter.rules : null, filter.severities?.length ? filter.severities : null];
     const findingFilter = `($3::text[] IS NULL OR f.rule = ANY($3::text[])) AND ($4::text[] IS NULL OR f.severity = ANY($4::text[]))`;
     const [byRule, byAgencyYear] = await Promise.all([
-      this.dataSource.query<{ rule: string; severity: string; count: number }[]>(
+      this.dataSource.query<{ rule: string; severity: Severity; count: number }[]>(
         `SELECT f.rule, f.severity, count(*)::int AS count
            FROM report r JOIN report_finding f ON f.report_id = r.id
           WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[]) AND ${findingFilter}

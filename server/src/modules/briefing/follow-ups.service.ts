@@ -7,7 +7,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { appendAudit, type Actor, type FollowUpReason } from '@ogi/database';
-import { mayAccess, type Role } from '@ogi/domain';
+import { mayAccess, type FollowUpStatus, type Role } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { scopeConditionAt } from '../../common/access/agency-scope.js';
@@ -36,11 +36,11 @@ export interface FollowUpProblem {
 interface ItemRow extends AgencyColumns {
   id: number;
   year: number;
-  reason: string;
+  reason: FollowUpReason;
   report_id: number | null;
   detail_zh: string;
   detail_en: string;
-  status: string;
+  status: FollowUpStatus;
   notes: string;
   answer: string | null;
   resolved_by_report_id: number | null;
@@ -217,7 +217,7 @@ export class FollowUpsService {
   /** An editor's change of status and/or notes; refused when it changes nothing. */
   update(
     id: number,
-    change: { status?: string | null; notes?: string | null },
+    change: { status?: FollowUpStatus | null; notes?: string | null },
     actor: Actor,
     scope: AgencyScope,
     role: Role | null,
@@ -239,7 +239,7 @@ export class FollowUpsService {
     actor: Actor,
     scope: AgencyScope,
     role: Role | null,
-    next: (before: ItemRow) => { status: string; notes: string; answer: string | null },
+    next: (before: ItemRow) => { status: FollowUpStatus; notes: string; answer: string | null },
   ): Promise<FollowUpItemModel> {
     return this.dataSource.transaction(async (m) => {
       const params: unknown[] = [id];

@@ -3,7 +3,16 @@
  * among single agencies). Values come from readMetricValues; colours, flags and words from @ogi/domain.
  */
 import { Injectable } from '@nestjs/common';
-import { METRIC_BY_CODE, classify, leagueSentence, peerOutliers, yearOnYearJump, type MetricCode, type ThresholdColour } from '@ogi/domain';
+import {
+  METRIC_BY_CODE,
+  classify,
+  leagueSentence,
+  peerOutliers,
+  yearOnYearJump,
+  type MetricCode,
+  type NotableChangeKind,
+  type ThresholdColour,
+} from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { toId } from '../../common/graphql/ids.js';
@@ -108,7 +117,7 @@ export class LeagueService {
     const byKey = new Map(values.map((v) => [key(v.agencyId, v.year, v.metric), v]));
     const current = values.filter((v) => v.year === year);
     const agencies = new Map((await this.analytics.agencies([...new Set(current.map((v) => v.agencyId))])).map((a) => [Number(a.id), a]));
-    const found: { agency: AgencyModel; value: AgencyMetricValue; kind: string; messageZh: string; messageEn: string }[] = [];
+    const found: { agency: AgencyModel; value: AgencyMetricValue; kind: NotableChangeKind; messageZh: string; messageEn: string }[] = [];
 
     for (const v of current) {
       const prev = byKey.get(key(v.agencyId, year - 1, v.metric));

@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
-import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, REPORT_SCOPES } from '@ogi/domain';
+import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, REPORT_SCOPES, type AgencyKind, type AgencyLevel, type ReportScope } from '@ogi/domain';
+import { AgencyKindEnum, AgencyLevelEnum, ReportScopeEnum } from '../../../common/graphql/domain-enums.js';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
 
 const NAME_MESSAGE = '名称须为 2–100 个字符。A name must be 2–100 characters long.';
@@ -28,18 +29,18 @@ export class UpdateAgencyInput {
   @Matches(ID_PATTERN, { message: 'parentId: 机关 id 无效。The parent id must be a positive whole number.' })
   parentId?: string | null;
 
-  @Field(() => String, {
+  @Field(() => AgencyKindEnum, {
     nullable: true,
-    description: `${AGENCY_KIND_VALUES.join(' | ')}. Changing it re-derives the deadlines (31 Jan departments, 31 Mar governments) and lateness of its reports.`,
+    description: `What the agency is. Changing it re-derives the deadlines (31 Jan departments, 31 Mar governments) and lateness of its reports.`,
   })
   @IsOptional()
   @IsIn(AGENCY_KIND_VALUES, { message: `kind: 只能是 ${AGENCY_KIND_VALUES.join('、')}。Kind must be one of ${AGENCY_KIND_VALUES.join(', ')}.` })
-  kind?: string | null;
+  kind?: AgencyKind | null;
 
-  @Field(() => String, { nullable: true, description: `${AGENCY_LEVEL_VALUES.join(' | ')}; null = unknown.` })
+  @Field(() => AgencyLevelEnum, { nullable: true, description: 'The administrative level; null = unknown.' })
   @IsOptional()
   @IsIn(AGENCY_LEVEL_VALUES, { message: `level: 只能是 ${AGENCY_LEVEL_VALUES.join('、')}。Level must be one of ${AGENCY_LEVEL_VALUES.join(', ')}.` })
-  level?: string | null;
+  level?: AgencyLevel | null;
 
   @Field(() => String, { nullable: true, description: 'The http(s) address of the page listing its annual reports; null = none.' })
   @IsOptional()
@@ -50,17 +51,17 @@ export class UpdateAgencyInput {
   )
   listingUrl?: string | null;
 
-  @Field(() => String, {
+  @Field(() => ReportScopeEnum, {
     nullable: true,
     description:
-      "What the agency's reports usually cover: self (its own work) | region_aggregate (its whole region) | system_aggregate; null = unknown. Each report whose detected scope differs gets a SCOPE_MISMATCH finding. Recorded in the audit log.",
+      "What the agency's reports usually cover; null = unknown. Each report whose detected scope differs gets a SCOPE_MISMATCH finding. Recorded in the audit log.",
   })
   @IsOptional()
   @IsIn(REPORT_SCOPES, {
     message:
       'usualScope: 只能是 self（本机关）、region_aggregate（地区汇总）或 system_aggregate（系统汇总）。The usual scope must be self, region_aggregate or system_aggregate.',
   })
-  usualScope?: string | null;
+  usualScope?: ReportScope | null;
 
   @Field(() => [String], { nullable: true, description: 'Names to add as aliases (other names its reports are printed under).' })
   @IsOptional()

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
-import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES } from '@ogi/domain';
+import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, type AgencyKind, type AgencyLevel } from '@ogi/domain';
+import { AgencyKindEnum, AgencyLevelEnum } from '../../../common/graphql/domain-enums.js';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
 
 /** Most agency ids one selection may list. */
@@ -9,7 +10,7 @@ export const MAX_SELECTED_IDS = 3000;
 @InputType('AgencySelection', {
   description:
     'Which agencies a query covers. Conditions combine (all must hold); an empty selection is every agency the caller may see. ' +
-    'Example: all departments of government X = { parentId: X, kinds: ["department"] }; X and everything under it = ' +
+    'Example: all departments of government X = { parentId: X, kinds: [department] }; X and everything under it = ' +
     '{ parentId: X, includeDescendants: true, includeParent: true }.',
 })
 export class AgencySelectionInput {
@@ -39,7 +40,7 @@ export class AgencySelectionInput {
   @IsBoolean()
   includeParent?: boolean | null;
 
-  @Field(() => [String], { nullable: true, description: `Only agencies of these kinds: ${AGENCY_KIND_VALUES.join(' | ')}.` })
+  @Field(() => [AgencyKindEnum], { nullable: true, description: 'Only agencies of these kinds.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(AGENCY_KIND_VALUES.length)
@@ -47,9 +48,9 @@ export class AgencySelectionInput {
     each: true,
     message: `kinds: 机关类型只能是 ${AGENCY_KIND_VALUES.join('、')}。Kinds must be among ${AGENCY_KIND_VALUES.join(', ')}.`,
   })
-  kinds?: string[] | null;
+  kinds?: AgencyKind[] | null;
 
-  @Field(() => [String], { nullable: true, description: `Only agencies at these levels: ${AGENCY_LEVEL_VALUES.join(' | ')}.` })
+  @Field(() => [AgencyLevelEnum], { nullable: true, description: 'Only agencies at these levels.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(AGENCY_LEVEL_VALUES.length)
@@ -57,5 +58,5 @@ export class AgencySelectionInput {
     each: true,
     message: `levels: 层级只能是 ${AGENCY_LEVEL_VALUES.join('、')}。Levels must be among ${AGENCY_LEVEL_VALUES.join(', ')}.`,
   })
-  levels?: string[] | null;
+  levels?: AgencyLevel[] | null;
 }

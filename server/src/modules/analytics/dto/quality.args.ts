@@ -1,7 +1,8 @@
 import { ArgsType, Field, Int, IntersectionType } from '@nestjs/graphql';
-import { RULE_CODES, SEVERITIES } from '@ogi/domain';
+import { RULE_CODES, SEVERITIES, type Severity } from '@ogi/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { SeverityEnum } from '../../../common/graphql/domain-enums.js';
 import { PagingArgs } from '../../../common/graphql/paging.args.js';
 import { ConnectionArgs } from '../../../common/pagination/connection.args.js';
 import { AgencySelectionInput } from './agency-selection.input.js';
@@ -26,12 +27,12 @@ class FindingFilterArgs {
   @IsIn(RULE_CODES, { each: true, message: RULES_MESSAGE })
   rules?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Only these severities: error | warning | info.' })
+  @Field(() => [SeverityEnum], { nullable: true, description: 'Only these severities.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(SEVERITIES.length)
   @IsIn(SEVERITIES, { each: true, message: SEVERITIES_MESSAGE })
-  severities?: string[] | null;
+  severities?: Severity[] | null;
 }
 
 @ArgsType()

@@ -1,7 +1,8 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { REPORT_SCOPES } from '@ogi/domain';
+import { REPORT_SCOPES, type ReportScope } from '@ogi/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ReportScopeEnum } from '../../../common/graphql/domain-enums.js';
 import { PagingArgs } from '../../../common/graphql/paging.args.js';
 import { RankOrder } from '../models/ranking.model.js';
 import { AgencySelectionInput } from './agency-selection.input.js';
@@ -49,16 +50,15 @@ export class RankingArgs extends PagingArgs {
   @IsEnum(RankOrder)
   order?: RankOrder | null;
 
-  @Field(() => [String], {
+  @Field(() => [ReportScopeEnum], {
     nullable: true,
-    description:
-      'The report scope ranked: self | region_aggregate | system_aggregate. Default self (agencies by their own work). A ranking never mixes scopes: more than one is refused (MIXED_SCOPES).',
+    description: 'The report scope ranked. Default self (agencies by their own work). A ranking never mixes scopes: more than one is refused (MIXED_SCOPES).',
   })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(REPORT_SCOPES.length)
   @IsIn(REPORT_SCOPES, { each: true })
-  scopes?: string[] | null;
+  scopes?: ReportScope[] | null;
 
   @Field(() => Boolean, {
     nullable: true,

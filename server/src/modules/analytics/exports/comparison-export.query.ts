@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES } from '@ogi/domain';
+import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, type AgencyKind, type AgencyLevel } from '@ogi/domain';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
 import { MAX_SELECTED_IDS, type AgencySelectionInput } from '../dto/agency-selection.input.js';
 import { MAX_METRICS, MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from '../dto/years.js';
@@ -64,7 +64,7 @@ export class AgencySelectionQuery {
     each: true,
     message: `kinds: 机关类型只能是 ${AGENCY_KIND_VALUES.join('、')}。Kinds must be among ${AGENCY_KIND_VALUES.join(', ')}.`,
   })
-  kinds?: string[];
+  kinds?: AgencyKind[];
 
   @IsOptional()
   @Transform(list)
@@ -73,7 +73,7 @@ export class AgencySelectionQuery {
     each: true,
     message: `levels: 层级只能是 ${AGENCY_LEVEL_VALUES.join('、')}。Levels must be among ${AGENCY_LEVEL_VALUES.join(', ')}.`,
   })
-  levels?: string[];
+  levels?: AgencyLevel[];
 }
 
 /** The selection of a download's URL parameters, as the analytics services take it. */

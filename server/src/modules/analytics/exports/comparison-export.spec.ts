@@ -6,7 +6,7 @@ import { attachmentName, comparisonCsv, comparisonXlsx, definitionsCsv, neutrali
 
 const quality = (q: MetricQuality, printedValue: number | null, partsValue = printedValue) => ({
   quality: q,
-  scope: 'self',
+  scope: 'self' as const,
   template: '2021',
   printedValue,
   partsValue,

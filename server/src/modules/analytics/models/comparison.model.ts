@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
-import type { MetricQuality } from '@ogi/domain';
+import type { MetricQuality, ReportScope } from '@ogi/domain';
+import { ReportScopeEnum } from '../../../common/graphql/domain-enums.js';
 import { MetricDefinitionModel } from './metric-definition.model.js';
 import { MetricQualityEnum } from './metric-quality.model.js';
 
@@ -54,8 +55,8 @@ export class MetricValueModel {
   @Field(() => String, { nullable: true, description: 'The format version of the report: "2019" or "2021".' })
   template!: string | null;
 
-  @Field(() => String, { description: "The report's scope: self (the agency's own work) | region_aggregate | system_aggregate." })
-  scope!: string;
+  @Field(() => ReportScopeEnum, { description: "The report's scope." })
+  scope!: ReportScope;
 
   @Field(() => Float, { nullable: true, description: 'The metric on the printed tables.' })
   printedValue!: number | null;

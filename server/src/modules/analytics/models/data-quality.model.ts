@@ -1,3 +1,5 @@
+import type { Severity } from '@ogi/domain';
+import { SeverityEnum } from '../../../common/graphql/domain-enums.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
 import { connectionType } from '../../../common/pagination/connection.model.js';
@@ -8,8 +10,8 @@ export class RuleCountModel {
   @Field(() => String, { description: 'Rule code, e.g. S3_BALANCE (see @ogi/domain RULE_DESCRIPTIONS).' })
   rule!: string;
 
-  @Field(() => String, { description: 'error | warning | info.' })
-  severity!: string;
+  @Field(() => SeverityEnum, { description: 'error | warning | info.' })
+  severity!: Severity;
 
   @Field(() => Int, { description: 'Number of findings.' })
   count!: number;

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { MetricQuality } from '@ogi/domain';
+import type { MetricQuality, ReportScope } from '@ogi/domain';
+import { ReportScopeEnum } from '../../../common/graphql/domain-enums.js';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
 import { MetricQualityEnum } from './metric-quality.model.js';
 
@@ -68,6 +69,6 @@ export class RankingPageModel {
   @Field(() => Int, { description: 'Agencies of the selection with no current report of this scope for the year.' })
   withoutReport!: number;
 
-  @Field(() => String, { description: 'The one report scope ranked (rankings never mix scopes).' })
-  scope!: string;
+  @Field(() => ReportScopeEnum, { description: 'The one report scope ranked (rankings never mix scopes).' })
+  scope!: ReportScope;
 }

@@ -1,3 +1,5 @@
+import type { DiscoveryState, SubmissionStatus } from '@ogi/domain';
+import { DiscoveryStateEnum, SubmissionStatusEnum } from '../../../common/graphql/domain-enums.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { connectionType } from '../../../common/pagination/connection.model.js';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
@@ -11,11 +13,11 @@ export class SubmissionModel {
   @Field(() => Int, { description: 'The year the report covers.' })
   year!: number;
 
-  @Field(() => String, {
+  @Field(() => SubmissionStatusEnum, {
     description:
       'ON_TIME | LATE (current report published after the deadline) | MISSING (no report, and a listing check after the deadline found none or an editor marked it: missingMark) | NOT_CHECKED (deadline passed, no report, not checked since) | NOT_DUE (deadline not passed, no report) | DATE_UNKNOWN (report has no printed date). Dates are China Standard Time.',
   })
-  status!: string;
+  status!: SubmissionStatus;
 
   @Field(() => ID, { nullable: true, description: 'The current report, when there is one.' })
   reportId!: string | null;
@@ -38,11 +40,11 @@ export class SubmissionModel {
   })
   missingMark!: SubmissionMissingMarkModel | null;
 
-  @Field(() => String, {
+  @Field(() => DiscoveryStateEnum, {
     description:
       "What the agency's site shows for the year: IMPORTED (the report is in the database) | PUBLISHED_NOT_IMPORTED (the listing links a report for the year that could not be imported: see discoveryDetail) | NOT_FOUND (the listing page has no report of the agency for the year) | FAILED (the listing page could not be read) | NOT_CHECKED.",
   })
-  discovery!: string;
+  discovery!: DiscoveryState;
 
   @Field(() => String, {
     nullable: true,

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES } from '@ogi/domain';
+import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, type AgencyKind, type AgencyLevel } from '@ogi/domain';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
 import type { AgencySelectionInput } from '../../analytics/dto/agency-selection.input.js';
 import { MAX_YEAR, MIN_YEAR, YEAR_MESSAGE } from '../../analytics/dto/years.js';
@@ -34,13 +34,13 @@ export class BriefingDownloadQuery {
   @Transform(list)
   @IsArray()
   @IsIn(AGENCY_KIND_VALUES, { each: true, message: `kinds: 机关类型只能是 ${AGENCY_KIND_VALUES.join('、')}。` })
-  kinds?: string[];
+  kinds?: AgencyKind[];
 
   @IsOptional()
   @Transform(list)
   @IsArray()
   @IsIn(AGENCY_LEVEL_VALUES, { each: true, message: `levels: 层级只能是 ${AGENCY_LEVEL_VALUES.join('、')}。` })
-  levels?: string[];
+  levels?: AgencyLevel[];
 }
 
 /** The scope of a download as an AgencySelection: a district or system includes its parent and everything below. */

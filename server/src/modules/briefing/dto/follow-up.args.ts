@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { FOLLOW_UP_REASONS, FOLLOW_UP_STATUSES } from '@ogi/database';
+import { FOLLOW_UP_REASONS, FOLLOW_UP_STATUSES, type FollowUpReason, type FollowUpStatus } from '@ogi/domain';
+import { FollowUpReasonEnum, FollowUpStatusEnum } from '../../../common/graphql/domain-enums.js';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
 import { PagingArgs } from '../../../common/graphql/paging.args.js';
 import { MAX_YEAR, MIN_YEAR, YEAR_MESSAGE } from '../../analytics/dto/years.js';
@@ -17,24 +18,24 @@ export class FollowUpsArgs extends PagingArgs {
   @Max(MAX_YEAR, { message: YEAR_MESSAGE })
   year?: number | null;
 
-  @Field(() => [String], { nullable: true, description: 'Only these statuses.' })
+  @Field(() => [FollowUpStatusEnum], { nullable: true, description: 'Only these statuses.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(FOLLOW_UP_STATUSES.length)
   @IsIn(FOLLOW_UP_STATUSES, { each: true, message: STATUS_MESSAGE })
-  statuses?: string[] | null;
+  statuses?: FollowUpStatus[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Only this agency.' })
   @IsOptional()
   @Matches(ID_PATTERN, { message: 'agencyId: 机关 id 无效。The agency id must be a positive whole number.' })
   agencyId?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Only these reasons.' })
+  @Field(() => [FollowUpReasonEnum], { nullable: true, description: 'Only these reasons.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(FOLLOW_UP_REASONS.length)
   @IsIn(FOLLOW_UP_REASONS, { each: true, message: 'reasons: 须为 missing、late、contradicted 或 flagged。' })
-  reasons?: string[] | null;
+  reasons?: FollowUpReason[] | null;
 }
 
 @ArgsType()
@@ -43,10 +44,10 @@ export class UpdateFollowUpArgs {
   @Matches(ID_PATTERN, { message: 'id: 督办事项 id 无效。The id must be a positive whole number.' })
   id!: string;
 
-  @Field(() => String, { nullable: true, description: 'The new status.' })
+  @Field(() => FollowUpStatusEnum, { nullable: true, description: 'The new status.' })
   @IsOptional()
   @IsIn(FOLLOW_UP_STATUSES, { message: STATUS_MESSAGE })
-  status?: string | null;
+  status?: FollowUpStatus | null;
 
   @Field(() => String, { nullable: true, description: "The editors' notes (replaces them)." })
   @IsOptional()

@@ -1,5 +1,7 @@
 import { ArgsType, Field, Float, Int } from '@nestjs/graphql';
+import { THRESHOLD_DIRECTIONS, type ThresholdDirection } from '@ogi/domain';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ThresholdDirectionEnum } from '../../../common/graphql/domain-enums.js';
 
 @ArgsType()
 export class SetThresholdArgs {
@@ -8,9 +10,9 @@ export class SetThresholdArgs {
   @MaxLength(80)
   metric!: string;
 
-  @Field(() => String, { description: 'higher | lower: which end of the metric is good.' })
-  @IsIn(['higher', 'lower'], { message: 'direction: 须为 higher（越高越好）或 lower（越低越好）。Must be higher or lower.' })
-  direction!: 'higher' | 'lower';
+  @Field(() => ThresholdDirectionEnum, { description: 'Which end of the metric is good.' })
+  @IsIn(THRESHOLD_DIRECTIONS, { message: 'direction: 须为 higher（越高越好）或 lower（越低越好）。Must be higher or lower.' })
+  direction!: ThresholdDirection;
 
   @Field(() => Float, { description: "The red bound, in the metric's unit (ratios as 0–1)." })
   @IsNumber({ allowNaN: false, allowInfinity: false })

@@ -1,3 +1,5 @@
+import type { FollowUpReason } from '@ogi/domain';
+import { FollowUpReasonEnum } from '../../../common/graphql/domain-enums.js';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
 import { BreakdownRowModel } from '../../analytics/models/breakdown.model.js';
@@ -26,7 +28,7 @@ export class BriefingHeadlineModel {
 @ObjectType('BriefingIssue', { description: 'A late, missing or contradicted report named in the briefing, with its evidence.' })
 export class BriefingIssueModel {
   @Field(() => AgencyModel, { description: 'The agency.' }) agency!: AgencyModel;
-  @Field(() => String, { description: 'missing | late | contradicted.' }) reason!: string;
+  @Field(() => FollowUpReasonEnum, { description: 'missing | late | contradicted.' }) reason!: FollowUpReason;
   @Field(() => String, { description: 'The problem and its evidence, in Chinese.' }) detailZh!: string;
   @Field(() => String, { description: 'The problem and its evidence, in English.' }) detailEn!: string;
   @Field(() => ID, { nullable: true, description: 'The report concerned (none for a missing one).' }) reportId!: string | null;

@@ -1,3 +1,5 @@
+import type { FollowUpReason, FollowUpStatus } from '@ogi/domain';
+import { FollowUpReasonEnum, FollowUpStatusEnum } from '../../../common/graphql/domain-enums.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
 
@@ -16,11 +18,11 @@ export class FollowUpItemModel {
   @Field(() => ID, { description: 'Stable identifier.' }) id!: string;
   @Field(() => AgencyModel, { description: 'The agency chased.' }) agency!: AgencyModel;
   @Field(() => Int, { description: 'The year the report covers.' }) year!: number;
-  @Field(() => String, { description: 'missing | late | contradicted (tables do not add up) | flagged (red colour or a notable change).' })
-  reason!: string;
+  @Field(() => FollowUpReasonEnum, { description: 'missing | late | contradicted (tables do not add up) | flagged (red colour or a notable change).' })
+  reason!: FollowUpReason;
   @Field(() => String, { description: 'The problem and its evidence, in Chinese.' }) detailZh!: string;
   @Field(() => String, { description: 'The problem and its evidence, in English.' }) detailEn!: string;
-  @Field(() => String, { description: 'pending 待提醒 | reminded 已提醒 | resolved 已整改 | exempt 豁免.' }) status!: string;
+  @Field(() => FollowUpStatusEnum, { description: 'pending 待提醒 | reminded 已提醒 | resolved 已整改 | exempt 豁免.' }) status!: FollowUpStatus;
   @Field(() => String, { description: "The editors' notes." }) notes!: string;
   @Field(() => String, { nullable: true, description: "The department's answer." }) answer!: string | null;
   @Field(() => ID, { nullable: true, description: 'The report version the item is about (none for a missing report).' }) reportId!: string | null;

@@ -1,7 +1,8 @@
+import { NotableChangeKindEnum, ThresholdColourEnum } from '../../../common/graphql/domain-enums.js';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
 import { ThresholdModel } from './threshold.model.js';
-import type { MetricQuality } from '@ogi/domain';
+import type { MetricQuality, NotableChangeKind, ThresholdColour } from '@ogi/domain';
 import { MetricQualityEnum } from '../../analytics/models/metric-quality.model.js';
 
 @ObjectType('LeagueRow', { description: 'One agency in a league table: its colour, value, quality and why.' })
@@ -9,8 +10,8 @@ export class LeagueRowModel {
   @Field(() => AgencyModel, { description: 'The agency.' })
   agency!: AgencyModel;
 
-  @Field(() => String, { description: 'red | yellow | green | small_sample (below the least sample: not coloured) | no_value.' })
-  colour!: string;
+  @Field(() => ThresholdColourEnum, { description: 'red | yellow | green | small_sample (below the least sample: not coloured) | no_value.' })
+  colour!: ThresholdColour;
 
   @Field(() => Float, { nullable: true, description: "The value, in the metric's unit (ratios as 0–1)." })
   value!: number | null;
@@ -67,7 +68,7 @@ export class NotableChangeModel {
   @Field(() => AgencyModel, { description: 'The agency.' })
   agency!: AgencyModel;
   @Field(() => Int, { description: 'The data year.' }) year!: number;
-  @Field(() => String, { description: 'jump | outlier.' }) kind!: string;
+  @Field(() => NotableChangeKindEnum, { description: 'jump | outlier.' }) kind!: NotableChangeKind;
   @Field(() => String, { description: 'Metric code.' }) metric!: string;
   @Field(() => String, { description: 'e.g. 本年新收申请较上年增长 4 倍（20 件 → 100 件）.' }) messageZh!: string;
   @Field(() => String, { description: 'The flag explained, in English.' }) messageEn!: string;

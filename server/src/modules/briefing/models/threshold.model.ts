@@ -1,3 +1,5 @@
+import type { ThresholdDirection } from '@ogi/domain';
+import { ThresholdDirectionEnum } from '../../../common/graphql/domain-enums.js';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Threshold', { description: "A metric's league-table thresholds (红黄绿), in the metric's unit (ratios as 0–1)." })
@@ -8,8 +10,8 @@ export class ThresholdModel {
   @Field(() => String, { description: "The metric's name." })
   metricNameZh!: string;
 
-  @Field(() => String, { description: 'higher (a low value is bad: red below the red bound) | lower (a high value is bad: red above it).' })
-  direction!: string;
+  @Field(() => ThresholdDirectionEnum, { description: 'higher (a low value is bad: red below the red bound) | lower (a high value is bad: red above it).' })
+  direction!: ThresholdDirection;
 
   @Field(() => Float, { description: 'The red bound.' })
   red!: number;

@@ -1,3 +1,5 @@
+import type { CorrectionStatus } from '@ogi/domain';
+import { CorrectionStatusEnum } from '../../../common/graphql/domain-enums.js';
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { ReportModel } from '../../reports/models/report.model.js';
 
@@ -32,11 +34,11 @@ export class CellCorrectionModel {
   @Field(() => String, { description: 'Why the cell was corrected.' })
   reason!: string;
 
-  @Field(() => String, {
+  @Field(() => CorrectionStatusEnum, {
     description:
       'active (in force) | stale (the cell reads differently in the source now — after a re-parse or in a new version — so it is no longer applied) | superseded (corrected again) | withdrawn.',
   })
-  status!: string;
+  status!: CorrectionStatus;
 
   @Field(() => ID, { nullable: true, description: 'The correction of the previous version this one was carried over from.' })
   carriedFromId!: string | null;

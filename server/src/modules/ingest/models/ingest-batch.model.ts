@@ -1,3 +1,5 @@
+import type { IngestBatchOrigin, IngestBatchStatus, IngestItemStatus } from '@ogi/domain';
+import { IngestBatchOriginEnum, IngestBatchStatusEnum, IngestItemStatusEnum } from '../../../common/graphql/domain-enums.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('IngestItem', { description: 'One file of an import batch and what became of it.' })
@@ -14,8 +16,8 @@ export class IngestItemModel {
   @Field(() => Int, { nullable: true, description: 'Size in bytes, for uploads.' })
   byteSize!: number | null;
 
-  @Field(() => String, { description: 'pending (not done yet: the batch is running or was interrupted) | stored | duplicate | failed.' })
-  status!: string;
+  @Field(() => IngestItemStatusEnum, { description: 'pending (not done yet: the batch is running or was interrupted) | stored | duplicate | failed.' })
+  status!: IngestItemStatus;
 
   @Field(() => ID, { nullable: true, description: 'The report the file was stored as, or the one it duplicates.' })
   reportId!: string | null;
@@ -37,11 +39,11 @@ export class IngestBatchModel {
   @Field(() => ID, { description: "The batch number (printed by `pnpm ingest`, sent in the upload answer's X-Ingest-Batch header)." })
   id!: string;
 
-  @Field(() => String, { description: 'upload | cli | seed | url.' })
-  origin!: string;
+  @Field(() => IngestBatchOriginEnum, { description: 'upload | cli | seed | url.' })
+  origin!: IngestBatchOrigin;
 
-  @Field(() => String, { description: 'running | interrupted (its process stopped before the end: resume it) | done.' })
-  status!: string;
+  @Field(() => IngestBatchStatusEnum, { description: 'running | interrupted (its process stopped before the end: resume it) | done.' })
+  status!: IngestBatchStatus;
 
   @Field(() => Int, { description: 'Files in the batch.' })
   fileCount!: number;

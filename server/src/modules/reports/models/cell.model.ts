@@ -1,3 +1,5 @@
+import type { CellState } from '@ogi/domain';
+import { CellStateEnum } from '../../../common/graphql/domain-enums.js';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Cell', { description: 'One table cell as read from the document, with where it was read.' })
@@ -17,8 +19,8 @@ export class CellModel {
   @Field(() => Float, { nullable: true, description: 'The number; null when the document prints nothing there (blank is not zero).' })
   value!: number | null;
 
-  @Field(() => String, { description: 'NUMERIC | ZERO | EMPTY | NA | TEXT: how the cell was printed.' })
-  state!: string;
+  @Field(() => CellStateEnum, { description: 'NUMERIC | ZERO | EMPTY | NA | TEXT: how the cell was printed.' })
+  state!: CellState;
 
   @Field(() => String, { description: 'The characters the value was read from, as printed.' })
   raw!: string;

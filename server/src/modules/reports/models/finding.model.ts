@@ -1,6 +1,6 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
-import type { Severity } from '@ogi/domain';
-import { SeverityEnum } from '../../../common/graphql/domain-enums.js';
+import type { FindingStatus, Severity } from '@ogi/domain';
+import { FindingStatusEnum, SeverityEnum } from '../../../common/graphql/domain-enums.js';
 
 @ObjectType('Finding', { description: 'Something a consistency check noticed about the report.' })
 export class FindingModel {
@@ -10,8 +10,8 @@ export class FindingModel {
   @Field(() => SeverityEnum, { description: 'How much it matters: error (the tables do not add up), warning, info.' })
   severity!: Severity;
 
-  @Field(() => String, { description: 'failed (the rule does not hold) | unverifiable (a needed cell is blank) | notice.' })
-  status!: string;
+  @Field(() => FindingStatusEnum, { description: 'failed (the rule does not hold) | unverifiable (a needed cell is blank) | notice.' })
+  status!: FindingStatus;
 
   @Field(() => [String], { description: 'Paths of the cells involved, e.g. applications.newReceived[6].' })
   cells!: string[];
