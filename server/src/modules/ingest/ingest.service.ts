@@ -53,7 +53,7 @@ export class IngestService implements OnModuleDestroy {
     this.pool = new ParserPool({
       size: workers,
       timeoutMs: config.parseTimeoutMs,
-      maxRssMb: config.parserMaxRssMb,
+      maxGrowthMb: config.parserMaxGrowthMb,
       // One upload (an import batch) never holds every worker: another user's upload always finds one.
       maxWorkersPerGroup: Math.max(1, workers - 1),
     });
