@@ -3,7 +3,9 @@
  * kind, level, listing page, aliases), and the queue of names imports did not know.
  */
 import { Injectable } from '@nestjs/common';
-import { appendAudit, mergeAgencyInto, refreshDeadlines, refreshScopeFindings, type Actor } from '@ogi/database';
+import { appendAudit, type Actor } from '@ogi/database';
+import { mergeAgencyInto, refreshDeadlines } from '@ogi/write-model/agencies';
+import { refreshScopeFindings } from '@ogi/write-model/ingest';
 import type { AgencyKind, AgencyLevel } from '@ogi/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';

@@ -6,7 +6,8 @@
  * are resolved by the ingest path when a newer version passes its checks (@ogi/database). Every change is audited.
  */
 import { Injectable } from '@nestjs/common';
-import { appendAudit, type Actor, type FollowUpReason } from '@ogi/database';
+import { appendAudit, type Actor } from '@ogi/database';
+import type { FollowUpReason } from '@ogi/write-model/follow-ups';
 import { mayAccess, type Role } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';

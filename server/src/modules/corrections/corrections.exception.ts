@@ -1,4 +1,4 @@
-import type { CorrectionErrorCode } from '@ogi/database';
+import type { CorrectionErrorCode } from '@ogi/write-model/corrections';
 import { DomainException, type ApiErrorCode } from '../../common/errors/domain.exception.js';
 
 /** Refused corrections, with @ogi/database's codes (`extensions.reason`). */

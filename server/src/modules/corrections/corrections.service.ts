@@ -4,19 +4,8 @@
  * loads corrections per request without N+1.
  */
 import { Injectable } from '@nestjs/common';
-import {
-  CorrectionError,
-  auditLogCondition,
-  correctCell,
-  correctionsOf,
-  readAuditLog,
-  toAuditEntry,
-  withdrawCorrection,
-  type Actor,
-  type AuditEntry,
-  type AuditLogRow,
-  type CellCorrection,
-} from '@ogi/database';
+import { auditLogCondition, readAuditLog, toAuditEntry, type Actor, type AuditEntry, type AuditLogRow } from '@ogi/database';
+import { CorrectionError, correctCell, correctionsOf, withdrawCorrection, type CellCorrection } from '@ogi/write-model/corrections';
 import { describeCell } from '@ogi/domain';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';

@@ -1,4 +1,4 @@
-import type { BatchErrorCode } from '@ogi/database';
+import type { BatchErrorCode } from '@ogi/write-model/batches';
 import { DomainException, type ApiErrorCode } from '../../common/errors/domain.exception.js';
 
 /** Import-batch errors, with @ogi/database's codes. */

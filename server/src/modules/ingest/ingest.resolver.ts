@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { BatchError, summarise, type BatchItem, type BatchSummary } from '@ogi/database';
+import { BatchError, type BatchItem, type BatchSummary } from '@ogi/write-model/batches';
+import { summarise } from '@ogi/write-model/ingest';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { CurrentUser, Roles } from '../../common/access/access.decorators.js';
 import type { SignedInUser } from '../../common/access/signed-in-user.js';

@@ -6,25 +6,11 @@
  * `pnpm ingest --resume ID` or by running the same command again.
  */
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import {
-  IngestBatches,
-  ProcessLease,
-  ReportIngestor,
-  SEED_REPORTS_DIR,
-  reparseReport,
-  SYSTEM_ACTOR,
-  isDatabaseUnavailable,
-  listFiles,
-  seedAgencyRegistry,
-  summarise,
-  type Actor,
-  type BatchFile,
-  type BatchItemResult,
-  type BatchOrigin,
-  type IngestResult,
-  type IngestSummary,
-  type ReparseResult,
-} from '@ogi/database';
+import { SEED_REPORTS_DIR, SYSTEM_ACTOR, isDatabaseUnavailable, type Actor } from '@ogi/database';
+import { seedAgencyRegistry } from '@ogi/write-model/agencies';
+import { IngestBatches, ProcessLease, type BatchFile, type BatchItemResult, type BatchOrigin } from '@ogi/write-model/batches';
+import { ReportIngestor, listFiles, summarise, type IngestResult, type IngestSummary } from '@ogi/write-model/ingest';
+import { reparseReport, type ReparseResult } from '@ogi/write-model/reparse';
 import { availableParallelism } from 'node:os';
 import { importDeferredMessage, type IngestFailureCode } from '@ogi/domain';
 import { ParserPool, type ParserPoolStats } from '@ogi/parser';

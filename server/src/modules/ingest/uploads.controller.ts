@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Inject, Post, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { isDatabaseUnavailable, type Actor, type BatchFile } from '@ogi/database';
+import { isDatabaseUnavailable, type Actor } from '@ogi/database';
+import type { BatchFile } from '@ogi/write-model/batches';
 import { INGEST_ERROR_MESSAGES, MAX_FILES_PER_UPLOAD, PARSE_ERROR_MESSAGES, UPLOAD_EXTENSIONS, cleanUploadFileName, isUploadableFileName } from '@ogi/domain';
 import type { Response } from 'express';
 import { ACCESS } from '../../common/access/access-policy.js';

@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ReparseError, type Actor } from '@ogi/database';
+import type { Actor } from '@ogi/database';
+import { ReparseError } from '@ogi/write-model/reparse';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { Roles, Scope } from '../../common/access/access.decorators.js';
 import { RequestActor } from '../../common/access/actor.js';

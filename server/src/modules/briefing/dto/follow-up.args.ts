@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { FOLLOW_UP_REASONS, FOLLOW_UP_STATUSES } from '@ogi/database';
+import { FOLLOW_UP_REASONS, FOLLOW_UP_STATUSES } from '@ogi/write-model/follow-ups';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
 import { PagingArgs } from '../../../common/graphql/paging.args.js';
 import { MAX_YEAR, MIN_YEAR, YEAR_MESSAGE } from '../../analytics/dto/years.js';
