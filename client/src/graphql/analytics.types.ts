@@ -93,6 +93,8 @@ export interface FindingRowResult {
 
 /** ON_TIME | LATE | MISSING (a check after the deadline found none) | NOT_CHECKED (nobody has looked since the deadline) | NOT_DUE | DATE_UNKNOWN */
 export type SubmissionStatus = 'ON_TIME' | 'LATE' | 'MISSING' | 'NOT_CHECKED' | 'NOT_DUE' | 'DATE_UNKNOWN';
+/** What the server filters submissions by: a status, a report failing checks, or one listed on the agency's site but not imported. */
+export type SubmissionKind = SubmissionStatus | 'FAILING' | 'PUBLISHED_NOT_IMPORTED';
 
 /** What the agency's site shows for the year (from the listing checks of issue 7). */
 export type DiscoveryStatus = 'IMPORTED' | 'PUBLISHED_NOT_IMPORTED' | 'NOT_FOUND' | 'FAILED' | 'NOT_CHECKED';

@@ -8,6 +8,7 @@ export enum AnalyticsErrorCode {
   RESULT_TOO_LARGE = 'RESULT_TOO_LARGE',
   YEAR_RANGE_TOO_LONG = 'YEAR_RANGE_TOO_LONG',
   MIXED_SCOPES = 'MIXED_SCOPES',
+  YEAR_NOT_ASKED = 'YEAR_NOT_ASKED',
 }
 
 export class AnalyticsException extends DomainException<AnalyticsErrorCode> {
@@ -18,6 +19,7 @@ export class AnalyticsException extends DomainException<AnalyticsErrorCode> {
     [AnalyticsErrorCode.RESULT_TOO_LARGE]: 'BAD_USER_INPUT',
     [AnalyticsErrorCode.YEAR_RANGE_TOO_LONG]: 'BAD_USER_INPUT',
     [AnalyticsErrorCode.MIXED_SCOPES]: 'BAD_USER_INPUT',
+    [AnalyticsErrorCode.YEAR_NOT_ASKED]: 'BAD_USER_INPUT',
   };
 
   static unknownMetrics(codes: readonly string[]): AnalyticsException {
@@ -47,6 +49,15 @@ export class AnalyticsException extends DomainException<AnalyticsErrorCode> {
       AnalyticsErrorCode.RESULT_TOO_LARGE,
       `结果过大（${count} 个数值，上限 ${limit} 个），请减少机关、年份或指标。The result would hold ${count} values; at most ${limit} are allowed.`,
       { count, limit },
+    );
+  }
+
+  /** A year to sort or filter the matrix by that is not one of its columns. */
+  static yearNotAsked(argument: string, year: number, years: readonly number[]): AnalyticsException {
+    return new AnalyticsException(
+      AnalyticsErrorCode.YEAR_NOT_ASKED,
+      `${argument}：${year} 年不在所选年份（${years.join('、')}）之中。${argument} ${year} is not one of the years asked (${years.join(', ')}).`,
+      { argument, year, years: [...years] },
     );
   }
 
