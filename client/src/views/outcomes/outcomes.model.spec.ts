@@ -20,6 +20,16 @@ const row = (year: number, key: string, labelZh: string, value: number | null, a
   labelEn: key,
   value,
   share: null,
+  scopes: ['self'],
+  quality: agencyId === null ? null : 'VERIFIED',
+  reportsCounted: value === null ? 0 : 1,
+  reportsBlank: value === null ? 1 : 0,
+  agenciesCovered: value === null ? 0 : 1,
+  agenciesExpected: 1,
+  reportsContradicted: 0,
+  reportsUncertain: 0,
+  reportsUnverifiable: 0,
+  reportsCorrected: 0,
 });
 const text = { handled: '办结', label: (r: { labelZh: string }) => r.labelZh, yearLabel: (y: number) => `${y}年`, unit: '件' };
 
