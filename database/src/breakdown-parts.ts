@@ -7,7 +7,18 @@
  * cell it needs is blank (blank is not zero). Rows are keyed by report version only: moving a report to another
  * agency or making another version current leaves them right.
  */
-import { BREAKDOWNS, BREAKDOWN_DIMENSIONS, cellPath, type BreakdownDimension, type BreakdownInput, type CellValue, type TableSection } from '@ogi/domain';
+import {
+  BREAKDOWNS,
+  BREAKDOWN_DIMENSIONS,
+  breakdownPartQuality,
+  cellPath,
+  type BreakdownDimension,
+  type BreakdownInput,
+  type CellStanding,
+  type CellValue,
+  type MetricQuality,
+  type TableSection,
+} from '@ogi/domain';
 import type { EntityManager } from 'typeorm';
 
 export interface StoredCell {
@@ -21,13 +32,18 @@ export interface BreakdownPartRow {
   dimension: BreakdownDimension;
   partKey: string;
   value: CellValue;
+  /** The part's quality in this report (breakdownPartQuality); null when the caller gave no cell standing. */
+  quality: MetricQuality | null;
 }
 
 /** Every cell a breakdown part reads, by section: what `writeBreakdownParts` selects. */
 const PART_SECTIONS: readonly TableSection[] = ['applications', 'reviewLitigation'];
 
-/** The parts of every breakdown a report prints, with their values, from its stored cells. */
-export function breakdownPartRows(cells: Iterable<StoredCell>): BreakdownPartRow[] {
+/**
+ * The parts of every breakdown a report prints, with their values, from its stored cells, and with each value's
+ * quality when the standing of the cells (from the report's findings and corrections) is given.
+ */
+export function breakdownPartRows(cells: Iterable<StoredCell>, standing?: CellStanding): BreakdownPartRow[] {
   const present = new Set<string>();
   const input: BreakdownInput = { applications: {}, reviewLitigation: {} };
   for (const c of cells) {
@@ -46,29 +62,34 @@ export function breakdownPartRows(cells: Iterable<StoredCell>): BreakdownPartRow
   return BREAKDOWN_DIMENSIONS.flatMap((dimension) =>
     BREAKDOWNS[dimension].parts
       .filter((part) => part.cells.some((path) => present.has(path)))
-      .map((part) => ({ dimension, partKey: part.key, value: finite(part.value(input)) })),
+      .map((part) => {
+        const value = finite(part.value(input));
+        return { dimension, partKey: part.key, value, quality: standing ? breakdownPartQuality(part, value, standing) : null };
+      }),
   );
 }
 
 const finite = (v: CellValue): CellValue => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
- * Replaces a report's breakdown parts with those of its cells as they now stand. Called wherever a report's
- * metrics are written (import, correction, re-parse), inside the same transaction.
+ * Replaces a report's breakdown parts with those of its cells as they now stand, each with its quality from the
+ * standing of the cells. Called wherever a report's metrics are written (import, correction, re-parse), inside the
+ * same transaction, with the findings its metrics were derived with.
  */
-export async function writeBreakdownParts(m: EntityManager, reportId: number): Promise<void> {
+export async function writeBreakdownParts(m: EntityManager, reportId: number, standing: CellStanding): Promise<void> {
   const cells: { section: string; row_key: string; column_key: string; value: string | null }[] = await m.query(
     'SELECT section, row_key, column_key, value FROM report_cell WHERE report_id = $1 AND section = ANY($2::text[])',
     [reportId, PART_SECTIONS],
   );
   const rows = breakdownPartRows(
     cells.map((c) => ({ section: c.section, rowKey: c.row_key, columnKey: c.column_key, value: c.value === null ? null : Number(c.value) })),
+    standing,
   );
   await m.query('DELETE FROM report_breakdown_part WHERE report_id = $1', [reportId]);
   if (!rows.length) return;
   await m.query(
-    `INSERT INTO report_breakdown_part (report_id, dimension, part_key, value)
-     SELECT $1, d, k, v FROM unnest($2::text[], $3::text[], $4::numeric[]) AS x(d, k, v)`,
-    [reportId, rows.map((r) => r.dimension), rows.map((r) => r.partKey), rows.map((r) => r.value)],
+    `INSERT INTO report_breakdown_part (report_id, dimension, part_key, value, quality)
+     SELECT $1, d, k, v, q FROM unnest($2::text[], $3::text[], $4::numeric[], $5::text[]) AS x(d, k, v, q)`,
+    [reportId, rows.map((r) => r.dimension), rows.map((r) => r.partKey), rows.map((r) => r.value), rows.map((r) => r.quality)],
   );
 }

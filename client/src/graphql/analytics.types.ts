@@ -1,4 +1,4 @@
-import type { MetricQuality } from '@ogi/domain';
+import type { MetricQuality, ReportScope } from '@ogi/domain';
 /**
  * Shapes of the analytics API (the GraphQL contract of issue 4: compare, rollup, ranking, breakdown,
  * dataQuality, findings, submissions, agencyTree), field for field.
@@ -75,6 +75,17 @@ export interface BreakdownRowResult {
   labelEn: string;
   value: number | null;
   share: number | null;
+  /** What the row rests on: the scopes of its reports, the part's quality (an agency's row), coverage, quality counts. */
+  scopes: ReportScope[];
+  quality: MetricQuality | null;
+  reportsCounted: number;
+  reportsBlank: number;
+  agenciesCovered: number;
+  agenciesExpected: number;
+  reportsContradicted: number;
+  reportsUncertain: number;
+  reportsUnverifiable: number;
+  reportsCorrected: number;
 }
 
 export interface FindingRowResult {

@@ -7,11 +7,12 @@ export interface ReviewOutcomesQueryVariables {
   years: number[];
 }
 
-type Row = Omit<BreakdownRowResult, 'agencyId'>;
+/** A review or litigation outcome per year: the counts only. */
+export type ReviewOutcomeRow = Pick<BreakdownRowResult, 'year' | 'key' | 'labelZh' | 'labelEn' | 'value' | 'share'>;
 
 export interface ReviewOutcomesQueryResult {
-  review: Row[];
-  litigation: Row[];
+  review: ReviewOutcomeRow[];
+  litigation: ReviewOutcomeRow[];
 }
 
 export const ReviewOutcomesQuery = defineOperation<ReviewOutcomesQueryResult, ReviewOutcomesQueryVariables>(document);

@@ -1008,4 +1008,10 @@ export const en: Messages = {
     noteFirst: 'Write why in the note first',
     markedByEditor: 'marked by an editor',
   },
+  breakdownBasis: {
+    scopes: 'Scope: {scopes}',
+    coverage: 'From {reports} reports, covering {covered} of {expected} agencies',
+    qualityCount: '{quality}: {count} reports',
+    blank: '{count} reports print this part blank: not counted',
+  },
 };

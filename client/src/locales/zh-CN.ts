@@ -975,6 +975,13 @@ export const zhCN = {
     noteFirst: '请先在“说明”中写明撤销原因',
     markedByEditor: '人工标记',
   },
+  // What a breakdown figure rests on (outcomes page, briefing charts): scope, coverage, quality of the reports summed.
+  breakdownBasis: {
+    scopes: '口径：{scopes}',
+    coverage: '依据 {reports} 份报告，覆盖 {covered}/{expected} 个机关',
+    qualityCount: '{quality} {count} 份',
+    blank: '{count} 份报告此项空白，未计入',
+  },
 };
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -10,7 +10,7 @@ import type { DataTable } from '../../export/data-table';
 import type { AgencySelectionInput, RollupValueResult } from '../../graphql/analytics.types';
 import type { RankingQueryVariables } from '../../graphql/ranking.query';
 import type { MetricCode } from '@ogi/domain';
-import { DOUBTFUL_ITEM_STYLE, describedTooltip, isDoubtful, qualityMark, type TooltipText } from '../../metrics/metric-quality';
+import { DOUBTFUL_ITEM_STYLE, describedTooltip, isDoubtful, qualityMark, styleDoubtful, type TooltipText } from '../../metrics/metric-quality';
 
 export const OVERVIEW_METRICS = [
   'applications.new',
@@ -205,7 +205,7 @@ function rankingItem(i: RankedAgency) {
     ...(i.quality ? { quality: i.quality } : {}),
     ...(i.scope ? { scope: i.scope } : {}),
   };
-  return isDoubtful(i.quality) ? { ...item, itemStyle: DOUBTFUL_ITEM_STYLE } : item;
+  return styleDoubtful(item, isDoubtful(i.quality));
 }
 
 /** The bar's label: the value, and the quality mark of a value that is not verified. */

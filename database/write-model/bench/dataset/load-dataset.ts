@@ -4,7 +4,7 @@
  * cells from `cellRows`, findings from @ogi/domain's `checkReport` (as the parser runs it), `checkAcrossYears`
  * and `latePublication`, metrics from `metricRows` (deriveMetrics, with their quality), breakdown parts from `breakdownPartRows`, deadlines from `publicationDeadline`.
  */
-import { checkAcrossYears, checkReport, daysLate, publicationDeadline, type AgencyKind, type Finding, type ParsedReport } from '@ogi/domain';
+import { cellStanding, checkAcrossYears, checkReport, daysLate, publicationDeadline, type AgencyKind, type Finding, type ParsedReport } from '@ogi/domain';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Pool } from 'pg';
@@ -173,7 +173,7 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
     'printed_value',
     'parts_value',
   ]);
-  const parts = new TableWriter(dataSource, 'report_breakdown_part', ['report_id', 'dimension', 'part_key', 'value']);
+  const parts = new TableWriter(dataSource, 'report_breakdown_part', ['report_id', 'dimension', 'part_key', 'value', 'quality']);
 
   // The big tables' indexes are built once at the end (a sort) instead of row by row: several times cheaper.
   const rebuild = await dropIndexes(dataSource, ['report_cell', 'report_metric', 'report_finding', 'narrative_fact', 'report_breakdown_part']);
@@ -228,12 +228,12 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
     ]);
     const reportCells = cellRows(report, template);
     for (const c of reportCells) cells.add([id, c.section, c.rowKey, c.columnKey, c.value, c.state, c.raw, c.confidence]);
-    for (const p of breakdownPartRows(reportCells)) parts.add([id, p.dimension, p.partKey, p.value]);
 
     const found: Finding[] = checkReport(core, r.narrative);
     if (late !== null && late > 0) found.push(latePublication(core.publishedOn!, deadline, late, kind));
     const previous = previousOf.get(r.agencyId);
     if (previous && previous.core.year === year - 1) found.push(...checkAcrossYears(core, previous.core));
+    for (const p of breakdownPartRows(reportCells, cellStanding(found))) parts.add([id, p.dimension, p.partKey, p.value, p.quality]);
     for (const f of found) {
       findings.add([id, f.rule, f.severity, f.status, f.cells, finiteOrNull(f.expected), finiteOrNull(f.actual), f.message.zh, f.message.en]);
     }

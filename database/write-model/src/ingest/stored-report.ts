@@ -9,6 +9,7 @@ import {
   RULE_DESCRIPTIONS,
   REVIEW_COLUMNS,
   checkAcrossYears,
+  cellStanding,
   scopeMismatch,
   deriveMetrics,
   REVIEW_GROUPS,
@@ -271,13 +272,14 @@ export async function writeMetrics(
   findings: readonly Finding[],
   correctedCells: Iterable<string> = [],
 ): Promise<void> {
+  const corrected = [...correctedCells];
   await m.query('DELETE FROM report_metric WHERE report_id = $1', [reportId]);
   await insertMany(
     m,
     ReportMetricEntity,
-    metricRows(core, narrative, findings, correctedCells).map((r) => ({ reportId, ...r })),
+    metricRows(core, narrative, findings, corrected).map((r) => ({ reportId, ...r })),
   );
-  await writeBreakdownParts(m, reportId);
+  await writeBreakdownParts(m, reportId, cellStanding(findings, corrected));
 }
 
 /**
