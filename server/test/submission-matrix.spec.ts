@@ -11,7 +11,8 @@
  *   2023: 甲市人民政府, 甲市乙区人民政府 (published on its deadline), 甲市乙区教育局, 甲市乙区卫生健康委员会 on time;
  *         甲市教育局 5 days late; 甲市公安局 no printed date, 2 failing checks.
  */
-import { ReportIngestor, seedSampleReports } from '@ogi/database';
+import { ReportIngestor } from '@ogi/write-model/ingest';
+import { seedSampleReports } from '@ogi/write-model/seed';
 import { ParserPool } from '@ogi/parser';
 import { CITY, CITY_EDU, CITY_POLICE, DISTRICT, DISTRICT_EDU, DISTRICT_HEALTH, loadFixture } from './helpers/analytics-fixture.js';
 import { errorCodes, startTestApp, type TestApp } from './helpers/test-app.js';
