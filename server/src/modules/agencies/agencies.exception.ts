@@ -1,4 +1,4 @@
-import { DomainException, type ApiErrorCode } from '../../common/errors/domain.exception.js';
+import { errorFamily } from '@ogi/domain';
 
 export enum AgenciesErrorCode {
   AGENCY_NOT_FOUND = 'AGENCY_NOT_FOUND',
@@ -10,17 +10,15 @@ export enum AgenciesErrorCode {
   NO_PROPOSED_AGENCY = 'NO_PROPOSED_AGENCY',
 }
 
-export class AgenciesException extends DomainException<AgenciesErrorCode> {
-  protected readonly apiCodes: Record<AgenciesErrorCode, ApiErrorCode> = {
-    [AgenciesErrorCode.AGENCY_NOT_FOUND]: 'NOT_FOUND',
-    [AgenciesErrorCode.NAME_TAKEN]: 'BAD_USER_INPUT',
-    [AgenciesErrorCode.ALIAS_TAKEN]: 'BAD_USER_INPUT',
-    [AgenciesErrorCode.PARENT_CYCLE]: 'BAD_USER_INPUT',
-    [AgenciesErrorCode.PROPOSAL_NOT_FOUND]: 'NOT_FOUND',
-    [AgenciesErrorCode.PROPOSAL_RESOLVED]: 'BAD_USER_INPUT',
-    [AgenciesErrorCode.NO_PROPOSED_AGENCY]: 'BAD_USER_INPUT',
-  };
-
+export class AgenciesException extends errorFamily<AgenciesErrorCode>({
+  [AgenciesErrorCode.AGENCY_NOT_FOUND]: 'NOT_FOUND',
+  [AgenciesErrorCode.NAME_TAKEN]: 'BAD_USER_INPUT',
+  [AgenciesErrorCode.ALIAS_TAKEN]: 'BAD_USER_INPUT',
+  [AgenciesErrorCode.PARENT_CYCLE]: 'BAD_USER_INPUT',
+  [AgenciesErrorCode.PROPOSAL_NOT_FOUND]: 'NOT_FOUND',
+  [AgenciesErrorCode.PROPOSAL_RESOLVED]: 'BAD_USER_INPUT',
+  [AgenciesErrorCode.NO_PROPOSED_AGENCY]: 'BAD_USER_INPUT',
+}) {
   static notFound(id: string): AgenciesException {
     return new AgenciesException(AgenciesErrorCode.AGENCY_NOT_FOUND, `找不到该机关（id ${id}）。No agency with id ${id}.`, { id });
   }
