@@ -2,3 +2,5 @@
 export { SEED_AGENCIES_FILE, loadRegistryFile, seedAgencyRegistry, type RegistryAgency } from './agency-registry.js';
 export { mergeAgencyInto, refreshDeadlines } from './agency-changes.js';
 export { inferParentId } from './agency-matching.js';
+export { AgencyRegistryError, AgencyRegistryErrorCode } from './agency-registry-error.js';
+export { agencyVisible, confirmAgencyMatch, rejectAgencyMatch, updateAgency, type AgencyAccess, type AgencyEdit } from './registry-edits.js';

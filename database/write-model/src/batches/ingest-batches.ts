@@ -10,7 +10,7 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { isDatabaseUnavailable, type Actor } from '@ogi/database';
-import { INGEST_ERROR_MESSAGES } from '@ogi/domain';
+import { INGEST_ERROR_MESSAGES, errorFamily } from '@ogi/domain';
 import { LEASE_IS_LIVE_SQL, type ProcessLease } from './process-lease.js';
 import { withoutNul, type IngestHooks, type IngestResult, type ReportIngestor } from '../ingest/report-ingestor.js';
 
@@ -62,15 +62,12 @@ export interface BatchItem {
 
 export type BatchErrorCode = 'BATCH_NOT_FOUND' | 'BATCH_IN_PROGRESS' | 'BATCH_NOT_RESUMABLE';
 
-export class BatchError extends Error {
-  constructor(
-    readonly code: BatchErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'BatchError';
-  }
-}
+/** A batch that cannot be resumed as asked; nothing was changed. */
+export class BatchError extends errorFamily<BatchErrorCode>({
+  BATCH_NOT_FOUND: 'NOT_FOUND',
+  BATCH_IN_PROGRESS: 'BAD_USER_INPUT',
+  BATCH_NOT_RESUMABLE: 'BAD_USER_INPUT',
+}) {}
 
 interface ItemRow {
   position: number;

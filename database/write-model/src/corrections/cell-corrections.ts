@@ -3,7 +3,7 @@
  * reader sees it) and keeps what the parser read; the change, who, when and why go to the audit log; the report's
  * findings and metrics (and the neighbouring years' carry checks) are recomputed — all in one transaction.
  */
-import { cellPath, cellValueKind, checkCellValue, parseCellPath, type CellState, type Template } from '@ogi/domain';
+import { cellPath, cellValueKind, checkCellValue, errorFamily, parseCellPath, type CellState, type Template } from '@ogi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { appendAudit, type Actor } from '@ogi/database';
 import { resolveFollowUpsByCorrection } from '../follow-ups/follow-ups.js';
@@ -20,15 +20,14 @@ export const CORRECTION_ERROR_CODES = [
 export type CorrectionErrorCode = (typeof CORRECTION_ERROR_CODES)[number];
 
 /** A correction refused for a reason the editor can act on; nothing was changed. */
-export class CorrectionError extends Error {
-  constructor(
-    readonly code: CorrectionErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CorrectionError';
-  }
-}
+export class CorrectionError extends errorFamily<CorrectionErrorCode>({
+  REPORT_NOT_FOUND: 'NOT_FOUND',
+  CELL_NOT_FOUND: 'NOT_FOUND',
+  INVALID_CELL_VALUE: 'BAD_USER_INPUT',
+  INVALID_REASON: 'BAD_USER_INPUT',
+  VALUE_UNCHANGED: 'BAD_USER_INPUT',
+  NO_ACTIVE_CORRECTION: 'BAD_USER_INPUT',
+}) {}
 
 export type CorrectionStatus = 'active' | 'stale' | 'superseded' | 'withdrawn';
 

@@ -8,7 +8,7 @@
  * reading (`raw`), and marked stale — a CORRECTION_STALE finding asks for a new look — when it is not.
  * A parse that fails, or that reads a different agency or year, changes nothing.
  */
-import { cellPath, daysLate, ingestFailureMessage, type IngestFailureCode } from '@ogi/domain';
+import { cellPath, daysLate, errorFamily, ingestFailureMessage, type IngestFailureCode } from '@ogi/domain';
 import type { DataSource } from 'typeorm';
 import { appendAudit, type Actor } from '@ogi/database';
 import { reapplyCorrections } from '../corrections/cell-corrections.js';
@@ -31,15 +31,8 @@ export type ReparseResult =
     }
   | { status: 'failed'; reportId: number; error: { code: string; message: string } };
 
-export class ReparseError extends Error {
-  constructor(
-    readonly code: 'REPORT_NOT_FOUND',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ReparseError';
-  }
-}
+/** A re-parse refused before anything was read: the report does not exist. */
+export class ReparseError extends errorFamily({ REPORT_NOT_FOUND: 'NOT_FOUND' }) {}
 
 /** Why a re-parse was not applied (besides the parser's and the ingest path's own codes). */
 export const REPARSE_IDENTITY_CHANGED = {
@@ -74,7 +67,7 @@ export async function reparseReport(dataSource: DataSource, parser: ReportParser
     content: Buffer;
     file_name: string;
   }[];
-  if (!stored) throw new ReparseError('REPORT_NOT_FOUND', `找不到该年报（id ${reportId}）。No report with id ${reportId}.`);
+  if (!stored) throw new ReparseError('REPORT_NOT_FOUND', `找不到该年报（id ${reportId}）。No report with id ${reportId}.`, { id: String(reportId) });
 
   const outcome = await parser.parse(stored.content, stored.file_name);
   if (!outcome.ok) return { status: 'failed', reportId, error: outcome.error };

@@ -1,5 +1,4 @@
-import { METRICS } from '@ogi/domain';
-import { DomainException, type ApiErrorCode } from '../../common/errors/domain.exception.js';
+import { METRICS, errorFamily } from '@ogi/domain';
 
 export enum AnalyticsErrorCode {
   UNKNOWN_METRIC = 'UNKNOWN_METRIC',
@@ -11,17 +10,15 @@ export enum AnalyticsErrorCode {
   YEAR_NOT_ASKED = 'YEAR_NOT_ASKED',
 }
 
-export class AnalyticsException extends DomainException<AnalyticsErrorCode> {
-  protected readonly apiCodes: Record<AnalyticsErrorCode, ApiErrorCode> = {
-    [AnalyticsErrorCode.UNKNOWN_METRIC]: 'BAD_USER_INPUT',
-    [AnalyticsErrorCode.AGENCY_NOT_FOUND]: 'NOT_FOUND',
-    [AnalyticsErrorCode.SELECTION_TOO_LARGE]: 'BAD_USER_INPUT',
-    [AnalyticsErrorCode.RESULT_TOO_LARGE]: 'BAD_USER_INPUT',
-    [AnalyticsErrorCode.YEAR_RANGE_TOO_LONG]: 'BAD_USER_INPUT',
-    [AnalyticsErrorCode.MIXED_SCOPES]: 'BAD_USER_INPUT',
-    [AnalyticsErrorCode.YEAR_NOT_ASKED]: 'BAD_USER_INPUT',
-  };
-
+export class AnalyticsException extends errorFamily<AnalyticsErrorCode>({
+  [AnalyticsErrorCode.UNKNOWN_METRIC]: 'BAD_USER_INPUT',
+  [AnalyticsErrorCode.AGENCY_NOT_FOUND]: 'NOT_FOUND',
+  [AnalyticsErrorCode.SELECTION_TOO_LARGE]: 'BAD_USER_INPUT',
+  [AnalyticsErrorCode.RESULT_TOO_LARGE]: 'BAD_USER_INPUT',
+  [AnalyticsErrorCode.YEAR_RANGE_TOO_LONG]: 'BAD_USER_INPUT',
+  [AnalyticsErrorCode.MIXED_SCOPES]: 'BAD_USER_INPUT',
+  [AnalyticsErrorCode.YEAR_NOT_ASKED]: 'BAD_USER_INPUT',
+}) {
   static unknownMetrics(codes: readonly string[]): AnalyticsException {
     return new AnalyticsException(
       AnalyticsErrorCode.UNKNOWN_METRIC,

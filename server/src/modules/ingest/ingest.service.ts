@@ -1,5 +1,5 @@
 /**
- * Imports report files: the server's door to @ogi/database's ReportIngestor (the one ingest path), with a
+ * Imports report files: the server's door to @ogi/write-model's ReportIngestor (the one ingest path), with a
  * parser pool of worker threads so no file can hang or crash the server. Every import is a recorded batch
  * (IngestBatches): a run cut short by a crash shows which files are done and is resumed — uploads by the server
  * itself on its next start (their bytes are kept with the batch until done), command-line runs by

@@ -8,7 +8,7 @@ import { ACCESS } from '../../common/access/access-policy.js';
 import { Roles } from '../../common/access/access.decorators.js';
 import { RateLimit } from '../../common/access/rate-limit.guard.js';
 import { RequestActor } from '../../common/access/actor.js';
-import { InputErrorCode, InputException } from '../../common/errors/domain.exception.js';
+import { InputErrorCode, InputException } from '../../common/errors/input.exception.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { toUploadResult, type UploadResult } from './dto/upload-result.js';
