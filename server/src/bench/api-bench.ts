@@ -155,6 +155,10 @@ async function main(): Promise<void> {
     say(
       `Generate: ${(generatedMs / 1000).toFixed(1)} s.  Load: ${(loadMs / 1000).toFixed(1)} s wall (target < 60 s), CPU ${nodeCpu.toFixed(1)} s here + ${pgCpu.toFixed(1)} s PostgreSQL.`,
     );
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    say(
+      `  of which: building rows ${seconds(loaded.phases.build)} (while the database writes), waiting for writes ${seconds(loaded.phases.waitForWrites)}, indexes and keys ${seconds(loaded.phases.indexes)}, VACUUM ANALYZE ${seconds(loaded.phases.analyze)}.`,
+    );
 
     if (SKIP_SEARCH) {
       say('Report texts left as generated; the search queries are not measured (--skip-search).');
