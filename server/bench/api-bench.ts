@@ -12,7 +12,7 @@
  * rebuilding the bigram index takes minutes, which a run comparing sizes (1 000, 3 000, 10 000 agencies) can spare.
  *
  * Then a load test: `--clients` signed-in clients (each its own session) open the overview at once and again for
- * `--load-seconds` — its three queries (province or city roll-up, top-10 ranking, submissions) in parallel, as the
+ * `--load-seconds` — its three queries (province or city roll-up, top-10 ranking, what to chase) in parallel, as the
  * dashboard sends them — and the throughput and the p50/p95 round trip under that load are printed.
  *
  * Then the bulk download (`GET /api/exports/dataset.zip`, every agency and year) as CSV and as Parquet, read to the
@@ -97,6 +97,10 @@ async function main(): Promise<void> {
     );
     say(
       `Generate: ${(generatedMs / 1000).toFixed(1)} s.  Load: ${(loadMs / 1000).toFixed(1)} s wall (target < 60 s), CPU ${nodeCpu.toFixed(1)} s here + ${pgCpu.toFixed(1)} s PostgreSQL.`,
+    );
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    say(
+      `  of which: building rows ${seconds(loaded.phases.build)} (while the database writes), waiting for writes ${seconds(loaded.phases.waitForWrites)}, indexes and keys ${seconds(loaded.phases.indexes)}, VACUUM ANALYZE ${seconds(loaded.phases.analyze)}.`,
     );
 
     if (SKIP_SEARCH) {
@@ -196,9 +200,41 @@ async function main(): Promise<void> {
         name: 'findings: errors, first page',
         request: () => ({ query: `{ findings(severities: ["error"]) { total items { reportId agency { name } year rule cells messageZh } } }` }),
       },
+      // What the pages ask: the quality page's tiles and a page of its matrix, and the overview's list of what to chase.
       {
-        name: `submissions: all agencies × ${years.length} years (the quality page's fields)`,
+        name: `submission summary: all agencies × ${years.length} years (the quality page's tiles)`,
         target: 300,
+        request: () => ({
+          query: `query($y: [Int!]!) { submissionSummary(years: $y) { year agencies onTime late missing notChecked dateUnknown notDue failing publishedNotImported } }`,
+          variables: { y: years },
+        }),
+      },
+      {
+        name: `submission matrix: first 100 agencies × ${years.length} years, most problems first`,
+        target: 300,
+        request: () => ({
+          query: `query($y: [Int!]!) { submissionMatrix(years: $y, first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { agency { id name } problems submissions { year status reportId publishedOn deadline daysLate failingChecks discovery discoveredUrl discoveryDetail } } } }`,
+          variables: { y: years },
+        }),
+      },
+      {
+        name: `submission matrix: the late tile, newest year's column sorted, first 100`,
+        target: 300,
+        request: () => ({
+          query: `query($y: [Int!]!, $sy: Int!) { submissionMatrix(years: $y, filter: "LATE", sortBy: "YEAR", sortYear: $sy, first: 100) { totalCount nodes { agency { id name } problems submissions { year status reportId daysLate failingChecks discovery } } } }`,
+          variables: { y: years, sy: years[years.length - 1] },
+        }),
+      },
+      {
+        name: `submissions to chase: missing, late or failing, all agencies, one year (the overview)`,
+        target: 300,
+        request: (i) => ({
+          query: `query($y: [Int!]!) { submissions(years: $y, only: ["MISSING", "LATE", "FAILING"]) { agency { id name } year status reportId deadline daysLate failingChecks discovery discoveredUrl } }`,
+          variables: { y: [years[years.length - 1 - (i % 2)]] },
+        }),
+      },
+      {
+        name: `submissions: all agencies × ${years.length} years, every row (analysts' full list; no page asks for it)`,
         request: () => ({
           query: `query($y: [Int!]!) { submissions(years: $y) { agency { id name } year status reportId publishedOn deadline daysLate failingChecks discovery discoveredUrl discoveryDetail } }`,
           variables: { y: years },
@@ -327,7 +363,7 @@ async function main(): Promise<void> {
           variables: { y: year, s: selection },
         },
         {
-          query: `query($y: [Int!]!, $s: AgencySelection) { submissions(years: $y, selection: $s) { agency { id name } year status reportId publishedOn deadline daysLate failingChecks discovery } }`,
+          query: `query($y: [Int!]!, $s: AgencySelection) { submissions(years: $y, selection: $s, only: ["MISSING", "LATE", "FAILING"]) { agency { id name } year status reportId publishedOn deadline daysLate failingChecks discovery } }`,
           variables: { y: [year], s: selection },
         },
       ];
@@ -361,7 +397,7 @@ async function main(): Promise<void> {
       const loadSeconds = (performance.now() - loadStarted) / 1000;
       latencies.sort((a, b) => a - b);
       say();
-      say(`Load: ${CLIENTS} signed-in clients opening the overview (roll-up, top-10 ranking, submissions) for ${loadSeconds.toFixed(1)} s:`);
+      say(`Load: ${CLIENTS} signed-in clients opening the overview (roll-up, top-10 ranking, what to chase) for ${loadSeconds.toFixed(1)} s:`);
       say(
         `  ${latencies.length} requests, ${(latencies.length / loadSeconds).toFixed(1)} requests/s, round trip p50 ${percentile(latencies, 50).toFixed(0)} ms, ` +
           `p95 ${percentile(latencies, 95).toFixed(0)} ms, ${failures} failed. Load average now ${loadAverage()}.`,

@@ -402,6 +402,8 @@ export const en: Messages = {
     clearRule: 'Clear the rule filter',
     empty: 'No submissions for the chosen scope and years.',
     tileHint: 'Click to list only these agencies; click again to list all',
+    matrixRange: 'Agencies {from}–{to} of {total}',
+    matrixEmpty: 'No agency of the kind picked.',
   },
   agency: {
     title: 'Agency profile',

@@ -398,6 +398,8 @@ export const zhCN = {
     clearRule: '清除规则筛选',
     empty: '所选范围与年度没有报送记录。',
     tileHint: '点击只看这一类机关，再点一次看全部',
+    matrixRange: '第 {from}–{to} 个机关，共 {total} 个',
+    matrixEmpty: '没有符合所选类别的机关。',
   },
   agency: {
     title: '部门画像',

@@ -23,6 +23,8 @@ export interface LoadSummary {
   findings: number;
   metrics: number;
   milliseconds: number;
+  /** Where the time went (ms): building rows here while the database wrote, waiting for it, the index and key rebuild, VACUUM ANALYZE. */
+  phases: { build: number; waitForWrites: number; indexes: number; analyze: number };
 }
 
 /** Reports per batch: each batch's rows are built while the previous batch's are being written. */
@@ -79,21 +81,28 @@ class TableWriter {
 }
 
 /**
- * Drops the primary keys and indexes of these tables, reading their definitions from the catalogue; returns
- * the function that re-creates them exactly as they were.
+ * Drops the primary keys, foreign keys and indexes of these tables, reading their definitions from the catalogue;
+ * returns the function that re-creates them exactly as they were (the foreign keys last, each checked in one pass).
+ * `keepPrimaryKeys`: tables whose primary key stays (other tables' foreign keys depend on it), though their other
+ * indexes go.
  */
-async function dropIndexes(dataSource: DataSource, tables: readonly string[]): Promise<() => Promise<void>> {
-  const keys = await dataSource.query<{ table: string; name: string; definition: string }[]>(
-    `SELECT t.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+async function dropIndexes(dataSource: DataSource, tables: readonly string[], keepPrimaryKeys: readonly string[] = []): Promise<() => Promise<void>> {
+  const constraints = await dataSource.query<{ table: string; name: string; type: 'p' | 'f'; definition: string }[]>(
+    `SELECT t.relname AS table, c.conname AS name, c.contype AS type, pg_get_constraintdef(c.oid) AS definition
        FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-      WHERE c.contype = 'p' AND t.relname = ANY($1) AND t.relnamespace = 'public'::regnamespace`,
+      WHERE c.contype IN ('p', 'f') AND t.relname = ANY($1) AND t.relnamespace = 'public'::regnamespace
+        AND NOT (c.contype = 'p' AND t.relname = ANY($2))`,
+    [tables, keepPrimaryKeys],
+  );
+  const keys = constraints.filter((c) => c.type === 'p');
+  const foreignKeys = constraints.filter((c) => c.type === 'f');
+  const indexes = await dataSource.query<{ name: string; definition: string }[]>(
+    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+      WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.contype IN ('p', 'u', 'x'))`,
     [tables],
   );
-  const indexes = await dataSource.query<{ name: string; definition: string }[]>(
-    `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-      WHERE schemaname = 'public' AND tablename = ANY($1) AND indexname <> ALL($2)`,
-    [tables, keys.map((k) => k.name)],
-  );
+  for (const f of foreignKeys) await dataSource.query(`ALTER TABLE ${f.table} DROP CONSTRAINT ${f.name}`);
   for (const i of indexes) await dataSource.query(`DROP INDEX ${i.name}`);
   for (const k of keys) await dataSource.query(`ALTER TABLE ${k.table} DROP CONSTRAINT ${k.name}`);
   return async () => {
@@ -101,6 +110,7 @@ async function dropIndexes(dataSource: DataSource, tables: readonly string[]): P
       await m.query(`SET LOCAL maintenance_work_mem = '256MB'`);
       for (const k of keys) await m.query(`ALTER TABLE ${k.table} ADD CONSTRAINT ${k.name} ${k.definition}`);
       for (const i of indexes) await m.query(i.definition);
+      for (const f of foreignKeys) await m.query(`ALTER TABLE ${f.table} ADD CONSTRAINT ${f.name} ${f.definition}`);
     });
   };
 }
@@ -175,8 +185,16 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
   ]);
   const parts = new TableWriter(dataSource, 'report_breakdown_part', ['report_id', 'dimension', 'part_key', 'value', 'quality']);
 
-  // The big tables' indexes are built once at the end (a sort) instead of row by row: several times cheaper.
-  const rebuild = await dropIndexes(dataSource, ['report_cell', 'report_metric', 'report_finding', 'narrative_fact', 'report_breakdown_part']);
+  // The big tables' indexes are built once at the end (a sort) instead of row by row: several times cheaper. Their
+  // foreign keys too, checked once at the end (a join) instead of by a trigger per row; and the reports' own
+  // indexes, above all the bigram index of their text (each report adds a few thousand GIN entries).
+  const rebuild = await dropIndexes(
+    dataSource,
+    ['report', 'report_cell', 'report_metric', 'report_finding', 'narrative_fact', 'report_breakdown_part'],
+    ['report'],
+  );
+  const phases = { build: 0, waitForWrites: 0, indexes: 0, analyze: 0 };
+  let buildStarted = Date.now();
 
   // Reports in year order, so that each one's previous year is known when its carry-over is checked.
   const sorted = [...dataset.reports].sort((a, b) => a.core.year! - b.core.year! || a.agencyId - b.agencyId);
@@ -246,8 +264,12 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
       // Parents before children: the batch's files and reports, then (without waiting) the rows that refer to them,
       // while the next batch is being built.
       const statements = [files, reports, cells, findings, narrative, metrics, parts].map((t) => t.take());
+      phases.build += Date.now() - buildStarted;
       // At most one batch waiting behind the one being written: bounded memory.
+      const waitStarted = Date.now();
       await writing;
+      phases.waitForWrites += Date.now() - waitStarted;
+      buildStarted = Date.now();
       if (failure) throw failure;
       writing = statements
         .reduce((chain, write) => chain.then(write), Promise.resolve() as Promise<unknown>)
@@ -256,9 +278,14 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
         });
     }
   }
+  let step = Date.now();
   await writing;
   if (failure) throw failure;
+  phases.waitForWrites += Date.now() - step;
+  step = Date.now();
   await rebuild();
+  phases.indexes = Date.now() - step;
+  step = Date.now();
   // Identity columns continue after the ids given here.
   for (const table of ['agency', 'source_file', 'report']) {
     await dataSource.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT coalesce(max(id), 1) FROM ${table}))`);
@@ -267,6 +294,7 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
   // that lets those indexes answer without visiting the table.
   await dataSource.query('VACUUM ANALYZE report, report_metric, report_breakdown_part, agency');
   await dataSource.query('ANALYZE');
+  phases.analyze = Date.now() - step;
   return {
     agencies: dataset.agencies.length,
     reports: sorted.length,
@@ -274,5 +302,6 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
     findings: findings.rows,
     metrics: metrics.rows,
     milliseconds: Date.now() - started,
+    phases,
   };
 }
