@@ -166,7 +166,7 @@ export const en: Messages = {
   units: {
     findings: 'findings',
   },
-  columns: { agency: 'Agency', year: 'Year', rank: 'Rank', reports: 'Reports', count: 'Count' },
+  columns: { agency: 'Agency', year: 'Year', rank: 'Rank', reports: 'Reports', count: 'Count', scope: 'Scope', quality: 'Data quality' },
   filters: {
     label: 'Filters',
     year: 'Data year',

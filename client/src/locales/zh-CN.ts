@@ -163,7 +163,7 @@ export const zhCN = {
   units: {
     findings: '项',
   },
-  columns: { agency: '机关', year: '年度', rank: '排名', reports: '报告数', count: '数量' },
+  columns: { agency: '机关', year: '年度', rank: '排名', reports: '报告数', count: '数量', scope: '口径', quality: '数据质量' },
   filters: {
     label: '筛选',
     year: '数据年度',
