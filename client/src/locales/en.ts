@@ -1013,5 +1013,8 @@ export const en: Messages = {
     coverage: 'From {reports} reports, covering {covered} of {expected} agencies',
     qualityCount: '{quality}: {count} reports',
     blank: '{count} reports print this part blank: not counted',
+    chartCoverage: 'From {reports} reports, covering {covered} of {expected} agencies; ',
+    chartDoubtful: 'at most {count} reports doubtful (contradicted or uncertain) in any one part, still counted.',
+    chartNoDoubt: 'no part rests on a contradicted or uncertain report.',
   },
 };

@@ -981,6 +981,9 @@ export const zhCN = {
     coverage: '依据 {reports} 份报告，覆盖 {covered}/{expected} 个机关',
     qualityCount: '{quality} {count} 份',
     blank: '{count} 份报告此项空白，未计入',
+    chartCoverage: '依据 {reports} 份报告，覆盖 {covered}/{expected} 个机关；',
+    chartDoubtful: '单项中最多 {count} 份报告的数值存疑（表内矛盾或读数存疑），仍计入合计。',
+    chartNoDoubt: '各项均无表内矛盾或读数存疑的报告。',
   },
 };
 
