@@ -1007,6 +1007,11 @@ export const en: Messages = {
     unmarkLabel: 'Take back the missing mark of {agency} {year}',
     noteFirst: 'Write why in the note first',
     markedByEditor: 'marked by an editor',
+    cellMark: 'Mark {agency} {year} as missing',
+    cellUnmark: 'Take back the missing mark of {agency} {year}',
+    cellMarkTitle: 'Mark {agency} {year} as missing',
+    cellUnmarkTitle: 'Take back the missing mark of {agency} {year}',
+    cancel: 'Cancel',
   },
   breakdownBasis: {
     scopes: 'Scope: {scopes}',

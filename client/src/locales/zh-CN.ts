@@ -974,6 +974,11 @@ export const zhCN = {
     unmarkLabel: '撤销 {agency} {year} 年度的未报送标记',
     noteFirst: '请先在“说明”中写明撤销原因',
     markedByEditor: '人工标记',
+    cellMark: '标记 {agency} {year} 年度为未报送',
+    cellUnmark: '撤销 {agency} {year} 年度的未报送标记',
+    cellMarkTitle: '将 {agency} {year} 年度标记为未报送',
+    cellUnmarkTitle: '撤销 {agency} {year} 年度的未报送标记',
+    cancel: '取消',
   },
   // What a breakdown figure rests on (outcomes page, briefing charts): scope, coverage, quality of the reports summed.
   breakdownBasis: {
