@@ -46,6 +46,11 @@ export interface BreakdownPart {
   labelEn: string;
   value: number | null;
   share: number | null;
+  reportsCounted: number;
+  agenciesCovered: number;
+  agenciesExpected: number;
+  reportsContradicted: number;
+  reportsUncertain: number;
 }
 
 export interface BriefingResult {

@@ -196,6 +196,21 @@ export interface RankedAgency {
   scope?: ReportScope;
 }
 
+/**
+ * The table behind the ranking chart (read by screen readers, exported): per agency its value, rank, the scope of
+ * the report ranked and the value's quality state in words. A value without a known state says so (—).
+ */
+export function rankingTable(
+  items: readonly RankedAgency[],
+  columns: [agency: string, value: string, rank: string, scope: string, quality: string],
+  words: { scope: (scope: ReportScope) => string; quality: (quality: MetricQuality) => string },
+): DataTable {
+  return {
+    columns: [...columns],
+    rows: items.map((i, n) => [i.name, i.value, n + 1, i.scope ? words.scope(i.scope) : null, i.quality ? words.quality(i.quality) : null]),
+  };
+}
+
 /** A ranked bar: its agency for the drill-down, its quality and scope for the tooltip, hatched when doubtful. */
 function rankingItem(i: RankedAgency) {
   const item = {

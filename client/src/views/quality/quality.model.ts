@@ -145,6 +145,8 @@ export function submissionMatrix(
         to: s.reportId ? { name: 'report', params: { id: s.reportId } } : { name: 'agency', params: { id } },
         // hover: the dates, and what the check of the agency's site found
         title: [s.publishedOn ? `${s.publishedOn} / ${s.deadline}` : s.deadline, s.discoveryDetail, s.discoveredUrl].filter(Boolean).join('\n'),
+        // the agency-year itself, for an action on the cell (an editor's missing mark)
+        data: s,
       };
     }
     cells.problems = { sort: problems, text: String(problems), tone: problems ? 'error' : 'muted' };
