@@ -15,14 +15,28 @@ const boundaries = [
     files: ['packages/parser/**', 'packages/charts/**'],
     patterns: [
       {
-        group: ['@ogi/server', '@ogi/server/*', '@ogi/database', '@ogi/database/*', '@ogi/client', '@ogi/client/*'],
-        message: 'Packages import only other packages (domain), never the apps.',
+        group: ['@ogi/server', '@ogi/server/*', '@ogi/write-model', '@ogi/write-model/*', '@ogi/database', '@ogi/database/*', '@ogi/client', '@ogi/client/*'],
+        message: 'Packages import only other packages (domain), never the database, the write model or the apps.',
       },
     ],
   },
   {
-    files: ['database/**'],
+    // The layering is one-way: server → write-model → database → packages.
+    files: ['database/write-model/**'],
     patterns: [
+      {
+        group: ['@ogi/server', '@ogi/server/*', '@ogi/client', '@ogi/client/*'],
+        message: 'The write model sits below the server: the server imports it, not the other way round.',
+      },
+    ],
+  },
+  {
+    files: ['database/src/**'],
+    patterns: [
+      {
+        group: ['@ogi/write-model', '@ogi/write-model/*'],
+        message: 'database sits below the write model: the write model imports it, never the other way round.',
+      },
       {
         group: ['@ogi/server', '@ogi/server/*', '@ogi/client', '@ogi/client/*'],
         message: 'database sits below the server: the server imports it, not the other way round.',

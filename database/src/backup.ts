@@ -21,7 +21,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { appendAudit, type Actor } from './audit/audit-log.js';
-import { migrate } from './data-source.js';
+import { applyMigrations } from './data-source.js';
 
 export const BACKUP_FORMAT = 'ogi-observatory-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -192,7 +192,7 @@ export async function restoreDatabase(dataSource: DataSource, file: string, acto
     throw new BackupError(`备份格式 ${header.version} 比本程序新，请先升级 / backup format ${header.version} is newer than this program`);
 
   // The target gets this code's schema; a backup from a newer version (migrations this code lacks) is refused.
-  await migrate(dataSource);
+  await applyMigrations(dataSource);
   const q = dataSource.createQueryRunner();
   try {
     await q.connect();

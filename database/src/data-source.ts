@@ -1,6 +1,5 @@
 /** The TypeORM data source every part of the product uses. `synchronize` is never on: migrations own the schema. */
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { backfillMetricQuality } from './corrections/metric-quality-backfill.js';
 import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -35,18 +34,17 @@ export function createDataSource(url: string, settings: DataSourceSettings = {})
 }
 
 /**
- * Applies every pending migration, then finishes the data upgrades they queued (metric values stored before
- * quality states are derived again); returns the names of the migrations applied.
+ * Applies every pending schema migration; returns the names of those applied. The data upgrades some migrations
+ * queue are finished by @ogi/write-model's `migrate`, which every start and `pnpm db:migrate` run.
  */
-export async function migrate(dataSource: DataSource): Promise<string[]> {
+export async function applyMigrations(dataSource: DataSource): Promise<string[]> {
   const applied = await dataSource.runMigrations({ transaction: 'each' });
-  await backfillMetricQuality(dataSource);
   return applied.map((m) => m.name);
 }
 
-/** Drops everything in the public schema and migrates from scratch. */
-export async function dropAndMigrate(dataSource: DataSource): Promise<string[]> {
+/** Drops everything in the public schema and applies every migration from scratch. */
+export async function dropAndApplyMigrations(dataSource: DataSource): Promise<string[]> {
   await dataSource.query('DROP SCHEMA IF EXISTS public CASCADE');
   await dataSource.query('CREATE SCHEMA public');
-  return migrate(dataSource);
+  return applyMigrations(dataSource);
 }

@@ -65,7 +65,11 @@ async function ensureDataset(): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const env = { ...process.env, ...databaseEnv() };
     delete env.DATABASE_URL;
-    const load = spawn(process.execPath, ['database/dist/cli.js', 'dataset'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const load = spawn(process.execPath, ['--import', 'tsx', 'database/write-model/bench/dataset/cli.ts'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     load.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`loading the data set failed (exit ${code})`))));
   });
   await import('node:fs/promises').then((fs) => fs.writeFile(join(DATA_DIR, 'dataset-loaded'), new Date().toISOString()));

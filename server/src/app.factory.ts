@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { migrate } from '@ogi/database';
+import { migrate } from '@ogi/write-model/upgrade';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { explorerAccess } from './modules/accounts/explorer-access.js';

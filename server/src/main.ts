@@ -6,7 +6,8 @@
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { describeResult, installSignalHandlers, onShutdown } from '@ogi/database';
+import { installSignalHandlers, onShutdown } from '@ogi/database';
+import { describeResult } from '@ogi/write-model/ingest';
 import { createApp } from './app.factory.js';
 import { openDatabase } from './common/database/open-database.js';
 import { isDatabaseUnavailable } from '@ogi/database';

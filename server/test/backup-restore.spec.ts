@@ -1,5 +1,5 @@
 /**
- * `pnpm db:backup` and `pnpm db:restore` (database/dist/cli.js) as an operator runs them, against an external
+ * `pnpm db:backup` and `pnpm db:restore` (database/write-model/dist/cli.js) as an operator runs them, against an external
  * PostgreSQL (DATABASE_URL) and the embedded one: back up, change data, restore — every row of every table is back
  * exactly; a damaged backup is refused and changes nothing.
  */
@@ -8,12 +8,13 @@ import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { correctCell, createDataSource, startEmbeddedPostgres, type RunningPostgres } from '@ogi/database';
+import { createDataSource, startEmbeddedPostgres, type RunningPostgres } from '@ogi/database';
+import { correctCell } from '@ogi/write-model/corrections';
 import type { DataSource } from 'typeorm';
 import { SERVER_DIR } from './helpers/test-app.js';
 
 const run = promisify(execFile);
-const CLI = join(SERVER_DIR, '..', 'database', 'dist', 'cli.js');
+const CLI = join(SERVER_DIR, '..', 'database', 'write-model', 'dist', 'cli.js');
 
 let pg: RunningPostgres;
 let ds: DataSource;

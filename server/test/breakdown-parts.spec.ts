@@ -5,7 +5,9 @@
  * report equal the parts this test works out itself from the report's cells, following the official table
  * (row 三's 总计 column, the 行政复议/行政诉讼 columns); and the GraphQL answers follow the hand-computed numbers.
  */
-import { MIGRATIONS, ReportIngestor, seedSampleReports } from '@ogi/database';
+import { MIGRATIONS } from '@ogi/database';
+import { ReportIngestor } from '@ogi/write-model/ingest';
+import { seedSampleReports } from '@ogi/write-model/seed';
 import { ParserPool } from '@ogi/parser';
 import { CITY, CITY_EDU, DISTRICT, DISTRICT_EDU, loadFixture, storeOnlyIngestor, storeReport } from './helpers/analytics-fixture.js';
 import { distinctAgencyReports } from './helpers/report-files.js';

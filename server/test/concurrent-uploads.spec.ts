@@ -3,8 +3,8 @@
  * against a real PostgreSQL: no report is stored twice (the database's constraints and the per-agency lock make
  * the race impossible, not a check before the insert), no file is lost, every failure is reported with its code.
  */
-import { INGEST_ERROR_CODES, ReportIngestor, type IngestResult } from '@ogi/database';
-import { PARSE_ERROR_CODES, type ParsedReport } from '@ogi/domain';
+import { ReportIngestor, type IngestResult } from '@ogi/write-model/ingest';
+import { INGEST_ERROR_CODES, PARSE_ERROR_CODES, type ParsedReport } from '@ogi/domain';
 import { ParserPool } from '@ogi/parser';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 import { asUtf16, distinctAgencyReports, sampleReports, withCrlf, type ReportFile } from './helpers/report-files.js';

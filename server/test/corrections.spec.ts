@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ReportIngestor, recomputeReport } from '@ogi/database';
+import { recomputeReport } from '@ogi/write-model/corrections';
+import { ReportIngestor } from '@ogi/write-model/ingest';
 import { checkReport, type ParsedReport, type ParsedReportCore } from '@ogi/domain';
 import { SEED_EXPECTED, SEED_REPORT, TEST_ADMIN, errorCodes, startTestApp, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
 

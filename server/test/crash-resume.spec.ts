@@ -6,7 +6,10 @@
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IngestBatches, ProcessLease, ReportIngestor, createDataSource, migrate, startEmbeddedPostgres, type RunningPostgres } from '@ogi/database';
+import { createDataSource, startEmbeddedPostgres, type RunningPostgres } from '@ogi/database';
+import { IngestBatches, ProcessLease } from '@ogi/write-model/batches';
+import { ReportIngestor } from '@ogi/write-model/ingest';
+import { migrate } from '@ogi/write-model/upgrade';
 import type { DataSource } from 'typeorm';
 import { startWatched, type WatchedProcess } from './helpers/child-process.js';
 import { distinctAgencyReports } from './helpers/report-files.js';

@@ -5,7 +5,8 @@
  * show up behind the cursor; a department user pages through its own agency only; a garbled cursor, a cursor of
  * another list, first and last together and a page over 100 are refused with a code and a message in Chinese first.
  */
-import { SYSTEM_ACTOR, appendAudit, seedAgencyRegistry } from '@ogi/database';
+import { SYSTEM_ACTOR, appendAudit } from '@ogi/database';
+import { seedAgencyRegistry } from '@ogi/write-model/agencies';
 import {
   CITY,
   CITY_EDU,

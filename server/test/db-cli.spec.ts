@@ -1,5 +1,5 @@
 /**
- * `pnpm db:migrate` and `pnpm db:reset` (database/dist/cli.js) against a throwaway PostgreSQL, as a user runs them.
+ * `pnpm db:migrate` and `pnpm db:reset` (database/write-model/dist/cli.js) against a throwaway PostgreSQL, as a user runs them.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { MIGRATIONS, createDataSource, startEmbeddedPostgres, type RunningPostgr
 import { SERVER_DIR } from './helpers/test-app.js';
 
 const run = promisify(execFile);
-const CLI = join(SERVER_DIR, '..', 'database', 'dist', 'cli.js');
+const CLI = join(SERVER_DIR, '..', 'database', 'write-model', 'dist', 'cli.js');
 
 let pg: RunningPostgres;
 const cli = (command: string) => run(process.execPath, [CLI, command], { env: { ...process.env, DATABASE_URL: pg.url } });

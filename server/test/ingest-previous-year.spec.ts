@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReportIngestor, SEED_REPORTS_DIR } from '@ogi/database';
+import { SEED_REPORTS_DIR } from '@ogi/database';
+import { ReportIngestor } from '@ogi/write-model/ingest';
 import { checkReport, type ParsedReport, type ParsedReportCore } from '@ogi/domain';
 import { ParserPool } from '@ogi/parser';
 import { startTestApp, type TestApp } from './helpers/test-app.js';

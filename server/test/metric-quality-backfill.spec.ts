@@ -4,7 +4,7 @@
  * migrated. The database is taken back to the schema before quality states, its metric rows rewritten in the old
  * shape, then upgraded through the same `migrate` every start runs.
  */
-import { migrate } from '@ogi/database';
+import { migrate } from '@ogi/write-model/upgrade';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;

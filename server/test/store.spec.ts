@@ -3,7 +3,7 @@
  * parser: agency resolution, versions, cross-year carry checks in both directions, metrics.
  */
 import { readFileSync } from 'node:fs';
-import { ReportIngestor, type IngestResult } from '@ogi/database';
+import { ReportIngestor, type IngestResult } from '@ogi/write-model/ingest';
 import { checkReport, type ParsedReport, type ParsedReportCore } from '@ogi/domain';
 import { SEED_EXPECTED, SEED_REPORT, startTestApp, type TestApp } from './helpers/test-app.js';
 

@@ -3,7 +3,7 @@
  * without a report reads 未核查 (NOT_CHECKED). The sample reports, the real app and GraphQL, every role.
  * Today is the real date: the sample years all lie long before it, and 2100 lies after it.
  */
-import { mergeAgencyInto } from '@ogi/database';
+import { mergeAgencyInto } from '@ogi/write-model/agencies';
 import { Role } from '@ogi/domain';
 import { TEST_ADMIN, errorCodes, startTestApp, type ApiClient, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
 

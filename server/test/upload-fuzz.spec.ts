@@ -3,8 +3,7 @@
  * hostile file names: hundreds of files through POST /api/uploads, several requests at once. Every file gets a
  * result with a known code, the server stays up, and the database stays consistent.
  */
-import { INGEST_ERROR_CODES } from '@ogi/database';
-import { PARSE_ERROR_CODES } from '@ogi/domain';
+import { INGEST_ERROR_CODES, PARSE_ERROR_CODES } from '@ogi/domain';
 import { MUTATION_KINDS, mutate, seededRandom } from '@ogi/parser/testing';
 import { distinctAgencyReports, sampleReports, type ReportFile } from './helpers/report-files.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ReportIngestor } from '@ogi/database';
+import { ReportIngestor } from '@ogi/write-model/ingest';
 import { ParserPool, PARSER_VERSION } from '@ogi/parser';
 import { distinctAgencyReports } from './helpers/report-files.js';
 import { SEED_REPORT, SERVER_DIR, errorCodes, startTestApp, type TestApp } from './helpers/test-app.js';

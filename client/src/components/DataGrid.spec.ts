@@ -77,4 +77,30 @@ describe('data grid', () => {
     const { wrapper } = await mountInApp(Host);
     expect(wrapper.findAll('th[scope="col"]')[1]!.find('button[aria-label="查看“公开率”的公式"]').exists()).toBe(true);
   });
+
+  it("offers a column's action on the cells it allows as a named button, and says which cell was acted on", async () => {
+    const actionColumns: GridColumn[] = [
+      { key: 'agency', label: '机关' },
+      { key: '2023', label: '2023', action: (cell) => (cell.data === 'NOT_CHECKED' ? { symbol: '⚑', label: `标记 ${String(cell.sort)} 为未报送` } : null) },
+    ];
+    const actionRows: GridRow[] = [
+      { key: 'a', cells: { agency: { sort: '甲局', text: '甲局' }, '2023': { sort: 1, text: '未核查', data: 'NOT_CHECKED' } } },
+      { key: 'b', cells: { agency: { sort: '乙局', text: '乙局' }, '2023': { sort: 2, text: '按时', data: 'ON_TIME' } } },
+    ];
+    const seen: { row: string; column: string }[] = [];
+    const ActionHost = defineComponent({
+      setup: () => () =>
+        h(DataGrid, {
+          columns: actionColumns,
+          rows: actionRows,
+          caption: '矩阵',
+          onAction: (e: { row: string; column: string }) => seen.push({ row: e.row, column: e.column }),
+        }),
+    });
+    const { wrapper } = await mountInApp(ActionHost);
+    const buttons = wrapper.findAll('td button');
+    expect(buttons.map((b) => b.attributes('aria-label'))).toEqual(['标记 1 为未报送']);
+    await buttons[0]!.trigger('click');
+    expect(seen).toEqual([{ row: 'a', column: '2023' }]);
+  });
 });

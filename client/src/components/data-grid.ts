@@ -22,6 +22,8 @@ export interface GridColumn {
   tone?: (cell: GridCell) => GridTone | null;
   /** A short mark after the cell's text (a value's quality), with its name for screen readers and on hover. */
   badge?: (cell: GridCell) => { symbol: string; label: string } | null;
+  /** A button in the cell for an action on it (the grid emits `action`), with its name for screen readers and on hover. */
+  action?: (cell: GridCell) => { symbol: string; label: string } | null;
 }
 
 export type GridTone = 'error' | 'warning' | 'ok' | 'muted' | 'info';
@@ -57,6 +59,7 @@ export function cellText(column: GridColumn, cell: GridCell | undefined): string
   return cell.text ?? column.format?.(cell.sort) ?? (cell.sort === null ? '' : String(cell.sort));
 }
 export const cellLink = (column: GridColumn, cell: GridCell | undefined) => (cell ? (cell.to ?? column.link?.(cell) ?? null) : null);
+export const cellAction = (column: GridColumn, cell: GridCell | undefined) => (cell ? (column.action?.(cell) ?? null) : null);
 export const cellTitle = (column: GridColumn, cell: GridCell | undefined) => (cell ? (cell.title ?? column.describe?.(cell) ?? null) : null);
 export const cellBadge = (column: GridColumn, cell: GridCell | undefined) => (cell ? (column.badge?.(cell) ?? null) : null);
 export const cellTone = (column: GridColumn, cell: GridCell | undefined) => (cell ? (cell.tone ?? column.tone?.(cell) ?? null) : null);

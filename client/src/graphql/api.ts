@@ -25,9 +25,13 @@ import type {
   ReportMetricsQuery,
   ReportQuery,
   ReportsQuery,
+  ReviewOutcomesQuery,
   RollupQuery,
   SearchReportsQuery,
   SessionQuery,
+  SubmissionMatrixQuery,
+  SubmissionStatus,
+  SubmissionSummaryQuery,
   SubmissionsQuery,
   ThresholdsQuery,
   UpdateAgencyMutation,
@@ -82,3 +86,13 @@ export type SessionInfo = NonNullable<SessionQuery['session']>;
 export type SessionUser = SessionInfo['user'];
 export type UserResult = UsersQuery['users']['items'][number];
 export type AccessTokenResult = MyAccessTokensQuery['myAccessTokens'][number];
+
+export type SubmissionMatrixRowResult = SubmissionMatrixQuery['submissionMatrix']['nodes'][number];
+export type SubmissionYearSummaryResult = SubmissionSummaryQuery['submissionSummary'][number];
+export type ReviewOutcomeRow = ReviewOutcomesQuery['review'][number];
+/**
+ * What the submissions can be filtered by (`only`) and the matrix sorted by (`sortBy`): the server still takes these
+ * as strings, so they are spelled here until they become enums.
+ */
+export type SubmissionKind = SubmissionStatus | 'FAILING' | 'PUBLISHED_NOT_IMPORTED';
+export type MatrixSortBy = 'AGENCY' | 'PROBLEMS' | 'YEAR';

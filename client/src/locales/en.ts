@@ -166,7 +166,7 @@ export const en: Messages = {
   units: {
     findings: 'findings',
   },
-  columns: { agency: 'Agency', year: 'Year', rank: 'Rank', reports: 'Reports', count: 'Count' },
+  columns: { agency: 'Agency', year: 'Year', rank: 'Rank', reports: 'Reports', count: 'Count', scope: 'Scope', quality: 'Data quality' },
   filters: {
     label: 'Filters',
     year: 'Data year',
@@ -402,6 +402,8 @@ export const en: Messages = {
     clearRule: 'Clear the rule filter',
     empty: 'No submissions for the chosen scope and years.',
     tileHint: 'Click to list only these agencies; click again to list all',
+    matrixRange: 'Agencies {from}–{to} of {total}',
+    matrixEmpty: 'No agency of the kind picked.',
   },
   agency: {
     title: 'Agency profile',
@@ -1007,5 +1009,19 @@ export const en: Messages = {
     unmarkLabel: 'Take back the missing mark of {agency} {year}',
     noteFirst: 'Write why in the note first',
     markedByEditor: 'marked by an editor',
+    cellMark: 'Mark {agency} {year} as missing',
+    cellUnmark: 'Take back the missing mark of {agency} {year}',
+    cellMarkTitle: 'Mark {agency} {year} as missing',
+    cellUnmarkTitle: 'Take back the missing mark of {agency} {year}',
+    cancel: 'Cancel',
+  },
+  breakdownBasis: {
+    scopes: 'Scope: {scopes}',
+    coverage: 'From {reports} reports, covering {covered} of {expected} agencies',
+    qualityCount: '{quality}: {count} reports',
+    blank: '{count} reports print this part blank: not counted',
+    chartCoverage: 'From {reports} reports, covering {covered} of {expected} agencies; ',
+    chartDoubtful: 'at most {count} reports doubtful (contradicted or uncertain) in any one part, still counted.',
+    chartNoDoubt: 'no part rests on a contradicted or uncertain report.',
   },
 };

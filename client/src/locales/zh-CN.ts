@@ -163,7 +163,7 @@ export const zhCN = {
   units: {
     findings: '项',
   },
-  columns: { agency: '机关', year: '年度', rank: '排名', reports: '报告数', count: '数量' },
+  columns: { agency: '机关', year: '年度', rank: '排名', reports: '报告数', count: '数量', scope: '口径', quality: '数据质量' },
   filters: {
     label: '筛选',
     year: '数据年度',
@@ -398,6 +398,8 @@ export const zhCN = {
     clearRule: '清除规则筛选',
     empty: '所选范围与年度没有报送记录。',
     tileHint: '点击只看这一类机关，再点一次看全部',
+    matrixRange: '第 {from}–{to} 个机关，共 {total} 个',
+    matrixEmpty: '没有符合所选类别的机关。',
   },
   agency: {
     title: '部门画像',
@@ -974,6 +976,21 @@ export const zhCN = {
     unmarkLabel: '撤销 {agency} {year} 年度的未报送标记',
     noteFirst: '请先在“说明”中写明撤销原因',
     markedByEditor: '人工标记',
+    cellMark: '标记 {agency} {year} 年度为未报送',
+    cellUnmark: '撤销 {agency} {year} 年度的未报送标记',
+    cellMarkTitle: '将 {agency} {year} 年度标记为未报送',
+    cellUnmarkTitle: '撤销 {agency} {year} 年度的未报送标记',
+    cancel: '取消',
+  },
+  // What a breakdown figure rests on (outcomes page, briefing charts): scope, coverage, quality of the reports summed.
+  breakdownBasis: {
+    scopes: '口径：{scopes}',
+    coverage: '依据 {reports} 份报告，覆盖 {covered}/{expected} 个机关',
+    qualityCount: '{quality} {count} 份',
+    blank: '{count} 份报告此项空白，未计入',
+    chartCoverage: '依据 {reports} 份报告，覆盖 {covered}/{expected} 个机关；',
+    chartDoubtful: '单项中最多 {count} 份报告的数值存疑（表内矛盾或读数存疑），仍计入合计。',
+    chartNoDoubt: '各项均无表内矛盾或读数存疑的报告。',
   },
 };
 

@@ -35,6 +35,11 @@ export const DOUBTFUL_ITEM_STYLE = {
   decal: { symbol: 'line', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4 },
 };
 
+/** A chart item (bar, point), hatched when the product knows its value may be wrong. */
+export function styleDoubtful<T extends object>(item: T, doubtful: boolean): T | (T & { itemStyle: typeof DOUBTFUL_ITEM_STYLE }) {
+  return doubtful ? { ...item, itemStyle: DOUBTFUL_ITEM_STYLE } : item;
+}
+
 /** What a chart's tooltip says beside a value, in the reader's language. */
 export interface TooltipText {
   /** e.g. 口径：本机关 */

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { breakdownPartRows } from '../ingest/breakdown-parts.js';
+import { breakdownPartRows } from '../breakdown-parts.js';
 
 /** Reports whose cells are read per backfill statement. */
 const BACKFILL_BATCH = 1000;

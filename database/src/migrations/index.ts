@@ -16,6 +16,7 @@ import { Briefing1797500000000 } from './1797500000000-briefing.js';
 import { SubmissionMissingMarks1797620000000 } from './1797620000000-submission-missing-marks.js';
 import { MetricQualityBackfill1797620000001 } from './1797620000001-metric-quality-backfill.js';
 import { BreakdownParts1797630000000 } from './1797630000000-breakdown-parts.js';
+import { BreakdownPartQuality1797700000000 } from './1797700000000-breakdown-part-quality.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SubmissionMissingMarks1797620000000,
   MetricQualityBackfill1797620000001,
   BreakdownParts1797630000000,
+  BreakdownPartQuality1797700000000,
 ];

@@ -12,6 +12,40 @@ export interface BriefingBreakdownPart {
   share: number | null;
 }
 
+/** What a breakdown part rests on, as the API's breakdown rows give it (combined over the scope). */
+export interface BriefingBreakdownBasis {
+  reportsCounted: number;
+  agenciesCovered: number;
+  agenciesExpected: number;
+  reportsContradicted: number;
+  reportsUncertain: number;
+}
+
+/** The line under a breakdown chart: how many reports and agencies it rests on, and how many reports are doubtful. */
+export interface BreakdownCoverage {
+  /** The most reports any part of the chart counts (parts a report prints blank count fewer). */
+  reports: number;
+  /** The most agencies any part covers, of those expected. */
+  covered: number;
+  expected: number;
+  /**
+   * The most reports whose value is contradicted or uncertain in any one part: the parts of one report share their
+   * doubt when one rule touches them all (a review group's 总计), so the parts' counts are not added.
+   */
+  doubtful: number;
+}
+
+/** The coverage of a chart's parts; null when it has none. */
+export function breakdownCoverage(parts: readonly BriefingBreakdownBasis[]): BreakdownCoverage | null {
+  if (!parts.length) return null;
+  return {
+    reports: Math.max(...parts.map((p) => p.reportsCounted)),
+    covered: Math.max(...parts.map((p) => p.agenciesCovered)),
+    expected: Math.max(...parts.map((p) => p.agenciesExpected)),
+    doubtful: Math.max(...parts.map((p) => p.reportsContradicted + p.reportsUncertain)),
+  };
+}
+
 export interface BriefingBreakdownText {
   countAxis: string;
   /** The bar's label, e.g. "12 件（34.5%）". */

@@ -1,4 +1,4 @@
-import { breakdownBars, breakdownChartHeight, buildBriefingBreakdownOption } from '../src/index.js';
+import { breakdownBars, breakdownChartHeight, breakdownCoverage, buildBriefingBreakdownOption } from '../src/index.js';
 
 const text = { countAxis: '件', barLabel: (v: number, s: number | null) => `${v} 件${s === null ? '' : `（${(s * 100).toFixed(1)}%）`}` };
 
@@ -38,5 +38,27 @@ describe('the briefing breakdown chart', () => {
     expect(breakdownChartHeight(0)).toBe(120);
     expect(breakdownChartHeight(10)).toBe(320);
     expect(buildBriefingBreakdownOption([], text, 'WenQuanYi Zen Hei').textStyle).toEqual({ fontFamily: 'WenQuanYi Zen Hei' });
+  });
+});
+
+describe('the line under a briefing breakdown chart: what it rests on', () => {
+  const part = (reportsCounted: number, agenciesCovered: number, reportsContradicted = 0, reportsUncertain = 0) => ({
+    reportsCounted,
+    agenciesCovered,
+    agenciesExpected: 5,
+    reportsContradicted,
+    reportsUncertain,
+  });
+
+  it('review outcomes of 3 reports of 5 agencies, one of them contradicted in every part (its group 总计 printed 0): 1 doubtful report, not 4', () => {
+    expect(breakdownCoverage([part(3, 3, 1), part(3, 3, 1), part(3, 3, 1), part(3, 3, 1)])).toEqual({ reports: 3, covered: 3, expected: 5, doubtful: 1 });
+  });
+
+  it('a part printed blank by one report counts fewer reports: the chart rests on the most any part counts; uncertain counts as doubtful', () => {
+    expect(breakdownCoverage([part(2, 2), part(3, 4, 0, 2)])).toEqual({ reports: 3, covered: 4, expected: 5, doubtful: 2 });
+  });
+
+  it('no parts, no line', () => {
+    expect(breakdownCoverage([])).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * litigation outcomes. Each part names the cells it is read from and its label from the official layout, so the
  * API, the exports and the dashboard's charts label a part the same way.
  */
+import { unitKeys, valueQuality, type CellStanding, type MetricQuality } from './metric-quality.js';
 import { outcomeGroupTotal } from './metrics.js';
 import type { Applications, CellValue, ReviewLitigation } from './parsed-report.js';
 import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX, APPLICATION_ROWS, OUTCOME_GROUP_LABELS, REVIEW_COLUMNS, type OutcomeGroup } from './report-layout.js';
@@ -150,4 +151,16 @@ export interface BreakdownShare {
 export function breakdownShares(values: readonly { key: string; value: CellValue }[]): BreakdownShare[] {
   const sum = values.reduce((s, v) => s + (v.value ?? 0), 0);
   return values.map((v) => ({ key: v.key, value: v.value, share: v.value === null || sum === 0 ? null : v.value / sum }));
+}
+
+/**
+ * The quality of one part's value in one report, decided as a metric's is (valueQuality): from the cells the part
+ * reads and what the report's findings and corrections say about them. A blank part is unverifiable.
+ */
+export function breakdownPartQuality(part: BreakdownPart, value: CellValue, standing: CellStanding): MetricQuality {
+  return valueQuality(
+    part.cells.map((path) => ({ path, units: unitKeys(path) })),
+    value === null,
+    standing,
+  );
 }

@@ -1,6 +1,7 @@
 export * from './report-layout.js';
 export * from './parsed-report.js';
 export * from './errors.js';
+export * from './domain-error.js';
 export * from './deadlines.js';
 export * from './metrics.js';
 export * from './metric-quality.js';

@@ -1,4 +1,4 @@
-import { BREAKDOWNS, BREAKDOWN_DIMENSIONS, breakdownShares, type BreakdownDimension } from '../src/index.js';
+import { BREAKDOWNS, BREAKDOWN_DIMENSIONS, breakdownPartQuality, breakdownShares, cellStanding, checkReport, type BreakdownDimension } from '../src/index.js';
 import { consistentReport } from './report-fixture.js';
 
 const values = (dimension: BreakdownDimension, r = consistentReport()) => Object.fromEntries(BREAKDOWNS[dimension].parts.map((p) => [p.key, p.value(r)]));
@@ -72,5 +72,27 @@ describe('shares', () => {
       { key: 'c', value: null, share: null },
     ]);
     expect(breakdownShares([{ key: 'a', value: 0 }])).toEqual([{ key: 'a', value: 0, share: null }]);
+  });
+});
+
+describe("a part's quality in one report (as a metric's: from the findings about the cells it reads)", () => {
+  const qualities = (dimension: BreakdownDimension, r: ReturnType<typeof consistentReport>, corrected: string[] = []) => {
+    const standing = cellStanding(checkReport(r), corrected);
+    return Object.fromEntries(BREAKDOWNS[dimension].parts.map((p) => [p.key, breakdownPartQuality(p, p.value(r), standing)]));
+  };
+
+  it('a review group printing 总计 0 against parts adding up to 4 makes every review outcome contradicted, and nothing else', () => {
+    const r = consistentReport();
+    r.reviewLitigation['review'] = [2, 1, 0, 1, 0];
+    expect(qualities('REVIEW_OUTCOMES', r)).toEqual({ upheld: 'CONTRADICTED', corrected: 'CONTRADICTED', other: 'CONTRADICTED', pending: 'CONTRADICTED' });
+    expect(new Set(Object.values(qualities('OUTCOMES', r)))).toEqual(new Set(['VERIFIED']));
+  });
+
+  it('a consistent report: every part verified; an editor-corrected cell makes its part corrected; a blank part is unverifiable', () => {
+    const r = consistentReport();
+    expect(new Set(Object.values(qualities('APPLICANT_TYPES', r)))).toEqual(new Set(['VERIFIED']));
+    expect(qualities('REVIEW_OUTCOMES', r, ['reviewLitigation.review[1]'])).toMatchObject({ upheld: 'VERIFIED', corrected: 'CORRECTED' });
+    r.reviewLitigation['review'] = [2, null, 0, 1, 4];
+    expect(qualities('REVIEW_OUTCOMES', r)).toMatchObject({ corrected: 'UNVERIFIABLE' });
   });
 });

@@ -3,8 +3,10 @@
  * is answered with TIMEOUT or FILE_TOO_LARGE, its worker is replaced, and the other files carry on.
  *
  * Bounds, per file: wall time (`timeoutMs`, the worker is terminated when it is spent); the worker's V8 heap
- * (`resourceLimits`); and, when `maxRssMb` is set, the whole process's resident memory — which also counts what
- * V8's heap limit does not (array buffers a reader inflates). A watchdog samples it; past the ceiling it
+ * (`resourceLimits`); and, when `maxGrowthMb` is set, how much the whole process's resident memory has grown since
+ * the busy files started — which also counts what V8's heap limit does not (array buffers a reader inflates). The
+ * bound is on growth, not on the process's total, so a server whose memory is high for other reasons (a large
+ * download's garbage not yet collected) still reads an ordinary file. A watchdog samples it; past the bound it
  * terminates the busy workers. A file that was parsing alone is answered FILE_TOO_LARGE; files that were parsing
  * beside it are parsed again, each alone, so only the file that needs the memory is refused.
  *
@@ -31,8 +33,8 @@ export interface ParserPoolOptions {
   maxMemoryMb?: number;
   /** Workers one group may hold at once (default: all of them). */
   maxWorkersPerGroup?: number;
-  /** Resident memory of the whole process, in MB, past which busy workers are terminated (default: no watchdog). */
-  maxRssMb?: number;
+  /** Growth of the process's resident memory, in MB, since the busy files started, past which their workers are terminated (default: no watchdog). */
+  maxGrowthMb?: number;
   /** How often the watchdog samples the resident memory, in milliseconds (default 100). */
   watchdogIntervalMs?: number;
 }
@@ -56,7 +58,7 @@ export interface ParserPoolStats {
   /** Files handed to a worker (a file parsed again alone after the watchdog counts twice). */
   started: number;
   timedOut: number;
-  /** Files refused because the process's resident memory passed `maxRssMb` while they parsed alone. */
+  /** Files refused because the process's resident memory grew by more than `maxGrowthMb` while they parsed alone. */
   stoppedForMemory: number;
   busy: number;
   queued: number;
@@ -89,9 +91,6 @@ const workerUrl = new URL(fromSource ? './worker-from-source.mjs' : './worker.js
 
 const failure = (code: ParseErrorCode, message = PARSE_ERROR_MESSAGES[code].zh): ParseOutcome => ({ ok: false, error: { code, message } });
 
-/** Growth of the resident memory since a file started below which the watchdog does not blame it. */
-const GROWTH_THAT_COUNTS = 16 * 1024 * 1024;
-
 /** Files without a group share this one, which takes its turn like the others but is not held to a share. */
 const NO_GROUP = '';
 
@@ -100,7 +99,7 @@ export class ParserPool {
   private readonly timeoutMs: number;
   private readonly maxMemoryMb: number;
   private readonly maxWorkersPerGroup: number;
-  private readonly maxRssBytes: number | null;
+  private readonly maxGrowthBytes: number | null;
   private readonly watchdogIntervalMs: number;
   private readonly slots: Slot[] = [];
   /** Waiting files per group, groups in the order they get their next turn. */
@@ -114,7 +113,7 @@ export class ParserPool {
     this.timeoutMs = options.timeoutMs ?? 20_000;
     this.maxMemoryMb = options.maxMemoryMb ?? 400;
     this.maxWorkersPerGroup = Math.max(1, Math.min(this.size, options.maxWorkersPerGroup ?? this.size));
-    this.maxRssBytes = options.maxRssMb ? options.maxRssMb * 1024 * 1024 : null;
+    this.maxGrowthBytes = options.maxGrowthMb ? options.maxGrowthMb * 1024 * 1024 : null;
     this.watchdogIntervalMs = options.watchdogIntervalMs ?? 100;
   }
 
@@ -226,7 +225,7 @@ export class ParserPool {
   }
 
   private startWatchdog() {
-    if (this.watchdog || this.maxRssBytes === null) return;
+    if (this.watchdog || this.maxGrowthBytes === null) return;
     this.watchdog = setInterval(() => this.checkMemory(), this.watchdogIntervalMs);
     this.watchdog.unref();
   }
@@ -237,16 +236,16 @@ export class ParserPool {
   }
 
   private checkMemory() {
-    if (this.maxRssBytes === null) return;
-    const rss = process.memoryUsage.rss();
-    if (rss <= this.maxRssBytes) return;
+    if (this.maxGrowthBytes === null) return;
     const busy = this.slots.filter((s) => s.job);
-    // Memory a terminated worker left behind (not yet returned to the system) is nobody's doing: only memory that
-    // grew while the busy files parsed counts against them.
-    if (!busy.length || rss < Math.min(...busy.map((s) => s.rssAtStart)) + GROWTH_THAT_COUNTS) return;
+    if (!busy.length) return;
+    // Memory that was there before the busy files started (a terminated worker's, a download's garbage) is
+    // nobody's doing here: only what grew since the earliest of them started counts against them.
+    const grown = process.memoryUsage.rss() - Math.min(...busy.map((s) => s.rssAtStart));
+    if (grown <= this.maxGrowthBytes) return;
     if (busy.length === 1) {
       this.counts.stoppedForMemory++;
-      this.finish(busy[0]!, failure('FILE_TOO_LARGE', memoryMessage(Math.round(this.maxRssBytes / 1024 / 1024))), true);
+      this.finish(busy[0]!, failure('FILE_TOO_LARGE', memoryMessage(Math.round(this.maxGrowthBytes / 1024 / 1024))), true);
       return;
     }
     // Which of several files needs the memory cannot be told from outside: stop them all, parse each again alone.
@@ -282,6 +281,6 @@ function timeoutMessage(timeoutMs: number): string {
   return `读取该文件超过 ${Math.round(timeoutMs / 1000)} 秒，已停止，未导入：文件可能过大或结构异常。请检查文件，或提供网页版、PDF 版后重新上传。`;
 }
 
-function memoryMessage(ceilingMb: number): string {
-  return `读取该文件时服务器内存超过上限（${ceilingMb} MB），已停止，未导入：文件可能是恶意构造或结构异常。请提供其他格式的版本。`;
+function memoryMessage(boundMb: number): string {
+  return `读取该文件时占用的服务器内存超过上限（${boundMb} MB），已停止，未导入：文件可能是恶意构造或结构异常。请提供其他格式的版本。`;
 }

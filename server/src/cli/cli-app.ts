@@ -5,7 +5,8 @@
  */
 import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { installSignalHandlers, migrate, onShutdown } from '@ogi/database';
+import { installSignalHandlers, onShutdown } from '@ogi/database';
+import { migrate } from '@ogi/write-model/upgrade';
 import { DataSource } from 'typeorm';
 import { openDatabase } from '../common/database/open-database.js';
 import { loadConfig, nestLogLevels, type AppConfig } from '../config/app-config.js';

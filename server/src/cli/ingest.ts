@@ -13,7 +13,9 @@
  */
 import 'reflect-metadata';
 import { userInfo } from 'node:os';
-import { describeResult, runShutdownHooks, summarise, type Actor, type BatchItemResult } from '@ogi/database';
+import { runShutdownHooks, type Actor } from '@ogi/database';
+import type { BatchItemResult } from '@ogi/write-model/batches';
+import { describeResult, summarise } from '@ogi/write-model/ingest';
 import { DISCOVERY_LABELS } from '@ogi/domain';
 import { ALL_AGENCIES } from '../common/access/agency-scope.js';
 import { ConfigError } from '../config/app-config.js';

@@ -8,7 +8,8 @@
  */
 import 'reflect-metadata';
 import { userInfo } from 'node:os';
-import { allReportIds, runShutdownHooks, type ReparseResult } from '@ogi/database';
+import { runShutdownHooks } from '@ogi/database';
+import { allReportIds, type ReparseResult } from '@ogi/write-model/reparse';
 import { ConfigError } from '../config/app-config.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
 import { startCliApp } from './cli-app.js';

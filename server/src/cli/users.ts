@@ -11,9 +11,8 @@
  */
 import 'reflect-metadata';
 import { runShutdownHooks } from '@ogi/database';
-import { ROLES, isRole, type Role } from '@ogi/domain';
+import { DomainError, ROLES, isRole, type Role } from '@ogi/domain';
 import type { SignedInUser } from '../common/access/signed-in-user.js';
-import { DomainException } from '../common/errors/domain.exception.js';
 import { ConfigError } from '../config/app-config.js';
 import { UsersService } from '../modules/accounts/users.service.js';
 import { startCliApp } from './cli-app.js';
@@ -144,7 +143,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   async (err: unknown) => {
     const message =
-      err instanceof ConfigError || err instanceof DomainException
+      err instanceof ConfigError || err instanceof DomainError
         ? err.message
         : err instanceof UsageError
           ? `${err.message}\n${USAGE}`

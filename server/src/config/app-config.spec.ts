@@ -15,9 +15,9 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ databaseUrl: 'postgres://u:p@db:5432/ogi', port: 8080, logLevel: 'debug', dataDir: '/tmp/x' });
   });
 
-  it("bounds each file's parse by 20 s and the server's memory while parsing by 1,536 MB unless told otherwise", () => {
-    expect(loadConfig({})).toMatchObject({ parseTimeoutMs: 20_000, parserMaxRssMb: 1536 });
-    expect(loadConfig({ PARSE_TIMEOUT_SECONDS: '5', PARSER_MAX_RSS_MB: '800' })).toMatchObject({ parseTimeoutMs: 5_000, parserMaxRssMb: 800 });
+  it("bounds each file's parse by 20 s and the server's memory growth while parsing by 1,024 MB unless told otherwise", () => {
+    expect(loadConfig({})).toMatchObject({ parseTimeoutMs: 20_000, parserMaxGrowthMb: 1024 });
+    expect(loadConfig({ PARSE_TIMEOUT_SECONDS: '5', PARSER_MAX_GROWTH_MB: '800' })).toMatchObject({ parseTimeoutMs: 5_000, parserMaxGrowthMb: 800 });
     expect(() => loadConfig({ PARSE_TIMEOUT_SECONDS: '0' })).toThrow(ConfigError);
   });
 

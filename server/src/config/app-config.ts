@@ -34,8 +34,8 @@ export interface AppConfig {
   parserWorkers: number | undefined;
   /** Wall time one file may take to parse before its worker is terminated (TIMEOUT), in milliseconds. */
   parseTimeoutMs: number;
-  /** Resident memory of the server past which the parser watchdog terminates busy workers, in MB. */
-  parserMaxRssMb: number;
+  /** Growth of the server's resident memory while files are parsed past which the parser watchdog terminates them, in MB. */
+  parserMaxGrowthMb: number;
   /** Log every SQL statement. */
   logSql: boolean;
   /** Fetching reports from agencies' sites (`pnpm ingest --url`, collectReports, the listing poll). */
@@ -178,7 +178,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedWhenEmpty: bool('SEED_WHEN_EMPTY', true),
     parserWorkers: workers,
     parseTimeoutMs: int('PARSE_TIMEOUT_SECONDS', 20, 1, 600) * 1000,
-    parserMaxRssMb: int('PARSER_MAX_RSS_MB', 1536, 64, 1_048_576),
+    parserMaxGrowthMb: int('PARSER_MAX_GROWTH_MB', 1024, 64, 1_048_576),
     logSql: bool('LOG_SQL', false),
     collect: {
       pollEnabled: bool('COLLECT_POLL_ENABLED', false),

@@ -14,7 +14,8 @@
  * 无法提供 (本机关不掌握) u, everything else 0; applicants: `legal` from 商业企业, the rest 自然人.
  */
 import { APPLICATION_ROWS, REVIEW_GROUPS, checkReport, type ParsedReport, type ParsedReportCore, type ReportScope } from '@ogi/domain';
-import { ReportIngestor, seedAgencyRegistry, type IngestResult, type RegistryAgency } from '@ogi/database';
+import { seedAgencyRegistry, type RegistryAgency } from '@ogi/write-model/agencies';
+import { ReportIngestor, type IngestResult } from '@ogi/write-model/ingest';
 import type { DataSource } from 'typeorm';
 
 export const CITY = '甲市人民政府';

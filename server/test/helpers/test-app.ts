@@ -96,10 +96,6 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       DATABASE_URL: postgres.url,
       LOG_LEVEL: 'error',
       PARSER_WORKERS: '2',
-      // The parser's memory watchdog bounds the server process's resident memory. Here the server shares the jest
-      // process with every test file run before it, so its ceiling is the default 1,536 MB above what the process
-      // already holds, not an absolute figure the shared process may have passed before this file started.
-      PARSER_MAX_RSS_MB: String(Math.ceil(process.memoryUsage.rss() / 1024 / 1024) + 1536),
       CLIENT_DIST_DIR: clientDist,
       ADMIN_USERNAME: TEST_ADMIN.username,
       ADMIN_PASSWORD: TEST_ADMIN.password,

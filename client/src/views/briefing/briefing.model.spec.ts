@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundFromForm, boundToForm, breakdownChart, documentUrl, followUpActions, trendChart } from './briefing.model';
+import { boundFromForm, boundToForm, breakdownCaption, breakdownChart, documentUrl, followUpActions, trendChart } from './briefing.model';
 
 const text = { received: '新收', handled: '办结', disclosureRate: '公开率', onTimeRate: '按时', countAxis: '件', yearLabel: (y: number) => `${y}年` };
 
@@ -29,10 +29,11 @@ describe('the briefing page', () => {
 
   it('draws a breakdown with a count as bars over its full table, and none when no part has a count', () => {
     const words = { countAxis: '件', barLabel: (v: number) => `${v} 件`, part: '类别', count: '件数', share: '占比' };
+    const basis = { reportsCounted: 1, agenciesCovered: 1, agenciesExpected: 1, reportsContradicted: 0, reportsUncertain: 0 };
     const parts = [
-      { labelZh: '国家秘密', labelEn: 'State secrets', value: 2, share: 0.25 },
-      { labelZh: '内部事务信息', labelEn: 'Internal affairs', value: 6, share: 0.75 },
-      { labelZh: '过程性信息', labelEn: 'Process information', value: 0, share: 0 },
+      { labelZh: '国家秘密', labelEn: 'State secrets', value: 2, share: 0.25, ...basis },
+      { labelZh: '内部事务信息', labelEn: 'Internal affairs', value: 6, share: 0.75, ...basis },
+      { labelZh: '过程性信息', labelEn: 'Process information', value: 0, share: 0, ...basis },
     ];
     const chart = breakdownChart(parts, (p) => p.labelEn, words)!;
     // Bars for the two parts with a count, the larger on top (last on the category axis); the table keeps all three.
@@ -50,6 +51,29 @@ describe('the briefing page', () => {
         words,
       ),
     ).toBeNull();
+  });
+
+  it('states under a breakdown chart the reports and agencies it rests on and the doubtful reports', () => {
+    const words = {
+      coverage: (r: number, c: number, e: number) => `依据 ${r} 份报告，覆盖 ${c}/${e} 个机关；`,
+      doubtful: (n: number) => `单项中最多 ${n} 份报告的数值存疑。`,
+      noDoubt: () => '各项均无存疑报告。',
+    };
+    const part = (reportsCounted: number, agenciesCovered: number, reportsContradicted: number, reportsUncertain = 0) => ({
+      labelZh: '维持',
+      labelEn: 'Upheld',
+      value: 1,
+      share: null,
+      reportsCounted,
+      agenciesCovered,
+      agenciesExpected: 6,
+      reportsContradicted,
+      reportsUncertain,
+    });
+    // One report of four contradicted in every review part (its 总计 printed 0): one doubtful report, not one per part.
+    expect(breakdownCaption([part(4, 6, 1), part(4, 6, 1), part(4, 6, 1)], words)).toBe('依据 4 份报告，覆盖 6/6 个机关；单项中最多 1 份报告的数值存疑。');
+    expect(breakdownCaption([part(3, 5, 0), part(2, 2, 0)], words)).toBe('依据 3 份报告，覆盖 5/6 个机关；各项均无存疑报告。');
+    expect(breakdownCaption([], words)).toBeNull();
   });
 
   it('enters rate thresholds in per cent and sends them as 0–1', () => {

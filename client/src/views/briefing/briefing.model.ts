@@ -6,6 +6,7 @@
 import {
   breakdownBars,
   breakdownChartHeight,
+  breakdownCoverage,
   briefingTrendPoints,
   buildBriefingBreakdownOption,
   buildBriefingTrendOption,
@@ -67,6 +68,19 @@ export function breakdownChart(
       rows: named.map((p) => [p.label, p.value, p.share === null ? null : Math.round(p.share * 1000) / 10]),
     },
   };
+}
+
+/**
+ * The line under a breakdown chart (the DOCX has the same): the reports and agencies its figures rest on and the
+ * most reports doubtful in any one part; null when the breakdown has no parts.
+ */
+export function breakdownCaption(
+  parts: readonly BreakdownPart[],
+  words: { coverage: (reports: number, covered: number, expected: number) => string; doubtful: (reports: number) => string; noDoubt: () => string },
+): string | null {
+  const c = breakdownCoverage(parts);
+  if (!c) return null;
+  return `${words.coverage(c.reports, c.covered, c.expected)}${c.doubtful ? words.doubtful(c.doubtful) : words.noDoubt()}`;
 }
 
 /** Whether a metric's thresholds are entered in per cent (ratios) or in its own unit. */

@@ -1,7 +1,8 @@
 /**
  * The outcomes page's charts as pure functions of `breakdown` rows: outcomes per year (stacked), the flow
  * from applications handled to outcomes to the reasons behind refusals (sankey), the reasons as a treemap,
- * and outcomes per agency. Colours follow the report page's outcome chart, so 予以公开 is the same green everywhere.
+ * and outcomes per agency. Every figure's tooltip says what it rests on (scope, coverage, quality: breakdown-basis)
+ * when the page gives the words for it. Colours follow the report page's outcome chart, so 予以公开 is the same green everywhere.
  */
 import { OUTCOME_GROUP_LABELS, type OutcomeGroup } from '@ogi/domain';
 import { yearSpan } from '../../composables/chart-axes';
@@ -10,6 +11,8 @@ import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
 import { type BreakdownRowResult } from '../../graphql/api';
 import { BAR_LIMIT } from '../../composables/chart-limits';
+import { basisItem, basisNotes, isDoubtfulBasis, type BasisWords } from '../../metrics/breakdown-basis';
+import { describedTooltip, escapeHtml, styleDoubtful, type TooltipText } from '../../metrics/metric-quality';
 
 /** The groups whose rows give a reason (三 (三)–(六)), and the query field that breaks each down. */
 export const REASON_GROUPS = ['withheld', 'unableToProvide', 'notProcessed', 'otherHandling'] as const;
@@ -25,6 +28,10 @@ export interface FlowText {
   label: (row: Pick<BreakdownRowResult, 'labelZh' | 'labelEn'>) => string;
   yearLabel: (year: number) => string;
   unit: string;
+  /** Words for what each figure rests on; without them tooltips give the value only. */
+  basis?: BasisWords;
+  /** The bar charts' tooltip (value with its unit, scope and quality words). */
+  tooltip?: TooltipText;
 }
 
 /** `withheld`, `outcomes.withheld` → `withheld`: the outcome group a breakdown key names, if any. */
@@ -46,15 +53,31 @@ export function keysOf(rows: readonly BreakdownRowResult[], label: FlowText['lab
 }
 
 /** Lookups by agency, year and key, built once per answer (3,000 agencies × keys must not scan the rows each time). */
-const indexes = new WeakMap<readonly BreakdownRowResult[], Map<string, number | null>>();
-function valueOf(rows: readonly BreakdownRowResult[], year: number, key: string, agencyId: string | null = null): number | null {
+const indexes = new WeakMap<readonly BreakdownRowResult[], Map<string, BreakdownRowResult>>();
+function rowOf(rows: readonly BreakdownRowResult[], year: number, key: string, agencyId: string | null = null): BreakdownRowResult | null {
   let index = indexes.get(rows);
   if (!index) {
     index = new Map();
-    for (const r of rows) index.set(`${r.agencyId ?? ''}|${r.year}|${r.key}`, r.value);
+    for (const r of rows) index.set(`${r.agencyId ?? ''}|${r.year}|${r.key}`, r);
     indexes.set(rows, index);
   }
   return index.get(`${agencyId ?? ''}|${year}|${key}`) ?? null;
+}
+const valueOf = (rows: readonly BreakdownRowResult[], year: number, key: string, agencyId: string | null = null): number | null =>
+  rowOf(rows, year, key, agencyId)?.value ?? null;
+
+/** A bar of a breakdown row: its value as shown, the facts its tooltip states, hatched when doubtful. */
+function basisBar<T extends object>(shown: number | '-', row: BreakdownRowResult | null, text: FlowText, extra: T) {
+  if (!row || shown === '-') return { value: shown, ...extra };
+  return styleDoubtful({ value: shown, ...extra, ...(text.basis ? basisItem(row, text.basis) : {}) }, isDoubtfulBasis(row));
+}
+
+/** The tooltip lines of a figure drawn outside describedTooltip (sankey, treemap), HTML-escaped. */
+function basisLines(row: BreakdownRowResult | null | undefined, text: FlowText): string {
+  if (!row || !text.basis) return '';
+  return basisNotes(row, text.basis)
+    .map((n) => `<br/><span style="opacity:.8">${escapeHtml(n)}</span>`)
+    .join('');
 }
 
 /** Years with any value, oldest first. */
@@ -70,7 +93,7 @@ export function buildStackedByYearOption(rows: readonly BreakdownRowResult[], te
   return {
     aria: { enabled: true },
     legend: { top: 0, type: 'plain' },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, ...(text.tooltip ? { formatter: describedTooltip(text.tooltip) } : {}) },
     grid: { left: 8, right: 16, top: 84, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years.map(text.yearLabel) },
     yAxis: share ? { type: 'value', max: 100, name: '%' } : { type: 'value', name: text.unit, minInterval: 1 },
@@ -81,11 +104,11 @@ export function buildStackedByYearOption(rows: readonly BreakdownRowResult[], te
       barMaxWidth: 48,
       itemStyle: { color: colourOf(k.key, i) },
       data: years.map((y) => {
-        const v = valueOf(rows, y, k.key);
-        if (v === null) return '-';
-        if (!share) return v;
+        const row = rowOf(rows, y, k.key);
+        const v = row?.value ?? null;
         const total = totals.get(y) ?? 0;
-        return total ? Math.round((v / total) * 1000) / 10 : '-';
+        const shown = v === null ? '-' : !share ? v : total ? Math.round((v / total) * 1000) / 10 : '-';
+        return basisBar(shown, row, text, {});
       }),
     })),
   };
@@ -106,6 +129,8 @@ interface SankeyNode {
   name: string;
   label: string;
   itemStyle?: { color: string };
+  /** The breakdown row the node's figure is (none for the applications handled). */
+  row?: BreakdownRowResult;
 }
 interface SankeyLink {
   source: string;
@@ -121,19 +146,21 @@ export function flowGraph(input: FlowInput, year: number, text: FlowText): { nod
   const nodes: SankeyNode[] = [{ name: 'handled', label: text.handled, itemStyle: { color: '#1f4e79' } }];
   const links: SankeyLink[] = [];
   keysOf(input.outcomes, text.label).forEach((o, i) => {
-    const value = valueOf(input.outcomes, year, o.key);
-    if (!value || value <= 0) return;
+    const row = rowOf(input.outcomes, year, o.key);
+    const value = row?.value;
+    if (!row || !value || value <= 0) return;
     const id = `outcome:${o.key}`;
-    nodes.push({ name: id, label: o.label, itemStyle: { color: colourOf(o.key, i) } });
+    nodes.push({ name: id, label: o.label, itemStyle: { color: colourOf(o.key, i) }, row });
     links.push({ source: 'handled', target: id, value });
     const group = outcomeGroupOf(o.key);
     if (!group || !(REASON_GROUPS as readonly string[]).includes(group)) return;
     const reasons = input.reasons[group as ReasonGroup];
     for (const r of keysOf(reasons, text.label)) {
-      const rv = valueOf(reasons, year, r.key);
-      if (!rv || rv <= 0) continue;
+      const reasonRow = rowOf(reasons, year, r.key);
+      const rv = reasonRow?.value;
+      if (!reasonRow || !rv || rv <= 0) continue;
       const rid = `reason:${group}:${r.key}`;
-      nodes.push({ name: rid, label: r.label, itemStyle: { color: colourOf(o.key, i) } });
+      nodes.push({ name: rid, label: r.label, itemStyle: { color: colourOf(o.key, i) }, row: reasonRow });
       links.push({ source: id, target: rid, value: rv });
     }
   });
@@ -143,14 +170,19 @@ export function flowGraph(input: FlowInput, year: number, text: FlowText): { nod
 export function buildSankeyOption(input: FlowInput, year: number, text: FlowText): ChartOption {
   const { nodes, links } = flowGraph(input, year, text);
   const labelOf = new Map(nodes.map((n) => [n.name, n.label]));
+  const rowOfNode = new Map(nodes.map((n) => [n.name, n.row]));
+  const label = (name: string | undefined) => escapeHtml(labelOf.get(name ?? '') ?? '');
   return {
     aria: { enabled: true },
     tooltip: {
       trigger: 'item',
+      // A flow is the figure of the part it flows into: its basis is that row's.
       formatter: (p) => {
         const item = p as unknown as { dataType?: string; data: { source?: string; target?: string; name?: string; value?: number }; value?: number };
-        if (item.dataType === 'edge') return `${labelOf.get(item.data.source ?? '')} → ${labelOf.get(item.data.target ?? '')}: ${item.data.value} ${text.unit}`;
-        return `${labelOf.get(item.data.name ?? '')}: ${item.value ?? ''} ${text.unit}`;
+        if (item.dataType === 'edge') {
+          return `${label(item.data.source)} → ${label(item.data.target)}: ${item.data.value} ${text.unit}${basisLines(rowOfNode.get(item.data.target ?? ''), text)}`;
+        }
+        return `${label(item.data.name)}: ${item.value ?? ''} ${text.unit}${basisLines(rowOfNode.get(item.data.name ?? ''), text)}`;
       },
     },
     series: [
@@ -188,15 +220,20 @@ export function buildTreemapOption(input: FlowInput, year: number, text: FlowTex
       if (!group || !(REASON_GROUPS as readonly string[]).includes(group)) return null;
       const reasons = input.reasons[group as ReasonGroup];
       const leaves = keysOf(reasons, text.label)
-        .map((r) => ({ name: r.label, value: valueOf(reasons, year, r.key) ?? 0 }))
+        .map((r) => ({ name: r.label, value: valueOf(reasons, year, r.key) ?? 0, row: rowOf(reasons, year, r.key) }))
         .filter((l) => l.value > 0);
       if (!leaves.length) return null;
-      return { name: o.label, itemStyle: { color: colourOf(o.key, i) }, children: leaves };
+      return { name: o.label, itemStyle: { color: colourOf(o.key, i) }, row: rowOf(input.outcomes, year, o.key), children: leaves };
     })
     .filter((x): x is NonNullable<typeof x> => x !== null);
   return {
     aria: { enabled: true },
-    tooltip: { formatter: (p) => `${(p as { name: string }).name}: ${(p as { value: number }).value} ${text.unit}` },
+    tooltip: {
+      formatter: (p) => {
+        const item = p as { name: string; value: number; data?: { row?: BreakdownRowResult | null } };
+        return `${escapeHtml(item.name)}: ${item.value} ${text.unit}${basisLines(item.data?.row, text)}`;
+      },
+    },
     series: [
       {
         type: 'treemap',
@@ -233,14 +270,14 @@ export function buildAgencyStackOption(
   share: boolean,
 ): ChartOption {
   const keys = keysOf(rows, text.label);
-  const byAgency = new Map<string, Map<string, number | null>>();
+  const byAgency = new Map<string, Map<string, BreakdownRowResult>>();
   for (const r of rows) {
     if (r.year !== year || r.agencyId === null) continue;
-    const m = byAgency.get(r.agencyId) ?? new Map<string, number | null>();
-    m.set(r.key, r.value);
+    const m = byAgency.get(r.agencyId) ?? new Map<string, BreakdownRowResult>();
+    m.set(r.key, r);
     byAgency.set(r.agencyId, m);
   }
-  const total = (id: string) => [...(byAgency.get(id)?.values() ?? [])].reduce<number>((s, v) => s + (v ?? 0), 0);
+  const total = (id: string) => [...(byAgency.get(id)?.values() ?? [])].reduce<number>((s, r) => s + (r.value ?? 0), 0);
   const ordered = agencies
     .filter((a) => byAgency.has(a.agencyId))
     .sort((a, b) => total(b.agencyId) - total(a.agencyId))
@@ -249,7 +286,7 @@ export function buildAgencyStackOption(
   return {
     aria: { enabled: true },
     legend: { top: 0, type: 'plain' },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, ...(text.tooltip ? { formatter: describedTooltip(text.tooltip) } : {}) },
     grid: { left: 8, right: 16, top: 84, bottom: ordered.length > window ? 48 : 8, containLabel: true },
     xAxis: {
       type: 'category',
@@ -264,11 +301,13 @@ export function buildAgencyStackOption(
       stack: 'total',
       barMaxWidth: 36,
       itemStyle: { color: colourOf(k.key, i) },
+      // A doubtful part is hatched as the overview's ranking hatches a doubtful bar.
       data: ordered.map((a) => {
-        const v = byAgency.get(a.agencyId)?.get(k.key) ?? null;
+        const row = byAgency.get(a.agencyId)?.get(k.key) ?? null;
+        const v = row?.value ?? null;
         const t = total(a.agencyId);
         const value = v === null ? '-' : share ? (t ? Math.round((v / t) * 1000) / 10 : '-') : v;
-        return { value, agencyId: a.agencyId, name: a.name };
+        return basisBar(value, row, text, { agencyId: a.agencyId, name: a.name });
       }),
     })),
   };

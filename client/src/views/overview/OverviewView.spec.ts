@@ -23,10 +23,30 @@ function answerWithRollupFailing(rankedAgencies = 2) {
       }
       if (query.includes('ranking(')) {
         const items = [
-          { rank: 1, value: 120, numerator: null, denominator: null, sample: 1, reportId: 'r1', agency: { id: '11', name: '甲市人民政府' } },
-          { rank: 2, value: 80, numerator: null, denominator: null, sample: 1, reportId: 'r2', agency: { id: '12', name: '乙县人民政府' } },
+          {
+            rank: 1,
+            value: 120,
+            numerator: null,
+            denominator: null,
+            sample: 1,
+            reportId: 'r1',
+            quality: 'CONTRADICTED',
+            agency: { id: '11', name: '甲市人民政府' },
+          },
+          {
+            rank: 2,
+            value: 80,
+            numerator: null,
+            denominator: null,
+            sample: 1,
+            reportId: 'r2',
+            quality: 'VERIFIED',
+            agency: { id: '12', name: '乙县人民政府' },
+          },
         ];
-        return new Response(JSON.stringify({ data: { ranking: { total: rankedAgencies, excludedBelowMinSample: 0, items: items.slice(0, rankedAgencies) } } }));
+        return new Response(
+          JSON.stringify({ data: { ranking: { total: rankedAgencies, excludedBelowMinSample: 0, scope: 'self', items: items.slice(0, rankedAgencies) } } }),
+        );
       }
       if (query.includes('submissions(')) {
         const missing = {
@@ -68,8 +88,8 @@ describe('the overview when one of its queries fails', () => {
     const ranking = cards.find((c) => c.props('title') === '申请量最多的机关')!;
     expect(ranking.props('errorText')).toBeNull();
     expect(ranking.props('table').rows).toEqual([
-      ['甲市人民政府', 120, 1],
-      ['乙县人民政府', 80, 2],
+      ['甲市人民政府', 120, 1, '本机关', '表内矛盾'],
+      ['乙县人民政府', 80, 2, '本机关', '已核验'],
     ]);
     expect(wrapper.get('#alerts-heading').text()).toBe('2024 年度需要跟进');
     expect(wrapper.text()).toContain('乙县人民政府');
@@ -93,6 +113,6 @@ describe('the overview when one of its queries fails', () => {
     await flushPromises();
     const ranking = wrapper.findAllComponents({ name: 'ChartCard' }).find((c) => c.props('title') === '申请量最多的机关')!;
     expect(ranking.props('emptyText')).toBeNull();
-    expect(ranking.props('table').rows).toEqual([['甲市人民政府', 120, 1]]);
+    expect(ranking.props('table').rows).toEqual([['甲市人民政府', 120, 1, '本机关', '表内矛盾']]);
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type RollupValueResult } from '../../graphql/api';
-import { buildRankingOption, buildTrendOption, latestYearWithData, topAgenciesVariables, trendPoints, trendTable } from './overview-charts.option';
+import {
+  buildRankingOption,
+  buildTrendOption,
+  latestYearWithData,
+  rankingTable,
+  topAgenciesVariables,
+  trendPoints,
+  trendTable,
+} from './overview-charts.option';
 
 const r = (year: number, metric: string, value: number | null, reportsCounted = 3): RollupValueResult => ({
   year,
@@ -165,6 +173,29 @@ describe('ranking chart', () => {
       '件：14 件 ⚠',
       '<span style="opacity:.8">口径：本机关 · 质量：表内矛盾</span>',
     ]);
+  });
+
+  it("the ranking's data table gives each agency's scope and quality state in words", () => {
+    const table = rankingTable(
+      [
+        { agencyId: 'a1', name: '淮安市洪泽区人民政府', value: 14, reportId: 'r1', quality: 'CONTRADICTED', scope: 'self' },
+        { agencyId: 'a2', name: '平潭综合实验区', value: 9, reportId: 'r2', quality: 'VERIFIED', scope: 'self' },
+        { agencyId: 'a3', name: '莆田市审计局', value: 1, reportId: 'r3' },
+      ],
+      ['机关', '本年新收', '排名', '口径', '数据质量'],
+      {
+        scope: (s) => ({ self: '本机关', region_aggregate: '地区汇总', system_aggregate: '系统汇总' })[s],
+        quality: (q) => (q === 'CONTRADICTED' ? '表内矛盾' : '已核验'),
+      },
+    );
+    expect(table).toEqual({
+      columns: ['机关', '本年新收', '排名', '口径', '数据质量'],
+      rows: [
+        ['淮安市洪泽区人民政府', 14, 1, '本机关', '表内矛盾'],
+        ['平潭综合实验区', 9, 2, '本机关', '已核验'],
+        ['莆田市审计局', 1, 3, null, null],
+      ],
+    });
   });
 
   it('lists agencies top-down with their values and ids for drilling', () => {

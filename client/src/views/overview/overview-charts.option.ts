@@ -9,7 +9,7 @@ import { PALETTE } from '../../composables/chart-palette';
 import type { DataTable } from '../../export/data-table';
 import { type AgencySelection, type RankingQueryVariables, type RollupValueResult } from '../../graphql/api';
 import type { MetricCode } from '@ogi/domain';
-import { DOUBTFUL_ITEM_STYLE, describedTooltip, isDoubtful, qualityMark, type TooltipText } from '../../metrics/metric-quality';
+import { DOUBTFUL_ITEM_STYLE, describedTooltip, isDoubtful, qualityMark, styleDoubtful, type TooltipText } from '../../metrics/metric-quality';
 
 export const OVERVIEW_METRICS = [
   'applications.new',
@@ -195,6 +195,21 @@ export interface RankedAgency {
   scope?: ReportScope;
 }
 
+/**
+ * The table behind the ranking chart (read by screen readers, exported): per agency its value, rank, the scope of
+ * the report ranked and the value's quality state in words. A value without a known state says so (—).
+ */
+export function rankingTable(
+  items: readonly RankedAgency[],
+  columns: [agency: string, value: string, rank: string, scope: string, quality: string],
+  words: { scope: (scope: ReportScope) => string; quality: (quality: MetricQuality) => string },
+): DataTable {
+  return {
+    columns: [...columns],
+    rows: items.map((i, n) => [i.name, i.value, n + 1, i.scope ? words.scope(i.scope) : null, i.quality ? words.quality(i.quality) : null]),
+  };
+}
+
 /** A ranked bar: its agency for the drill-down, its quality and scope for the tooltip, hatched when doubtful. */
 function rankingItem(i: RankedAgency) {
   const item = {
@@ -204,7 +219,7 @@ function rankingItem(i: RankedAgency) {
     ...(i.quality ? { quality: i.quality } : {}),
     ...(i.scope ? { scope: i.scope } : {}),
   };
-  return isDoubtful(i.quality) ? { ...item, itemStyle: DOUBTFUL_ITEM_STYLE } : item;
+  return styleDoubtful(item, isDoubtful(i.quality));
 }
 
 /** The bar's label: the value, and the quality mark of a value that is not verified. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type SubmissionResult } from '../../graphql/api';
-import { markCandidates, markedMissing } from './missing-marks.model';
+import { markAction, markCandidates, markedMissing } from './missing-marks.model';
 
 const row = (agency: string, id: string, year: number, status: SubmissionResult['status'], extra: Partial<SubmissionResult> = {}): SubmissionResult => ({
   agency: { id, name: agency },
@@ -36,6 +36,17 @@ describe('missing marks', () => {
   it('lists the marks in force with their note, not a listing check’s finding', () => {
     expect(markedMissing(list)).toEqual([
       { key: '2:2022', agencyId: '2', agencyName: '沭阳县发展和改革局', year: 2022, note: '门户网站未见', markedBy: 'editor' },
+    ]);
+  });
+
+  it("offers a matrix cell's action only where its status allows: mark an unchecked year, take back an editor's mark", () => {
+    expect(list.map((s) => `${s.agency.id}:${s.year} ${markAction(s)}`)).toEqual([
+      '1:2021 mark',
+      '1:2020 null',
+      '2:2024 mark',
+      '2:2022 unmark',
+      '3:2026 null',
+      '3:2022 null',
     ]);
   });
 });

@@ -24,18 +24,31 @@ const choiceOf = (s: SubmissionResult): MarkChoice => ({
   markedBy: s.missingMark?.markedBy ?? null,
 });
 
+/**
+ * What an editor may do about one agency-year's missing mark: mark it (未核查: no report, the deadline passed,
+ * nobody found it missing), take the mark back (marked, and no report has come since), or nothing.
+ */
+export function markAction(s: SubmissionResult): 'mark' | 'unmark' | null {
+  if (s.status === 'NOT_CHECKED') return 'mark';
+  if (s.missingMark && s.reportId === null) return 'unmark';
+  return null;
+}
+
+/** One agency-year as a choice of the form or of the matrix cell. */
+export const markChoice = (s: SubmissionResult): MarkChoice => choiceOf(s);
+
 const byYearThenName = (a: MarkChoice, b: MarkChoice) => b.year - a.year || a.agencyName.localeCompare(b.agencyName, 'zh-CN');
 
 /** 未核查 agency-years: no report, the deadline passed, nobody has found it missing. Newest year first. */
 export const markCandidates = (list: readonly SubmissionResult[]): MarkChoice[] =>
   list
-    .filter((s) => s.status === 'NOT_CHECKED')
+    .filter((s) => markAction(s) === 'mark')
     .map(choiceOf)
     .sort(byYearThenName);
 
 /** Agency-years an editor marked missing and no report has come for since. */
 export const markedMissing = (list: readonly SubmissionResult[]): MarkChoice[] =>
   list
-    .filter((s) => s.missingMark && s.reportId === null)
+    .filter((s) => markAction(s) === 'unmark')
     .map(choiceOf)
     .sort(byYearThenName);

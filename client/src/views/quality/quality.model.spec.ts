@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type SubmissionResult } from '../../graphql/api';
 import { sortRows } from '../../components/data-grid';
-import { agenciesWithStatus, buildRuleCountsOption, statusCounts, submissionMatrix } from './quality.model';
+import { agenciesWithStatus, buildRuleCountsOption, kindOf, matrixOrder, submissionMatrix, submissionsOfRows, summaryCounts } from './quality.model';
 
 const sub = (agencyId: string, name: string, year: number, status: SubmissionResult['status'], extra: Partial<SubmissionResult> = {}): SubmissionResult => ({
   agency: { id: agencyId, name },
@@ -60,8 +60,45 @@ describe('submissions matrix', () => {
     expect(rank('a', '2023')).toBeGreaterThan(rank('b', '2023'));
   });
 
-  it('counts statuses and reports with failing checks', () => {
-    expect(statusCounts(subs)).toEqual({ ON_TIME: 2, LATE: 1, MISSING: 1, NOT_CHECKED: 0, DATE_UNKNOWN: 0, NOT_DUE: 0, failing: 1, publishedNotImported: 0 });
+  it("adds up the server's per-year counts for the tiles", () => {
+    const year = (y: number, counts: Partial<Record<string, number>>) => ({
+      year: y,
+      agencies: 3000,
+      onTime: 0,
+      late: 0,
+      missing: 0,
+      notChecked: 0,
+      dateUnknown: 0,
+      notDue: 0,
+      failing: 0,
+      publishedNotImported: 0,
+      ...counts,
+    });
+    expect(
+      summaryCounts([
+        year(2023, { onTime: 2500, late: 300, missing: 150, notChecked: 50, failing: 41, publishedNotImported: 2 }),
+        year(2022, { onTime: 2600, late: 200, missing: 180, dateUnknown: 20, failing: 30 }),
+      ]),
+    ).toEqual({ ON_TIME: 5100, LATE: 500, MISSING: 330, NOT_CHECKED: 50, DATE_UNKNOWN: 20, NOT_DUE: 0, failing: 71, publishedNotImported: 2 });
+  });
+
+  it("asks the server for the tile's kind and the grid's sort (a year no longer shown falls back to the default)", () => {
+    expect(kindOf('failing')).toBe('FAILING');
+    expect(kindOf('publishedNotImported')).toBe('PUBLISHED_NOT_IMPORTED');
+    expect(kindOf('LATE')).toBe('LATE');
+    expect(matrixOrder({ key: '2023', dir: 'desc' }, [2022, 2023])).toEqual({ sortBy: 'YEAR', sortYear: 2023, sortDirection: 'DESC' });
+    expect(matrixOrder({ key: 'agency', dir: 'asc' }, [2023])).toEqual({ sortBy: 'AGENCY', sortYear: null, sortDirection: 'ASC' });
+    expect(matrixOrder({ key: 'problems', dir: 'asc' }, [2023])).toEqual({ sortBy: 'PROBLEMS', sortYear: null, sortDirection: 'ASC' });
+    expect(matrixOrder({ key: '2019', dir: 'asc' }, [2023])).toEqual({ sortBy: 'PROBLEMS', sortYear: null, sortDirection: 'DESC' });
+    expect(matrixOrder(null, [2023])).toEqual({ sortBy: 'PROBLEMS', sortYear: null, sortDirection: 'DESC' });
+  });
+
+  it("keeps the server's order of a page's agencies", () => {
+    const rows = [
+      { agency: subs[2]!.agency, problems: 1, submissions: [subs[3]!, subs[2]!] },
+      { agency: subs[0]!.agency, problems: 2, submissions: [subs[1]!, subs[0]!] },
+    ];
+    expect(submissionMatrix(submissionsOfRows(rows), [2022, 2023], text).rows.map((r) => r.key)).toEqual(['b', 'a']);
   });
 
   it('flags a missing report that the agency’s own site lists, with what the check found', () => {
@@ -76,7 +113,6 @@ describe('submissions matrix', () => {
       tone: 'error',
       title: '2024-01-31\n栏目页列出了 2023 年度报告，但文件无法读取\nhttps://www.huaian.gov.cn/ndbg/2023.html',
     });
-    expect(statusCounts([listed]).publishedNotImported).toBe(1);
   });
 
   it('a year nobody has checked since the deadline is not checked, in a muted tone; listed on the site, it is flagged', () => {
@@ -84,7 +120,6 @@ describe('submissions matrix', () => {
     expect(submissionMatrix([unchecked], [2023], text).rows[0]!.cells['2023']).toMatchObject({ text: 'NOT_CHECKED', tone: 'muted' });
     const listed = sub('c', '鄂州市行政审批局', 2023, 'NOT_CHECKED', { reportId: null, discovery: 'PUBLISHED_NOT_IMPORTED' });
     expect(submissionMatrix([listed], [2023], text).rows[0]!.cells['2023']).toMatchObject({ tone: 'error' });
-    expect(statusCounts([unchecked, listed])).toMatchObject({ NOT_CHECKED: 2, MISSING: 0, publishedNotImported: 1 });
   });
 
   it('exports the matrix as text cells', () => {

@@ -3,9 +3,17 @@
  * checks), the status counts, and the chart of how often each check fails.
  */
 import type { ChartOption } from '../../composables/echarts';
-import type { GridColumn, GridRow, GridTone } from '../../components/data-grid';
+import type { GridColumn, GridRow, GridSort, GridTone } from '../../components/data-grid';
 import type { DataTable } from '../../export/data-table';
-import { type RuleCountResult, type SubmissionResult, type SubmissionStatus } from '../../graphql/api';
+import {
+  type MatrixSortBy,
+  type RuleCountResult,
+  type SubmissionKind,
+  type SubmissionMatrixRowResult,
+  type SubmissionResult,
+  type SubmissionStatus,
+  type SubmissionYearSummaryResult,
+} from '../../graphql/api';
 
 export { ruleLabel } from '../../findings/rule-label';
 
@@ -36,12 +44,20 @@ export interface MatrixText {
 /** Not held here, yet listed on the agency's site: the import failed or has not run — the first thing to chase. */
 export const publishedButMissing = (s: SubmissionResult) => s.reportId === null && s.discovery === 'PUBLISHED_NOT_IMPORTED';
 
-export function statusCounts(submissions: readonly SubmissionResult[]): Record<SubmissionStatus, number> & { failing: number; publishedNotImported: number } {
+/** The tiles' counts over the years asked: the server's per-year summaries added up. */
+export function summaryCounts(
+  summaries: readonly SubmissionYearSummaryResult[],
+): Record<SubmissionStatus, number> & { failing: number; publishedNotImported: number } {
   const counts = { ON_TIME: 0, LATE: 0, MISSING: 0, NOT_CHECKED: 0, DATE_UNKNOWN: 0, NOT_DUE: 0, failing: 0, publishedNotImported: 0 };
-  for (const s of submissions) {
-    if (s.status in counts) counts[s.status]++;
-    if (s.failingChecks > 0) counts.failing++;
-    if (publishedButMissing(s)) counts.publishedNotImported++;
+  for (const y of summaries) {
+    counts.ON_TIME += y.onTime;
+    counts.LATE += y.late;
+    counts.MISSING += y.missing;
+    counts.NOT_CHECKED += y.notChecked;
+    counts.DATE_UNKNOWN += y.dateUnknown;
+    counts.NOT_DUE += y.notDue;
+    counts.failing += y.failing;
+    counts.publishedNotImported += y.publishedNotImported;
   }
   return counts;
 }
@@ -53,6 +69,32 @@ export const STATUS_FILTERS: readonly StatusFilter[] = [...STATUSES, 'failing', 
 export function isStatusFilter(value: string | null): value is StatusFilter {
   return value !== null && (STATUS_FILTERS as readonly string[]).includes(value);
 }
+
+/** A tile (as the URL names it) as the server's filter of the matrix. */
+export function kindOf(filter: StatusFilter): SubmissionKind {
+  if (filter === 'failing') return 'FAILING';
+  if (filter === 'publishedNotImported') return 'PUBLISHED_NOT_IMPORTED';
+  return filter;
+}
+
+/** The matrix's default order: the agencies with most to chase first. */
+export const DEFAULT_MATRIX_SORT: GridSort = { key: 'problems', dir: 'desc' };
+
+/**
+ * The grid's sort (a year's column, the problems column or the agency column) as the server sorts the matrix. A
+ * sort the matrix does not have (a year no longer shown) falls back to the default.
+ */
+export function matrixOrder(sort: GridSort | null, years: readonly number[]): { sortBy: MatrixSortBy; sortYear: number | null; sortDirection: 'ASC' | 'DESC' } {
+  const direction = (s: GridSort) => (s.dir === 'asc' ? 'ASC' : 'DESC');
+  if (sort?.key === 'agency') return { sortBy: 'AGENCY', sortYear: null, sortDirection: direction(sort) };
+  if (sort?.key === 'problems') return { sortBy: 'PROBLEMS', sortYear: null, sortDirection: direction(sort) };
+  const year = sort ? Number(sort.key) : NaN;
+  if (sort && years.includes(year)) return { sortBy: 'YEAR', sortYear: year, sortDirection: direction(sort) };
+  return { sortBy: 'PROBLEMS', sortYear: null, sortDirection: 'DESC' };
+}
+
+/** A page of the server's matrix as the submissions it holds, agency by agency in the server's order. */
+export const submissionsOfRows = (rows: readonly SubmissionMatrixRowResult[]): SubmissionResult[] => rows.flatMap((r) => r.submissions);
 
 function matchesStatus(s: SubmissionResult, filter: StatusFilter): boolean {
   if (filter === 'failing') return s.failingChecks > 0;
@@ -108,6 +150,8 @@ export function submissionMatrix(
         to: s.reportId ? { name: 'report', params: { id: s.reportId } } : { name: 'agency', params: { id } },
         // hover: the dates, and what the check of the agency's site found
         title: [s.publishedOn ? `${s.publishedOn} / ${s.deadline}` : s.deadline, s.discoveryDetail, s.discoveredUrl].filter(Boolean).join('\n'),
+        // the agency-year itself, for an action on the cell (an editor's missing mark)
+        data: s,
       };
     }
     cells.problems = { sort: problems, text: String(problems), tone: problems ? 'error' : 'muted' };

@@ -6,14 +6,14 @@ import { REVIEW_COLUMNS, REVIEW_TOTAL_INDEX } from '@ogi/domain';
 import { rateAxisMax, yearSpan } from '../../composables/chart-axes';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
-import { type BreakdownRowResult } from '../../graphql/api';
+import { type ReviewOutcomeRow } from '../../graphql/api';
 import { DOUBTFUL_ITEM_STYLE, describedTooltip, type TooltipText } from '../../metrics/metric-quality';
 
 /** upheld green, corrected red (the agency was wrong), other grey, pending amber. */
 export const RESULT_COLOURS: Record<string, string> = { upheld: '#2f7d4f', corrected: '#c0392b', other: '#7f8c8d', pending: '#d68910' };
 const RESULT_KEYS = REVIEW_COLUMNS.filter((_, i) => i !== REVIEW_TOTAL_INDEX).map((c) => c.key);
 
-type Row = Omit<BreakdownRowResult, 'agencyId'>;
+type Row = ReviewOutcomeRow;
 export interface RatePoint {
   year: number;
   value: number | null;

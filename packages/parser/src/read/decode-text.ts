@@ -2,6 +2,7 @@
  * Text decoding: the byte-order mark when there is one, else UTF-16 by its zero bytes, else UTF-8 when the
  * bytes are valid UTF-8, else GB18030 (a superset of GBK and GB2312, which is what such sites serve).
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export interface DecodedText {
@@ -48,27 +49,16 @@ function hasMultibyte(bytes: Uint8Array): boolean {
 }
 
 export function isValidUtf8(bytes: Uint8Array): boolean {
-  let i = 0;
-  const n = bytes.length;
-  while (i < n) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let extra: number;
-    if (b >= 0xc2 && b <= 0xdf) extra = 1;
-    else if (b >= 0xe0 && b <= 0xef) extra = 2;
-    else if (b >= 0xf0 && b <= 0xf4) extra = 3;
-    else return false;
-    // A sequence cut off by the end of the buffer is tolerated (truncated downloads).
-    for (let k = 1; k <= extra; k++) {
-      if (i + k >= n) return true;
-      if ((bytes[i + k]! & 0xc0) !== 0x80) return false;
-    }
-    i += extra + 1;
+  // A sequence cut off by the end of the buffer is tolerated (truncated downloads): check up to its lead byte.
+  let end = bytes.length;
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const b = bytes[end - back]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    if (length > back) end -= back;
+    break;
   }
-  return true;
+  return isUtf8(bytes.subarray(0, end));
 }
 
 /** A charset named by an HTML meta tag or an XML declaration in the first bytes, read as ASCII. */

@@ -1,5 +1,4 @@
-import { ROLE_LABELS, type Role } from '@ogi/domain';
-import { DomainException, type ApiErrorCode } from '../errors/domain.exception.js';
+import { ROLE_LABELS, type Role, errorFamily } from '@ogi/domain';
 
 export enum AccessErrorCode {
   /** No session cookie, or one that names no session. */
@@ -20,18 +19,16 @@ export enum AccessErrorCode {
   SESSION_REQUIRED = 'SESSION_REQUIRED',
 }
 
-export class AccessException extends DomainException<AccessErrorCode> {
-  protected readonly apiCodes: Record<AccessErrorCode, ApiErrorCode> = {
-    [AccessErrorCode.NOT_SIGNED_IN]: 'UNAUTHENTICATED',
-    [AccessErrorCode.SESSION_EXPIRED]: 'UNAUTHENTICATED',
-    [AccessErrorCode.ROLE_NOT_ALLOWED]: 'FORBIDDEN',
-    [AccessErrorCode.CSRF_TOKEN_INVALID]: 'FORBIDDEN',
-    [AccessErrorCode.RATE_LIMITED]: 'RATE_LIMITED',
-    [AccessErrorCode.TOKEN_INVALID]: 'UNAUTHENTICATED',
-    [AccessErrorCode.TOKEN_READ_ONLY]: 'FORBIDDEN',
-    [AccessErrorCode.SESSION_REQUIRED]: 'FORBIDDEN',
-  };
-
+export class AccessException extends errorFamily<AccessErrorCode>({
+  [AccessErrorCode.NOT_SIGNED_IN]: 'UNAUTHENTICATED',
+  [AccessErrorCode.SESSION_EXPIRED]: 'UNAUTHENTICATED',
+  [AccessErrorCode.ROLE_NOT_ALLOWED]: 'FORBIDDEN',
+  [AccessErrorCode.CSRF_TOKEN_INVALID]: 'FORBIDDEN',
+  [AccessErrorCode.RATE_LIMITED]: 'RATE_LIMITED',
+  [AccessErrorCode.TOKEN_INVALID]: 'UNAUTHENTICATED',
+  [AccessErrorCode.TOKEN_READ_ONLY]: 'FORBIDDEN',
+  [AccessErrorCode.SESSION_REQUIRED]: 'FORBIDDEN',
+}) {
   static notSignedIn(): AccessException {
     return new AccessException(AccessErrorCode.NOT_SIGNED_IN, '请先登录。Please sign in.');
   }

@@ -1,11 +1,12 @@
 import { BadRequestException, Logger } from '@nestjs/common';
-import { DomainException, InputErrorCode, InputException, type ApiErrorCode } from '../errors/domain.exception.js';
+import { errorFamily } from '@ogi/domain';
+import { BatchError } from '@ogi/write-model/batches';
+import { CorrectionError } from '@ogi/write-model/corrections';
+import { InputErrorCode, InputException } from '../errors/input.exception.js';
 import { ApiExceptionFilter } from './api-exception.filter.js';
 
 /** A feature module's error as the filter sees it: its own code, mapped to an API code. */
-class ShelfException extends DomainException<'SHELF_NOT_FOUND'> {
-  protected readonly apiCodes: Record<'SHELF_NOT_FOUND', ApiErrorCode> = { SHELF_NOT_FOUND: 'NOT_FOUND' };
-}
+class ShelfException extends errorFamily({ SHELF_NOT_FOUND: 'NOT_FOUND' }) {}
 
 describe('ApiExceptionFilter.describe', () => {
   const filter = new ApiExceptionFilter();
@@ -14,6 +15,18 @@ describe('ApiExceptionFilter.describe', () => {
   it('reports a domain error with its API code and its own code as the reason', () => {
     expect(filter.describe(new ShelfException('SHELF_NOT_FOUND', 'no shelf 7'))).toMatchObject({ status: 404, code: 'NOT_FOUND', reason: 'SHELF_NOT_FOUND' });
     expect(filter.describe(new InputException(InputErrorCode.NO_FILES, 'no files'))).toMatchObject({ status: 400, code: 'BAD_USER_INPUT', reason: 'NO_FILES' });
+  });
+
+  it("reports the write model's refusals as they are thrown, with the API code they carry", () => {
+    const refused = new CorrectionError('VALUE_UNCHANGED', '该单元格已是这个值。The cell already has this value.');
+    expect(filter.describe(refused)).toEqual({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      reason: 'VALUE_UNCHANGED',
+      message: '该单元格已是这个值。The cell already has this value.',
+    });
+    expect(filter.describe(new CorrectionError('CELL_NOT_FOUND', 'no cell'))).toMatchObject({ status: 404, code: 'NOT_FOUND', reason: 'CELL_NOT_FOUND' });
+    expect(filter.describe(new BatchError('BATCH_IN_PROGRESS', 'busy'))).toMatchObject({ status: 400, code: 'BAD_USER_INPUT', reason: 'BATCH_IN_PROGRESS' });
   });
 
   it('reports an unreachable database as DATABASE_UNAVAILABLE, wrapped or not', () => {

@@ -1,5 +1,6 @@
 /**
- * The one exception filter: domain errors become GraphQL errors with `extensions.code` (NOT_FOUND,
+ * The one exception filter: domain errors (@ogi/domain's `DomainError`, thrown by the server's modules and by the
+ * write model alike, each carrying its API code) become GraphQL errors with `extensions.code` (NOT_FOUND,
  * BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED, DATABASE_UNAVAILABLE, INTERNAL_SERVER_ERROR) and
  * `extensions.reason` (the domain code); on REST routes they become `{ error: { code, message } }` with a
  * matching status (and `Retry-After` when rate limited), or a readable page when a browser opened the address
@@ -10,7 +11,7 @@ import type { GqlContextType } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@ogi/database';
-import { DomainException, HTTP_STATUS_OF, type ApiErrorCode } from '../errors/domain.exception.js';
+import { DomainError, HTTP_STATUS_OF, type ApiErrorCode } from '@ogi/domain';
 import { errorPage, wantsErrorPage } from '../http/error-page.js';
 
 interface ApiError {
@@ -50,7 +51,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   describe(exception: unknown): ApiError {
-    if (exception instanceof DomainException) {
+    if (exception instanceof DomainError) {
       return {
         status: HTTP_STATUS_OF[exception.apiCode],
         code: exception.apiCode,

@@ -1,4 +1,4 @@
-import { DomainException, type ApiErrorCode } from '../errors/domain.exception.js';
+import { errorFamily } from '@ogi/domain';
 
 export enum PaginationErrorCode {
   INVALID_CURSOR = 'INVALID_CURSOR',
@@ -6,12 +6,10 @@ export enum PaginationErrorCode {
 }
 
 /** A page asked for in a way no list can answer: a cursor this list did not give, or `first` and `last` at once. */
-export class PaginationException extends DomainException<PaginationErrorCode> {
-  protected readonly apiCodes: Record<PaginationErrorCode, ApiErrorCode> = {
-    [PaginationErrorCode.INVALID_CURSOR]: 'BAD_USER_INPUT',
-    [PaginationErrorCode.FIRST_AND_LAST]: 'BAD_USER_INPUT',
-  };
-
+export class PaginationException extends errorFamily<PaginationErrorCode>({
+  [PaginationErrorCode.INVALID_CURSOR]: 'BAD_USER_INPUT',
+  [PaginationErrorCode.FIRST_AND_LAST]: 'BAD_USER_INPUT',
+}) {
   static invalidCursor(argument: 'after' | 'before'): PaginationException {
     return new PaginationException(
       PaginationErrorCode.INVALID_CURSOR,

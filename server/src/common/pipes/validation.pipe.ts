@@ -1,5 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { InputErrorCode, InputException } from '../errors/domain.exception.js';
+import { InputErrorCode, InputException } from '../errors/input.exception.js';
 
 function flatten(errors: ValidationError[], prefix = ''): Record<string, string[]> {
   const out: Record<string, string[]> = {};

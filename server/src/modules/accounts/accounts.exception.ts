@@ -1,5 +1,4 @@
-import { CREDENTIAL_PROBLEM_MESSAGES, type CredentialProblem } from '@ogi/domain';
-import { DomainException, type ApiErrorCode } from '../../common/errors/domain.exception.js';
+import { CREDENTIAL_PROBLEM_MESSAGES, type CredentialProblem, errorFamily } from '@ogi/domain';
 
 export enum AccountsErrorCode {
   /** Unknown username or wrong password (which one is not said). */
@@ -20,21 +19,19 @@ export enum AccountsErrorCode {
   TOKEN_NOT_FOUND = 'TOKEN_NOT_FOUND',
 }
 
-export class AccountsException extends DomainException<AccountsErrorCode> {
-  protected readonly apiCodes: Record<AccountsErrorCode, ApiErrorCode> = {
-    [AccountsErrorCode.INVALID_CREDENTIALS]: 'UNAUTHENTICATED',
-    [AccountsErrorCode.ACCOUNT_LOCKED]: 'UNAUTHENTICATED',
-    [AccountsErrorCode.WRONG_CURRENT_PASSWORD]: 'BAD_USER_INPUT',
-    [AccountsErrorCode.USER_NOT_FOUND]: 'NOT_FOUND',
-    [AccountsErrorCode.USERNAME_TAKEN]: 'BAD_USER_INPUT',
-    [AccountsErrorCode.WEAK_CREDENTIALS]: 'BAD_USER_INPUT',
-    [AccountsErrorCode.AGENCY_INVALID]: 'BAD_USER_INPUT',
-    [AccountsErrorCode.LAST_ADMIN]: 'BAD_USER_INPUT',
-    [AccountsErrorCode.OWN_ACCOUNT]: 'BAD_USER_INPUT',
-    [AccountsErrorCode.SIGN_IN_BUSY]: 'RATE_LIMITED',
-    [AccountsErrorCode.TOKEN_NOT_FOUND]: 'NOT_FOUND',
-  };
-
+export class AccountsException extends errorFamily<AccountsErrorCode>({
+  [AccountsErrorCode.INVALID_CREDENTIALS]: 'UNAUTHENTICATED',
+  [AccountsErrorCode.ACCOUNT_LOCKED]: 'UNAUTHENTICATED',
+  [AccountsErrorCode.WRONG_CURRENT_PASSWORD]: 'BAD_USER_INPUT',
+  [AccountsErrorCode.USER_NOT_FOUND]: 'NOT_FOUND',
+  [AccountsErrorCode.USERNAME_TAKEN]: 'BAD_USER_INPUT',
+  [AccountsErrorCode.WEAK_CREDENTIALS]: 'BAD_USER_INPUT',
+  [AccountsErrorCode.AGENCY_INVALID]: 'BAD_USER_INPUT',
+  [AccountsErrorCode.LAST_ADMIN]: 'BAD_USER_INPUT',
+  [AccountsErrorCode.OWN_ACCOUNT]: 'BAD_USER_INPUT',
+  [AccountsErrorCode.SIGN_IN_BUSY]: 'RATE_LIMITED',
+  [AccountsErrorCode.TOKEN_NOT_FOUND]: 'NOT_FOUND',
+}) {
   static invalidCredentials(maxFailures: number, lockoutMinutes: number): AccountsException {
     return new AccountsException(
       AccountsErrorCode.INVALID_CREDENTIALS,

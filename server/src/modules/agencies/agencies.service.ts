@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { scopeCondition, type AgencyScope } from '../../common/access/agency-scope.js';
 import { parseId, toId } from '../../common/graphql/ids.js';
-import { AgenciesException } from './agencies.exception.js';
+import { AgencyRegistryError } from '@ogi/write-model/agencies';
 import type { AgencyModel } from './models/agency.model.js';
 
 /** Per-request batch loaders of the agencies domain (no N+1). */
@@ -50,7 +50,7 @@ export class AgenciesService {
             .where('a.id = :key', { key })
             .andWhere(inScope.sql, inScope.params)
             .getOne();
-    if (!row) throw AgenciesException.notFound(id);
+    if (!row) throw AgencyRegistryError.notFound(id);
     return toAgencyModel(row);
   }
 

@@ -1,5 +1,4 @@
-import { METRICS } from '@ogi/domain';
-import { DomainException, type ApiErrorCode } from '../../common/errors/domain.exception.js';
+import { METRICS, errorFamily } from '@ogi/domain';
 
 export enum AnalyticsErrorCode {
   UNKNOWN_METRIC = 'UNKNOWN_METRIC',
@@ -8,18 +7,18 @@ export enum AnalyticsErrorCode {
   RESULT_TOO_LARGE = 'RESULT_TOO_LARGE',
   YEAR_RANGE_TOO_LONG = 'YEAR_RANGE_TOO_LONG',
   MIXED_SCOPES = 'MIXED_SCOPES',
+  YEAR_NOT_ASKED = 'YEAR_NOT_ASKED',
 }
 
-export class AnalyticsException extends DomainException<AnalyticsErrorCode> {
-  protected readonly apiCodes: Record<AnalyticsErrorCode, ApiErrorCode> = {
-    [AnalyticsErrorCode.UNKNOWN_METRIC]: 'BAD_USER_INPUT',
-    [AnalyticsErrorCode.AGENCY_NOT_FOUND]: 'NOT_FOUND',
-    [AnalyticsErrorCode.SELECTION_TOO_LARGE]: 'BAD_USER_INPUT',
-    [AnalyticsErrorCode.RESULT_TOO_LARGE]: 'BAD_USER_INPUT',
-    [AnalyticsErrorCode.YEAR_RANGE_TOO_LONG]: 'BAD_USER_INPUT',
-    [AnalyticsErrorCode.MIXED_SCOPES]: 'BAD_USER_INPUT',
-  };
-
+export class AnalyticsException extends errorFamily<AnalyticsErrorCode>({
+  [AnalyticsErrorCode.UNKNOWN_METRIC]: 'BAD_USER_INPUT',
+  [AnalyticsErrorCode.AGENCY_NOT_FOUND]: 'NOT_FOUND',
+  [AnalyticsErrorCode.SELECTION_TOO_LARGE]: 'BAD_USER_INPUT',
+  [AnalyticsErrorCode.RESULT_TOO_LARGE]: 'BAD_USER_INPUT',
+  [AnalyticsErrorCode.YEAR_RANGE_TOO_LONG]: 'BAD_USER_INPUT',
+  [AnalyticsErrorCode.MIXED_SCOPES]: 'BAD_USER_INPUT',
+  [AnalyticsErrorCode.YEAR_NOT_ASKED]: 'BAD_USER_INPUT',
+}) {
   static unknownMetrics(codes: readonly string[]): AnalyticsException {
     return new AnalyticsException(
       AnalyticsErrorCode.UNKNOWN_METRIC,
@@ -47,6 +46,15 @@ export class AnalyticsException extends DomainException<AnalyticsErrorCode> {
       AnalyticsErrorCode.RESULT_TOO_LARGE,
       `结果过大（${count} 个数值，上限 ${limit} 个），请减少机关、年份或指标。The result would hold ${count} values; at most ${limit} are allowed.`,
       { count, limit },
+    );
+  }
+
+  /** A year to sort or filter the matrix by that is not one of its columns. */
+  static yearNotAsked(argument: string, year: number, years: readonly number[]): AnalyticsException {
+    return new AnalyticsException(
+      AnalyticsErrorCode.YEAR_NOT_ASKED,
+      `${argument}：${year} 年不在所选年份（${years.join('、')}）之中。${argument} ${year} is not one of the years asked (${years.join(', ')}).`,
+      { argument, year, years: [...years] },
     );
   }
 

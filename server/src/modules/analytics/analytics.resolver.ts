@@ -8,7 +8,15 @@ import { sortedConnection } from '../../common/pagination/keyset.js';
 import { AnalyticsService } from './analytics.service.js';
 import { BreakdownArgs } from './dto/breakdown.args.js';
 import { CompareArgs } from './dto/compare.args.js';
-import { DataQualityArgs, FindingsArgs, FindingsConnectionArgs, SubmissionsArgs, SubmissionsConnectionArgs } from './dto/quality.args.js';
+import {
+  DataQualityArgs,
+  FindingsArgs,
+  FindingsConnectionArgs,
+  SubmissionMatrixArgs,
+  SubmissionsArgs,
+  SubmissionsConnectionArgs,
+  SubmissionYearsArgs,
+} from './dto/quality.args.js';
 import { DEFAULT_MIN_SAMPLE, RankingArgs } from './dto/ranking.args.js';
 import { RollupArgs } from './dto/rollup.args.js';
 import { TimeSeriesArgs } from './dto/time-series.args.js';
@@ -18,6 +26,7 @@ import { DataQualityModel, FindingConnectionModel, FindingPageModel } from './mo
 import { MetricDefinitionModel, toMetricDefinitionModel } from './models/metric-definition.model.js';
 import { RankingPageModel } from './models/ranking.model.js';
 import { RollupValueModel } from './models/rollup-value.model.js';
+import { SubmissionMatrixConnectionModel, SubmissionYearSummaryModel } from './models/submission-matrix.model.js';
 import { SubmissionConnectionModel, SubmissionModel } from './models/submission.model.js';
 import { SUBMISSION_LIST, SUBMISSION_ORDER } from './submission-order.js';
 import { QualityService } from './quality.service.js';
@@ -122,7 +131,7 @@ export class AnalyticsResolver {
   })
   @Roles(...ACCESS.read)
   async submissionsConnection(@Args() args: SubmissionsConnectionArgs, @Scope() scope: AgencyScope): Promise<SubmissionConnectionModel> {
-    return sortedConnection(SUBMISSION_LIST, SUBMISSION_ORDER, await this.quality.submissions(args.years, args.selection, scope), args);
+    return sortedConnection(SUBMISSION_LIST, SUBMISSION_ORDER, await this.quality.submissions(args.years, args.selection, scope, undefined, args.only), args);
   }
 
   @Query(() => [SubmissionModel], {
@@ -131,6 +140,31 @@ export class AnalyticsResolver {
   })
   @Roles(...ACCESS.read)
   submissions(@Args() args: SubmissionsArgs, @Scope() scope: AgencyScope): Promise<SubmissionModel[]> {
-    return this.quality.submissions(args.years, args.selection, scope);
+    return this.quality.submissions(args.years, args.selection, scope, undefined, args.only);
+  }
+
+  @Query(() => [SubmissionYearSummaryModel], {
+    description:
+      'Per year asked (newest first): how many agencies of the selection are on time, late, missing … — the counts of `submissions` without its rows.',
+  })
+  @Roles(...ACCESS.read)
+  submissionSummary(@Args() args: SubmissionYearsArgs, @Scope() scope: AgencyScope): Promise<SubmissionYearSummaryModel[]> {
+    return this.quality.submissionSummary(args.years, args.selection, scope);
+  }
+
+  @Query(() => SubmissionMatrixConnectionModel, {
+    description:
+      'The agency × year matrix of `submissions`, one row per agency, filtered and sorted on the server and paged by cursor (at most 100 agencies a page); a cursor of another order is refused with INVALID_CURSOR, a sortYear or filterYear outside `years` with YEAR_NOT_ASKED.',
+  })
+  @Roles(...ACCESS.read)
+  submissionMatrix(@Args() args: SubmissionMatrixArgs, @Scope() scope: AgencyScope): Promise<SubmissionMatrixConnectionModel> {
+    return this.quality.submissionMatrix(
+      args.years,
+      args.selection,
+      { filter: args.filter, filterYear: args.filterYear },
+      { by: args.sortBy ?? undefined, year: args.sortYear ?? null, direction: args.sortDirection ?? undefined },
+      args,
+      scope,
+    );
   }
 }

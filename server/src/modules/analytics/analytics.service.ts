@@ -405,26 +405,40 @@ export class AnalyticsService {
     if (!combine && agencyIds.length * yearList.length > MAX_BREAKDOWN_REPORTS) {
       throw AnalyticsException.resultTooLarge(agencyIds.length * yearList.length * definition.parts.length, MAX_BREAKDOWN_REPORTS * definition.parts.length);
     }
-    // Each report's parts were derived from its cells when they were written (report_breakdown_part): a combined
-    // breakdown sums them per year over the counted reports (sum skips blanks: null when no report knows the part).
+    // Each report's parts were derived from its cells, with their quality, when they were written
+    // (report_breakdown_part): a combined breakdown sums them per year over the counted reports (sum skips blanks:
+    // null when no report knows the part), and counts per part what the sum rests on. An agency's row is the same
+    // aggregate over its one report.
+    const partSums = (source: 'c' | 'r', covers: string) => `sum(p.value) AS value,
+             count(p.value)::int AS reports_counted,
+             (count(*) - count(p.value))::int AS reports_blank,
+             coalesce(sum(${covers}) FILTER (WHERE p.value IS NOT NULL), 0)::int AS agencies_covered,
+             count(*) FILTER (WHERE p.value IS NOT NULL AND p.quality = 'CONTRADICTED')::int AS reports_contradicted,
+             count(*) FILTER (WHERE p.value IS NOT NULL AND p.quality = 'UNCERTAIN')::int AS reports_uncertain,
+             count(*) FILTER (WHERE p.value IS NOT NULL AND p.quality = 'UNVERIFIABLE')::int AS reports_unverifiable,
+             count(*) FILTER (WHERE p.value IS NOT NULL AND p.quality = 'CORRECTED')::int AS reports_corrected,
+             array_agg(DISTINCT ${source}.scope ORDER BY ${source}.scope) AS scopes`;
     const partsSql = combine
       ? `WITH RECURSIVE ${countedReportsCtes('$1', '$2')}
-         SELECT NULL::int AS agency_id, c.year, p.part_key, sum(p.value) AS value
+         SELECT NULL::int AS agency_id, c.year, p.part_key, NULL::text AS quality, ${partSums('c', 'c.covers')}
            FROM counted c JOIN report_breakdown_part p ON p.report_id = c.id AND p.dimension = $3
           GROUP BY c.year, p.part_key`
-      : `SELECT r.agency_id, r.year, p.part_key, p.value
+      : `SELECT r.agency_id, r.year, p.part_key, min(p.quality) AS quality, ${partSums('r', '1')}
            FROM report r JOIN report_breakdown_part p ON p.report_id = r.id AND p.dimension = $3
-          WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[])`;
-    const rows = await this.dataSource.query<{ agency_id: number | null; year: number; part_key: string; value: string | null }[]>(partsSql, [
+          WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[])
+          GROUP BY r.agency_id, r.year, p.part_key`;
+    const rows = await this.dataSource.query<(PartSumsRow & { agency_id: number | null; year: number; part_key: string; value: string | null })[]>(partsSql, [
       agencyIds,
       yearList,
       dimension,
     ]);
+    const expected = combine ? agencyIds.length : 1;
 
     // Rows per agency (or the selection) and year, parts in the definition's order, agencies in the selection's.
     const partOrder = new Map(definition.parts.map((p, i) => [p.key, i]));
     const agencyOrder = new Map(agencyIds.map((id, i) => [id, i]));
     const groups = new Map<string, { agencyId: number | null; year: number; values: { key: string; value: CellValue }[] }>();
+    const basis = new Map<string, PartSumsRow>();
     for (const r of rows) {
       if (!partOrder.has(r.part_key)) continue;
       const groupKey = `${r.agency_id ?? ''}:${r.year}`;
@@ -434,6 +448,7 @@ export class AnalyticsService {
         groups.set(groupKey, group);
       }
       group.values.push({ key: r.part_key, value: r.value === null ? null : Number(r.value) });
+      basis.set(`${groupKey}:${r.part_key}`, r);
     }
     const label = new Map(definition.parts.map((p) => [p.key, p]));
     return [...groups.values()]
@@ -447,6 +462,7 @@ export class AnalyticsService {
           labelEn: label.get(v.key)!.labelEn,
           value: v.value,
           share: v.share,
+          ...partBasis(basis.get(`${g.agencyId ?? ''}:${g.year}:${v.key}`)!, expected),
         })),
       );
   }
@@ -462,6 +478,34 @@ export class AnalyticsService {
     const byId = new Map(rows.map((r) => [r.id, toAgencyModel(r)]));
     return ids.map((id) => byId.get(id)).filter((a): a is AgencyModel => a !== undefined);
   }
+}
+
+/** What one breakdown row rests on, as the breakdown query counts it. */
+interface PartSumsRow {
+  quality: MetricQuality | null;
+  reports_counted: number;
+  reports_blank: number;
+  agencies_covered: number;
+  reports_contradicted: number;
+  reports_uncertain: number;
+  reports_unverifiable: number;
+  reports_corrected: number;
+  scopes: ReportScope[];
+}
+
+function partBasis(r: PartSumsRow, agenciesExpected: number) {
+  return {
+    scopes: r.scopes,
+    quality: r.quality,
+    reportsCounted: r.reports_counted,
+    reportsBlank: r.reports_blank,
+    agenciesCovered: r.agencies_covered,
+    agenciesExpected,
+    reportsContradicted: r.reports_contradicted,
+    reportsUncertain: r.reports_uncertain,
+    reportsUnverifiable: r.reports_unverifiable,
+    reportsCorrected: r.reports_corrected,
+  };
 }
 
 interface RankingRow {

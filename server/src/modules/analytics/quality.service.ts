@@ -10,13 +10,25 @@ import { discoveryOf } from '../collect/discovery.js';
 import { toId } from '../../common/graphql/ids.js';
 import type { ConnectionArgs } from '../../common/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.model.js';
-import { keysetConnection } from '../../common/pagination/keyset.js';
+import { keysetConnection, sortedConnection } from '../../common/pagination/keyset.js';
 import { AGENCY_COLUMNS, agencyFromColumns, type AgencyColumns } from './analytics.service.js';
 import { AgencySelectionService } from './agency-selection.service.js';
 import { AnalyticsException } from './analytics.exception.js';
 import type { AgencySelectionInput } from './dto/agency-selection.input.js';
 import type { DataQualityModel, FindingPageModel, FindingRowModel } from './models/data-quality.model.js';
 import type { SubmissionModel } from './models/submission.model.js';
+import {
+  DEFAULT_MATRIX_ORDER,
+  matchesFilter,
+  matrixListName,
+  matrixOrderKey,
+  matrixRows,
+  summarizeSubmissions,
+  type MatrixOrder,
+  type SubmissionFilter,
+  type SubmissionMatrixRow,
+  type SubmissionYearSummary,
+} from './submission-matrix.js';
 
 /** Most agency × year rows one submissions query answers. */
 export const MAX_SUBMISSION_ROWS = 100_000;
@@ -180,12 +192,40 @@ export class QualityService {
     };
   }
 
+  /** The tiles: per year asked (newest first), how many agencies stand in each status. */
+  async submissionSummary(years: readonly number[], selection: AgencySelectionInput | null | undefined, scope: AgencyScope): Promise<SubmissionYearSummary[]> {
+    return summarizeSubmissions(await this.submissions(years, selection, scope), years);
+  }
+
+  /**
+   * A page of the agency × year matrix: the agencies (all, or those with an agency-year matching `filter`), in the
+   * order asked, by cursor. Worked out over the whole selection in memory (statuses depend on today), but only the
+   * page is sent: a province's 21 000 rows cost far more to serialise than to compute.
+   */
+  async submissionMatrix(
+    years: readonly number[],
+    selection: AgencySelectionInput | null | undefined,
+    filter: { filter?: SubmissionFilter | null; filterYear?: number | null },
+    order: Partial<MatrixOrder>,
+    args: ConnectionArgs,
+    scope: AgencyScope,
+  ): Promise<Connection<SubmissionMatrixRow>> {
+    const by = order.by ?? DEFAULT_MATRIX_ORDER.by;
+    const full: MatrixOrder = { by, year: order.year ?? null, direction: order.direction ?? (by === 'AGENCY' ? 'ASC' : 'DESC') };
+    if (by === 'YEAR' && (full.year === null || !years.includes(full.year))) throw AnalyticsException.yearNotAsked('sortYear', full.year ?? 0, years);
+    const filterYear = filter.filterYear ?? null;
+    if (filterYear !== null && !years.includes(filterYear)) throw AnalyticsException.yearNotAsked('filterYear', filterYear, years);
+    const rows = matrixRows(await this.submissions(years, selection, scope), filter.filter ?? null, filterYear);
+    return sortedConnection(matrixListName(full), matrixOrderKey(full), rows, args);
+  }
+
   /** Every selected agency × year: ON_TIME, LATE, DATE_UNKNOWN, MISSING, NOT_CHECKED or NOT_DUE; newest year first, then by name. */
   async submissions(
     years: readonly number[],
     selection: AgencySelectionInput | null | undefined,
     scope: AgencyScope,
     today = chinaDate(new Date()),
+    only: readonly SubmissionFilter[] | null = null,
   ): Promise<SubmissionModel[]> {
     const yearList = [...new Set(years)].sort((a, b) => b - a);
     const agencyIds = await this.selections.resolve(selection, scope);
@@ -247,7 +287,7 @@ export class QualityService {
         ORDER BY y.year DESC, a.name, a.id`,
       [agencyIds, yearList],
     );
-    return rows.map((r) => {
+    const submissions = rows.map((r): SubmissionModel => {
       // Deadlines follow from the agency's kind (stored reports are kept in step when the kind changes: refreshDeadlines).
       const deadline = publicationDeadline(r.year, r.agency_kind as AgencyKind);
       const report = r.report_id === null ? null : { publishedOn: r.published_on, daysLate: r.days_late };
@@ -275,5 +315,6 @@ export class QualityService {
         discoveryCheckedAt: found.checkedAt ? new Date(found.checkedAt).toISOString() : null,
       };
     });
+    return only?.length ? submissions.filter((s) => only.some((f) => matchesFilter(s, f))) : submissions;
   }
 }

@@ -7,7 +7,7 @@
  * it that year (their own reports are not added again); an aggregate below another aggregate is itself covered.
  * `system_aggregate` reports are never summed (they repeat their members' figures).
  *
- * The CTEs need `WITH RECURSIVE` before them and define `counted(id, agency_id, year, covers)`, where `covers`
+ * The CTEs need `WITH RECURSIVE` before them and define `counted(id, agency_id, year, scope, covers)`, where `covers`
  * is how many agencies of A the report speaks for (1, or 1 + the agencies of A below an aggregate).
  */
 import { MAX_TREE_DEPTH } from './agency-selection.service.js';
@@ -30,7 +30,7 @@ export function countedReportsCtes(agencies: string, years: string): string {
     hidden AS (SELECT DISTINCT anc.id AS agency_id, agg.year FROM anc JOIN agg ON agg.agency_id = anc.ancestor),
     below AS (SELECT ancestor AS agency_id, count(*)::int AS n FROM anc GROUP BY ancestor),
     counted AS (
-      SELECT r.id, r.agency_id, r.year,
+      SELECT r.id, r.agency_id, r.year, r.scope,
              1 + CASE WHEN r.scope = 'region_aggregate' THEN coalesce(b.n, 0) ELSE 0 END AS covers
         FROM report r
         LEFT JOIN below b ON b.agency_id = r.agency_id

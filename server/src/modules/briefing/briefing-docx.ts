@@ -3,7 +3,15 @@
  * from the same objects the API serves. Headings in 黑体, body in 宋体 (fonts every Chinese Word has); each
  * section starts on a new page; tables repeat their header row across pages.
  */
-import { breakdownBars, breakdownChartHeight, briefingTrendPoints, buildBriefingBreakdownOption, buildBriefingTrendOption } from '@ogi/charts';
+import {
+  breakdownBars,
+  breakdownChartHeight,
+  breakdownCoverage,
+  briefingTrendPoints,
+  buildBriefingBreakdownOption,
+  buildBriefingTrendOption,
+  type BreakdownCoverage,
+} from '@ogi/charts';
 import { formatCount, formatMetricValue, formatPercent, METRIC_BY_CODE, METRIC_QUALITY_LABELS } from '@ogi/domain';
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { DOCUMENT_CHART_FONT, renderChartPng } from './chart-render.js';
@@ -102,6 +110,12 @@ function leagueSection(t: LeagueTableModel): (Paragraph | Table)[] {
   ];
 }
 
+/** The caption under a breakdown chart: what its figures rest on. */
+export function breakdownCoverageZh(c: BreakdownCoverage): string {
+  const doubt = c.doubtful ? `单项中最多 ${formatCount(c.doubtful)} 份报告的数值存疑（表内矛盾或读数存疑），仍计入合计` : '各项均无表内矛盾或读数存疑的报告';
+  return `依据 ${formatCount(c.reports)} 份报告，覆盖 ${formatCount(c.covered)}/${formatCount(c.expected)} 个机关；${doubt}。`;
+}
+
 /** The briefing as a DOCX file. */
 export async function briefingDocx(b: BriefingModel): Promise<Buffer> {
   const years = [...new Set(b.trend.map((t) => t.year))];
@@ -143,9 +157,11 @@ export async function briefingDocx(b: BriefingModel): Promise<Buffer> {
           }),
         ]
       : [];
+    const coverage = breakdownCoverage(rows);
     return [
       subheading(title),
       ...chart,
+      ...(coverage ? [note(breakdownCoverageZh(coverage))] : []),
       table(
         ['类别', '件数', '占比'],
         rows.map((r) => [r.labelZh, r.value === null ? '—' : formatCount(r.value), r.share === null ? '—' : `${formatPercent(r.share)}%`]),

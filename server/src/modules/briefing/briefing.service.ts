@@ -10,7 +10,9 @@ import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { AnalyticsService } from '../analytics/analytics.service.js';
 import type { AgencySelectionInput } from '../analytics/dto/agency-selection.input.js';
+import type { SubmissionModel } from '../analytics/models/submission.model.js';
 import { QualityService } from '../analytics/quality.service.js';
+import { summarizeSubmissions } from '../analytics/submission-matrix.js';
 import { FollowUpsService } from './follow-ups.service.js';
 import { LeagueService } from './league.service.js';
 import { readMetricValues } from './metric-values.js';
@@ -34,6 +36,19 @@ export const TREND_METRICS = [
   'timeliness.onTimeRate',
 ] as const satisfies readonly MetricCode[];
 export const TREND_YEARS = 5;
+
+/** The submission sentence's figures, counted as the quality page's tiles count them; expected = every status but not yet due. */
+function submissionFigures(submissions: readonly SubmissionModel[], year: number) {
+  const [s] = summarizeSubmissions(submissions, [year]);
+  return {
+    expected: s!.agencies - s!.notDue,
+    onTime: s!.onTime,
+    late: s!.late,
+    dateUnknown: s!.dateUnknown,
+    missing: s!.missing,
+    contradicted: s!.failing,
+  };
+}
 
 const METHODOLOGY_ZH = [
   '数据来源：各机关公开发布的政府信息公开工作年度报告，按官方格式读取表格二、三、四；每个数字可追溯到原文位置。',
@@ -98,8 +113,6 @@ export class BriefingService {
       };
     });
 
-    const count = (status: string) => submissions.filter((s) => s.status === status).length;
-    const due = submissions.filter((s) => s.status !== 'NOT_DUE');
     const [leagues, notableChanges] = [await this.followUps.leagueTables(year, agencyIds), await this.league.notableChangesOf(year, agencyIds)];
     const problems = await this.followUps.problems(year, agencyIds, scope, { submissions, leagues, notableChanges });
     const agencyById = new Map(submissions.map((s) => [Number(s.agency.id), s.agency]));
@@ -114,14 +127,7 @@ export class BriefingService {
         detailEn: p.detailEn,
         reportId: p.reportId === null ? null : String(p.reportId),
       }));
-    const submitted = submissionSentence({
-      expected: due.length,
-      onTime: count('ON_TIME'),
-      late: count('LATE'),
-      dateUnknown: count('DATE_UNKNOWN'),
-      missing: count('MISSING'),
-      contradicted: submissions.filter((s) => s.failingChecks > 0).length,
-    });
+    const submitted = submissionSentence(submissionFigures(submissions, year));
 
     const used = [...new Set([...HEADLINE_METRICS, ...leagues.map((t) => t.metric)])];
     return {
@@ -178,15 +184,7 @@ export class BriefingService {
       entry.problems.push({ reason: p.reason, detailZh: p.detailZh, status });
       byAgency.set(p.agencyId, entry);
     }
-    const count = (status: string) => submissions.filter((s) => s.status === status).length;
-    const summary = submissionSentence({
-      expected: submissions.filter((s) => s.status !== 'NOT_DUE').length,
-      onTime: count('ON_TIME'),
-      late: count('LATE'),
-      dateUnknown: count('DATE_UNKNOWN'),
-      missing: count('MISSING'),
-      contradicted: submissions.filter((s) => s.failingChecks > 0).length,
-    });
+    const summary = submissionSentence(submissionFigures(submissions, year));
     const agencies = [...byAgency.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
     return { year, scopeNameZh: name.zh, summaryZh: summary.zh, agencies };
   }

@@ -3,11 +3,11 @@
  * late reports, reports whose tables do not add up, red colours and notable changes — one item per agency, year
  * and reason, with the evidence in words. Editors move items through 待提醒 → 已提醒 → 已整改 (or 豁免) and keep
  * notes; a department user sees and answers its own agency's items. Items about a missing or contradicted report
- * are resolved by the ingest path when a newer version passes its checks (@ogi/database). Every change is audited.
+ * are resolved by the ingest path when a newer version passes its checks (@ogi/write-model). Every change is audited.
  */
 import { Injectable } from '@nestjs/common';
-import { appendAudit, type Actor, type FollowUpReason } from '@ogi/database';
-import { mayAccess, type FollowUpStatus, type Role } from '@ogi/domain';
+import { appendAudit, type Actor } from '@ogi/database';
+import { mayAccess, type FollowUpReason, type FollowUpStatus, type Role } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { scopeConditionAt } from '../../common/access/agency-scope.js';

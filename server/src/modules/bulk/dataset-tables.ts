@@ -1,4 +1,4 @@
-import { METRICS } from '@ogi/domain';
+import { METRIC_QUALITY_LABELS, METRIC_QUALITY_STATES, METRICS } from '@ogi/domain';
 
 /**
  * The tables of the bulk download: for each, its columns (name, Parquet type, meaning in Chinese and English) and
@@ -32,6 +32,10 @@ export interface DatasetTable {
 }
 
 const col = (name: string, type: DatasetColumnType, zh: string, en: string): DatasetColumn => ({ name, type, zh, en });
+
+/** The rows of `table` (aliased `alias`) that belong to the selected reports, with their report as `r`. */
+const ofSelectedReports = (table: string, alias: string): string =>
+  `FROM ${table} ${alias} JOIN selected_report s ON s.report_id = ${alias}.report_id JOIN report r ON r.id = ${alias}.report_id`;
 
 /** Columns every per-report table starts with, so any table joins to reports and agencies on its own. */
 const REPORT_KEYS = [
@@ -69,10 +73,41 @@ export const METRIC_VALUE_COLUMNS: { column: DatasetColumn; sql: string }[] = [
   },
   {
     column: col(
+      'template',
+      'STRING',
+      '报告格式：2019 或 2021 版（指标是否适用取决于格式）',
+      'Report format: the 2019 or 2021 template (whether a metric applies depends on it)',
+    ),
+    sql: 'r.template',
+  },
+  {
+    column: col(
       'quality',
       'STRING',
-      '质量状态：checks_failed 报告有未通过的勾稽校验（error），has_corrections 有人工更正，ok 均无',
-      'Quality: checks_failed when the report fails an error-level consistency check, has_corrections when a cell was corrected by hand, ok otherwise',
+      `此数的质量状态：${METRIC_QUALITY_STATES.map((q) => `${q} ${METRIC_QUALITY_LABELS[q].zh}`).join('、')}`,
+      `What this value rests on: ${METRIC_QUALITY_STATES.map((q) => `${q} (${METRIC_QUALITY_LABELS[q].en.toLowerCase()})`).join(', ')}`,
+    ),
+    sql: 'rm.quality',
+  },
+  {
+    column: col('printed_value', 'DOUBLE', '按表中印出的合计计算的值', 'The value from the totals as printed'),
+    sql: 'rm.printed_value',
+  },
+  {
+    column: col(
+      'parts_value',
+      'DOUBLE',
+      '合计按其分项重新计算后的值；与印出值不同说明表内矛盾',
+      'The value with each total recomputed from its parts; differs from printed_value when the table contradicts itself',
+    ),
+    sql: 'rm.parts_value',
+  },
+  {
+    column: col(
+      'report_checks',
+      'STRING',
+      '整份报告的校验：checks_failed 有未通过的勾稽校验（error），has_corrections 有人工更正，ok 均无',
+      'The whole report: checks_failed when it fails an error-level consistency check, has_corrections when a cell was corrected by hand, ok otherwise',
     ),
     sql: `CASE WHEN EXISTS (SELECT 1 FROM report_finding f WHERE f.report_id = r.id AND f.severity = 'error' AND f.status = 'failed') THEN 'checks_failed'
                WHEN EXISTS (SELECT 1 FROM cell_correction c WHERE c.report_id = r.id AND c.status = 'active') THEN 'has_corrections'
@@ -172,7 +207,7 @@ export const DATASET_TABLES: DatasetTable[] = [
                  (c.alternatives IS NOT NULL AND jsonb_typeof(c.alternatives) = 'array' AND jsonb_array_length(c.alternatives) > 0),
                  EXISTS (SELECT 1 FROM cell_correction k WHERE k.report_id = c.report_id AND k.section = c.section AND k.row_key = c.row_key
                            AND k.column_key = c.column_key AND k.status = 'active')
-            FROM report_cell c JOIN selected_report s ON s.report_id = c.report_id JOIN report r ON r.id = c.report_id
+            ${ofSelectedReports('report_cell', 'c')}
            ORDER BY c.report_id, c.section, c.row_key, c.column_key`,
   },
   {
@@ -181,7 +216,7 @@ export const DATASET_TABLES: DatasetTable[] = [
     en: 'Metric values: every metric of every report, with numerator, denominator, coverage and quality',
     columns: [...REPORT_KEYS, ...METRIC_VALUE_COLUMNS.map((m) => m.column)],
     sql: `SELECT rm.report_id, r.agency_id, r.year, ${METRIC_VALUE_COLUMNS.map((m) => m.sql).join(', ')}
-            FROM report_metric rm JOIN selected_report s ON s.report_id = rm.report_id JOIN report r ON r.id = rm.report_id
+            ${ofSelectedReports('report_metric', 'rm')}
            ORDER BY rm.report_id, rm.metric_code`,
   },
   {
@@ -202,7 +237,7 @@ export const DATASET_TABLES: DatasetTable[] = [
     ],
     sql: `SELECT f.report_id, r.agency_id, r.year, f.id, f.rule, f.severity, f.status, array_to_string(f.cells, ';'), f.expected::float8, f.actual::float8,
                  f.message_zh, f.message_en
-            FROM report_finding f JOIN selected_report s ON s.report_id = f.report_id JOIN report r ON r.id = f.report_id
+            ${ofSelectedReports('report_finding', 'f')}
            ORDER BY f.report_id, f.id`,
   },
   {
@@ -219,7 +254,7 @@ export const DATASET_TABLES: DatasetTable[] = [
       col('end_offset', 'INT32', '结束位置（字符）', 'End offset (characters)'),
     ],
     sql: `SELECT n.report_id, r.agency_id, r.year, n.id, n.kind, n.value::float8, n.sentence, n.start_offset, n.end_offset
-            FROM narrative_fact n JOIN selected_report s ON s.report_id = n.report_id JOIN report r ON r.id = n.report_id
+            ${ofSelectedReports('narrative_fact', 'n')}
            ORDER BY n.report_id, n.id`,
   },
 ];

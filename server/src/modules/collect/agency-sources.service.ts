@@ -9,7 +9,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { scopeCondition, scopeConditionAt, type AgencyScope } from '../../common/access/agency-scope.js';
 import { parseId, toId } from '../../common/graphql/ids.js';
-import { AgenciesException } from '../agencies/agencies.exception.js';
+import { AgencyRegistryError } from '@ogi/write-model/agencies';
 import { toAgencyModel } from '../agencies/agencies.service.js';
 import type { AgencyModel } from '../agencies/models/agency.model.js';
 import { CollectException } from './collect.exception.js';
@@ -64,7 +64,7 @@ export class AgencySourcesService {
       id === null
         ? null
         : await this.dataSource.getRepository(AgencyEntity).createQueryBuilder('a').where('a.id = :id', { id }).andWhere(inScope.sql, inScope.params).getOne();
-    if (!agency) throw AgenciesException.notFound(agencyId);
+    if (!agency) throw AgencyRegistryError.notFound(agencyId);
     if (url === null || url === undefined || !url.trim()) {
       await this.dataSource.query('DELETE FROM agency_report_url WHERE agency_id = $1 AND year = $2', [agency.id, year]);
       return toAgencyModel(agency);

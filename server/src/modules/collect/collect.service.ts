@@ -8,7 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { SYSTEM_ACTOR, type Actor, type IngestResult } from '@ogi/database';
+import { SYSTEM_ACTOR, type Actor } from '@ogi/database';
+import type { IngestResult } from '@ogi/write-model/ingest';
 import { PARSE_ERROR_MESSAGES } from '@ogi/domain';
 import { decodeText, declaredCharset } from '@ogi/parser';
 import DataLoader from 'dataloader';

@@ -1,12 +1,14 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@ogi/database';
+import { correctCell, withdrawCorrection } from '@ogi/write-model/corrections';
+import { DataSource } from 'typeorm';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { Roles, Scope } from '../../common/access/access.decorators.js';
 import { RequestActor } from '../../common/access/actor.js';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { paging } from '../../common/graphql/paging.args.js';
 import { ReportsService } from '../reports/reports.service.js';
-import { CorrectionsService } from './corrections.service.js';
+import { CorrectionsService, toCorrectionModel } from './corrections.service.js';
 import { AuditLogArgs, AuditLogConnectionArgs } from './dto/audit-log.args.js';
 import { CorrectCellArgs, WithdrawCorrectionArgs } from './dto/correct-cell.args.js';
 import { AuditEntryConnectionModel, AuditLogPageModel } from './models/audit-entry.model.js';
@@ -17,6 +19,7 @@ export class CorrectionsResolver {
   constructor(
     private readonly corrections: CorrectionsService,
     private readonly reports: ReportsService,
+    private readonly dataSource: DataSource,
   ) {}
 
   @Mutation(() => CellCorrectionPayloadModel, {
@@ -27,7 +30,9 @@ export class CorrectionsResolver {
   async correctCell(@Args() args: CorrectCellArgs, @RequestActor() actor: Actor, @Scope() scope: AgencyScope): Promise<CellCorrectionPayloadModel> {
     const reportId = Number(args.reportId);
     await this.reports.getById(args.reportId, scope); // outside the scope the report does not exist
-    const correction = await this.corrections.correct({ reportId, path: args.path, value: args.value ?? null, reason: args.reason, actor });
+    const correction = toCorrectionModel(
+      await correctCell(this.dataSource, { reportId, path: args.path, value: args.value ?? null, reason: args.reason, actor }),
+    );
     return { correction, report: await this.reports.getById(args.reportId, scope) };
   }
 
@@ -41,7 +46,9 @@ export class CorrectionsResolver {
     @Scope() scope: AgencyScope,
   ): Promise<CellCorrectionPayloadModel> {
     await this.reports.getById(args.reportId, scope);
-    const correction = await this.corrections.withdraw({ reportId: Number(args.reportId), path: args.path, reason: args.reason, actor });
+    const correction = toCorrectionModel(
+      await withdrawCorrection(this.dataSource, { reportId: Number(args.reportId), path: args.path, reason: args.reason, actor }),
+    );
     return { correction, report: await this.reports.getById(args.reportId, scope) };
   }
 

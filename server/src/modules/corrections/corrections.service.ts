@@ -1,22 +1,12 @@
 /**
- * Editors' corrections and the audit log, for the API: @ogi/database does the work in one transaction (cell,
- * correction, audit entry, recomputed findings and metrics); this service maps its refusals to API errors and
- * loads corrections per request without N+1.
+ * Editors' corrections and the audit log, for the API: the resolver calls @ogi/write-model's `correctCell` and
+ * `withdrawCorrection` directly (one transaction: cell, correction, audit entry, recomputed findings and metrics;
+ * their refusals carry their API code); this service maps them to models, reads the audit log and loads
+ * corrections per request without N+1.
  */
 import { Injectable } from '@nestjs/common';
-import {
-  CorrectionError,
-  auditLogCondition,
-  correctCell,
-  correctionsOf,
-  readAuditLog,
-  toAuditEntry,
-  withdrawCorrection,
-  type Actor,
-  type AuditEntry,
-  type AuditLogRow,
-  type CellCorrection,
-} from '@ogi/database';
+import { auditLogCondition, readAuditLog, toAuditEntry, type AuditEntry, type AuditLogRow } from '@ogi/database';
+import { correctionsOf, type CellCorrection } from '@ogi/write-model/corrections';
 import { describeCell } from '@ogi/domain';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
@@ -24,7 +14,6 @@ import type { AgencyScope } from '../../common/access/agency-scope.js';
 import type { ConnectionArgs } from '../../common/pagination/connection.args.js';
 import type { Connection } from '../../common/pagination/connection.model.js';
 import { keysetConnection } from '../../common/pagination/keyset.js';
-import { CorrectionsException } from './corrections.exception.js';
 import type { AuditEntryModel } from './models/audit-entry.model.js';
 import type { CellCorrectionModel } from './models/cell-correction.model.js';
 
@@ -69,22 +58,9 @@ function toAuditModel(e: AuditEntry): AuditEntryModel {
   };
 }
 
-const rethrow = (err: unknown): never => {
-  if (err instanceof CorrectionError) throw new CorrectionsException(err.code, err.message);
-  throw err;
-};
-
 @Injectable()
 export class CorrectionsService {
   constructor(private readonly dataSource: DataSource) {}
-
-  correct(input: { reportId: number; path: string; value: number | null; reason: string; actor: Actor }): Promise<CellCorrectionModel> {
-    return correctCell(this.dataSource, input).then(toCorrectionModel, rethrow);
-  }
-
-  withdraw(input: { reportId: number; path: string; reason: string; actor: Actor }): Promise<CellCorrectionModel> {
-    return withdrawCorrection(this.dataSource, input).then(toCorrectionModel, rethrow);
-  }
 
   /** A page of the audit log, newest first, limited to the scope's agencies. */
   async auditLog(scope: AgencyScope, reportId: number | null, take: number, skip: number): Promise<{ items: AuditEntryModel[]; total: number }> {

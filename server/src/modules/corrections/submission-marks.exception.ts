@@ -1,4 +1,4 @@
-import { DomainException, type ApiErrorCode } from '../../common/errors/domain.exception.js';
+import { errorFamily } from '@ogi/domain';
 
 export enum SubmissionMarkErrorCode {
   AGENCY_NOT_FOUND = 'AGENCY_NOT_FOUND',
@@ -9,15 +9,13 @@ export enum SubmissionMarkErrorCode {
 }
 
 /** A missing mark refused for a reason the editor can act on; nothing was changed. */
-export class SubmissionMarkException extends DomainException<SubmissionMarkErrorCode> {
-  protected readonly apiCodes: Record<SubmissionMarkErrorCode, ApiErrorCode> = {
-    [SubmissionMarkErrorCode.AGENCY_NOT_FOUND]: 'NOT_FOUND',
-    [SubmissionMarkErrorCode.DEADLINE_NOT_PASSED]: 'BAD_USER_INPUT',
-    [SubmissionMarkErrorCode.REPORT_EXISTS]: 'BAD_USER_INPUT',
-    [SubmissionMarkErrorCode.ALREADY_MARKED]: 'BAD_USER_INPUT',
-    [SubmissionMarkErrorCode.NOT_MARKED]: 'BAD_USER_INPUT',
-  };
-
+export class SubmissionMarkException extends errorFamily<SubmissionMarkErrorCode>({
+  [SubmissionMarkErrorCode.AGENCY_NOT_FOUND]: 'NOT_FOUND',
+  [SubmissionMarkErrorCode.DEADLINE_NOT_PASSED]: 'BAD_USER_INPUT',
+  [SubmissionMarkErrorCode.REPORT_EXISTS]: 'BAD_USER_INPUT',
+  [SubmissionMarkErrorCode.ALREADY_MARKED]: 'BAD_USER_INPUT',
+  [SubmissionMarkErrorCode.NOT_MARKED]: 'BAD_USER_INPUT',
+}) {
   static agencyNotFound(id: string): SubmissionMarkException {
     return new SubmissionMarkException(SubmissionMarkErrorCode.AGENCY_NOT_FOUND, `找不到该机关（id ${id}）。No agency with id ${id}.`, { id });
   }

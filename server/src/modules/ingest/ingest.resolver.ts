@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { BatchError, summarise, type BatchItem, type BatchSummary } from '@ogi/database';
+import { BatchError, type BatchItem, type BatchSummary } from '@ogi/write-model/batches';
+import { summarise } from '@ogi/write-model/ingest';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { CurrentUser, Roles } from '../../common/access/access.decorators.js';
 import type { SignedInUser } from '../../common/access/signed-in-user.js';
 import { PagingArgs, paging } from '../../common/graphql/paging.args.js';
 import { IngestBatchArgs, IngestBatchesArgs } from './dto/ingest-batch.args.js';
-import { IngestException } from './ingest.exception.js';
 import { IngestService } from './ingest.service.js';
 import { IngestBatchModel, IngestBatchPageModel, IngestItemModel } from './models/ingest-batch.model.js';
 
@@ -36,11 +36,6 @@ const toItemModel = (i: BatchItem): IngestItemModel => ({
   finishedAt: i.finishedAt?.toISOString() ?? null,
 });
 
-const rethrow = (err: unknown): never => {
-  if (err instanceof BatchError) throw new IngestException(err.code, err.message, {});
-  throw err;
-};
-
 @Resolver(() => IngestBatchModel)
 export class IngestResolver {
   private readonly logger = new Logger('Ingest');
@@ -63,7 +58,7 @@ export class IngestResolver {
   async ingestBatch(@Args() args: IngestBatchArgs, @CurrentUser() user: SignedInUser | null): Promise<IngestBatchModel> {
     const batch = await this.ingest.batches.summary(Number(args.id));
     if (!batch || (user?.role === 'department' && batch.createdByUserId !== user.id))
-      throw new IngestException('BATCH_NOT_FOUND', `找不到导入批次 ${args.id}。No import batch ${args.id}.`, {});
+      throw new BatchError('BATCH_NOT_FOUND', `找不到导入批次 ${args.id}。No import batch ${args.id}.`);
     return toBatchModel(batch);
   }
 
@@ -74,7 +69,7 @@ export class IngestResolver {
   @Roles(...ACCESS.edit)
   async resumeIngestBatch(@Args() args: IngestBatchArgs): Promise<IngestBatchModel> {
     const id = Number(args.id);
-    await this.ingest.batches.claim(id, ['upload', 'seed']).catch(rethrow);
+    await this.ingest.batches.claim(id, ['upload', 'seed']);
     void this.ingest.batches.run(id).then(
       (results) => {
         const s = summarise(results);

@@ -1,30 +1,16 @@
 /**
- * Imports report files: the server's door to @ogi/database's ReportIngestor (the one ingest path), with a
+ * Imports report files: the server's door to @ogi/write-model's ReportIngestor (the one ingest path), with a
  * parser pool of worker threads so no file can hang or crash the server. Every import is a recorded batch
  * (IngestBatches): a run cut short by a crash shows which files are done and is resumed — uploads by the server
  * itself on its next start (their bytes are kept with the batch until done), command-line runs by
  * `pnpm ingest --resume ID` or by running the same command again.
  */
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import {
-  IngestBatches,
-  ProcessLease,
-  ReportIngestor,
-  SEED_REPORTS_DIR,
-  reparseReport,
-  SYSTEM_ACTOR,
-  isDatabaseUnavailable,
-  listFiles,
-  seedAgencyRegistry,
-  summarise,
-  type Actor,
-  type BatchFile,
-  type BatchItemResult,
-  type BatchOrigin,
-  type IngestResult,
-  type IngestSummary,
-  type ReparseResult,
-} from '@ogi/database';
+import { SEED_REPORTS_DIR, SYSTEM_ACTOR, isDatabaseUnavailable, type Actor } from '@ogi/database';
+import { seedAgencyRegistry } from '@ogi/write-model/agencies';
+import { IngestBatches, ProcessLease, type BatchFile, type BatchItemResult, type BatchOrigin } from '@ogi/write-model/batches';
+import { ReportIngestor, listFiles, summarise, type IngestResult, type IngestSummary } from '@ogi/write-model/ingest';
+import { reparseReport, type ReparseResult } from '@ogi/write-model/reparse';
 import { availableParallelism } from 'node:os';
 import { importDeferredMessage, type IngestFailureCode } from '@ogi/domain';
 import { ParserPool, type ParserPoolStats } from '@ogi/parser';
@@ -53,7 +39,7 @@ export class IngestService implements OnModuleDestroy {
     this.pool = new ParserPool({
       size: workers,
       timeoutMs: config.parseTimeoutMs,
-      maxRssMb: config.parserMaxRssMb,
+      maxGrowthMb: config.parserMaxGrowthMb,
       // One upload (an import batch) never holds every worker: another user's upload always finds one.
       maxWorkersPerGroup: Math.max(1, workers - 1),
     });

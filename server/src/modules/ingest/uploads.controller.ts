@@ -1,13 +1,14 @@
 import { Controller, HttpCode, Inject, Post, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { isDatabaseUnavailable, type Actor, type BatchFile } from '@ogi/database';
+import { isDatabaseUnavailable, type Actor } from '@ogi/database';
+import type { BatchFile } from '@ogi/write-model/batches';
 import { INGEST_ERROR_MESSAGES, MAX_FILES_PER_UPLOAD, PARSE_ERROR_MESSAGES, UPLOAD_EXTENSIONS, cleanUploadFileName, isUploadableFileName } from '@ogi/domain';
 import type { Response } from 'express';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { Roles } from '../../common/access/access.decorators.js';
 import { RateLimit } from '../../common/access/rate-limit.guard.js';
 import { RequestActor } from '../../common/access/actor.js';
-import { InputErrorCode, InputException } from '../../common/errors/domain.exception.js';
+import { InputErrorCode, InputException } from '../../common/errors/input.exception.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { toUploadResult, type UploadResult } from './dto/upload-result.js';

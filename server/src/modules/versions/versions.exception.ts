@@ -1,13 +1,10 @@
-import { DomainException, type ApiErrorCode } from '../../common/errors/domain.exception.js';
+import { errorFamily } from '@ogi/domain';
 
 export enum VersionsErrorCode {
   REPORTS_NOT_COMPARABLE = 'REPORTS_NOT_COMPARABLE',
-  REPORT_NOT_FOUND = 'REPORT_NOT_FOUND',
 }
 
-export class VersionsException extends DomainException<VersionsErrorCode> {
-  protected readonly apiCodes: Record<VersionsErrorCode, ApiErrorCode> = {
-    [VersionsErrorCode.REPORTS_NOT_COMPARABLE]: 'BAD_USER_INPUT',
-    [VersionsErrorCode.REPORT_NOT_FOUND]: 'NOT_FOUND',
-  };
-}
+/** Refusals of the version comparison (a re-parse of a missing report is the write model's `ReparseError`). */
+export class VersionsException extends errorFamily<VersionsErrorCode>({
+  [VersionsErrorCode.REPORTS_NOT_COMPARABLE]: 'BAD_USER_INPUT',
+}) {}

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ReparseError, type Actor } from '@ogi/database';
+import type { Actor } from '@ogi/database';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { Roles, Scope } from '../../common/access/access.decorators.js';
 import { RequestActor } from '../../common/access/actor.js';
@@ -8,7 +8,6 @@ import { IngestService } from '../ingest/ingest.service.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { ReparseReportArgs, ReportDiffArgs } from './dto/report-diff.args.js';
 import { ReparseResultModel, ReportDiffModel } from './models/report-diff.model.js';
-import { VersionsErrorCode, VersionsException } from './versions.exception.js';
 import { VersionsService } from './versions.service.js';
 
 @Resolver()
@@ -35,10 +34,7 @@ export class VersionsResolver {
   @Roles(...ACCESS.admin)
   async reparseReport(@Args() args: ReparseReportArgs, @RequestActor() actor: Actor, @Scope() scope: AgencyScope): Promise<ReparseResultModel> {
     await this.reports.getById(args.id, scope);
-    const r = await this.ingest.reparse(Number(args.id), actor).catch((err: unknown) => {
-      if (err instanceof ReparseError) throw new VersionsException(VersionsErrorCode.REPORT_NOT_FOUND, err.message, { id: args.id });
-      throw err;
-    });
+    const r = await this.ingest.reparse(Number(args.id), actor);
     const report = await this.reports.getById(args.id, scope);
     return r.status === 'failed'
       ? {

@@ -5,6 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min,
 import { SeverityEnum } from '../../../common/graphql/domain-enums.js';
 import { PagingArgs } from '../../../common/graphql/paging.args.js';
 import { ConnectionArgs } from '../../../common/pagination/connection.args.js';
+import { SUBMISSION_FILTERS, type MatrixSortBy, type SortDirection, type SubmissionFilter } from '../submission-matrix.js';
 import { AgencySelectionInput } from './agency-selection.input.js';
 import { MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from './years.js';
 
@@ -65,8 +66,9 @@ export class FindingsArgs extends IntersectionType(FindingListArgs, PagingArgs, 
 @ArgsType()
 export class FindingsConnectionArgs extends IntersectionType(FindingListArgs, ConnectionArgs, ArgsType) {}
 
+/** Which agencies and years: what every submissions query asks. */
 @ArgsType()
-export class SubmissionsArgs {
+export class SubmissionYearsArgs {
   @Field(() => [Int], { description: `Data years, 1–${MAX_YEARS} of them.` })
   @ArrayMinSize(1, { message: 'years: 至少选择一个年份。Give at least one year.' })
   @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
@@ -82,5 +84,62 @@ export class SubmissionsArgs {
   selection?: AgencySelectionInput | null;
 }
 
+const FILTER_MESSAGE = `只能是 ${SUBMISSION_FILTERS.join('、')}。Must be one of ${SUBMISSION_FILTERS.join(', ')}.`;
+
+@ArgsType()
+export class SubmissionsArgs extends SubmissionYearsArgs {
+  @Field(() => [String], {
+    nullable: true,
+    description: `Only the agency-years that match one of these: a status, FAILING (a failing check) or PUBLISHED_NOT_IMPORTED; default all (${SUBMISSION_FILTERS.join(' | ')}).`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SUBMISSION_FILTERS.length)
+  @IsIn(SUBMISSION_FILTERS, { each: true, message: `only: ${FILTER_MESSAGE}` })
+  only?: SubmissionFilter[] | null;
+}
+
 @ArgsType()
 export class SubmissionsConnectionArgs extends IntersectionType(SubmissionsArgs, ConnectionArgs, ArgsType) {}
+
+const SORT_MESSAGE = 'sortBy: 只能是 AGENCY、PROBLEMS、YEAR。Must be AGENCY, PROBLEMS or YEAR.';
+const DIRECTION_MESSAGE = 'sortDirection: 只能是 ASC 或 DESC。Must be ASC or DESC.';
+
+@ArgsType()
+export class SubmissionMatrixArgs extends IntersectionType(SubmissionYearsArgs, ConnectionArgs, ArgsType) {
+  @Field(() => String, {
+    nullable: true,
+    description: `Only the agencies with at least one agency-year matching this (${SUBMISSION_FILTERS.join(' | ')}); each keeps all its years.`,
+  })
+  @IsOptional()
+  @IsIn(SUBMISSION_FILTERS, { message: `filter: ${FILTER_MESSAGE}` })
+  filter?: SubmissionFilter | null;
+
+  @Field(() => Int, { nullable: true, description: 'With `filter`: only that year must match (one of `years`).' })
+  @IsOptional()
+  @IsInt({ message: YEAR_MESSAGE })
+  @Min(MIN_YEAR, { message: YEAR_MESSAGE })
+  @Max(MAX_YEAR, { message: YEAR_MESSAGE })
+  filterYear?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'AGENCY (name) | PROBLEMS (years missing or late plus reports failing checks; the default) | YEAR (the status of `sortYear`: missing, then most days late, then failing checks).',
+  })
+  @IsOptional()
+  @IsIn(['AGENCY', 'PROBLEMS', 'YEAR'], { message: SORT_MESSAGE })
+  sortBy?: MatrixSortBy | null;
+
+  @Field(() => Int, { nullable: true, description: 'With sortBy YEAR: the year whose column is sorted (one of `years`).' })
+  @IsOptional()
+  @IsInt({ message: YEAR_MESSAGE })
+  @Min(MIN_YEAR, { message: YEAR_MESSAGE })
+  @Max(MAX_YEAR, { message: YEAR_MESSAGE })
+  sortYear?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'ASC | DESC; default DESC for PROBLEMS and YEAR, ASC for AGENCY. Ties go by agency name.' })
+  @IsOptional()
+  @IsIn(['ASC', 'DESC'], { message: DIRECTION_MESSAGE })
+  sortDirection?: SortDirection | null;
+}

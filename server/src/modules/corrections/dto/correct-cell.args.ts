@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID } from '@nestjs/graphql';
-import { MAX_REASON_LENGTH } from '@ogi/database';
+import { MAX_REASON_LENGTH } from '@ogi/write-model/corrections';
 import { IsNumber, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 @ArgsType()

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { MAX_REASON_LENGTH } from '@ogi/database';
+import { MAX_REASON_LENGTH } from '@ogi/write-model/corrections';
 import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
 import { MAX_YEAR, MIN_YEAR, YEAR_MESSAGE } from '../../analytics/dto/years.js';

@@ -1,4 +1,4 @@
-import type { IngestResult } from '@ogi/database';
+import type { IngestResult } from '@ogi/write-model/ingest';
 import type { UploadResult } from '@ogi/domain';
 
 export type { UploadResult };

@@ -1,0 +1,161 @@
+import { flushPromises } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mountInApp } from '../../../test/mount';
+import QualityView from './QualityView.vue';
+
+/**
+ * The quality page at province scale as it meets the API: the tiles from the per-year summary (3 000 agencies ×
+ * 2 years), the matrix a page of agencies at a time, sorted and filtered by the server. The fake server answers
+ * the matrix in an order no client sort would give (so the test sees whether the page keeps the server's order),
+ * and records the variables of every matrix request.
+ */
+const summaryOf = (year: number, counts: Record<string, number>) => ({
+  year,
+  agencies: 3000,
+  onTime: 0,
+  late: 0,
+  missing: 0,
+  notChecked: 0,
+  dateUnknown: 0,
+  notDue: 0,
+  failing: 0,
+  publishedNotImported: 0,
+  ...counts,
+});
+const SUMMARY = [
+  summaryOf(2023, { onTime: 2400, late: 350, missing: 200, notChecked: 50, failing: 12 }),
+  summaryOf(2022, { onTime: 2500, late: 300, missing: 180, dateUnknown: 20, failing: 9 }),
+];
+
+const submission = (agencyId: string, name: string, year: number, status: string, daysLate: number | null = null) => ({
+  agency: { id: agencyId, name },
+  year,
+  status,
+  reportId: status === 'MISSING' ? null : `r${agencyId}-${year}`,
+  publishedOn: null,
+  deadline: `${year + 1}-01-31`,
+  daysLate,
+  failingChecks: 0,
+  discovery: status === 'MISSING' ? 'NOT_FOUND' : 'IMPORTED',
+  discoveredUrl: null,
+  discoveryDetail: null,
+  missingMark: null,
+});
+const row = (agencyId: string, name: string, s2023: string, s2022: string, problems: number) => ({
+  agency: { id: agencyId, name },
+  problems,
+  submissions: [submission(agencyId, name, 2023, s2023, s2023 === 'LATE' ? 30 : null), submission(agencyId, name, 2022, s2022, s2022 === 'LATE' ? 3 : null)],
+});
+
+let matrixRequests: Record<string, unknown>[] = [];
+
+function answer() {
+  matrixRequests = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: string, init: { body: string }) => {
+      const { query, variables } = JSON.parse(init.body) as { query: string; variables: Record<string, unknown> };
+      if (query.includes('submissionSummary(')) return new Response(JSON.stringify({ data: { submissionSummary: SUMMARY } }));
+      if (query.includes('submissionMatrix(')) {
+        matrixRequests.push(variables);
+        // Page 1 of 2 from the start; page 2 after the cursor "c-100".
+        const second = variables.after === 'c-100';
+        const nodes = second
+          ? [row('9', '丙县人民政府', 'ON_TIME', 'ON_TIME', 0)]
+          : [row('5', '阿市人民政府', 'ON_TIME', 'ON_TIME', 0), row('7', '乙县人民政府', 'MISSING', 'LATE', 2), row('3', '甲市教育局', 'LATE', 'ON_TIME', 1)];
+        return new Response(
+          JSON.stringify({
+            data: {
+              submissionMatrix: {
+                nodes,
+                pageInfo: { hasNextPage: !second, hasPreviousPage: second, startCursor: second ? 'c-101' : 'c-1', endCursor: second ? 'c-101' : 'c-100' },
+                totalCount: 101,
+              },
+            },
+          }),
+        );
+      }
+      if (query.includes('submissions(')) return new Response(JSON.stringify({ data: { submissions: [] } }));
+      if (query.includes('dataQuality(')) return new Response(JSON.stringify({ data: { dataQuality: { byRule: [], byAgencyYear: [] } } }));
+      return new Response(JSON.stringify({ data: {} }));
+    }),
+  );
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+async function open(path = '/quality?years=2022,2023') {
+  answer();
+  const { wrapper, router } = await mountInApp(QualityView, { global: { stubs: { ChartCard: true, FindingsPanel: true, AgencyMatchProposals: true } } });
+  await router.push(path);
+  await flushPromises();
+  return { wrapper, router };
+}
+
+const tile = (wrapper: Awaited<ReturnType<typeof open>>['wrapper'], label: string) =>
+  wrapper.findAll('.stat-row button').find((b) => b.find('.stat__label').text() === label)!;
+const agencyColumn = (wrapper: Awaited<ReturnType<typeof open>>['wrapper']) => wrapper.findAll('tbody th[scope="row"]').map((th) => th.text());
+
+describe('the quality page at province scale', () => {
+  it('shows the summed counts on the tiles with thousands separators', async () => {
+    const { wrapper } = await open();
+    expect(tile(wrapper, '按时').find('.stat__value').text()).toBe('4,900');
+    expect(tile(wrapper, '逾期').find('.stat__value').text()).toBe('650');
+    expect(tile(wrapper, '检查未通过').find('.stat__value').text()).toBe('21');
+  });
+
+  it("asks for the first page sorted by problems, and shows the agencies in the server's order", async () => {
+    const { wrapper } = await open();
+    expect(matrixRequests.at(-1)).toMatchObject({ years: [2022, 2023], filter: null, sortBy: 'PROBLEMS', sortYear: null, sortDirection: 'DESC', first: 100 });
+    // Sorted in the browser by problems, 阿市 (0) would come last: the page keeps the server's order.
+    expect(agencyColumn(wrapper)).toEqual(['阿市人民政府', '乙县人民政府', '甲市教育局']);
+    expect(wrapper.text()).toContain('第 1–3 个机关，共 101 个');
+  });
+
+  it('a tile filters the matrix on the server, and a second click shows everyone again', async () => {
+    const { wrapper, router } = await open();
+    await tile(wrapper, '逾期').trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.query.status).toBe('LATE');
+    expect(matrixRequests.at(-1)).toMatchObject({ filter: 'LATE', first: 100, after: null });
+    expect(tile(wrapper, '逾期').attributes('aria-pressed')).toBe('true');
+    await tile(wrapper, '检查未通过').trigger('click');
+    await flushPromises();
+    expect(matrixRequests.at(-1)).toMatchObject({ filter: 'FAILING' });
+    await tile(wrapper, '检查未通过').trigger('click');
+    await flushPromises();
+    expect(matrixRequests.at(-1)).toMatchObject({ filter: null });
+  });
+
+  it("sorting a year's column asks the server for that order, worst first", async () => {
+    const { wrapper, router } = await open();
+    const header = wrapper.findAll('thead th button').find((b) => b.text().startsWith('2023'))!;
+    await header.trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.query.sort).toBe('2023:desc');
+    expect(matrixRequests.at(-1)).toMatchObject({ sortBy: 'YEAR', sortYear: 2023, sortDirection: 'DESC', after: null });
+    const name = wrapper.findAll('thead th button').find((b) => b.text().startsWith('机关'))!;
+    await name.trigger('click');
+    await flushPromises();
+    expect(matrixRequests.at(-1)).toMatchObject({ sortBy: 'AGENCY', sortDirection: 'ASC' });
+  });
+
+  it('pages forward by cursor and back, and a new sort starts again at the first page', async () => {
+    const { wrapper } = await open();
+    const button = (label: string) => wrapper.findAll('nav button').find((b) => b.text() === label)!;
+    await button('下一页').trigger('click');
+    await flushPromises();
+    expect(matrixRequests.at(-1)).toMatchObject({ first: 100, after: 'c-100' });
+    expect(agencyColumn(wrapper)).toEqual(['丙县人民政府']);
+    expect(wrapper.text()).toContain('第 4–4 个机关，共 101 个');
+    await button('上一页').trigger('click');
+    await flushPromises();
+    expect(matrixRequests.at(-1)).toMatchObject({ last: 100, before: 'c-101' });
+    await button('下一页').trigger('click');
+    await flushPromises();
+    const header = wrapper.findAll('thead th button').find((b) => b.text().startsWith('问题数'))!;
+    await header.trigger('click');
+    await flushPromises();
+    expect(matrixRequests.at(-1)).toMatchObject({ sortBy: 'PROBLEMS', sortDirection: 'ASC', first: 100, after: null });
+  });
+});
