@@ -2,7 +2,8 @@
  * Journey: an analyst checks that every figure says what it rests on, on the sample reports — a contradicted value
  * is marked on compare with its reason, the overview's figures carry their coverage and the ranking's tooltip its
  * scope and quality, and 鄂州 2020's report sets the printed legal-person share beside the one its parts give.
- * Then an editor marks an unchecked agency-year 未报送 (逾期未报) and takes the mark back.
+ * The outcomes page's charts say what each figure rests on. Then an editor marks an unchecked agency-year 未报送
+ * (逾期未报) and takes the mark back, from the form and from the matrix cell itself.
  */
 import { expect, test } from '@playwright/test';
 
@@ -50,6 +51,16 @@ test('鄂州 2020: the printed legal-person share and the one from its parts, si
   await expect(share.getByRole('img', { name: '表内矛盾' })).toBeVisible();
 });
 
+test("the outcomes page's tooltips give each figure's scope, coverage and quality", async ({ page }) => {
+  await page.goto('/outcomes?year=2023');
+  await expect(page.getByRole('heading', { level: 1, name: '不予公开原因与处理结果' })).toBeVisible();
+  // Per agency in 2023 (平潭, 沭阳发改局, 洪泽区): the first agency's bars, reached by keyboard, name their one report.
+  const perAgency = page.getByRole('figure', { name: /2023 年各机关/ });
+  await perAgency.getByRole('img').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(perAgency.getByText(/数据质量：已核验 · 口径：[^·]+ · 依据 1 份报告，覆盖 1\/1 个机关/).first()).toBeVisible();
+});
+
 test('an editor marks an unchecked agency-year 未报送 with a note, and takes it back', async ({ page }) => {
   await page.goto('/quality?years=2021');
   const panel = page.getByRole('region', { name: '标记未报送' });
@@ -64,4 +75,27 @@ test('an editor marks an unchecked agency-year 未报送 with a note, and takes 
   await panel.getByRole('button', { name: '撤销 鄂州市行政审批局 2021 年度的未报送标记' }).click();
   await expect(panel.getByRole('status')).toHaveText('已撤销 鄂州市行政审批局 2021 年度的未报送标记。');
   await expect(matrix.getByRole('row', { name: /鄂州市行政审批局/ })).toContainText('未核查');
+});
+
+test('an editor marks an agency-year 未报送 from its matrix cell, and takes it back there', async ({ page }) => {
+  await page.goto('/quality?years=2021');
+  const matrix = page.getByRole('table', { name: /报送矩阵/ });
+  const row = matrix.getByRole('row', { name: /鄂州市行政审批局/ });
+  await expect(row).toContainText('未核查');
+  // Only a cell whose status allows it offers the action: 鄂州's 2021 is unchecked.
+  await row.getByRole('button', { name: '标记 鄂州市行政审批局 2021 年度为未报送' }).click();
+  const dialog = page.getByRole('dialog', { name: '将 鄂州市行政审批局 2021 年度标记为未报送' });
+  await dialog.getByRole('textbox', { name: '说明' }).fill('已核对门户网站年报栏目，未见 2021 年度报告');
+  await dialog.getByRole('button', { name: '标记为未报送' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: '已将 鄂州市行政审批局 2021 年度标记为未报送。' })).toBeVisible();
+  await expect(row).toContainText('未报送 · 人工标记');
+
+  await row.getByRole('button', { name: '撤销 鄂州市行政审批局 2021 年度的未报送标记' }).click();
+  const undo = page.getByRole('dialog', { name: '撤销 鄂州市行政审批局 2021 年度的未报送标记' });
+  await expect(undo).toContainText('已核对门户网站年报栏目');
+  await undo.getByRole('textbox', { name: '说明' }).fill('测试完毕，撤销');
+  await undo.getByRole('button', { name: '撤销标记' }).click();
+  await expect(undo).toBeHidden();
+  await expect(row).toContainText('未核查');
 });

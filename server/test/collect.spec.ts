@@ -398,6 +398,23 @@ describe('polling the listing pages after the deadlines', () => {
   });
 });
 
+describe('reports published as spreadsheets', () => {
+  it('imports the .xlsx a listing links to like any report file, and answers an attached .xls with how to convert it', async () => {
+    const results = await collect([`${site.base}/shuyang-xian/nb/`, `${site.base}/ezhou/2020.html`]);
+    expect(brief(results)).toEqual([
+      ['/shuyang-xian/nb/', 'listing', null],
+      ['/shuyang-xian/files/2025nb.xlsx', 'stored', '沭阳县人民政府 2025'],
+      ['/ezhou/2020.html', 'failed', 'UNSUPPORTED_FORMAT'],
+    ]);
+    expect(results[1]!.fileName).toBe('2025nb.xlsx');
+    expect(results[2]!.error!.message).toContain('附件「2020nb.xls」');
+    expect(results[2]!.error!.message).toContain('另存为 .xlsx');
+    // Stored as the spreadsheet it was published as.
+    const [file] = await t.dataSource.query<{ format: string }[]>(`SELECT format FROM source_file WHERE file_name = '2025nb.xlsx'`);
+    expect(file).toEqual({ format: 'xlsx' });
+  });
+});
+
 describe('pnpm ingest --url', () => {
   const cli = join(SERVER_DIR, 'dist', 'cli', 'ingest.js');
   const env = (extra: Record<string, string> = {}) => ({

@@ -3,7 +3,7 @@
  * primary and foreign keys for the load and builds them again once at the end. Loaded into a real database: every
  * index and constraint is back exactly as the migrations made it (foreign keys validated), and the rows are all there.
  */
-import { generateProvince, loadDataset } from '@ogi/database';
+import { generateProvince, loadDataset } from '@ogi/write-model/dataset';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;

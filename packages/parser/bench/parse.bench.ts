@@ -3,7 +3,8 @@
  *
  * 1. reports per second for text, HTML and Markdown on one core (target ≥ 300/s);
  * 2. time for a 6-page PDF (target < 300 ms);
- * 3. peak memory parsing a 50 MB input (target < 500 MB), in a fresh process so the figure is its own.
+ * 3. peak memory parsing a 50 MB input (target < 500 MB), in a fresh process so the figure is its own;
+ * 4. time for inputs built far beyond a report (a 2.2 MB table of 20,000 repeated rows), which must stay linear.
  *
  * Run from the repository root. Inputs are the real reports of packages/corpus.
  */
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseReport } from '../src/parse-report.js';
+import { repeatedRowsHtml } from '../src/testing/hostile-files.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const corpusDir = join(here, '..', '..', 'corpus');
@@ -121,3 +123,18 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+// 4. An input far beyond a report: its time grows with its size, not with its square (twice the rows, about
+// twice the time; a quadratic step would make it four times).
+const repeatedMs: number[] = [];
+for (const rows of [10_000, 20_000]) {
+  const html = repeatedRowsHtml(rows);
+  const t = performance.now();
+  await parseQuietly(html, 'repeated.html');
+  repeatedMs.push(performance.now() - t);
+  console.log(
+    `${(html.length / 1024 / 1024).toFixed(1)} MB HTML of ${rows.toLocaleString('en')} repeated rows: ${(repeatedMs[repeatedMs.length - 1]! / 1000).toFixed(1)} s`,
+  );
+}
+const growth = repeatedMs[1]! / repeatedMs[0]!;
+line('  time for 20,000 rows ÷ time for 10,000', `${growth.toFixed(1)}×`, '< 3×', growth < 3);

@@ -53,7 +53,27 @@ export interface ParseOptions {
 /** What the parser uses of the previous year's report; its scope, when known, is kept unless this text says otherwise. */
 export type PreviousReport = Pick<ParsedReportCore, 'year' | 'template' | 'activeDisclosure' | 'applications'> & { scope?: ReportScope };
 
+/**
+ * Reads one report. Throws only ReportParseError: a file built beyond any report's scale that still trips one
+ * of the engine's own limits (call stack, string or array length) is refused as too large, and any other
+ * failure to read it as a damaged file — never an error without a code.
+ */
 export async function parseReport(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<ParsedReport> {
+  try {
+    return await readReport(bytes, fileName, options);
+  } catch (err) {
+    if (err instanceof ReportParseError) throw err;
+    const refusal =
+      err instanceof RangeError
+        ? new ReportParseError('FILE_TOO_LARGE', '文件的结构超出了年报的正常规模（例如一个表格有几十万行），无法读取。')
+        : new ReportParseError('CORRUPT_FILE', '文件内容异常，无法读取，文件可能已损坏。');
+    // The engine's own error stays attached for the logs.
+    refusal.cause = err;
+    throw refusal;
+  }
+}
+
+async function readReport(bytes: Uint8Array, fileName: string, options: ParseOptions): Promise<ParsedReport> {
   if (bytes.length > MAX_INPUT_BYTES) throw new ReportParseError('FILE_TOO_LARGE');
   const doc = await readDocument(bytes, fileName, options.charset ?? null);
   doc.focus = focusWindow(doc.text);

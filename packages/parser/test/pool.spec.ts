@@ -4,7 +4,7 @@
  * that needs the memory, while a file parsed beside it is parsed again alone and succeeds.
  */
 import { ParserPool, type ParseOutcome } from '../src/pool.js';
-import { memoryHungryHtml, slowHtml } from '../src/testing/hostile-files.js';
+import { memoryHungryHtml, slowPdf } from '../src/testing/hostile-files.js';
 import { corpusCases } from './support/corpus.js';
 
 const seed = corpusCases().find((c) => c.name === '000_ezhou_xzspj_2020')!;
@@ -17,7 +17,7 @@ describe('the time bound', () => {
   afterAll(() => pool.close());
 
   it('stops a file that parses too long with TIMEOUT, names the bound, and the next file is parsed', async () => {
-    const slow = await pool.parse(slowHtml(20_000), 'slow.html');
+    const slow = await pool.parse(slowPdf(), 'slow.pdf');
     expect(slow).toEqual({ ok: false, error: { code: 'TIMEOUT', message: expect.stringContaining('超过 2 秒，已停止，未导入') } });
     expect(pool.stats()).toMatchObject({ timedOut: 1, busy: 0, queued: 0 });
     expect(codeOf(await pool.parse(seed.bytes, seed.file))).toBe('ok 鄂州市行政审批局');
@@ -31,9 +31,7 @@ describe('fair shares', () => {
 
   it("one upload's slow files leave a worker free: another upload's file is parsed while they all still run", async () => {
     const finished: string[] = [];
-    const slow = Array.from({ length: 4 }, (_, i) =>
-      pool.parse(slowHtml(20_000), `slow-${i}.html`, { group: 'upload-a' }).then(() => finished.push(`slow-${i}`)),
-    );
+    const slow = Array.from({ length: 4 }, (_, i) => pool.parse(slowPdf(), `slow-${i}.pdf`, { group: 'upload-a' }).then(() => finished.push(`slow-${i}`)));
     const quick = await pool.parse(seed.bytes, seed.file, { group: 'upload-b' });
     expect(codeOf(quick)).toBe('ok 鄂州市行政审批局');
     expect(finished).toEqual([]);

@@ -2,7 +2,7 @@
  * A local stand-in for agencies' web sites (node:http on 127.0.0.1, a random port), serving the real corpus the
  * way such sites do: 政府信息公开年报 listing pages, report pages in GBK (charset in the header only, or in a meta
  * tag only) and UTF-8, report pages whose report is an attached PDF (by extension, or a download link with a
- * Content-Disposition name), a text file, dead links, a slow server, a silent one, a redirect loop, a 2 GB
+ * Content-Disposition name), a listing linking a spreadsheet (.xlsx) and a page attaching an old .xls, a text file, dead links, a slow server, a silent one, a redirect loop, a 2 GB
  * response that never ends, redirects to blocked addresses, gzip, cookies. Nothing outside 127.0.0.1 is used.
  */
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,8 @@ import iconv from 'iconv-lite';
 const CORPUS_DIR = join(findRepoRoot(), 'packages', 'corpus', 'refused');
 const seed = (name: string) => readFileSync(join(SEED_REPORTS_DIR, name));
 const corpus = (name: string) => readFileSync(join(CORPUS_DIR, name));
+/** The corpus re-made by LibreOffice (Calc spreadsheets among them), as the parser's tests keep it. */
+const rendered = (name: string) => readFileSync(join(findRepoRoot(), 'packages', 'parser', 'test', 'rendered', name));
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -254,6 +256,15 @@ export async function startAgencySite(): Promise<AgencySite> {
     '/shanghai/nb/': drip,
 
     // Failure cases.
+    // A listing that links the report as a spreadsheet, and a report page whose attachment is an old .xls.
+    '/shuyang-xian/nb/': page(
+      listingPage('政府信息公开年报', [{ href: '/shuyang-xian/files/2025nb.xlsx', title: '沭阳县人民政府2025年政府信息公开工作年度报告' }]),
+    ),
+    '/shuyang-xian/files/2025nb.xlsx': page(rendered('004_shuyang_xian_2025.xlsx'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+    '/ezhou/2020.html': page(
+      attachmentPage('鄂州市行政审批局2020年政府信息公开工作年度报告', { href: '/ezhou/files/2020nb.xls', text: '附件：2020年报统计表.xls' }),
+    ),
+    '/ezhou/files/2020nb.xls': page(rendered('000_ezhou_xzspj_2020.xls'), 'application/vnd.ms-excel'),
     '/dead.html': notFound,
     '/slow': drip,
     '/silent': silent,

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { startEmbeddedPostgres, type RunningPostgres } from '@ogi/database';
-import { slowHtml } from '@ogi/parser/testing';
+import { slowPdf } from '@ogi/parser/testing';
 import { SEED_REPORT, startTestApp, until, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -30,7 +30,7 @@ interface Answer {
 
 it('answers a file the database went away under as kept and imported later, and imports it once the database is back', async () => {
   const form = new FormData();
-  form.append('files', new Blob([new Uint8Array(slowHtml(20_000))]), 'slow.html');
+  form.append('files', new Blob([new Uint8Array(slowPdf())]), 'slow.pdf');
   form.append('files', new Blob([new Uint8Array(await readFile(SEED_REPORT))]), 'ezhou.txt');
   const answered = t.fetch('/api/uploads', { method: 'POST', body: form });
   // The upload is recorded and its first file is being read: now the database goes away.
@@ -42,7 +42,7 @@ it('answers a file the database went away under as kept and imported later, and 
   const batchId = res.headers.get('x-ingest-batch');
   expect(batchId).toMatch(/^\d+$/);
   const [slow, report] = (await res.json()) as Answer[];
-  expect(slow).toMatchObject({ fileName: 'slow.html', status: 'failed', error: { code: 'TIMEOUT' } });
+  expect(slow).toMatchObject({ fileName: 'slow.pdf', status: 'failed', error: { code: 'TIMEOUT' } });
   expect(report).toEqual({
     fileName: 'ezhou.txt',
     status: 'failed',

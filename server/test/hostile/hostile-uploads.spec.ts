@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SEED_REPORTS_DIR } from '@ogi/database';
-import { slowHtml } from '@ogi/parser/testing';
+import { slowPdf } from '@ogi/parser/testing';
 import { SEED_REPORT, startTestApp, type ApiClient, type TestApp } from '../helpers/test-app.js';
 import { distinctAgencyReports } from '../helpers/report-files.js';
 import { rawMultipart } from './generators/hostile-uploads.js';
@@ -65,7 +65,7 @@ describe('a raw control character in a file name', () => {
 describe('slow files', () => {
   it('are stopped at the time bound with TIMEOUT, while another user uploads a report beside them and it is stored first', async () => {
     const editor = await t.signInAs('editor');
-    const slowFiles = Array.from({ length: 3 }, (_, i) => ({ name: `slow-${i}.html`, bytes: slowHtml(20_000) }));
+    const slowFiles = Array.from({ length: 3 }, (_, i) => ({ name: `slow-${i}.pdf`, bytes: slowPdf() }));
     let slowDone = false;
     const slowUpload = upload(t.admin, slowFiles).then((answers) => {
       slowDone = true;

@@ -8,11 +8,15 @@ import OverviewView from './OverviewView.vue';
  * The API as the overview meets it: the roll-up (headline figures and trend) fails on the server; the ranking
  * and the submissions answer. Two agencies ranked, one of them missing its 2024 report.
  */
+/** The variables of every submissions request: the overview asks only for the rows it lists. */
+let submissionsAsked: Record<string, unknown>[] = [];
+
 function answerWithRollupFailing(rankedAgencies = 2) {
+  submissionsAsked = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (_url: string, init: { body: string }) => {
-      const { query } = JSON.parse(init.body) as { query: string };
+      const { query, variables } = JSON.parse(init.body) as { query: string; variables: Record<string, unknown> };
       if (query.includes('rollup(')) {
         return new Response(
           JSON.stringify({ data: null, errors: [{ message: '服务器内部错误。Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
@@ -49,6 +53,7 @@ function answerWithRollupFailing(rankedAgencies = 2) {
         );
       }
       if (query.includes('submissions(')) {
+        submissionsAsked.push(variables);
         const missing = {
           agency: { id: '12', name: '乙县人民政府' },
           year: 2024,
@@ -93,6 +98,8 @@ describe('the overview when one of its queries fails', () => {
     ]);
     expect(wrapper.get('#alerts-heading').text()).toBe('2024 年度需要跟进');
     expect(wrapper.text()).toContain('乙县人民政府');
+    // Not the year's every agency: only those missing, late or failing checks (a province has thousands).
+    expect(submissionsAsked.at(-1)).toMatchObject({ years: [2024], only: ['MISSING', 'LATE', 'FAILING'] });
   });
 
   it('names a department user’s scope by its agency, and ranks nothing when only that agency is in it', async () => {

@@ -206,12 +206,16 @@ function align(rows: readonly ValueRow[], keys: readonly string[]): Alignment {
   const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(NEG));
   const from: (0 | 1 | 2)[][] = Array.from({ length: n + 1 }, () => new Array<0 | 1 | 2>(m + 1).fill(0));
   dp[0]![0] = 0;
+  // The labels before each row, with and without （六）其他处理 (which only the single （六） row may claim): computed
+  // once, as the programme asks for every pair of value row and official row.
+  const labelKeys = rows.map((r) => r.precedingLabels.map((l) => l.key));
+  const withoutOther = labelKeys.map((ks) => ks.filter((k) => k !== 'otherHandling'));
   const matchScore = (i: number, j: number) => {
-    const labels = rows[i]!.precedingLabels.filter((l) => l.key !== 'otherHandling' || keys[j] === 'otherHandling');
     const key = keys[j]!;
+    const labels = key === 'otherHandling' ? labelKeys[i]! : withoutOther[i]!;
     if (!labels.length) return 2;
-    if (labels[labels.length - 1]!.key === key) return 8;
-    if (labels.some((l) => l.key === key)) return 6;
+    if (labels[labels.length - 1] === key) return 8;
+    if (labels.includes(key)) return 6;
     return -3;
   };
   for (let i = 0; i <= n; i++)

@@ -53,7 +53,7 @@ export function findLabels(v: TextView, specs: readonly LabelSpec[]): LabelMatch
         if (m) found.push(m);
       }
     }
-    out.push(...dedupe(found));
+    for (const m of dedupe(found)) out.push(m);
   }
   return out.sort((a, b) => a.from - b.from || b.to - a.to);
 }

@@ -25,23 +25,29 @@ export function tokenize(doc: DocumentModel, v: TextView, matches: readonly Labe
     .filter((l) => l.start >= start && l.end <= end)
     .sort((a, b) => a.start - b.start);
   const tokens: Token[] = [];
+  const labelled = new Set<LabelMatch>();
   let li = 0;
   for (const cell of cellsIn(doc, start, end)) {
     const cs = Math.max(cell.start, start);
     const ce = Math.min(cell.end, end);
     let pos = cs;
     let afterLabel = false;
-    const cellHasLabel = labels.some((l) => l.start < ce && l.end > cs);
-    // Labels may begin in an earlier cell and run into this one (a label wrapped over rows).
+    // Labels may begin in an earlier cell and run into this one (a label wrapped over rows). Those before `li`
+    // ended before an earlier cell, so only the labels from `li` that start inside this cell can touch it: the scan
+    // stays linear in the number of cells and labels.
     while (li < labels.length && labels[li]!.end <= cs) li++;
+    let cellHasLabel = false;
+    for (let k = li; k < labels.length && labels[k]!.start < ce && !cellHasLabel; k++) cellHasLabel = labels[k]!.end > cs;
     let k = li;
     while (pos < ce) {
       const next = k < labels.length && labels[k]!.start < ce ? labels[k]! : null;
       const pieceEnd = next ? Math.max(pos, next.start) : ce;
       if (pieceEnd > pos) pushPiece(tokens, doc.text, pos, pieceEnd, cell, afterLabel, !cellHasLabel);
       if (!next) break;
-      if (!tokens.some((t) => t.kind === 'label' && t.match === next.m))
+      if (!labelled.has(next.m)) {
+        labelled.add(next.m);
         tokens.push({ kind: 'label', key: next.m.key, start: next.start, end: next.end, match: next.m });
+      }
       pos = Math.max(pos, next.end);
       afterLabel = true;
       k++;

@@ -109,7 +109,10 @@ export function readHtml(html: string, encoding: string): DocumentModel {
     if (t.row) for (const c of t.row) if (c.text.trim()) t.slot.push([{ text: c.text, origin: null }]);
     t.rows = [];
     t.row = null;
-    if (t.cell) paragraph.push(...t.cell, BREAK);
+    if (t.cell) {
+      for (const piece of t.cell) paragraph.push(piece);
+      paragraph.push(BREAK);
+    }
     t.cell = null;
   };
 
@@ -175,7 +178,7 @@ export function readHtml(html: string, encoding: string): DocumentModel {
         if (name === 'table' && t) {
           if (!t.layout) {
             closeRow(t);
-            t.slot.push(...t.rows);
+            moveRows(t);
           }
           tables.pop();
           flush();
@@ -215,7 +218,7 @@ export function readHtml(html: string, encoding: string): DocumentModel {
     const t = tables.pop()!;
     if (!t.layout) {
       closeRow(t);
-      t.slot.push(...t.rows);
+      moveRows(t);
     }
   }
   flush();
@@ -226,6 +229,14 @@ export function readHtml(html: string, encoding: string): DocumentModel {
     else builder.addRow(item);
   }
   return builder.build();
+}
+
+/**
+ * A closed table's rows go to its place in the output. One by one: a table of hundreds of thousands of rows
+ * passed as arguments at once would overflow the stack.
+ */
+function moveRows(t: TableContext) {
+  for (const row of t.rows) t.slot.push(row);
 }
 
 function isRowList(item: Row | Row[]): item is Row[] {

@@ -148,7 +148,7 @@ function pageRows(items: Item[], pageHeight: number): Item[][] {
     }
     if (!best) continue;
     const labelColumnEnd = firstNumberX(best);
-    const lineEnd = Math.max(...line.items.map((i) => i.x + i.width));
+    const lineEnd = maxOf(line.items.map((i) => i.x + i.width));
     const reach = Math.max(3 * Math.min(line.height, best.height), 20);
     if (lineEnd <= labelColumnEnd + 1 && bestDistance <= reach && line !== best) {
       const list = absorbed.get(best) ?? [];
@@ -236,7 +236,7 @@ function isPageMargin(line: Line, pageHeight: number): boolean {
   );
 }
 
-const firstNumberX = (l: Line) => Math.min(...l.items.filter((i) => i.numeric).map((i) => i.x));
+const firstNumberX = (l: Line) => minOf(l.items.filter((i) => i.numeric).map((i) => i.x));
 
 /** Adjacent text pieces closer than a character's width are one cell; each number is a cell of its own. */
 function cellsOf(items: Item[]): Item[] {
@@ -251,9 +251,22 @@ function cellsOf(items: Item[]): Item[] {
 }
 
 function mergeItems(items: Item[]): Item {
-  const x = Math.min(...items.map((i) => i.x));
-  const y = Math.min(...items.map((i) => i.y));
-  const right = Math.max(...items.map((i) => i.x + i.width));
-  const top = Math.max(...items.map((i) => i.y + i.height));
+  const x = minOf(items.map((i) => i.x));
+  const y = minOf(items.map((i) => i.y));
+  const right = maxOf(items.map((i) => i.x + i.width));
+  const top = maxOf(items.map((i) => i.y + i.height));
   return { text: items.map((i) => i.text).join(''), x, y, width: right - x, height: top - y, numeric: false };
+}
+
+// Loops, not Math.min(...xs): a hostile page can put more pieces on one line than a call takes arguments.
+function minOf(xs: readonly number[]): number {
+  let m = Infinity;
+  for (const x of xs) if (x < m) m = x;
+  return m;
+}
+
+function maxOf(xs: readonly number[]): number {
+  let m = -Infinity;
+  for (const x of xs) if (x > m) m = x;
+  return m;
 }

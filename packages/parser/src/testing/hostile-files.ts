@@ -2,8 +2,8 @@
  * Hostile files for the parser's and the server's hostile tests: a PDF whose page stream inflates to any size
  * (a "stream bomb") and a DOCX whose document entry lies about its size and inflates far beyond it (a "zip
  * bomb"), built in milliseconds whatever the inflated size: one deflated run of spaces, flushed so it can be
- * repeated, is repeated as often as needed. And files that are no bombs but hold a parser worker for long or
- * take much memory. Not part of the parser's runtime.
+ * repeated, is repeated as often as needed. And files that are no bombs but hold a parser worker for long, take
+ * much memory or are built far beyond a report's scale. Not part of the parser's runtime.
  */
 import { deflateRawSync, constants as zlib } from 'node:zlib';
 
@@ -105,12 +105,59 @@ export function docxZipBomb(inflatedBytes: number, declaredBytes = 4096): Buffer
 }
 
 /**
- * An HTML page whose table repeats one official row label `rows` times. Reading it takes the parser seconds per
- * thousand rows (20,000 rows, 2.2 MB: about 29 s at load average 10), far beyond what a real report takes.
+ * An HTML page whose table repeats one official row label `rows` times (20,000 rows: 2.2 MB). The parser reads it
+ * in time linear in its size and refuses it (TABLES_NOT_FOUND: one label is not the table); `pnpm bench:parse`
+ * times it.
  */
-export function slowHtml(rows: number): Buffer {
+export function repeatedRowsHtml(rows: number): Buffer {
   const row = '<tr><td>（一）本年新收政府信息公开申请数量</td><td>1</td><td>2</td><td>3</td><td>4</td></tr>';
   return Buffer.from(`<html><body><h1>某某市某某局2020年政府信息公开工作年度报告</h1><table>${row.repeat(rows)}</table></body></html>`);
+}
+
+/** An HTML page of one table of `rows` one-cell rows (500,000 rows: about 10 MB): more rows than a call takes arguments. */
+export function hugeTableHtml(rows: number): Buffer {
+  return Buffer.from(`<html><body><table>${'<tr><td>1</td></tr>'.repeat(rows)}</table></body></html>`);
+}
+
+/**
+ * A PDF that is no bomb but takes the parser long to read: `pages` pages (the parser reads at most 300), each
+ * printing 2,000 small numbers placed one by one, as a dense statistical annex would. 300 pages (16 MB) take
+ * about 13 s on an idle core and some 300 MB: what the worker pool's time bound is for.
+ */
+export function slowPdf(pages = 300): Buffer {
+  const parts: Buffer[] = [];
+  const offsets: number[] = [];
+  let length = 0;
+  const add = (text: string) => {
+    const buf = Buffer.from(text, 'latin1');
+    parts.push(buf);
+    length += buf.length;
+  };
+  const object = (n: number, body: string) => {
+    offsets[n] = length;
+    add(`${n} 0 obj\n${body}\nendobj\n`);
+  };
+  let content = 'BT /F1 6 Tf\n';
+  for (let i = 0; i < 2000; i++) content += `1 0 0 1 ${20 + (i % 20) * 28} ${820 - Math.floor(i / 20) * 7} Tm (${i % 97}) Tj\n`;
+  content += 'ET';
+  add('%PDF-1.4\n');
+  object(1, '<< /Type /Catalog /Pages 2 0 R >>');
+  object(2, `<< /Type /Pages /Kids [${Array.from({ length: pages }, (_, i) => `${4 + 2 * i} 0 R`).join(' ')}] /Count ${pages} >>`);
+  object(3, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  for (let i = 0; i < pages; i++) {
+    object(4 + 2 * i, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
+    object(5 + 2 * i, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  }
+  const xref = length;
+  const count = 4 + 2 * pages;
+  add(
+    `xref\n0 ${count}\n0000000000 65535 f \n${offsets
+      .slice(1)
+      .map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)
+      .join('')}`,
+  );
+  add(`trailer\n<< /Size ${count} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return Buffer.concat(parts);
 }
 
 /**

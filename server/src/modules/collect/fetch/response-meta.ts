@@ -21,6 +21,8 @@ const EXTENSION_OF_TYPE: Record<string, string> = {
   'application/pdf': '.pdf',
   'application/msword': '.doc',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
+  'application/vnd.ms-excel': '.xls',
   'application/kswps': '.wps',
   'application/vnd.ms-works': '.wps',
 };

@@ -100,6 +100,8 @@ describe('which links are attachments', () => {
     expect(attachmentKind(link('https://x.gov.cn/download?id=12', '附件：2024年报.pdf'))).toBe('pdf');
     expect(attachmentKind(link('https://x.gov.cn/attach/123', '附件下载'))).toBe('download');
     expect(attachmentKind(link('https://x.gov.cn/files/a.wps', 'a'))).toBe('wps');
+    expect(attachmentKind(link('https://x.gov.cn/files/2024nb.xlsx', '年报统计表'))).toBe('xlsx');
+    expect(attachmentKind(link('https://x.gov.cn/download?id=7', '附件：2024年报.xls'))).toBe('xls');
     expect(attachmentKind(link('https://x.gov.cn/getfile?id=9', '点击下载'))).toBe('download');
   });
 

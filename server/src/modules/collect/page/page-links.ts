@@ -153,10 +153,11 @@ export function annualReportYear(label: string): number | null {
   return year >= 2000 && year <= 2100 ? year : null;
 }
 
-export type AttachmentKind = 'pdf' | 'docx' | 'doc' | 'wps' | 'download';
+export type AttachmentKind = 'pdf' | 'docx' | 'xlsx' | 'doc' | 'wps' | 'xls' | 'download';
 
 /**
- * Whether a link on a report page is its attached report: by the address's extension (.pdf, .docx, .doc, .wps),
+ * Whether a link on a report page is its attached report: by the address's extension (.pdf, .docx, .xlsx, .doc,
+ * .wps, .xls),
  * by an extension in the link's text (附件：2024年报.pdf → /download?id=…), or a 附件/下载 link. Null otherwise.
  */
 export function attachmentKind(link: PageLink): AttachmentKind | null {
@@ -168,7 +169,7 @@ export function attachmentKind(link: PageLink): AttachmentKind | null {
     return null;
   }
   const label = linkLabel(link).toLowerCase();
-  for (const kind of ['pdf', 'docx', 'doc', 'wps'] as const) {
+  for (const kind of ['pdf', 'docx', 'xlsx', 'doc', 'wps', 'xls'] as const) {
     if (path.endsWith(`.${kind}`) || new RegExp(`\\.${kind}(\\s|$|[）)】\\]])`).test(label)) return kind;
   }
   // 附件 links, and download buttons (点击下载, 下载全文) — not the site's 下载中心 or an app download.
@@ -177,5 +178,8 @@ export function attachmentKind(link: PageLink): AttachmentKind | null {
   return null;
 }
 
-/** Attachments in the order worth trying: PDF and DOCX read best, then download buttons, then .doc and .wps. */
-export const ATTACHMENT_PREFERENCE: Record<AttachmentKind, number> = { pdf: 0, docx: 1, download: 2, doc: 3, wps: 4 };
+/**
+ * Attachments in the order worth trying: PDF and DOCX read best, then a spreadsheet of the tables (.xlsx), download
+ * buttons, .doc and .wps; an old .xls last (it is only answered with how to convert it).
+ */
+export const ATTACHMENT_PREFERENCE: Record<AttachmentKind, number> = { pdf: 0, docx: 1, xlsx: 2, download: 3, doc: 4, wps: 5, xls: 6 };

@@ -1,0 +1,26 @@
+/**
+ * Inputs built far beyond a report's scale, parsed directly (not through the pool): each is answered with a code
+ * of the parser's error contract. How long they take is measured by `pnpm bench:parse`, not asserted here.
+ */
+import { ReportParseError } from '@ogi/domain';
+import { parseReport } from '../src/parse-report.js';
+import { hugeTableHtml, repeatedRowsHtml } from '../src/testing/hostile-files.js';
+
+const outcomeOf = async (bytes: Uint8Array, name: string) => {
+  try {
+    const r = await parseReport(bytes, name);
+    return `parsed ${r.agency}`;
+  } catch (err) {
+    return err instanceof ReportParseError ? err.code : `uncoded ${(err as Error).name}: ${(err as Error).message}`;
+  }
+};
+
+describe('inputs far beyond a report', () => {
+  it('a table of 20,000 rows that all repeat one label is read (linearly) and refused: one label is not the table', async () => {
+    expect(await outcomeOf(repeatedRowsHtml(20_000), 'repeated.html')).toBe('TABLES_NOT_FOUND');
+  }, 120_000);
+
+  it('one table of 500,000 rows (10 MB) is refused with a code, not an engine error', async () => {
+    expect(await outcomeOf(hugeTableHtml(500_000), 'huge-table.html')).toBe('NOT_AN_ANNUAL_REPORT');
+  }, 120_000);
+});
