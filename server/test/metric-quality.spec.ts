@@ -168,7 +168,7 @@ describe('3. scopes are never mixed', () => {
 
 describe("3. the registry's usual scope: a report of another scope is flagged", () => {
   it('setting 洪泽区 to report its own work flags each of its reports detected otherwise, in the audit log; clearing it removes the flags', async () => {
-    const UPDATE = `mutation($a: ID!, $s: String) { updateAgency(input: { id: $a, usualScope: $s }) { name usualScope } }`;
+    const UPDATE = `mutation($a: ID!, $s: ReportScope) { updateAgency(input: { id: $a, usualScope: $s }) { name usualScope } }`;
     const flagged = async () =>
       (
         await t.dataSource.query<{ year: number }[]>(
