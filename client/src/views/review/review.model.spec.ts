@@ -69,3 +69,51 @@ describe('review chart: what the rate rests on', () => {
     ).toEqual([['2023', 11, 50]]);
   });
 });
+
+describe('review chart: what each bar rests on', () => {
+  const basis = {
+    scopes: (s: readonly string[]) => `口径：${s.join('、')}`,
+    coverage: (reports: number, covered: number, expected: number) => `依据 ${reports} 份报告，覆盖 ${covered}/${expected} 个机关`,
+    qualityCount: (q: string, n: number) => `${q} ${n} 份`,
+    blank: (n: number) => `另有 ${n} 份空白`,
+  };
+  const counted = (over: Partial<Record<string, number>>) => ({
+    scopes: ['self' as const],
+    quality: null,
+    reportsCounted: 2,
+    reportsBlank: 0,
+    agenciesCovered: 2,
+    agenciesExpected: 3,
+    reportsContradicted: 0,
+    reportsUncertain: 0,
+    reportsUnverifiable: 0,
+    reportsCorrected: 0,
+    ...over,
+  });
+
+  it("names each bar's scope and coverage, and hatches a bar with a contradicted report in it", () => {
+    // 2023: 洪泽 prints its review 总计 as 0 while its parts give 11, so its upheld count is contradicted; 平潭's is not.
+    const option = buildReviewOption(
+      [
+        { ...row(2023, 'upheld', '结果维持', 11), ...counted({ reportsContradicted: 1 }) },
+        { ...row(2023, 'corrected', '结果纠正', 2), ...counted({ reportsCounted: 1, agenciesCovered: 1 }) },
+      ],
+      [],
+      { ...text, basis },
+    );
+    const [upheld, corrected] = option.series as { data: unknown[] }[];
+    expect(upheld!.data).toEqual([
+      {
+        value: 11,
+        quality: null,
+        notes: ['口径：self', '依据 2 份报告，覆盖 2/3 个机关', 'CONTRADICTED 1 份'],
+        itemStyle: expect.objectContaining({ borderType: 'dashed' }),
+      },
+    ]);
+    expect(corrected!.data).toEqual([{ value: 2, quality: null, notes: ['口径：self', '依据 1 份报告，覆盖 1/3 个机关'] }]);
+    // The exported table keeps the numbers.
+    expect(reviewTable([{ ...row(2023, 'upheld', '结果维持', 11), ...counted({ reportsContradicted: 1 }) }], [], { ...text, basis }, '年度').rows).toEqual([
+      ['2023', 11, null],
+    ]);
+  });
+});

@@ -7,13 +7,15 @@ import { rateAxisMax, yearSpan } from '../../composables/chart-axes';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
 import { type ReviewOutcomeRow } from '../../graphql/api';
-import { DOUBTFUL_ITEM_STYLE, describedTooltip, type TooltipText } from '../../metrics/metric-quality';
+import { basisItem, isDoubtfulBasis, type BasisWords, type BreakdownBasis } from '../../metrics/breakdown-basis';
+import { DOUBTFUL_ITEM_STYLE, describedTooltip, styleDoubtful, type TooltipText } from '../../metrics/metric-quality';
 
 /** upheld green, corrected red (the agency was wrong), other grey, pending amber. */
 export const RESULT_COLOURS: Record<string, string> = { upheld: '#2f7d4f', corrected: '#c0392b', other: '#7f8c8d', pending: '#d68910' };
 const RESULT_KEYS = REVIEW_COLUMNS.filter((_, i) => i !== REVIEW_TOTAL_INDEX).map((c) => c.key);
 
-type Row = ReviewOutcomeRow;
+/** The rows as the query answers them; their basis (scope, coverage, doubtful reports) when it was asked for. */
+type Row = Pick<ReviewOutcomeRow, 'year' | 'key' | 'labelZh' | 'labelEn' | 'value'> & Partial<BreakdownBasis>;
 export interface RatePoint {
   year: number;
   value: number | null;
@@ -36,6 +38,17 @@ export interface ReviewText {
   rateBasis?: (reports: number) => string;
   /** e.g. 含 1 份数值存疑的报告 */
   doubtful?: (reports: number) => string;
+  /** What each bar rests on, in words; a bar with a doubtful report in it is hatched. */
+  basis?: BasisWords;
+}
+
+const hasBasis = (r: Row): r is Row & BreakdownBasis => r.reportsCounted !== undefined && r.scopes !== undefined;
+
+/** A bar: its count, and, when the row says what it rests on, that basis in words and the hatching of a doubtful one. */
+function barItem(row: Row | undefined, basis: BasisWords | undefined) {
+  if (!row || row.value === null) return '-';
+  if (!basis || !hasBasis(row)) return row.value;
+  return styleDoubtful({ value: row.value, ...basisItem(row, basis) }, isDoubtfulBasis(row));
 }
 
 /** The rate series (after the result bars) reads in percent; the bars as the view formats counts. */
@@ -50,7 +63,7 @@ export function buildReviewOption(rows: readonly Row[], rates: readonly RatePoin
   const keys: { key: string; label: string }[] = [];
   for (const r of results) if (!keys.some((k) => k.key === r.key)) keys.push({ key: r.key, label: text.label(r) });
   keys.sort((a, b) => RESULT_KEYS.indexOf(resultKey(a.key)) - RESULT_KEYS.indexOf(resultKey(b.key)));
-  const value = (year: number, key: string) => results.find((r) => r.year === year && r.key === key)?.value ?? null;
+  const rowAt = (year: number, key: string) => results.find((r) => r.year === year && r.key === key);
   const rateAt = (year: number) => rates.find((r) => r.year === year);
   /** Under each year: how many reports the rate rests on. */
   const footer = (i: number) => {
@@ -78,7 +91,7 @@ export function buildReviewOption(rows: readonly Row[], rates: readonly RatePoin
         stack: 'cases',
         barMaxWidth: 44,
         itemStyle: { color: RESULT_COLOURS[resultKey(k.key)] ?? '#5d6d7e' },
-        data: years.map((y) => value(y, k.key) ?? '-'),
+        data: years.map((y) => barItem(rowAt(y, k.key), text.basis)),
       })),
       {
         type: 'line' as const,
