@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 /** Imports that cross a layer the wrong way, per folder. Each message says what to do instead. */
 const boundaries = [
@@ -109,4 +110,17 @@ export default tseslint.config(
     },
   },
   ...boundaries.map(({ files, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } })),
+  {
+    // No import cycles within a package: a cycle makes load order decide what a module sees. Workspace packages
+    // are not followed (their one-way order is the boundaries' job above); `.js` specifiers name `.ts` sources.
+    files: ['**/*.ts', '**/*.vue'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Components are not followed into: a cycle through a `.vue` file goes unseen, the modules' cycles do not.
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.vue', '.json'], extensionAlias: { '.js': ['.ts', '.js'] } })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
 );
