@@ -51,12 +51,12 @@ describe('the lint step of pnpm check', () => {
 
   it('refuses an import cycle', async () => {
     // composables/use-i18n.ts imports metrics/metric-format.ts for its values; importing it back closes a loop.
-    const found = await problems(
-      'client/src/metrics/metric-format.ts',
-      "import { useI18n } from '../composables/use-i18n';\nexport const x = useI18n;\n",
-    );
+    const found = await problems('client/src/metrics/metric-format.ts', "import { useI18n } from '../composables/use-i18n';\nexport const x = useI18n;\n");
     expect(found.join('\n')).toMatch(/import-x\/no-cycle: Dependency cycle detected/);
-    const typeOnly = await problems('client/src/metrics/metric-format.ts', "import type { Bilingual } from '../composables/use-i18n';\nexport type X = Bilingual;\n");
+    const typeOnly = await problems(
+      'client/src/metrics/metric-format.ts',
+      "import type { Bilingual } from '../composables/use-i18n';\nexport type X = Bilingual;\n",
+    );
     expect(typeOnly).toEqual([]);
   }, 60_000);
 
