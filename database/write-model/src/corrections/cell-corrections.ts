@@ -3,7 +3,7 @@
  * reader sees it) and keeps what the parser read; the change, who, when and why go to the audit log; the report's
  * findings and metrics (and the neighbouring years' carry checks) are recomputed — all in one transaction.
  */
-import { cellPath, cellValueKind, checkCellValue, errorFamily, parseCellPath, type CellState, type Template } from '@ogi/domain';
+import { cellPath, cellValueKind, checkCellValue, errorFamily, parseCellPath, type CellState, type CorrectionStatus, type Template } from '@ogi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { appendAudit, type Actor } from '@ogi/database';
 import { resolveFollowUpsByCorrection } from '../follow-ups/follow-ups.js';
@@ -28,8 +28,6 @@ export class CorrectionError extends errorFamily<CorrectionErrorCode>({
   VALUE_UNCHANGED: 'BAD_USER_INPUT',
   NO_ACTIVE_CORRECTION: 'BAD_USER_INPUT',
 }) {}
-
-export type CorrectionStatus = 'active' | 'stale' | 'superseded' | 'withdrawn';
 
 export interface CellCorrection {
   id: number;

@@ -10,6 +10,5 @@ export {
   type CellCorrection,
   type CorrectCellInput,
   type CorrectionErrorCode,
-  type CorrectionStatus,
 } from './cell-corrections.js';
 export { recomputeReport } from './recompute.js';

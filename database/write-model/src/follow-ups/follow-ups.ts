@@ -6,14 +6,9 @@
  * correction (or its withdrawal) that makes the report in use pass its checks resolves its contradiction items the
  * same way, in the correction's transaction.
  */
-import type { AuditAction } from '@ogi/domain';
+import type { AuditAction, FollowUpReason } from '@ogi/domain';
 import type { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, appendAudit } from '@ogi/database';
-
-export const FOLLOW_UP_STATUSES = ['pending', 'reminded', 'resolved', 'exempt'] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
-export const FOLLOW_UP_REASONS = ['missing', 'late', 'contradicted', 'flagged'] as const;
-export type FollowUpReason = (typeof FOLLOW_UP_REASONS)[number];
 
 /** Reasons a newer report version answers by itself. */
 const RESOLVED_BY_A_PASSING_VERSION: readonly FollowUpReason[] = ['missing', 'contradicted'];
