@@ -221,7 +221,7 @@ async function main(): Promise<void> {
         name: `submission matrix: the late tile, newest year's column sorted, first 100`,
         target: 300,
         request: () => ({
-          query: `query($y: [Int!]!, $sy: Int!) { submissionMatrix(years: $y, filter: "LATE", sortBy: "YEAR", sortYear: $sy, first: 100) { totalCount nodes { agency { id name } problems submissions { year status reportId daysLate failingChecks discovery } } } }`,
+          query: `query($y: [Int!]!, $sy: Int!) { submissionMatrix(years: $y, filter: LATE, sortBy: YEAR, sortYear: $sy, first: 100) { totalCount nodes { agency { id name } problems submissions { year status reportId daysLate failingChecks discovery } } } }`,
           variables: { y: years, sy: years[years.length - 1] },
         }),
       },
@@ -229,7 +229,7 @@ async function main(): Promise<void> {
         name: `submissions to chase: missing, late or failing, all agencies, one year (the overview)`,
         target: 300,
         request: (i) => ({
-          query: `query($y: [Int!]!) { submissions(years: $y, only: ["MISSING", "LATE", "FAILING"]) { agency { id name } year status reportId deadline daysLate failingChecks discovery discoveredUrl } }`,
+          query: `query($y: [Int!]!) { submissions(years: $y, only: [MISSING, LATE, FAILING]) { agency { id name } year status reportId deadline daysLate failingChecks discovery discoveredUrl } }`,
           variables: { y: [years[years.length - 1 - (i % 2)]] },
         }),
       },
@@ -363,7 +363,7 @@ async function main(): Promise<void> {
           variables: { y: year, s: selection },
         },
         {
-          query: `query($y: [Int!]!, $s: AgencySelection) { submissions(years: $y, selection: $s, only: ["MISSING", "LATE", "FAILING"]) { agency { id name } year status reportId publishedOn deadline daysLate failingChecks discovery } }`,
+          query: `query($y: [Int!]!, $s: AgencySelection) { submissions(years: $y, selection: $s, only: [MISSING, LATE, FAILING]) { agency { id name } year status reportId publishedOn deadline daysLate failingChecks discovery } }`,
           variables: { y: [year], s: selection },
         },
       ];

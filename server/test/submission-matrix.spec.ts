@@ -71,7 +71,7 @@ interface MatrixPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   totalCount: number;
 }
-const MATRIX = `query($y: [Int!]!, $s: AgencySelection, $filter: String, $filterYear: Int, $sortBy: String, $sortYear: Int, $dir: String, $first: Int, $after: String) {
+const MATRIX = `query($y: [Int!]!, $s: AgencySelection, $filter: SubmissionFilter, $filterYear: Int, $sortBy: MatrixSortBy, $sortYear: Int, $dir: SortDirection, $first: Int, $after: String) {
   submissionMatrix(years: $y, selection: $s, filter: $filter, filterYear: $filterYear, sortBy: $sortBy, sortYear: $sortYear, sortDirection: $dir, first: $first, after: $after) {
     nodes { agency { id name } problems submissions { year status failingChecks } }
     pageInfo { hasNextPage endCursor } totalCount } }`;
@@ -247,7 +247,7 @@ describe('submissionMatrix', () => {
 
 describe('submissions, only some kinds (the overview)', () => {
   it('holds exactly the rows missing, late or failing checks', async () => {
-    const Q = `query($y: [Int!]!, $s: AgencySelection, $only: [String!]) { submissions(years: $y, selection: $s, only: $only) { agency { name } year status failingChecks } }`;
+    const Q = `query($y: [Int!]!, $s: AgencySelection, $only: [SubmissionFilter!]) { submissions(years: $y, selection: $s, only: $only) { agency { name } year status failingChecks } }`;
     const { submissions } = await data<{ submissions: { agency: { name: string }; year: number; status: string; failingChecks: number }[] }>(Q, {
       y: [2022, 2023],
       s: cityTree(),

@@ -30,7 +30,6 @@ import type {
   SearchReportsQuery,
   SessionQuery,
   SubmissionMatrixQuery,
-  SubmissionStatus,
   SubmissionSummaryQuery,
   SubmissionsQuery,
   ThresholdsQuery,
@@ -90,9 +89,3 @@ export type AccessTokenResult = MyAccessTokensQuery['myAccessTokens'][number];
 export type SubmissionMatrixRowResult = SubmissionMatrixQuery['submissionMatrix']['nodes'][number];
 export type SubmissionYearSummaryResult = SubmissionSummaryQuery['submissionSummary'][number];
 export type ReviewOutcomeRow = ReviewOutcomesQuery['review'][number];
-/**
- * What the submissions can be filtered by (`only`) and the matrix sorted by (`sortBy`): the server still takes these
- * as strings, so they are spelled here until they become enums.
- */
-export type SubmissionKind = SubmissionStatus | 'FAILING' | 'PUBLISHED_NOT_IMPORTED';
-export type MatrixSortBy = 'AGENCY' | 'PROBLEMS' | 'YEAR';

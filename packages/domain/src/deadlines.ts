@@ -59,6 +59,17 @@ export function inferAgencyLevel(name: string): AgencyLevel | null {
 export const SUBMISSION_STATUSES = ['ON_TIME', 'LATE', 'DATE_UNKNOWN', 'MISSING', 'NOT_CHECKED', 'NOT_DUE'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
+/** What a tile of the submissions summary counts: a status, a report failing checks, or one listed on the agency's site but not imported. */
+export const SUBMISSION_FILTERS = [...SUBMISSION_STATUSES, 'FAILING', 'PUBLISHED_NOT_IMPORTED'] as const;
+export type SubmissionFilter = (typeof SUBMISSION_FILTERS)[number];
+
+/** How the submissions matrix can be ordered: by agency name, by how much there is to chase, or by one year's column. */
+export const MATRIX_SORT_KEYS = ['AGENCY', 'PROBLEMS', 'YEAR'] as const;
+export type MatrixSortBy = (typeof MATRIX_SORT_KEYS)[number];
+
+export const SORT_DIRECTIONS = ['ASC', 'DESC'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
 export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, { zh: string; en: string }> = {
   ON_TIME: { zh: '按时公布', en: 'On time' },
   LATE: { zh: '逾期公布', en: 'Late' },

@@ -7,8 +7,9 @@ import type { GridColumn, GridRow, GridSort, GridTone } from '../../components/d
 import type { DataTable } from '../../export/data-table';
 import {
   type MatrixSortBy,
+  type SortDirection,
+  type SubmissionFilter,
   type RuleCountResult,
-  type SubmissionKind,
   type SubmissionMatrixRowResult,
   type SubmissionResult,
   type SubmissionStatus,
@@ -71,7 +72,7 @@ export function isStatusFilter(value: string | null): value is StatusFilter {
 }
 
 /** A tile (as the URL names it) as the server's filter of the matrix. */
-export function kindOf(filter: StatusFilter): SubmissionKind {
+export function kindOf(filter: StatusFilter): SubmissionFilter {
   if (filter === 'failing') return 'FAILING';
   if (filter === 'publishedNotImported') return 'PUBLISHED_NOT_IMPORTED';
   return filter;
@@ -84,8 +85,8 @@ export const DEFAULT_MATRIX_SORT: GridSort = { key: 'problems', dir: 'desc' };
  * The grid's sort (a year's column, the problems column or the agency column) as the server sorts the matrix. A
  * sort the matrix does not have (a year no longer shown) falls back to the default.
  */
-export function matrixOrder(sort: GridSort | null, years: readonly number[]): { sortBy: MatrixSortBy; sortYear: number | null; sortDirection: 'ASC' | 'DESC' } {
-  const direction = (s: GridSort) => (s.dir === 'asc' ? 'ASC' : 'DESC');
+export function matrixOrder(sort: GridSort | null, years: readonly number[]): { sortBy: MatrixSortBy; sortYear: number | null; sortDirection: SortDirection } {
+  const direction = (s: GridSort): SortDirection => (s.dir === 'asc' ? 'ASC' : 'DESC');
   if (sort?.key === 'agency') return { sortBy: 'AGENCY', sortYear: null, sortDirection: direction(sort) };
   if (sort?.key === 'problems') return { sortBy: 'PROBLEMS', sortYear: null, sortDirection: direction(sort) };
   const year = sort ? Number(sort.key) : NaN;

@@ -11,9 +11,12 @@ import {
   INGEST_BATCH_ORIGINS,
   INGEST_BATCH_STATUSES,
   INGEST_ITEM_STATUSES,
+  MATRIX_SORT_KEYS,
   NOTABLE_CHANGE_KINDS,
   REPORT_SCOPES,
   SEVERITIES,
+  SORT_DIRECTIONS,
+  SUBMISSION_FILTERS,
   SUBMISSION_STATUSES,
   THRESHOLD_COLOURS,
   THRESHOLD_DIRECTIONS,
@@ -28,9 +31,12 @@ import {
   type IngestBatchOrigin,
   type IngestBatchStatus,
   type IngestItemStatus,
+  type MatrixSortBy,
   type NotableChangeKind,
   type ReportScope,
   type Severity,
+  type SortDirection,
+  type SubmissionFilter,
   type SubmissionStatus,
   type ThresholdColour,
   type ThresholdDirection,
@@ -154,6 +160,25 @@ export const SubmissionStatusEnum = closedSetEnum(
   'Whether an agency has published its report for a year, and when (China Standard Time).',
   (s) => SUBMISSION_WORDS[s],
 );
+const FILTER_WORDS: Record<SubmissionFilter, string> = {
+  ...SUBMISSION_WORDS,
+  FAILING: '报告有未通过的勾稽校验。The report fails a consistency check.',
+  PUBLISHED_NOT_IMPORTED: '机关网站已发布、本系统尚未导入。Listed on the agency’s site, not imported here.',
+};
+const SORT_WORDS: Record<MatrixSortBy, string> = {
+  AGENCY: '按机关名称。By agency name.',
+  PROBLEMS: '按待催办的多少：逾期未报、迟报加上未通过校验的报告（默认）。By how much there is to chase (the default).',
+  YEAR: '按 sortYear 那一年的状态：未报，再按迟报天数、未通过校验。By the status of the year sortYear.',
+};
+const SORT_DIRECTION_WORDS: Record<SortDirection, string> = { ASC: '升序。Ascending.', DESC: '降序。Descending.' };
+export const SubmissionFilterEnum = closedSetEnum(
+  'SubmissionFilter',
+  SUBMISSION_FILTERS,
+  'What a summary tile counts and the submissions can be filtered by: a status, a failing check, or published but not imported.',
+  (f) => FILTER_WORDS[f],
+);
+export const MatrixSortByEnum = closedSetEnum('MatrixSortBy', MATRIX_SORT_KEYS, 'How the submissions matrix is ordered.', (k) => SORT_WORDS[k]);
+export const SortDirectionEnum = closedSetEnum('SortDirection', SORT_DIRECTIONS, 'Ascending or descending.', (d) => SORT_DIRECTION_WORDS[d]);
 export const DiscoveryStateEnum = closedSetEnum('DiscoveryState', DISCOVERY_STATES, "What the agency's site shows for a year.", (s) => DISCOVERY_WORDS[s]);
 export const IngestBatchOriginEnum = closedSetEnum('IngestBatchOrigin', INGEST_BATCH_ORIGINS, 'Where an import batch came from.', (o) => ORIGIN_WORDS[o]);
 export const IngestBatchStatusEnum = closedSetEnum('IngestBatchStatus', INGEST_BATCH_STATUSES, 'The state of an import batch.', (s) => BATCH_WORDS[s]);

@@ -3,7 +3,7 @@
  * which year and when. Current report versions only, within the caller's scope.
  */
 import { Injectable } from '@nestjs/common';
-import { chinaDate, publicationDeadline, submissionStatus, type AgencyKind, type FindingStatus, type Severity } from '@ogi/domain';
+import { chinaDate, publicationDeadline, submissionStatus, type AgencyKind, type FindingStatus, type Severity, type SubmissionFilter } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { discoveryOf } from '../collect/discovery.js';
@@ -25,7 +25,6 @@ import {
   matrixRows,
   summarizeSubmissions,
   type MatrixOrder,
-  type SubmissionFilter,
   type SubmissionMatrixRow,
   type SubmissionYearSummary,
 } from './submission-matrix.js';

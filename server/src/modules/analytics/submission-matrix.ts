@@ -4,16 +4,10 @@
  * filtered by a tile and sorted by a column on the server so that a page of it can be sent. Pure functions over the
  * rows `QualityService.submissions` computes (statuses follow from today's date, so they are not stored).
  */
+import type { MatrixSortBy, SortDirection, SubmissionFilter, SubmissionStatus } from '@ogi/domain';
 import type { MemoryKeyPart } from '../../common/pagination/keyset.js';
 import type { AgencyModel } from '../agencies/models/agency.model.js';
 import type { SubmissionModel } from './models/submission.model.js';
-
-export const SUBMISSION_STATUSES = ['ON_TIME', 'LATE', 'MISSING', 'NOT_CHECKED', 'DATE_UNKNOWN', 'NOT_DUE'] as const;
-export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
-
-/** What a summary tile counts: a status, a report failing checks, or a report listed on the agency's site but not imported. */
-export const SUBMISSION_FILTERS = [...SUBMISSION_STATUSES, 'FAILING', 'PUBLISHED_NOT_IMPORTED'] as const;
-export type SubmissionFilter = (typeof SUBMISSION_FILTERS)[number];
 
 type SubmissionFacts = Pick<SubmissionModel, 'status' | 'reportId' | 'failingChecks' | 'discovery' | 'daysLate'>;
 
@@ -110,9 +104,6 @@ export function matrixRows(rows: readonly SubmissionModel[], filter: SubmissionF
   }
   return kept;
 }
-
-export type MatrixSortBy = 'AGENCY' | 'PROBLEMS' | 'YEAR';
-export type SortDirection = 'ASC' | 'DESC';
 
 export interface MatrixOrder {
   by: MatrixSortBy;

@@ -1,11 +1,20 @@
 import { ArgsType, Field, Int, IntersectionType } from '@nestjs/graphql';
-import { RULE_CODES, SEVERITIES, type Severity } from '@ogi/domain';
+import {
+  MATRIX_SORT_KEYS,
+  RULE_CODES,
+  SEVERITIES,
+  SORT_DIRECTIONS,
+  SUBMISSION_FILTERS,
+  type MatrixSortBy,
+  type Severity,
+  type SortDirection,
+  type SubmissionFilter,
+} from '@ogi/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { SeverityEnum } from '../../../common/graphql/domain-enums.js';
+import { MatrixSortByEnum, SeverityEnum, SortDirectionEnum, SubmissionFilterEnum } from '../../../common/graphql/domain-enums.js';
 import { PagingArgs } from '../../../common/graphql/paging.args.js';
 import { ConnectionArgs } from '../../../common/pagination/connection.args.js';
-import { SUBMISSION_FILTERS, type MatrixSortBy, type SortDirection, type SubmissionFilter } from '../submission-matrix.js';
 import { AgencySelectionInput } from './agency-selection.input.js';
 import { MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from './years.js';
 
@@ -88,9 +97,9 @@ const FILTER_MESSAGE = `只能是 ${SUBMISSION_FILTERS.join('、')}。Must be on
 
 @ArgsType()
 export class SubmissionsArgs extends SubmissionYearsArgs {
-  @Field(() => [String], {
+  @Field(() => [SubmissionFilterEnum], {
     nullable: true,
-    description: `Only the agency-years that match one of these: a status, FAILING (a failing check) or PUBLISHED_NOT_IMPORTED; default all (${SUBMISSION_FILTERS.join(' | ')}).`,
+    description: 'Only the agency-years that match one of these: a status, FAILING (a failing check) or PUBLISHED_NOT_IMPORTED; default all.',
   })
   @IsOptional()
   @IsArray()
@@ -107,9 +116,9 @@ const DIRECTION_MESSAGE = 'sortDirection: 只能是 ASC 或 DESC。Must be ASC o
 
 @ArgsType()
 export class SubmissionMatrixArgs extends IntersectionType(SubmissionYearsArgs, ConnectionArgs, ArgsType) {
-  @Field(() => String, {
+  @Field(() => SubmissionFilterEnum, {
     nullable: true,
-    description: `Only the agencies with at least one agency-year matching this (${SUBMISSION_FILTERS.join(' | ')}); each keeps all its years.`,
+    description: 'Only the agencies with at least one agency-year matching this; each keeps all its years.',
   })
   @IsOptional()
   @IsIn(SUBMISSION_FILTERS, { message: `filter: ${FILTER_MESSAGE}` })
@@ -122,13 +131,9 @@ export class SubmissionMatrixArgs extends IntersectionType(SubmissionYearsArgs, 
   @Max(MAX_YEAR, { message: YEAR_MESSAGE })
   filterYear?: number | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'AGENCY (name) | PROBLEMS (years missing or late plus reports failing checks; the default) | YEAR (the status of `sortYear`: missing, then most days late, then failing checks).',
-  })
+  @Field(() => MatrixSortByEnum, { nullable: true, description: 'Default PROBLEMS (years missing or late plus reports failing checks).' })
   @IsOptional()
-  @IsIn(['AGENCY', 'PROBLEMS', 'YEAR'], { message: SORT_MESSAGE })
+  @IsIn(MATRIX_SORT_KEYS, { message: SORT_MESSAGE })
   sortBy?: MatrixSortBy | null;
 
   @Field(() => Int, { nullable: true, description: 'With sortBy YEAR: the year whose column is sorted (one of `years`).' })
@@ -138,8 +143,8 @@ export class SubmissionMatrixArgs extends IntersectionType(SubmissionYearsArgs, 
   @Max(MAX_YEAR, { message: YEAR_MESSAGE })
   sortYear?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'ASC | DESC; default DESC for PROBLEMS and YEAR, ASC for AGENCY. Ties go by agency name.' })
+  @Field(() => SortDirectionEnum, { nullable: true, description: 'Default DESC for PROBLEMS and YEAR, ASC for AGENCY. Ties go by agency name.' })
   @IsOptional()
-  @IsIn(['ASC', 'DESC'], { message: DIRECTION_MESSAGE })
+  @IsIn(SORT_DIRECTIONS, { message: DIRECTION_MESSAGE })
   sortDirection?: SortDirection | null;
 }
