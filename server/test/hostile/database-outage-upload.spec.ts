@@ -42,7 +42,10 @@ it('answers a file the database went away under as kept and imported later, and 
   const batchId = res.headers.get('x-ingest-batch');
   expect(batchId).toMatch(/^\d+$/);
   const [slow, report] = (await res.json()) as Answer[];
-  expect(slow).toMatchObject({ fileName: 'slow.pdf', status: 'failed', error: { code: 'TIMEOUT' } });
+  // The slow file is no report: it is refused either way, by the time bound on a busy machine or, read to the end
+  // within it on a quiet one, as not an annual report. Only its being busy while the database went away matters here.
+  expect(slow).toMatchObject({ fileName: 'slow.pdf', status: 'failed' });
+  expect(['TIMEOUT', 'NOT_AN_ANNUAL_REPORT']).toContain(slow?.error?.code);
   expect(report).toEqual({
     fileName: 'ezhou.txt',
     status: 'failed',
