@@ -48,3 +48,10 @@ it('loads every report and row, and leaves every index and key of the migrations
   expect(await count('report_cell')).toBe(loaded.cells);
   expect(await count('report_metric')).toBe(loaded.metrics);
 });
+
+it('generates a 10 000-agency province with a distinct name for every agency', () => {
+  // The two-character place names run out near 2 000; a province this size needs more of them.
+  const { agencies } = generateProvince({ agencies: 10_000, years: [2024] });
+  expect(agencies).toHaveLength(10_000);
+  expect(new Set(agencies.map((a) => a.name)).size).toBe(10_000);
+});

@@ -140,12 +140,16 @@ const DEPARTMENTS = [
   '税务局',
 ];
 
-/** Unique two-character place names. */
+/**
+ * Unique place names: two characters while such names are easy to find, then three. The two-character names run
+ * out near 2 000 (a 10 000-agency province needs more), and drawing until a free one turns up would never end.
+ */
 function placeNames(r: Random): () => string {
   const used = new Set<string>();
+  const draw = (length: number) => Array.from({ length }, () => r.pick(PLACE_CHARS)).join('');
   return () => {
-    for (;;) {
-      const name = r.pick(PLACE_CHARS) + r.pick(PLACE_CHARS);
+    for (let attempt = 0; ; attempt++) {
+      const name = draw(attempt < 50 ? 2 : 3);
       if (name[0] !== name[1] && !used.has(name)) {
         used.add(name);
         return name;
