@@ -6,7 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { DatabaseModule } from './common/database/database.module.js';
 import { ApiExceptionFilter } from './common/filters/api-exception.filter.js';
-import { queryLimitsPlugin } from './common/graphql/query-limits.js';
+import { queryLimitsPlugin, stringifyWithinCap } from './common/graphql/query-limits.js';
 import { HealthController } from './common/http/health.controller.js';
 import { RequestLoaders, type GraphqlContext } from './common/graphql/request-loaders.js';
 import { serverTimingPlugin } from './common/graphql/server-timing.plugin.js';
@@ -47,6 +47,8 @@ export class AppModule {
           // Apollo's cache-control plugin is off: we set no cache hints, and its per-field hook made every field of a
           // large answer (a 3 500-value comparison) pay for schema instrumentation.
           plugins: [queryLimitsPlugin(), serverTimingPlugin(), ApolloServerPluginCacheControlDisabled()],
+          // The cap on an answer's size is checked on the JSON as printed (query-limits.ts).
+          stringifyResult: stringifyWithinCap(),
           context: ({ req }: { req: Request }): GraphqlContext => ({ req, loaders: new RequestLoaders(req) }),
         }),
         AccountsModule,

@@ -49,7 +49,7 @@ it('refuses 40 aliases of the text before running anything', async () => {
   expect(body.errors.map((e) => e.extensions['reason'])).toEqual(['QUERY_TOO_COMPLEX']);
 });
 
-it('refuses an answer past the cap before it is serialised, with a message that says what to do', async () => {
+it('refuses an answer past the cap before it is sent, with a message that says what to do', async () => {
   const copies = 19;
   expect(copies * textLength).toBeGreaterThan(MAX_RESPONSE_BYTES);
   const before = process.memoryUsage().rss;

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, getIntrospectionQuery, parse, validate, type GraphQLSchema } from 'graphql';
 import { buildSchemaText } from '../../graphql-schema.js';
-import { LIST_FACTOR, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, jsonSizeOf, queryLimitsRule } from './query-limits.js';
+import { LIST_FACTOR, MAX_QUERY_COMPLEXITY, MAX_QUERY_DEPTH, queryLimitsRule, stringifyWithinCap } from './query-limits.js';
 
 const CLIENT_OPERATIONS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'client', 'src', 'graphql');
 
@@ -78,13 +78,20 @@ describe('query limits', () => {
 });
 
 describe('the size of an answer', () => {
-  it('is counted as JSON would print it, in UTF-8 bytes, without printing it', () => {
-    const value = { a: ['报告', 12, null], bb: { c: true } };
-    // {"a":["报告",12,null],"bb":{"c":true}} is 40 bytes; the count errs by a few separators only.
-    expect(Buffer.byteLength(JSON.stringify(value))).toBe(40);
-    expect(Math.abs(jsonSizeOf(value) - 40)).toBeLessThanOrEqual(4);
-    const big = 'x'.repeat(1_000_000);
-    expect(jsonSizeOf({ a: big, b: big, c: big })).toBeGreaterThan(3_000_000);
-    expect(jsonSizeOf({ a: big, b: big, c: big }, 1_500_000)).toBeLessThan(2_100_000);
+  const result = { data: { a: ['报告', 12, null], bb: { c: true } } };
+  // {"data":{"a":["报告",12,null],"bb":{"c":true}}} is 49 bytes in UTF-8 (each of 报告 takes 3).
+  const printed = '{"data":{"a":["报告",12,null],"bb":{"c":true}}}';
+
+  it('is the JSON as printed, in UTF-8 bytes: an answer within the cap is sent as it is', () => {
+    expect(Buffer.byteLength(printed)).toBe(49);
+    expect(stringifyWithinCap(49)(result)).toBe(`${printed}\n`);
+  });
+
+  it('past the cap, is replaced by an error that gives the cap and the size found', () => {
+    const sent = JSON.parse(stringifyWithinCap(48)(result)) as { data: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect(sent.data).toBeNull();
+    expect(sent.errors).toHaveLength(1);
+    expect(sent.errors[0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'RESPONSE_TOO_LARGE', limit: 48, actual: 49 });
+    expect(sent.errors[0]!.message).toMatch(/^查询结果过大/);
   });
 });

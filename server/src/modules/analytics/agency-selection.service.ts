@@ -54,15 +54,16 @@ export class AgencySelectionService {
     if (s.kinds?.length) where.push(`a.kind = ANY(${param(s.kinds)}::text[])`);
     if (s.levels?.length) where.push(`a.level = ANY(${param(s.levels)}::text[])`);
 
-    const rows = await this.dataSource.query<{ id: number }[]>(
-      `${under} SELECT DISTINCT a.id, a.name FROM agency a ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.name, a.id`,
-      params,
-    );
-    if (named) {
-      const found = await this.existing(named, scope);
-      const missing = named.filter((id) => !found.has(id));
-      if (missing.length) throw AnalyticsException.agenciesNotFound(missing);
-    }
+    // Whether every named agency exists is asked beside the selection, not after it.
+    const [rows, found] = await Promise.all([
+      this.dataSource.query<{ id: number }[]>(
+        `${under} SELECT DISTINCT a.id, a.name FROM agency a ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.name, a.id`,
+        params,
+      ),
+      named ? this.existing(named, scope) : null,
+    ]);
+    const missing = named?.filter((id) => !found!.has(id)) ?? [];
+    if (missing.length) throw AnalyticsException.agenciesNotFound(missing);
     if (rows.length > limit) throw AnalyticsException.selectionTooLarge(rows.length, limit);
     return rows.map((r) => r.id);
   }

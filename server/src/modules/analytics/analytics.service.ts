@@ -92,7 +92,8 @@ export class AnalyticsService {
     const size = agencyIds.length * yearList.length * metrics.length;
     if (size > MAX_COMPARED_VALUES) throw AnalyticsException.resultTooLarge(size, MAX_COMPARED_VALUES);
 
-    const [agencies, rows] = await Promise.all([
+    // The agencies, the values and the sentences they rest on are independent reads: one round trip, not three.
+    const [agencies, rows, evidence] = await Promise.all([
       this.agencies(agencyIds),
       this.dataSource.query<
         {
@@ -110,23 +111,26 @@ export class AnalyticsService {
           parts_value: number | null;
         }[]
       >(
-        `SELECT r.agency_id, r.year, r.id AS report_id, r.scope, r.template, m.code AS metric, rm.value, rm.numerator, rm.denominator,
+        // Values follow the agencies' order (by name, as the selection gives them), then year, then the metrics as asked.
+        // A row for every report × metric asked, null where the report has no such metric; the metrics are read
+        // once per report by the key's index and matched by hash (joining the crossed rows to the index one by one
+        // read every metric of every report again for each one asked).
+        `WITH r AS (
+           SELECT r.id, r.agency_id, r.year, r.scope, r.template, s.position
+             FROM unnest($1::int[]) WITH ORDINALITY AS s(agency_id, position)
+             JOIN report r ON r.agency_id = s.agency_id AND r.is_current AND r.year = ANY($2::int[])
+         ), rm AS (
+           SELECT rm.* FROM r JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = ANY($3::text[])
+         )
+         SELECT r.agency_id, r.year, r.id AS report_id, r.scope, r.template, m.code AS metric, rm.value, rm.numerator, rm.denominator,
                 rm.quality, rm.printed_value, rm.parts_value
-           FROM report r
-          CROSS JOIN unnest($3::text[]) WITH ORDINALITY AS m(code, position)
-           LEFT JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = m.code
-          WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[])
-          ORDER BY r.agency_id, r.year, m.position`,
+           FROM r CROSS JOIN unnest($3::text[]) WITH ORDINALITY AS m(code, position)
+           LEFT JOIN rm ON rm.report_id = r.id AND rm.metric_code = m.code
+          ORDER BY r.position, r.year, m.position`,
         [agencyIds, yearList, metrics.map((m) => m.code)],
       ),
+      this.evidence(agencyIds, yearList, metrics),
     ]);
-    const evidence = await this.evidence(
-      rows.map((r) => r.report_id),
-      metrics,
-    );
-    // Values follow the agencies' order (by name), then year, then the metrics as asked.
-    const order = new Map(agencyIds.map((id, i) => [id, i]));
-    rows.sort((a, b) => order.get(a.agency_id)! - order.get(b.agency_id)!);
     const values: MetricValueModel[] = rows.map((r) => ({
       agencyId: toId(r.agency_id),
       year: r.year,
@@ -146,16 +150,22 @@ export class AnalyticsService {
     return { agencies, years: yearList, metrics: metrics.map(toMetricDefinitionModel), values };
   }
 
-  /** The narrative statements self-reported metrics rest on, by `reportId:metric`, in text order. */
-  async evidence(reportIds: readonly number[], metrics: readonly MetricDefinition[]): Promise<Map<string, NarrativeEvidenceModel[]>> {
+  /** The narrative statements self-reported metrics rest on, by `reportId:metric`, in text order, of the current reports of these agencies and years. */
+  private async evidence(
+    agencyIds: readonly number[],
+    years: readonly number[],
+    metrics: readonly MetricDefinition[],
+  ): Promise<Map<string, NarrativeEvidenceModel[]>> {
     const out = new Map<string, NarrativeEvidenceModel[]>();
     const withEvidence = metrics.filter((m) => m.evidenceKinds?.length);
-    if (!withEvidence.length || !reportIds.length) return out;
+    if (!withEvidence.length || !agencyIds.length) return out;
     const kinds = [...new Set(withEvidence.flatMap((m) => m.evidenceKinds!))];
     const facts = await this.dataSource.query<{ report_id: number; kind: string; value: string; sentence: string; start_offset: number; end_offset: number }[]>(
-      `SELECT report_id, kind, value, sentence, start_offset, end_offset FROM narrative_fact
-        WHERE report_id = ANY($1::int[]) AND kind = ANY($2::text[]) ORDER BY report_id, start_offset, id`,
-      [[...new Set(reportIds)], kinds],
+      `SELECT f.report_id, f.kind, f.value, f.sentence, f.start_offset, f.end_offset
+         FROM narrative_fact f JOIN report r ON r.id = f.report_id
+        WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[]) AND f.kind = ANY($3::text[])
+        ORDER BY f.report_id, f.start_offset, f.id`,
+      [agencyIds, years, kinds],
     );
     for (const f of facts) {
       for (const m of withEvidence) {
