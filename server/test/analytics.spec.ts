@@ -596,6 +596,10 @@ describe('comparison exports', () => {
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('UNKNOWN_METRIC');
     expect((await t.fetch(url('csv', 'years=2023&metrics=applications.new&lang=fr'))).status).toBe(400);
+    // Years are bounded as in the GraphQL query the download mirrors.
+    const oldYear = await t.fetch(url('csv', 'years=1999&metrics=applications.new'));
+    expect(oldYear.status).toBe(400);
+    expect(await oldYear.json()).toEqual({ error: expect.objectContaining({ code: 'INVALID_ARGUMENTS', message: expect.stringContaining('2000–2100') }) });
     // The definitions download checks its metrics and language by the same rules.
     const noMetrics = await t.fetch('/api/exports/metric-definitions.csv?lang=zh');
     expect(noMetrics.status).toBe(400);

@@ -1,8 +1,8 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ValidateNested } from 'class-validator';
 import { AgencySelectionInput } from './agency-selection.input.js';
-import { MAX_METRICS, MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from './years.js';
+import { MAX_METRICS, MAX_YEARS, MetricCodeList, YearList } from './years.js';
 
 @ArgsType()
 export class CompareArgs {
@@ -12,17 +12,10 @@ export class CompareArgs {
   selection!: AgencySelectionInput;
 
   @Field(() => [Int], { description: `Years (data years), 1–${MAX_YEARS} of them.` })
-  @ArrayMinSize(1, { message: 'years: 至少选择一个年份。Give at least one year.' })
-  @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
-  @IsInt({ each: true, message: YEAR_MESSAGE })
-  @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
-  @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
+  @YearList()
   years!: number[];
 
   @Field(() => [String], { description: `Metric codes (see metricDefinitions), 1–${MAX_METRICS} of them.` })
-  @ArrayMinSize(1, { message: 'metrics: 至少选择一个指标。Give at least one metric.' })
-  @ArrayMaxSize(MAX_METRICS, { message: `metrics: 最多 ${MAX_METRICS} 个指标。At most ${MAX_METRICS} metrics.` })
-  @IsString({ each: true })
-  @MaxLength(80, { each: true })
+  @MetricCodeList()
   metrics!: string[];
 }

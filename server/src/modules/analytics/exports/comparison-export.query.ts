@@ -1,10 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, type AgencyKind, type AgencyLevel } from '@ogi/domain';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
 import { MAX_SELECTED_IDS, type AgencySelectionInput } from '../dto/agency-selection.input.js';
-import { MAX_METRICS, MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from '../dto/years.js';
+import { MetricCodeList, YearList } from '../dto/years.js';
 
 /** `a,b,c` (or a repeated parameter) → ['a', 'b', 'c']; empty items dropped. */
 export const list = ({ value }: { value: unknown }) =>
@@ -17,15 +17,7 @@ export const numbers = (arg: { value: unknown }) => list(arg).map((v) => (/^\d+$
 const bool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 
 /** `metrics=a,b`: one or more metric codes (every download that names metrics validates them the same way). */
-const MetricCodes = () =>
-  applyDecorators(
-    Transform(list),
-    IsArray(),
-    ArrayMinSize(1, { message: 'metrics: 至少选择一个指标。Give at least one metric.' }),
-    ArrayMaxSize(MAX_METRICS, { message: `metrics: 最多 ${MAX_METRICS} 个指标。At most ${MAX_METRICS} metrics.` }),
-    IsString({ each: true }),
-    MaxLength(80, { each: true }),
-  );
+const MetricCodes = () => applyDecorators(Transform(list), IsArray(), MetricCodeList());
 
 /** `lang=zh|en`: the language of a download's labels. */
 const ExportLanguage = () => applyDecorators(IsOptional(), IsIn(['zh', 'en'], { message: 'lang: 只能是 zh 或 en。The language must be zh or en.' }));
@@ -95,11 +87,7 @@ export function selectionOf(q: AgencySelectionQuery): AgencySelectionInput {
 export class ComparisonExportQuery extends AgencySelectionQuery {
   @Transform(numbers)
   @IsArray()
-  @ArrayMinSize(1, { message: 'years: 至少选择一个年份。Give at least one year.' })
-  @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
-  @IsInt({ each: true, message: YEAR_MESSAGE })
-  @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
-  @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
+  @YearList()
   years!: number[];
 
   @MetricCodes()
