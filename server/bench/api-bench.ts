@@ -218,6 +218,16 @@ async function main(): Promise<void> {
         }),
       },
       {
+        name: `submission summary and matrix's first 100 agencies in one request (what the quality page asks)`,
+        target: 300,
+        request: () => ({
+          query: `query($y: [Int!]!) {
+            submissionSummary(years: $y) { year agencies onTime late missing notChecked dateUnknown notDue failing publishedNotImported }
+            submissionMatrix(years: $y, first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { agency { id name } problems submissions { year status reportId publishedOn deadline daysLate failingChecks discovery discoveredUrl discoveryDetail } } } }`,
+          variables: { y: years },
+        }),
+      },
+      {
         name: `submission matrix: the late tile, newest year's column sorted, first 100`,
         target: 300,
         request: () => ({

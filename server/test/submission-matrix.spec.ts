@@ -245,6 +245,66 @@ describe('submissionMatrix', () => {
   });
 });
 
+describe('the quality page: the tiles and a page of the matrix in one operation', () => {
+  const BOTH = `query($y: [Int!]!, $s: AgencySelection, $first: Int) {
+    submissionSummary(years: $y, selection: $s) { year agencies onTime late missing notChecked dateUnknown notDue failing publishedNotImported }
+    submissionMatrix(years: $y, selection: $s, first: $first) {
+      nodes { agency { id name } problems submissions { year status failingChecks } }
+      pageInfo { hasNextPage endCursor } totalCount } }`;
+
+  /** The statements the server sends PostgreSQL while `run` runs (each still executed as sent). */
+  async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> {
+    const sent: string[] = [];
+    const query = t.dataSource.query.bind(t.dataSource);
+    t.dataSource.query = ((sql: string, ...rest: unknown[]) => {
+      sent.push(sql);
+      return (query as (sql: string, ...rest: unknown[]) => Promise<unknown>)(sql, ...rest);
+    }) as typeof t.dataSource.query;
+    try {
+      await run();
+    } finally {
+      t.dataSource.query = query;
+    }
+    return sent;
+  }
+  /** The one statement that works out the agency-years (the only one reading the editors' missing marks). */
+  const agencyYearStatements = (sent: string[]) => sent.filter((sql) => sql.includes('submission_missing_mark'));
+
+  it('gives the answers each gives alone, from one computation of the agency-years', async () => {
+    for (const s of [cityTree(), undefined]) {
+      const { submissionSummary } = await data<{ submissionSummary: Summary[] }>(SUMMARY, { y: [2022, 2023], s });
+      const { submissionMatrix } = await data<{ submissionMatrix: MatrixPage }>(MATRIX, { y: [2022, 2023], s, first: 3 });
+      let both: { submissionSummary: Summary[]; submissionMatrix: MatrixPage } | null = null;
+      const sent = await statementsDuring(async () => {
+        both = await data(BOTH, { y: [2022, 2023], s, first: 3 });
+      });
+      expect(both).toEqual({ submissionSummary, submissionMatrix });
+      expect(agencyYearStatements(sent)).toHaveLength(1);
+    }
+    // The city's tiles as worked out by hand (see the top of this file), and its first page by problems.
+    const city = await data<{ submissionSummary: Summary[]; submissionMatrix: MatrixPage }>(BOTH, { y: [2022, 2023], s: cityTree(), first: 3 });
+    expect(city.submissionSummary.map((y) => [y.year, y.onTime, y.late, y.dateUnknown, y.notChecked])).toEqual([
+      [2023, 4, 1, 1, 0],
+      [2022, 4, 1, 0, 1],
+    ]);
+    expect(names(city.submissionMatrix.nodes)).toEqual([DISTRICT_EDU, CITY_POLICE, CITY_EDU]);
+  });
+
+  it('works the agency-years out again for another selection or other years, and in each operation', async () => {
+    const twoSelections = `query($y: [Int!]!, $s: AgencySelection) {
+      city: submissionSummary(years: $y, selection: $s) { year agencies }
+      all: submissionSummary(years: $y) { year agencies }
+      older: submissionSummary(years: [2022], selection: $s) { year agencies } }`;
+    const sent = await statementsDuring(() => data(twoSelections, { y: [2022, 2023], s: cityTree() }));
+    expect(agencyYearStatements(sent)).toHaveLength(3);
+    const again = await statementsDuring(async () => {
+      await data(SUMMARY, { y: [2023, 2022], s: cityTree() });
+      await data(SUMMARY, { y: [2022, 2023], s: cityTree() });
+    });
+    expect(agencyYearStatements(again)).toHaveLength(2);
+  });
+});
+
 describe('submissions, only some kinds (the overview)', () => {
   it('holds exactly the rows missing, late or failing checks', async () => {
     const Q = `query($y: [Int!]!, $s: AgencySelection, $only: [SubmissionFilter!]) { submissions(years: $y, selection: $s, only: $only) { agency { name } year status failingChecks } }`;

@@ -30,7 +30,6 @@ import type {
   SearchReportsQuery,
   SessionQuery,
   SubmissionMatrixQuery,
-  SubmissionSummaryQuery,
   SubmissionsQuery,
   ThresholdsQuery,
   UpdateAgencyMutation,
@@ -87,5 +86,5 @@ export type UserResult = UsersQuery['users']['items'][number];
 export type AccessTokenResult = MyAccessTokensQuery['myAccessTokens'][number];
 
 export type SubmissionMatrixRowResult = SubmissionMatrixQuery['submissionMatrix']['nodes'][number];
-export type SubmissionYearSummaryResult = SubmissionSummaryQuery['submissionSummary'][number];
+export type SubmissionYearSummaryResult = SubmissionMatrixQuery['submissionSummary'][number];
 export type ReviewOutcomeRow = ReviewOutcomesQuery['review'][number];

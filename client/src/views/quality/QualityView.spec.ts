@@ -5,7 +5,7 @@ import QualityView from './QualityView.vue';
 
 /**
  * The quality page at province scale as it meets the API: the tiles from the per-year summary (3 000 agencies ×
- * 2 years), the matrix a page of agencies at a time, sorted and filtered by the server. The fake server answers
+ * 2 years), the matrix a page of agencies at a time, sorted and filtered by the server, both in one request. The fake server answers
  * the matrix in an order no client sort would give (so the test sees whether the page keeps the server's order),
  * and records the variables of every matrix request.
  */
@@ -48,14 +48,17 @@ const row = (agencyId: string, name: string, s2023: string, s2022: string, probl
 });
 
 let matrixRequests: Record<string, unknown>[] = [];
+/** Every query the page sent. */
+let queries: string[] = [];
 
 function answer() {
   matrixRequests = [];
+  queries = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (_url: string, init: { body: string }) => {
       const { query, variables } = JSON.parse(init.body) as { query: string; variables: Record<string, unknown> };
-      if (query.includes('submissionSummary(')) return new Response(JSON.stringify({ data: { submissionSummary: SUMMARY } }));
+      queries.push(query);
       if (query.includes('submissionMatrix(')) {
         matrixRequests.push(variables);
         // Page 1 of 2 from the start; page 2 after the cursor "c-100".
@@ -66,6 +69,7 @@ function answer() {
         return new Response(
           JSON.stringify({
             data: {
+              ...(query.includes('submissionSummary(') ? { submissionSummary: SUMMARY } : {}),
               submissionMatrix: {
                 nodes,
                 pageInfo: { hasNextPage: !second, hasPreviousPage: second, startCursor: second ? 'c-101' : 'c-1', endCursor: second ? 'c-101' : 'c-100' },
@@ -102,6 +106,17 @@ describe('the quality page at province scale', () => {
     expect(tile(wrapper, '按时').find('.stat__value').text()).toBe('4,900');
     expect(tile(wrapper, '逾期').find('.stat__value').text()).toBe('650');
     expect(tile(wrapper, '检查未通过').find('.stat__value').text()).toBe('21');
+  });
+
+  it('asks for the tiles and the first page of the matrix in one request (one computation of the agency-years on the server)', async () => {
+    await open();
+    const asked = queries.filter((q) => q.includes('submissionSummary(') || q.includes('submissionMatrix('));
+    expect(asked.length).toBeGreaterThan(0);
+    // Every request for the tiles is also the request for the matrix, and the other way round.
+    for (const q of asked) {
+      expect(q).toContain('submissionSummary(');
+      expect(q).toContain('submissionMatrix(');
+    }
   });
 
   it("asks for the first page sorted by problems, and shows the agencies in the server's order", async () => {

@@ -69,14 +69,32 @@ export function pageWindow(args: ConnectionArgs, list: string, key: readonly Key
 }
 
 /**
- * Compares two keys in list order. Text compares by UTF-8 bytes, which is PostgreSQL's order under the C
- * collation the embedded cluster uses (`--locale=C`).
+ * Orders two strings by Unicode code point, which is the order of their UTF-8 bytes (PostgreSQL's order under the C
+ * collation the embedded cluster uses, `--locale=C`), without encoding them: a sort of a province's 3 000 names makes
+ * tens of thousands of comparisons. UTF-16 code units already sort by code point except that a surrogate (half of a
+ * character above U+FFFF) sorts below U+E000–U+FFFF; where both units are that high, they are shifted into order.
  */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** Compares two keys in list order; text by code point (see compareCodePoints). */
 export function compareKeys(key: readonly KeyPart[], a: readonly KeyValue[], b: readonly KeyValue[]): number {
   for (let i = 0; i < key.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    const c = key[i]!.type === 'int' ? Number(x) - Number(y) : Buffer.compare(Buffer.from(String(x), 'utf8'), Buffer.from(String(y), 'utf8'));
+    const c = key[i]!.type === 'int' ? Number(x) - Number(y) : compareCodePoints(String(x), String(y));
     if (c !== 0) return key[i]!.direction === 'ASC' ? Math.sign(c) : -Math.sign(c);
   }
   return 0;

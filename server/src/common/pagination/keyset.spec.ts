@@ -1,5 +1,5 @@
 import { PaginationErrorCode, PaginationException } from './pagination.exception.js';
-import { decodeCursor, encodeCursor, type KeyPart } from './cursor.js';
+import { compareCodePoints, decodeCursor, encodeCursor, type KeyPart } from './cursor.js';
 import { keysetCondition, sortedConnection, type MemoryKeyPart } from './keyset.js';
 
 const KEY: KeyPart[] = [
@@ -52,6 +52,16 @@ describe('cursors', () => {
       expect((e as PaginationException).message).toMatch(/^after: 分页游标无效/);
       expect((e as PaginationException).apiCode).toBe('BAD_USER_INPUT');
     }
+  });
+});
+
+describe('compareCodePoints', () => {
+  it("orders names as PostgreSQL's C collation does (by UTF-8 bytes), characters beyond U+FFFF included", () => {
+    // UTF-8: A 41, Z 5A, a 61, é C3 A9, 乙 E4 B9 99, 甲 E7 94 B2, ！ EF BC 81, 𠀀 F0 A0 80 80, 𪚥 F0 AA 9A A5; a prefix first.
+    // Compared as UTF-16 units, 𠀀 (D840 DC00) would come before ！ (FF01).
+    const names = ['𪚥', '甲市', '！', 'a', '甲', 'é', '𠀀', 'Z', '乙', 'A'];
+    expect([...names].sort(compareCodePoints)).toEqual(['A', 'Z', 'a', 'é', '乙', '甲', '甲市', '！', '𠀀', '𪚥']);
+    expect(compareCodePoints('甲市', '甲市')).toBe(0);
   });
 });
 

@@ -1,9 +1,10 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { METRICS } from '@ogi/domain';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { Roles, Scope } from '../../common/access/access.decorators.js';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { paging } from '../../common/graphql/paging.args.js';
+import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
 import { sortedConnection } from '../../common/pagination/keyset.js';
 import { AnalyticsService } from './analytics.service.js';
 import { BreakdownArgs } from './dto/breakdown.args.js';
@@ -28,6 +29,7 @@ import { RankingPageModel } from './models/ranking.model.js';
 import { RollupValueModel } from './models/rollup-value.model.js';
 import { SubmissionMatrixConnectionModel, SubmissionYearSummaryModel } from './models/submission-matrix.model.js';
 import { SubmissionConnectionModel, SubmissionModel } from './models/submission.model.js';
+import { onlyKinds } from './submission-matrix.js';
 import { SUBMISSION_LIST, SUBMISSION_ORDER } from './submission-order.js';
 import { QualityService } from './quality.service.js';
 
@@ -130,8 +132,9 @@ export class AnalyticsResolver {
       'The list of `submissions`, paged by cursor (first/after or last/before, at most 100 per page); a cursor not given by this list is refused with reason INVALID_CURSOR.',
   })
   @Roles(...ACCESS.read)
-  async submissionsConnection(@Args() args: SubmissionsConnectionArgs, @Scope() scope: AgencyScope): Promise<SubmissionConnectionModel> {
-    return sortedConnection(SUBMISSION_LIST, SUBMISSION_ORDER, await this.quality.submissions(args.years, args.selection, scope, undefined, args.only), args);
+  async submissionsConnection(@Args() args: SubmissionsConnectionArgs, @Context() ctx: GraphqlContext): Promise<SubmissionConnectionModel> {
+    const all = await ctx.loaders.of(this.quality).all(args.years, args.selection);
+    return sortedConnection(SUBMISSION_LIST, SUBMISSION_ORDER, onlyKinds(all, args.only), args);
   }
 
   @Query(() => [SubmissionModel], {
@@ -139,8 +142,8 @@ export class AnalyticsResolver {
       'Which agency reported for which year: on time, late, missing, not yet due, or without a printed date; newest year first, then by agency name.',
   })
   @Roles(...ACCESS.read)
-  submissions(@Args() args: SubmissionsArgs, @Scope() scope: AgencyScope): Promise<SubmissionModel[]> {
-    return this.quality.submissions(args.years, args.selection, scope, undefined, args.only);
+  async submissions(@Args() args: SubmissionsArgs, @Context() ctx: GraphqlContext): Promise<SubmissionModel[]> {
+    return onlyKinds(await ctx.loaders.of(this.quality).all(args.years, args.selection), args.only);
   }
 
   @Query(() => [SubmissionYearSummaryModel], {
@@ -148,8 +151,8 @@ export class AnalyticsResolver {
       'Per year asked (newest first): how many agencies of the selection are on time, late, missing … — the counts of `submissions` without its rows.',
   })
   @Roles(...ACCESS.read)
-  submissionSummary(@Args() args: SubmissionYearsArgs, @Scope() scope: AgencyScope): Promise<SubmissionYearSummaryModel[]> {
-    return this.quality.submissionSummary(args.years, args.selection, scope);
+  submissionSummary(@Args() args: SubmissionYearsArgs, @Context() ctx: GraphqlContext): Promise<SubmissionYearSummaryModel[]> {
+    return this.quality.submissionSummary(args.years, args.selection, ctx.loaders.of(this.quality));
   }
 
   @Query(() => SubmissionMatrixConnectionModel, {
@@ -157,14 +160,14 @@ export class AnalyticsResolver {
       'The agency × year matrix of `submissions`, one row per agency, filtered and sorted on the server and paged by cursor (at most 100 agencies a page); a cursor of another order is refused with INVALID_CURSOR, a sortYear or filterYear outside `years` with YEAR_NOT_ASKED.',
   })
   @Roles(...ACCESS.read)
-  submissionMatrix(@Args() args: SubmissionMatrixArgs, @Scope() scope: AgencyScope): Promise<SubmissionMatrixConnectionModel> {
+  submissionMatrix(@Args() args: SubmissionMatrixArgs, @Context() ctx: GraphqlContext): Promise<SubmissionMatrixConnectionModel> {
     return this.quality.submissionMatrix(
       args.years,
       args.selection,
       { filter: args.filter, filterYear: args.filterYear },
       { by: args.sortBy ?? undefined, year: args.sortYear ?? null, direction: args.sortDirection ?? undefined },
       args,
-      scope,
+      ctx.loaders.of(this.quality),
     );
   }
 }

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { chinaDate, publicationDeadline, submissionStatus, type AgencyKind, type FindingStatus, type Severity, type SubmissionFilter } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
+import type { LoaderFactory } from '../../common/graphql/request-loaders.js';
 import { discoveryOf } from '../collect/discovery.js';
 import { toId } from '../../common/graphql/ids.js';
 import type { ConnectionArgs } from '../../common/pagination/connection.args.js';
@@ -16,13 +17,14 @@ import { AgencySelectionService } from './agency-selection.service.js';
 import { AnalyticsException } from './analytics.exception.js';
 import type { AgencySelectionInput } from './dto/agency-selection.input.js';
 import type { DataQualityModel, FindingPageModel, FindingRowModel } from './models/data-quality.model.js';
+import type { AgencyModel } from '../agencies/models/agency.model.js';
 import type { SubmissionModel } from './models/submission.model.js';
 import {
   DEFAULT_MATRIX_ORDER,
-  matchesFilter,
   matrixListName,
   matrixOrderKey,
   matrixRows,
+  onlyKinds,
   summarizeSubmissions,
   type MatrixOrder,
   type SubmissionMatrixRow,
@@ -66,17 +68,47 @@ function toFindingRow(r: FindingListRow): FindingRowModel {
   };
 }
 
+/**
+ * The submissions of a request: every agency × year of a selection (unfiltered, as `QualityService.submissions`),
+ * worked out at most once per request for the same years, selection and day. The quality page asks its tiles and a
+ * page of its matrix in one operation; both are read from one computation of the province's 21 000 agency-years.
+ * Only queries read it: a query operation writes nothing, so what it worked out stays true while it runs (the
+ * mutations that answer with a submission compute theirs after their write).
+ */
+export interface SubmissionLoaders {
+  all(years: readonly number[], selection: AgencySelectionInput | null | undefined): Promise<SubmissionModel[]>;
+}
+
+/** A selection as a memo key: the same agencies asked in any key order (and with absent or null fields) match. */
+function selectionKey(selection: AgencySelectionInput | null | undefined): string {
+  const s = selection ?? {};
+  return JSON.stringify([s.agencyIds ?? null, s.parentId ?? null, s.includeDescendants ?? null, s.includeParent ?? null, s.kinds ?? null, s.levels ?? null]);
+}
+
 interface FindingFilter {
   rules?: readonly string[] | null;
   severities?: readonly string[] | null;
 }
 
 @Injectable()
-export class QualityService {
+export class QualityService implements LoaderFactory<SubmissionLoaders> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly selections: AgencySelectionService,
   ) {}
+
+  createLoaders(scope: AgencyScope): SubmissionLoaders {
+    const computed = new Map<string, Promise<SubmissionModel[]>>();
+    return {
+      all: (years, selection) => {
+        const today = chinaDate(new Date());
+        const key = JSON.stringify([[...new Set(years)].sort((a, b) => a - b), selectionKey(selection), today]);
+        let rows = computed.get(key);
+        if (rows === undefined) computed.set(key, (rows = this.submissions(years, selection, scope, today)));
+        return rows;
+      },
+    };
+  }
 
   async dataQuality(
     selection: AgencySelectionInput | null | undefined,
@@ -192,8 +224,12 @@ export class QualityService {
   }
 
   /** The tiles: per year asked (newest first), how many agencies stand in each status. */
-  async submissionSummary(years: readonly number[], selection: AgencySelectionInput | null | undefined, scope: AgencyScope): Promise<SubmissionYearSummary[]> {
-    return summarizeSubmissions(await this.submissions(years, selection, scope), years);
+  async submissionSummary(
+    years: readonly number[],
+    selection: AgencySelectionInput | null | undefined,
+    loaders: SubmissionLoaders,
+  ): Promise<SubmissionYearSummary[]> {
+    return summarizeSubmissions(await loaders.all(years, selection), years);
   }
 
   /**
@@ -207,14 +243,14 @@ export class QualityService {
     filter: { filter?: SubmissionFilter | null; filterYear?: number | null },
     order: Partial<MatrixOrder>,
     args: ConnectionArgs,
-    scope: AgencyScope,
+    loaders: SubmissionLoaders,
   ): Promise<Connection<SubmissionMatrixRow>> {
     const by = order.by ?? DEFAULT_MATRIX_ORDER.by;
     const full: MatrixOrder = { by, year: order.year ?? null, direction: order.direction ?? (by === 'AGENCY' ? 'ASC' : 'DESC') };
     if (by === 'YEAR' && (full.year === null || !years.includes(full.year))) throw AnalyticsException.yearNotAsked('sortYear', full.year ?? 0, years);
     const filterYear = filter.filterYear ?? null;
     if (filterYear !== null && !years.includes(filterYear)) throw AnalyticsException.yearNotAsked('filterYear', filterYear, years);
-    const rows = matrixRows(await this.submissions(years, selection, scope), filter.filter ?? null, filterYear);
+    const rows = matrixRows(await loaders.all(years, selection), filter.filter ?? null, filterYear);
     return sortedConnection(matrixListName(full), matrixOrderKey(full), rows, args);
   }
 
@@ -286,7 +322,11 @@ export class QualityService {
         ORDER BY y.year DESC, a.name, a.id`,
       [agencyIds, yearList],
     );
+    // One agency object per agency, not per agency-year (a province's 21 000 rows hold 3 000 agencies).
+    const agencies = new Map<number, AgencyModel>();
     const submissions = rows.map((r): SubmissionModel => {
+      let agency = agencies.get(r.agency_id);
+      if (agency === undefined) agencies.set(r.agency_id, (agency = agencyFromColumns(r)));
       // Deadlines follow from the agency's kind (stored reports are kept in step when the kind changes: refreshDeadlines).
       const deadline = publicationDeadline(r.year, r.agency_kind as AgencyKind);
       const report = r.report_id === null ? null : { publishedOn: r.published_on, daysLate: r.days_late };
@@ -299,7 +339,7 @@ export class QualityService {
         checkedAt: r.checked_at,
       });
       return {
-        agency: agencyFromColumns(r),
+        agency,
         year: r.year,
         status: submissionStatus(report, deadline, today, r.report_id === null ? r.not_found_on : null, r.marked_at !== null),
         reportId: r.report_id === null ? null : toId(r.report_id),
@@ -314,6 +354,6 @@ export class QualityService {
         discoveryCheckedAt: found.checkedAt ? new Date(found.checkedAt).toISOString() : null,
       };
     });
-    return only?.length ? submissions.filter((s) => only.some((f) => matchesFilter(s, f))) : submissions;
+    return onlyKinds(submissions, only);
   }
 }

@@ -20,6 +20,11 @@ export function matchesFilter(s: SubmissionFacts, filter: SubmissionFilter): boo
   return s.status === filter;
 }
 
+/** The rows of the kinds asked (any of them); every row when none is asked. */
+export function onlyKinds<S extends SubmissionFacts>(rows: S[], only: readonly SubmissionFilter[] | null | undefined): S[] {
+  return only?.length ? rows.filter((s) => only.some((f) => matchesFilter(s, f))) : rows;
+}
+
 export interface SubmissionYearSummary {
   year: number;
   agencies: number;
