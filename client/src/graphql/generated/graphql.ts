@@ -33,6 +33,13 @@ export type AgencyLevel =
   /** 乡镇。Township. */
   | 'township';
 
+/** Why a printed name was proposed as a registered agency. */
+export type AgencyMatchReason =
+  /** 简称：多或少了地名前缀。A shortened name: place names left off or added. */
+  | 'shortened'
+  /** 错字：相差一个字。A typo: one character differs. */
+  | 'typo';
+
 /** Which agencies a query covers. Conditions combine (all must hold); an empty selection is every agency the caller may see. Example: all departments of government X = { parentId: X, kinds: [department] }; X and everything under it = { parentId: X, includeDescendants: true, includeParent: true }. */
 export type AgencySelection = {
   /** These agencies (at most 3000 ids). */
@@ -80,6 +87,19 @@ export type CellState =
   | 'TEXT'
   /** 印为 0。A printed zero. */
   | 'ZERO';
+
+/** A property of a report, beside its cells, compared between two versions. */
+export type ComparedReportField =
+  /** 逾期天数。Days late. */
+  | 'daysLate'
+  /** 年报所印机关名称。The agency name the report prints. */
+  | 'printedAgencyName'
+  /** 发布日期。The publication date. */
+  | 'publishedOn'
+  /** 统计范围。The scope. */
+  | 'scope'
+  /** 格式版本（2019 或 2021）。The format version (2019 or 2021). */
+  | 'template';
 
 /** The state of an editor's cell correction. */
 export type CorrectionStatus =
@@ -215,6 +235,31 @@ export type MetricQuality =
   /** 已核验：涉及此数所用单元格的每条勾稽关系都成立。 Every rule touching the cells it uses holds. */
   | 'VERIFIED';
 
+/** What a number stated in the report text (sections 一, 五, 六) is. */
+export type NarrativeFactKind =
+  /** “均按时答复”（值为 1）。“All replied on time” (value 1). */
+  | 'allOnTime'
+  /** 结转下年度继续办理数。Applications carried forward. */
+  | 'applicationsCarriedForward'
+  /** 办结申请数。Applications handled. */
+  | 'applicationsHandled'
+  /** 收到申请数。Applications received. */
+  | 'applicationsReceived'
+  /** 延期答复数：在条例允许的延长期内答复，不算逾期。Replies within the extension the regulation allows: not late. */
+  | 'extendedReplies'
+  /** 行政诉讼数。Lawsuits. */
+  | 'lawsuits'
+  /** 制发规范性文件数。Normative documents issued. */
+  | 'normativeDocumentsIssued'
+  /** 按时答复率（0–1）。The on-time reply rate (0–1). */
+  | 'onTimeRate'
+  /** 逾期答复数。Late replies. */
+  | 'overdueReplies'
+  /** 收取信息处理费（元）。Processing fees charged, in yuan. */
+  | 'processingFeeYuan'
+  /** 行政复议数。Administrative reviews. */
+  | 'reviews';
+
 /** What kind of notable change was flagged. */
 export type NotableChangeKind =
   /** 同比突变。A year-on-year jump. */
@@ -222,12 +267,44 @@ export type NotableChangeKind =
   /** 明显偏离同级机关。Far from its peers. */
   | 'outlier';
 
+/** An outcome group of section 三 (三、本年度办理结果). */
+export type OutcomeGroup =
+  /** （一）予以公开。Disclosed. */
+  | 'granted'
+  /** （五）不予处理。Not processed. */
+  | 'notProcessed'
+  /** （六）其他处理。Other handling. */
+  | 'otherHandling'
+  /** （二）部分公开。Partly disclosed. */
+  | 'partiallyGranted'
+  /** （四）无法提供。Unable to provide. */
+  | 'unableToProvide'
+  /** （三）不予公开。Withheld. */
+  | 'withheld';
+
 /** Sort direction of a ranking. */
 export type RankOrder =
   /** Smallest value first. */
   | 'ASC'
   /** Largest value first. */
   | 'DESC';
+
+/** The container a report arrived in, detected from its content. */
+export type ReportFormat =
+  /** 旧版 Word 文档（.doc/.wps）。An old-style Word document. */
+  | 'doc'
+  /** Word 文档（.docx）。A Word document. */
+  | 'docx'
+  /** 网页（HTML）。A web page. */
+  | 'html'
+  /** Markdown 文本。Markdown text. */
+  | 'markdown'
+  /** PDF 文件。A PDF file. */
+  | 'pdf'
+  /** 纯文本。Plain text. */
+  | 'text'
+  /** Excel 表格（.xlsx/.xls）。A spreadsheet. */
+  | 'xlsx';
 
 /** What a report's figures cover. */
 export type ReportScope =
@@ -237,6 +314,15 @@ export type ReportScope =
   | 'self'
   /** 系统汇总：部门汇总本系统各单位。A department’s summary of its system. */
   | 'system_aggregate';
+
+/** A group of section 四. */
+export type ReviewGroupKey =
+  /** 行政诉讼（复议后起诉）。Litigation after review. */
+  | 'litigationAfterReview'
+  /** 行政诉讼（未经复议直接起诉）。Litigation, direct. */
+  | 'litigationDirect'
+  /** 行政复议。Administrative review. */
+  | 'review';
 
 /** What a user may do (see docs/security.md). */
 export type Role =
@@ -383,7 +469,7 @@ export type AgencyMatchProposalsQueryVariables = Exact<{
 }>;
 
 
-export type AgencyMatchProposalsQuery = { agencyMatchProposals: Array<{ id: string, printedName: string, reason: string | null, reportId: string | null, createdAt: string, agency: { id: string, name: string } | null, proposedAgency: { id: string, name: string } | null }> };
+export type AgencyMatchProposalsQuery = { agencyMatchProposals: Array<{ id: string, printedName: string, reason: AgencyMatchReason | null, reportId: string | null, createdAt: string, agency: { id: string, name: string } | null, proposedAgency: { id: string, name: string } | null }> };
 
 export type AgencyProfileQueryVariables = Exact<{
   id: string;
@@ -456,7 +542,7 @@ export type CompareQueryVariables = Exact<{
 }>;
 
 
-export type CompareQuery = { compare: { years: Array<number>, agencies: Array<{ id: string, name: string }>, values: Array<{ agencyId: string, year: number, metric: string, value: number | null, numerator: number | null, denominator: number | null, reportId: string | null, quality: MetricQuality, scope: ReportScope, printedValue: number | null, partsValue: number | null, evidence: Array<{ kind: string, sentence: string }> }> } };
+export type CompareQuery = { compare: { years: Array<number>, agencies: Array<{ id: string, name: string }>, values: Array<{ agencyId: string, year: number, metric: string, value: number | null, numerator: number | null, denominator: number | null, reportId: string | null, quality: MetricQuality, scope: ReportScope, printedValue: number | null, partsValue: number | null, evidence: Array<{ kind: NarrativeFactKind, sentence: string }> }> } };
 
 export type ConfirmAgencyMatchMutationVariables = Exact<{
   proposalId: string;
@@ -623,7 +709,7 @@ export type ReportDiffQueryVariables = Exact<{
 }>;
 
 
-export type ReportDiffQuery = { reportDiff: { from: { id: string, version: number, ingestedAt: string, sourceFileName: string }, to: { id: string, version: number, ingestedAt: string, sourceFileName: string }, fields: Array<{ field: string, from: string | null, to: string | null }>, cells: Array<{ path: string, label: string, labelEn: string, fromValue: number | null, toValue: number | null, fromRaw: string | null, toRaw: string | null }> } };
+export type ReportDiffQuery = { reportDiff: { from: { id: string, version: number, ingestedAt: string, sourceFileName: string }, to: { id: string, version: number, ingestedAt: string, sourceFileName: string }, fields: Array<{ field: ComparedReportField, from: string | null, to: string | null }>, cells: Array<{ path: string, label: string, labelEn: string, fromValue: number | null, toValue: number | null, fromRaw: string | null, toRaw: string | null }> } };
 
 export type ReportMetricsQueryVariables = Exact<{
   id: string;
@@ -637,7 +723,7 @@ export type ReportQueryVariables = Exact<{
 }>;
 
 
-export type ReportQuery = { report: { id: string, year: number, template: string, scope: ReportScope, printedAgencyName: string | null, publishedOn: string | null, deadline: string, daysLate: number | null, sourceFileName: string, format: string, version: number, isCurrent: boolean, ingestedAt: string, parserVersion: string, text: string, versions: Array<{ id: string, version: number, isCurrent: boolean, ingestedAt: string, sourceFileName: string, format: string }>, agency: { id: string, name: string }, activeDisclosure: Array<{ key: string, label: string, fields: Array<{ key: string, label: string, value: number | null, cell: { path: string, value: number | null, state: CellState, raw: string, confidence: number, alternatives: Array<number | null> | null, sourceStart: number | null, sourceEnd: number | null, sourcePage: number | null, corrected: boolean, originalValue: number | null, correction: { id: string, value: number | null, reason: string, by: string, at: string } | null } | null }> }>, applications: Array<{ key: string, number: string, label: string, group: string | null, values: Array<number | null>, cells: Array<{ path: string, value: number | null, state: CellState, raw: string, confidence: number, alternatives: Array<number | null> | null, sourceStart: number | null, sourceEnd: number | null, sourcePage: number | null, corrected: boolean, originalValue: number | null, correction: { id: string, value: number | null, reason: string, by: string, at: string } | null } | null> }>, reviewLitigation: Array<{ key: string, label: string, values: Array<number | null>, cells: Array<{ path: string, value: number | null, state: CellState, raw: string, confidence: number, alternatives: Array<number | null> | null, sourceStart: number | null, sourceEnd: number | null, sourcePage: number | null, corrected: boolean, originalValue: number | null, correction: { id: string, value: number | null, reason: string, by: string, at: string } | null } | null> }>, findings: Array<{ rule: string, severity: Severity, status: FindingStatus, cells: Array<string>, expected: number | null, actual: number | null, messageZh: string, messageEn: string }> } | null };
+export type ReportQuery = { report: { id: string, year: number, template: string, scope: ReportScope, printedAgencyName: string | null, publishedOn: string | null, deadline: string, daysLate: number | null, sourceFileName: string, format: ReportFormat, version: number, isCurrent: boolean, ingestedAt: string, parserVersion: string, text: string, versions: Array<{ id: string, version: number, isCurrent: boolean, ingestedAt: string, sourceFileName: string, format: ReportFormat }>, agency: { id: string, name: string }, activeDisclosure: Array<{ key: string, label: string, fields: Array<{ key: string, label: string, value: number | null, cell: { path: string, value: number | null, state: CellState, raw: string, confidence: number, alternatives: Array<number | null> | null, sourceStart: number | null, sourceEnd: number | null, sourcePage: number | null, corrected: boolean, originalValue: number | null, correction: { id: string, value: number | null, reason: string, by: string, at: string } | null } | null }> }>, applications: Array<{ key: string, number: string, label: string, group: OutcomeGroup | null, values: Array<number | null>, cells: Array<{ path: string, value: number | null, state: CellState, raw: string, confidence: number, alternatives: Array<number | null> | null, sourceStart: number | null, sourceEnd: number | null, sourcePage: number | null, corrected: boolean, originalValue: number | null, correction: { id: string, value: number | null, reason: string, by: string, at: string } | null } | null> }>, reviewLitigation: Array<{ key: ReviewGroupKey, label: string, values: Array<number | null>, cells: Array<{ path: string, value: number | null, state: CellState, raw: string, confidence: number, alternatives: Array<number | null> | null, sourceStart: number | null, sourceEnd: number | null, sourcePage: number | null, corrected: boolean, originalValue: number | null, correction: { id: string, value: number | null, reason: string, by: string, at: string } | null } | null> }>, findings: Array<{ rule: string, severity: Severity, status: FindingStatus, cells: Array<string>, expected: number | null, actual: number | null, messageZh: string, messageEn: string }> } | null };
 
 export type CellEvidenceFragment = { path: string, value: number | null, state: CellState, raw: string, confidence: number, alternatives: Array<number | null> | null, sourceStart: number | null, sourceEnd: number | null, sourcePage: number | null, corrected: boolean, originalValue: number | null, correction: { id: string, value: number | null, reason: string, by: string, at: string } | null };
 

@@ -152,14 +152,16 @@ export class AnalyticsService {
     const withEvidence = metrics.filter((m) => m.evidenceKinds?.length);
     if (!withEvidence.length || !reportIds.length) return out;
     const kinds = [...new Set(withEvidence.flatMap((m) => m.evidenceKinds!))];
-    const facts = await this.dataSource.query<{ report_id: number; kind: string; value: string; sentence: string; start_offset: number; end_offset: number }[]>(
+    const facts = await this.dataSource.query<
+      { report_id: number; kind: NarrativeFactKind; value: string; sentence: string; start_offset: number; end_offset: number }[]
+    >(
       `SELECT report_id, kind, value, sentence, start_offset, end_offset FROM narrative_fact
         WHERE report_id = ANY($1::int[]) AND kind = ANY($2::text[]) ORDER BY report_id, start_offset, id`,
       [[...new Set(reportIds)], kinds],
     );
     for (const f of facts) {
       for (const m of withEvidence) {
-        if (!m.evidenceKinds!.includes(f.kind as NarrativeFactKind)) continue;
+        if (!m.evidenceKinds!.includes(f.kind)) continue;
         const key = `${f.report_id}:${m.code}`;
         const list = out.get(key) ?? [];
         list.push({ kind: f.kind, value: Number(f.value), sentence: f.sentence, start: f.start_offset, end: f.end_offset });
