@@ -115,10 +115,13 @@ export default tseslint.config(
     // are not followed (their one-way order is the boundaries' job above); `.js` specifiers name `.ts` sources.
     files: ['**/*.ts', '**/*.vue'],
     plugins: { 'import-x': importX },
+    // The rule reads each imported file with the parser named for its extension below and the parser options of
+    // the file being linted: a `.ts` file's options must name the TypeScript parser too, or vue-eslint-parser would
+    // read an imported component's `<script lang="ts">` as JavaScript, fail, and hide the cycles through it.
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
     settings: {
-      // Components are not followed into: a cycle through a `.vue` file goes unseen, the modules' cycles do not.
-      'import-x/extensions': ['.ts', '.js'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js', '.vue'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'], 'vue-eslint-parser': ['.vue'] },
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.vue', '.json'], extensionAlias: { '.js': ['.ts', '.js'] } })],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },

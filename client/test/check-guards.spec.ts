@@ -29,7 +29,8 @@ describe('the lint step of pnpm check', () => {
       "import { cellDomId } from '../views/report/ReportView.vue';\nexport const x = cellDomId;\n",
     );
     expect(found.join('\n')).toMatch(/no-restricted-imports: .*Shared client code never imports a page/);
-  });
+    // The first lint reads the page's whole import tree, components included, for the cycle rule.
+  }, 60_000);
 
   it('refuses a page that uses another page as a library, and allows shared folders', async () => {
     const crossing = await problems('client/src/views/agency/Planted.ts', "import { x } from '../compare/compare.model';\nexport const y = x;\n");
@@ -58,6 +59,20 @@ describe('the lint step of pnpm check', () => {
       "import type { Bilingual } from '../composables/use-i18n';\nexport type X = Bilingual;\n",
     );
     expect(typeOnly).toEqual([]);
+  }, 60_000);
+
+  it('refuses an import cycle that runs through .vue files', async () => {
+    // components/MetricPicker.vue imports composables/use-popover.ts and components/MetricInfo.vue.
+    const throughComponent = await problems(
+      'client/src/composables/use-popover.ts',
+      "import MetricPicker from '../components/MetricPicker.vue';\nexport const x = MetricPicker;\n",
+    );
+    expect(throughComponent.join('\n')).toMatch(/import-x\/no-cycle: Dependency cycle detected/);
+    const betweenComponents = await problems(
+      'client/src/components/MetricInfo.vue',
+      '<script setup lang="ts">\nimport MetricPicker from \'./MetricPicker.vue\';\nconst shown = MetricPicker;\n</script>\n<template><p>{{ shown }}</p></template>\n',
+    );
+    expect(betweenComponents.join('\n')).toMatch(/import-x\/no-cycle: Dependency cycle detected/);
   }, 60_000);
 
   it('refuses the domain package importing another workspace package', async () => {

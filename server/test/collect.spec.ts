@@ -272,7 +272,7 @@ describe('addresses that fail', () => {
 
   it('are listed in the fetch history with their code and who fetched them', async () => {
     const res = await t.gql<{ fetchedUrls: { total: number; items: { url: string; status: string; error: { code: string } | null; fetchedBy: string }[] } }>(
-      '{ fetchedUrls(status: "failed", take: 100) { total items { url status error { code } fetchedBy } } }',
+      '{ fetchedUrls(status: failed, take: 100) { total items { url status error { code } fetchedBy } } }',
     );
     expect(res.errors).toBeUndefined();
     const failed = res.data!.fetchedUrls.items;

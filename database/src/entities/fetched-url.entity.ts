@@ -1,8 +1,5 @@
+import type { FetchedUrlKind, FetchedUrlStatus } from '@ogi/domain';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-/** What an address turned out to be: a report page, a listing of reports, an attachment, or a file. */
-export type FetchedUrlKind = 'page' | 'listing' | 'attachment' | 'file';
-export type FetchedUrlStatus = 'stored' | 'duplicate' | 'failed' | 'listing';
 
 /** An address the collector fetched, and what came of the last fetch. One row per address. */
 @Entity('fetched_url')

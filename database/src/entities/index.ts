@@ -24,7 +24,6 @@ export {
   SourceFileEntity,
 };
 export type { AliasOrigin } from './agency-alias.entity.js';
-export type { FetchedUrlKind, FetchedUrlStatus } from './fetched-url.entity.js';
 
 export const ENTITIES = [
   AgencyEntity,

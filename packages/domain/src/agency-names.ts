@@ -71,7 +71,8 @@ export interface AgencyNameCandidate {
   names: readonly string[];
 }
 
-export type AgencyMatchReason = 'shortened' | 'typo';
+export const AGENCY_MATCH_REASONS = ['shortened', 'typo'] as const;
+export type AgencyMatchReason = (typeof AGENCY_MATCH_REASONS)[number];
 
 export interface AgencyMatch {
   id: number;
@@ -120,7 +121,7 @@ export function proposeAgencyMatch(printedName: string, candidates: readonly Age
     }
     return found;
   };
-  for (const reason of ['shortened', 'typo'] as const) {
+  for (const reason of AGENCY_MATCH_REASONS) {
     const found = fits(reason);
     const [only] = [...found];
     if (found.size === 1 && only) return { id: only[0], name: only[1], reason };

@@ -188,7 +188,11 @@ export const FETCH_ERROR_MESSAGES: Record<FetchErrorCode, { zh: string; en: stri
 export const DISCOVERY_STATES = ['IMPORTED', 'PUBLISHED_NOT_IMPORTED', 'NOT_FOUND', 'FAILED', 'NOT_CHECKED'] as const;
 export type DiscoveryState = (typeof DISCOVERY_STATES)[number];
 /** The outcomes a listing check records (every discovery state but NOT_CHECKED). */
-export type ListingCheckOutcome = Exclude<DiscoveryState, 'NOT_CHECKED'>;
+export const LISTING_CHECK_OUTCOMES = ['IMPORTED', 'PUBLISHED_NOT_IMPORTED', 'NOT_FOUND', 'FAILED'] as const satisfies readonly Exclude<
+  DiscoveryState,
+  'NOT_CHECKED'
+>[];
+export type ListingCheckOutcome = (typeof LISTING_CHECK_OUTCOMES)[number];
 
 export const DISCOVERY_LABELS: Record<DiscoveryState, { zh: string; en: string }> = {
   IMPORTED: { zh: '已导入', en: 'Imported' },

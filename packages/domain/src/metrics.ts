@@ -8,7 +8,8 @@ import type { ActiveDisclosure, Applications, CellValue, NarrativeFact, ReviewLi
 import type { Finding } from './consistency/finding.js';
 import { cellStanding, recordingTables, tablesFromParts, unitKeys, valueQuality, type MetricQuality } from './metric-quality.js';
 
-export type MetricUnit = 'applications' | 'cases' | 'ratio' | 'per100' | 'documents' | 'decisions' | 'items' | 'projects' | 'wan';
+export const METRIC_UNITS = ['applications', 'cases', 'ratio', 'per100', 'documents', 'decisions', 'items', 'projects', 'wan'] as const;
+export type MetricUnit = (typeof METRIC_UNITS)[number];
 /** How a unit is written next to a value (exports, tables). */
 export const METRIC_UNIT_LABELS: Record<MetricUnit, { zh: string; en: string }> = {
   applications: { zh: '件', en: 'applications' },
@@ -22,7 +23,12 @@ export const METRIC_UNIT_LABELS: Record<MetricUnit, { zh: string; en: string }> 
   wan: { zh: '万元', en: '10 000 CNY' },
 };
 
-export type MetricCategory = 'applications' | 'outcomes' | 'withholding' | 'applicants' | 'reviewLitigation' | 'activeDisclosure' | 'timeliness';
+export const METRIC_CATEGORIES = ['applications', 'outcomes', 'withholding', 'applicants', 'reviewLitigation', 'activeDisclosure', 'timeliness'] as const;
+export type MetricCategory = (typeof METRIC_CATEGORIES)[number];
+
+/** Which reading a metric uses when a printed total contradicts its parts (see RECONCILIATION_POLICY). */
+export const RECONCILIATION_BASES = ['PRINTED', 'PARTS'] as const;
+export type ReconciliationBasis = (typeof RECONCILIATION_BASES)[number];
 
 export interface MetricInput {
   template: Template | null;

@@ -62,20 +62,24 @@ export interface CellEvidence {
   decidedBy?: string;
 }
 
-/** What the report says in its sections 一, 五 and 六 that bears on the tables. */
-export type NarrativeFactKind =
-  | 'applicationsReceived'
-  | 'applicationsHandled'
-  | 'applicationsCarriedForward'
-  | 'reviews'
-  | 'lawsuits'
-  | 'onTimeRate'
-  | 'allOnTime'
-  | 'overdueReplies'
-  /** Replies given after the extension the 条例 allows (延期答复 N 件): not late, but not within the first term. */
-  | 'extendedReplies'
-  | 'processingFeeYuan'
-  | 'normativeDocumentsIssued';
+/**
+ * What the report says in its sections 一, 五 and 六 that bears on the tables. `extendedReplies`: replies given
+ * after the extension the 条例 allows (延期答复 N 件): not late, but not within the first term.
+ */
+export const NARRATIVE_FACT_KINDS = [
+  'applicationsReceived',
+  'applicationsHandled',
+  'applicationsCarriedForward',
+  'reviews',
+  'lawsuits',
+  'onTimeRate',
+  'allOnTime',
+  'overdueReplies',
+  'extendedReplies',
+  'processingFeeYuan',
+  'normativeDocumentsIssued',
+] as const;
+export type NarrativeFactKind = (typeof NARRATIVE_FACT_KINDS)[number];
 
 export interface NarrativeFact {
   kind: NarrativeFactKind;
@@ -89,11 +93,15 @@ export interface NarrativeFact {
 export const REPORT_SCOPES = ['self', 'region_aggregate', 'system_aggregate'] as const;
 export type ReportScope = (typeof REPORT_SCOPES)[number];
 
+/** The container a report arrived in, detected from its content. */
+export const REPORT_FORMATS = ['text', 'markdown', 'html', 'pdf', 'docx', 'doc', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 export interface ParsedReport extends ParsedReportCore {
   /** The scope the report covers, from its own wording (全市/全区/全县… = region aggregate). */
   scope: ReportScope;
   /** The container the report arrived in, detected from the content. */
-  format: 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'doc' | 'xlsx';
+  format: ReportFormat;
   encoding: string;
   /** The normalised text every offset points into. */
   text: string;

@@ -8,13 +8,16 @@ export type Template = '2019' | '2021';
 export const TEMPLATES: readonly Template[] = ['2019', '2021'];
 
 /** Which of the three table sections a cell belongs to. */
-export type TableSection = 'activeDisclosure' | 'applications' | 'reviewLitigation';
+export const TABLE_SECTIONS = ['activeDisclosure', 'applications', 'reviewLitigation'] as const;
+export type TableSection = (typeof TABLE_SECTIONS)[number];
 
 // ---------------------------------------------------------------------------------------------------------
 // Section 二: 主动公开政府信息情况
 // ---------------------------------------------------------------------------------------------------------
 
-export type ValueKind = 'count' | 'signedCount' | 'money';
+/** What a section 二 figure is: a count, a signed count (本年增/减), or money (万元). */
+export const VALUE_KINDS = ['count', 'signedCount', 'money'] as const;
+export type ValueKind = (typeof VALUE_KINDS)[number];
 
 export interface DisclosureField {
   key: string;
@@ -117,7 +120,8 @@ export const APPLICANT_TOTAL_INDEX = 6;
 export type ApplicationRowRole = 'input' | 'outcome' | 'total' | 'carryOut';
 
 /** The outcome groups of 三、本年度办理结果. */
-export type OutcomeGroup = 'granted' | 'partiallyGranted' | 'withheld' | 'unableToProvide' | 'notProcessed' | 'otherHandling';
+export const OUTCOME_GROUPS = ['granted', 'partiallyGranted', 'withheld', 'unableToProvide', 'notProcessed', 'otherHandling'] as const;
+export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number];
 
 export interface ApplicationRow {
   key: string;
@@ -221,8 +225,11 @@ export function applicationRowKeys(otherHandlingAsOneRow: boolean): string[] {
 // Section 四: 政府信息公开行政复议、行政诉讼情况
 // ---------------------------------------------------------------------------------------------------------
 
+export const REVIEW_GROUP_KEYS = ['review', 'litigationDirect', 'litigationAfterReview'] as const;
+export type ReviewGroupKey = (typeof REVIEW_GROUP_KEYS)[number];
+
 export interface ReviewGroup {
-  key: 'review' | 'litigationDirect' | 'litigationAfterReview';
+  key: ReviewGroupKey;
   label: string;
   en: string;
 }

@@ -37,6 +37,12 @@ export const ACCESS = {
 
 export type AccessSet = keyof typeof ACCESS;
 
+/**
+ * Which agencies a user may see and act on: every one (administrators, editors, analysts, leaders) or a list (a
+ * department user: its own agency). The server's reads filter by it in SQL; the write model's edits check it.
+ */
+export type AgencyScope = { readonly all: true } | { readonly all: false; readonly agencyIds: readonly number[] };
+
 export function mayAccess(role: Role | null | undefined, set: AccessSet): boolean {
   return !!role && (ACCESS[set] as readonly Role[]).includes(role);
 }

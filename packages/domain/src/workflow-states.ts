@@ -29,3 +29,19 @@ export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 /** Why an agency is on the follow-up list: no report, a late one, tables that do not add up, or a red colour / notable change. */
 export const FOLLOW_UP_REASONS = ['missing', 'late', 'contradicted', 'flagged'] as const;
 export type FollowUpReason = (typeof FOLLOW_UP_REASONS)[number];
+
+/** What an address the collector fetched turned out to be. */
+export const FETCHED_URL_KINDS = ['page', 'listing', 'attachment', 'file'] as const;
+export type FetchedUrlKind = (typeof FETCHED_URL_KINDS)[number];
+
+/** What came of fetching an address: a report stored, one already present, a refusal, or a listing page read. */
+export const FETCHED_URL_STATUSES = ['stored', 'duplicate', 'failed', 'listing'] as const;
+export type FetchedUrlStatus = (typeof FETCHED_URL_STATUSES)[number];
+
+/** The properties of a report (beside its cells) compared between two versions of it. */
+export const COMPARED_REPORT_FIELDS = ['publishedOn', 'daysLate', 'template', 'scope', 'printedAgencyName'] as const;
+export type ComparedReportField = (typeof COMPARED_REPORT_FIELDS)[number];
+
+/** What came of re-reading a stored report with the current parser. */
+export const REPARSE_STATUSES = ['updated', 'unchanged', 'failed'] as const;
+export type ReparseStatus = (typeof REPARSE_STATUSES)[number];

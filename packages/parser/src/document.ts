@@ -4,12 +4,10 @@
  * shape and a paragraph is a row of one cell. Every cell knows its offsets in `text` and, where the container
  * has one, its place in the original (HTML table/row/cell, PDF page and box, DOCX table/row/cell).
  */
-import type { CellSource } from '@ogi/domain';
+import type { CellSource, ReportFormat } from '@ogi/domain';
 
 export const CELL_SEPARATOR = '\t';
 export const ROW_SEPARATOR = '\n';
-
-export type ContainerFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'doc' | 'xlsx';
 
 /** Where a cell sits in the original container; offsets are added when the cell is placed in `text`. */
 export type CellOrigin =
@@ -30,7 +28,7 @@ export interface DocCell {
 }
 
 export interface DocumentModel {
-  format: ContainerFormat;
+  format: ReportFormat;
   encoding: string;
   text: string;
   /** Cells in text order. */
@@ -57,7 +55,7 @@ export class DocumentBuilder {
   metaText = '';
 
   constructor(
-    private readonly format: ContainerFormat,
+    private readonly format: ReportFormat,
     private readonly encoding: string,
   ) {}
 

@@ -3,4 +3,4 @@ export { SEED_AGENCIES_FILE, loadRegistryFile, seedAgencyRegistry, type Registry
 export { mergeAgencyInto, refreshDeadlines } from './agency-changes.js';
 export { inferParentId } from './agency-matching.js';
 export { AgencyRegistryError, AgencyRegistryErrorCode } from './agency-registry-error.js';
-export { agencyVisible, confirmAgencyMatch, rejectAgencyMatch, updateAgency, type AgencyAccess, type AgencyEdit } from './registry-edits.js';
+export { agencyVisible, confirmAgencyMatch, rejectAgencyMatch, updateAgency, type AgencyEdit } from './registry-edits.js';

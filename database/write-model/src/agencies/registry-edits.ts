@@ -5,23 +5,20 @@
  * themselves (agency-matching.ts), this folder is every write to the registry.
  */
 import { appendAudit, type Actor } from '@ogi/database';
-import type { AgencyKind } from '@ogi/domain';
+import type { AgencyKind, AgencyScope } from '@ogi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { refreshScopeFindings } from '../ingest/stored-report.js';
 import { mergeAgencyInto, refreshDeadlines } from './agency-changes.js';
 import { AgencyRegistryError } from './agency-registry-error.js';
 
-/** The agencies a caller may see and change: every one, or a list (a department user's). */
-export type AgencyAccess = { readonly all: true } | { readonly all: false; readonly agencyIds: readonly number[] };
-
 /** Deepest tree walked when a new parent is checked for a cycle. */
 const MAX_TREE_DEPTH = 32;
 
-const inAccess = (access: AgencyAccess, column: string, param: string) => (access.all ? 'TRUE' : `${column} = ANY(${param}::int[])`);
-const accessParams = (access: AgencyAccess, first: unknown) => (access.all ? [first] : [first, [...access.agencyIds]]);
+const inAccess = (access: AgencyScope, column: string, param: string) => (access.all ? 'TRUE' : `${column} = ANY(${param}::int[])`);
+const accessParams = (access: AgencyScope, first: unknown) => (access.all ? [first] : [first, [...access.agencyIds]]);
 
 /** Whether the agency exists and the caller may see it. */
-export async function agencyVisible(m: EntityManager, id: number, access: AgencyAccess): Promise<boolean> {
+export async function agencyVisible(m: EntityManager, id: number, access: AgencyScope): Promise<boolean> {
   if (!access.all && !access.agencyIds.includes(id)) return false;
   const rows = await m.query<unknown[]>('SELECT 1 FROM agency WHERE id = $1', [id]);
   return rows.length > 0;
@@ -41,7 +38,7 @@ export interface AgencyEdit {
 }
 
 /** Corrects an agency, all or nothing; the audit log records it before and after, with who did it. */
-export async function updateAgency(dataSource: DataSource, edit: AgencyEdit, access: AgencyAccess, actor: Actor): Promise<void> {
+export async function updateAgency(dataSource: DataSource, edit: AgencyEdit, access: AgencyScope, actor: Actor): Promise<void> {
   const id = edit.id;
   await dataSource.transaction(async (m) => {
     const [agency] = await m.query<{ id: number; name: string; kind: AgencyKind; usual_scope: string | null }[]>(
@@ -105,7 +102,7 @@ export async function updateAgency(dataSource: DataSource, edit: AgencyEdit, acc
  * Confirms a proposal: the import's agency is merged into `agencyId` (default: the proposed one), and the printed
  * name becomes its alias. Returns the agency the name now belongs to.
  */
-export async function confirmAgencyMatch(dataSource: DataSource, proposalId: number, agencyId: number | null, access: AgencyAccess): Promise<number> {
+export async function confirmAgencyMatch(dataSource: DataSource, proposalId: number, agencyId: number | null, access: AgencyScope): Promise<number> {
   return dataSource.transaction(async (m) => {
     const proposal = await lockPendingProposal(m, proposalId, access);
     const target = agencyId ?? proposal.proposed_agency_id;
@@ -125,14 +122,14 @@ export async function confirmAgencyMatch(dataSource: DataSource, proposalId: num
 }
 
 /** Rejects a proposal: the agency the import created stays a registry agency of its own. */
-export async function rejectAgencyMatch(dataSource: DataSource, proposalId: number, access: AgencyAccess): Promise<void> {
+export async function rejectAgencyMatch(dataSource: DataSource, proposalId: number, access: AgencyScope): Promise<void> {
   await dataSource.transaction(async (m) => {
     const proposal = await lockPendingProposal(m, proposalId, access);
     await m.query(`UPDATE agency_match_proposal SET status = 'rejected', resolved_agency_id = agency_id, resolved_at = now() WHERE id = $1`, [proposal.id]);
   });
 }
 
-async function lockPendingProposal(m: EntityManager, proposalId: number, access: AgencyAccess) {
+async function lockPendingProposal(m: EntityManager, proposalId: number, access: AgencyScope) {
   const [proposal] = await m.query<{ id: number; printed_name: string; agency_id: number | null; proposed_agency_id: number | null; status: string }[]>(
     `SELECT id, printed_name, agency_id, proposed_agency_id, status FROM agency_match_proposal
       WHERE id = $1 AND ${inAccess(access, 'agency_id', '$2')} FOR UPDATE`,
@@ -144,7 +141,7 @@ async function lockPendingProposal(m: EntityManager, proposalId: number, access:
 }
 
 /** Sets or clears the parent, refusing the agency itself or anything below it. */
-async function setParent(m: EntityManager, id: number, parent: number | null, access: AgencyAccess): Promise<void> {
+async function setParent(m: EntityManager, id: number, parent: number | null, access: AgencyScope): Promise<void> {
   if (parent === null) {
     await m.query('UPDATE agency SET parent_id = NULL WHERE id = $1', [id]);
     return;

@@ -1,9 +1,11 @@
 /**
- * Which agencies a request may see. Every service that reads reports or agencies takes a scope and filters by
- * it in SQL: an analyst or leader sees all agencies; a department user sees only their own agency.
- * Resolvers get the scope of the signed-in user (until accounts exist, every request sees all agencies).
+ * Which agencies a request may see (@ogi/domain's AgencyScope, the one type the write model's edits check too).
+ * Every service that reads reports or agencies takes a scope and filters by it in SQL: an analyst or leader sees
+ * all agencies; a department user sees only their own agency. Resolvers get the scope of the signed-in user.
  */
-export type AgencyScope = { readonly all: true } | { readonly all: false; readonly agencyIds: readonly number[] };
+import type { AgencyScope } from '@ogi/domain';
+
+export type { AgencyScope };
 
 export const ALL_AGENCIES: AgencyScope = { all: true };
 

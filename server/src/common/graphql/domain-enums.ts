@@ -1,6 +1,36 @@
 /** The closed sets of @ogi/domain that the API answers with, registered once as GraphQL enums. */
 import {
   AGENCY_KIND_VALUES,
+  AGENCY_MATCH_REASONS,
+  COMPARED_REPORT_FIELDS,
+  FETCHED_URL_KINDS,
+  FETCHED_URL_STATUSES,
+  LISTING_CHECK_OUTCOMES,
+  METRIC_CATEGORIES,
+  METRIC_UNITS,
+  NARRATIVE_FACT_KINDS,
+  OUTCOME_GROUPS,
+  RECONCILIATION_BASES,
+  REPARSE_STATUSES,
+  REPORT_FORMATS,
+  REVIEW_GROUP_KEYS,
+  TABLE_SECTIONS,
+  VALUE_KINDS,
+  type AgencyMatchReason,
+  type ComparedReportField,
+  type FetchedUrlKind,
+  type FetchedUrlStatus,
+  type ListingCheckOutcome,
+  type MetricCategory,
+  type MetricUnit,
+  type NarrativeFactKind,
+  type OutcomeGroup,
+  type ReconciliationBasis,
+  type ReparseStatus,
+  type ReportFormat,
+  type ReviewGroupKey,
+  type TableSection,
+  type ValueKind,
   AGENCY_LEVEL_VALUES,
   CELL_STATES,
   CORRECTION_STATUSES,
@@ -205,4 +235,174 @@ export const NotableChangeKindEnum = closedSetEnum(
   NOTABLE_CHANGE_KINDS,
   'What kind of notable change was flagged.',
   (k) => CHANGE_WORDS[k],
+);
+
+const FORMAT_WORDS: Record<ReportFormat, string> = {
+  text: '纯文本。Plain text.',
+  markdown: 'Markdown 文本。Markdown text.',
+  html: '网页（HTML）。A web page.',
+  pdf: 'PDF 文件。A PDF file.',
+  docx: 'Word 文档（.docx）。A Word document.',
+  doc: '旧版 Word 文档（.doc/.wps）。An old-style Word document.',
+  xlsx: 'Excel 表格（.xlsx/.xls）。A spreadsheet.',
+};
+const LISTING_OUTCOME_WORDS: Record<ListingCheckOutcome, string> = {
+  IMPORTED: '已导入：找到当年年报并已在库中。The year’s report was found and is in the database.',
+  PUBLISHED_NOT_IMPORTED: '已发布未导入：有当年年报链接，但无法导入。A link for the year is there but could not be imported.',
+  NOT_FOUND: '未找到：栏目页没有当年年报。The listing page has no report for the year.',
+  FAILED: '检查失败：栏目页无法读取。The listing page could not be read.',
+};
+const FETCHED_KIND_WORDS: Record<FetchedUrlKind, string> = {
+  page: '年报网页。A report page.',
+  listing: '年报栏目页（列出各年年报）。A listing page of reports.',
+  attachment: '网页所附的年报文件。A report file attached to a page.',
+  file: '年报文件。A report file.',
+};
+const FETCHED_STATUS_WORDS: Record<FetchedUrlStatus, string> = {
+  stored: '已保存为新年报或新版本。Stored as a new report or a new version.',
+  duplicate: '重复：库中已有。Already in the database.',
+  failed: '失败：见原因。Refused; see its error.',
+  listing: '栏目页：其年报链接逐条处理。A listing page; its report links follow.',
+};
+const REPARSE_WORDS: Record<ReparseStatus, string> = {
+  updated: '已更新：新的读取结果取代了旧的。The new reading replaced the old one.',
+  unchanged: '无变化。Nothing changed.',
+  failed: '失败：未做任何改动，见错误。Nothing changed; see the error.',
+};
+const VALUE_KIND_WORDS: Record<ValueKind, string> = {
+  count: '件数（非负整数）。A count (a whole number ≥ 0).',
+  signedCount: '本年增/减（可为负的整数）。A change this year (a whole number, may be negative).',
+  money: '金额（万元）。An amount in 万元 (10 000 CNY).',
+};
+const NARRATIVE_WORDS: Record<NarrativeFactKind, string> = {
+  applicationsReceived: '收到申请数。Applications received.',
+  applicationsHandled: '办结申请数。Applications handled.',
+  applicationsCarriedForward: '结转下年度继续办理数。Applications carried forward.',
+  reviews: '行政复议数。Administrative reviews.',
+  lawsuits: '行政诉讼数。Lawsuits.',
+  onTimeRate: '按时答复率（0–1）。The on-time reply rate (0–1).',
+  allOnTime: '“均按时答复”（值为 1）。“All replied on time” (value 1).',
+  overdueReplies: '逾期答复数。Late replies.',
+  extendedReplies: '延期答复数：在条例允许的延长期内答复，不算逾期。Replies within the extension the regulation allows: not late.',
+  processingFeeYuan: '收取信息处理费（元）。Processing fees charged, in yuan.',
+  normativeDocumentsIssued: '制发规范性文件数。Normative documents issued.',
+};
+const UNIT_WORDS: Record<MetricUnit, string> = {
+  applications: '件（申请）。Applications.',
+  cases: '件（案件）。Cases.',
+  ratio: '比率，0–1。A ratio, 0–1.',
+  per100: '每百件申请。Per 100 applications.',
+  documents: '件（文件）。Documents.',
+  decisions: '件（决定）。Decisions.',
+  items: '项。Items.',
+  projects: '个（项目）。Projects.',
+  wan: '万元（10 000 元）。10 000 CNY.',
+};
+const CATEGORY_WORDS: Record<MetricCategory, string> = {
+  applications: '申请数量。Applications.',
+  outcomes: '办理结果。Outcomes.',
+  withholding: '不予公开的理由。Grounds for withholding.',
+  applicants: '申请人类型。Applicants.',
+  reviewLitigation: '行政复议和行政诉讼。Reviews and litigation.',
+  activeDisclosure: '主动公开。Proactive disclosure.',
+  timeliness: '答复时效。Timeliness.',
+};
+const RECONCILIATION_WORDS: Record<ReconciliationBasis, string> = {
+  PRINTED: '采用原印合计（默认），矛盾时标记为表内矛盾。The printed total (the default), marked contradicted when its parts disagree.',
+  PARTS: '采用分项之和（理由见 reconciliationReasonZh）。The sum of the parts (see reconciliationReasonZh).',
+};
+const SECTION_WORDS: Record<TableSection, string> = {
+  activeDisclosure: '二、主动公开政府信息情况。Section 二, proactive disclosure.',
+  applications: '三、收到和处理政府信息公开申请情况。Section 三, applications.',
+  reviewLitigation: '四、行政复议、行政诉讼情况。Section 四, reviews and litigation.',
+};
+const MATCH_REASON_WORDS: Record<AgencyMatchReason, string> = {
+  shortened: '简称：多或少了地名前缀。A shortened name: place names left off or added.',
+  typo: '错字：相差一个字。A typo: one character differs.',
+};
+const OUTCOME_GROUP_WORDS: Record<OutcomeGroup, string> = {
+  granted: '（一）予以公开。Disclosed.',
+  partiallyGranted: '（二）部分公开。Partly disclosed.',
+  withheld: '（三）不予公开。Withheld.',
+  unableToProvide: '（四）无法提供。Unable to provide.',
+  notProcessed: '（五）不予处理。Not processed.',
+  otherHandling: '（六）其他处理。Other handling.',
+};
+const REVIEW_GROUP_WORDS: Record<ReviewGroupKey, string> = {
+  review: '行政复议。Administrative review.',
+  litigationDirect: '行政诉讼（未经复议直接起诉）。Litigation, direct.',
+  litigationAfterReview: '行政诉讼（复议后起诉）。Litigation after review.',
+};
+
+export const ReportFormatEnum = closedSetEnum(
+  'ReportFormat',
+  REPORT_FORMATS,
+  'The container a report arrived in, detected from its content.',
+  (f) => FORMAT_WORDS[f],
+);
+export const ListingCheckOutcomeEnum = closedSetEnum(
+  'ListingCheckOutcome',
+  LISTING_CHECK_OUTCOMES,
+  "What one check of an agency's listing page found for a data year.",
+  (o) => LISTING_OUTCOME_WORDS[o],
+);
+export const FetchedUrlKindEnum = closedSetEnum('FetchedUrlKind', FETCHED_URL_KINDS, 'What a fetched address turned out to be.', (k) => FETCHED_KIND_WORDS[k]);
+export const FetchedUrlStatusEnum = closedSetEnum(
+  'FetchedUrlStatus',
+  FETCHED_URL_STATUSES,
+  'What came of fetching an address.',
+  (s) => FETCHED_STATUS_WORDS[s],
+);
+export const ReparseStatusEnum = closedSetEnum(
+  'ReparseStatus',
+  REPARSE_STATUSES,
+  'What came of re-reading a report with the current parser.',
+  (s) => REPARSE_WORDS[s],
+);
+export const ValueKindEnum = closedSetEnum('ValueKind', VALUE_KINDS, 'What a section 二 figure is, and so which values it takes.', (k) => VALUE_KIND_WORDS[k]);
+export const NarrativeFactKindEnum = closedSetEnum(
+  'NarrativeFactKind',
+  NARRATIVE_FACT_KINDS,
+  'What a number stated in the report text (sections 一, 五, 六) is.',
+  (k) => NARRATIVE_WORDS[k],
+);
+export const MetricUnitEnum = closedSetEnum('MetricUnit', METRIC_UNITS, "A metric's unit.", (u) => UNIT_WORDS[u]);
+export const MetricCategoryEnum = closedSetEnum('MetricCategory', METRIC_CATEGORIES, 'The group a metric is listed under.', (c) => CATEGORY_WORDS[c]);
+export const ReconciliationBasisEnum = closedSetEnum(
+  'ReconciliationBasis',
+  RECONCILIATION_BASES,
+  'Which reading a metric uses when a printed total contradicts its parts.',
+  (b) => RECONCILIATION_WORDS[b],
+);
+export const TableSectionEnum = closedSetEnum(
+  'TableSection',
+  TABLE_SECTIONS,
+  'The table section of the official format a cell belongs to.',
+  (s) => SECTION_WORDS[s],
+);
+export const AgencyMatchReasonEnum = closedSetEnum(
+  'AgencyMatchReason',
+  AGENCY_MATCH_REASONS,
+  'Why a printed name was proposed as a registered agency.',
+  (r) => MATCH_REASON_WORDS[r],
+);
+export const OutcomeGroupEnum = closedSetEnum(
+  'OutcomeGroup',
+  OUTCOME_GROUPS,
+  'An outcome group of section 三 (三、本年度办理结果).',
+  (g) => OUTCOME_GROUP_WORDS[g],
+);
+export const ReviewGroupKeyEnum = closedSetEnum('ReviewGroupKey', REVIEW_GROUP_KEYS, 'A group of section 四.', (g) => REVIEW_GROUP_WORDS[g]);
+const COMPARED_FIELD_WORDS: Record<ComparedReportField, string> = {
+  publishedOn: '发布日期。The publication date.',
+  daysLate: '逾期天数。Days late.',
+  template: '格式版本（2019 或 2021）。The format version (2019 or 2021).',
+  scope: '统计范围。The scope.',
+  printedAgencyName: '年报所印机关名称。The agency name the report prints.',
+};
+export const ComparedReportFieldEnum = closedSetEnum(
+  'ComparedReportField',
+  COMPARED_REPORT_FIELDS,
+  'A property of a report, beside its cells, compared between two versions.',
+  (f) => COMPARED_FIELD_WORDS[f],
 );

@@ -6,7 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@ogi/database';
 import { AgencyRegistryError, agencyVisible, confirmAgencyMatch, rejectAgencyMatch, updateAgency } from '@ogi/write-model/agencies';
-import type { AgencyKind, AgencyLevel } from '@ogi/domain';
+import type { AgencyKind, AgencyLevel, AgencyMatchReason } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { parseId, toId } from '../../common/graphql/ids.js';
@@ -80,7 +80,7 @@ export class AgencyRegistryService {
       {
         id: number;
         printed_name: string;
-        reason: string | null;
+        reason: AgencyMatchReason | null;
         report_id: number | null;
         created_at: Date;
         agency: AgencyJson | null;

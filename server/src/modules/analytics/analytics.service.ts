@@ -160,7 +160,9 @@ export class AnalyticsService {
     const withEvidence = metrics.filter((m) => m.evidenceKinds?.length);
     if (!withEvidence.length || !agencyIds.length) return out;
     const kinds = [...new Set(withEvidence.flatMap((m) => m.evidenceKinds!))];
-    const facts = await this.dataSource.query<{ report_id: number; kind: string; value: string; sentence: string; start_offset: number; end_offset: number }[]>(
+    const facts = await this.dataSource.query<
+      { report_id: number; kind: NarrativeFactKind; value: string; sentence: string; start_offset: number; end_offset: number }[]
+    >(
       `SELECT f.report_id, f.kind, f.value, f.sentence, f.start_offset, f.end_offset
          FROM narrative_fact f JOIN report r ON r.id = f.report_id
         WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[]) AND f.kind = ANY($3::text[])
@@ -169,7 +171,7 @@ export class AnalyticsService {
     );
     for (const f of facts) {
       for (const m of withEvidence) {
-        if (!m.evidenceKinds!.includes(f.kind as NarrativeFactKind)) continue;
+        if (!m.evidenceKinds!.includes(f.kind)) continue;
         const key = `${f.report_id}:${m.code}`;
         const list = out.get(key) ?? [];
         list.push({ kind: f.kind, value: Number(f.value), sentence: f.sentence, start: f.start_offset, end: f.end_offset });

@@ -5,6 +5,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { AgencyEntity } from '@ogi/database';
+import type { ListingCheckOutcome } from '@ogi/domain';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { scopeCondition, scopeConditionAt, type AgencyScope } from '../../common/access/agency-scope.js';
@@ -22,7 +23,7 @@ interface ListingCheckRow {
   agency_id: number;
   year: number;
   checked_at: Date;
-  outcome: string;
+  outcome: ListingCheckOutcome;
   listing_url: string;
   found_url: string | null;
   report_id: number | null;

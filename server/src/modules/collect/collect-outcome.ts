@@ -1,4 +1,4 @@
-import type { FetchedUrlKind, FetchedUrlStatus } from '@ogi/database';
+import type { FetchedUrlKind, FetchedUrlStatus } from '@ogi/domain';
 
 /** The report an address gave, stored now or already present. */
 export interface CollectedReport {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SYSTEM_ACTOR, type Actor } from '@ogi/database';
 import type { IngestResult } from '@ogi/write-model/ingest';
-import { PARSE_ERROR_MESSAGES } from '@ogi/domain';
+import { PARSE_ERROR_MESSAGES, type FetchedUrlKind, type FetchedUrlStatus } from '@ogi/domain';
 import { decodeText, declaredCharset } from '@ogi/parser';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
@@ -58,8 +58,8 @@ const NO_LINK: LinkContext = { foundOn: null, linkText: null, linkYear: null };
 export interface FetchedUrlRow {
   id: number;
   url: string;
-  kind: string;
-  status: string;
+  kind: FetchedUrlKind;
+  status: FetchedUrlStatus;
   report_id: number | null;
   attachment_url: string | null;
   found_on: string | null;
@@ -405,7 +405,7 @@ export class CollectService {
    * The addresses fetched, most recent first, optionally with one status. A user limited to some agencies sees the
    * addresses that gave reports of those agencies only.
    */
-  async history(scope: AgencyScope, status: string | null, take: number, skip: number): Promise<{ items: FetchedUrlRow[]; total: number }> {
+  async history(scope: AgencyScope, status: FetchedUrlStatus | null, take: number, skip: number): Promise<{ items: FetchedUrlRow[]; total: number }> {
     const params: unknown[] = [status];
     const inScope = scope.all ? 'TRUE' : `f.report_id IS NOT NULL AND ${scopeConditionAt(scope, 'r.agency_id', params)}`;
     const where = `($1::text IS NULL OR f.status = $1) AND ${inScope}`;

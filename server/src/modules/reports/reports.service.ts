@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NarrativeFactEntity, ReportCellEntity, ReportFindingEntity, ReportMetricEntity } from '@ogi/database';
-import { METRICS, type ReportScope } from '@ogi/domain';
+import { METRICS, type ReportFormat, type ReportScope } from '@ogi/domain';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { scopeConditionAt, type AgencyScope } from '../../common/access/agency-scope.js';
@@ -44,7 +44,7 @@ interface ReportRow {
   is_current: boolean;
   created_at: Date;
   file_name: string;
-  format: string;
+  format: ReportFormat;
 }
 
 /** A report's own columns and its file's name and format — never the file bytes or the text. */

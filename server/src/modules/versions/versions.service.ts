@@ -1,14 +1,12 @@
 /** Differences between versions of a report, cell by cell, read straight from the stored cells. */
 import { Injectable } from '@nestjs/common';
-import { cellOrder, cellPath, describeCell, type Template } from '@ogi/domain';
+import { COMPARED_REPORT_FIELDS, cellOrder, cellPath, describeCell, type Template } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import type { ReportModel } from '../reports/models/report.model.js';
 import { ReportsService } from '../reports/reports.service.js';
 import type { CellChangeModel, FieldChangeModel, ReportDiffModel } from './models/report-diff.model.js';
 import { VersionsErrorCode, VersionsException } from './versions.exception.js';
-
-const COMPARED_FIELDS = ['publishedOn', 'daysLate', 'template', 'scope', 'printedAgencyName'] as const;
 
 @Injectable()
 export class VersionsService {
@@ -65,5 +63,5 @@ export class VersionsService {
 
 function fieldChanges(from: ReportModel, to: ReportModel): FieldChangeModel[] {
   const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  return COMPARED_FIELDS.filter((f) => text(from[f]) !== text(to[f])).map((f) => ({ field: f, from: text(from[f]), to: text(to[f]) }));
+  return COMPARED_REPORT_FIELDS.filter((f) => text(from[f]) !== text(to[f])).map((f) => ({ field: f, from: text(from[f]), to: text(to[f]) }));
 }

@@ -1,5 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { AgencyModel } from './agency.model.js';
+import type { AgencyMatchReason } from '@ogi/domain';
+import { AgencyMatchReasonEnum } from '../../../common/graphql/domain-enums.js';
 
 @ObjectType('AgencyMatchProposal', {
   description:
@@ -22,8 +24,8 @@ export class AgencyMatchProposalModel {
   })
   proposedAgency!: AgencyModel | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it was proposed: shortened (place names left off or added) | typo (one character differs).' })
-  reason!: string | null;
+  @Field(() => AgencyMatchReasonEnum, { nullable: true, description: 'Why it was proposed; null when no agency is proposed.' })
+  reason!: AgencyMatchReason | null;
 
   @Field(() => ID, { nullable: true, description: 'The report whose import raised the question.' })
   reportId!: string | null;

@@ -1,14 +1,14 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AgencyModel } from '../../agencies/models/agency.model.js';
-import type { MetricQuality, ReportScope } from '@ogi/domain';
-import { ReportScopeEnum } from '../../../common/graphql/domain-enums.js';
+import type { MetricQuality, NarrativeFactKind, ReportScope } from '@ogi/domain';
+import { NarrativeFactKindEnum, ReportScopeEnum } from '../../../common/graphql/domain-enums.js';
 import { MetricDefinitionModel } from './metric-definition.model.js';
 import { MetricQualityEnum } from './metric-quality.model.js';
 
 @ObjectType('NarrativeEvidence', { description: 'A statement of the report text a figure rests on.' })
 export class NarrativeEvidenceModel {
-  @Field(() => String, { description: 'What the statement gives: onTimeRate, allOnTime, overdueReplies, …' })
-  kind!: string;
+  @Field(() => NarrativeFactKindEnum, { description: 'What the statement gives.' })
+  kind!: NarrativeFactKind;
 
   @Field(() => Float, { description: 'The number it states (a rate 0–1, a count, or 1 for "all on time").' })
   value!: number;

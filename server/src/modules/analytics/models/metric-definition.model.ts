@@ -1,5 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import type { MetricDefinition } from '@ogi/domain';
+import type { MetricCategory, MetricDefinition, MetricUnit, ReconciliationBasis } from '@ogi/domain';
+import { MetricCategoryEnum, MetricUnitEnum, ReconciliationBasisEnum } from '../../../common/graphql/domain-enums.js';
 
 @ObjectType('MetricDefinition', {
   description: 'A metric of the shared dictionary (@ogi/domain METRICS): what it measures, how it is computed and what it divides by.',
@@ -8,10 +9,8 @@ export class MetricDefinitionModel {
   @Field(() => String, { description: 'Stable code, e.g. outcomes.disclosureRate. Use it in compare, ranking, rollup and timeSeries.' })
   code!: string;
 
-  @Field(() => String, {
-    description: 'applications | outcomes | withholding | applicants | reviewLitigation | activeDisclosure | timeliness.',
-  })
-  category!: string;
+  @Field(() => MetricCategoryEnum, { description: 'The group it is listed under.' })
+  category!: MetricCategory;
 
   @Field(() => String, { description: 'Name in Chinese, e.g. 公开率.' })
   nameZh!: string;
@@ -31,10 +30,8 @@ export class MetricDefinitionModel {
   @Field(() => String, { nullable: true, description: 'For ratios: what it divides by, in English. null for counts.' })
   denominatorEn!: string | null;
 
-  @Field(() => String, {
-    description: 'applications | cases | ratio (0–1) | per100 | documents | decisions | items | projects | wan (万元, 10 000 CNY).',
-  })
-  unit!: string;
+  @Field(() => MetricUnitEnum, { description: 'Its unit (ratios as 0–1).' })
+  unit!: MetricUnit;
 
   @Field(() => [String], { description: 'Report formats it can be computed for: "2019" and/or "2021".' })
   templates!: string[];
@@ -51,10 +48,10 @@ export class MetricDefinitionModel {
   })
   higherIsBetter!: boolean | null;
 
-  @Field(() => String, {
+  @Field(() => ReconciliationBasisEnum, {
     description: 'Which reading the metric uses when a printed total contradicts its parts: PRINTED (the default) or PARTS (see reconciliationReasonZh).',
   })
-  reconciliation!: string;
+  reconciliation!: ReconciliationBasis;
 
   @Field(() => String, { nullable: true, description: 'Why the metric uses the parts, in Chinese (null for PRINTED: the policy applies as stated).' })
   reconciliationReasonZh!: string | null;

@@ -1,13 +1,13 @@
 import { ArgsType, Field } from '@nestjs/graphql';
+import { FETCHED_URL_STATUSES, type FetchedUrlStatus } from '@ogi/domain';
 import { IsIn, IsOptional } from 'class-validator';
+import { FetchedUrlStatusEnum } from '../../../common/graphql/domain-enums.js';
 import { PagingArgs } from '../../../common/graphql/paging.args.js';
-
-export const FETCHED_URL_STATUSES = ['stored', 'duplicate', 'failed', 'listing'] as const;
 
 @ArgsType()
 export class FetchedUrlsArgs extends PagingArgs {
-  @Field(() => String, { nullable: true, description: 'Only addresses with this status: stored | duplicate | failed | listing.' })
+  @Field(() => FetchedUrlStatusEnum, { nullable: true, description: 'Only addresses with this status.' })
   @IsOptional()
-  @IsIn(FETCHED_URL_STATUSES)
-  status?: string | null;
+  @IsIn(FETCHED_URL_STATUSES, { message: `status: 只能是 ${FETCHED_URL_STATUSES.join('、')}。Status must be one of ${FETCHED_URL_STATUSES.join(', ')}.` })
+  status?: FetchedUrlStatus | null;
 }

@@ -1,5 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ErrorInfoModel } from '../../../common/graphql/error-info.model.js';
+import type { FetchedUrlStatus } from '@ogi/domain';
+import { FetchedUrlStatusEnum } from '../../../common/graphql/domain-enums.js';
 
 @ObjectType('CollectResult', {
   description: 'What came of one address. A listing page gives a result with status "listing", followed by one result per annual-report link on it.',
@@ -8,8 +10,10 @@ export class CollectResultModel {
   @Field(() => String, { description: 'The address (as normalised: fragment dropped).' })
   url!: string;
 
-  @Field(() => String, { description: 'stored | duplicate (already in the database) | failed | listing (a listing page; its report links follow).' })
-  status!: string;
+  @Field(() => FetchedUrlStatusEnum, {
+    description: 'What came of it: stored, duplicate (already in the database), failed, or listing (its report links follow).',
+  })
+  status!: FetchedUrlStatus;
 
   @Field(() => ID, { nullable: true, description: 'The report stored, or already present.' })
   reportId!: string | null;

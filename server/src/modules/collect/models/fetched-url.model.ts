@@ -1,16 +1,18 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ErrorInfoModel } from '../../../common/graphql/error-info.model.js';
+import type { FetchedUrlKind, FetchedUrlStatus } from '@ogi/domain';
+import { FetchedUrlKindEnum, FetchedUrlStatusEnum } from '../../../common/graphql/domain-enums.js';
 
 @ObjectType('FetchedUrl', { description: 'An address the collector fetched, and what came of the last fetch.' })
 export class FetchedUrlModel {
   @Field(() => String, { description: 'The address.' })
   url!: string;
 
-  @Field(() => String, { description: 'What it turned out to be: page | listing | attachment | file.' })
-  kind!: string;
+  @Field(() => FetchedUrlKindEnum, { description: 'What it turned out to be.' })
+  kind!: FetchedUrlKind;
 
-  @Field(() => String, { description: 'stored | duplicate | failed | listing, as in CollectResult.' })
-  status!: string;
+  @Field(() => FetchedUrlStatusEnum, { description: 'What came of the last fetch, as in CollectResult.' })
+  status!: FetchedUrlStatus;
 
   @Field(() => ID, { nullable: true, description: 'The report it gave.' })
   reportId!: string | null;

@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { ListingCheckOutcome } from '@ogi/domain';
+import { ListingCheckOutcomeEnum } from '../../../common/graphql/domain-enums.js';
 
 @ObjectType('ListingCheck', { description: "One check of an agency's listing page (政府信息公开年报 column) for a data year." })
 export class ListingCheckModel {
@@ -11,11 +13,8 @@ export class ListingCheckModel {
   @Field(() => String, { description: 'When it was checked (ISO 8601).' })
   checkedAt!: string;
 
-  @Field(() => String, {
-    description:
-      'IMPORTED | PUBLISHED_NOT_IMPORTED (a link for the year is there but could not be imported) | NOT_FOUND | FAILED (the page could not be read).',
-  })
-  outcome!: string;
+  @Field(() => ListingCheckOutcomeEnum, { description: 'What the check found.' })
+  outcome!: ListingCheckOutcome;
 
   @Field(() => String, { description: 'The page checked.' })
   listingUrl!: string;

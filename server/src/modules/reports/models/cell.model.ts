@@ -1,5 +1,5 @@
-import type { CellState } from '@ogi/domain';
-import { CellStateEnum } from '../../../common/graphql/domain-enums.js';
+import type { CellState, TableSection } from '@ogi/domain';
+import { CellStateEnum, TableSectionEnum } from '../../../common/graphql/domain-enums.js';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Cell', { description: 'One table cell as read from the document, with where it was read.' })
@@ -7,8 +7,8 @@ export class CellModel {
   @Field(() => String, { description: 'e.g. `applications.newReceived[0]`, `activeDisclosure.fees.amountWan`.' })
   path!: string;
 
-  @Field(() => String, { description: 'activeDisclosure | applications | reviewLitigation.' })
-  section!: string;
+  @Field(() => TableSectionEnum, { description: 'The table section.' })
+  section!: TableSection;
 
   @Field(() => String, { description: 'Row key of the official layout, e.g. `newReceived`.' })
   row!: string;

@@ -1,9 +1,11 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import type { NarrativeFactKind } from '@ogi/domain';
+import { NarrativeFactKindEnum } from '../../../common/graphql/domain-enums.js';
 
 @ObjectType('NarrativeFact', { description: 'A number the report text states (共受理申请29件), with its sentence.' })
 export class NarrativeFactModel {
-  @Field(() => String, { description: 'What the number is: applicationsReceived, reviews, onTimeRate…' })
-  kind!: string;
+  @Field(() => NarrativeFactKindEnum, { description: 'What the number is.' })
+  kind!: NarrativeFactKind;
 
   @Field(() => Float, { description: 'The number stated.' })
   value!: number;

@@ -1,5 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { CellModel } from './cell.model.js';
+import type { OutcomeGroup, ReviewGroupKey, ValueKind } from '@ogi/domain';
+import { OutcomeGroupEnum, ReviewGroupKeyEnum, ValueKindEnum } from '../../../common/graphql/domain-enums.js';
 
 @ObjectType('DisclosureField', { description: 'One figure of a section 二 row.' })
 export class DisclosureFieldModel {
@@ -12,8 +14,8 @@ export class DisclosureFieldModel {
   @Field(() => String, { description: 'The label in English.' })
   labelEn!: string;
 
-  @Field(() => String, { description: 'count | signedCount | money (万元).' })
-  kind!: string;
+  @Field(() => ValueKindEnum, { description: 'What the figure is: a count, a signed count (本年增/减) or money (万元).' })
+  kind!: ValueKind;
 
   @Field(() => Float, { nullable: true, description: 'The value; null when blank.' })
   value!: number | null;
@@ -54,8 +56,8 @@ export class ApplicationRowModel {
   @Field(() => String, { description: 'The label in English.' })
   labelEn!: string;
 
-  @Field(() => String, { nullable: true, description: 'The outcome group of an outcome row: granted, withheld, unableToProvide…' })
-  group!: string | null;
+  @Field(() => OutcomeGroupEnum, { nullable: true, description: 'The outcome group of an outcome row; null for the other rows.' })
+  group!: OutcomeGroup | null;
 
   @Field(() => String, { nullable: true, description: 'The official label of the outcome group, e.g. 不予公开.' })
   groupLabel!: string | null;
@@ -72,8 +74,8 @@ export class ApplicationRowModel {
 
 @ObjectType('ReviewRow', { description: 'A group of section 四 (行政复议、行政诉讼).' })
 export class ReviewRowModel {
-  @Field(() => String, { description: 'review | litigationDirect | litigationAfterReview.' })
-  key!: string;
+  @Field(() => ReviewGroupKeyEnum, { description: 'Which group.' })
+  key!: ReviewGroupKey;
 
   @Field(() => String, { description: 'The official label.' })
   label!: string;

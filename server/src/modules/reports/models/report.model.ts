@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { ReportScope } from '@ogi/domain';
-import { ReportScopeEnum } from '../../../common/graphql/domain-enums.js';
+import type { ReportFormat, ReportScope } from '@ogi/domain';
+import { ReportFormatEnum, ReportScopeEnum } from '../../../common/graphql/domain-enums.js';
 import { connectionType } from '../../../common/pagination/connection.model.js';
 
 @ObjectType('Report', { description: "One version of one agency's annual report for one year." })
@@ -35,8 +35,8 @@ export class ReportModel {
   @Field(() => String, { description: 'SHA-256 of the parsed contents; equal hashes mean the same report.' })
   contentHash!: string;
 
-  @Field(() => String, { description: 'The container of the source file: text, markdown, html, pdf, docx.' })
-  format!: string;
+  @Field(() => ReportFormatEnum, { description: 'The container of the source file.' })
+  format!: ReportFormat;
 
   @Field(() => Int, { description: 'Version number for this agency and year, from 1.' })
   version!: number;

@@ -1,5 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ReportModel } from '../../reports/models/report.model.js';
+import type { ComparedReportField, ReparseStatus } from '@ogi/domain';
+import { ComparedReportFieldEnum, ReparseStatusEnum } from '../../../common/graphql/domain-enums.js';
 
 @ObjectType('CellChange', { description: 'A cell whose value differs between two versions.' })
 export class CellChangeModel {
@@ -27,8 +29,8 @@ export class CellChangeModel {
 
 @ObjectType('FieldChange', { description: 'A property of the report (publication date, format…) that differs between two versions.' })
 export class FieldChangeModel {
-  @Field(() => String, { description: 'publishedOn | daysLate | template | scope | printedAgencyName.' })
-  field!: string;
+  @Field(() => ComparedReportFieldEnum, { description: 'Which property.' })
+  field!: ComparedReportField;
 
   @Field(() => String, { nullable: true, description: 'The value in the `from` version.' })
   from!: string | null;
@@ -57,8 +59,8 @@ export class ReparseResultModel {
   @Field(() => ID, { description: 'The report version re-read.' })
   reportId!: string;
 
-  @Field(() => String, { description: 'updated (the new reading replaced the old one) | unchanged | failed (nothing changed; see error).' })
-  status!: string;
+  @Field(() => ReparseStatusEnum, { description: 'What came of the re-reading.' })
+  status!: ReparseStatus;
 
   @Field(() => String, { nullable: true, description: 'Parser version of the reading replaced.' })
   parserBefore!: string | null;
