@@ -1,9 +1,9 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { BreakdownDimension } from '../models/breakdown.model.js';
 import { AgencySelectionInput } from './agency-selection.input.js';
-import { MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from './years.js';
+import { MAX_YEARS, IsYearList } from './years.js';
 
 @ArgsType()
 export class BreakdownArgs {
@@ -17,11 +17,7 @@ export class BreakdownArgs {
   selection!: AgencySelectionInput;
 
   @Field(() => [Int], { description: `Years, 1–${MAX_YEARS} of them.` })
-  @ArrayMinSize(1, { message: 'years: 至少选择一个年份。Give at least one year.' })
-  @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
-  @IsInt({ each: true, message: YEAR_MESSAGE })
-  @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
-  @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
+  @IsYearList()
   years!: number[];
 
   @Field(() => Boolean, {

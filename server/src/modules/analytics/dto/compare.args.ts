@@ -1,8 +1,8 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { AgencySelectionInput } from './agency-selection.input.js';
-import { MAX_METRICS, MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from './years.js';
+import { MAX_METRICS, MAX_YEARS, IsYearList } from './years.js';
 
 @ArgsType()
 export class CompareArgs {
@@ -12,11 +12,7 @@ export class CompareArgs {
   selection!: AgencySelectionInput;
 
   @Field(() => [Int], { description: `Years (data years), 1–${MAX_YEARS} of them.` })
-  @ArrayMinSize(1, { message: 'years: 至少选择一个年份。Give at least one year.' })
-  @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
-  @IsInt({ each: true, message: YEAR_MESSAGE })
-  @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
-  @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
+  @IsYearList()
   years!: number[];
 
   @Field(() => [String], { description: `Metric codes (see metricDefinitions), 1–${MAX_METRICS} of them.` })

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
-import { MAX_METRICS, MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from './years.js';
+import { MAX_METRICS, MAX_YEARS, IsYearList } from './years.js';
 
 @ArgsType()
 export class RollupArgs {
@@ -11,11 +11,7 @@ export class RollupArgs {
   rootAgencyId?: string | null;
 
   @Field(() => [Int], { description: `Years, 1–${MAX_YEARS} of them.` })
-  @ArrayMinSize(1, { message: 'years: 至少选择一个年份。Give at least one year.' })
-  @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
-  @IsInt({ each: true, message: YEAR_MESSAGE })
-  @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
-  @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
+  @IsYearList()
   years!: number[];
 
   @Field(() => [String], { description: `Metric codes, 1–${MAX_METRICS} of them.` })

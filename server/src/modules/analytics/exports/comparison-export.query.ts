@@ -1,10 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, type AgencyKind, type AgencyLevel } from '@ogi/domain';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
 import { MAX_SELECTED_IDS, type AgencySelectionInput } from '../dto/agency-selection.input.js';
-import { MAX_METRICS, MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from '../dto/years.js';
+import { MAX_METRICS, IsYearList } from '../dto/years.js';
 
 /** `a,b,c` (or a repeated parameter) → ['a', 'b', 'c']; empty items dropped. */
 export const list = ({ value }: { value: unknown }) =>
@@ -95,11 +95,7 @@ export function selectionOf(q: AgencySelectionQuery): AgencySelectionInput {
 export class ComparisonExportQuery extends AgencySelectionQuery {
   @Transform(numbers)
   @IsArray()
-  @ArrayMinSize(1, { message: 'years: 至少选择一个年份。Give at least one year.' })
-  @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
-  @IsInt({ each: true, message: YEAR_MESSAGE })
-  @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
-  @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
+  @IsYearList()
   years!: number[];
 
   @MetricCodes()
