@@ -7,36 +7,22 @@
  */
 import { MIGRATIONS } from '@ogi/database';
 import { ReportIngestor } from '@ogi/write-model/ingest';
-import { seedSampleReports } from '@ogi/write-model/seed';
 import { ParserPool } from '@ogi/parser';
-import { CITY, CITY_EDU, DISTRICT, DISTRICT_EDU, loadFixture, storeOnlyIngestor, storeReport } from './helpers/analytics-fixture.js';
+import { CITY, CITY_EDU, DISTRICT, DISTRICT_EDU, storeOnlyIngestor, storeReport } from './helpers/analytics-fixture.js';
 import { distinctAgencyReports } from './helpers/report-files.js';
-import { startTestApp, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
+import { startAppWithSamples, type SampleApp } from './helpers/test-app.js';
 
-let t: TestApp;
+let t: SampleApp;
 let id: Record<string, string>;
 
 beforeAll(async () => {
-  t = await startTestApp({ SEED_WHEN_EMPTY: 'false' });
-  id = await loadFixture(t.dataSource);
-  const pool = new ParserPool({ size: 1 });
-  try {
-    const results = await seedSampleReports(t.dataSource, new ReportIngestor(t.dataSource, pool));
-    if (!results.some((r) => r.status === 'stored')) throw new Error('no sample report was stored');
-  } finally {
-    await pool.close();
-  }
+  t = await startAppWithSamples({ fixture: true });
+  id = t.agencyIds;
 });
 
 afterAll(async () => {
   await t?.close();
 });
-
-async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res: GraphqlResponse<T> = await t.gql<T>(query, variables);
-  expect(res.errors).toBeUndefined();
-  return res.data!;
-}
 
 // ---- The parts of one report, worked out here from its cells by the official table's layout ----
 
@@ -148,7 +134,7 @@ const BREAKDOWN = `query($d: BreakdownDimension!, $s: AgencySelection!, $y: [Int
   breakdown(dimension: $d, selection: $s, years: $y, combine: $c) { agencyId year key value share } }`;
 type Rows = { breakdown: { agencyId: string | null; year: number; key: string; value: number | null; share: number | null }[] };
 const outcomes = async (selection: Record<string, unknown>, years: number[], combine = false) =>
-  (await data<Rows>(BREAKDOWN, { d: 'OUTCOMES', s: selection, y: years, c: combine })).breakdown.map((r) => [r.key, r.value]);
+  (await t.data<Rows>(BREAKDOWN, { d: 'OUTCOMES', s: selection, y: years, c: combine })).breakdown.map((r) => [r.key, r.value]);
 
 describe('breakdown parts stored with the cells', () => {
   it('after import: every report of the samples and the fixture has the parts its cells give', async () => {
@@ -161,7 +147,7 @@ describe('breakdown parts stored with the cells', () => {
     const dimensions = [...new Set(PARTS.map((p) => p.dimension))];
     for (const r of reports) {
       for (const d of dimensions) {
-        const { breakdown } = await data<Rows>(BREAKDOWN, { d, s: { agencyIds: [String(r.agency_id)] }, y: [r.year] });
+        const { breakdown } = await t.data<Rows>(BREAKDOWN, { d, s: { agencyIds: [String(r.agency_id)] }, y: [r.year] });
         const mine = expected.filter((e) => e.startsWith(`${r.id} ${d} `)).map((e) => e.split(' ').slice(2).join(' '));
         expect(breakdown.map((b) => `${b.key} ${b.value}`).sort()).toEqual(mine.sort());
       }
@@ -224,9 +210,11 @@ describe('breakdown parts stored with the cells', () => {
 
   it('after an agency merge: the moved report is counted under the registered agency', async () => {
     await storeReport(storeOnlyIngestor(t.dataSource), { agency: '乙区教育局', year: 2021, publishedOn: '2022-01-15', n: 7, g: 4, p: 0, w: 3, u: 0, legal: 0 });
-    const { agencyMatchProposals } = await data<{ agencyMatchProposals: { id: string; printedName: string }[] }>('{ agencyMatchProposals { id printedName } }');
+    const { agencyMatchProposals } = await t.data<{ agencyMatchProposals: { id: string; printedName: string }[] }>(
+      '{ agencyMatchProposals { id printedName } }',
+    );
     const proposal = agencyMatchProposals.find((p) => p.printedName === '乙区教育局');
-    await data('mutation($p: ID!) { confirmAgencyMatch(proposalId: $p) { id } }', { p: proposal!.id });
+    await t.data('mutation($p: ID!) { confirmAgencyMatch(proposalId: $p) { id } }', { p: proposal!.id });
     await expectStoredPartsToFollowCells();
     expect(await outcomes({ agencyIds: [id[DISTRICT_EDU]] }, [2021])).toEqual([
       ['granted', 4],

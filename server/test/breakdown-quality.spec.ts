@@ -5,27 +5,19 @@
  * (packages/corpus/expected, the hand-checked parses), as the comments show.
  */
 import { MIGRATIONS } from '@ogi/database';
-import { startTestApp, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
+import { startAppWithSamples, type SampleApp } from './helpers/test-app.js';
 
-let t: TestApp;
+let t: SampleApp;
 let id: Record<string, string>;
 
 beforeAll(async () => {
-  t = await startTestApp({ SEED_WHEN_EMPTY: 'false' });
-  await t.ingest.seedIfEmpty();
-  const rows = await t.dataSource.query<{ id: number; name: string }[]>('SELECT id, name FROM agency');
-  id = Object.fromEntries(rows.map((a) => [a.name, String(a.id)]));
+  t = await startAppWithSamples();
+  id = t.agencyIds;
 });
 
 afterAll(async () => {
   await t?.close();
 });
-
-async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res: GraphqlResponse<T> = await t.gql<T>(query, variables);
-  expect(res.errors).toBeUndefined();
-  return res.data!;
-}
 
 const EZHOU = '鄂州市行政审批局';
 const HONGZE = '淮安市洪泽区人民政府';
@@ -53,7 +45,7 @@ const BREAKDOWN = `query($d: BreakdownDimension!, $s: AgencySelection!, $y: [Int
     agencyId year key value scopes quality reportsCounted reportsBlank agenciesCovered agenciesExpected
     reportsContradicted reportsUncertain reportsUnverifiable reportsCorrected } }`;
 const breakdown = async (dimension: string, agencies: string[], years: number[], combine = false) =>
-  (await data<{ breakdown: Row[] }>(BREAKDOWN, { d: dimension, s: { agencyIds: agencies.map((a) => id[a]) }, y: years, c: combine })).breakdown;
+  (await t.data<{ breakdown: Row[] }>(BREAKDOWN, { d: dimension, s: { agencyIds: agencies.map((a) => id[a]) }, y: years, c: combine })).breakdown;
 const byKey = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.key, r]));
 
 async function scopeOf(agency: string, year: number): Promise<string> {
@@ -125,7 +117,7 @@ describe('breakdown rows carry scope, coverage and quality', () => {
         'SELECT r.id FROM report r JOIN agency a ON a.id = r.agency_id WHERE r.is_current AND a.name = $1 AND r.year = $2',
         [agency, year],
       );
-      await data(
+      await t.data(
         'mutation($id: ID!, $path: String!, $value: Float, $reason: String!) { correctCell(reportId: $id, path: $path, value: $value, reason: $reason) { correction { id } } }',
         { id: String(report!.id), path, value, reason: '核对原件' },
       );

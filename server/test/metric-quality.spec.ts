@@ -3,28 +3,19 @@
  * through the real app and GraphQL. Each expected number is worked out by hand from the reports' printed tables
  * (packages/corpus/expected, the hand-checked parses), as the comments show.
  */
-import { errorCodes, startTestApp, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
+import { errorCodes, startAppWithSamples, type SampleApp } from './helpers/test-app.js';
 
-let t: TestApp;
+let t: SampleApp;
 let id: Record<string, string>;
 
 beforeAll(async () => {
-  t = await startTestApp({ SEED_WHEN_EMPTY: 'false' });
-  // The sample reports through the one ingest path, as a first start imports them.
-  await t.ingest.seedIfEmpty();
-  const rows = await t.dataSource.query<{ id: number; name: string }[]>('SELECT id, name FROM agency');
-  id = Object.fromEntries(rows.map((a) => [a.name, String(a.id)]));
+  t = await startAppWithSamples();
+  id = t.agencyIds;
 });
 
 afterAll(async () => {
   await t?.close();
 });
-
-async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res: GraphqlResponse<T> = await t.gql<T>(query, variables);
-  expect(res.errors).toBeUndefined();
-  return res.data!;
-}
 
 const EZHOU = '鄂州市行政审批局';
 const HONGZE = '淮安市洪泽区人民政府';
@@ -59,7 +50,7 @@ describe('what the samples hold', () => {
 
 describe('1. ratios over several reports use only reports with both parts and a base that is not 0', () => {
   it('review correction rate 2023: 平潭 1 of 2 decided; 洪泽 (total printed 0) and 沭阳发改局 (its 1 case pending) have no base', async () => {
-    const { rollup } = await data<{
+    const { rollup } = await t.data<{
       rollup: { metric: string; value: number; numerator: number; denominator: number | null; reportsCounted: number; reportsDoubtful: number }[];
     }>(
       `{ rollup(years: [2023], metrics: ["review.correctionRate", "review.total", "review.corrected"]) { metric value numerator denominator reportsCounted reportsDoubtful } }`,
@@ -83,7 +74,7 @@ describe('2. values the product knows are contradicted are marked, and never ran
   it('disputes per 100 applications 2023: 洪泽 (printed 0 reviews and 0 lawsuits against parts of 11 and 5) is left out and counted', async () => {
     // Ranked among the reports of 洪泽's own scope (a ranking never mixes scopes).
     const scope = await scopeOf(HONGZE, 2023);
-    const { ranking } = await data<Ranking>(RANKING, { m: 'disputes.per100', y: 2023, min: 0, scopes: [scope] });
+    const { ranking } = await t.data<Ranking>(RANKING, { m: 'disputes.per100', y: 2023, min: 0, scopes: [scope] });
     // Lower is better. 沭阳发改局 (1 review + 0 lawsuits) ÷ 26 new × 100 = 3.85; 平潭 (2 + 5 + 2) ÷ 81 × 100 = 11.11.
     const peers = [
       { name: SHUYANG_FGJ, value: (1 / 26) * 100, scope: await scopeOf(SHUYANG_FGJ, 2023) },
@@ -93,13 +84,13 @@ describe('2. values the product knows are contradicted are marked, and never ran
     ranking.items.forEach((item, i) => expect(item.value).toBeCloseTo(peers[i]!.value, 10));
     expect(ranking.items.map((i) => i.rank)).toEqual(peers.map((_, i) => i + 1));
     expect(ranking.excludedByQuality).toBe(1);
-    const all = await data<Ranking>(RANKING, { m: 'disputes.per100', y: 2023, min: 0, doubtful: true, scopes: [scope] });
+    const all = await t.data<Ranking>(RANKING, { m: 'disputes.per100', y: 2023, min: 0, doubtful: true, scopes: [scope] });
     // With the doubtful values shown, 洪泽's printed 0 would rank first: it is marked.
     expect(all.ranking.items[0]).toMatchObject({ rank: 1, agency: { name: HONGZE }, value: 0, quality: 'CONTRADICTED' });
   });
 
   it('鄂州 2020: the legal-person share is the 6 of 29 its outcome rows imply, with the printed 0 beside it, marked contradicted', async () => {
-    const { compare } = await data<{
+    const { compare } = await t.data<{
       compare: {
         values: {
           metric: string;
@@ -138,14 +129,14 @@ describe('2. values the product knows are contradicted are marked, and never ran
 
 describe('3. scopes are never mixed', () => {
   it('淮安市 2024 is a region aggregate standing for 洪泽区: compare and the export say so, and the roll-up does not add 洪泽 again', async () => {
-    const { compare } = await data<{ compare: { agencies: { name: string }[]; values: { agencyId: string; value: number; scope: string }[] } }>(
+    const { compare } = await t.data<{ compare: { agencies: { name: string }[]; values: { agencyId: string; value: number; scope: string }[] } }>(
       `{ compare(selection: {}, years: [2024], metrics: ["applications.new"]) { agencies { name } values { agencyId value scope } } }`,
     );
     const byName = Object.fromEntries(compare.values.map((v) => [Object.entries(id).find(([, x]) => x === v.agencyId)![0], [v.value, v.scope]]));
     // 洪泽区 2023 says 全区受理…21件 (a region aggregate); its 2024 report says nothing of its scope, so it keeps last
     // year's instead of flipping to self without evidence.
     expect(byName).toEqual({ 淮安市人民政府: [3119, 'region_aggregate'], [HONGZE]: [95, 'region_aggregate'], 上海市科学技术委员会: [34, 'self'] });
-    const { rollup } = await data<{ rollup: { value: number }[] }>(`{ rollup(years: [2024], metrics: ["applications.new"]) { value } }`);
+    const { rollup } = await t.data<{ rollup: { value: number }[] }>(`{ rollup(years: [2024], metrics: ["applications.new"]) { value } }`);
     // 3 119 (淮安市, covering 洪泽 and everything under it) + 34 (上海市科委) = 3 153, not 3 248.
     expect(rollup[0]!.value).toBe(3153);
 
@@ -178,7 +169,7 @@ describe("3. the registry's usual scope: a report of another scope is flagged", 
         )
       ).map((r) => r.year);
     expect(await flagged()).toEqual([]);
-    expect((await data<{ updateAgency: unknown }>(UPDATE, { a: id[HONGZE], s: 'self' })).updateAgency).toEqual({ name: HONGZE, usualScope: 'self' });
+    expect((await t.data<{ updateAgency: unknown }>(UPDATE, { a: id[HONGZE], s: 'self' })).updateAgency).toEqual({ name: HONGZE, usualScope: 'self' });
     // 洪泽区's reports: 2023 and 2024; those the parser did not read as its own work are flagged.
     const expected = [];
     for (const year of [2023, 2024]) if ((await scopeOf(HONGZE, year)) !== 'self') expected.push(year);
@@ -189,14 +180,14 @@ describe("3. the registry's usual scope: a report of another scope is flagged", 
     expect(audit).toEqual({ action: 'agency.usualScopeChanged', before_value: null, after_value: 'self' });
     const refused = await t.gql(UPDATE, { a: id[HONGZE], s: 'everything' });
     expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
-    await data(UPDATE, { a: id[HONGZE], s: null });
+    await t.data(UPDATE, { a: id[HONGZE], s: null });
     expect(await flagged()).toEqual([]);
   });
 });
 
 describe('4. headlines carry their coverage and compare like with like', () => {
   it('2025 against 2024: no agency reported both years, so there is no matched change (not −77.4 %) and the break is marked', async () => {
-    const { rollup } = await data<{
+    const { rollup } = await t.data<{
       rollup: { year: number; value: number; agenciesExpected: number; matchedAgencies: number; matchedChange: number | null; coverageChanged: boolean }[];
     }>(`{ rollup(years: [2024, 2025], metrics: ["applications.new"]) { year value agenciesExpected matchedAgencies matchedChange coverageChanged } }`);
     const agencies = (await t.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM agency'))[0]!.n;
@@ -209,7 +200,7 @@ describe('4. headlines carry their coverage and compare like with like', () => {
   });
 
   it('洪泽区 alone: 21 new applications in 2023, 95 in 2024, on the same one-agency panel (+352.4 %)', async () => {
-    const { rollup } = await data<{
+    const { rollup } = await t.data<{
       rollup: { matchedAgencies: number; matchedValue: number; matchedPreviousValue: number; matchedChange: number; coverageChanged: boolean }[];
     }>(
       `query($a: ID!) { rollup(rootAgencyId: $a, years: [2024], metrics: ["applications.new"]) { matchedAgencies matchedValue matchedPreviousValue matchedChange coverageChanged } }`,
@@ -222,7 +213,7 @@ describe('4. headlines carry their coverage and compare like with like', () => {
 
 describe('5. the on-time rate is self-reported, with its basis and the sentence it rests on', () => {
   it('four sample reports state one (鄂州 2020 a rate, 洪泽 2023 and 2024 and 淮安市 2024 "all within the legal time"), each with evidence', async () => {
-    const { compare } = await data<{
+    const { compare } = await t.data<{
       compare: {
         agencies: { id: string; name: string }[];
         values: {
@@ -248,7 +239,7 @@ describe('5. the on-time rate is self-reported, with its basis and the sentence 
     const ezhou = compare.values.find((v) => v.agencyId === id[EZHOU])!;
     expect(ezhou.evidence[0]!.sentence).toContain('按时答复率为100%');
     // The position is where the sentence stands in the report text.
-    const { report } = await data<{ report: { text: string } }>(`query($r: ID!) { report(id: $r) { text } }`, { r: await reportIdOf(EZHOU, 2020) });
+    const { report } = await t.data<{ report: { text: string } }>(`query($r: ID!) { report(id: $r) { text } }`, { r: await reportIdOf(EZHOU, 2020) });
     expect(report.text.slice(ezhou.evidence[0]!.start, ezhou.evidence[0]!.end)).toContain('按时答复率为100%');
   });
 
@@ -262,14 +253,16 @@ describe('5. the on-time rate is self-reported, with its basis and the sentence 
       .map((l) => l.split(','));
     expect(row![head!.indexOf('数据质量')]).toBe('报告自述');
     expect(row![head!.indexOf('自述依据')]!.replace(/\s+/g, '')).toContain('均在法定期限答复');
-    const { rollup } = await data<{ rollup: { reportsCounted: number }[] }>(`{ rollup(years: [2020], metrics: ["timeliness.onTimeRate"]) { reportsCounted } }`);
+    const { rollup } = await t.data<{ rollup: { reportsCounted: number }[] }>(
+      `{ rollup(years: [2020], metrics: ["timeliness.onTimeRate"]) { reportsCounted } }`,
+    );
     expect(rollup[0]!.reportsCounted).toBe(1);
   });
 });
 
 describe('6. submissions claim only what was checked; deadlines follow the regulation in force', () => {
   it('鄂州 2018: due 31 March 2019 under the 2008 条例 (not 31 January), and not checked rather than missing', async () => {
-    const { submissions } = await data<{ submissions: { year: number; status: string; deadline: string }[] }>(
+    const { submissions } = await t.data<{ submissions: { year: number; status: string; deadline: string }[] }>(
       `query($a: ID!) { submissions(years: [2021, 2018], selection: { agencyIds: [$a] }) { year status deadline } }`,
       { a: id[EZHOU] },
     );
@@ -280,7 +273,9 @@ describe('6. submissions claim only what was checked; deadlines follow the regul
   });
 
   it('over the samples, no agency-year is called missing: nobody checked', async () => {
-    const { submissions } = await data<{ submissions: { status: string }[] }>(`{ submissions(years: [2019, 2020, 2021, 2022, 2023, 2024, 2025]) { status } }`);
+    const { submissions } = await t.data<{ submissions: { status: string }[] }>(
+      `{ submissions(years: [2019, 2020, 2021, 2022, 2023, 2024, 2025]) { status } }`,
+    );
     expect(submissions.filter((s) => s.status === 'MISSING')).toEqual([]);
     expect(submissions.some((s) => s.status === 'NOT_CHECKED')).toBe(true);
   });
@@ -288,11 +283,11 @@ describe('6. submissions claim only what was checked; deadlines follow the regul
 
 describe('7. a balance finding names the faulty side', () => {
   it('鄂州 2020: the outcome rows add up to 办理总计 (19 + 1 + 1 + 2 = 23), so 本年新收 is named as off, not 办理总计', async () => {
-    const { compare } = await data<{ compare: { values: { reportId: string }[] } }>(
+    const { compare } = await t.data<{ compare: { values: { reportId: string }[] } }>(
       `query($a: ID!) { compare(selection: { agencyIds: [$a] }, years: [2020], metrics: ["applications.new"]) { values { reportId } } }`,
       { a: id[EZHOU] },
     );
-    const { report } = await data<{
+    const { report } = await t.data<{
       report: { findings: { rule: string; status: string; cells: string[]; expected: number; actual: number; messageZh: string }[] };
     }>(`query($r: ID!) { report(id: $r) { findings { rule status cells expected actual messageZh } } }`, { r: compare.values[0]!.reportId });
     const natural = report.findings.find((f) => f.rule === 'S3_BALANCE' && f.status === 'failed' && f.cells.includes('applications.newReceived[0]'))!;
@@ -304,7 +299,7 @@ describe('7. a balance finding names the faulty side', () => {
 
 describe('8. smaller things that shifted or hid figures', () => {
   it('ranking leaves out samples under 30 handled applications by default and counts everyone left out', async () => {
-    const { ranking } = await data<{
+    const { ranking } = await t.data<{
       ranking: {
         total: number;
         excludedBelowMinSample: number;
@@ -336,7 +331,7 @@ describe('8. smaller things that shifted or hid figures', () => {
   });
 
   it('refuses a metric list longer than the dictionary, but takes the whole dictionary', async () => {
-    const { metricDefinitions } = await data<{ metricDefinitions: { code: string }[] }>('{ metricDefinitions { code } }');
+    const { metricDefinitions } = await t.data<{ metricDefinitions: { code: string }[] }>('{ metricDefinitions { code } }');
     const all = metricDefinitions.map((m) => m.code);
     const res = await t.gql(`query($m: [String!]!) { compare(selection: {}, years: [2024], metrics: $m) { values { metric } } }`, { m: all });
     expect(res.errors).toBeUndefined();
@@ -348,7 +343,7 @@ describe('8. smaller things that shifted or hid figures', () => {
 
 describe('the report page gets both values of a metric and the one in use', () => {
   it('鄂州 2020: legal-person share printed 0, from the parts 6/29, in use 6/29 (the dictionary says parts), contradicted', async () => {
-    const { report } = await data<{
+    const { report } = await t.data<{
       report: { metrics: { code: string; value: number | null; printedValue: number | null; partsValue: number | null; quality: string }[] };
     }>(`query($id: ID!) { report(id: $id) { metrics { code value printedValue partsValue quality } } }`, { id: await reportIdOf(EZHOU, 2020) });
     const share = report.metrics.find((m) => m.code === 'applicants.legalPersonShare')!;

@@ -5,9 +5,9 @@
  */
 import { mergeAgencyInto } from '@ogi/write-model/agencies';
 import { Role } from '@ogi/domain';
-import { TEST_ADMIN, errorCodes, startTestApp, type ApiClient, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
+import { TEST_ADMIN, errorCodes, startAppWithSamples, type ApiClient, type GraphqlResponse, type SampleApp } from './helpers/test-app.js';
 
-let t: TestApp;
+let t: SampleApp;
 let ezhouId: string;
 let clients: Map<Role, ApiClient>;
 
@@ -28,10 +28,8 @@ type Submission = {
 };
 
 beforeAll(async () => {
-  t = await startTestApp({ SEED_WHEN_EMPTY: 'false' });
-  await t.ingest.seedIfEmpty();
-  const [row] = await t.dataSource.query<{ id: number }[]>('SELECT id FROM agency WHERE name = $1', [EZHOU]);
-  ezhouId = String(row!.id);
+  t = await startAppWithSamples();
+  ezhouId = t.agencyIds[EZHOU]!;
   clients = new Map<Role, ApiClient>([['admin', t.admin]]);
   for (const role of ['editor', 'analyst', 'viewer', 'department'] as const) {
     clients.set(role, await t.signInAs(role, role === 'department' ? { agencyId: Number(ezhouId) } : {}));

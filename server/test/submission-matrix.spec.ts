@@ -11,36 +11,20 @@
  *   2023: 甲市人民政府, 甲市乙区人民政府 (published on its deadline), 甲市乙区教育局, 甲市乙区卫生健康委员会 on time;
  *         甲市教育局 5 days late; 甲市公安局 no printed date, 2 failing checks.
  */
-import { ReportIngestor } from '@ogi/write-model/ingest';
-import { seedSampleReports } from '@ogi/write-model/seed';
-import { ParserPool } from '@ogi/parser';
-import { CITY, CITY_EDU, CITY_POLICE, DISTRICT, DISTRICT_EDU, DISTRICT_HEALTH, loadFixture } from './helpers/analytics-fixture.js';
-import { errorCodes, startTestApp, type TestApp } from './helpers/test-app.js';
+import { CITY, CITY_EDU, CITY_POLICE, DISTRICT, DISTRICT_EDU, DISTRICT_HEALTH } from './helpers/analytics-fixture.js';
+import { errorCodes, startAppWithSamples, type SampleApp } from './helpers/test-app.js';
 
-let t: TestApp;
+let t: SampleApp;
 let id: Record<string, string>;
 
 beforeAll(async () => {
-  t = await startTestApp({ SEED_WHEN_EMPTY: 'false' });
-  id = await loadFixture(t.dataSource);
-  const pool = new ParserPool({ size: 1 });
-  try {
-    const results = await seedSampleReports(t.dataSource, new ReportIngestor(t.dataSource, pool));
-    if (!results.some((r) => r.status === 'stored')) throw new Error('no sample report was stored');
-  } finally {
-    await pool.close();
-  }
+  t = await startAppWithSamples({ fixture: true });
+  id = t.agencyIds;
 });
 
 afterAll(async () => {
   await t?.close();
 });
-
-async function data<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await t.gql<T>(query, variables);
-  if (!res.data) throw new Error(JSON.stringify(res.errors));
-  return res.data;
-}
 
 const FIXTURE = [CITY, CITY_EDU, CITY_POLICE, DISTRICT, DISTRICT_EDU, DISTRICT_HEALTH];
 /** The hand-built city: its government and every agency under it. */
@@ -83,7 +67,7 @@ async function walk(variables: Record<string, unknown>, size: number): Promise<{
   let pages = 0;
   let totalCount: number;
   for (;;) {
-    const { submissionMatrix: page }: { submissionMatrix: MatrixPage } = await data<{ submissionMatrix: MatrixPage }>(MATRIX, {
+    const { submissionMatrix: page }: { submissionMatrix: MatrixPage } = await t.data<{ submissionMatrix: MatrixPage }>(MATRIX, {
       ...variables,
       first: size,
       after,
@@ -103,7 +87,7 @@ const names = (rows: Row[]) => rows.map((r) => r.agency.name);
 
 describe('submissionSummary', () => {
   it("counts the hand-built city's agencies per year and status", async () => {
-    const { submissionSummary } = await data<{ submissionSummary: Summary[] }>(SUMMARY, { y: [2022, 2023, 2099], s: cityTree() });
+    const { submissionSummary } = await t.data<{ submissionSummary: Summary[] }>(SUMMARY, { y: [2022, 2023, 2099], s: cityTree() });
     const zero = { missing: 0, notChecked: 0, dateUnknown: 0, notDue: 0, failing: 0, publishedNotImported: 0 };
     expect(submissionSummary).toEqual([
       { ...zero, year: 2099, agencies: 6, onTime: 0, late: 0, notDue: 6 },
@@ -115,8 +99,8 @@ describe('submissionSummary', () => {
   it('over every agency (samples and the city), equals the counts of the rows of the full submissions list', async () => {
     const years = [2019, 2020, 2021, 2022, 2023, 2024];
     const [{ submissionSummary }, { submissions }] = await Promise.all([
-      data<{ submissionSummary: Summary[] }>(SUMMARY, { y: years }),
-      data<{ submissions: { year: number; status: string; failingChecks: number; reportId: string | null; discovery: string }[] }>(
+      t.data<{ submissionSummary: Summary[] }>(SUMMARY, { y: years }),
+      t.data<{ submissions: { year: number; status: string; failingChecks: number; reportId: string | null; discovery: string }[] }>(
         `query($y: [Int!]!) { submissions(years: $y) { year status failingChecks reportId discovery } }`,
         { y: years },
       ),
@@ -240,7 +224,7 @@ describe('submissionMatrix', () => {
     expect(await codes({ sortBy: 'NAME' })).toEqual(['BAD_USER_INPUT']);
     expect(await codes({ filter: 'late' })).toEqual(['BAD_USER_INPUT']);
     expect(await codes({ dir: 'UP' })).toEqual(['BAD_USER_INPUT']);
-    const first = await data<{ submissionMatrix: MatrixPage }>(MATRIX, { y: Y, s: cityTree(), first: 2 });
+    const first = await t.data<{ submissionMatrix: MatrixPage }>(MATRIX, { y: Y, s: cityTree(), first: 2 });
     expect(await codes({ s: cityTree(), sortBy: 'AGENCY', first: 2, after: first.submissionMatrix.pageInfo.endCursor })).toEqual(['BAD_USER_INPUT']);
   });
 });
@@ -272,17 +256,17 @@ describe('the quality page: the tiles and a page of the matrix in one operation'
 
   it('gives the answers each gives alone, from one computation of the agency-years', async () => {
     for (const s of [cityTree(), undefined]) {
-      const { submissionSummary } = await data<{ submissionSummary: Summary[] }>(SUMMARY, { y: [2022, 2023], s });
-      const { submissionMatrix } = await data<{ submissionMatrix: MatrixPage }>(MATRIX, { y: [2022, 2023], s, first: 3 });
+      const { submissionSummary } = await t.data<{ submissionSummary: Summary[] }>(SUMMARY, { y: [2022, 2023], s });
+      const { submissionMatrix } = await t.data<{ submissionMatrix: MatrixPage }>(MATRIX, { y: [2022, 2023], s, first: 3 });
       let both: { submissionSummary: Summary[]; submissionMatrix: MatrixPage } | null = null;
       const sent = await statementsDuring(async () => {
-        both = await data(BOTH, { y: [2022, 2023], s, first: 3 });
+        both = await t.data(BOTH, { y: [2022, 2023], s, first: 3 });
       });
       expect(both).toEqual({ submissionSummary, submissionMatrix });
       expect(agencyYearStatements(sent)).toHaveLength(1);
     }
     // The city's tiles as worked out by hand (see the top of this file), and its first page by problems.
-    const city = await data<{ submissionSummary: Summary[]; submissionMatrix: MatrixPage }>(BOTH, { y: [2022, 2023], s: cityTree(), first: 3 });
+    const city = await t.data<{ submissionSummary: Summary[]; submissionMatrix: MatrixPage }>(BOTH, { y: [2022, 2023], s: cityTree(), first: 3 });
     expect(city.submissionSummary.map((y) => [y.year, y.onTime, y.late, y.dateUnknown, y.notChecked])).toEqual([
       [2023, 4, 1, 1, 0],
       [2022, 4, 1, 0, 1],
@@ -295,11 +279,11 @@ describe('the quality page: the tiles and a page of the matrix in one operation'
       city: submissionSummary(years: $y, selection: $s) { year agencies }
       all: submissionSummary(years: $y) { year agencies }
       older: submissionSummary(years: [2022], selection: $s) { year agencies } }`;
-    const sent = await statementsDuring(() => data(twoSelections, { y: [2022, 2023], s: cityTree() }));
+    const sent = await statementsDuring(() => t.data(twoSelections, { y: [2022, 2023], s: cityTree() }));
     expect(agencyYearStatements(sent)).toHaveLength(3);
     const again = await statementsDuring(async () => {
-      await data(SUMMARY, { y: [2023, 2022], s: cityTree() });
-      await data(SUMMARY, { y: [2022, 2023], s: cityTree() });
+      await t.data(SUMMARY, { y: [2023, 2022], s: cityTree() });
+      await t.data(SUMMARY, { y: [2022, 2023], s: cityTree() });
     });
     expect(agencyYearStatements(again)).toHaveLength(2);
   });
@@ -308,7 +292,7 @@ describe('the quality page: the tiles and a page of the matrix in one operation'
 describe('submissions, only some kinds (the overview)', () => {
   it('holds exactly the rows missing, late or failing checks', async () => {
     const Q = `query($y: [Int!]!, $s: AgencySelection, $only: [SubmissionFilter!]) { submissions(years: $y, selection: $s, only: $only) { agency { name } year status failingChecks } }`;
-    const { submissions } = await data<{ submissions: { agency: { name: string }; year: number; status: string; failingChecks: number }[] }>(Q, {
+    const { submissions } = await t.data<{ submissions: { agency: { name: string }; year: number; status: string; failingChecks: number }[] }>(Q, {
       y: [2022, 2023],
       s: cityTree(),
       only: ['MISSING', 'LATE', 'FAILING'],

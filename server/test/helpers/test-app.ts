@@ -15,6 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SEED_REPORTS_DIR, startEmbeddedPostgres, type RunningPostgres } from '@ogi/database';
+import { ParserPool } from '@ogi/parser';
+import { ReportIngestor } from '@ogi/write-model/ingest';
+import { seedSampleReports } from '@ogi/write-model/seed';
 import type { GraphQLFormattedError } from 'graphql';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
@@ -22,6 +25,7 @@ import { loadConfig } from '../../src/config/app-config.js';
 import type { Role } from '@ogi/domain';
 import { IngestService } from '../../src/modules/ingest/ingest.service.js';
 import { UsersService } from '../../src/modules/accounts/users.service.js';
+import { loadFixture } from './analytics-fixture.js';
 
 export const SERVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SEED_REPORT = join(SEED_REPORTS_DIR, '000_ezhou_xzspj_2020.txt');
@@ -147,6 +151,50 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     await postgres.stop();
     await rm(clientDist, { recursive: true, force: true });
     if (clusterDir) await rm(clusterDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** A test app holding the sample reports, with what the tests of their numbers ask of it. */
+export interface SampleApp extends TestApp {
+  /** Every agency's id by its name. */
+  agencyIds: Record<string, string>;
+  /** A GraphQL request as the administrator that must be answered without errors: its data. */
+  data<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+/**
+ * The app on a throwaway PostgreSQL holding the sample reports (packages/corpus/reports), imported through the one
+ * ingest path as a first start imports them; with `fixture`, the hand-built province of analytics-fixture.ts first.
+ */
+export async function startAppWithSamples(options: { fixture?: boolean } = {}): Promise<SampleApp> {
+  const t = await startTestApp({ SEED_WHEN_EMPTY: 'false' });
+  try {
+    let stored: boolean;
+    if (options.fixture) {
+      await loadFixture(t.dataSource);
+      // The database holds reports now, so the samples are imported as `pnpm db:reset` does, not by seedIfEmpty.
+      const pool = new ParserPool({ size: 1 });
+      try {
+        stored = (await seedSampleReports(t.dataSource, new ReportIngestor(t.dataSource, pool))).some((r) => r.status === 'stored');
+      } finally {
+        await pool.close();
+      }
+    } else {
+      stored = !!(await t.ingest.seedIfEmpty())?.results.some((r) => r.status === 'stored');
+    }
+    if (!stored) throw new Error('no sample report was stored');
+    const rows = await t.dataSource.query<{ id: number; name: string }[]>('SELECT id, name FROM agency');
+    return Object.assign(t, {
+      agencyIds: Object.fromEntries(rows.map((a) => [a.name, String(a.id)])),
+      async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+        const res = await t.gql<T>(query, variables);
+        if (res.errors || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+        return res.data;
+      },
+    });
+  } catch (err) {
+    await t.close();
     throw err;
   }
 }

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { BreakdownDimension } from '../models/breakdown.model.js';
 import { AgencySelectionInput } from './agency-selection.input.js';
-import { MAX_YEARS, YearList } from './years.js';
+import { MAX_YEARS, IsYearList } from './years.js';
 
 @ArgsType()
 export class BreakdownArgs {
@@ -17,7 +17,7 @@ export class BreakdownArgs {
   selection!: AgencySelectionInput;
 
   @Field(() => [Int], { description: `Years, 1–${MAX_YEARS} of them.` })
-  @YearList()
+  @IsYearList()
   years!: number[];
 
   @Field(() => Boolean, {

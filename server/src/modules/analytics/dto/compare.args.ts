@@ -2,7 +2,7 @@ import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ValidateNested } from 'class-validator';
 import { AgencySelectionInput } from './agency-selection.input.js';
-import { MAX_METRICS, MAX_YEARS, MetricCodeList, YearList } from './years.js';
+import { MAX_METRICS, MAX_YEARS, IsYearList, IsMetricCodeList } from './years.js';
 
 @ArgsType()
 export class CompareArgs {
@@ -12,10 +12,10 @@ export class CompareArgs {
   selection!: AgencySelectionInput;
 
   @Field(() => [Int], { description: `Years (data years), 1–${MAX_YEARS} of them.` })
-  @YearList()
+  @IsYearList()
   years!: number[];
 
   @Field(() => [String], { description: `Metric codes (see metricDefinitions), 1–${MAX_METRICS} of them.` })
-  @MetricCodeList()
+  @IsMetricCodeList()
   metrics!: string[];
 }

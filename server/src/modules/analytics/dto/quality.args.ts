@@ -16,7 +16,7 @@ import { MatrixSortByEnum, SeverityEnum, SortDirectionEnum, SubmissionFilterEnum
 import { PagingArgs } from '../../../common/graphql/paging.args.js';
 import { ConnectionArgs } from '../../../common/pagination/connection.args.js';
 import { AgencySelectionInput } from './agency-selection.input.js';
-import { MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE, YearList } from './years.js';
+import { MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE, IsYearList } from './years.js';
 
 const RULES_MESSAGE = `rules: 未知的规则代码。Unknown rule code; known: ${RULE_CODES.join(', ')}.`;
 const SEVERITIES_MESSAGE = 'severities: 只能是 error、warning、info。Severities must be among error, warning, info.';
@@ -48,7 +48,7 @@ class FindingFilterArgs {
 @ArgsType()
 export class DataQualityArgs extends FindingFilterArgs {
   @Field(() => [Int], { description: `Years, 1–${MAX_YEARS} of them.` })
-  @YearList()
+  @IsYearList()
   years!: number[];
 }
 
@@ -58,10 +58,7 @@ class FindingListArgs extends FindingFilterArgs {
   @Field(() => [Int], { nullable: true, description: `Years (at most ${MAX_YEARS}); default every year.` })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
-  @IsInt({ each: true, message: YEAR_MESSAGE })
-  @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
-  @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
+  @IsYearList({ atLeastOne: false })
   years?: number[] | null;
 }
 
@@ -75,7 +72,7 @@ export class FindingsConnectionArgs extends IntersectionType(FindingListArgs, Co
 @ArgsType()
 export class SubmissionYearsArgs {
   @Field(() => [Int], { description: `Data years, 1–${MAX_YEARS} of them.` })
-  @YearList()
+  @IsYearList()
   years!: number[];
 
   @Field(() => AgencySelectionInput, { nullable: true, description: 'The agencies expected to report; default every agency.' })

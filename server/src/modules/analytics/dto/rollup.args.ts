@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { IsOptional, Matches } from 'class-validator';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
-import { MAX_METRICS, MAX_YEARS, MetricCodeList, YearList } from './years.js';
+import { MAX_METRICS, MAX_YEARS, IsYearList, IsMetricCodeList } from './years.js';
 
 @ArgsType()
 export class RollupArgs {
@@ -11,10 +11,10 @@ export class RollupArgs {
   rootAgencyId?: string | null;
 
   @Field(() => [Int], { description: `Years, 1–${MAX_YEARS} of them.` })
-  @YearList()
+  @IsYearList()
   years!: number[];
 
   @Field(() => [String], { description: `Metric codes, 1–${MAX_METRICS} of them.` })
-  @MetricCodeList()
+  @IsMetricCodeList()
   metrics!: string[];
 }

@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'cla
 import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, type AgencyKind, type AgencyLevel } from '@ogi/domain';
 import { ID_PATTERN } from '../../../common/graphql/ids.js';
 import { MAX_SELECTED_IDS, type AgencySelectionInput } from '../dto/agency-selection.input.js';
-import { MetricCodeList, YearList } from '../dto/years.js';
+import { IsMetricCodeList, IsYearList } from '../dto/years.js';
 
 /** `a,b,c` (or a repeated parameter) → ['a', 'b', 'c']; empty items dropped. */
 export const list = ({ value }: { value: unknown }) =>
@@ -17,7 +17,7 @@ export const numbers = (arg: { value: unknown }) => list(arg).map((v) => (/^\d+$
 const bool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 
 /** `metrics=a,b`: one or more metric codes (every download that names metrics validates them the same way). */
-const MetricCodes = () => applyDecorators(Transform(list), IsArray(), MetricCodeList());
+const MetricCodes = () => applyDecorators(Transform(list), IsArray(), IsMetricCodeList());
 
 /** `lang=zh|en`: the language of a download's labels. */
 const ExportLanguage = () => applyDecorators(IsOptional(), IsIn(['zh', 'en'], { message: 'lang: 只能是 zh 或 en。The language must be zh or en.' }));
@@ -87,7 +87,7 @@ export function selectionOf(q: AgencySelectionQuery): AgencySelectionInput {
 export class ComparisonExportQuery extends AgencySelectionQuery {
   @Transform(numbers)
   @IsArray()
-  @YearList()
+  @IsYearList()
   years!: number[];
 
   @MetricCodes()

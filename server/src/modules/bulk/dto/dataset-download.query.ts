@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsArray, IsIn, IsOptional } from 'class-validator';
 import { AgencySelectionQuery, numbers } from '../../analytics/exports/comparison-export.query.js';
-import { MAX_YEAR, MAX_YEARS, MIN_YEAR, YEAR_MESSAGE } from '../../analytics/dto/years.js';
+import { IsYearList } from '../../analytics/dto/years.js';
 
 export const DATASET_FORMATS = ['csv', 'parquet'] as const;
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];
@@ -19,9 +19,6 @@ export class DatasetDownloadQuery extends AgencySelectionQuery {
   @IsOptional()
   @Transform(numbers)
   @IsArray()
-  @ArrayMaxSize(MAX_YEARS, { message: `years: 最多 ${MAX_YEARS} 个年份。At most ${MAX_YEARS} years.` })
-  @IsInt({ each: true, message: YEAR_MESSAGE })
-  @Min(MIN_YEAR, { each: true, message: YEAR_MESSAGE })
-  @Max(MAX_YEAR, { each: true, message: YEAR_MESSAGE })
+  @IsYearList({ atLeastOne: false })
   years?: number[];
 }
