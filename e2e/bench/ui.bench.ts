@@ -2,16 +2,20 @@
  * `pnpm bench:ui` — the dashboard's measured figures on the national-scale data set of the analytics benchmark:
  *
  *   1. initial JavaScript: every script the overview loads before its charts are drawn, gzip-compressed (target ≤ 350 KB);
+ *      this is the overview's first load after the server has started, timed on its own (and the server's time for
+ *      its requests), since the first load must be no slower than later ones;
  *   2. time to the overview's charts on localhost: navigation start → both overview charts drawn, cold cache,
- *      median of several loads (target < 1.5 s);
+ *      median of several later loads (target < 1.5 s), beside the first load's;
  *   3. compare with ~3,000 agencies stays responsive: the longest main-thread task while the page loads and
  *      while the user scrolls the table, sorts, switches chart type and metric (target: none over 200 ms);
- *   4. every page: navigation start → every chart on it drawn (a page without charts: its data shown), cold
- *      cache, signed in, median of BENCH_RUNS loads each, on the pages' default views.
+ *   4. every page of the dashboard's navigation: navigation start → every chart on it drawn (a page without charts:
+ *      its data shown), cold cache, signed in, median and worst of BENCH_RUNS loads each, on the pages' default
+ *      views (target < 1.5 s), with the load average while each page was measured.
  *
- * The data set is the analytics benchmark's generated province (3 000 agencies × 2019–2025), loaded by
- * `pnpm db:dataset` into a throwaway embedded PostgreSQL (`$TMPDIR/ogi-bench-ui`, reused on the next run; delete
- * it to regenerate) — or `BENCH_DATABASE_URL` when a database already holds it. The product runs as users run it
+ * The data set is the analytics benchmark's generated province (BENCH_AGENCIES agencies, 3 000 by default, ×
+ * 2019–2025), loaded by `pnpm db:dataset` into a throwaway embedded PostgreSQL (`$TMPDIR/ogi-bench-ui`, or
+ * `$TMPDIR/ogi-bench-ui-<N>` for another size; reused on the next run, delete it to regenerate) — or
+ * `BENCH_DATABASE_URL` when a database already holds it. The product runs as users run it
  * (`node server/dist/main.js`, built by `pnpm build`). Charts announce their first drawing with the User Timing
  * mark `ogi:chart-rendered` (see client/src/composables/use-echarts.ts), which is what is timed.
  * `BENCH_BASE_URL=http://host:port` measures a product already running on the data set instead (signed in as
@@ -33,8 +37,10 @@ const EXTERNAL = process.env.BENCH_BASE_URL?.replace(/\/$/, '');
 const BASE = EXTERNAL ?? `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL;
+/** How many agencies the generated province has (a smaller one for a quick run). */
+const AGENCIES = Number(process.env.BENCH_AGENCIES ?? 3000);
 /** Where the embedded PostgreSQL with the generated province lives between runs (when no BENCH_DATABASE_URL). */
-const DATA_DIR = join(tmpdir(), 'ogi-bench-ui');
+const DATA_DIR = join(tmpdir(), AGENCIES === 3000 ? 'ogi-bench-ui' : `ogi-bench-ui-${AGENCIES}`);
 
 /** Who the benchmark signs in as: created on the benchmark server's first start, or an account of the external one. */
 const BENCH_USER = { username: process.env.BENCH_USERNAME ?? 'bench.admin', password: process.env.BENCH_PASSWORD ?? 'bench-admin-password' };
@@ -61,11 +67,11 @@ const databaseEnv = (): Record<string, string> => (DATABASE_URL ? { DATABASE_URL
 /** Loads the generated province into the embedded database once (`pnpm db:dataset`'s command); later runs reuse it. */
 async function ensureDataset(): Promise<void> {
   if (DATABASE_URL || existsSync(join(DATA_DIR, 'dataset-loaded'))) return;
-  console.log(`Loading the national-scale data set into ${DATA_DIR} (once; a few minutes) …`);
+  console.log(`Loading the generated province of ${AGENCIES} agencies into ${DATA_DIR} (once; a few minutes) …`);
   await new Promise<void>((resolve, reject) => {
     const env = { ...process.env, ...databaseEnv() };
     delete env.DATABASE_URL;
-    const load = spawn(process.execPath, ['--import', 'tsx', 'database/write-model/bench/dataset/cli.ts'], {
+    const load = spawn(process.execPath, ['--import', 'tsx', 'database/write-model/bench/dataset/cli.ts', '--agencies', String(AGENCIES)], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -161,15 +167,54 @@ function median(xs: number[]): number {
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const verdict = (ok: boolean) => (ok ? 'meets the target' : 'MISSES the target');
 
-async function measureInitialJs(browser: Browser) {
+/** One GraphQL request of a page load: the operation's name and the server's time for it (its Server-Timing). */
+interface ServerTime {
+  operation: string;
+  ms: number;
+}
+
+/** Records the server's time for every GraphQL request the page makes (the `graphql;dur=` of Server-Timing). */
+function recordServerTimes(page: Page): ServerTime[] {
+  const times: ServerTime[] = [];
+  page.on('response', (r) => {
+    if (!r.url().endsWith('/graphql') || r.request().method() !== 'POST') return;
+    const dur = /graphql;dur=([\d.]+)/.exec(r.headers()['server-timing'] ?? '')?.[1];
+    const operation = /^\s*(?:query|mutation)\s+(\w+)/.exec(String((r.request().postDataJSON() as { query?: string } | null)?.query ?? ''))?.[1] ?? '?';
+    if (dur !== undefined) times.push({ operation, ms: Number(dur) });
+  });
+  return times;
+}
+
+const slowest = (times: readonly ServerTime[]) => times.reduce<ServerTime | null>((worst, t) => (worst && worst.ms >= t.ms ? worst : t), null);
+const describeServerTimes = (times: readonly ServerTime[]) => {
+  const worst = slowest(times);
+  return worst ? `${times.length} requests, slowest ${worst.operation} ${Math.round(worst.ms)} ms` : 'no requests timed';
+};
+
+/** The overview's first load after the server started: its scripts, and how long it took (compared with later loads in step 2). */
+interface FirstLoad {
+  jsBytes: number;
+  chartsMs: number;
+  serverTimes: ServerTime[];
+}
+
+async function measureFirstLoad(browser: Browser): Promise<FirstLoad> {
+  // The browser's own first page (starting a renderer) is paid on a blank page, so the first overview load is
+  // slower only if the server is colder.
+  const warm = await browser.newContext();
+  await (await warm.newPage()).goto('about:blank');
+  await warm.close();
+
   const context = await signedInContext(browser);
   const page = await context.newPage();
   const scripts = new Map<string, Promise<Buffer>>();
   page.on('response', (r) => {
     if (r.request().resourceType() === 'script') scripts.set(r.url(), r.body());
   });
+  const serverTimes = recordServerTimes(page);
   await page.goto(`${BASE}/`);
-  await chartMarks(page, 2);
+  const marks = await chartMarks(page, 2);
+  const chartsMs = Math.max(...marks.map((m) => m.at));
   const sizes = await Promise.all(
     [...scripts].map(async ([url, body]) => ({ url: new URL(url).pathname, raw: (await body).length, gzip: gzipSync(await body, { level: 9 }).length })),
   );
@@ -178,24 +223,33 @@ async function measureInitialJs(browser: Browser) {
   console.log('\n1. Initial JavaScript of the overview (gzip -9):');
   for (const s of sizes.sort((a, b) => b.gzip - a.gzip)) console.log(`   ${kb(s.gzip).padStart(7)} KB  (${kb(s.raw)} KB raw)  ${s.url}`);
   console.log(`   total ${kb(total)} KB — target ≤ ${TARGET_JS_KB} KB: ${verdict(total / 1024 <= TARGET_JS_KB)}`);
-  return total;
+  return { jsBytes: total, chartsMs, serverTimes: [...serverTimes] };
 }
 
-async function measureTimeToCharts(browser: Browser) {
+async function measureTimeToCharts(browser: Browser, first: FirstLoad) {
   const times: number[] = [];
+  const slowestRequests: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     // A new context each time: an empty cache, as on a first visit of the day.
     const context = await signedInContext(browser);
     const page = await context.newPage();
+    const serverTimes = recordServerTimes(page);
     await page.goto(`${BASE}/`);
     const marks = await chartMarks(page, 2);
     times.push(Math.max(...marks.map((m) => m.at)));
+    slowestRequests.push(slowest(serverTimes)?.ms ?? 0);
     await context.close();
   }
   const m = median(times);
-  console.log(`\n2. Time to the overview's charts (navigation start → both charts drawn), ${RUNS} cold loads:`);
-  console.log(`   ${times.map((t) => `${Math.round(t)} ms`).join(', ')}`);
+  const after = EXTERNAL ? 'the first load of this run' : 'the first load after the server started';
+  console.log(`\n2. Time to the overview's charts (navigation start → both charts drawn), cold browser cache:`);
+  console.log(`   ${after}: ${Math.round(first.chartsMs)} ms (server: ${describeServerTimes(first.serverTimes)})`);
+  console.log(`   ${RUNS} later loads: ${times.map((t) => `${Math.round(t)} ms`).join(', ')}`);
+  console.log(`   (server, slowest request of each: ${slowestRequests.map((t) => `${Math.round(t)} ms`).join(', ')})`);
   console.log(`   median ${Math.round(m)} ms — target < ${TARGET_CHARTS_MS} ms: ${verdict(m < TARGET_CHARTS_MS)}`);
+  // "No slower": within a tenth (or 100 ms) of the later loads' median, which is the noise of one load on this machine.
+  const firstOk = first.chartsMs <= Math.max(m * 1.1, m + 100);
+  console.log(`   first load ${Math.round(first.chartsMs)} ms vs later median ${Math.round(m)} ms — no slower than later loads: ${verdict(firstOk)}`);
   return m;
 }
 
@@ -279,7 +333,10 @@ async function measureCompare(browser: Browser) {
   return m;
 }
 
-/** The pages as a user opens them from the navigation, with an agency and a report of the data set. */
+/**
+ * Every page of the dashboard's navigation (client/src/router), as a user opens it, with an agency and a report of
+ * the data set; the benchmark signs in as an administrator, so the editors' and administrators' pages are there too.
+ */
 async function pagesToMeasure(): Promise<{ name: string; path: string }[]> {
   const data = await graphql<{ reports: { items: { id: string; agency: { id: string } }[] } }>('{ reports(take: 1) { items { id agency { id } } } }');
   const report = data.reports.items[0];
@@ -289,13 +346,22 @@ async function pagesToMeasure(): Promise<{ name: string; path: string }[]> {
     { name: 'outcomes', path: '/outcomes' },
     { name: 'review', path: '/review' },
     { name: 'quality', path: '/quality' },
+    { name: 'briefing', path: '/briefing' },
+    { name: 'follow-ups', path: '/follow-ups' },
+    { name: 'thresholds', path: '/thresholds' },
     { name: 'reports', path: '/reports' },
+    { name: 'search', path: '/search' },
     ...(report
       ? [
           { name: 'agency', path: `/agencies/${report.agency.id}` },
           { name: 'report', path: `/reports/${report.id}` },
         ]
       : []),
+    { name: 'import', path: '/import' },
+    { name: 'explorer', path: '/explorer' },
+    { name: 'audit', path: '/audit' },
+    { name: 'users', path: '/users' },
+    { name: 'account', path: '/account' },
   ];
 }
 
@@ -321,8 +387,9 @@ async function timeToPageDrawn(page: Page, timeoutMs = 120_000): Promise<{ ms: n
 
 async function measureEveryPage(browser: Browser) {
   const pages = await pagesToMeasure();
-  console.log(`\n4. Every page: navigation start → all its charts drawn (or its data shown), ${RUNS} cold loads each:`);
+  console.log(`\n4. Every page: navigation start → all its charts drawn (or its data shown), ${RUNS} cold loads each, target < ${TARGET_CHARTS_MS} ms:`);
   const medians: Record<string, number> = {};
+  const missed: string[] = [];
   for (const p of pages) {
     const times: number[] = [];
     let charts = 0;
@@ -335,15 +402,21 @@ async function measureEveryPage(browser: Browser) {
       charts = drawn.charts;
       await context.close();
     }
-    medians[p.name] = median(times);
+    const m = median(times);
+    medians[p.name] = m;
+    if (m >= TARGET_CHARTS_MS) missed.push(p.name);
     console.log(
-      `   ${p.name.padEnd(9)} median ${String(Math.round(median(times))).padStart(6)} ms  (${times.map((t) => Math.round(t)).join(', ')} ms; ${charts} chart${charts === 1 ? '' : 's'})  ${p.path}`,
+      `   ${p.name.padEnd(10)} median ${String(Math.round(m)).padStart(6)} ms, worst ${String(Math.round(Math.max(...times))).padStart(6)} ms` +
+        `  (${times.map((t) => Math.round(t)).join(', ')} ms; ${charts} chart${charts === 1 ? '' : 's'}; load ${loadavg()[0]!.toFixed(1)})  ${p.path}`,
     );
   }
+  console.log(`   ${missed.length ? `MISSES the target: ${missed.join(', ')}` : 'every page meets the target'}`);
   return medians;
 }
 
 async function main() {
+  if (!Number.isInteger(AGENCIES) || AGENCIES < 1) throw new Error('BENCH_AGENCIES must be a positive whole number');
+  if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('BENCH_RUNS must be a positive whole number');
   if (!EXTERNAL) await ensureDataset();
   const server = EXTERNAL ? null : startServer();
   const stop = () => server !== null && server.exitCode === null && server.kill('SIGTERM');
@@ -353,15 +426,23 @@ async function main() {
   });
   let browser: Browser | null = null;
   try {
-    if (server) await waitForServer(server);
+    const starting = Date.now();
+    if (server) {
+      await waitForServer(server);
+      console.log(`The server started and answered in ${((Date.now() - starting) / 1000).toFixed(1)} s.`);
+    }
     await signIn();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const [load1] = loadavg();
     console.log(`Machine: ${cpus().length} CPUs, load average ${load1!.toFixed(1)} (figures stretch on a busy machine)`);
-    const database = EXTERNAL ? '' : DATABASE_URL ? ` (database ${DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')})` : ` (embedded database in ${DATA_DIR})`;
+    const database = EXTERNAL
+      ? ''
+      : DATABASE_URL
+        ? ` (database ${DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')})`
+        : ` (embedded database in ${DATA_DIR}, ${AGENCIES} agencies)`;
     console.log(`Dashboard benchmark against ${BASE}${database}`);
-    await measureInitialJs(browser);
-    await measureTimeToCharts(browser);
+    const first = await measureFirstLoad(browser);
+    await measureTimeToCharts(browser, first);
     await measureCompare(browser);
     await measureEveryPage(browser);
     console.log(`\nLoad average at the end: ${loadavg()[0]!.toFixed(1)}`);

@@ -1,7 +1,7 @@
 /**
  * `pnpm start`: one process serves the dashboard at http://localhost:PORT/ and GraphQL at /graphql.
  * Without DATABASE_URL it starts the embedded PostgreSQL in .data/; it migrates, imports the sample reports into
- * an empty database, and listens; upload batches a killed run left unfinished are then completed in the background.
+ * an empty database, warms up (warm-up.ts), and listens; upload batches a killed run left unfinished are then completed in the background.
  * Ctrl-C closes the server, then stops PostgreSQL cleanly.
  */
 import 'reflect-metadata';
@@ -9,10 +9,12 @@ import { Logger } from '@nestjs/common';
 import { installSignalHandlers, onShutdown } from '@ogi/database';
 import { describeResult } from '@ogi/write-model/ingest';
 import { createApp } from './app.factory.js';
+import { SERVER_POOL_SIZE } from './common/database/database.module.js';
 import { openDatabase } from './common/database/open-database.js';
 import { isDatabaseUnavailable } from '@ogi/database';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { IngestService } from './modules/ingest/ingest.service.js';
+import { warmUp } from './warm-up.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     }
   }
 
+  await warmUp(app, SERVER_POOL_SIZE, logger);
   await app.listen(config.port, config.host);
   // Uploads a previous run was killed in the middle of: finish them now that the server is up.
   void app

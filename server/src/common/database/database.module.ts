@@ -2,13 +2,27 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@ogi/database';
 
-/** The TypeORM data source of @ogi/database (entities, migrations), for a given PostgreSQL URL. */
+/** Connections the server's pool holds at most. */
+export const SERVER_POOL_SIZE = 10;
+
+/**
+ * The TypeORM data source of @ogi/database (entities, migrations), for a given PostgreSQL URL. The pool keeps every
+ * connection it has opened (its minimum is its size; by default it closes one idle for 10 s): a new connection is a
+ * new PostgreSQL backend whose caches start empty, and the first request after a quiet spell would pay for it.
+ */
 @Module({})
 export class DatabaseModule {
   static forRoot(url: string, options: { logSql: boolean }): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(url, { logSql: options.logSql }), retryAttempts: 2, retryDelay: 1_000 })],
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(url, { logSql: options.logSql, poolSize: SERVER_POOL_SIZE }),
+          extra: { min: SERVER_POOL_SIZE },
+          retryAttempts: 2,
+          retryDelay: 1_000,
+        }),
+      ],
     };
   }
 }
