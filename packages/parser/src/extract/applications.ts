@@ -416,6 +416,7 @@ function withoutSubtotal(pieces: readonly Piece[]): Reading[] {
  * containers.
  */
 function columnGeometry(doc: DocumentModel, start: number, rows: readonly ValueRow[]): ColumnGeometry | null {
+  if (doc.format !== 'pdf') return null;
   const fromRows = geometryFromFullRows(
     doc,
     rows.map((r) => fitPieces(piecesOf(r), COLUMNS)),

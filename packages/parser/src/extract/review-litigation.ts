@@ -103,7 +103,7 @@ const nonEmpty = (pieces: Piece[]) => pieces.filter((p) => p.raw !== '');
  * when the page gives no positions or the headings are not all found.
  */
 function placeByPosition(doc: DocumentModel, from: number, before: number, pieces: Piece[], notes: string[], uncertain: UncertainRun[]): CellRead[] | null {
-  if (!pieces.length) return null;
+  if (!pieces.length || doc.format !== 'pdf') return null;
   const header = geometryFromHeader(doc, from, before, ALL, (text, found) => {
     // A piece of one heading only (结果 is in three): 维持, 纠正, 其他, 尚未 or 审结, 总计 or 总 — a heading broken over lines.
     const owners = REVIEW_COLUMNS.map((c, w) => (c.label.includes(text) ? w : -1)).filter((w) => w >= 0);
