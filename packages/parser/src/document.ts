@@ -13,10 +13,18 @@ export const ROW_SEPARATOR = '\n';
 export type CellOrigin =
   | { kind: 'text'; line: number }
   | { kind: 'html'; table: number; row: number; cell: number }
-  | { kind: 'pdf'; page: number; x: number; y: number; width: number; height: number }
+  /** A PDF box; `parts` are the pieces of text the page drew for it, where it joined several (a header's words). */
+  | { kind: 'pdf'; page: number; x: number; y: number; width: number; height: number; parts?: readonly TextPart[] }
   | { kind: 'docx'; table: number; row: number; cell: number }
   /** A spreadsheet cell: `table` is the sheet's index. */
   | { kind: 'xlsx'; table: number; row: number; cell: number };
+
+/** A piece of text as a PDF page drew it: where it starts and how wide it is. */
+export interface TextPart {
+  text: string;
+  x: number;
+  width: number;
+}
 
 export interface DocCell {
   text: string;

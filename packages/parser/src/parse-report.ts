@@ -283,8 +283,12 @@ function uncertainReadings(runs: readonly UncertainRun[]): Finding[] {
             }
           : run.kind === 'columns'
             ? {
-                zh: `该行只印出数字“${run.raw}”，空白单元格没有留下痕迹，无法确定各数字所在的列；暂读作 ${show(run.chosen)}。请核对原件。`,
-                en: `This row prints only "${run.raw}" and its blank cells left no trace, so which column each number is in cannot be known; tentatively read as ${show(run.chosen)}. Please check the original.`,
+                zh: `该行只印出数字“${run.raw}”，空白单元格没有留下痕迹，表格的合计不能确定各数字所在的列；暂读作 ${show(run.chosen)}${
+                  run.others.length ? `，也可能是 ${run.others.map(show).join('，或 ')}` : ''
+                }。请核对原件。`,
+                en: `This row prints only "${run.raw}" and its blank cells left no trace, and the table's sums do not settle which column each number is in; tentatively read as ${show(run.chosen)}${
+                  run.others.length ? `, but ${run.others.map(show).join(', or ')} is also possible` : ''
+                }. Please check the original.`,
               }
             : {
                 zh: `数字“${run.raw}”粘连在一起，有多种拆分；已按最可能的读作 ${show(run.chosen)}，也可能是 ${run.others.map(show).join('，或 ')}。请核对原件。`,

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { checkReport, type ParsedReportCore } from '@ogi/domain';
 import { parseReport } from '../src/parse-report.js';
 import { corpusCases, tableDifferences } from './support/corpus.js';
-import { officialBlocks, toDocx, toGlued, toHtml, toMarkdown, toPipeText, toTabText, toXlsx } from './support/render.js';
+import { officialBlocks, toDocx, toGlued, toHtml, toMarkdown, toPipeText, toTabText, toXlsx, withZerosBlank } from './support/render.js';
 
 const reports = corpusCases()
   .filter((c) => c.expected)
@@ -62,9 +62,7 @@ describe.each(reports)('%s printed in the official layout', (_name, expected) =>
   });
 
   describe('with its zeros left blank, as many agencies print them', () => {
-    const blankZeros = (rows: Record<string, (number | null)[]>) =>
-      Object.fromEntries(Object.entries(rows).map(([k, row]) => [k, row.map((v) => (v === 0 ? null : v))]));
-    const sparse: ParsedReportCore = { ...expected, applications: blankZeros(expected.applications), reviewLitigation: blankZeros(expected.reviewLitigation) };
+    const sparse = withZerosBlank(expected);
 
     it('copied with tabs: every blank stays blank, a row’s trailing ones too', async () => {
       await expectSame(utf8(toTabText(officialBlocks(sparse))), 'report.txt', sparse);

@@ -2,8 +2,11 @@ import { APPLICATION_ROWS, applicationRowKeys } from '@ogi/domain';
 import { DocumentBuilder } from '../document.js';
 import { readApplications } from './applications.js';
 
-/** A section 三 table as the PDF reader builds it: a label cell, then one cell per printed number with its box. */
-function pdfTable(rows: Record<string, (number | null)[]>) {
+/**
+ * A section 三 table as the PDF reader builds it: a label cell, then one cell per printed number with its box
+ * (column c centred at x = 264 + 40c; `shifted` moves a row's numbers, by column, to other centres).
+ */
+function pdfTable(rows: Record<string, (number | null)[]>, shifted: Record<string, Record<number, number>> = {}) {
   const b = new DocumentBuilder('pdf', 'pdf');
   b.addRow([{ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）' }]);
   let y = 700;
@@ -14,7 +17,8 @@ function pdfTable(rows: Record<string, (number | null)[]>) {
     const cells = [{ text: label, origin: { kind: 'pdf' as const, page: 1, x: 80, y, width: 150, height: 8 } }];
     values.forEach((v, c) => {
       // A blank cell prints nothing at all in a PDF.
-      if (v !== null) cells.push({ text: String(v), origin: { kind: 'pdf' as const, page: 1, x: 260 + c * 40, y, width: 8, height: 8 } });
+      const centre = shifted[key]?.[c] ?? 264 + c * 40;
+      if (v !== null) cells.push({ text: String(v), origin: { kind: 'pdf' as const, page: 1, x: centre - 4, y, width: 8, height: 8 } });
     });
     b.addRow(cells);
     y -= 20;
@@ -42,6 +46,41 @@ describe('section 三 rows with blank cells in a PDF', () => {
   });
 });
 
+describe('a PDF value printed between two columns', () => {
+  it("goes to the column the table's sums require, and the evidence says the sums decided", () => {
+    // 1 under 其他 (column 5), printed half-way between 法律服务机构 and 其他: only column 5 lets the outcomes add up.
+    const doc = pdfTable(
+      { newReceived: [10, 2, 0, 0, 0, 1, 13], granted: [10, 2, null, null, null, 1, 13], total: [10, 2, 0, 0, 0, 1, 13] },
+      { granted: { 5: 264 + 4.5 * 40 } },
+    );
+    const read = readApplications(doc, 0, doc.text.length, { template: '2019', narrative: [] });
+    const granted = read.rows.get('granted')!;
+    expect(granted.map((c) => c.value)).toEqual([10, 2, null, null, null, 1, 13]);
+    expect(granted[5]!.decidedBy).toContain('列合计');
+    expect(granted[5]!.raw).toBe('1');
+    expect(read.uncertain).toEqual([]);
+  });
+
+  it('is uncertain, with the other column offered, when the sums fit both', () => {
+    const doc = pdfTable(
+      { newReceived: [10, 2, 0, 0, 0, 1, 13], granted: [10, 2, null, null, null, 1, 13], total: [10, 2, 0, 0, 0, 1, 13] },
+      { granted: { 5: 264 + 4.5 * 40 } },
+    );
+    // The same page with the total row's 其他 and 法律服务机构 both blank: no column rule tells 4 from 5.
+    const blankTotals = pdfTable(
+      { newReceived: [10, 2, null, null, null, null, 13], granted: [10, 2, null, null, null, 1, 13], total: [10, 2, 0, 0, null, null, 13] },
+      { granted: { 5: 264 + 4.5 * 40 } },
+    );
+    expect(readApplications(doc, 0, doc.text.length, { template: '2019', narrative: [] }).uncertain).toEqual([]);
+    const read = readApplications(blankTotals, 0, blankTotals.text.length, { template: '2019', narrative: [] });
+    const granted = read.rows.get('granted')!;
+    expect(granted[4]!.confidence).toBeLessThanOrEqual(0.5);
+    expect(read.uncertain.map((u) => [u.kind, u.paths[0]])).toEqual([['columns', 'applications.granted[0]']]);
+    expect(granted.map((c) => c.value)).toEqual([10, 2, null, null, 1, null, 13]);
+    expect(granted[5]!.alternatives).toEqual([1]);
+  });
+});
+
 describe('section 三 rows of scraped text whose blank cells left no trace', () => {
   /** One cell per line, as a scraper that drops empty cells writes it: the blanks are simply gone. */
   function scrapedTable(rows: Record<string, (number | null)[]>) {
@@ -64,6 +103,21 @@ describe('section 三 rows of scraped text whose blank cells left no trace', () 
     expect(read.notes.some((n) => n.includes('末一数等于其余之和'))).toBe(true);
     // and the guess is said: the columns of those rows' values are uncertain (a finding for the clerk)
     expect(read.uncertain.filter((u) => u.kind === 'columns').map((u) => u.paths[0])).toEqual(['applications.newReceived[0]', 'applications.carriedOver[0]']);
+  });
+
+  it("puts each value in the column the table's sums require: the lost blanks are readings the solver chooses among", () => {
+    // 其他处理 "2 1 3": the 1 can only be under 其他 (column 5), where the 总计 row prints its 1.
+    const doc = scrapedTable({
+      newReceived: [2, 0, 0, 0, 0, 1, 3],
+      otherHandling: [2, null, null, null, null, 1, 3],
+      total: [2, 0, 0, 0, 0, 1, 3],
+    });
+    const read = readApplications(doc, 0, doc.text.length, { template: '2019', narrative: [] });
+    const row = read.rows.get('otherHandling')!;
+    expect(row.map((c) => c.value)).toEqual([2, null, null, null, null, 1, 3]);
+    expect(row[5]!.decidedBy).toContain('列合计');
+    expect(row[5]!.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(read.uncertain).toEqual([]);
   });
 });
 

@@ -7,19 +7,22 @@
  *    free row its position implies. The 2019 single （六） row and the 2021 three sub-rows are both tried.
  * 3. One solver decides the rows the print alone does not: each such row gets its candidate readings from the
  *    generators that fit how it was printed — digits glued into one run (glued-digits.ts), equal neighbouring
- *    cells printed once (collapsed-runs.ts) — each satisfying the row's own 总计. The combination across rows is
+ *    cells printed once (collapsed-runs.ts), values whose blank neighbours printed nothing placed in columns (by
+ *    their position on the page, column-geometry.ts, or wherever the row allows), an extra 小计 column left
+ *    out — each satisfying the row's own 总计. The combination across rows is
  *    the one that satisfies most of the table's column rules (outcomes add up to 总计, the 勾稽 balance), then
  *    the narrative, then plausibility. A choice the rules do not force is marked uncertain, with its
  *    alternatives; the evidence of every such cell says what decided it.
  */
 import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX, APPLICATION_ROWS, applicationRowKeys, cellPath, type NarrativeFact, type Template } from '@ogi/domain';
-import { cellAt, type DocumentModel } from '../document.js';
+import type { DocumentModel } from '../document.js';
 import { foldLabel, regionView } from '../text-view.js';
 import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
 import { blankCell, cellFromPiece, fitPieces, gluedDigits, piecesOf, type CellRead, type Piece, type UncertainRun } from './cell-read.js';
 import { applicantRowPrior, splits } from './glued-digits.js';
 import { expansions, lastIsSum, looksCollapsed, plainNumbers } from './collapsed-runs.js';
+import { centreOf, completeFromValues, geometryFromFullRows, geometryFromHeader, placements, type ColumnGeometry } from './column-geometry.js';
 
 const COLUMNS = 7;
 
@@ -61,7 +64,18 @@ export interface ApplicationsRead {
 /** One reading of a row the print alone does not settle, and the generator that proposed it. */
 interface Reading {
   values: (number | null)[];
-  source: 'glued' | 'collapsed';
+  /**
+   * `glued`: digits printed without separators, cut apart; `collapsed`: runs of equal cells printed once, expanded;
+   * `columns`: values whose blank neighbours printed nothing, placed in columns (by where they are printed on the
+   * page, or wherever the row's 总计 allows); `subtotal`: an extra 法人或其他组织 小计 column left out.
+   */
+  source: 'glued' | 'collapsed' | 'columns' | 'subtotal';
+  /** The printed piece in each column, when every value was printed in a piece of its own. */
+  pieces?: (Piece | undefined)[];
+  /** How plausible the reading is before any rule, higher more (default: the applicant-row prior of its values). */
+  prior?: number;
+  /** For a `subtotal` reading: the index among the eight printed values of the column left out. */
+  subtotalAt?: number;
 }
 
 interface RowCandidates {
@@ -74,6 +88,8 @@ interface RowCandidates {
   positional: boolean;
   /** A short row placed left to right without positions: which column each value is in is a guess. */
   guessedColumns?: boolean;
+  /** The readings are placements of values by where they are printed on the page. */
+  byPosition?: boolean;
 }
 
 export function readApplications(
@@ -90,8 +106,13 @@ export function readApplications(
     allRows.map((r) => ({ pieces: fitPieces(piecesOf(r), COLUMNS), ownCells: r.tokens.filter((t) => t.raw.trim()).length })),
     COLUMNS,
   );
-  // In a collapsed table a row of zeros is one printed "0" under its label: a row, not a stray number.
-  const rows = allRows.filter((r) => isApplicationRow(r) || (collapsed && r.precedingLabels.length > 0 && plainNumbers(piecesOf(r)) !== null));
+  // In a collapsed table a row of zeros is one printed "0" under its label: a row, not a stray number. So is a
+  // lone number beside its label on a PDF page, where the row's other cells are blank (its position says its column).
+  const rows = allRows.filter(
+    (r) =>
+      isApplicationRow(r) ||
+      (r.precedingLabels.length > 0 && plainNumbers(piecesOf(r)) !== null && (collapsed || piecesOf(r).every((p) => centreOf(doc, p) !== null))),
+  );
   const notes: string[] = [];
   const distinctLabels = new Set(matches.map((m) => m.key));
 
@@ -103,17 +124,17 @@ export function readApplications(
   else useSingle = !hasSubRowLabels && hint.template !== '2021';
   const alignment = useSingle ? single : triple;
 
-  const columns = columnGeometry(doc, rows);
+  const columns = columnGeometry(doc, start, rows);
   if (collapsed && !columns) notes.push('表格中相邻相同的数字只印了一次（网页抓取文本），按本行合计和表格的列合计展开');
-  const subtotal = subtotalColumn(rows);
-  if (subtotal !== null) notes.push(`表格多印一列“法人或其他组织小计”（第 ${subtotal + 1} 个数字列），读表时略去`);
   const perRow: RowCandidates[] = [];
   for (const [rowIndex, key] of alignment.mapping) {
     const row = rows[rowIndex]!;
     const labelled = row.precedingLabels.some((l) => l.key === key);
-    perRow.push(candidatesOf(key, row, !labelled, columns, notes, subtotal, collapsed && !columns));
+    perRow.push(candidatesOf(doc, key, row, !labelled, columns, notes, collapsed && !columns));
   }
   const chosen = solve(perRow, useSingle, hint.narrative, hint.previous?.applications['carriedForward'] ?? null);
+  const subtotalAt = [...chosen.values()].find((p) => p.source === 'subtotal')?.subtotalAt;
+  if (subtotalAt !== undefined) notes.push(`表格多印一列“法人或其他组织小计”（第 ${subtotalAt + 1} 个数字列），读表时略去`);
 
   const out = new Map<string, CellRead[]>();
   const uncertain: UncertainRun[] = [];
@@ -141,7 +162,7 @@ export function readApplications(
     const alternatives = pick.alternatives;
     if (alternatives.length)
       uncertain.push({
-        kind: pick.source,
+        kind: pick.source === 'subtotal' ? 'columns' : pick.source,
         raw: g.raw,
         paths: pick.values.map((_, c) => cellPath('applications', rc.key, c)),
         chosen: pick.values,
@@ -150,15 +171,21 @@ export function readApplications(
     out.set(
       rc.key,
       pick.values.map((value, col) => {
-        const cell: CellRead = {
-          value,
-          state: value === null ? 'EMPTY' : value === 0 ? 'ZERO' : 'NUMERIC',
-          raw: g.raw,
-          start: g.start,
-          end: g.end,
-          confidence: pick.confidence,
-          decidedBy: pick.decidedBy,
-        };
+        const piece = pick.pieces?.[col];
+        // A value printed in a piece of its own keeps that piece as its evidence; a blank is where the row ends.
+        const cell: CellRead = piece
+          ? { ...cellFromPiece(piece, pick.confidence), decidedBy: pick.decidedBy }
+          : pick.pieces
+            ? { ...blankCell(g.end), confidence: pick.confidence, decidedBy: pick.decidedBy }
+            : {
+                value,
+                state: value === null ? 'EMPTY' : value === 0 ? 'ZERO' : 'NUMERIC',
+                raw: g.raw,
+                start: g.start,
+                end: g.end,
+                confidence: pick.confidence,
+                decidedBy: pick.decidedBy,
+              };
         const alts = alternatives.map((a) => a[col] ?? null).filter((v) => v !== value);
         if (alts.length) cell.alternatives = [...new Set(alts)];
         return cell;
@@ -257,27 +284,34 @@ function align(rows: readonly ValueRow[], keys: readonly string[]): Alignment {
 }
 
 function candidatesOf(
+  doc: DocumentModel,
   key: string,
   row: ValueRow,
   positional: boolean,
   columns: ColumnGeometry | null,
   notes: string[],
-  subtotal: number | null,
   collapsed: boolean,
 ): RowCandidates {
-  let pieces = fitPieces(piecesOf(row), COLUMNS);
-  if (subtotal !== null && pieces.length === COLUMNS + 1) pieces = pieces.filter((_, i) => i !== subtotal);
-  // Digits run together only inside one printed piece of text; separate cells are never glued.
-  const glued = pieces.length < COLUMNS && row.tokens.filter((t) => t.raw.trim()).length === 1 ? gluedDigits(pieces) : null;
+  const pieces = fitPieces(piecesOf(row), COLUMNS);
   if (pieces.length === COLUMNS) {
     const cells = pieces.map((p) => cellFromPiece(p));
     return { key, candidates: [], cells, span: null, positional };
+  }
+  const span = { raw: pieces.map((p) => p.raw).join(' '), start: pieces[0]!.start, end: pieces[pieces.length - 1]!.end };
+  const undecided = (candidates: Reading[], byPosition = false): RowCandidates => ({ key, candidates, cells: null, span, positional, byPosition });
+
+  // One printed value per column too many: a 法人或其他组织 小计 printed after 其他 or before 商业企业.
+  if (pieces.length === COLUMNS + 1) {
+    const readings = withoutSubtotal(pieces);
+    if (readings.length) return undecided(readings);
   }
   const readings: Reading[] = [];
   const printed = collapsed ? plainNumbers(pieces) : null;
   if (printed) {
     for (const values of expansions(printed, COLUMNS, lastIsSum).slice(0, 40)) readings.push({ values, source: 'collapsed' });
   }
+  // Digits run together only inside one printed piece of text; separate cells are never glued.
+  const glued = pieces.length < COLUMNS && row.tokens.filter((t) => t.raw.trim()).length === 1 ? gluedDigits(pieces) : null;
   if (glued && glued.digits.length >= COLUMNS) {
     let found = splits(glued.digits, COLUMNS, { lastIsSum: true });
     if (!found || !found.length) {
@@ -287,126 +321,135 @@ function candidatesOf(
     found.sort((a, b) => applicantRowPrior(b) - applicantRowPrior(a));
     for (const values of found.slice(0, 40)) readings.push({ values, source: 'glued' });
   }
-  if (readings.length) {
-    const raw = pieces.map((p) => p.raw).join(' ');
-    return { key, candidates: readings, cells: null, span: { raw, start: pieces[0]!.start, end: pieces[pieces.length - 1]!.end }, positional };
+  if (readings.length) return undecided(readings);
+  if (pieces.length > COLUMNS) return printedAsIs(key, row, pieces, positional, notes, false);
+
+  // Fewer cells than columns: the row's blank cells printed nothing. Each value goes under the column it is
+  // printed in (a PDF); without positions, wherever the row's 总计 allows. The table's sums choose among them.
+  const xs = columns ? pieces.map((p) => centreOf(doc, p)) : null;
+  const placed = columns && xs && xs.every((x) => x !== null) ? placements(columns, xs as number[]) : null;
+  if (placed) {
+    const byPosition = placed.map((pl): Reading => readingOf(pieces, pl.columns, -pl.distance));
+    // A placement the row's own 总计 refutes is not a reading, unless every placement is refuted (then the table is wrong).
+    const summing = byPosition.filter((r) => rowAddsUp(r.values));
+    notes.push(`${key}: 该行只印出 ${pieces.length} 个单元格，按位置对应到表头的列`);
+    return undecided(summing.length ? summing : byPosition.slice(0, 1), true);
   }
-  // Fewer cells than columns: a PDF row left some cells blank. Place each value under the column it is printed
-  // in (by position); without positions (text whose blank cells left no trace), keep them left to right, less
-  // surely — except a last value that is the sum of the others, which is the row's 总计.
-  const placed = columns?.place(pieces) ?? null;
-  const totalLast = placed ? null : lastIsTotal(pieces);
-  notes.push(
-    `${key}: 该行只印出 ${pieces.length} 个单元格${placed ? '，按位置对应到列' : totalLast ? '，末一数等于其余之和，读作总计，其余按顺序从左到右读取' : '，按顺序从左到右读取'}`,
-  );
-  const cells = Array.from({ length: COLUMNS }, (_, c) => {
-    const piece = placed ? placed[c] : totalLast ? (c === APPLICANT_TOTAL_INDEX ? totalLast.total : totalLast.parts[c]) : pieces[c];
-    return piece ? cellFromPiece(piece, placed ? 0.9 : 0.6) : blankCell(row.end);
-  });
-  const guessedColumns = !placed && cells.some((c) => c.value !== null);
-  return { key, candidates: [], cells, span: null, positional, guessedColumns };
+  if (!columns) {
+    const anywhere = orderedPlacements(pieces.length, COLUMNS)
+      .map((cols) => readingOf(pieces, cols))
+      .filter((r) => r.values[APPLICANT_TOTAL_INDEX] !== null && rowAddsUp(r.values));
+    if (anywhere.length && anywhere.length <= 40) {
+      notes.push(`${key}: 该行只印出 ${pieces.length} 个单元格，末一数等于其余之和，读作总计，其余各数所在的列按表格的合计确定`);
+      return undecided(anywhere);
+    }
+  }
+  return printedAsIs(key, row, pieces, positional, notes, columns !== null);
+}
+
+/** A short row no reading fits: its values left to right, less surely, and said to be a guess. */
+function printedAsIs(key: string, row: ValueRow, pieces: Piece[], positional: boolean, notes: string[], hadColumns: boolean): RowCandidates {
+  notes.push(`${key}: 该行印出 ${pieces.length} 个单元格${hadColumns ? '，位置与表头的列对不上' : ''}，按顺序从左到右读取`);
+  const cells = Array.from({ length: COLUMNS }, (_, c) => (pieces[c] ? cellFromPiece(pieces[c], 0.6) : blankCell(row.end)));
+  return { key, candidates: [], cells, span: null, positional, guessedColumns: cells.some((c) => c.value !== null) };
+}
+
+/** A reading that puts piece i under column columns[i], every other column blank. */
+function readingOf(pieces: readonly Piece[], columns: readonly number[], prior?: number): Reading {
+  const placed: (Piece | undefined)[] = new Array<Piece | undefined>(COLUMNS).fill(undefined);
+  columns.forEach((c, i) => (placed[c] = pieces[i]));
+  const reading: Reading = { values: placed.map((p) => (p ? cellFromPiece(p).value : null)), source: 'columns', pieces: placed };
+  if (prior !== undefined) reading.prior = prior;
+  return reading;
+}
+
+/** The row's 总计 is the sum of its applicant columns, blanks read as 0; a row with a blank 总计 has nothing to check. */
+function rowAddsUp(values: readonly (number | null)[]): boolean {
+  const total = values[APPLICANT_TOTAL_INDEX];
+  if (total === null || total === undefined) return true;
+  let sum = 0;
+  for (let c = 0; c < APPLICANT_TOTAL_INDEX; c++) sum += values[c] ?? 0;
+  return sum === total;
+}
+
+/** Every order-keeping choice of `m` columns out of `k`, left-most first. */
+function orderedPlacements(m: number, k: number): number[][] {
+  const out: number[][] = [];
+  const cols: number[] = [];
+  const rec = (from: number) => {
+    if (cols.length === m) {
+      out.push([...cols]);
+      return;
+    }
+    for (let c = from; c <= k - (m - cols.length); c++) {
+      cols.push(c);
+      rec(c + 1);
+      cols.pop();
+    }
+  };
+  rec(0);
+  return out;
 }
 
 /**
  * Some agencies print an eighth column the official table does not have: the 法人或其他组织 小计, the sum of the
- * five kinds of organisation. It is found from the numbers themselves — in every row printing eight values, that
- * column is the sum of the five organisation columns, and the row's 总计 adds up without it — so a subtotal is
- * never read as the 总计. Its index among the eight, or null (no eight-value rows, or no column fits them all).
+ * five kinds of organisation, after 其他 or before 商业企业. The readings of an eight-value row with that column
+ * left out, where its arithmetic says it is one (the subtotal is the sum of the five, and the 总计 adds up without
+ * it) — so a subtotal is never read as the 总计. Where the organisations are all 0 both places give one reading.
  */
-function subtotalColumn(rows: readonly ValueRow[]): number | null {
-  const eight = rows.map((r) => fitPieces(piecesOf(r), COLUMNS)).filter((pieces) => pieces.length === COLUMNS + 1);
-  if (!eight.length) return null;
-  // Blank as 0 here only to test the arithmetic of the layout; the cells themselves stay blank.
-  const values = eight.map((pieces) => pieces.map((p) => cellFromPiece(p).value ?? 0));
-  const fits = (k: number) =>
-    values.every((v) => {
-      const rest = v.filter((_, i) => i !== k);
-      const organisations = rest.slice(1, APPLICANT_TOTAL_INDEX).reduce((a, x) => a + x, 0);
-      return v[k] === organisations && rest[APPLICANT_TOTAL_INDEX] === rest[0]! + organisations;
-    });
-  // Printed after 其他 or before 商业企业; where the organisation columns are all 0 either reading is the same table.
-  return [APPLICANT_TOTAL_INDEX, 1].find(fits) ?? null;
-}
-
-/** A short row's pieces split into its applicant values and a last value equal to their sum (the 总计), or null. */
-function lastIsTotal(pieces: readonly Piece[]): { parts: Piece[]; total: Piece } | null {
-  if (pieces.length < 2 || pieces.length >= COLUMNS) return null;
+function withoutSubtotal(pieces: readonly Piece[]): Reading[] {
   const values = pieces.map((p) => cellFromPiece(p).value);
-  if (values.some((v) => v === null)) return null;
-  const total = values[values.length - 1]!;
-  const sum = values.slice(0, -1).reduce<number>((a, v) => a + v!, 0);
-  return sum === total ? { parts: pieces.slice(0, -1), total: pieces[pieces.length - 1]! } : null;
-}
-
-/** Column centres from the header cells 自然人 … 总计 printed before `before` in a PDF, when all seven are found. */
-function headerCentres(doc: DocumentModel, before: number): number[] | null {
-  const prefixes = APPLICANT_COLUMNS.map((c) => c.label.slice(0, 2));
-  const centres: (number | null)[] = prefixes.map(() => null);
-  const from = Math.max(0, before - 3000);
-  for (const cell of doc.cells) {
-    if (cell.end > before) break;
-    if (cell.start < from || cell.origin?.kind !== 'pdf') continue;
-    const text = cell.text.replace(/\s+/g, '');
-    const c = prefixes.findIndex((p, i) => centres[i] === null && text.startsWith(p) && text.length <= APPLICANT_COLUMNS[i]!.label.length + 1);
-    if (c >= 0) centres[c] = cell.origin.x + cell.origin.width / 2;
+  const out: Reading[] = [];
+  for (const at of [APPLICANT_TOTAL_INDEX, 1]) {
+    const rest = values.filter((_, i) => i !== at);
+    const organisations = rest.slice(1, APPLICANT_TOTAL_INDEX).reduce<number>((a, x) => a + (x ?? 0), 0);
+    if ((values[at] ?? 0) !== organisations || (rest[APPLICANT_TOTAL_INDEX] ?? 0) !== (rest[0] ?? 0) + organisations) continue;
+    if (out.some((r) => r.values.join() === rest.join())) continue;
+    out.push({ values: rest, source: 'subtotal', pieces: pieces.filter((_, i) => i !== at), subtotalAt: at });
   }
-  return centres.every((x) => x !== null) && centres.every((x, i) => i === 0 || x! > centres[i - 1]!) ? (centres as number[]) : null;
-}
-
-interface ColumnGeometry {
-  /** Assigns pieces to the columns they are printed under; null when a piece is not near any column. */
-  place(pieces: Piece[]): (Piece | undefined)[] | null;
+  return out;
 }
 
 /**
- * Where the seven columns are printed on a PDF page, learned from the rows that print all seven values: the
- * median centre of each column. Null for other containers, or when no full row has positions.
+ * Where the seven columns are printed on a PDF page: learned from the rows that print all seven values (the
+ * median centre of each column), or else from the header words 自然人 … 总计 above the first row. Null for other
+ * containers.
  */
-function columnGeometry(doc: DocumentModel, rows: readonly ValueRow[]): ColumnGeometry | null {
-  const centreOf = (p: Piece) => {
-    const o = cellAt(doc, p.start)?.origin;
-    return o?.kind === 'pdf' ? o.x + o.width / 2 : null;
-  };
-  const samples: number[][] = Array.from({ length: COLUMNS }, () => []);
-  let widths: number[] = [];
-  for (const row of rows) {
-    const pieces = fitPieces(piecesOf(row), COLUMNS);
-    if (pieces.length !== COLUMNS) continue;
-    const xs = pieces.map(centreOf);
-    if (xs.some((x) => x === null)) continue;
-    xs.forEach((x, c) => samples[c]!.push(x!));
-    widths = widths.concat(xs.slice(1).map((x, c) => x! - xs[c]!));
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  let centres: number[];
-  if (samples[0]!.length > 0) centres = samples.map(median);
-  else {
-    // No row prints all seven values: take the columns from the header words above the first row.
-    const header = headerCentres(doc, rows[0]?.start ?? 0);
-    if (!header) return null;
-    centres = header;
-    widths = centres.slice(1).map((x, c) => x - centres[c]!);
-  }
-  const tolerance = Math.max(4, median(widths) / 2);
-  return {
-    place(pieces) {
-      const out: (Piece | undefined)[] = new Array(COLUMNS).fill(undefined);
-      for (const p of pieces) {
-        const x = centreOf(p);
-        if (x === null) return null;
-        let best = 0;
-        for (let c = 1; c < COLUMNS; c++) if (Math.abs(centres[c]! - x) < Math.abs(centres[best]! - x)) best = c;
-        if (Math.abs(centres[best]! - x) > tolerance || out[best]) return null;
-        out[best] = p;
-      }
-      return out;
-    },
-  };
+function columnGeometry(doc: DocumentModel, start: number, rows: readonly ValueRow[]): ColumnGeometry | null {
+  if (doc.format !== 'pdf') return null;
+  const fromRows = geometryFromFullRows(
+    doc,
+    rows.map((r) => fitPieces(piecesOf(r), COLUMNS)),
+    COLUMNS,
+  );
+  if (fromRows) return fromRows;
+  // A heading broken over lines ("社会公" / "益组织", "其" / "他") is found by its first line, a start of the word.
+  const header = geometryFromHeader(doc, start, rows[0]?.start ?? start, COLUMNS, (text, found) => {
+    const c = APPLICANT_COLUMNS.findIndex(
+      ({ label }, i) =>
+        found[i] === null &&
+        text.length > 0 &&
+        (text.startsWith(label) ? !/[\u4e00-\u9fff]/.test(text.slice(label.length)) : label.startsWith(text) && (text.length >= 2 || label.length === 2)),
+    );
+    return c >= 0 ? c : null;
+  });
+  const valueXs = rows.flatMap((r) => piecesOf(r).map((p) => centreOf(doc, p))).filter((x): x is number => x !== null);
+  return completeFromValues(header, valueXs);
 }
+
+/** What settles a row that has only one reading, by the generator of that reading. */
+const singleReadingReason: Record<Reading['source'], string> = {
+  glued: '本行合计（唯一满足本行总计的读法）',
+  collapsed: '本行合计（唯一满足本行总计的读法）',
+  columns: '本行合计（唯一满足本行总计的列位置）',
+  subtotal: '本行合计（略去“法人或其他组织小计”一列后相符）',
+};
 
 interface Pick {
   values: (number | null)[];
   source: Reading['source'];
+  pieces?: Reading['pieces'];
+  subtotalAt?: number;
   confidence: number;
   alternatives: (number | null)[][];
   /** What settled the reading, for the evidence. */
@@ -454,14 +497,15 @@ function choose(
     };
     let s = 0;
     for (let c = 0; c < COLUMNS; c++) {
-      const v = (k: string) => row(k)?.[c] ?? null;
+      // Blanks read as 0 here: agencies leave zeros blank, and only the arithmetic of the candidates is weighed.
+      const v = (k: string) => row(k)?.[c] ?? 0;
       const nr = v('newReceived');
       const co = v('carriedOver');
       const tot = v('total');
       const cf = v('carriedForward');
-      if (nr !== null && co !== null && tot !== null && cf !== null && nr + co === tot + cf) s += 1;
+      if (nr + co === tot + cf) s += 1;
       const outs = outcomeKeys.map(v);
-      if (tot !== null && outs.every((x) => x !== null) && outs.reduce<number>((a, x) => a + x!, 0) === tot) s += 1;
+      if (outs.reduce<number>((a, x) => a + x, 0) === tot) s += 1;
       const last = lastCarriedForward?.[c] ?? null;
       if (last !== null && co === last) s += 1;
     }
@@ -472,8 +516,8 @@ function choose(
     if (totTotal !== null && handled.includes(totTotal)) s += 0.5;
     return s;
   };
-  const prior = (choice: number[]) =>
-    rows.reduce((s, r, i) => s + (r.candidates.length > 1 ? applicantRowPrior(r.candidates[choice[i]!]!.values.map((x) => x ?? 0)) : 0), 0);
+  const readingPrior = (r: Reading) => r.prior ?? applicantRowPrior(r.values.map((x) => x ?? 0));
+  const prior = (choice: number[]) => rows.reduce((s, r, i) => s + (r.candidates.length > 1 ? readingPrior(r.candidates[choice[i]!]!) : 0), 0);
 
   const ambiguous = rows.map((r, i) => (r.candidates.length > 1 ? i : -1)).filter((i) => i >= 0);
   let choice = rows.map(() => 0);
@@ -524,24 +568,38 @@ function choose(
         }
       }
     }
+    // The rows' other readings that score as well with the rest of the table kept: this row's rivals.
+    const best = score(choice);
     winners = [choice];
+    for (const i of ambiguous)
+      for (let k = 0; k < rows[i]!.candidates.length; k++) {
+        if (k === choice[i]) continue;
+        const trial = [...choice];
+        trial[i] = k;
+        if (Math.abs(score(trial) - best) < 1e-9) winners.push(trial);
+      }
   }
 
   const out = new Map<string, Pick>();
   rows.forEach((r, i) => {
     if (!r.candidates.length) return;
-    const { values, source } = r.candidates[choice[i]!]!;
+    const { values, source, pieces, subtotalAt } = r.candidates[choice[i]!]!;
+    const printed = { values, source, ...(pieces ? { pieces } : {}), ...(subtotalAt !== undefined ? { subtotalAt } : {}) };
     if (r.candidates.length === 1) {
-      // The only reading that satisfies the row's own 总计: settled by arithmetic.
-      out.set(r.key, { values, source, confidence: 0.95, alternatives: [], decidedBy: '本行合计（唯一满足本行总计的读法）' });
+      // Settled by where the values are printed, or as the only reading that satisfies the row's own 总计.
+      out.set(
+        r.key,
+        r.byPosition
+          ? { ...printed, confidence: 0.9, alternatives: [], decidedBy: '数字在页面上的位置（所在的表头列）' }
+          : { ...printed, confidence: 0.95, alternatives: [], decidedBy: singleReadingReason[source] },
+      );
       return;
     }
     // Other readings of this row that satisfy the rules just as well.
     const rivals = winners.filter((w) => w[i] !== choice[i]).map((w) => r.candidates[w[i]!]!.values);
     const unique = rivals.filter((c, k) => rivals.findIndex((d) => d.join() === c.join()) === k && c.join() !== values.join());
     out.set(r.key, {
-      values,
-      source,
+      ...printed,
       confidence: unique.length ? 0.5 : 0.9,
       alternatives: unique,
       decidedBy: unique.length ? '无法唯一确定：多种读法同样满足表格的合计，取最常见的一种' : '表格的列合计与勾稽关系（唯一满足全部规则的读法）',

@@ -5,12 +5,13 @@
  * and runs of equal cells printed once (a collapsed table, see collapsed-runs.ts) are expanded, so that each
  * group's total is the sum of its four cells.
  */
-import { REVIEW_GROUPS, cellPath, type NarrativeFact } from '@ogi/domain';
+import { REVIEW_COLUMNS, REVIEW_GROUPS, cellPath, type NarrativeFact } from '@ogi/domain';
 import type { DocumentModel } from '../document.js';
 import { regionView } from '../text-view.js';
 import { findLabels, type LabelSpec } from './labels.js';
 import { tokenize, valueRows, type ValueRow } from './tokens.js';
-import { cellFromPiece, gluedDigits, piecesOf, type CellRead, type Piece, type UncertainRun } from './cell-read.js';
+import { blankCell, cellFromPiece, gluedDigits, piecesOf, type CellRead, type Piece, type UncertainRun } from './cell-read.js';
+import { centreOf, completeFromValues, geometryFromHeader, placements } from './column-geometry.js';
 import { splits } from './glued-digits.js';
 import { expansions, groupsSum, plainNumbers } from './collapsed-runs.js';
 
@@ -75,7 +76,10 @@ export function readReviewLitigation(
   }
   let cells: CellRead[] | null = null;
   const taken = nonBlank.length >= ALL ? nonBlank.slice(0, ALL) : null;
-  if (taken && !taken.some((p) => !/^[+\-−]?\d+$|^[—–\-/／无]$/.test(p.raw))) {
+  const byPosition = nonBlank.length < ALL && flat.length < ALL ? placeByPosition(doc, start, rows[0]!.start, nonBlank, notes, uncertain) : null;
+  if (byPosition) {
+    cells = byPosition;
+  } else if (taken && !taken.some((p) => !/^[+\-−]?\d+$|^[—–\-/／无]$/.test(p.raw))) {
     cells = taken.map((p) => cellFromPiece(p));
     if (nonBlank.length > ALL) notes.push(`第四部分表格后还有 ${nonBlank.length - ALL} 个数字未读取`);
   } else if (flat.length === ALL) {
@@ -91,6 +95,69 @@ export function readReviewLitigation(
 }
 
 const nonEmpty = (pieces: Piece[]) => pieces.filter((p) => p.raw !== '');
+
+/**
+ * A PDF row printing fewer than fifteen values: its blank cells printed nothing, so each value goes under the
+ * heading it is printed beneath (the fifteen headings, each group's five in order). Placements a group's total
+ * refutes are dropped; where several remain, the one nearest the headings is read and the others offered. Null
+ * when the page gives no positions or the headings are not all found.
+ */
+function placeByPosition(doc: DocumentModel, from: number, before: number, pieces: Piece[], notes: string[], uncertain: UncertainRun[]): CellRead[] | null {
+  if (!pieces.length || doc.format !== 'pdf') return null;
+  const header = geometryFromHeader(doc, from, before, ALL, (text, found) => {
+    // A piece of one heading only (结果 is in three): 维持, 纠正, 其他, 尚未 or 审结, 总计 or 总 — a heading broken over lines.
+    const owners = REVIEW_COLUMNS.map((c, w) => (c.label.includes(text) ? w : -1)).filter((w) => w >= 0);
+    if (!text || owners.length !== 1) return null;
+    const w = owners[0]!;
+    // The same heading is printed once per group: the first not yet found, left group first.
+    for (let g = 0; g < 3; g++) if (found[g * GROUP + w] === null) return g * GROUP + w;
+    return null;
+  });
+  const xs = pieces.map((p) => centreOf(doc, p));
+  if (xs.some((x) => x === null)) return null;
+  const geometry = completeFromValues(header, xs as number[]);
+  if (!geometry) return null;
+  const found = placements(geometry, xs as number[]);
+  if (!found) return null;
+  const readings = found.map((pl) => {
+    const placed: (Piece | undefined)[] = new Array<Piece | undefined>(ALL).fill(undefined);
+    pl.columns.forEach((c, i) => (placed[c] = pieces[i]));
+    return placed;
+  });
+  const valuesOf = (placed: (Piece | undefined)[]) => placed.map((p) => (p ? cellFromPiece(p).value : null));
+  const adding = readings.filter((placed) => groupsAddUp(valuesOf(placed)));
+  const kept = adding.length ? adding : readings.slice(0, 1);
+  const best = kept[0]!;
+  const rivals = kept.slice(1).map(valuesOf);
+  const raw = pieces.map((p) => p.raw).join(' ');
+  notes.push(`第四部分表格只印出 ${pieces.length} 个数字，按位置对应到表头的列`);
+  if (rivals.length) uncertain.push({ kind: 'columns', raw, paths: ALL_PATHS, chosen: valuesOf(best), others: rivals.slice(0, 2) });
+  const decidedBy = rivals.length
+    ? '无法唯一确定：数字位于两列之间，多种位置同样满足各组合计'
+    : found.length > 1
+      ? '数字的位置与各组合计'
+      : '数字在页面上的位置（所在的表头列）';
+  const confidence = rivals.length ? 0.5 : 0.9;
+  const end = pieces[pieces.length - 1]!.end;
+  return best.map((p, i) => {
+    const cell: CellRead = p ? { ...cellFromPiece(p, confidence), decidedBy } : { ...blankCell(end), confidence, decidedBy };
+    const alts = [...new Set(rivals.map((r) => r[i] ?? null).filter((v) => v !== cell.value))];
+    if (alts.length) cell.alternatives = alts;
+    return cell;
+  });
+}
+
+/** Each group's total is the sum of its four other cells, blanks read as 0; a group with a blank total has nothing to check. */
+function groupsAddUp(values: readonly (number | null)[]): boolean {
+  for (let g = 0; g < ALL; g += GROUP) {
+    const total = values[g + GROUP - 1];
+    if (total === null || total === undefined) continue;
+    let sum = 0;
+    for (let c = g; c < g + GROUP - 1; c++) sum += values[c] ?? 0;
+    if (sum !== total) return false;
+  }
+  return true;
+}
 
 const isTableHeading = (key: string) => key.startsWith('col.') || key === 'group.direct' || key === 'group.afterReview';
 

@@ -6,6 +6,7 @@
  * without spaces, as Chinese is written; an empty cell stays an empty cell.
  */
 import { Parser } from 'htmlparser2';
+import { ReportParseError } from '@ogi/domain';
 import { DocumentBuilder, type CellOrigin, type DocumentModel } from '../document.js';
 
 const SKIP = new Set([
@@ -80,7 +81,19 @@ interface TableContext {
   slot: Row[];
 }
 
+/**
+ * Tables or blocks nested deeper than this are no page's layout (real pages nest a handful). htmlparser2 keeps the
+ * open elements in a list it shifts at the front, so each level of an unclosed nest costs as much as all before
+ * it: 10 MB of unclosed <table> tags would take it minutes. Such a page is refused before it is parsed.
+ */
+const MAX_NESTING = 500;
+
 export function readHtml(html: string, encoding: string): DocumentModel {
+  if (nestingDepth(html, MAX_NESTING) > MAX_NESTING)
+    throw new ReportParseError(
+      'FILE_TOO_LARGE',
+      `网页的结构超出了年报的正常规模：表格或区块嵌套超过 ${MAX_NESTING} 层（多半是大量没有闭合的 <table> 标签），无法读取。`,
+    );
   const builder = new DocumentBuilder('html', encoding);
   const output: (Row | Row[])[] = [];
   const tables: TableContext[] = [];
@@ -229,6 +242,18 @@ export function readHtml(html: string, encoding: string): DocumentModel {
     else builder.addRow(item);
   }
   return builder.build();
+}
+
+/** How deep <table> and <div> elements nest, counted from their tags alone (one pass; stops once past `limit`). */
+function nestingDepth(html: string, limit: number): number {
+  const tags = /<(\/?)(?:table|div)\b/gi;
+  let depth = 0;
+  let deepest = 0;
+  for (let m = tags.exec(html); m && deepest <= limit; m = tags.exec(html)) {
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else deepest = Math.max(deepest, ++depth);
+  }
+  return deepest;
 }
 
 /**

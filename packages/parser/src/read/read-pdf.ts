@@ -7,7 +7,7 @@
  * the middle line or level with the first. Page numbers are dropped, so a table broken across pages reads on.
  */
 import { ReportParseError } from '@ogi/domain';
-import { DocumentBuilder, type DocumentModel } from '../document.js';
+import { DocumentBuilder, type DocumentModel, type TextPart } from '../document.js';
 import { guardPdfStreams } from './decompression-guard.js';
 
 interface Item {
@@ -17,6 +17,8 @@ interface Item {
   width: number;
   height: number;
   numeric: boolean;
+  /** The pieces a cell was joined from, kept for the column geometry of table headers. */
+  parts?: TextPart[];
 }
 
 interface Line {
@@ -94,7 +96,15 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentModel> {
         builder.addRow(
           row.map((cell) => ({
             text: cell.text,
-            origin: { kind: 'pdf' as const, page: p, x: cell.x, y: pageHeight - cell.y - cell.height, width: cell.width, height: cell.height },
+            origin: {
+              kind: 'pdf' as const,
+              page: p,
+              x: cell.x,
+              y: pageHeight - cell.y - cell.height,
+              width: cell.width,
+              height: cell.height,
+              ...(cell.parts ? { parts: cell.parts } : {}),
+            },
           })),
         );
       }
@@ -157,6 +167,34 @@ function pageRows(items: Item[], pageHeight: number): Item[][] {
       taken.add(line);
     }
   }
+  // Lines of another row's label, which a table of blank cells leaves with no numbers of its own, are that row's.
+  for (const [valueLine, extra] of absorbed) {
+    const own = extra.filter((l) => sameRowLabel(valueLine, l, extra));
+    for (const l of extra) if (!own.includes(l)) taken.delete(l);
+    absorbed.set(valueLine, own);
+  }
+  // A long label wrapped in a top-aligned cell runs on below its numbers, line under line, further than `reach`:
+  // a text line right under a line of a row's label, in its column and not starting another row, continues it.
+  const ownerOf = new Map<Line, Line>();
+  for (const [valueLine, extra] of absorbed) for (const l of [valueLine, ...extra]) ownerOf.set(l, valueLine);
+  for (let k = 1; k < lines.length; k++) {
+    const line = lines[k]!;
+    const above = lines[k - 1]!;
+    const owner = ownerOf.get(above);
+    if (!owner || taken.has(line) || ownerOf.has(line) || line.items.some((i) => i.numeric) || startsRow(line.items)) continue;
+    const labelItems = above === owner ? owner.items.filter((i) => !i.numeric && i.x < firstNumberX(owner)) : above.items;
+    const continues =
+      labelItems.length > 0 &&
+      sideBySide(extentOf(line.items), extentOf(labelItems)) &&
+      maxOf(line.items.map((i) => i.x + i.width)) <= firstNumberX(owner) + 1 &&
+      above.y - line.y <= 2.5 * Math.min(above.height, line.height);
+    if (!continues) continue;
+    const list = absorbed.get(owner) ?? [];
+    list.push(line);
+    absorbed.set(owner, list);
+    taken.add(line);
+    ownerOf.set(line, owner);
+  }
   const rows: Item[][] = [];
   for (const line of lines) {
     if (taken.has(line)) continue;
@@ -176,24 +214,103 @@ function pageRows(items: Item[], pageHeight: number): Item[][] {
   return rows;
 }
 
+/** How a table row's label begins: （一）, 一、, 1. — the numbering of the format's rows. */
+const ROW_NUMBERING = /^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.．、])/;
+
+/** A line's pieces of text grouped into runs that touch, left to right (one run: one cell's line). */
+function textRuns(items: readonly Item[]): Item[][] {
+  const runs: Item[][] = [];
+  for (const item of [...items].sort((p, q) => p.x - q.x)) {
+    const run = runs[runs.length - 1];
+    const prev = run?.[run.length - 1];
+    if (run && prev && item.x - (prev.x + prev.width) <= 0.5 * item.height) run.push(item);
+    else runs.push([item]);
+  }
+  return runs;
+}
+
+/** Some run of text on the line begins with a row's numbering. */
+const startsRow = (items: readonly Item[]) => textRuns(items).some((run) => ROW_NUMBERING.test(run.map((i) => i.text).join('')));
+const extentOf = (items: readonly Item[]) => ({ left: minOf(items.map((i) => i.x)), right: maxOf(items.map((i) => i.x + i.width)) });
+const sideBySide = (a: { left: number; right: number }, b: { left: number; right: number }) => a.left < b.right - 1 && b.left < a.right - 1;
+
+/**
+ * Whether a text line near a row's numbers is part of that row's label. Walking from the numbers to the line in the
+ * line's column, a label line that begins a numbered row (1. 2. （三）) is a row boundary: a line beyond one belongs
+ * to another row — in a table with blank cells, a row that printed only its label. A row's own numbered label
+ * line beside or above its numbers is not a boundary for the lines after it.
+ */
+function sameRowLabel(valueLine: Line, line: Line, candidates: readonly Line[]): boolean {
+  const column = extentOf(line.items);
+  const labelBeside = textRuns(valueLine.items.filter((i) => !i.numeric && i.x < firstNumberX(valueLine)))
+    .filter((run) => sideBySide(extentOf(run), column))
+    .flat();
+  const numbered = (l: Line) => sideBySide(extentOf(l.items), column) && startsRow(l.items);
+  if (line.y < valueLine.y) {
+    // Below the numbers: a numbered line on the way (this one included) starts another row.
+    return !candidates.some((l) => l.y < valueLine.y && l.y >= line.y && numbered(l));
+  }
+  // Above the numbers: the row's label starts at the first numbered line going up; nothing beyond it is this row's,
+  // nor anything above a numbered label printed beside the numbers.
+  if (labelBeside.length && startsRow(labelBeside)) return false;
+  return !candidates.some((l) => l !== line && l.y > valueLine.y && l.y < line.y && numbered(l));
+}
+
+/**
+ * The only text on `upper` lies left of where `lower`'s own row label starts (a numbered label, 1. or （一）): the
+ * top line of a group's label cell ("（三）" over "不予公开"), printed level with the first row's top line.
+ */
+function onlyGroupLabelBeside(upper: Line, lower: Line): boolean {
+  const rowStart = textRuns(lower.items.filter((i) => !i.numeric)).find((run) => ROW_NUMBERING.test(run.map((i) => i.text).join('')));
+  return rowStart !== undefined && upper.items.every((i) => i.numeric || i.x + i.width <= rowStart[0]!.x + 1);
+}
+
 /**
  * Cells of one table row need not share a baseline: a cell whose text wraps is printed higher than a centred
  * one-line cell beside it. Two neighbouring lines holding numbers, close together, with nothing printed in the
- * same place horizontally, are one row.
+ * same place horizontally, are one row. A line of numbers alone, with no text, may be further above the rest of
+ * its row, with only lines of its label between: a row three lines high (WPS and LibreOffice files typed with
+ * empty paragraphs in a cell, at wide line spacing) prints that cell's number on the top line and the other
+ * values on the middle one. Such a line goes with the numbers below it when they are nearer than the row above;
+ * a separate row above prints its own numbers in the same columns (the 总计 at least).
  */
 function mergeRowLines(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
-    const prev = out[out.length - 1];
-    const hasNumber = (l: Line) => l.items.some((i) => i.numeric);
-    const overlaps = (a: Line, b: Line) => a.items.some((p) => b.items.some((q) => p.x < q.x + q.width && q.x < p.x + p.width));
-    if (prev && hasNumber(prev) && hasNumber(line) && prev.y - line.y <= 1.6 * Math.min(prev.height, line.height) && !overlaps(prev, line)) {
-      prev.items = [...prev.items, ...line.items].sort((p, q) => p.x - q.x);
-      prev.y = line.y;
-      prev.height = Math.max(prev.height, line.height);
+    const above = hasNumber(line) ? rowLineAbove(out, line) : null;
+    if (above) {
+      above.items = [...above.items, ...line.items].sort((p, q) => p.x - q.x);
+      above.y = line.y;
+      above.height = Math.max(above.height, line.height);
     } else out.push({ ...line, items: [...line.items] });
   }
   return out;
+}
+
+const hasNumber = (l: Line) => l.items.some((i) => i.numeric);
+const overlaps = (a: Line, b: Line) => a.items.some((p) => b.items.some((q) => p.x < q.x + q.width && q.x < p.x + p.width));
+
+/** The line of numbers above `line` that belongs to the same table row, or null. */
+function rowLineAbove(out: readonly Line[], line: Line): Line | null {
+  const prev = out[out.length - 1];
+  if (prev && hasNumber(prev) && prev.y - line.y <= 1.6 * Math.min(prev.height, line.height) && !overlaps(prev, line)) return prev;
+  const labelEnd = firstNumberX(line);
+  for (let k = out.length - 1; k >= 0; k--) {
+    const l = out[k]!;
+    if (!hasNumber(l)) {
+      // Only the row's label may lie between: text left of its numbers.
+      if (maxOf(l.items.map((i) => i.x + i.width)) > labelEnd) return null;
+      continue;
+    }
+    // A line of numbers alone goes with the row below it when that row's numbers are nearer than the row above.
+    const numbersOnly = l.items.every((i) => i.numeric) || onlyGroupLabelBeside(l, line);
+    const distance = l.y - line.y;
+    let rowAbove: Line | undefined;
+    for (let j = k - 1; j >= 0 && !rowAbove; j--) if (hasNumber(out[j]!)) rowAbove = out[j];
+    const nearer = !rowAbove || distance < rowAbove.y - l.y;
+    return numbersOnly && nearer && distance <= 4 * Math.min(l.height, line.height) && !overlaps(l, line) ? l : null;
+  }
+  return null;
 }
 
 function readingOrder(items: Item[]): Item[] {
@@ -244,18 +361,21 @@ function cellsOf(items: Item[]): Item[] {
   for (const item of items) {
     const prev = cells[cells.length - 1];
     if (prev && !prev.numeric && !item.numeric && item.x - (prev.x + prev.width) < 0.9 * item.height) {
-      cells[cells.length - 1] = mergeItems([prev, item]);
+      // The pieces list grows in place: a line of many thousands of pieces must not be copied at every one.
+      const parts = prev.parts ?? [{ text: prev.text, x: prev.x, width: prev.width }];
+      parts.push({ text: item.text, x: item.x, width: item.width });
+      cells[cells.length - 1] = mergeItems([prev, item], parts);
     } else cells.push(item);
   }
   return cells;
 }
 
-function mergeItems(items: Item[]): Item {
+function mergeItems(items: Item[], parts: TextPart[] = items.flatMap((i) => i.parts ?? [{ text: i.text, x: i.x, width: i.width }])): Item {
   const x = minOf(items.map((i) => i.x));
   const y = minOf(items.map((i) => i.y));
   const right = maxOf(items.map((i) => i.x + i.width));
   const top = maxOf(items.map((i) => i.y + i.height));
-  return { text: items.map((i) => i.text).join(''), x, y, width: right - x, height: top - y, numeric: false };
+  return { text: items.map((i) => i.text).join(''), x, y, width: right - x, height: top - y, numeric: false, parts };
 }
 
 // Loops, not Math.min(...xs): a hostile page can put more pieces on one line than a call takes arguments.

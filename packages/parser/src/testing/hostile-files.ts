@@ -120,6 +120,15 @@ export function hugeTableHtml(rows: number): Buffer {
 }
 
 /**
+ * An HTML page of `depth` tables each opened inside the last one's cell and none closed (`<table><tr><td>1`
+ * 650,000 times: about 10 MB). An HTML tokenizer keeping its open elements in a list it shifts at
+ * the front spends time quadratic in the depth on it.
+ */
+export function nestedTablesHtml(depth: number): Buffer {
+  return Buffer.from(`<html><body><p>某某市某某局2020年政府信息公开工作年度报告</p>${'<table><tr><td>1'.repeat(depth)}</body></html>`);
+}
+
+/**
  * A PDF that is no bomb but takes the parser long to read: `pages` pages (the parser reads at most 300), each
  * printing 2,000 small numbers placed one by one, as a dense statistical annex would. 300 pages (16 MB) take
  * about 13 s on an idle core and some 300 MB: what the worker pool's time bound is for.

@@ -2,11 +2,16 @@
  * Regenerates test/rendered/: every hand-checked corpus report printed in the official layout (render.ts) as an
  * HTML page, then converted by LibreOffice into the files agencies attach — .doc (Word 97–2003), .docx and .pdf
  * (with a CJK font, so the PDF has a real text layer), by LibreOffice Calc into a spreadsheet (.xlsx), and by
- * Chromium (/usr/bin/chromium) into a printed PDF (.chromium.pdf). The tests parse them back and expect the same
- * tables.
+ * Chromium (/usr/bin/chromium) into a printed PDF (.chromium.pdf). Chromium also prints each report with its zeros
+ * left blank (.blank.chromium.pdf: a table of many blank cells, whose values only their position places), and
+ * every corpus report published as an HTML page, as it is (.page.chromium.pdf). LibreOffice also makes each report
+ * into a DOCX laid out as WPS users type tables (rows three lines high, the 总计 on the top line: render.ts
+ * HtmlLayout) and that DOCX into a PDF (.three-line.pdf). The tests parse them back and expect the same tables.
  *
  *   apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui fonts-wqy-microhei
- *   node --import tsx packages/parser/test/support/make-office-fixtures.ts
+ *   node --import tsx packages/parser/test/support/make-office-fixtures.ts [office] [chromium]
+ *
+ * With arguments, only the named kinds of file are made (`office`, `chromium`: the Chromium prints, `three-line`).
  *
  * The outputs are committed; LibreOffice is needed only to regenerate them.
  */
@@ -15,29 +20,53 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusCases } from './corpus.js';
-import { officialBlocks, toHtml } from './render.js';
+import { corpusCases, corpusFile } from './corpus.js';
+import { officialBlocks, toHtml, withZerosBlank } from './render.js';
 
 const out = fileURLToPath(new URL('../rendered/', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'ogi-office-'));
+const kinds = process.argv.slice(2);
+const wanted = (kind: 'office' | 'chromium' | 'three-line') => !kinds.length || kinds.includes(kind);
+const writer = ['--headless', `-env:UserInstallation=file://${work}/profile`];
+
+/** A web page printed to PDF by the browser, as agencies often attach it. */
+function printWithChromium(htmlFile: string, pdfFile: string) {
+  execFileSync(
+    'chromium',
+    ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(out, pdfFile)}`, `file://${htmlFile}`],
+    { stdio: 'ignore' },
+  );
+}
+
 try {
   for (const c of corpusCases().filter((x) => x.expected)) {
     const html = join(work, `${c.name}.html`);
     writeFileSync(html, toHtml(officialBlocks(c.expected!)));
+    if (wanted('chromium')) {
+      printWithChromium(html, `${c.name}.chromium.pdf`);
+      const blank = join(work, `${c.name}.blank.html`);
+      writeFileSync(blank, toHtml(officialBlocks(withZerosBlank(c.expected!))));
+      printWithChromium(blank, `${c.name}.blank.chromium.pdf`);
+      if (c.file.endsWith('.html')) printWithChromium(corpusFile(c.file), `${c.name}.page.chromium.pdf`);
+    }
+    if (wanted('three-line')) {
+      const page = join(work, `${c.name}.three-line.html`);
+      writeFileSync(page, toHtml(officialBlocks(c.expected!), 'utf-8', { threeLineRows: true }));
+      execFileSync('soffice', [...writer, '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, page], {
+        stdio: 'ignore',
+      });
+      execFileSync('soffice', [...writer, '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, join(work, `${c.name}.three-line.docx`)], {
+        stdio: 'ignore',
+      });
+      copyFileSync(join(work, `${c.name}.three-line.pdf`), join(out, `${c.name}.three-line.pdf`));
+    }
+    if (!wanted('office')) continue;
     const filters = { doc: 'doc:MS Word 97', docx: 'docx:MS Word 2007 XML', pdf: 'pdf:writer_pdf_Export' } as const;
     for (const format of ['doc', 'docx', 'pdf'] as const) {
       const args = ['--headless', `-env:UserInstallation=file://${work}/profile`, '--infilter=HTML (StarWriter)'];
       execFileSync('soffice', [...args, '--convert-to', filters[format], '--outdir', work, html], { stdio: 'ignore' });
       copyFileSync(join(work, `${c.name}.${format}`), join(out, `${c.name}.${format}`));
     }
-    // A web page printed to PDF by the browser, as agencies often attach it.
-    execFileSync(
-      'chromium',
-      ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(out, `${c.name}.chromium.pdf`)}`, `file://${html}`],
-      {
-        stdio: 'ignore',
-      },
-    );
     const calc = ['--headless', `-env:UserInstallation=file://${work}/profile`, '--infilter=HTML (StarCalc)'];
     execFileSync('soffice', [...calc, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', work, html], { stdio: 'ignore' });
     copyFileSync(join(work, `${c.name}.xlsx`), join(out, `${c.name}.xlsx`));

@@ -114,19 +114,42 @@ export function officialBlocks(r: ParsedReportCore, options: { signs?: boolean }
   return blocks;
 }
 
+/** The same report with every 0 of sections 三 and 四 left blank, as many agencies print their tables. */
+export function withZerosBlank(r: ParsedReportCore): ParsedReportCore {
+  const blank = (rows: Record<string, (number | null)[]>) =>
+    Object.fromEntries(Object.entries(rows).map(([k, row]) => [k, row.map((v) => (v === 0 ? null : v))]));
+  return { ...r, applications: blank(r.applications), reviewLitigation: blank(r.reviewLitigation) };
+}
+
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** How a page lays its table cells out. */
+export interface HtmlLayout {
+  /**
+   * The three-line rows of Word files typed in WPS and converted by LibreOffice: fixed 28 pt line spacing, cells
+   * centred vertically, and in every row of sections 三 and 四 the 总计 cell typed with two empty paragraphs after its
+   * number — so the row is three lines high, with the 总计 on the top line and the label and the other values on
+   * the middle one.
+   */
+  threeLineRows?: boolean;
+}
+
 /** A Word-pasted page: site chrome, spans splitting labels, <o:p> in empty cells, a page metadata table. */
-export function toHtml(blocks: Block[], charset = 'utf-8'): string {
+export function toHtml(blocks: Block[], charset = 'utf-8', layout: HtmlLayout = {}): string {
   const split = (s: string) => {
     if (s.length < 4) return `<span style="font-family: 宋体">${escapeHtml(s)}</span>`;
     const k = Math.ceil(s.length / 3);
     return [s.slice(0, k), s.slice(k, 2 * k), s.slice(2 * k)].map((x) => `<span style="font-family: 宋体">${escapeHtml(x)}</span>`).join('');
   };
-  const cell = (x: Cell) =>
-    `<td${x.colspan ? ` colspan="${x.colspan}"` : ''}${x.rowspan ? ` rowspan="${x.rowspan}"` : ''} valign="center"><p class="MsoNormal" align="center">${
-      x.text ? split(x.text) : '<o:p>&nbsp;</o:p>'
-    }</p></td>`;
+  const paragraph = layout.threeLineRows ? '<p class="MsoNormal" align="center" style="line-height:28pt">' : '<p class="MsoNormal" align="center">';
+  const isNumber = (x: Cell) => /^[+-]?\d+(\.\d+)?$/.test(x.text);
+  const cell = (x: Cell, i: number, row: Cell[]) => {
+    const content = x.text ? split(x.text) : '<o:p>&nbsp;</o:p>';
+    // The 总计 of a row of section 三 or 四: the last cell of a row of seven or more cells, a number.
+    const lastNumber = row.length >= 7 && i === row.length - 1 && isNumber(x);
+    const paragraphs = layout.threeLineRows && lastNumber ? [content, '<o:p>&nbsp;</o:p>', '<o:p>&nbsp;</o:p>'] : [content];
+    return `<td${x.colspan ? ` colspan="${x.colspan}"` : ''}${x.rowspan ? ` rowspan="${x.rowspan}"` : ''} valign="center">${paragraphs.map((c) => `${paragraph}${c}</p>`).join('')}</td>`;
+  };
   const body = blocks
     .map((b) =>
       b.kind === 'p'
