@@ -19,6 +19,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { MetricCode } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import { ALL_AGENCIES } from './common/access/agency-scope.js';
 import { SESSION_COOKIE } from './common/access/session-cookie.js';
@@ -27,7 +28,12 @@ import { RankOrder } from './modules/analytics/models/ranking.model.js';
 import { QualityService } from './modules/analytics/quality.service.js';
 
 /** The overview's headline figures (the dashboard asks these and a few more of the same kind). */
-const OVERVIEW_METRICS = ['applications.new', 'applications.handled', 'outcomes.disclosureRate', 'timeliness.onTimeRate'];
+const OVERVIEW_METRICS = [
+  'applications.new',
+  'applications.handled',
+  'outcomes.disclosureRate',
+  'timeliness.onTimeRate',
+] as const satisfies readonly MetricCode[];
 /** How many data years the overview shows. */
 const OVERVIEW_YEARS = 7;
 
