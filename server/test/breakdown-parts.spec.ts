@@ -171,6 +171,40 @@ describe('breakdown parts stored with the cells', () => {
     ]);
   });
 
+  it('per agency, only the topAgencies whose outcomes add up to the most, largest first', async () => {
+    const reports = await t.dataSource.query<{ id: number; agency_id: number }[]>('SELECT id, agency_id FROM report WHERE is_current AND year = 2023');
+    const agencyOf = new Map(reports.map((r) => [String(r.id), String(r.agency_id)]));
+    // Each agency's total of its 2023 outcome parts, from its cells (blank parts count nothing).
+    const totals = new Map<string, number>();
+    for (const line of await partsFromCells()) {
+      const [reportId, dimension, , value] = line.split(' ');
+      const agency = agencyOf.get(reportId!);
+      if (!agency || dimension !== 'OUTCOMES') continue;
+      totals.set(agency, (totals.get(agency) ?? 0) + (value === 'null' ? 0 : Number(value)));
+    }
+    const selection = { agencyIds: [...totals.keys()] };
+    const TOP = `query($s: AgencySelection!, $n: Int, $c: Boolean) {
+      breakdown(dimension: OUTCOMES, selection: $s, years: [2023], combine: $c, topAgencies: $n) { agencyId key value } }`;
+    type TopRows = { breakdown: { agencyId: string; key: string; value: number | null }[] };
+    const agenciesOf = (rows: TopRows) => [...new Set(rows.breakdown.map((r) => r.agencyId))];
+    // Without topAgencies: every agency, in the selection's order (which breaks ties between equal totals).
+    const selectionOrder = agenciesOf(await t.data<TopRows>(TOP, { s: selection }));
+    expect([...selectionOrder].sort()).toEqual([...totals.keys()].sort());
+    const ranked = [...totals].sort((a, b) => b[1] - a[1] || selectionOrder.indexOf(a[0]) - selectionOrder.indexOf(b[0]));
+    expect(ranked[2]![1]).toBeGreaterThan(ranked[3]![1]); // the fourth is not tied with the third
+
+    const top = await t.data<TopRows>(TOP, { s: selection, n: 3 });
+    expect(agenciesOf(top)).toEqual(ranked.slice(0, 3).map(([agency]) => agency));
+    for (const [agency, total] of ranked.slice(0, 3)) {
+      expect(top.breakdown.filter((r) => r.agencyId === agency).reduce((sum, r) => sum + (r.value ?? 0), 0)).toBe(total);
+    }
+
+    const refused = await t.gql(TOP, { s: selection, n: 2, c: true });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOP_AGENCIES_COMBINED' });
+    const tooMany = await t.gql(TOP, { s: selection, n: 100_000 });
+    expect(tooMany.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
+
   it("after a correction: the corrected report's parts and the combined sum follow the new value", async () => {
     const [report] = await t.dataSource.query<{ id: number }[]>('SELECT id FROM report WHERE agency_id = $1 AND year = 2023 AND is_current', [id[CITY_EDU]]);
     const res = await t.gql(

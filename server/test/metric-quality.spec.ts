@@ -243,6 +243,18 @@ describe('5. the on-time rate is self-reported, with its basis and the sentence 
     expect(report.text.slice(ezhou.evidence[0]!.start, ezhou.evidence[0]!.end)).toContain('按时答复率为100%');
   });
 
+  it('the same comparison asked for less answers the same: its agencies alone, or its values without the sentences', async () => {
+    const QUERY = (fields: string) => `{ compare(selection: {}, years: [2020, 2023, 2024], metrics: ["timeliness.onTimeRate"]) { ${fields} } }`;
+    type Value = { agencyId: string; year: number; value: number | null; quality: string; evidence?: unknown[] };
+    type Answer = { compare: { agencies?: { id: string; name: string }[]; values?: Value[] } };
+    const full = (await t.data<Answer>(QUERY('agencies { id name } values { agencyId year value quality evidence { sentence } }'))).compare;
+    expect(full.values!.some((v) => v.evidence!.length > 0)).toBe(true);
+    const namesOnly = (await t.data<Answer>(QUERY('agencies { id name }'))).compare;
+    expect(namesOnly.agencies).toEqual(full.agencies);
+    const valuesOnly = (await t.data<Answer>(QUERY('values { agencyId year value quality }'))).compare;
+    expect(valuesOnly.values).toEqual(full.values!.map(({ evidence: _evidence, ...v }) => v));
+  });
+
   it('the export carries the basis; the roll-up says how many reports state one', async () => {
     const csv = await t.fetch(`/api/exports/comparison.csv?agencyIds=${id[HONGZE]}&years=2023&metrics=timeliness.onTimeRate&lang=zh`);
     const [head, row] = Buffer.from(await csv.arrayBuffer())

@@ -1,2 +1,2 @@
-/** Most agencies a bar chart draws: the highest; the table (and the chart's data export) has them all. */
+/** Most agencies a bar chart draws: the highest. The compare page's table has them all; the outcomes page asks the server for these only. */
 export const BAR_LIMIT = 200;

@@ -4,9 +4,10 @@ import type { ChartOption } from './echarts';
 import { retryingImport } from './retrying-import';
 
 /**
- * ECharts starts loading as soon as a page with charts does (this module comes with it), in parallel with the
- * page's first requests, and evaluates in a task of its own — not after the data has arrived. A chunk that
- * fails to load (network) is fetched again when the chart's "retry" asks for it.
+ * ECharts loads when a chart first needs it, or earlier when the app asks (`preloadCharts`, once a page's own
+ * requests are on their way): its evaluation is a long task that should overlap the server's work, not delay
+ * the page's first requests. A chunk that fails to load (network) is fetched again when the chart's "retry"
+ * asks for it.
  */
 const loadECharts = retryingImport(() => import('./echarts'));
 /** The sankey and treemap parts, only for an option that draws them (the outcomes page). */
@@ -17,9 +18,11 @@ const loadFlowCharts = retryingImport(() => import('./echarts-flows'));
  * views then read layouts that were never computed): such an instance is created anew before drawing flows.
  */
 let flowChartsRegistered = false;
-loadECharts().catch(() => {
-  // Reported by each chart that needs it, with a retry.
-});
+
+/** Starts loading the chart library ahead of the first chart; a failure is reported by each chart that needs it, with a retry. */
+export function preloadCharts(): void {
+  loadECharts().catch(() => {});
+}
 
 const FLOW_SERIES = new Set(['sankey', 'treemap']);
 

@@ -100,3 +100,67 @@ describe('GraphQL request with a session', () => {
     expect(ended).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('the same query asked twice at once', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** A server whose answers wait until `answer()`; every request's signal is kept. */
+  function slowServer() {
+    const signals: AbortSignal[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const fetch = vi.fn(async (_url: string, init: RequestInit) => {
+      signals.push(init.signal!);
+      await gate;
+      if (init.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+      const { variables } = JSON.parse(String(init.body)) as { variables: { name: string } };
+      return new Response(JSON.stringify({ data: { hello: `hi ${variables.name}` } }), { status: 200 });
+    });
+    vi.stubGlobal('fetch', fetch);
+    return { fetch, signals, answer: () => release() };
+  }
+
+  it('sends one request and gives both callers its answer', async () => {
+    const server = slowServer();
+    const a = request(Op, { name: 'x' }, { signal: new AbortController().signal });
+    const b = request(Op, { name: 'x' });
+    server.answer();
+    await expect(Promise.all([a, b])).resolves.toEqual([{ hello: 'hi x' }, { hello: 'hi x' }]);
+    expect(server.fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends each set of variables, and asks again once the answer has come', async () => {
+    const server = slowServer();
+    server.answer();
+    await expect(Promise.all([request(Op, { name: 'x' }), request(Op, { name: 'y' })])).resolves.toEqual([{ hello: 'hi x' }, { hello: 'hi y' }]);
+    await request(Op, { name: 'x' });
+    expect(server.fetch).toHaveBeenCalledTimes(3);
+  });
+
+  it('ends only the wait of a caller who gives up, and the request when every caller has', async () => {
+    const server = slowServer();
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = request(Op, { name: 'x' }, { signal: first.signal });
+    const b = request(Op, { name: 'x' }, { signal: second.signal });
+    first.abort();
+    await expect(a).rejects.toMatchObject({ name: 'AbortError' });
+    expect(server.signals[0]!.aborted).toBe(false);
+    second.abort();
+    await expect(b).rejects.toMatchObject({ name: 'AbortError' });
+    expect(server.signals[0]!.aborted).toBe(true);
+    // A caller after that starts afresh.
+    const c = request(Op, { name: 'x' });
+    server.answer();
+    await expect(c).resolves.toEqual({ hello: 'hi x' });
+    expect(server.fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('never shares a mutation', async () => {
+    const Save = parse('mutation Save($name: String) { save(name: $name) }') as TypedDocumentNode<{ save: string }, { name: string }>;
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ data: { save: 'ok' } }), { status: 200 }));
+    vi.stubGlobal('fetch', fetch);
+    await Promise.all([request(Save, { name: 'x' }), request(Save, { name: 'x' })]);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+});

@@ -67,13 +67,71 @@ export interface RequestOptions {
   url?: string;
 }
 
-/** Sends one generated operation; the result and variables types come with the document. */
+/** Whether the document is a query (reads only), which may be shared by callers asking the same at once. */
+const isQuery = (document: DocumentNode) => document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'query');
+
+/** A query on its way, with how many callers still wait for it. */
+interface SharedRequest {
+  result: Promise<unknown>;
+  controller: AbortController;
+  waiting: number;
+}
+const inFlight = new Map<string, SharedRequest>();
+
+/**
+ * Sends one generated operation; the result and variables types come with the document. Two parts of a page
+ * asking the same query with the same variables at the same time (the scope's name and the agency picker) share
+ * one request; it is aborted only when every caller has given up on it.
+ */
 export function request<TResult, TVariables>(
   document: TypedDocumentNode<TResult, TVariables>,
   variables: TVariables,
   options: RequestOptions = {},
 ): Promise<TResult> {
-  return requestText<TResult>(documentText(document), variables, options);
+  const text = documentText(document);
+  if (!isQuery(document) || options.fetch || options.url) return requestText<TResult>(text, variables, options);
+  const key = `${text}\n${JSON.stringify(variables)}`;
+  let shared = inFlight.get(key);
+  if (!shared) {
+    const controller = new AbortController();
+    const entry: SharedRequest = {
+      result: requestText<TResult>(text, variables, { signal: controller.signal }).finally(() => {
+        if (inFlight.get(key) === entry) inFlight.delete(key);
+      }),
+      controller,
+      waiting: 0,
+    };
+    inFlight.set(key, (shared = entry));
+  }
+  return waitFor(shared, key, options.signal) as Promise<TResult>;
+}
+
+/** One caller's wait for a shared request: its own abort ends only its own wait (and the request, when it was the last). */
+function waitFor(shared: SharedRequest, key: string, signal: AbortSignal | undefined): Promise<unknown> {
+  if (signal?.aborted) return Promise.reject(signal.reason as unknown);
+  shared.waiting++;
+  if (!signal) return shared.result;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      shared.waiting--;
+      if (shared.waiting === 0) {
+        shared.controller.abort();
+        if (inFlight.get(key) === shared) inFlight.delete(key);
+      }
+      reject(signal.reason as unknown);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.result.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /**

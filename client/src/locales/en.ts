@@ -363,6 +363,7 @@ export const en: Messages = {
     noReasons: 'No outcome with a reason in this year.',
     noFlow: 'No outcome data in this year.',
     noAgencies: 'No agency data in this year.',
+    topAgencies: "{year} · the {shown} agencies with the largest totals (of {agencies}; every agency's values are on the Compare page)",
   },
   review: {
     title: 'Review & litigation',

@@ -359,6 +359,7 @@ export const zhCN = {
     noReasons: '该年度没有需要说明原因的办理结果。',
     noFlow: '该年度没有办理结果数据。',
     noAgencies: '该年度没有机关数据。',
+    topAgencies: '{year} 年 · 合计最多的 {shown} 个机关（共 {agencies} 个；全部机关的数值见“对比”页）',
   },
   review: {
     title: '复议诉讼',

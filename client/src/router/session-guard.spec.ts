@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryHistory, type Router } from 'vue-router';
+import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import { sessionHooks } from '../graphql/client';
 import { useSessionStore } from '../stores/session';
 import { createAppRouter } from './index';
@@ -57,6 +57,27 @@ describe('the session guard', () => {
     expect(router.currentRoute.value.query).toEqual({ redirect: '/reports/7' });
     expect(useSessionStore().ended).toBe(true);
     expect(sessionHooks.csrfToken()).toBeNull();
+  });
+
+  it("loads the page's code while the server is asked who is signed in, not after", async () => {
+    let answer: () => void = () => {};
+    const answered = new Promise<void>((r) => (answer = r));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        await answered;
+        return new Response(JSON.stringify({ data: { session: SIGNED_IN } }), { status: 200 });
+      }),
+    );
+    const loadPage = vi.fn(async () => ({ render: () => null }));
+    const lazy = createRouter({ history: createMemoryHistory(), routes: [{ path: '/page', component: loadPage }] });
+    installSessionGuard(lazy);
+    const navigation = lazy.push('/page');
+    await vi.waitFor(() => expect(loadPage).toHaveBeenCalled());
+    expect(lazy.currentRoute.value.path).toBe('/');
+    answer();
+    await navigation;
+    expect(lazy.currentRoute.value.path).toBe('/page');
   });
 
   it('opens the sign-in page without asking the server', async () => {

@@ -1,4 +1,4 @@
-import type { RouteLocationRaw, Router } from 'vue-router';
+import type { RouteLocationNormalized, RouteLocationRaw, Router } from 'vue-router';
 import { sessionHooks } from '../graphql/client';
 import { useSessionStore } from '../stores/session';
 
@@ -28,6 +28,8 @@ export function installSessionGuard(router: Router, session = useSessionStore())
   router.beforeEach(async (to) => {
     if (to.meta['public']) return true;
     if (session.status === 'unknown') {
+      // The page's own code downloads while the server is asked, not after (the router would load it next).
+      preloadPageCode(to);
       try {
         await session.load();
       } catch {
@@ -37,4 +39,18 @@ export function installSessionGuard(router: Router, session = useSessionStore())
     }
     return session.status === 'signedIn' ? true : loginRoute(to.fullPath);
   });
+}
+
+/**
+ * Starts the lazily loaded components of a route (the router calls the same loaders, and the module cache answers
+ * it). A loader is a function that is not itself a component (the router's own test: no displayName, props or
+ * compiled options); a failure is left for the router to meet and report.
+ */
+function preloadPageCode(to: RouteLocationNormalized): void {
+  for (const record of to.matched) {
+    for (const component of Object.values(record.components ?? {})) {
+      if (typeof component !== 'function' || 'displayName' in component || 'props' in component || '__vccOpts' in component) continue;
+      void (component as () => Promise<unknown>)().catch(() => {});
+    }
+  }
 }

@@ -8,6 +8,7 @@ export enum AnalyticsErrorCode {
   YEAR_RANGE_TOO_LONG = 'YEAR_RANGE_TOO_LONG',
   MIXED_SCOPES = 'MIXED_SCOPES',
   YEAR_NOT_ASKED = 'YEAR_NOT_ASKED',
+  TOP_AGENCIES_COMBINED = 'TOP_AGENCIES_COMBINED',
 }
 
 export class AnalyticsException extends errorFamily<AnalyticsErrorCode>({
@@ -18,6 +19,7 @@ export class AnalyticsException extends errorFamily<AnalyticsErrorCode>({
   [AnalyticsErrorCode.YEAR_RANGE_TOO_LONG]: 'BAD_USER_INPUT',
   [AnalyticsErrorCode.MIXED_SCOPES]: 'BAD_USER_INPUT',
   [AnalyticsErrorCode.YEAR_NOT_ASKED]: 'BAD_USER_INPUT',
+  [AnalyticsErrorCode.TOP_AGENCIES_COMBINED]: 'BAD_USER_INPUT',
 }) {
   static unknownMetrics(codes: readonly string[]): AnalyticsException {
     return new AnalyticsException(
@@ -55,6 +57,15 @@ export class AnalyticsException extends errorFamily<AnalyticsErrorCode>({
       AnalyticsErrorCode.YEAR_NOT_ASKED,
       `${argument}：${year} 年不在所选年份（${years.join('、')}）之中。${argument} ${year} is not one of the years asked (${years.join(', ')}).`,
       { argument, year, years: [...years] },
+    );
+  }
+
+  /** `topAgencies` picks agencies among per-agency rows; combined rows have none to pick. */
+  static topAgenciesCombined(): AnalyticsException {
+    return new AnalyticsException(
+      AnalyticsErrorCode.TOP_AGENCIES_COMBINED,
+      'topAgencies 只能用于按机关分列的结果（combine: false）。topAgencies applies to rows per agency (combine: false) only.',
+      {},
     );
   }
 

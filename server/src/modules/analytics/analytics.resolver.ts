@@ -1,10 +1,12 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { METRICS } from '@ogi/domain';
 import { ACCESS } from '../../common/access/access-policy.js';
 import { Roles, Scope } from '../../common/access/access.decorators.js';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import { paging } from '../../common/graphql/paging.args.js';
 import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
+import { asksFor } from '../../common/graphql/selection.js';
 import { sortedConnection } from '../../common/pagination/keyset.js';
 import { AnalyticsService } from './analytics.service.js';
 import { BreakdownArgs } from './dto/breakdown.args.js';
@@ -56,8 +58,11 @@ export class AnalyticsResolver {
       "Metric values of a set of agencies × years × metrics, from each agency's current report (at most 3 000 agencies, 20 years, 40 metrics and 250 000 values).",
   })
   @Roles(...ACCESS.read)
-  compare(@Args() args: CompareArgs, @Scope() scope: AgencyScope): Promise<ComparisonModel> {
-    return this.analytics.compare(args.selection, args.years, args.metrics, scope);
+  compare(@Args() args: CompareArgs, @Scope() scope: AgencyScope, @Info() info: GraphQLResolveInfo): Promise<ComparisonModel> {
+    return this.analytics.compare(args.selection, args.years, args.metrics, scope, {
+      values: asksFor(info, ['values']),
+      evidence: asksFor(info, ['values', 'evidence']),
+    });
   }
 
   @Query(() => [RollupValueModel], {
@@ -93,7 +98,7 @@ export class AnalyticsResolver {
   })
   @Roles(...ACCESS.read)
   breakdown(@Args() args: BreakdownArgs, @Scope() scope: AgencyScope): Promise<BreakdownRowModel[]> {
-    return this.analytics.breakdown(args.dimension, args.selection, args.years, args.combine ?? false, scope);
+    return this.analytics.breakdown(args.dimension, args.selection, args.years, args.combine ?? false, scope, args.topAgencies ?? null);
   }
 
   @Query(() => [RollupValueModel], {

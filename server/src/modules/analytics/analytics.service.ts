@@ -85,12 +85,24 @@ export class AnalyticsService {
     private readonly selections: AgencySelectionService,
   ) {}
 
-  async compare(selection: AgencySelectionInput, years: readonly number[], metricCodes: readonly string[], scope: AgencyScope): Promise<ComparisonModel> {
+  /**
+   * `asked` says which parts the operation wants: a page that needs only the agencies' names does not wait for
+   * every value, nor a value table for sentences it does not show (the values then carry no evidence).
+   */
+  async compare(
+    selection: AgencySelectionInput,
+    years: readonly number[],
+    metricCodes: readonly string[],
+    scope: AgencyScope,
+    asked: { values: boolean; evidence: boolean } = { values: true, evidence: true },
+  ): Promise<ComparisonModel> {
     const metrics = metricDefinitions(metricCodes);
     const yearList = sortedYears(years);
     const agencyIds = await this.selections.resolve(selection, scope, MAX_COMPARED_AGENCIES);
     const size = agencyIds.length * yearList.length * metrics.length;
     if (size > MAX_COMPARED_VALUES) throw AnalyticsException.resultTooLarge(size, MAX_COMPARED_VALUES);
+    const summary = { years: yearList, metrics: metrics.map(toMetricDefinitionModel) };
+    if (!asked.values) return { ...summary, agencies: await this.agencies(agencyIds), values: [] };
 
     // The agencies, the values and the sentences they rest on are independent reads: one round trip, not three.
     const [agencies, rows, evidence] = await Promise.all([
@@ -129,7 +141,7 @@ export class AnalyticsService {
           ORDER BY r.position, r.year, m.position`,
         [agencyIds, yearList, metrics.map((m) => m.code)],
       ),
-      this.evidence(agencyIds, yearList, metrics),
+      asked.evidence ? this.evidence(agencyIds, yearList, metrics) : new Map<string, NarrativeEvidenceModel[]>(),
     ]);
     const values: MetricValueModel[] = rows.map((r) => ({
       agencyId: toId(r.agency_id),
@@ -147,7 +159,7 @@ export class AnalyticsService {
       partsValue: r.parts_value,
       evidence: evidence.get(`${r.report_id}:${r.metric}`) ?? [],
     }));
-    return { agencies, years: yearList, metrics: metrics.map(toMetricDefinitionModel), values };
+    return { ...summary, agencies, values };
   }
 
   /** The narrative statements self-reported metrics rest on, by `reportId:metric`, in text order, of the current reports of these agencies and years. */
@@ -410,7 +422,10 @@ export class AnalyticsService {
     years: readonly number[],
     combine: boolean,
     scope: AgencyScope,
+    /** Per agency only: the agencies with the largest total of the parts, at most this many, largest first. */
+    topAgencies: number | null = null,
   ): Promise<BreakdownRowModel[]> {
+    if (combine && topAgencies !== null) throw AnalyticsException.topAgenciesCombined();
     const definition = BREAKDOWNS[dimension];
     const yearList = sortedYears(years);
     const agencyIds = await this.selections.resolve(selection, scope);
@@ -463,8 +478,10 @@ export class AnalyticsService {
       basis.set(`${groupKey}:${r.part_key}`, r);
     }
     const label = new Map(definition.parts.map((p) => [p.key, p]));
+    const order = topAgencies === null ? agencyOrder : largestTotalsFirst(groups.values(), agencyOrder, topAgencies);
     return [...groups.values()]
-      .sort((a, b) => (a.agencyId === null ? 0 : agencyOrder.get(a.agencyId)! - agencyOrder.get(b.agencyId!)!) || a.year - b.year)
+      .filter((g) => g.agencyId === null || order.has(g.agencyId))
+      .sort((a, b) => (a.agencyId === null ? 0 : order.get(a.agencyId)! - order.get(b.agencyId!)!) || a.year - b.year)
       .flatMap((g) =>
         breakdownShares(g.values.sort((a, b) => partOrder.get(a.key)! - partOrder.get(b.key)!)).map((v) => ({
           agencyId: g.agencyId === null ? null : toId(g.agencyId),
@@ -490,6 +507,25 @@ export class AnalyticsService {
     const byId = new Map(rows.map((r) => [r.id, toAgencyModel(r)]));
     return ids.map((id) => byId.get(id)).filter((a): a is AgencyModel => a !== undefined);
   }
+}
+
+/**
+ * The `limit` agencies whose parts add up to the most over the groups given (blank parts count nothing), as each
+ * agency's place: largest first, ties in the selection's order. Agencies without any group are not placed.
+ */
+function largestTotalsFirst(
+  groups: Iterable<{ agencyId: number | null; values: readonly { value: CellValue }[] }>,
+  selectionOrder: ReadonlyMap<number, number>,
+  limit: number,
+): Map<number, number> {
+  const totals = new Map<number, number>();
+  for (const g of groups) {
+    if (g.agencyId === null) continue;
+    const sum = g.values.reduce<number>((s, v) => s + (typeof v.value === 'number' ? v.value : 0), 0);
+    totals.set(g.agencyId, (totals.get(g.agencyId) ?? 0) + sum);
+  }
+  const ranked = [...totals].sort((a, b) => b[1] - a[1] || selectionOrder.get(a[0])! - selectionOrder.get(b[0])!).slice(0, limit);
+  return new Map(ranked.map(([id], place) => [id, place]));
 }
 
 /** What one breakdown row rests on, as the breakdown query counts it. */

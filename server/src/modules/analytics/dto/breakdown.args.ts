@@ -1,9 +1,12 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { BreakdownDimension } from '../models/breakdown.model.js';
 import { AgencySelectionInput } from './agency-selection.input.js';
 import { MAX_YEARS, IsYearList } from './years.js';
+
+/** Most agencies `topAgencies` may ask for: a chart's worth (a page wanting every agency leaves it out). */
+export const MAX_TOP_AGENCIES = 1000;
 
 @ArgsType()
 export class BreakdownArgs {
@@ -29,4 +32,14 @@ export class BreakdownArgs {
   @IsOptional()
   @IsBoolean()
   combine?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `With combine false: only the agencies with the largest total of the parts over the years asked, at most this many (1–${MAX_TOP_AGENCIES}), largest first (ties in the selection's order). Null: every agency, in the selection's order.`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_TOP_AGENCIES)
+  topAgencies?: number | null;
 }
