@@ -5,6 +5,7 @@
  */
 export * from './entities/index.js';
 export { MIGRATIONS } from './migrations/index.js';
+export { DATA_CHANGED_CHANNEL, TABLES_WITHOUT_NOTICES, listenForDataChanges, type DataChangeHandlers, type DataChangeListener } from './data-changes.js';
 export { applyMigrations, createDataSource, dataSourceOptions, dropAndApplyMigrations, type DataSourceSettings } from './data-source.js';
 export {
   EmbeddedPostgresError,

@@ -17,6 +17,7 @@ import { SubmissionMissingMarks1797620000000 } from './1797620000000-submission-
 import { MetricQualityBackfill1797620000001 } from './1797620000001-metric-quality-backfill.js';
 import { BreakdownParts1797630000000 } from './1797630000000-breakdown-parts.js';
 import { BreakdownPartQuality1797700000000 } from './1797700000000-breakdown-part-quality.js';
+import { DataChangeNotices1797800000000 } from './1797800000000-data-change-notices.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   MetricQualityBackfill1797620000001,
   BreakdownParts1797630000000,
   BreakdownPartQuality1797700000000,
+  DataChangeNotices1797800000000,
 ];

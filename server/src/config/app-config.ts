@@ -36,6 +36,8 @@ export interface AppConfig {
   parseTimeoutMs: number;
   /** Growth of the server's resident memory while files are parsed past which the parser watchdog terminates them, in MB. */
   parserMaxGrowthMb: number;
+  /** Memory for answers kept between requests until the data changes (common/graphql/result-cache.ts), in bytes; 0: none kept. */
+  resultCacheBytes: number;
   /** Log every SQL statement. */
   logSql: boolean;
   /** Fetching reports from agencies' sites (`pnpm ingest --url`, collectReports, the listing poll). */
@@ -179,6 +181,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     parserWorkers: workers,
     parseTimeoutMs: int('PARSE_TIMEOUT_SECONDS', 20, 1, 600) * 1000,
     parserMaxGrowthMb: int('PARSER_MAX_GROWTH_MB', 1024, 64, 1_048_576),
+    resultCacheBytes: int('RESULT_CACHE_MB', 256, 0, 65_536) * 1024 * 1024,
     logSql: bool('LOG_SQL', false),
     collect: {
       pollEnabled: bool('COLLECT_POLL_ENABLED', false),

@@ -17,6 +17,7 @@
  * would not even fit in a string). Aliases can ask
  * for one large value many times; the cost catches most of that, the cap the rest.
  */
+import { printed } from './result-cache.js';
 import {
   type FormattedExecutionResult,
   GraphQLError,
@@ -242,7 +243,11 @@ export function stringifyWithinCap(maxResponseBytes = MAX_RESPONSE_BYTES): (resu
       if (!(e instanceof RangeError)) throw e;
     }
     const size = json === null ? null : Buffer.byteLength(json, 'utf8');
-    if (json !== null && size! <= maxResponseBytes) return `${json}\n`;
+    if (json !== null && size! <= maxResponseBytes) {
+      // The result cache keeps an answer once its size is known (result-cache.ts).
+      printed(result.data, size!);
+      return `${json}\n`;
+    }
     const mb = (n: number) => Math.ceil(n / 1024 / 1024);
     const error = limitError(
       'RESPONSE_TOO_LARGE',
