@@ -92,7 +92,7 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentModel> {
         }
         items.push({ text, x: e!, y: f!, width: raw.width, height, numeric: NUMERIC_ITEM.test(text) });
       }
-      for (const row of pageRows(joinTouchingDigits(items), pageHeight)) {
+      for (const row of pageRows(joinTouchingPieces(items), pageHeight)) {
         builder.addRow(
           row.map((cell) => ({
             text: cell.text,
@@ -121,16 +121,20 @@ const DIGIT_PIECE = /^[+\-−]?[\d.,]+$/;
 const DIGIT_TAIL = /^[\d.,]+(万元|元|%|件)?$/;
 
 /**
- * Chromium's "print to PDF" draws one number as several text pieces that touch ("44" "72" "28" for 447228): pieces
- * of digits on one baseline with no gap between them are one number. Numbers in neighbouring table cells are
- * always apart by the cells' padding.
+ * Pieces of text on one baseline with no gap between them are one piece. Chromium's "print to PDF" draws one number
+ * as several pieces that touch ("44" "72" "28" for 447228), and a number in running text as a piece of its own
+ * between the words it touches (沭阳县发展和改革局 "2023" 年政府信息公开年度报告): joined, the sentence is text, not
+ * a table row whose label would take in the lines around it. Values in neighbouring table cells are always apart by
+ * the cells' padding, and so are a row's label and its first value.
  */
-function joinTouchingDigits(items: Item[]): Item[] {
+function joinTouchingPieces(items: Item[]): Item[] {
   const out: Item[] = [];
   for (const item of [...items].sort((p, q) => q.y - p.y || p.x - q.x)) {
     const prev = out[out.length - 1];
     const touching = prev && Math.abs(prev.y - item.y) < 0.1 * item.height && Math.abs(item.x - (prev.x + prev.width)) < 0.05 * item.height;
-    if (touching && DIGIT_PIECE.test(prev.text) && DIGIT_TAIL.test(item.text)) {
+    const digits = touching && DIGIT_PIECE.test(prev.text) && DIGIT_TAIL.test(item.text);
+    // Two pieces of words stay apart here: a table header's words keep their own positions (see cellsOf).
+    if (digits || (touching && (prev.numeric || item.numeric))) {
       const text = prev.text + item.text;
       out[out.length - 1] = { ...prev, text, width: item.x + item.width - prev.x, numeric: NUMERIC_ITEM.test(text) };
     } else out.push(item);
