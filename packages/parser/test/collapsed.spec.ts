@@ -1,28 +1,38 @@
 /**
  * Crawler text that prints each run of equal neighbouring cells once and drops blank cells (as the 莆田 pages):
- * every hand-checked report whose tables have no blank cell, printed that way, must read back cell for cell —
- * or, where the table's sums allow several readings of a row, mark those cells UNCERTAIN_READING and offer the
- * printed value among the alternatives. Never a wrong cell without a word.
+ * every hand-checked report printed that way — those whose own totals are wrong, and those with blank cells, too —
+ * must read back cell for cell, or, where the table's sums allow several readings of a row, mark those cells
+ * UNCERTAIN_READING and offer the printed value among the alternatives. Never a wrong cell without a word.
  */
-import { checkReport, type ParsedReport } from '@ogi/domain';
+import type { ParsedReport } from '@ogi/domain';
 import { parseReport } from '../src/parse-report.js';
 import { corpusCases, tableDifferences } from './support/corpus.js';
 import { officialBlocks, toCollapsedText, toPipeText } from './support/render.js';
 
-const complete = corpusCases()
+/**
+ * A known gap: 016 prints most cells blank, so with its blanks dropped as well every row of section 三 comes out as
+ * one lone number ("26" for 26 _ _ _ _ _ 26), which no row of the page shows to be collapsed. The parser leaves that
+ * table unread — every cell blank and reported missing — rather than guess; it never shows a value there.
+ */
+const UNREAD_WHEN_BLANKS_ALSO_DROPPED = ['016_shuyang_fgj_2023'];
+
+const reports = corpusCases()
   .filter((c) => c.expected)
-  .map((c) => [c.name, c.expected!] as const)
-  .filter(([, e]) => {
-    const rows = [...Object.values(e.applications), ...Object.values(e.reviewLitigation)];
-    return rows.every((row) => row.every((v) => v !== null)) && checkReport(e).every((f) => f.status !== 'failed');
-  });
+  .map((c) => [c.name, c.expected!] as const);
 
 const flagged = (parsed: ParsedReport, path: string) => parsed.findings.some((f) => f.rule === 'UNCERTAIN_READING' && f.cells.includes(path));
 
-describe.each(complete)('%s printed with runs collapsed', (_name, expected) => {
+describe.each(reports)('%s printed with runs collapsed', (name, expected) => {
   it('reads back every cell, or marks the cells the sums leave open as uncertain with the printed value offered', async () => {
     const parsed = await parseReport(Buffer.from(toCollapsedText(officialBlocks(expected, { signs: false }))), 'collapsed.txt');
     expect([parsed.agency, parsed.year, parsed.template]).toEqual([expected.agency, expected.year, expected.template]);
+    if (UNREAD_WHEN_BLANKS_ALSO_DROPPED.includes(name)) {
+      const unread = parsed.cells.filter((c) => c.section === 'applications');
+      expect(unread.every((c) => c.value === null)).toBe(true);
+      const missing = parsed.findings.find((f) => f.rule === 'CELL_MISSING');
+      expect(missing?.cells).toEqual(expect.arrayContaining(unread.map((c) => c.path)));
+      return;
+    }
     const wrong = tableDifferences(parsed, expected).map((d) => d.split(':')[0]!);
     for (const diff of wrong) {
       const path = diff.startsWith('activeDisclosure') ? parsed.cells.find((c) => `${c.section}.${c.row}.${c.column}` === diff)!.path : diff;

@@ -76,6 +76,8 @@ interface Reading {
   prior?: number;
   /** For a `subtotal` reading: the index among the eight printed values of the column left out. */
   subtotalAt?: number;
+  /** The row's own 总计 refutes this reading: it is read only as what the document printed, with its error. */
+  refutedByRow?: boolean;
 }
 
 interface RowCandidates {
@@ -308,7 +310,14 @@ function candidatesOf(
   const readings: Reading[] = [];
   const printed = collapsed ? plainNumbers(pieces) : null;
   if (printed) {
-    for (const values of expansions(printed, COLUMNS, lastIsSum).slice(0, 40)) readings.push({ values, source: 'collapsed' });
+    const summing = expansions(printed, COLUMNS, lastIsSum);
+    for (const values of summing.slice(0, 40)) readings.push({ values, source: 'collapsed' });
+    if (!summing.length) {
+      // No expansion adds up: the crawler also dropped the row's blank cells, or the document's own 总计 is wrong.
+      // Both are readings; the table's sums choose, and where they cannot, the row is uncertain.
+      for (const values of withLostBlanks(printed)) readings.push({ values, source: 'collapsed' });
+      for (const values of expansions(printed, COLUMNS).slice(0, 40)) readings.push({ values, source: 'collapsed', refutedByRow: true });
+    }
   }
   // Digits run together only inside one printed piece of text; separate cells are never glued.
   const glued = pieces.length < COLUMNS && row.tokens.filter((t) => t.raw.trim()).length === 1 ? gluedDigits(pieces) : null;
@@ -352,6 +361,23 @@ function printedAsIs(key: string, row: ValueRow, pieces: Piece[], positional: bo
   notes.push(`${key}: 该行印出 ${pieces.length} 个单元格${hadColumns ? '，位置与表头的列对不上' : ''}，按顺序从左到右读取`);
   const cells = Array.from({ length: COLUMNS }, (_, c) => (pieces[c] ? cellFromPiece(pieces[c], 0.6) : blankCell(row.end)));
   return { key, candidates: [], cells, span: null, positional, guessedColumns: cells.some((c) => c.value !== null) };
+}
+
+/**
+ * A collapsed row whose blank cells the crawler dropped too: each expansion of the printed values into fewer cells
+ * than the row has, in every order-keeping choice of columns, the rest blank — the most filled first, and only
+ * those the row's 总计 allows (a blank 总计 allows any). At most 40.
+ */
+function withLostBlanks(printed: readonly number[]): (number | null)[][] {
+  const out: (number | null)[][] = [];
+  for (let filled = COLUMNS - 1; filled >= printed.length && out.length < 40; filled--)
+    for (const values of expansions(printed, filled))
+      for (const cols of orderedPlacements(filled, COLUMNS)) {
+        const row: (number | null)[] = new Array<number | null>(COLUMNS).fill(null);
+        cols.forEach((c, i) => (row[c] = values[i]!));
+        if (rowAddsUp(row) && out.length < 40) out.push(row);
+      }
+  return out;
 }
 
 /** A reading that puts piece i under column columns[i], every other column blank. */
@@ -583,8 +609,17 @@ function choose(
   const out = new Map<string, Pick>();
   rows.forEach((r, i) => {
     if (!r.candidates.length) return;
-    const { values, source, pieces, subtotalAt } = r.candidates[choice[i]!]!;
+    const { values, source, pieces, subtotalAt, refutedByRow } = r.candidates[choice[i]!]!;
     const printed = { values, source, ...(pieces ? { pieces } : {}), ...(subtotalAt !== undefined ? { subtotalAt } : {}) };
+    const rivalsOf = () => {
+      const rivals = winners.filter((w) => w[i] !== choice[i]).map((w) => r.candidates[w[i]!]!.values);
+      return rivals.filter((c, k) => rivals.findIndex((d) => d.join() === c.join()) === k && c.join() !== values.join());
+    };
+    if (refutedByRow) {
+      // No reading of the row adds up to its 总计: read as printed, less surely; the validator reports the sum.
+      out.set(r.key, { ...printed, confidence: 0.5, alternatives: rivalsOf(), decidedBy: '没有满足本行总计的读法：按印出的数字依次展开，本行合计不符' });
+      return;
+    }
     if (r.candidates.length === 1) {
       // Settled by where the values are printed, or as the only reading that satisfies the row's own 总计.
       out.set(
@@ -596,8 +631,7 @@ function choose(
       return;
     }
     // Other readings of this row that satisfy the rules just as well.
-    const rivals = winners.filter((w) => w[i] !== choice[i]).map((w) => r.candidates[w[i]!]!.values);
-    const unique = rivals.filter((c, k) => rivals.findIndex((d) => d.join() === c.join()) === k && c.join() !== values.join());
+    const unique = rivalsOf();
     out.set(r.key, {
       ...printed,
       confidence: unique.length ? 0.5 : 0.9,

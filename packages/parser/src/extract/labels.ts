@@ -49,6 +49,9 @@ export function findLabels(v: TextView, specs: readonly LabelSpec[]): LabelMatch
     if (!found.length && spec.core.length >= 6) {
       const maxEdits = Math.floor(spec.core.length / 4);
       for (const hit of approximateMatches(spec.core, v.view, maxEdits)) {
+        // A label is words: a loose match that takes in a table's digits has swallowed the values printed
+        // between the two parts of a wrapped label (申请人逾期未按收费通 6 0 0 0 0 0 6 知要求缴纳费用…).
+        if (!/\d/.test(spec.core) && /\d/.test(v.view.slice(hit.start, hit.end))) continue;
         const m = qualify(v.view, spec, hit.start, hit.end, hit.edits);
         if (m) found.push(m);
       }

@@ -84,7 +84,7 @@ export function readReviewLitigation(
     if (nonBlank.length > ALL) notes.push(`第四部分表格后还有 ${nonBlank.length - ALL} 个数字未读取`);
   } else if (flat.length === ALL) {
     cells = flat.map((p) => cellFromPiece(p));
-  } else if (layout.collapsed && plainNumbers(nonBlank) && expansions(plainNumbers(nonBlank)!, ALL, groupsSum(GROUP)).length) {
+  } else if (layout.collapsed && plainNumbers(nonBlank) && expansions(plainNumbers(nonBlank)!, ALL).length) {
     cells = expandCollapsed(nonBlank, narrative, notes, uncertain);
   } else {
     cells = splitGlued(nonBlank, narrative, notes, uncertain);
@@ -183,23 +183,35 @@ function agreementWith(narrative: readonly NarrativeFact[]): (parts: readonly nu
 
 const ALL_PATHS = REVIEW_GROUPS.flatMap((g) => [0, 1, 2, 3, 4].map((c) => cellPath('reviewLitigation', g.key, c)));
 
-/** A collapsed row of the fifteen counts: the expansions the group totals allow, then the stated case counts. */
+/**
+ * A collapsed row of the fifteen counts: the expansions the group totals allow, then the stated case counts. When
+ * no expansion satisfies every group's total (the document's own totals are wrong), every expansion is a reading,
+ * ranked by the stated counts alone, and the row is uncertain.
+ */
 function expandCollapsed(pieces: Piece[], narrative: readonly NarrativeFact[], notes: string[], uncertain: UncertainRun[]): CellRead[] {
-  const found = expansions(plainNumbers(pieces)!, ALL, groupsSum(GROUP));
+  const values = plainNumbers(pieces)!;
+  const adding = expansions(values, ALL, groupsSum(GROUP));
+  const certain = adding.length > 0;
+  const found = certain ? adding : expansions(values, ALL);
+  // Without the group totals nothing says which expansion is meant (satisfying more of the wrong totals does not):
+  // only the stated case counts rank them.
   const agreement = agreementWith(narrative);
   found.sort((a, b) => agreement(b) - agreement(a));
   const best = found[0]!;
   const rivals = found.slice(1).filter((f) => agreement(f) === agreement(best));
   const raw = pieces.map((p) => p.raw).join(' ');
-  if (rivals.length) {
-    notes.push(`第四部分相邻相同的数字只印了一次（${raw}），有 ${found.length} 种满足各组合计的读法，取其一`);
-    uncertain.push({ kind: 'collapsed', raw, paths: ALL_PATHS, chosen: best, others: rivals.slice(0, 2) });
-  }
-  const decidedBy = rivals.length
-    ? '无法唯一确定：多种读法同样满足各组合计'
-    : found.length > 1
-      ? '各组合计与正文所述案件数'
-      : '各组合计（唯一满足各组总计的读法）';
+  if (!certain) notes.push(`第四部分相邻相同的数字只印了一次（${raw}），没有满足全部各组合计的读法，按印出的数字读取`);
+  else if (rivals.length) notes.push(`第四部分相邻相同的数字只印了一次（${raw}），有 ${found.length} 种满足各组合计的读法，取其一`);
+  if (rivals.length) uncertain.push({ kind: 'collapsed', raw, paths: ALL_PATHS, chosen: best, others: rivals.slice(0, 2) });
+  const decidedBy = !certain
+    ? rivals.length
+      ? '无法唯一确定：没有满足各组合计的读法，多种展开同样可能'
+      : '没有满足各组合计的读法：按正文所述案件数展开，各组合计不符'
+    : rivals.length
+      ? '无法唯一确定：多种读法同样满足各组合计'
+      : found.length > 1
+        ? '各组合计与正文所述案件数'
+        : '各组合计（唯一满足各组总计的读法）';
   return best.map((value, i) => {
     const cell: CellRead = {
       value,
@@ -207,17 +219,11 @@ function expandCollapsed(pieces: Piece[], narrative: readonly NarrativeFact[], n
       raw,
       start: pieces[0]!.start,
       end: pieces[pieces.length - 1]!.end,
-      confidence: rivals.length ? 0.5 : 0.95,
+      confidence: rivals.length || !certain ? 0.5 : 0.95,
       decidedBy,
     };
-    const alts = [
-      ...new Set(
-        rivals
-          .slice(0, 5)
-          .map((r) => r[i]!)
-          .filter((v) => v !== value),
-      ),
-    ];
+    // Every value a rival puts here: a collapsed row prints few distinct values, so the list stays short.
+    const alts = [...new Set(rivals.map((r) => r[i]!).filter((v) => v !== value))];
     if (alts.length) cell.alternatives = alts;
     return cell;
   });

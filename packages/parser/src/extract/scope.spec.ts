@@ -12,6 +12,12 @@ describe('scope of a report', () => {
     expect(detectScope(text, [], '宿迁市人民政府').scope).toBe('region_aggregate');
   });
 
+  it('a government listing its own 本级 count beside two districts’ counts is a region aggregate', () => {
+    const text = '本年度共收到政府信息公开申请95件，其中本级47件，东城区31件，西湖县17件。';
+    expect(detectScope(text, [], '淮安市人民政府').scope).toBe('region_aggregate');
+    expect(detectScope('全年收到申请225件，其中市本级120件，东城区60件，西湖县45件。', [], '淮安市人民政府').scope).toBe('region_aggregate');
+  });
+
   it('a department naming two counts of its own is itself', () => {
     const text = '本机关全年收到政府信息公开申请15件，办结14件，结转下年度1件。';
     expect(detectScope(text, [], '宿迁市人民政府').scope).toBe('self');

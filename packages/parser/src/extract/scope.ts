@@ -6,10 +6,11 @@ import { inferAgencyKind, type ReportScope } from '@ogi/domain';
 
 /**
  * A government's report that lists the counts of its subordinate governments one after another ("市政府349件，
- * 沭阳县477件，泗阳县…") is adding them up: three or more such items in one sentence.
+ * 沭阳县477件，泗阳县…", "其中市本级120件，东城区60件，西湖县45件") is adding them up: three or more such items in
+ * one sentence, the government's own 本级 among them.
  */
 const SUBORDINATE_COUNT =
-  /(?:[\u4e00-\u9fa5]{1,8}?(?:县|区|市|旗|镇|乡|街道)(?:人民政府|政府)?|(?:市|县|区)政府(?:本级)?)(?:收到|受理|办理)?[^，,。；;、\d\n]{0,4}?\d+\s*件/g;
+  /(?:[\u4e00-\u9fa5]{1,8}?(?:县|区|市|旗|镇|乡|街道)(?:人民政府|政府)?|(?:市|县|区)政府(?:本级)?|(?:市|县|区)?本级)(?:收到|受理|办理)?[^，,。；;、\d\n]{0,4}?\d+\s*件/g;
 
 /**
  * The scope from the text's own wording. A report whose text says nothing about it (no 全市/全系统 wording, no

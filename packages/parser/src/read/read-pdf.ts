@@ -92,7 +92,7 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentModel> {
         }
         items.push({ text, x: e!, y: f!, width: raw.width, height, numeric: NUMERIC_ITEM.test(text) });
       }
-      for (const row of pageRows(joinTouchingDigits(items), pageHeight)) {
+      for (const row of pageRows(joinTouchingPieces(items), pageHeight)) {
         builder.addRow(
           row.map((cell) => ({
             text: cell.text,
@@ -121,16 +121,20 @@ const DIGIT_PIECE = /^[+\-−]?[\d.,]+$/;
 const DIGIT_TAIL = /^[\d.,]+(万元|元|%|件)?$/;
 
 /**
- * Chromium's "print to PDF" draws one number as several text pieces that touch ("44" "72" "28" for 447228): pieces
- * of digits on one baseline with no gap between them are one number. Numbers in neighbouring table cells are
- * always apart by the cells' padding.
+ * Pieces of text on one baseline with no gap between them are one piece. Chromium's "print to PDF" draws one number
+ * as several pieces that touch ("44" "72" "28" for 447228), and a number in running text as a piece of its own
+ * between the words it touches (沭阳县发展和改革局 "2023" 年政府信息公开年度报告): joined, the sentence is text, not
+ * a table row whose label would take in the lines around it. Values in neighbouring table cells are always apart by
+ * the cells' padding, and so are a row's label and its first value.
  */
-function joinTouchingDigits(items: Item[]): Item[] {
+function joinTouchingPieces(items: Item[]): Item[] {
   const out: Item[] = [];
   for (const item of [...items].sort((p, q) => q.y - p.y || p.x - q.x)) {
     const prev = out[out.length - 1];
     const touching = prev && Math.abs(prev.y - item.y) < 0.1 * item.height && Math.abs(item.x - (prev.x + prev.width)) < 0.05 * item.height;
-    if (touching && DIGIT_PIECE.test(prev.text) && DIGIT_TAIL.test(item.text)) {
+    const digits = touching && DIGIT_PIECE.test(prev.text) && DIGIT_TAIL.test(item.text);
+    // Two pieces of words stay apart here: a table header's words keep their own positions (see cellsOf).
+    if (digits || (touching && (prev.numeric || item.numeric))) {
       const text = prev.text + item.text;
       out[out.length - 1] = { ...prev, text, width: item.x + item.width - prev.x, numeric: NUMERIC_ITEM.test(text) };
     } else out.push(item);
@@ -217,13 +221,18 @@ function pageRows(items: Item[], pageHeight: number): Item[][] {
 /** How a table row's label begins: （一）, 一、, 1. — the numbering of the format's rows. */
 const ROW_NUMBERING = /^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.．、])/;
 
-/** A line's pieces of text grouped into runs that touch, left to right (one run: one cell's line). */
+/**
+ * A line's pieces of text grouped into runs that touch, left to right (one run: one cell's line). Pieces on
+ * different baselines are different runs: a row joined from several lines (a group label's top line level with the
+ * row's 总计, above the row's label) does not run the group label into the row's label.
+ */
 function textRuns(items: readonly Item[]): Item[][] {
   const runs: Item[][] = [];
   for (const item of [...items].sort((p, q) => p.x - q.x)) {
     const run = runs[runs.length - 1];
     const prev = run?.[run.length - 1];
-    if (run && prev && item.x - (prev.x + prev.width) <= 0.5 * item.height) run.push(item);
+    const sameBaseline = prev !== undefined && Math.abs(item.y - prev.y) <= 0.45 * Math.min(item.height, prev.height);
+    if (run && prev && sameBaseline && item.x - (prev.x + prev.width) <= 0.5 * item.height) run.push(item);
     else runs.push([item]);
   }
   return runs;
@@ -242,7 +251,9 @@ const sideBySide = (a: { left: number; right: number }, b: { left: number; right
  */
 function sameRowLabel(valueLine: Line, line: Line, candidates: readonly Line[]): boolean {
   const column = extentOf(line.items);
-  const labelBeside = textRuns(valueLine.items.filter((i) => !i.numeric && i.x < firstNumberX(valueLine)))
+  // Text of the row's own lines only: a group label's top line joined to the row from above (see mergeRowLines) is
+  // printed above `line`, not beside the numbers.
+  const labelBeside = textRuns(valueLine.items.filter((i) => !i.numeric && i.x < firstNumberX(valueLine) && i.y <= line.y))
     .filter((run) => sideBySide(extentOf(run), column))
     .flat();
   const numbered = (l: Line) => sideBySide(extentOf(l.items), column) && startsRow(l.items);
@@ -257,11 +268,14 @@ function sameRowLabel(valueLine: Line, line: Line, candidates: readonly Line[]):
 }
 
 /**
- * The only text on `upper` lies left of where `lower`'s own row label starts (a numbered label, 1. or （一）): the
- * top line of a group's label cell ("（三）" over "不予公开"), printed level with the first row's top line.
+ * The only text on `upper` lies left of where the row's own label starts (a numbered label, 1. or （一）, printed on
+ * `lower` or on one of the label lines between them): the top line of a group's label cell ("（三）" over "不予公开"),
+ * printed level with the first row's top line.
  */
-function onlyGroupLabelBeside(upper: Line, lower: Line): boolean {
-  const rowStart = textRuns(lower.items.filter((i) => !i.numeric)).find((run) => ROW_NUMBERING.test(run.map((i) => i.text).join('')));
+function onlyGroupLabelBeside(upper: Line, lower: Line, between: readonly Line[]): boolean {
+  const rowStart = [lower, ...between]
+    .map((l) => textRuns(l.items.filter((i) => !i.numeric)).find((run) => ROW_NUMBERING.test(run.map((i) => i.text).join(''))))
+    .find((run) => run !== undefined);
   return rowStart !== undefined && upper.items.every((i) => i.numeric || i.x + i.width <= rowStart[0]!.x + 1);
 }
 
@@ -295,15 +309,17 @@ function rowLineAbove(out: readonly Line[], line: Line): Line | null {
   const prev = out[out.length - 1];
   if (prev && hasNumber(prev) && prev.y - line.y <= 1.6 * Math.min(prev.height, line.height) && !overlaps(prev, line)) return prev;
   const labelEnd = firstNumberX(line);
+  const between: Line[] = [];
   for (let k = out.length - 1; k >= 0; k--) {
     const l = out[k]!;
     if (!hasNumber(l)) {
       // Only the row's label may lie between: text left of its numbers.
       if (maxOf(l.items.map((i) => i.x + i.width)) > labelEnd) return null;
+      between.push(l);
       continue;
     }
     // A line of numbers alone goes with the row below it when that row's numbers are nearer than the row above.
-    const numbersOnly = l.items.every((i) => i.numeric) || onlyGroupLabelBeside(l, line);
+    const numbersOnly = l.items.every((i) => i.numeric) || onlyGroupLabelBeside(l, line, between);
     const distance = l.y - line.y;
     let rowAbove: Line | undefined;
     for (let j = k - 1; j >= 0 && !rowAbove; j--) if (hasNumber(out[j]!)) rowAbove = out[j];

@@ -6,12 +6,15 @@
  * left blank (.blank.chromium.pdf: a table of many blank cells, whose values only their position places), and
  * every corpus report published as an HTML page, as it is (.page.chromium.pdf). LibreOffice also makes each report
  * into a DOCX laid out as WPS users type tables (rows three lines high, the 总计 on the top line: render.ts
- * HtmlLayout) and that DOCX into a PDF (.three-line.pdf). The tests parse them back and expect the same tables.
+ * HtmlLayout) and that DOCX into a PDF (.three-line.pdf). Chromium prints each report as a crawler saved its page
+ * (.crawled.chromium.pdf: the crawler's 标题/单位 lines and the site's banner above the report, the site's short name
+ * after the title). The tests parse them back and expect the same tables.
  *
  *   apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui fonts-wqy-microhei
  *   node --import tsx packages/parser/test/support/make-office-fixtures.ts [office] [chromium]
  *
- * With arguments, only the named kinds of file are made (`office`, `chromium`: the Chromium prints, `three-line`).
+ * With arguments, only the named kinds of file are made (`office`, `chromium`: the Chromium prints, `three-line`,
+ * `crawled`).
  *
  * The outputs are committed; LibreOffice is needed only to regenerate them.
  */
@@ -21,12 +24,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusCases, corpusFile } from './corpus.js';
-import { officialBlocks, toHtml, withZerosBlank } from './render.js';
+import { officialBlocks, siteNameOf, toHtml, withZerosBlank } from './render.js';
 
 const out = fileURLToPath(new URL('../rendered/', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'ogi-office-'));
 const kinds = process.argv.slice(2);
-const wanted = (kind: 'office' | 'chromium' | 'three-line') => !kinds.length || kinds.includes(kind);
+const wanted = (kind: 'office' | 'chromium' | 'three-line' | 'crawled') => !kinds.length || kinds.includes(kind);
 const writer = ['--headless', `-env:UserInstallation=file://${work}/profile`];
 
 /** A web page printed to PDF by the browser, as agencies often attach it. */
@@ -48,6 +51,11 @@ try {
       writeFileSync(blank, toHtml(officialBlocks(withZerosBlank(c.expected!))));
       printWithChromium(blank, `${c.name}.blank.chromium.pdf`);
       if (c.file.endsWith('.html')) printWithChromium(corpusFile(c.file), `${c.name}.page.chromium.pdf`);
+    }
+    if (wanted('crawled')) {
+      const crawled = join(work, `${c.name}.crawled.html`);
+      writeFileSync(crawled, toHtml(officialBlocks(c.expected!), 'utf-8', { crawledFrom: { siteName: siteNameOf(c.expected!.agency!) } }));
+      printWithChromium(crawled, `${c.name}.crawled.chromium.pdf`);
     }
     if (wanted('three-line')) {
       const page = join(work, `${c.name}.three-line.html`);

@@ -132,6 +132,23 @@ export interface HtmlLayout {
    * the middle one.
    */
   threeLineRows?: boolean;
+  /**
+   * A page as a crawler saved it (as 016): its own header lines above the site — 标题：the report's title, a dash
+   * and the site's short name; 单位：the short name — and the site's banner printing that name.
+   */
+  crawledFrom?: { siteName: string };
+}
+
+/** The short name a site prints in its banner and appends to page titles (沭阳县发展和改革局 → 沭阳县发改局). */
+export function siteNameOf(agency: string): string {
+  const short = agency
+    .replace(/人民政府$/, '政府')
+    .replace('发展和改革', '发改')
+    .replace('行政审批', '审批')
+    .replace('综合实验区', '实验区')
+    .replace('审计局', '审计')
+    .replace(/^上海市科委$/, '上海科委');
+  return short === agency ? `${agency}门户网站` : short;
 }
 
 /** A Word-pasted page: site chrome, spans splitting labels, <o:p> in empty cells, a page metadata table. */
@@ -157,8 +174,15 @@ export function toHtml(blocks: Block[], charset = 'utf-8', layout: HtmlLayout = 
         : `<table border="1" cellspacing="0"><tbody>${b.rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('\n')}</tbody></table>`,
     )
     .join('\n');
+  const title = blocks.find((b) => b.kind === 'p')?.text ?? '';
+  const crawler = layout.crawledFrom
+    ? `<div><strong>标题：</strong>${escapeHtml(title)}-${escapeHtml(layout.crawledFrom.siteName)}</div>
+<div><strong>单位：</strong>${escapeHtml(layout.crawledFrom.siteName)}</div>
+<div><strong>来源：</strong>http://www.example.gov.cn/zwgk/gknb/202401/report.shtml</div>
+<h2 class="siteTit">${escapeHtml(layout.crawledFrom.siteName)}</h2>`
+    : '';
   return `<!DOCTYPE html><html><head><meta charset="${charset}"><title>政府信息公开年报</title><script>var x = "<table>";</script><style>p{margin:0}</style></head>
-<body><div class="nav"><a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 政府信息公开年报</div>
+<body>${crawler}<div class="nav"><a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 政府信息公开年报</div>
 <table class="meta"><tr><td>索引号</td><td>000014349/2024-00001</td><td>主办单位</td><td>某某市大数据局</td></tr></table>
 <div class="article">${body}</div>
 <div class="footer">网站地图 | 联系我们 | 主办单位：某某市人民政府办公室 | 网站标识码 4207000024</div></body></html>`;
