@@ -71,14 +71,14 @@ export class BriefingService {
 
   async build(year: number, selection: AgencySelectionInput | null | undefined, scope: AgencyScope, now = new Date()): Promise<BriefingModel> {
     const agencyIds = await this.league.agencyIds(selection, scope);
-    const name = await this.scopeName(selection, agencyIds);
     const years = Array.from({ length: TREND_YEARS }, (_, i) => year - TREND_YEARS + 1 + i);
     const sel: AgencySelectionInput = selection ?? {};
 
     // Every input is read once for the whole briefing, side by side: the headline metrics' roll-up over the trend's
     // years in one query, the submissions, the breakdowns, and one read of the agencies' values that the headlines'
     // matched change, the league tables and the notable changes all use.
-    const [series, watched, submissions, breakdowns, dataDate] = await Promise.all([
+    const [name, series, watched, submissions, breakdowns, dataDate] = await Promise.all([
+      this.scopeName(selection, agencyIds),
       this.analytics.rollupOver(agencyIds, years, metricDefinitions(HEADLINE_METRICS)),
       this.league.watch(year, agencyIds, HEADLINE_METRICS),
       this.quality.submissions([year], sel, scope),
