@@ -23,6 +23,7 @@ import { ReportsResolver } from './modules/reports/reports.resolver.js';
 import { VersionsResolver } from './modules/versions/versions.resolver.js';
 import { BriefingResolver } from './modules/briefing/briefing.resolver.js';
 import { FollowUpsResolver } from './modules/briefing/follow-ups.resolver.js';
+import { LeagueTableResolver } from './modules/briefing/league-table.resolver.js';
 import { SubmissionMarksResolver } from './modules/corrections/submission-marks.resolver.js';
 
 export const RESOLVERS = [
@@ -44,6 +45,7 @@ export const RESOLVERS = [
   ReportSourceResolver,
   VersionsResolver,
   BriefingResolver,
+  LeagueTableResolver,
   FollowUpsResolver,
   SubmissionMarksResolver,
 ];

@@ -5,7 +5,10 @@
  * (editors only), and the briefing and notice as DOCX read back with mammoth. Every expected number is worked out
  * by hand from the fixture's table in the comments.
  */
+import { Kind, parse, print } from 'graphql';
 import mammoth from 'mammoth';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   CITY,
   CITY_EDU,
@@ -17,7 +20,7 @@ import {
   storeOnlyIngestor,
   storeReport,
 } from './helpers/analytics-fixture.js';
-import { errorCodes, startTestApp, type ApiClient, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
+import { SERVER_DIR, errorCodes, startTestApp, type ApiClient, type GraphqlResponse, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
 let id: Record<string, string>;
@@ -132,6 +135,40 @@ describe('the league table', () => {
     expect(leagueTable.threshold.version).toBe(2);
     expect([leagueTable.agenciesSelected, leagueTable.agenciesWithReport]).toEqual([6, 5]);
     expect(leagueTable.sentenceZh).toBe('按实质公开率：红色 1 个、黄色 1 个、绿色 2 个；样本不足不评色 1 个，无数据 0 个。');
+  });
+
+  it('sends only the first rows asked for, worst first, with the counts and coverage of every row', async () => {
+    // The same 2023 table as above: five agencies with their own report, 1 red, 1 yellow, 2 green, 1 not coloured.
+    const table = (first: number) =>
+      data<{ leagueTable: { rows: { agency: { name: string }; colour: string }[]; counts: Record<string, number>; agenciesWithReport: number } }>(
+        `query($first: Int) { leagueTable(metric: "${SUBSTANTIVE}", year: 2023) {
+          rows(first: $first) { agency { name } colour } counts { red yellow green small_sample no_value } agenciesWithReport } }`,
+        { first },
+      );
+    const two = (await table(2)).leagueTable;
+    expect(two.rows.map((r) => [r.agency.name, r.colour])).toEqual([
+      [DISTRICT_HEALTH, 'red'],
+      [DISTRICT_EDU, 'yellow'],
+    ]);
+    expect(two.counts).toEqual({ red: 1, yellow: 1, green: 2, small_sample: 1, no_value: 0 });
+    expect(two.agenciesWithReport).toBe(5);
+    expect((await table(0)).leagueTable.rows).toEqual([]);
+    expect((await table(9)).leagueTable.rows).toHaveLength(5);
+    // The briefing's tables take the same argument.
+    const { briefing } = await data<{ briefing: { leagues: { metric: string; rows: { agency: { name: string } }[]; agenciesWithReport: number }[] } }>(
+      `{ briefing(year: 2023) { leagues { metric agenciesWithReport rows(first: 1) { agency { name } } } } }`,
+    );
+    const substantive = briefing.leagues.find((l) => l.metric === SUBSTANTIVE)!;
+    expect(substantive.rows.map((r) => r.agency.name)).toEqual([DISTRICT_HEALTH]);
+    expect(substantive.agenciesWithReport).toBe(5);
+    expect(briefing.leagues.every((l) => l.rows.length <= 1)).toBe(true);
+  });
+
+  it('refuses a negative number of rows with a code and a message', async () => {
+    const res = await t.gql(`{ leagueTable(metric: "${SUBSTANTIVE}", year: 2023) { rows(first: -1) { colour } } }`);
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(reasonOf(res)).toEqual(['INVALID_ARGUMENTS']);
+    expect(res.errors![0]!.message).toContain('显示的行数须为不小于 0 的整数');
   });
 
   it('names the jumps on last year, each with its numbers', async () => {
@@ -318,6 +355,44 @@ describe('the briefing and the notice', () => {
     expect(text).toContain('按实质公开率：红色 1 个、黄色 1 个、绿色 2 个；样本不足不评色 1 个，无数据 0 个。');
     expect(text).toContain('60.0% 低于红线 65.0%');
     expect(text).toContain('附录：方法说明');
+  });
+
+  it("states on the page what the DOCX states: the page's own query, read against the DOCX's text", async () => {
+    // The dashboard's document as the page sends it (only the first rows of each league table).
+    const file = parse(readFileSync(join(SERVER_DIR, '..', 'client', 'src', 'graphql', 'briefing.query.graphql'), 'utf8'));
+    const document = print({ ...file, definitions: file.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d.name?.value === 'Briefing') });
+    const { briefing: b } = await data<{
+      briefing: {
+        scopeNameZh: string;
+        headlines: { sentenceZh: string }[];
+        submissionSentenceZh: string;
+        issues: { agency: { name: string }; detailZh: string }[];
+        leagues: { metricNameZh: string; sentenceZh: string; rows: { agency: { name: string }; reasonZh: string; colour: string }[] }[];
+        notableChanges: { agency: { name: string }; messageZh: string }[];
+        methodologyZh: string[];
+        metricNotes: { nameZh: string; formulaZh: string }[];
+      };
+    }>(document, { year: 2023, selection: null, leagueRows: 2 });
+    const res = await t.fetch('/api/briefing.docx?year=2023');
+    const { value: docx } = await mammoth.extractRawText({ buffer: Buffer.from(await res.arrayBuffer()) });
+    const onPage = [
+      `${b.scopeNameZh}2023年度政府信息公开工作观测简报`,
+      ...b.headlines.map((h) => h.sentenceZh),
+      b.submissionSentenceZh,
+      ...b.issues.flatMap((i) => [i.agency.name, i.detailZh]),
+      ...b.leagues.flatMap((l) => [l.metricNameZh, l.sentenceZh]),
+      // The DOCX lists the coloured rows in its tables and names the not coloured in a note.
+      ...b.leagues.flatMap((l) =>
+        l.rows.flatMap((r) => (r.colour === 'small_sample' || r.colour === 'no_value' ? [r.agency.name] : [r.agency.name, r.reasonZh])),
+      ),
+      ...b.notableChanges.flatMap((c) => [c.agency.name, c.messageZh]),
+      ...b.methodologyZh,
+      ...b.metricNotes.flatMap((n) => [n.nameZh, n.formulaZh]),
+    ];
+    expect(b.leagues.some((l) => l.rows.length > 0)).toBe(true);
+    expect(onPage.filter((text) => !docx.includes(text))).toEqual([]);
+    // And the red row the page shows first is the DOCX's: 乙区卫健委 60.0 % under the substantive disclosure threshold.
+    expect(b.leagues.find((l) => l.sentenceZh.startsWith('按实质公开率'))!.rows[0]!.agency.name).toBe(DISTRICT_HEALTH);
   });
 
   it('draws the trend and every breakdown that has a count as charts in the DOCX', async () => {

@@ -1025,4 +1025,15 @@ export const en: Messages = {
     chartDoubtful: 'at most {count} reports doubtful (contradicted or uncertain) in any one part, still counted.',
     chartNoDoubt: 'no part rests on a contradicted or uncertain report.',
   },
+  briefingLeague: {
+    shownFirst: 'Most in need of attention first (red, then yellow): the first {shown} of {total} agencies are shown; ',
+    hidden: '{count} more are not shown: {colours}.',
+    shownAll: 'All {total} agencies are shown, most in need of attention first (red, then yellow).',
+    colourCount: '{colour} {count}',
+    listSeparator: ', ',
+    showAll: '{count} more agencies: show all',
+    showFirst: 'Show only the first {shown}',
+    loading: 'Reading every agency…',
+    failed: 'Could not read every agency: {reason}',
+  },
 };

@@ -993,6 +993,18 @@ export const zhCN = {
     chartDoubtful: '单项中最多 {count} 份报告的数值存疑（表内矛盾或读数存疑），仍计入合计。',
     chartNoDoubt: '各项均无表内矛盾或读数存疑的报告。',
   },
+  // A league table of the briefing page: which rows it shows, what the rest are, and the whole table on request.
+  briefingLeague: {
+    shownFirst: '按需关注程度排列（红色、黄色在前），显示前 {shown} 个机关，共 {total} 个；',
+    hidden: '另有 {count} 个机关未显示：{colours}。',
+    shownAll: '显示全部 {total} 个机关，按需关注程度排列（红色、黄色在前）。',
+    colourCount: '{colour} {count} 个',
+    listSeparator: '、',
+    showAll: '另有 {count} 个机关，显示全部',
+    showFirst: '只显示前 {shown} 个',
+    loading: '正在读取全部机关……',
+    failed: '未能读取全部机关：{reason}',
+  },
 };
 
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

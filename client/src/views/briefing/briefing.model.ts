@@ -16,7 +16,7 @@ import {
 import { METRIC_BY_CODE, mayAccess, type FollowUpStatus, type Role } from '@ogi/domain';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
-import { type BreakdownPart, type BriefingResult } from '../../graphql/api';
+import { type BreakdownPart, type BriefingResult, type ThresholdColour } from '../../graphql/api';
 
 export type BriefingDocument = 'briefing' | 'notice';
 
@@ -34,6 +34,23 @@ export function documentUrl(kind: BriefingDocument, year: number, parentId: stri
 export const briefingSelection = (parentId: string | null) => (parentId ? { parentId, includeDescendants: true, includeParent: true } : null);
 
 type Briefing = BriefingResult['briefing'];
+export type BriefingLeague = Briefing['leagues'][number];
+
+/**
+ * Rows of each league table the page shows at first: the worst first, so the red and yellow agencies come before
+ * the rest; the API sends no more (the DOCX has every row), and the page offers the whole table on request.
+ */
+export const LEAGUE_ROWS_SHOWN = 20;
+
+const COLOURS: readonly ThresholdColour[] = ['red', 'yellow', 'green', 'small_sample', 'no_value'];
+
+/** What a league table on the page does not show: how many agencies, and how many of each colour (none left out silently). */
+export function leagueHidden(table: Pick<BriefingLeague, 'counts' | 'agenciesWithReport'>, shown: readonly { colour: ThresholdColour }[]) {
+  const byColour = COLOURS.map((colour) => ({ colour, count: table.counts[colour] - shown.filter((r) => r.colour === colour).length })).filter(
+    (c) => c.count > 0,
+  );
+  return { total: table.agenciesWithReport - shown.length, byColour };
+}
 
 export function trendChart(b: Briefing, text: BriefingTrendText): { option: ChartOption; table: DataTable } {
   const years = [...new Set(b.trend.map((p) => p.year))];

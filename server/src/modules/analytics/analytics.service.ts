@@ -234,7 +234,7 @@ export class AnalyticsService {
     return this.rollupOver(agencyIds, years, metrics);
   }
 
-  private async rollupOver(agencyIds: readonly number[], years: readonly number[], metrics: readonly MetricDefinition[]): Promise<RollupValueModel[]> {
+  async rollupOver(agencyIds: readonly number[], years: readonly number[], metrics: readonly MetricDefinition[]): Promise<RollupValueModel[]> {
     // The year before each year asked is read too: the matched panel of the year-on-year change.
     const withPrevious = [...new Set(years.flatMap((y) => [y - 1, y]))];
     const rows = await this.dataSource.query<

@@ -6,6 +6,7 @@ import { BriefingService } from './briefing.service.js';
 import { ContactsService } from './contacts.service.js';
 import { FollowUpsResolver } from './follow-ups.resolver.js';
 import { FollowUpsService } from './follow-ups.service.js';
+import { LeagueTableResolver } from './league-table.resolver.js';
 import { LeagueService } from './league.service.js';
 import { ThresholdsService } from './thresholds.service.js';
 
@@ -13,6 +14,6 @@ import { ThresholdsService } from './thresholds.service.js';
 @Module({
   imports: [AnalyticsModule],
   controllers: [BriefingController],
-  providers: [ThresholdsService, LeagueService, ContactsService, FollowUpsService, BriefingService, BriefingResolver, FollowUpsResolver],
+  providers: [ThresholdsService, LeagueService, ContactsService, FollowUpsService, BriefingService, BriefingResolver, LeagueTableResolver, FollowUpsResolver],
 })
 export class BriefingModule {}

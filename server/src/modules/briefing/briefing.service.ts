@@ -8,14 +8,13 @@ import { Injectable } from '@nestjs/common';
 import { METRIC_BY_CODE, changeClause, headlineSentence, submissionSentence, type BreakdownDimension, type MetricCode } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
-import { AnalyticsService } from '../analytics/analytics.service.js';
+import { AnalyticsService, metricDefinitions } from '../analytics/analytics.service.js';
 import type { AgencySelectionInput } from '../analytics/dto/agency-selection.input.js';
 import type { SubmissionModel } from '../analytics/models/submission.model.js';
 import { QualityService } from '../analytics/quality.service.js';
 import { summarizeSubmissions } from '../analytics/submission-matrix.js';
 import { FollowUpsService } from './follow-ups.service.js';
-import { LeagueService } from './league.service.js';
-import { readMetricValues } from './metric-values.js';
+import { LeagueService, compareNames } from './league.service.js';
 import type { NoticeAgency } from './briefing-docx.js';
 import type { BriefingHeadlineModel, BriefingIssueModel, BriefingModel } from './models/briefing.model.js';
 
@@ -72,14 +71,17 @@ export class BriefingService {
 
   async build(year: number, selection: AgencySelectionInput | null | undefined, scope: AgencyScope, now = new Date()): Promise<BriefingModel> {
     const agencyIds = await this.league.agencyIds(selection, scope);
-    const name = await this.scopeName(selection, agencyIds);
     const years = Array.from({ length: TREND_YEARS }, (_, i) => year - TREND_YEARS + 1 + i);
     const sel: AgencySelectionInput = selection ?? {};
 
-    const [series, matchedValues, submissions, breakdowns, dataDate] = await Promise.all([
-      Promise.all(HEADLINE_METRICS.map((m) => this.analytics.timeSeries(sel, m, years[0], year, scope))),
-      readMetricValues(this.dataSource, agencyIds, [year - 1, year], HEADLINE_METRICS),
-      this.quality.submissions([year], { agencyIds: agencyIds.map(String) }, scope),
+    // Every input is read once for the whole briefing, side by side: the headline metrics' roll-up over the trend's
+    // years in one query, the submissions, the breakdowns, and one read of the agencies' values that the headlines'
+    // matched change, the league tables and the notable changes all use.
+    const [name, series, watched, submissions, breakdowns, dataDate] = await Promise.all([
+      this.scopeName(selection, agencyIds),
+      this.analytics.rollupOver(agencyIds, years, metricDefinitions(HEADLINE_METRICS)),
+      this.league.watch(year, agencyIds, HEADLINE_METRICS),
+      this.quality.submissions([year], sel, scope),
       Promise.all(
         (['WITHHOLDING_REASONS', 'REVIEW_OUTCOMES', 'LITIGATION_OUTCOMES'] as BreakdownDimension[]).map((d) =>
           this.analytics.breakdown(d, sel, [year], true, scope),
@@ -90,10 +92,13 @@ export class BriefingService {
         year,
       ]),
     ]);
+    const { leagues, notableChanges } = watched;
+    const headlineMetrics = new Set<string>(HEADLINE_METRICS);
+    const matchedValues = watched.inputs.values.filter((v) => headlineMetrics.has(v.metric));
 
-    const headlines: BriefingHeadlineModel[] = HEADLINE_METRICS.map((metric, i) => {
+    const headlines: BriefingHeadlineModel[] = HEADLINE_METRICS.map((metric) => {
       const def = METRIC_BY_CODE.get(metric)!;
-      const point = series[i]!.find((p) => p.year === year);
+      const point = series.find((p) => p.metric === metric && p.year === year);
       const matched = matchedChange(metric, matchedValues, year);
       const sentence = headlineSentence({ zh: name.zh, en: name.en }, metric, point?.value ?? null, matched);
       return {
@@ -113,13 +118,12 @@ export class BriefingService {
       };
     });
 
-    const [leagues, notableChanges] = [await this.followUps.leagueTables(year, agencyIds), await this.league.notableChangesOf(year, agencyIds)];
     const problems = await this.followUps.problems(year, agencyIds, scope, { submissions, leagues, notableChanges });
     const agencyById = new Map(submissions.map((s) => [Number(s.agency.id), s.agency]));
     const order = { missing: 0, contradicted: 1, late: 2, flagged: 3 } as const;
     const issues: BriefingIssueModel[] = problems
       .filter((p) => p.reason !== 'flagged')
-      .sort((a, b) => order[a.reason] - order[b.reason] || agencyById.get(a.agencyId)!.name.localeCompare(agencyById.get(b.agencyId)!.name, 'zh-CN'))
+      .sort((a, b) => order[a.reason] - order[b.reason] || compareNames(agencyById.get(a.agencyId)!.name, agencyById.get(b.agencyId)!.name))
       .map((p) => ({
         agency: agencyById.get(p.agencyId)!,
         reason: p.reason,
@@ -138,7 +142,7 @@ export class BriefingService {
       generatedAt: now.toISOString(),
       dataDate: dataDate[0]?.at ? new Date(dataDate[0].at).toISOString() : null,
       headlines,
-      trend: series.filter((_, i) => (TREND_METRICS as readonly string[]).includes(HEADLINE_METRICS[i]!)).flat(),
+      trend: TREND_METRICS.flatMap((metric) => series.filter((p) => p.metric === metric)),
       submissionSentenceZh: submitted.zh,
       submissionSentenceEn: submitted.en,
       issues,
@@ -167,7 +171,7 @@ export class BriefingService {
   ): Promise<{ year: number; scopeNameZh: string; summaryZh: string; agencies: NoticeAgency[] }> {
     const agencyIds = await this.league.agencyIds(selection, scope);
     const name = await this.scopeName(selection, agencyIds);
-    const submissions = await this.quality.submissions([year], { agencyIds: agencyIds.map(String) }, scope);
+    const submissions = await this.quality.submissions([year], selection, scope);
     const problems = await this.followUps.problems(year, agencyIds, scope, { submissions });
     const stored = await this.dataSource.query<{ agency_id: number; reason: string; status: string }[]>(
       `SELECT agency_id, reason, status FROM follow_up_item WHERE year = $1 AND agency_id = ANY($2::int[])`,
@@ -185,7 +189,7 @@ export class BriefingService {
       byAgency.set(p.agencyId, entry);
     }
     const summary = submissionSentence(submissionFigures(submissions, year));
-    const agencies = [...byAgency.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    const agencies = [...byAgency.values()].sort((a, b) => compareNames(a.name, b.name));
     return { year, scopeNameZh: name.zh, summaryZh: summary.zh, agencies };
   }
 

@@ -20,7 +20,6 @@ import { ContactsService } from './contacts.service.js';
 import { LeagueService } from './league.service.js';
 import type { FollowUpItemModel, FollowUpPageModel, FollowUpRefreshModel } from './models/follow-up.model.js';
 import type { LeagueTableModel, NotableChangeModel } from './models/league-table.model.js';
-import { ThresholdsService } from './thresholds.service.js';
 
 /** Failing checks quoted as evidence per report (the rest are counted). */
 const QUOTED_FINDINGS = 5;
@@ -53,7 +52,6 @@ export class FollowUpsService {
     private readonly dataSource: DataSource,
     private readonly quality: QualityService,
     private readonly league: LeagueService,
-    private readonly thresholds: ThresholdsService,
     private readonly contacts: ContactsService,
   ) {}
 
@@ -96,8 +94,14 @@ export class FollowUpsService {
         [contradicted.map((s) => Number(s.reportId))],
       );
       const clause = (m: string) => m.replace(/[。.]\s*$/, '');
+      const byReport = new Map<number, typeof findings>();
+      for (const f of findings) {
+        const list = byReport.get(f.report_id);
+        if (list) list.push(f);
+        else byReport.set(f.report_id, [f]);
+      }
       for (const s of contradicted) {
-        const mine = findings.filter((f) => f.report_id === Number(s.reportId));
+        const mine = byReport.get(Number(s.reportId)) ?? [];
         const quoted = mine.filter((f) => f.n <= QUOTED_FINDINGS);
         const more = mine.length - quoted.length;
         out.push({
@@ -117,25 +121,19 @@ export class FollowUpsService {
       f.en.push(en);
       flags.set(agencyId, f);
     };
-    const leagues = known.leagues ?? (await this.leagueTables(year, agencyIds));
+    const watched =
+      known.leagues && known.notableChanges ? { leagues: known.leagues, notableChanges: known.notableChanges } : await this.league.watch(year, agencyIds);
+    const { leagues, notableChanges } = watched;
     for (const table of leagues) {
       for (const r of table.rows.filter((x) => x.colour === 'red')) {
         flag(Number(r.agency.id), Number(r.reportId), `${table.metricNameZh}红色：${r.reasonZh}`, `${table.metricNameEn} red: ${r.reasonEn}`);
       }
     }
-    for (const c of known.notableChanges ?? (await this.league.notableChangesOf(year, agencyIds)))
-      flag(Number(c.agency.id), Number(c.reportId), c.messageZh, c.messageEn);
+    for (const c of notableChanges) flag(Number(c.agency.id), Number(c.reportId), c.messageZh, c.messageEn);
     for (const [agencyId, f] of flags) {
       out.push({ agencyId, reason: 'flagged', reportId: f.reportId, detailZh: `${f.zh.join('；')}。`, detailEn: `${f.en.join('; ')}.` });
     }
     return out;
-  }
-
-  /** The league table of every metric with thresholds in force. */
-  async leagueTables(year: number, agencyIds: readonly number[]): Promise<LeagueTableModel[]> {
-    const tables: LeagueTableModel[] = [];
-    for (const t of await this.thresholds.inForce()) tables.push(await this.league.leagueTableOf(t.metric, year, agencyIds));
-    return tables;
   }
 
   /** Builds (or brings up to date) the year's items for the selected agencies; resolved and exempt items stay as they are. */

@@ -27,7 +27,15 @@ export interface AgencyMetricValue {
   quality: ValueQuality;
 }
 
-/** Current reports' values of these metrics for the agencies and years given (one row per report and metric). */
+/** A metric row of a report as readMetricValues reads it: [code, value, numerator, denominator, quality]. */
+type MetricTuple = [string, number | null, number | null, number | null, MetricQuality];
+
+/**
+ * Current reports' values of these metrics for the agencies and years given: one row per report and metric, a metric
+ * the report has no row for with its value null. The metric rows are read in one pass (a hash join of the reports on
+ * the metric index, instead of a lookup per report and metric: a province is ~6,000 reports × a dozen metrics), and
+ * come as one JSON list per report, which is far cheaper to receive than a database row per report and metric.
+ */
 export async function readMetricValues(
   dataSource: DataSource,
   agencyIds: readonly number[],
@@ -35,46 +43,42 @@ export async function readMetricValues(
   metrics: readonly string[],
 ): Promise<AgencyMetricValue[]> {
   if (!agencyIds.length || !years.length || !metrics.length) return [];
-  const ratio = metrics.map((code) => METRIC_BY_CODE.get(code)?.unit === 'ratio' || METRIC_BY_CODE.get(code)?.unit === 'per100');
-  const rows = await dataSource.query<
-    {
-      agency_id: number;
-      year: number;
-      report_id: number;
-      scope: string;
-      metric: string;
-      value: number | null;
-      numerator: number | null;
-      denominator: number | null;
-      handled: number | null;
-      quality: MetricQuality | null;
-    }[]
-  >(
-    `WITH r AS (
+  const asked = [...new Set(metrics)];
+  const read = [...new Set([...asked, HANDLED_APPLICATIONS_METRIC])];
+  const reports = await dataSource.query<{ agency_id: number; year: number; report_id: number; scope: string; metrics: string }[]>(
+    `WITH r AS MATERIALIZED (
        SELECT r.id, r.agency_id, r.year, r.scope
          FROM report r
         WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[])
      )
-     SELECT r.agency_id, r.year, r.id AS report_id, r.scope, m.code AS metric, rm.value, rm.numerator, rm.denominator,
-            h.value AS handled, rm.quality
-       FROM r
-      CROSS JOIN unnest($3::text[]) AS m(code)
-       LEFT JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = m.code
-       LEFT JOIN report_metric h ON h.report_id = r.id AND h.metric_code = '${HANDLED_APPLICATIONS_METRIC}'`,
-    [[...agencyIds], [...years], [...metrics]],
+     SELECT r.agency_id, r.year, r.id AS report_id, r.scope,
+            coalesce(json_agg(json_build_array(rm.metric_code, rm.value, rm.numerator, rm.denominator, rm.quality))
+                       FILTER (WHERE rm.metric_code IS NOT NULL), '[]')::text AS metrics
+       FROM r LEFT JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = ANY($3::text[])
+      GROUP BY r.agency_id, r.year, r.id, r.scope`,
+    [[...agencyIds], [...years], read],
   );
-  const isRatio = new Map(metrics.map((code, i) => [code, ratio[i]!]));
-  const num = (x: number | string | null) => (x === null ? null : Number(x));
-  return rows.map((r) => ({
-    agencyId: r.agency_id,
-    year: r.year,
-    reportId: r.report_id,
-    scope: r.scope,
-    metric: r.metric,
-    value: num(r.value),
-    numerator: num(r.numerator),
-    denominator: num(r.denominator),
-    sample: isRatio.get(r.metric) ? num(r.denominator) : num(r.handled),
-    quality: r.quality ?? 'UNVERIFIABLE',
-  }));
+  const ratio = new Map(asked.map((code) => [code, METRIC_BY_CODE.get(code)?.unit === 'ratio' || METRIC_BY_CODE.get(code)?.unit === 'per100']));
+  const out: AgencyMetricValue[] = [];
+  for (const report of reports) {
+    const known = new Map((JSON.parse(report.metrics) as MetricTuple[]).map((m) => [m[0], m]));
+    const handled = known.get(HANDLED_APPLICATIONS_METRIC)?.[1] ?? null;
+    for (const metric of asked) {
+      const m = known.get(metric);
+      const denominator = m?.[3] ?? null;
+      out.push({
+        agencyId: report.agency_id,
+        year: report.year,
+        reportId: report.report_id,
+        scope: report.scope,
+        metric,
+        value: m?.[1] ?? null,
+        numerator: m?.[2] ?? null,
+        denominator,
+        sample: ratio.get(metric) ? denominator : handled,
+        quality: m?.[4] ?? 'UNVERIFIABLE',
+      });
+    }
+  }
+  return out;
 }

@@ -4,6 +4,8 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from
 import { AgencySelectionInput } from '../../analytics/dto/agency-selection.input.js';
 import { MAX_YEAR, MIN_YEAR, YEAR_MESSAGE } from '../../analytics/dto/years.js';
 
+export const LEAGUE_ROWS_MESSAGE = 'first: 显示的行数须为不小于 0 的整数。The number of rows must be a whole number, 0 or more.';
+
 @ArgsType()
 export class BriefingScopeArgs {
   @Field(() => Int, { description: 'The data year.' })
@@ -28,4 +30,17 @@ export class LeagueTableArgs extends BriefingScopeArgs {
   @IsString()
   @MaxLength(80)
   metric!: string;
+}
+
+/**
+ * `rows(first:)` of a league table. Checked in its resolver, not by class-validator: the exception filter does not
+ * run for field resolvers, so the validation pipe's refusal would reach the client as an internal error.
+ */
+@ArgsType()
+export class LeagueRowsArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Only the first rows, worst first (red, then yellow, …); default every row. agenciesWithReport is the count of all.',
+  })
+  first?: number | null;
 }

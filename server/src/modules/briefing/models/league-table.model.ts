@@ -49,7 +49,7 @@ export class LeagueTableModel {
   @Field(() => Int, { description: 'The data year.' }) year!: number;
   @Field(() => ThresholdModel, { description: 'The thresholds applied (their version).' })
   threshold!: ThresholdModel;
-  @Field(() => [LeagueRowModel], { description: 'Red first, then yellow, green, not coloured, without value; within a colour the worst value first.' })
+  /** Every row, worst first; the API serves them through LeagueTableResolver's `rows(first:)`. */
   rows!: LeagueRowModel[];
   @Field(() => LeagueCountsModel, { description: 'Agencies per colour.' })
   counts!: LeagueCountsModel;
