@@ -68,7 +68,7 @@ export async function warmUp(app: NestExpressApplication, poolSize: number, logg
         app.get(QualityService).submissions([year], null, ALL_AGENCIES, undefined, ['MISSING', 'LATE', 'FAILING']),
       ]);
     }
-    await firstRequestsOnLoopback(app);
+    await firstRequestsOnLoopback(app, year ?? new Date().getFullYear() - 1);
     logger.log(`Warmed up in ${Date.now() - started} ms (database connections, the overview's queries, the GraphQL pipeline).`);
   } catch (err) {
     logger.warn(`Warming up failed (the first requests will be slower): ${err instanceof Error ? err.message : String(err)}`);
@@ -78,10 +78,10 @@ export async function warmUp(app: NestExpressApplication, poolSize: number, logg
 /**
  * The dashboard's first requests through the whole HTTP and GraphQL pipeline, at once as a browser sends them: who
  * is signed in (with a session cookie no session has, so the session lookup runs and finds none) and the overview's
- * three queries (parsed, validated and costed, then refused: nobody is signed in). Nothing is read or written for
- * anyone.
+ * three queries for the newest year with reports (parsed, validated and costed, then refused: nobody is signed in).
+ * Nothing is read or written for anyone.
  */
-async function firstRequestsOnLoopback(app: NestExpressApplication): Promise<void> {
+async function firstRequestsOnLoopback(app: NestExpressApplication, year: number): Promise<void> {
   const server = createServer(app.getHttpAdapter().getInstance());
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
   try {
@@ -89,9 +89,9 @@ async function firstRequestsOnLoopback(app: NestExpressApplication): Promise<voi
     const unknownSession = `${SESSION_COOKIE}=${randomBytes(32).toString('base64url')}`;
     const queries = [
       '{ session { csrfToken } }',
-      '{ rollup(rootAgencyId: null, years: [2024], metrics: ["applications.new"]) { year metric value reportsCounted agenciesCovered } }',
-      '{ ranking(metric: "applications.new", year: 2024, take: 10) { total items { rank agency { id name } value } } }',
-      '{ submissions(years: [2024], only: [MISSING, LATE, FAILING]) { agency { id name } year status daysLate failingChecks } }',
+      `{ rollup(rootAgencyId: null, years: [${year}], metrics: ["applications.new"]) { year metric value reportsCounted agenciesCovered } }`,
+      `{ ranking(metric: "applications.new", year: ${year}, take: 10) { total items { rank agency { id name } value } } }`,
+      `{ submissions(years: [${year}], only: [MISSING, LATE, FAILING]) { agency { id name } year status daysLate failingChecks } }`,
     ];
     await Promise.all(
       queries.map(async (query) => {
