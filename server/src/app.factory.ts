@@ -4,6 +4,7 @@ import { migrate } from '@ogi/write-model/upgrade';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { explorerAccess } from './modules/accounts/explorer-access.js';
+import { ResultCachePlugin } from './modules/accounts/result-cache.plugin.js';
 import { mountDashboard } from './common/http/dashboard.js';
 import { mountGraphiql } from './common/http/graphiql.js';
 import { securityHeaders } from './common/http/security-headers.js';
@@ -24,6 +25,14 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(securityHeaders({ https: config.security.cookieSecure }));
   // The explorer page is for analysts, editors and administrators (its data is guarded by the access guard anyway).
   app.use(explorerAccess(app.get(SessionsService)));
+  // This server's own writes outside GraphQL (uploads, imports by address) drop the kept answers as they are sent,
+  // before the browser asks again; the database's announcement covers the rest (docs/operations.md).
+  const resultCache = app.get(ResultCachePlugin).cache;
+  app.use((req: { method: string; path: string }, res: { on(event: 'finish', listener: () => void): void }, next: () => void) => {
+    // GraphQL's own mutations are the result cache plugin's business (a query is sent by POST too).
+    if (req.path !== '/graphql' && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) res.on('finish', () => resultCache.forget());
+    next();
+  });
   // Before the dashboard's single-page fallback, which would answer a browser's GET /graphql with the dashboard.
   mountGraphiql(app, config.graphiqlDistDir);
   mountDashboard(app, config.clientDistDir);

@@ -5,6 +5,7 @@
  * whose role or agencies differ; sessions and mutations are never kept.
  */
 import { TABLES_WITHOUT_NOTICES } from '@ogi/database';
+import { distinctAgencyReports } from './helpers/report-files.js';
 import { startAppWithSamples, type ApiClient, type SampleApp } from './helpers/test-app.js';
 
 const HONGZE = '淮安市洪泽区人民政府';
@@ -79,6 +80,21 @@ describe('answers kept until the data changes', () => {
     );
     const after = await askUntil(VALUE, { ids }, (body) => newApplications(body) !== before);
     expect(newApplications(after)).toBe(before! + 1000);
+  });
+
+  it('a report uploaded to this server is in the very next answer', async () => {
+    const TOTAL = '{ reports(take: 1) { total } }';
+    const total = (body: string) => (JSON.parse(body) as { data: { reports: { total: number } } }).data.reports.total;
+    const before = total((await ask(t.admin, TOTAL)).body);
+    expect((await ask(t.admin, TOTAL)).cache).toBe('hit');
+    const [file] = await distinctAgencyReports(1, '缓存');
+    const form = new FormData();
+    form.append('files', new Blob([new Uint8Array(file!.bytes)]), file!.name);
+    const upload = await t.fetch('/api/uploads', { method: 'POST', body: form });
+    expect(upload.status).toBe(200);
+    const after = await ask(t.admin, TOTAL);
+    expect(after.cache).toBe('miss');
+    expect(total(after.body)).toBe(before + 1);
   });
 
   it('never gives a department user an answer kept for someone who sees more', async () => {
