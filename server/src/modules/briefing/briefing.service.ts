@@ -93,13 +93,12 @@ export class BriefingService {
       ]),
     ]);
     const { leagues, notableChanges } = watched;
-    const headlineMetrics = new Set<string>(HEADLINE_METRICS);
-    const matchedValues = watched.inputs.values.filter((v) => headlineMetrics.has(v.metric));
 
     const headlines: BriefingHeadlineModel[] = HEADLINE_METRICS.map((metric) => {
       const def = METRIC_BY_CODE.get(metric)!;
       const point = series.find((p) => p.metric === metric && p.year === year);
-      const matched = matchedChange(metric, matchedValues, year);
+      const values = watched.inputs.byMetric.get(metric) ?? [];
+      const matched = matchedChange(metric, values, year);
       const sentence = headlineSentence({ zh: name.zh, en: name.en }, metric, point?.value ?? null, matched);
       return {
         metric,
@@ -112,7 +111,7 @@ export class BriefingService {
         matchedCurrent: matched.current,
         matchedPrevious: matched.previous,
         change: changeClause(metric, matched).change,
-        contradictedReports: matchedValues.filter((v) => v.year === year && v.metric === metric && v.value !== null && v.quality === 'CONTRADICTED').length,
+        contradictedReports: values.filter((v) => v.year === year && v.value !== null && v.quality === 'CONTRADICTED').length,
         sentenceZh: sentence.zh,
         sentenceEn: sentence.en,
       };

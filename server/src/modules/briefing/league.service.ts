@@ -43,7 +43,8 @@ export const compareNames = new Intl.Collator('zh-CN').compare;
  */
 export interface LeagueInputs {
   agencyIds: readonly number[];
-  values: readonly AgencyMetricValue[];
+  /** Each metric's values (a province has ~6,000 reports per two years: each use reads its metric's list only). */
+  byMetric: ReadonlyMap<string, readonly AgencyMetricValue[]>;
   agencies: ReadonlyMap<number, AgencyModel>;
 }
 
@@ -71,7 +72,13 @@ export class LeagueService {
   /** Reads what the league tables and notable changes need for these metrics, once: values of the year and the year before, and the agencies. */
   async inputs(year: number, agencyIds: readonly number[], metrics: readonly string[]): Promise<LeagueInputs> {
     const [values, agencies] = await Promise.all([readMetricValues(this.dataSource, agencyIds, [year - 1, year], metrics), this.analytics.agencies(agencyIds)]);
-    return { agencyIds, values, agencies: new Map(agencies.map((a) => [Number(a.id), a])) };
+    const byMetric = new Map<string, AgencyMetricValue[]>();
+    for (const v of values) {
+      const list = byMetric.get(v.metric);
+      if (list) list.push(v);
+      else byMetric.set(v.metric, [v]);
+    }
+    return { agencyIds, byMetric, agencies: new Map(agencies.map((a) => [Number(a.id), a])) };
   }
 
   async leagueTable(metric: string, year: number, selection: AgencySelectionInput | null | undefined, scope: AgencyScope): Promise<LeagueTableModel> {
@@ -112,7 +119,7 @@ export function leagueTableFrom(threshold: ThresholdModel, year: number, inputs:
   const metric = threshold.metric;
   const def = METRIC_BY_CODE.get(metric)!;
   const rule = toRule(threshold);
-  const values = inputs.values.filter((v) => v.metric === metric && v.year === year && v.scope === 'self');
+  const values = (inputs.byMetric.get(metric) ?? []).filter((v) => v.year === year && v.scope === 'self');
   const rows: LeagueRowModel[] = values.map((v) => {
     const c = classify(rule, v.value, v.sample);
     return {
@@ -153,12 +160,11 @@ export function leagueTableFrom(threshold: ThresholdModel, year: number, inputs:
 
 /** Jumps on last year, then outliers among peers (same kind and level); by agency name. */
 export function notableChangesFrom(year: number, inputs: LeagueInputs): NotableChangeModel[] {
-  const watched = new Set<string>(NOTABLE_METRICS);
   const current: AgencyMetricValue[] = [];
   // Last year's value of each agency and metric.
   const previous = new Map<number, Map<string, AgencyMetricValue>>();
-  for (const v of inputs.values) {
-    if (v.scope !== 'self' || !watched.has(v.metric)) continue;
+  for (const v of NOTABLE_METRICS.flatMap((metric) => inputs.byMetric.get(metric) ?? [])) {
+    if (v.scope !== 'self') continue;
     if (v.year === year) current.push(v);
     else if (v.year === year - 1) {
       let mine = previous.get(v.agencyId);

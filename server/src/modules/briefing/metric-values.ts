@@ -50,12 +50,15 @@ export async function readMetricValues(
        SELECT r.id, r.agency_id, r.year, r.scope
          FROM report r
         WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[])
+     ),
+     m AS (
+       SELECT rm.report_id, json_agg(json_build_array(rm.metric_code, rm.value, rm.numerator, rm.denominator, rm.quality))::text AS metrics
+         FROM report_metric rm JOIN r ON r.id = rm.report_id
+        WHERE rm.metric_code = ANY($3::text[])
+        GROUP BY rm.report_id
      )
-     SELECT r.agency_id, r.year, r.id AS report_id, r.scope,
-            coalesce(json_agg(json_build_array(rm.metric_code, rm.value, rm.numerator, rm.denominator, rm.quality))
-                       FILTER (WHERE rm.metric_code IS NOT NULL), '[]')::text AS metrics
-       FROM r LEFT JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = ANY($3::text[])
-      GROUP BY r.agency_id, r.year, r.id, r.scope`,
+     SELECT r.agency_id, r.year, r.id AS report_id, r.scope, coalesce(m.metrics, '[]') AS metrics
+       FROM r LEFT JOIN m ON m.report_id = r.id`,
     [[...agencyIds], [...years], read],
   );
   const ratio = new Map(asked.map((code) => [code, METRIC_BY_CODE.get(code)?.unit === 'ratio' || METRIC_BY_CODE.get(code)?.unit === 'per100']));
