@@ -5,7 +5,8 @@
  * What is kept: the `data` of a successful query whose root fields are all CACHED_FIELDS (reads of reports and
  * agencies whose answer follows from the arguments, the asker's role and agencies, the day and the data), under
  * the asker's role and scope, the China date, the operation's text and its variables. Nothing else (sessions,
- * users, tokens, imports in progress, the audit log, the briefing with its time of writing) is ever kept.
+ * users, tokens, imports in progress, the audit log, follow-ups) is ever kept. A briefing from memory says when it
+ * was written: the first time that day it was asked for, from the same data.
  *
  * When it is dropped: the database announces every committed write to the reports' and agencies' tables
  * (@ogi/database's DATA_CHANGED_CHANNEL); hearing one drops everything kept. An answer worked out while a change
@@ -19,6 +20,7 @@ export const CACHED_FIELDS: ReadonlySet<string> = new Set([
   'agency',
   'agencyTree',
   'breakdown',
+  'briefing',
   'compare',
   'dataQuality',
   'findings',
