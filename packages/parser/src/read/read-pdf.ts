@@ -358,15 +358,15 @@ function groupLines(items: Item[]): Line[] {
 
 function isPageMargin(line: Line, pageHeight: number): boolean {
   const inMargin = line.y < pageHeight * 0.08 || line.y > pageHeight * 0.94;
-  return (
-    inMargin &&
-    PAGE_NUMBER.test(
-      line.items
-        .map((i) => i.text)
-        .join('')
-        .replace(/\s+/g, ''),
-    )
-  );
+  if (!inMargin) return false;
+  // Pieces apart from each other stay apart: "1" and "1" in two table cells at the top of a page are not page 11.
+  let text = '';
+  let end = -Infinity;
+  for (const item of line.items) {
+    text += (text && item.x - end > 0.5 * item.height ? ' ' : '') + item.text;
+    end = item.x + item.width;
+  }
+  return PAGE_NUMBER.test(text.replace(/\s+/g, ' ').trim());
 }
 
 const firstNumberX = (l: Line) => minOf(l.items.filter((i) => i.numeric).map((i) => i.x));
