@@ -114,3 +114,15 @@ describe.each(
     expect(raised.length).toBeGreaterThanOrEqual(10);
   });
 });
+
+describe.each(
+  corpusCases()
+    .filter((c) => c.expected)
+    .map((c) => [c.name, withZerosBlank(c.expected!)] as const),
+)('%s with its zeros left blank, typed with rows three lines high, made into a PDF by LibreOffice', (name, expected) => {
+  it('parses back blank for blank, a long label’s first line level with its 总计 kept with the row', async () => {
+    const parsed = await parseReport(rendered(`${name}.three-line.blank.pdf`), `${name}.pdf`);
+    expect(tableDifferences(parsed, expected)).toEqual([]);
+    expect([parsed.agency, parsed.year, parsed.template]).toEqual([expected.agency, expected.year, expected.template]);
+  });
+});

@@ -280,6 +280,22 @@ function onlyGroupLabelBeside(upper: Line, lower: Line, between: readonly Line[]
 }
 
 /**
+ * `upper` prints the start of a numbered row label (2. 申请人逾期未按收费通…) beside its number, and no line down to
+ * `lower` starts another label in that column or right of it: a long label's first line printed level with the
+ * row's 总计 on the top line, the row's other values lower down beside the rest of the label.
+ */
+function ownLabelStartsBeside(upper: Line, lower: Line, between: readonly Line[]): boolean {
+  const numberedRun = (l: Line) => textRuns(l.items.filter((i) => !i.numeric)).find((run) => ROW_NUMBERING.test(run.map((i) => i.text).join('')));
+  const start = numberedRun(upper);
+  if (!start) return false;
+  const column = start[0]!.x;
+  return ![lower, ...between].some((l) => {
+    const run = numberedRun(l);
+    return run !== undefined && run[0]!.x >= column - 1;
+  });
+}
+
+/**
  * Cells of one table row need not share a baseline: a cell whose text wraps is printed higher than a centred
  * one-line cell beside it. Two neighbouring lines holding numbers, close together, with nothing printed in the
  * same place horizontally, are one row. A line of numbers alone, with no text, may be further above the rest of
@@ -319,7 +335,7 @@ function rowLineAbove(out: readonly Line[], line: Line): Line | null {
       continue;
     }
     // A line of numbers alone goes with the row below it when that row's numbers are nearer than the row above.
-    const numbersOnly = l.items.every((i) => i.numeric) || onlyGroupLabelBeside(l, line, between);
+    const numbersOnly = l.items.every((i) => i.numeric) || onlyGroupLabelBeside(l, line, between) || ownLabelStartsBeside(l, line, between);
     const distance = l.y - line.y;
     let rowAbove: Line | undefined;
     for (let j = k - 1; j >= 0 && !rowAbove; j--) if (hasNumber(out[j]!)) rowAbove = out[j];

@@ -6,7 +6,8 @@
  * left blank (.blank.chromium.pdf: a table of many blank cells, whose values only their position places), and
  * every corpus report published as an HTML page, as it is (.page.chromium.pdf). LibreOffice also makes each report
  * with its zeros left blank into a .docx and a .pdf (.blank.docx, .blank.pdf), and each report into a DOCX laid
- * out as WPS users type tables (rows three lines high, the 总计 on the top line: render.ts HtmlLayout) and that DOCX into a PDF (.three-line.pdf). Chromium prints each report as a crawler saved its page
+ * out as WPS users type tables (rows three lines high, the 总计 on the top line: render.ts HtmlLayout) and that DOCX
+ * into a PDF (.three-line.pdf; with its zeros left blank, .three-line.blank.pdf). Chromium prints each report as a crawler saved its page
  * (.crawled.chromium.pdf: the crawler's 标题/单位 lines and the site's banner above the report, the site's short name
  * after the title). The tests parse them back and expect the same tables.
  *
@@ -58,15 +59,21 @@ try {
       printWithChromium(crawled, `${c.name}.crawled.chromium.pdf`);
     }
     if (wanted('three-line')) {
-      const page = join(work, `${c.name}.three-line.html`);
-      writeFileSync(page, toHtml(officialBlocks(c.expected!), 'utf-8', { threeLineRows: true }));
-      execFileSync('soffice', [...writer, '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, page], {
-        stdio: 'ignore',
-      });
-      execFileSync('soffice', [...writer, '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, join(work, `${c.name}.three-line.docx`)], {
-        stdio: 'ignore',
-      });
-      copyFileSync(join(work, `${c.name}.three-line.pdf`), join(out, `${c.name}.three-line.pdf`));
+      // As typed, and with its zeros left blank (.three-line.blank.pdf).
+      for (const [variant, report] of [
+        ['three-line', c.expected!],
+        ['three-line.blank', withZerosBlank(c.expected!)],
+      ] as const) {
+        const page = join(work, `${c.name}.${variant}.html`);
+        writeFileSync(page, toHtml(officialBlocks(report), 'utf-8', { threeLineRows: true }));
+        execFileSync('soffice', [...writer, '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, page], {
+          stdio: 'ignore',
+        });
+        execFileSync('soffice', [...writer, '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, join(work, `${c.name}.${variant}.docx`)], {
+          stdio: 'ignore',
+        });
+        copyFileSync(join(work, `${c.name}.${variant}.pdf`), join(out, `${c.name}.${variant}.pdf`));
+      }
     }
     if (!wanted('office')) continue;
     const filters = { doc: 'doc:MS Word 97', docx: 'docx:MS Word 2007 XML', pdf: 'pdf:writer_pdf_Export' } as const;
