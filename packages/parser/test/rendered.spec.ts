@@ -4,7 +4,7 @@
  * text layer and a Calc spreadsheet (.xlsx), and printed to PDF by Chromium (`.chromium.pdf`: digits drawn as
  * several touching pieces, column words broken over lines). Chromium also printed each report with its zeros left
  * blank (`.blank.chromium.pdf`: a blank cell prints nothing, so only a value's position says its column; LibreOffice
- * made the same into `.blank.docx` and `.blank.pdf`), the
+ * made the same into `.blank.doc`, `.blank.docx` and `.blank.pdf`), the
  * corpus reports published as HTML pages as they are (`.page.chromium.pdf`) and each report as a crawler saved its
  * page (`.crawled.chromium.pdf`). Each must parse back to the same tables and metadata, cell for cell.
  */
@@ -61,7 +61,7 @@ describe.each(
 describe.each(
   corpusCases()
     .filter((c) => c.expected)
-    .flatMap((c) => (['docx', 'pdf'] as const).map((format) => [c.name, format, withZerosBlank(c.expected!)] as const)),
+    .flatMap((c) => (['doc', 'docx', 'pdf'] as const).map((format) => [c.name, format, withZerosBlank(c.expected!)] as const)),
 )('%s with its zeros left blank, as a LibreOffice .%s', (name, format, expected) => {
   it('parses back blank for blank: values under their own columns, none lost at the top of a page', async () => {
     // LibreOffice draws the top line of neighbouring header cells as one piece of text ("商业企业 科研").

@@ -5,7 +5,7 @@
  * Chromium (/usr/bin/chromium) into a printed PDF (.chromium.pdf). Chromium also prints each report with its zeros
  * left blank (.blank.chromium.pdf: a table of many blank cells, whose values only their position places), and
  * every corpus report published as an HTML page, as it is (.page.chromium.pdf). LibreOffice also makes each report
- * with its zeros left blank into a .docx and a .pdf (.blank.docx, .blank.pdf), and each report into a DOCX laid
+ * with its zeros left blank into a .doc, a .docx and a .pdf (.blank.doc, .blank.docx, .blank.pdf), and each report into a DOCX laid
  * out as WPS users type tables (rows three lines high, the 总计 on the top line: render.ts HtmlLayout) and that DOCX
  * into a PDF (.three-line.pdf; with its zeros left blank, .three-line.blank.pdf). Chromium prints each report as a crawler saved its page
  * (.crawled.chromium.pdf: the crawler's 标题/单位 lines and the site's banner above the report, the site's short name
@@ -82,11 +82,11 @@ try {
       execFileSync('soffice', [...args, '--convert-to', filters[format], '--outdir', work, html], { stdio: 'ignore' });
       copyFileSync(join(work, `${c.name}.${format}`), join(out, `${c.name}.${format}`));
     }
-    // The same report with its zeros left blank, as a Word file and its PDF: a table of many empty cells, whose
+    // The same report with its zeros left blank, as Word files and a PDF: a table of many empty cells, whose
     // header LibreOffice draws with neighbouring cells' words in one piece ("商业企业 科研").
     const blankPage = join(work, `${c.name}.blank.html`);
     writeFileSync(blankPage, toHtml(officialBlocks(withZerosBlank(c.expected!))));
-    for (const format of ['docx', 'pdf'] as const) {
+    for (const format of ['doc', 'docx', 'pdf'] as const) {
       const args = ['--headless', `-env:UserInstallation=file://${work}/profile`, '--infilter=HTML (StarWriter)'];
       execFileSync('soffice', [...args, '--convert-to', filters[format], '--outdir', work, blankPage], { stdio: 'ignore' });
       copyFileSync(join(work, `${c.name}.blank.${format}`), join(out, `${c.name}.blank.${format}`));
