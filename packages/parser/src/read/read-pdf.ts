@@ -340,7 +340,9 @@ function rowLineAbove(out: readonly Line[], line: Line): Line | null {
     let rowAbove: Line | undefined;
     for (let j = k - 1; j >= 0 && !rowAbove; j--) if (hasNumber(out[j]!)) rowAbove = out[j];
     const nearer = !rowAbove || distance < rowAbove.y - l.y;
-    return numbersOnly && nearer && distance <= 4 * Math.min(l.height, line.height) && !overlaps(l, line) ? l : null;
+    // Only numbers in the same columns show another row: the group label's top line may lie over the rest of it.
+    const numbersOverlap = overlaps({ ...l, items: l.items.filter((i) => i.numeric) }, { ...line, items: line.items.filter((i) => i.numeric) });
+    return numbersOnly && nearer && distance <= 4 * Math.min(l.height, line.height) && !numbersOverlap ? l : null;
   }
   return null;
 }

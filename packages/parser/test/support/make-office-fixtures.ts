@@ -73,6 +73,8 @@ try {
           stdio: 'ignore',
         });
         copyFileSync(join(work, `${c.name}.${variant}.pdf`), join(out, `${c.name}.${variant}.pdf`));
+        // One report's page in that layout printed by Chromium as well.
+        if (c.name === '001_huaian_shi_2024') printWithChromium(page, `${c.name}.${variant}.chromium.pdf`);
       }
     }
     if (!wanted('office')) continue;
