@@ -7,7 +7,7 @@
 import type { ParsedReport } from '@ogi/domain';
 import { parseReport } from '../src/parse-report.js';
 import { corpusCases, tableDifferences } from './support/corpus.js';
-import { officialBlocks, toCollapsedText, toPipeText } from './support/render.js';
+import { officialBlocks, toCollapsedTabText, toCollapsedText, toPipeText } from './support/render.js';
 
 /**
  * A known gap: 016 prints most cells blank, so with its blanks dropped as well every row of section 三 comes out as
@@ -22,9 +22,14 @@ const reports = corpusCases()
 
 const flagged = (parsed: ParsedReport, path: string) => parsed.findings.some((f) => f.rule === 'UNCERTAIN_READING' && f.cells.includes(path));
 
+const layouts = [
+  ['one cell per line', toCollapsedText],
+  ['one row per line, tabs between cells', toCollapsedTabText],
+] as const;
+
 describe.each(reports)('%s printed with runs collapsed', (name, expected) => {
-  it('reads back every cell, or marks the cells the sums leave open as uncertain with the printed value offered', async () => {
-    const parsed = await parseReport(Buffer.from(toCollapsedText(officialBlocks(expected, { signs: false }))), 'collapsed.txt');
+  it.each(layouts)('%s: reads back every cell, or marks the cells the sums leave open as uncertain with the printed value offered', async (_layout, print) => {
+    const parsed = await parseReport(Buffer.from(print(officialBlocks(expected, { signs: false }))), 'collapsed.txt');
     expect([parsed.agency, parsed.year, parsed.template]).toEqual([expected.agency, expected.year, expected.template]);
     if (UNREAD_WHEN_BLANKS_ALSO_DROPPED.includes(name)) {
       const unread = parsed.cells.filter((c) => c.section === 'applications');

@@ -104,7 +104,8 @@ export function geometryFromHeader(
   for (const cell of cellsBetween(doc, from, before)) {
     const o = cell.origin;
     if (o?.kind !== 'pdf') continue;
-    for (const part of touchingRuns(o.parts ?? [{ text: cell.text, x: o.x, width: o.width }], 0.15 * o.height)) {
+    const parts = (o.parts ?? [{ text: cell.text, x: o.x, width: o.width }]).flatMap(spaceSeparatedWords);
+    for (const part of touchingRuns(parts, 0.15 * o.height)) {
       const centre = part.x + part.width / 2;
       if (centres.some((c) => c !== null && Math.abs(c - centre) < 0.25 * o.height)) continue;
       const c = columnOf(part.text.replace(/\s+/g, ''), centres);
@@ -133,6 +134,27 @@ export function completeFromValues(centres: readonly (number | null)[], valueXs:
     return inside.length ? median(inside) : null;
   });
   return out.every((x) => x !== null) ? geometryOf(out as number[]) : null;
+}
+
+/**
+ * The words of a piece of text drawn with spaces between them, each placed along the piece's width: LibreOffice
+ * draws the top line of neighbouring header cells as one piece ("商业企业 科研", "法律服务 其他"). A CJK character is
+ * counted a full width, any other character half of one.
+ */
+function spaceSeparatedWords(part: TextPart): TextPart[] {
+  if (!/\S\s+\S/.test(part.text)) return [part];
+  const weight = (ch: string) => (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.5);
+  const units = [...part.text].reduce((a, ch) => a + weight(ch), 0);
+  const perUnit = part.width / units;
+  const words: TextPart[] = [];
+  let at = 0;
+  for (const m of part.text.matchAll(/(\s*)(\S+)/g)) {
+    at += [...m[1]!].reduce((a, ch) => a + weight(ch), 0);
+    const size = [...m[2]!].reduce((a, ch) => a + weight(ch), 0);
+    words.push({ text: m[2]!, x: part.x + at * perUnit, width: size * perUnit });
+    at += size;
+  }
+  return words;
 }
 
 /**

@@ -84,6 +84,8 @@ export function readReviewLitigation(
     if (nonBlank.length > ALL) notes.push(`第四部分表格后还有 ${nonBlank.length - ALL} 个数字未读取`);
   } else if (flat.length === ALL) {
     cells = flat.map((p) => cellFromPiece(p));
+  } else if (cellsOfWordRow(rowPieces[rowPieces.length - 1]!, nonBlank)) {
+    cells = cellsOfWordRow(rowPieces[rowPieces.length - 1]!, nonBlank)!.map((p) => cellFromPiece(p));
   } else if (layout.collapsed && plainNumbers(nonBlank) && expansions(plainNumbers(nonBlank)!, ALL).length) {
     cells = expandCollapsed(nonBlank, narrative, notes, uncertain);
   } else {
@@ -95,6 +97,17 @@ export function readReviewLitigation(
 }
 
 const nonEmpty = (pieces: Piece[]) => pieces.filter((p) => p.raw !== '');
+
+/**
+ * A Word 97 file prints every cell, a blank one as an empty cell, and every table row ends with one more empty
+ * cell: the row under the headings comes as the header row's end, the fifteen cells, and its own end. The fifteen,
+ * when they hold every value printed.
+ */
+function cellsOfWordRow(last: Piece[], nonBlank: readonly Piece[]): Piece[] | null {
+  if (last.length !== ALL + 2 || last[0]!.raw !== '' || last[ALL + 1]!.raw !== '') return null;
+  const row = last.slice(1, ALL + 1);
+  return nonEmpty(row).length === nonBlank.length ? row : null;
+}
 
 /**
  * A PDF row printing fewer than fifteen values: its blank cells printed nothing, so each value goes under the

@@ -280,6 +280,22 @@ function onlyGroupLabelBeside(upper: Line, lower: Line, between: readonly Line[]
 }
 
 /**
+ * `upper` prints the start of a numbered row label (2. 申请人逾期未按收费通…) beside its number, and no line down to
+ * `lower` starts another label in that column or right of it: a long label's first line printed level with the
+ * row's 总计 on the top line, the row's other values lower down beside the rest of the label.
+ */
+function ownLabelStartsBeside(upper: Line, lower: Line, between: readonly Line[]): boolean {
+  const numberedRun = (l: Line) => textRuns(l.items.filter((i) => !i.numeric)).find((run) => ROW_NUMBERING.test(run.map((i) => i.text).join('')));
+  const start = numberedRun(upper);
+  if (!start) return false;
+  const column = start[0]!.x;
+  return ![lower, ...between].some((l) => {
+    const run = numberedRun(l);
+    return run !== undefined && run[0]!.x >= column - 1;
+  });
+}
+
+/**
  * Cells of one table row need not share a baseline: a cell whose text wraps is printed higher than a centred
  * one-line cell beside it. Two neighbouring lines holding numbers, close together, with nothing printed in the
  * same place horizontally, are one row. A line of numbers alone, with no text, may be further above the rest of
@@ -319,12 +335,14 @@ function rowLineAbove(out: readonly Line[], line: Line): Line | null {
       continue;
     }
     // A line of numbers alone goes with the row below it when that row's numbers are nearer than the row above.
-    const numbersOnly = l.items.every((i) => i.numeric) || onlyGroupLabelBeside(l, line, between);
+    const numbersOnly = l.items.every((i) => i.numeric) || onlyGroupLabelBeside(l, line, between) || ownLabelStartsBeside(l, line, between);
     const distance = l.y - line.y;
     let rowAbove: Line | undefined;
     for (let j = k - 1; j >= 0 && !rowAbove; j--) if (hasNumber(out[j]!)) rowAbove = out[j];
     const nearer = !rowAbove || distance < rowAbove.y - l.y;
-    return numbersOnly && nearer && distance <= 4 * Math.min(l.height, line.height) && !overlaps(l, line) ? l : null;
+    // Only numbers in the same columns show another row: the group label's top line may lie over the rest of it.
+    const numbersOverlap = overlaps({ ...l, items: l.items.filter((i) => i.numeric) }, { ...line, items: line.items.filter((i) => i.numeric) });
+    return numbersOnly && nearer && distance <= 4 * Math.min(l.height, line.height) && !numbersOverlap ? l : null;
   }
   return null;
 }
@@ -358,15 +376,15 @@ function groupLines(items: Item[]): Line[] {
 
 function isPageMargin(line: Line, pageHeight: number): boolean {
   const inMargin = line.y < pageHeight * 0.08 || line.y > pageHeight * 0.94;
-  return (
-    inMargin &&
-    PAGE_NUMBER.test(
-      line.items
-        .map((i) => i.text)
-        .join('')
-        .replace(/\s+/g, ''),
-    )
-  );
+  if (!inMargin) return false;
+  // Pieces apart from each other stay apart: "1" and "1" in two table cells at the top of a page are not page 11.
+  let text = '';
+  let end = -Infinity;
+  for (const item of line.items) {
+    text += (text && item.x - end > 0.5 * item.height ? ' ' : '') + item.text;
+    end = item.x + item.width;
+  }
+  return PAGE_NUMBER.test(text.replace(/\s+/g, ' ').trim());
 }
 
 const firstNumberX = (l: Line) => minOf(l.items.filter((i) => i.numeric).map((i) => i.x));

@@ -5,8 +5,9 @@
  * Chromium (/usr/bin/chromium) into a printed PDF (.chromium.pdf). Chromium also prints each report with its zeros
  * left blank (.blank.chromium.pdf: a table of many blank cells, whose values only their position places), and
  * every corpus report published as an HTML page, as it is (.page.chromium.pdf). LibreOffice also makes each report
- * into a DOCX laid out as WPS users type tables (rows three lines high, the 总计 on the top line: render.ts
- * HtmlLayout) and that DOCX into a PDF (.three-line.pdf). Chromium prints each report as a crawler saved its page
+ * with its zeros left blank into a .doc, a .docx and a .pdf (.blank.doc, .blank.docx, .blank.pdf), and each report into a DOCX laid
+ * out as WPS users type tables (rows three lines high, the 总计 on the top line: render.ts HtmlLayout) and that DOCX
+ * into a PDF (.three-line.pdf; with its zeros left blank, .three-line.blank.pdf). Chromium prints each report as a crawler saved its page
  * (.crawled.chromium.pdf: the crawler's 标题/单位 lines and the site's banner above the report, the site's short name
  * after the title). The tests parse them back and expect the same tables.
  *
@@ -58,15 +59,23 @@ try {
       printWithChromium(crawled, `${c.name}.crawled.chromium.pdf`);
     }
     if (wanted('three-line')) {
-      const page = join(work, `${c.name}.three-line.html`);
-      writeFileSync(page, toHtml(officialBlocks(c.expected!), 'utf-8', { threeLineRows: true }));
-      execFileSync('soffice', [...writer, '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, page], {
-        stdio: 'ignore',
-      });
-      execFileSync('soffice', [...writer, '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, join(work, `${c.name}.three-line.docx`)], {
-        stdio: 'ignore',
-      });
-      copyFileSync(join(work, `${c.name}.three-line.pdf`), join(out, `${c.name}.three-line.pdf`));
+      // As typed, and with its zeros left blank (.three-line.blank.pdf).
+      for (const [variant, report] of [
+        ['three-line', c.expected!],
+        ['three-line.blank', withZerosBlank(c.expected!)],
+      ] as const) {
+        const page = join(work, `${c.name}.${variant}.html`);
+        writeFileSync(page, toHtml(officialBlocks(report), 'utf-8', { threeLineRows: true }));
+        execFileSync('soffice', [...writer, '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, page], {
+          stdio: 'ignore',
+        });
+        execFileSync('soffice', [...writer, '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, join(work, `${c.name}.${variant}.docx`)], {
+          stdio: 'ignore',
+        });
+        copyFileSync(join(work, `${c.name}.${variant}.pdf`), join(out, `${c.name}.${variant}.pdf`));
+        // One report's page in that layout printed by Chromium as well.
+        if (c.name === '001_huaian_shi_2024') printWithChromium(page, `${c.name}.${variant}.chromium.pdf`);
+      }
     }
     if (!wanted('office')) continue;
     const filters = { doc: 'doc:MS Word 97', docx: 'docx:MS Word 2007 XML', pdf: 'pdf:writer_pdf_Export' } as const;
@@ -74,6 +83,15 @@ try {
       const args = ['--headless', `-env:UserInstallation=file://${work}/profile`, '--infilter=HTML (StarWriter)'];
       execFileSync('soffice', [...args, '--convert-to', filters[format], '--outdir', work, html], { stdio: 'ignore' });
       copyFileSync(join(work, `${c.name}.${format}`), join(out, `${c.name}.${format}`));
+    }
+    // The same report with its zeros left blank, as Word files and a PDF: a table of many empty cells, whose
+    // header LibreOffice draws with neighbouring cells' words in one piece ("商业企业 科研").
+    const blankPage = join(work, `${c.name}.blank.html`);
+    writeFileSync(blankPage, toHtml(officialBlocks(withZerosBlank(c.expected!))));
+    for (const format of ['doc', 'docx', 'pdf'] as const) {
+      const args = ['--headless', `-env:UserInstallation=file://${work}/profile`, '--infilter=HTML (StarWriter)'];
+      execFileSync('soffice', [...args, '--convert-to', filters[format], '--outdir', work, blankPage], { stdio: 'ignore' });
+      copyFileSync(join(work, `${c.name}.blank.${format}`), join(out, `${c.name}.blank.${format}`));
     }
     const calc = ['--headless', `-env:UserInstallation=file://${work}/profile`, '--infilter=HTML (StarCalc)'];
     execFileSync('soffice', [...calc, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', work, html], { stdio: 'ignore' });

@@ -214,6 +214,11 @@ export function toCollapsedText(blocks: Block[]): string {
   return blocks.map((b) => (b.kind === 'p' ? b.text : b.rows.map((row) => collapseRuns(row.map((x) => x.text)).join('\n')).join('\n'))).join('\n');
 }
 
+/** Crawler text keeping each table row on a line of its own: tabs between cells, blank cells dropped, runs printed once. */
+export function toCollapsedTabText(blocks: Block[]): string {
+  return blocks.map((b) => (b.kind === 'p' ? b.text : b.rows.map((row) => collapseRuns(row.map((x) => x.text)).join('\t')).join('\n'))).join('\n');
+}
+
 /** Scraped page text with every cell glued to the next, no separators at all (as the 平潭 pages). */
 export function toGlued(blocks: Block[]): string {
   return blocks.map((b) => (b.kind === 'p' ? b.text : b.rows.map((row) => row.map((x) => x.text).join('')).join(''))).join('');
