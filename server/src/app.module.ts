@@ -47,6 +47,9 @@ export class AppModule {
           // Apollo's cache-control plugin is off: we set no cache hints, and its per-field hook made every field of a
           // large answer (a 3 500-value comparison) pay for schema instrumentation.
           plugins: [queryLimitsPlugin(), serverTimingPlugin(), ApolloServerPluginCacheControlDisabled()],
+          // A field's own resolver (e.g. Agency.listingChecks) refuses bad arguments through the same exception filter
+          // as a query's, with a code and a message (BAD_USER_INPUT), not as an internal error.
+          fieldResolverEnhancers: ['filters'],
           // The cap on an answer's size is checked on the JSON as printed (query-limits.ts).
           stringifyResult: stringifyWithinCap(),
           context: ({ req }: { req: Request }): GraphqlContext => ({ req, loaders: new RequestLoaders(req) }),

@@ -164,6 +164,18 @@ describe('errors a client can act on', () => {
     const ok = await t.gql<{ agencies: { total: number } }>('{ agencies(take: 100) { total } }');
     expect(ok.data?.agencies.total).toBe(1);
   });
+
+  it("answers a bad argument of a field's own (not the query's) with BAD_USER_INPUT and a message, not as an internal error", async () => {
+    const agency = report.agency.id;
+    const res = await t.gql('query($id: ID!) { agency(id: $id) { name listingChecks(take: 1000) { outcome } } }', { id: agency });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0]!.message).toMatch(/take/);
+    const ok = await t.gql<{ agency: { listingChecks: unknown[] } }>('query($id: ID!) { agency(id: $id) { listingChecks(take: 100) { outcome } } }', {
+      id: agency,
+    });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data?.agency.listingChecks).toEqual([]);
+  });
 });
 
 describe('the running server', () => {
