@@ -1,11 +1,12 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
+import { preloadChartLibrary } from './build/chart-preload';
 
 /** The API (GraphQL and file downloads) runs in the NestJS process; in production it also serves `dist/`. */
 const API = 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), preloadChartLibrary()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -4,6 +4,7 @@ import { migrate } from '@ogi/write-model/upgrade';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { explorerAccess } from './modules/accounts/explorer-access.js';
+import { pageSessionOf } from './modules/accounts/page-session.js';
 import { ResultCachePlugin } from './modules/accounts/result-cache.plugin.js';
 import { mountDashboard } from './common/http/dashboard.js';
 import { mountGraphiql } from './common/http/graphiql.js';
@@ -35,7 +36,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   // Before the dashboard's single-page fallback, which would answer a browser's GET /graphql with the dashboard.
   mountGraphiql(app, config.graphiqlDistDir);
-  mountDashboard(app, config.clientDistDir);
+  mountDashboard(app, config.clientDistDir, pageSessionOf(app));
   await migrate(app.get(DataSource));
   await app.get(UsersService).ensureInitialAdmin();
   return app;

@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPLICATION_ROWS, DISCLOSURE_ROWS, REVIEW_GROUPS } from '@ogi/domain';
-import { SEED_REPORT, SERVER_DIR, errorCodes, startTestApp, type TestApp } from './helpers/test-app.js';
+import { parse, print } from 'graphql';
+import { PAGE_SESSION_QUERY } from '../src/modules/accounts/page-session.js';
+import { SEED_REPORT, SERVER_DIR, errorCodes, startTestApp, type ApiClient, type TestApp } from './helpers/test-app.js';
 
 interface ApplicationRow {
   key: string;
@@ -194,5 +196,26 @@ describe('the running server', () => {
     }
     const api = await fetch(`${t.url}/api/nothing-here`, { headers: { accept: 'text/html' } });
     expect(api.status).toBe(404);
+  });
+
+  it("carries the asker's session in the page, the same as the dashboard's Session query answers, and keeps it out of caches", async () => {
+    const pageSession = async (client: ApiClient) => {
+      const res = await client.fetch('/reports/1', { headers: { accept: 'text/html' } });
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const block = /<script id="ogi-session" type="application\/json">(.*?)<\/script>/.exec(await res.text());
+      return block ? (JSON.parse(block[1]!) as unknown) : 'no session in the page';
+    };
+    const asked = async (client: ApiClient) => (await client.gql<{ session: unknown }>(PAGE_SESSION_QUERY)).data?.session;
+
+    const viewer = await t.signInAs('viewer');
+    const fromPage = await pageSession(viewer);
+    expect(fromPage).toMatchObject({ csrfToken: viewer.csrfToken, user: { username: viewer.user!.username, role: 'viewer', agency: null } });
+    expect(fromPage).toEqual(await asked(viewer));
+    expect(await pageSession(t.anonymous)).toBeNull();
+  });
+
+  it("asks for the session with the dashboard's own Session query", () => {
+    const clientDocument = readFileSync(join(SERVER_DIR, '../client/src/graphql/session.query.graphql'), 'utf8');
+    expect(print(parse(PAGE_SESSION_QUERY))).toBe(print(parse(clientDocument)));
   });
 });

@@ -2,7 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import { sessionHooks } from '../graphql/client';
-import { useSessionStore } from '../stores/session';
+import { PAGE_SESSION_ELEMENT_ID, useSessionStore } from '../stores/session';
 import { createAppRouter } from './index';
 import { installSessionGuard, safeRedirect } from './session-guard';
 
@@ -47,6 +47,48 @@ describe('the session guard', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(useSessionStore().user?.displayName).toBe('张三');
     expect(sessionHooks.csrfToken()).toBe('csrf-1');
+  });
+
+  describe('with the session the served page carries', () => {
+    function servePageWith(session: unknown) {
+      const element = document.createElement('script');
+      element.id = PAGE_SESSION_ELEMENT_ID;
+      element.type = 'application/json';
+      element.textContent = JSON.stringify(session);
+      document.head.append(element);
+    }
+    afterEach(() => document.getElementById(PAGE_SESSION_ELEMENT_ID)?.remove());
+
+    it('lets the signed-in user through without asking the server, and asks it on a later load', async () => {
+      servePageWith(SIGNED_IN);
+      const fetch = stubSession(null);
+      await router.push('/reports/7');
+      expect(router.currentRoute.value.path).toBe('/reports/7');
+      expect(fetch).not.toHaveBeenCalled();
+      expect(useSessionStore().user?.displayName).toBe('张三');
+      expect(sessionHooks.csrfToken()).toBe('csrf-1');
+      // Read once: the next load (e.g. after one's own account changed) asks the server.
+      await useSessionStore().load();
+      expect(fetch).toHaveBeenCalledTimes(1);
+      expect(useSessionStore().status).toBe('signedOut');
+    });
+
+    it('sends the visitor the page says nobody is signed in as to the sign-in page, without asking', async () => {
+      servePageWith(null);
+      const fetch = stubSession(SIGNED_IN);
+      await router.push('/reports/7');
+      expect(router.currentRoute.value.name).toBe('login');
+      expect(fetch).not.toHaveBeenCalled();
+    });
+
+    it('asks the server when the page carries something it cannot read', async () => {
+      servePageWith(null);
+      document.getElementById(PAGE_SESSION_ELEMENT_ID)!.textContent = '{not json';
+      const fetch = stubSession(SIGNED_IN);
+      await router.push('/reports/7');
+      expect(router.currentRoute.value.path).toBe('/reports/7');
+      expect(fetch).toHaveBeenCalledTimes(1);
+    });
   });
 
   it('goes to the sign-in page when the server ends the session later', async () => {

@@ -4,6 +4,25 @@ import { computed, ref, shallowRef } from 'vue';
 import { request } from '../graphql/client';
 import { LoginDocument, LogoutDocument, SessionDocument, type SessionInfo, type SessionUser } from '../graphql/api';
 
+/** The element of the served page that carries the session (server/src/common/http/dashboard.ts writes it). */
+export const PAGE_SESSION_ELEMENT_ID = 'ogi-session';
+
+/**
+ * The session the server wrote into the page it served: what the `Session` query would have answered, without a
+ * round trip before the first page can ask for its data. Read once and removed, so that every later load asks the
+ * server; undefined when the page carries none (or it cannot be read), and the server is asked.
+ */
+function takePageSession(): SessionInfo | null | undefined {
+  const element = typeof document === 'undefined' ? null : document.getElementById(PAGE_SESSION_ELEMENT_ID);
+  if (!element) return undefined;
+  element.remove();
+  try {
+    return JSON.parse(element.textContent ?? '') as SessionInfo | null;
+  } catch {
+    return undefined;
+  }
+}
+
 /** unknown: not asked yet; signedIn / signedOut: as the server said. */
 export type SessionStatus = 'unknown' | 'signedIn' | 'signedOut';
 
@@ -26,8 +45,13 @@ export const useSessionStore = defineStore('session', () => {
     if (session) ended.value = false;
   }
 
-  /** Asks the server who is signed in (once at a time). */
+  /** Asks the server who is signed in (once at a time); the first time, the served page may already say. */
   function load(): Promise<void> {
+    const fromPage = takePageSession();
+    if (fromPage !== undefined) {
+      set(fromPage);
+      return Promise.resolve();
+    }
     loading ??= request(SessionDocument, {})
       .then((r) => set(r.session))
       .finally(() => {
