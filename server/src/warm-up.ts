@@ -10,9 +10,14 @@
  *
  * So, before listening: every pool connection is opened (the pool keeps them, see DatabaseModule), the overview's
  * queries run once over the whole database for its newest year, and the dashboard's first requests go through the
- * HTTP and GraphQL pipeline on a loopback port of its own. Nothing is written. A failure here is logged and the start
+ * HTTP and GraphQL pipeline on a loopback port of its own. No data is written. A failure here is logged and the start
  * goes on. Measured the same way, the first load then took 0.24–0.53 s: about half the penalty is gone; the rest is
  * the signed-in path of each query (validating its arguments, the resolvers), which cannot run without a session.
+ *
+ * Since the server keeps answers until the data change (common/graphql/result-cache.ts), later loads are answered
+ * from memory, which a first load after a start cannot match by being warm alone. So, last, the questions asked in
+ * the last days are asked again, each as its asker (modules/accounts/asked-questions.service.ts), and their answers
+ * kept: the first visitors after a start are then answered from memory as well.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -23,6 +28,8 @@ import type { MetricCode } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import { ALL_AGENCIES } from './common/access/agency-scope.js';
 import { SESSION_COOKIE } from './common/access/session-cookie.js';
+import { AskedQuestionsService } from './modules/accounts/asked-questions.service.js';
+import { ResultCachePlugin } from './modules/accounts/result-cache.plugin.js';
 import { AnalyticsService } from './modules/analytics/analytics.service.js';
 import { RankOrder } from './modules/analytics/models/ranking.model.js';
 import { QualityService } from './modules/analytics/quality.service.js';
@@ -68,10 +75,38 @@ export async function warmUp(app: NestExpressApplication, poolSize: number, logg
         app.get(QualityService).submissions([year], null, ALL_AGENCIES, undefined, ['MISSING', 'LATE', 'FAILING']),
       ]);
     }
-    await firstRequestsOnLoopback(app, year ?? new Date().getFullYear() - 1);
-    logger.log(`Warmed up in ${Date.now() - started} ms (database connections, the overview's queries, the GraphQL pipeline).`);
+    const askedAgain = await onLoopback(app, async (baseUrl) => {
+      await firstRequests(baseUrl, year ?? new Date().getFullYear() - 1);
+      return (await resultCacheKeeping(app)) ? app.get(AskedQuestionsService).askAgain(baseUrl) : 0;
+    });
+    logger.log(
+      `Warmed up in ${Date.now() - started} ms (database connections, the overview's queries, the GraphQL pipeline` +
+        `${askedAgain ? `, ${askedAgain} recent question${askedAgain === 1 ? '' : 's'} answered again and kept` : ''}).`,
+    );
   } catch (err) {
     logger.warn(`Warming up failed (the first requests will be slower): ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Whether the result cache keeps answers, once it hears data changes (its listener connects as the app starts). */
+async function resultCacheKeeping(app: NestExpressApplication, waitMs = 5_000): Promise<boolean> {
+  const cache = app.get(ResultCachePlugin).cache;
+  if (!cache.enabled) return false;
+  for (const until = Date.now() + waitMs; !cache.keeping && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
+  return cache.keeping;
+}
+
+/** Runs `work` with the app listening on a loopback port of its own (its base URL), closed afterwards. */
+async function onLoopback<T>(app: NestExpressApplication, work: (baseUrl: string) => Promise<T>): Promise<T> {
+  const server = createServer(app.getHttpAdapter().getInstance());
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    return await work(`http://127.0.0.1:${port}`);
+  } finally {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
   }
 }
 
@@ -81,31 +116,22 @@ export async function warmUp(app: NestExpressApplication, poolSize: number, logg
  * three queries for the newest year with reports (parsed, validated and costed, then refused: nobody is signed in).
  * Nothing is read or written for anyone.
  */
-async function firstRequestsOnLoopback(app: NestExpressApplication, year: number): Promise<void> {
-  const server = createServer(app.getHttpAdapter().getInstance());
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  try {
-    const { port } = server.address() as AddressInfo;
-    const unknownSession = `${SESSION_COOKIE}=${randomBytes(32).toString('base64url')}`;
-    const queries = [
-      '{ session { csrfToken } }',
-      `{ rollup(rootAgencyId: null, years: [${year}], metrics: ["applications.new"]) { year metric value reportsCounted agenciesCovered } }`,
-      `{ ranking(metric: "applications.new", year: ${year}, take: 10) { total items { rank agency { id name } value } } }`,
-      `{ submissions(years: [${year}], only: [MISSING, LATE, FAILING]) { agency { id name } year status daysLate failingChecks } }`,
-    ];
-    await Promise.all(
-      queries.map(async (query) => {
-        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie: unknownSession },
-          body: JSON.stringify({ query }),
-        });
-        await res.text();
-      }),
-    );
-  } finally {
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
-  }
+async function firstRequests(baseUrl: string, year: number): Promise<void> {
+  const unknownSession = `${SESSION_COOKIE}=${randomBytes(32).toString('base64url')}`;
+  const queries = [
+    '{ session { csrfToken } }',
+    `{ rollup(rootAgencyId: null, years: [${year}], metrics: ["applications.new"]) { year metric value reportsCounted agenciesCovered } }`,
+    `{ ranking(metric: "applications.new", year: ${year}, take: 10) { total items { rank agency { id name } value } } }`,
+    `{ submissions(years: [${year}], only: [MISSING, LATE, FAILING]) { agency { id name } year status daysLate failingChecks } }`,
+  ];
+  await Promise.all(
+    queries.map(async (query) => {
+      const res = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: unknownSession },
+        body: JSON.stringify({ query }),
+      });
+      await res.text();
+    }),
+  );
 }

@@ -2,9 +2,13 @@
  * Answers kept between requests (RESULT_CACHE_MB, on here as in production): the same question asked again is
  * answered from memory, the same to the byte; any committed change — through the API, or written by another program
  * straight into the database — is seen by the next answers; an answer kept for one asker never reaches another
- * whose role or agencies differ; sessions and mutations are never kept.
+ * whose role or agencies differ; sessions and mutations are never kept. After a restart, the questions asked before
+ * are answered from memory from the first time they are asked again.
  */
 import { TABLES_WITHOUT_NOTICES } from '@ogi/database';
+import { SERVER_POOL_SIZE } from '../src/common/database/database.module.js';
+import { ResultCachePlugin } from '../src/modules/accounts/result-cache.plugin.js';
+import { warmUp } from '../src/warm-up.js';
 import { distinctAgencyReports } from './helpers/report-files.js';
 import { startAppWithSamples, type ApiClient, type SampleApp } from './helpers/test-app.js';
 
@@ -36,6 +40,15 @@ async function askUntil(query: string, variables: Record<string, unknown>, done:
   for (;;) {
     const { body } = await ask(t.admin, query, variables);
     if (done(body) || Date.now() > until) return body;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Polls until `check` holds (at most ten seconds): for what the server writes beside an answer. */
+async function askUntilTrue(check: () => Promise<boolean>): Promise<void> {
+  const until = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('not written within ten seconds');
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -129,5 +142,66 @@ describe('answers kept until the data changes', () => {
     const silent = tables.filter((x) => !x.announces).map((x) => x.name);
     expect(silent.sort()).toEqual([...TABLES_WITHOUT_NOTICES].sort());
     expect(tables.filter((x) => x.announces).map((x) => x.name)).toEqual(expect.arrayContaining(['report', 'report_metric', 'report_cell', 'agency']));
+  });
+
+  describe('after a restart', () => {
+    const sessions = async () => (await t.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM user_session'))[0]!.n;
+    const quietLogger = { log: () => {}, warn: (m: unknown) => void warnings.push(String(m)) };
+    let warnings: string[] = [];
+    /** What a restart leaves: nothing kept in memory; then the start's warm-up. */
+    const restart = async () => {
+      t.app.get(ResultCachePlugin).cache.forget();
+      warnings = [];
+      await warmUp(t.app, SERVER_POOL_SIZE, quietLogger);
+      expect(warnings).toEqual([]);
+    };
+    /** Waits until the server has written down that `variables` were asked (it does so beside the answer). */
+    const writtenDown = (variables: Record<string, unknown>) =>
+      askUntilTrue(async () => (await t.dataSource.query('SELECT 1 FROM asked_question WHERE variables = $1::jsonb', [JSON.stringify(variables)])).length > 0);
+
+    it('answers the questions asked before from memory the first time they are asked again, and leaves no session', async () => {
+      const ids = [t.agencyIds['鄂州市行政审批局']];
+      const before = await ask(t.admin, NEW_APPLICATIONS, { ids });
+      expect(before.cache).toBe('miss');
+      await writtenDown({ ids });
+      // (Made before the restart: a new account is a change of data, which drops every kept answer.)
+      const otherAdmin = await t.signInAs('admin');
+      const sessionsBefore = await sessions();
+
+      await restart();
+
+      expect(await ask(t.admin, NEW_APPLICATIONS, { ids })).toEqual({ body: before.body, cache: 'hit' });
+      expect(await sessions()).toBe(sessionsBefore);
+      // Another administrator asks as the same asker: the same answer, from memory.
+      expect(await ask(otherAdmin, NEW_APPLICATIONS, { ids })).toEqual({ body: before.body, cache: 'hit' });
+    });
+
+    it("asks a department user's question again as that department, never as someone who sees more", async () => {
+      const department = await t.signInAs('department', { agencyId: Number(t.agencyIds[HONGZE]) });
+      const everyone = `query($years: [Int!]!) { compare(selection: {}, years: $years, metrics: ["applications.new"]) { agencies { name } } }`;
+      const own = await ask(department, everyone, { years: [2022] });
+      expect(own.cache).toBe('miss');
+      await writtenDown({ years: [2022] });
+
+      await restart();
+
+      const again = await ask(department, everyone, { years: [2022] });
+      expect(again).toEqual({ body: own.body, cache: 'hit' });
+      expect(JSON.parse(again.body).data.compare.agencies).toEqual([{ name: HONGZE }]);
+    });
+
+    it('stores the question, never the answer, and asking it again does not make it look recent', async () => {
+      const columns = await t.dataSource.query<{ column_name: string }[]>(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'asked_question' ORDER BY 1`,
+      );
+      expect(columns.map((c) => c.column_name)).toEqual(['asker', 'key', 'last_asked_at', 'operation_name', 'query', 'variables']);
+      const asked = async () =>
+        t.dataSource.query<{ key: string; asker: string; last_asked_at: Date }[]>('SELECT key, asker, last_asked_at FROM asked_question ORDER BY key');
+      const before = await asked();
+      expect(before.length).toBeGreaterThan(0);
+      for (const q of before) expect(q.asker).toMatch(/^(session|token):[a-z]+:(\*|[\d,]*)$/);
+      await restart();
+      expect(await asked()).toEqual(before);
+    });
   });
 });

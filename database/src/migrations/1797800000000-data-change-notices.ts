@@ -9,8 +9,9 @@ export const DATA_CHANGED_CHANNEL = 'ogi_data_changed';
 
 /**
  * Tables whose writes change no answer a reader may keep: sign-ins, API tokens, the migrations' own book, the audit
- * log (written beside the change it records), and the progress of imports and fetches (what they store lands in the
- * reports' tables, which do announce).
+ * log (written beside the change it records), the progress of imports and fetches (what they store lands in the
+ * reports' tables, which do announce), and the questions the server worked out (AskedQuestions1797810000000, made
+ * later, so without a trigger of its own).
  */
 export const TABLES_WITHOUT_NOTICES = [
   'user_session',
@@ -21,6 +22,7 @@ export const TABLES_WITHOUT_NOTICES = [
   'ingest_item',
   'fetched_url',
   'metric_quality_backfill',
+  'asked_question',
 ] as const;
 
 /**

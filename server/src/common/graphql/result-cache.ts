@@ -65,6 +65,11 @@ export class ResultCache {
     return this.maxBytes > 0;
   }
 
+  /** Whether answers are kept now: the cache is on and changes can be heard. */
+  get keeping(): boolean {
+    return this.enabled && this.hearing;
+  }
+
   /** Changes so far: an answer is kept only if none was heard while it was worked out. */
   get generation(): number {
     return this.generationCount;

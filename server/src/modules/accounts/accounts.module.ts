@@ -8,6 +8,7 @@ import { AccessTokensService } from './access-tokens.service.js';
 import { AccountsResolver } from './accounts.resolver.js';
 import { AuthService } from './auth.service.js';
 import { IntrospectionAccessPlugin } from './introspection-access.plugin.js';
+import { AskedQuestionsService } from './asked-questions.service.js';
 import { ResultCachePlugin } from './result-cache.plugin.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInLimits } from './sign-in-limits.js';
@@ -33,10 +34,11 @@ import { UsersService } from './users.service.js';
     UsersResolver,
     IntrospectionAccessPlugin,
     ResultCachePlugin,
+    AskedQuestionsService,
     // Guards run in the order they are provided: identity and access first, then rate limits.
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [UsersService, SessionsService, AccessTokensService, ResultCachePlugin],
+  exports: [UsersService, SessionsService, AccessTokensService, ResultCachePlugin, AskedQuestionsService],
 })
 export class AccountsModule {}

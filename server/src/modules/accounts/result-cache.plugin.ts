@@ -19,6 +19,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { Request } from 'express';
 import { AccessTokensService } from './access-tokens.service.js';
+import { ASKED_AGAIN_HEADER, AskedQuestionsService } from './asked-questions.service.js';
 import { SessionsService } from './sessions.service.js';
 
 /** Whether every root field of the operation is a query field whose answer may be kept. */
@@ -38,6 +39,7 @@ export class ResultCachePlugin implements ApolloServerPlugin<GraphqlContext>, On
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly tokens: AccessTokensService,
+    private readonly askedQuestions: AskedQuestionsService,
   ) {
     this.cache = new ResultCache(config.resultCacheBytes);
   }
@@ -87,6 +89,9 @@ export class ResultCachePlugin implements ApolloServerPlugin<GraphqlContext>, On
     const cache = this.cache;
     if (!cache.enabled) return {};
     let key: string | null = null;
+    /** What was asked and by whom, written down when its answer is kept (asked again after a restart). */
+    let question: Parameters<AskedQuestionsService['remember']>[0] | null = null;
+    let askedAgain = false;
     let generation = 0;
     let served = false;
     let changed = false;
@@ -100,6 +105,8 @@ export class ResultCachePlugin implements ApolloServerPlugin<GraphqlContext>, On
         const asker = await this.askerOf(contextValue.req);
         if (!asker) return null;
         key = resultKey(asker, chinaDate(new Date()), request.query, request.operationName, request.variables);
+        question = { asker, query: request.query, operationName: request.operationName ?? null, variables: request.variables ?? {} };
+        askedAgain = contextValue.req.headers[ASKED_AGAIN_HEADER] !== undefined;
         generation = cache.generation;
         const data = cache.lookup(key);
         if (!data) return null;
@@ -117,6 +124,7 @@ export class ResultCachePlugin implements ApolloServerPlugin<GraphqlContext>, On
         if (errors?.length || !data) return;
         const kept = key;
         whenPrinted(data, (bytes) => cache.keep(kept, data, bytes, generation));
+        if (question && !askedAgain) this.askedQuestions.remember(question);
       },
     };
   }
