@@ -159,11 +159,15 @@ describe('answers kept until the data changes', () => {
     const writtenDown = (variables: Record<string, unknown>) =>
       askUntilTrue(async () => (await t.dataSource.query('SELECT 1 FROM asked_question WHERE variables = $1::jsonb', [JSON.stringify(variables)])).length > 0);
 
+    const TWO_YEARS = `query($years: [Int!]!, $ids: [ID!]) { compare(selection: { agencyIds: $ids }, years: $years, metrics: ["applications.new"]) { values { value } } }`;
+
     it('answers the questions asked before from memory the first time they are asked again, and leaves no session', async () => {
       const ids = [t.agencyIds['鄂州市行政审批局']];
       const before = await ask(t.admin, NEW_APPLICATIONS, { ids });
       expect(before.cache).toBe('miss');
+      expect((await ask(t.admin, TWO_YEARS, { years: [2022, 2023], ids })).cache).toBe('miss');
       await writtenDown({ ids });
+      await writtenDown({ years: [2022, 2023], ids });
       // (Made before the restart: a new account is a change of data, which drops every kept answer.)
       const otherAdmin = await t.signInAs('admin');
       const sessionsBefore = await sessions();
@@ -174,6 +178,8 @@ describe('answers kept until the data changes', () => {
       expect(await sessions()).toBe(sessionsBefore);
       // Another administrator asks as the same asker: the same answer, from memory.
       expect(await ask(otherAdmin, NEW_APPLICATIONS, { ids })).toEqual({ body: before.body, cache: 'hit' });
+      // Variables come back from the database in its own key order: still the same question.
+      expect((await ask(t.admin, TWO_YEARS, { years: [2022, 2023], ids })).cache).toBe('hit');
     });
 
     it("asks a department user's question again as that department, never as someone who sees more", async () => {

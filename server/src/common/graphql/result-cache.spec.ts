@@ -84,4 +84,13 @@ describe('ResultCache', () => {
       expect(other).not.toBe(base);
     }
   });
+
+  it('are the same for the same variables sent in another order, at any depth', () => {
+    const key = (variables: unknown) => resultKey('session:leader:*', '2026-12-07', '{ a }', null, variables);
+    expect(key({ years: [2023, 2024], selection: { agencyIds: ['3'], includeDescendants: true } })).toBe(
+      key({ selection: { includeDescendants: true, agencyIds: ['3'] }, years: [2023, 2024] }),
+    );
+    // The order of a list's items is part of the question.
+    expect(key({ years: [2024, 2023] })).not.toBe(key({ years: [2023, 2024] }));
+  });
 });

@@ -129,7 +129,19 @@ export class ResultCache {
 
 /** The key of an operation for an asker: who (role and agencies), the day, the text and the variables. */
 export function resultKey(asker: string, day: string, query: string, operationName: string | null | undefined, variables: unknown): string {
-  return JSON.stringify([asker, day, operationName ?? null, query, variables ?? {}]);
+  return JSON.stringify([asker, day, operationName ?? null, query, withSortedKeys(variables ?? {})]);
+}
+
+/** The value with every object's keys in order: variables sent (or stored) in another order are the same question. */
+function withSortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withSortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const object = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(object)
+      .sort()
+      .map((k) => [k, withSortedKeys(object[k])]),
+  );
 }
 
 /** Answers sent and not yet printed, by their data object, with what to do once their JSON's length is known. */
