@@ -10,7 +10,7 @@ import { SERVER_POOL_SIZE } from '../src/common/database/database.module.js';
 import { ResultCachePlugin } from '../src/modules/accounts/result-cache.plugin.js';
 import { warmUp } from '../src/warm-up.js';
 import { distinctAgencyReports } from './helpers/report-files.js';
-import { startAppWithSamples, type ApiClient, type SampleApp } from './helpers/test-app.js';
+import { TEST_PASSWORD, startAppWithSamples, type ApiClient, type SampleApp } from './helpers/test-app.js';
 
 const HONGZE = '淮安市洪泽区人民政府';
 
@@ -131,6 +131,24 @@ describe('answers kept until the data changes', () => {
       await ask(t.admin, query);
       expect((await ask(t.admin, query)).cache).toBeNull();
     }
+  });
+
+  it("keeps its answers when someone signs in or changes a password, and drops them when a user's name changes", async () => {
+    const ids = [t.agencyIds[HONGZE]];
+    // (A new account is a change of data: once it is heard, the answer is kept again.)
+    const viewer = await t.signInAs('viewer');
+    await askUntilTrue(async () => (await ask(t.admin, NEW_APPLICATIONS, { ids })).cache === 'hit');
+    await t.signIn(viewer.user!.username, TEST_PASSWORD);
+    const changed = await viewer.gql('mutation($old: String!) { changePassword(currentPassword: $old, newPassword: "another-long-password-1") }', {
+      old: TEST_PASSWORD,
+    });
+    expect(changed.errors).toBeUndefined();
+    // Nothing announced arrives a moment later either.
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await ask(t.admin, NEW_APPLICATIONS, { ids })).cache).toBe('hit');
+
+    await t.dataSource.query('UPDATE app_user SET display_name = $2 WHERE id = $1', [viewer.user!.id, '改名的读者']);
+    await askUntilTrue(async () => (await ask(t.admin, NEW_APPLICATIONS, { ids })).cache === 'miss');
   });
 
   it('every table announces its writes, but the bookkeeping of sign-ins, imports and the audit log', async () => {

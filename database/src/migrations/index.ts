@@ -19,6 +19,7 @@ import { BreakdownParts1797630000000 } from './1797630000000-breakdown-parts.js'
 import { BreakdownPartQuality1797700000000 } from './1797700000000-breakdown-part-quality.js';
 import { DataChangeNotices1797800000000 } from './1797800000000-data-change-notices.js';
 import { AskedQuestions1797810000000 } from './1797810000000-asked-questions.js';
+import { SignInsKeepAnswers1797810000001 } from './1797810000001-sign-ins-keep-answers.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   BreakdownPartQuality1797700000000,
   DataChangeNotices1797800000000,
   AskedQuestions1797810000000,
+  SignInsKeepAnswers1797810000001,
 ];

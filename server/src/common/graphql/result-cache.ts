@@ -43,6 +43,13 @@ export const CACHED_FIELDS: ReadonlySet<string> = new Set([
   'timeSeries',
 ]);
 
+/**
+ * Mutations that change no kept answer: signing in and out, one's own password and access tokens. Every other
+ * mutation drops the kept answers at once (before its answer reaches the browser, which may ask again at once);
+ * these do not, or every sign-in would empty the cache.
+ */
+export const MUTATIONS_KEEPING_ANSWERS: ReadonlySet<string> = new Set(['changePassword', 'createAccessToken', 'login', 'logout', 'revokeAccessToken']);
+
 /** One answer may take at most this share of the budget (a 30 MB export-sized answer would push out everything else). */
 const LARGEST_SHARE = 4;
 

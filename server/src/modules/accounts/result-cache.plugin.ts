@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import { bearerTokenOf } from '../../common/access/request-auth.js';
 import { scopeOfUser, type SignedInUser } from '../../common/access/signed-in-user.js';
 import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
-import { CACHED_FIELDS, ResultCache, resultKey, whenPrinted } from '../../common/graphql/result-cache.js';
+import { CACHED_FIELDS, MUTATIONS_KEEPING_ANSWERS, ResultCache, resultKey, whenPrinted } from '../../common/graphql/result-cache.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { Request } from 'express';
@@ -98,7 +98,7 @@ export class ResultCachePlugin implements ApolloServerPlugin<GraphqlContext>, On
     return {
       responseForOperation: async ({ operation, request, contextValue }) => {
         if (operation.operation === 'mutation') {
-          changed = true;
+          changed = !operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && MUTATIONS_KEEPING_ANSWERS.has(s.name.value));
           return null;
         }
         if (!keepable(operation) || request.query === undefined) return null;
