@@ -11,21 +11,32 @@ const drawn = vi.hoisted(() => [] as unknown[]);
  * (sankey, treemap) were registered then decides whether that instance can lay them out. Each option drawn is
  * recorded with that fact about the instance that drew it.
  */
-const registry = vi.hoisted(() => ({ flows: false, draws: [] as { option: unknown; instanceKnowsFlows: boolean; disposed: () => boolean }[] }));
+const registry = vi.hoisted(() => ({
+  flows: false,
+  draws: [] as { option: unknown; instanceKnowsFlows: boolean; disposed: () => boolean }[],
+  /** How many times a chart was resized, and the size ECharts last laid it out at (what it read from its element). */
+  resizes: 0,
+}));
 vi.mock('./echarts', () => ({
   THEME: 'ogi',
   echarts: {
-    init: () => {
+    init: (element: HTMLElement) => {
       const instanceKnowsFlows = registry.flows;
       let disposed = false;
+      let size = { width: element.clientWidth, height: element.clientHeight };
       return {
+        getWidth: () => size.width,
+        getHeight: () => size.height,
         setOption: (option: unknown) => {
           drawn.push(option);
           registry.draws.push({ option, instanceKnowsFlows, disposed: () => disposed });
         },
         on: () => undefined,
         dispatchAction: () => undefined,
-        resize: () => undefined,
+        resize: () => {
+          registry.resizes++;
+          size = { width: element.clientWidth, height: element.clientHeight };
+        },
         dispose: () => {
           disposed = true;
         },
@@ -98,6 +109,43 @@ describe('a treemap or sankey on the first visit to its page', () => {
     expect(treemapDraws).toHaveLength(1);
     expect(treemapDraws[0]?.instanceKnowsFlows).toBe(true);
     expect(treemapDraws[0]?.disposed()).toBe(false);
+    wrapper.unmount();
+  });
+});
+
+describe('a chart and the size of its box', () => {
+  it('is laid out again only when its box changes size, not when the browser first reports the size it was drawn at', async () => {
+    let report: () => void = () => {};
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: () => void) {
+          report = callback;
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    registry.resizes = 0;
+    const box = { width: 600, height: 320 };
+    const Chart = defineComponent(() => {
+      const el = ref<HTMLElement | null>(null);
+      useECharts(el, OPTION);
+      return () => h('div', { ref: el });
+    });
+    const wrapper = mount(Chart);
+    const element = wrapper.element as HTMLElement;
+    Object.defineProperty(element, 'clientWidth', { get: () => box.width });
+    Object.defineProperty(element, 'clientHeight', { get: () => box.height });
+    await flushPromises();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    report(); // the observer's first report, at the size the chart was created at
+    expect(registry.resizes).toBe(0);
+    box.width = 390; // a phone turned, a window narrowed
+    report();
+    expect(registry.resizes).toBe(1);
+    report();
+    expect(registry.resizes).toBe(1);
     wrapper.unmount();
   });
 });

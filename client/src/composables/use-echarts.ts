@@ -204,7 +204,15 @@ export function useECharts(
     schedule();
     el.value.addEventListener('keydown', onKeydown);
     if (typeof ResizeObserver !== 'undefined') {
-      observer = new ResizeObserver(() => chart.value?.resize());
+      observer = new ResizeObserver(() => {
+        const instance = chart.value;
+        const target = el.value;
+        if (!instance || !target) return;
+        // The first observation reports the size the chart was created at: resizing then would lay out and draw
+        // the whole chart a second time (a third of a page's chart work at province scale).
+        if (instance.getWidth() === target.clientWidth && instance.getHeight() === target.clientHeight) return;
+        instance.resize();
+      });
       observer.observe(el.value);
     }
   }
