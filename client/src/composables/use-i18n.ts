@@ -1,5 +1,6 @@
 import { computed } from 'vue';
 import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, type AgencyKind, type AgencyLevel, type MetricUnit } from '@ogi/domain';
+import { dateTimeFormat, numberFormat } from '../metrics/intl-formats';
 import { formatMetricValue, metricLabel, metricUnitLabel, unitLabel } from '../metrics/metric-format';
 import { MESSAGES, translate, type Locale, type MessageKey, type MessageParams } from '../locales';
 import { usePreferencesStore } from '../stores/preferences';
@@ -37,10 +38,10 @@ export function useI18n() {
     const ms = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
     if (Number.isNaN(ms)) return isoDate;
     const options: Intl.DateTimeFormatOptions = isoDate.length === 10 ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' };
-    return new Intl.DateTimeFormat(INTL_LOCALE[store.locale], options).format(ms);
+    return dateTimeFormat(INTL_LOCALE[store.locale], options).format(ms);
   };
 
-  const formatNumber = (value: number, maximumFractionDigits = 4) => new Intl.NumberFormat(INTL_LOCALE[store.locale], { maximumFractionDigits }).format(value);
+  const formatNumber = (value: number, maximumFractionDigits = 4) => numberFormat(INTL_LOCALE[store.locale], { maximumFractionDigits }).format(value);
 
   /** The Intl locale of the current language, for formatters that take one. */
   const intlLocale = computed(() => INTL_LOCALE[store.locale]);

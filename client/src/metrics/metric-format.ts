@@ -5,6 +5,7 @@
  */
 import { METRIC_BY_CODE, METRIC_UNIT_LABELS, type MetricDefinition, type MetricUnit } from '@ogi/domain';
 import type { Bilingual } from '../composables/use-i18n';
+import { numberFormat } from './intl-formats';
 
 export function metricDefinition(code: string): MetricDefinition | null {
   return METRIC_BY_CODE.get(code) ?? null;
@@ -36,21 +37,12 @@ const FORMAT_OPTIONS: Record<FormatKind, Intl.NumberFormatOptions> = {
   wan: { maximumFractionDigits: 2 },
   count: { maximumFractionDigits: 0 },
 };
-/** Formatters are costly to create (a table of 3,000 agencies formats tens of thousands of values): one per kind and locale. */
-const formatters = new Map<string, Intl.NumberFormat>();
-function formatter(kind: FormatKind, intlLocale: string): Intl.NumberFormat {
-  const key = `${intlLocale}|${kind}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.NumberFormat(intlLocale, FORMAT_OPTIONS[kind])));
-  return f;
-}
-
 /** Formats a value of the given metric in a locale (`zh-CN` or `en-GB`). */
 export function formatMetricValue(code: string, value: number | null | undefined, intlLocale: string): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   const unit = METRIC_BY_CODE.get(code)?.unit;
   const kind: FormatKind = unit === 'ratio' || unit === 'per100' || unit === 'wan' ? unit : 'count';
-  return formatter(kind, intlLocale).format(value);
+  return numberFormat(intlLocale, FORMAT_OPTIONS[kind]).format(value);
 }
 
 /** The value as a plain number for charts and exports: ratios in percent (0.42 → 42), rounded sensibly. */
@@ -89,8 +81,8 @@ export function metricDelta(code: string, current: number | null | undefined, pr
 export function formatDelta(delta: MetricDelta, intlLocale: string): string {
   const sign = delta.value > 0 ? '+' : delta.value < 0 ? '−' : '±';
   const abs = Math.abs(delta.value);
-  if (delta.kind === 'points') return `${sign}${new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 1 }).format(abs)}`;
-  return `${sign}${new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 1 }).format(abs)}`;
+  if (delta.kind === 'points') return `${sign}${numberFormat(intlLocale, { maximumFractionDigits: 1 }).format(abs)}`;
+  return `${sign}${numberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 1 }).format(abs)}`;
 }
 
 /**
@@ -102,12 +94,12 @@ export function compactAxisNumber(value: number, intlLocale: string): string {
   if (!Number.isFinite(value)) return '';
   const abs = Math.abs(value);
   if (intlLocale.startsWith('zh')) {
-    const short = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 1 });
+    const short = numberFormat(intlLocale, { maximumFractionDigits: 1 });
     if (abs >= 1e8) return `${short.format(value / 1e8)}亿`;
     if (abs >= 1e4) return `${short.format(value / 1e4)}万`;
   } else if (abs >= 1e4) {
     // British English writes 12k and 3.5m (read as metres on an axis): K and M as in American usage.
-    return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+    return numberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
   }
-  return new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(intlLocale, { maximumFractionDigits: 2 }).format(value);
 }
