@@ -38,4 +38,18 @@ describe('what needs chasing on the overview', () => {
     expect(url.pathname).toBe('/quality');
     expect(Object.fromEntries(url.searchParams)).toEqual({ years: '2024', parent: '7', descendants: '1' });
   });
+
+  it('makes the first six on screen and every one when the page is printed', async () => {
+    const { wrapper } = await mountInApp(AlertsPanel, { props: { submissions: missing, year: 2024 } });
+    const names = () => wrapper.findAll('li').map((li) => li.text().split(' · ')[0]);
+    expect(names()).toEqual(missing.slice(0, 6).map((s) => s.agency.name));
+    window.dispatchEvent(new Event('beforeprint'));
+    await flushPromises();
+    expect(names()).toEqual(missing.map((s) => s.agency.name));
+    // Those beyond the first six are for paper only.
+    expect(wrapper.findAll('li.print-only-item')).toHaveLength(2);
+    window.dispatchEvent(new Event('afterprint'));
+    await flushPromises();
+    expect(names()).toHaveLength(6);
+  });
 });
