@@ -18,11 +18,10 @@ import type { Role } from '@ogi/domain';
 import type { Request } from 'express';
 import { AccessException } from '../../common/access/access.exception.js';
 import { IS_PUBLIC_KEY, ROLES_KEY, SESSION_ONLY_KEY } from '../../common/access/access.decorators.js';
-import { bearerTokenOf, requestOf, setAuth } from '../../common/access/request-auth.js';
+import { requestOf, setAuth } from '../../common/access/request-auth.js';
 import { hasCsrfToken } from '../../common/access/session-cookie.js';
 import { scopeOfUser, type SignedInUser } from '../../common/access/signed-in-user.js';
-import { AccessTokensService } from './access-tokens.service.js';
-import { SessionsService } from './sessions.service.js';
+import { RequestIdentities } from './request-identity.service.js';
 
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -31,8 +30,7 @@ export class AccessGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionsService,
-    private readonly tokens: AccessTokensService,
+    private readonly identities: RequestIdentities,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -41,8 +39,9 @@ export class AccessGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const req = requestOf(ctx);
 
-    if (bearerTokenOf(req) !== null) {
-      const principal = await this.tokens.ofRequest(req);
+    const who = await this.identities.of(req);
+    if (who.via === 'token') {
+      const { principal } = who;
       setAuth(req, {
         user: principal?.user ?? null,
         session: null,
@@ -56,7 +55,7 @@ export class AccessGuard implements CanActivate {
       return this.mayCall(ctx, roles, principal.user);
     }
 
-    const found = await this.sessions.ofRequest(req);
+    const found = who.session;
     const session = found === 'ended' ? null : found;
     setAuth(req, {
       user: session?.user ?? null,

@@ -9,6 +9,7 @@ import { AccountsResolver } from './accounts.resolver.js';
 import { AuthService } from './auth.service.js';
 import { IntrospectionAccessPlugin } from './introspection-access.plugin.js';
 import { AskedQuestionsService } from './asked-questions.service.js';
+import { RequestIdentities } from './request-identity.service.js';
 import { ResultCachePlugin } from './result-cache.plugin.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInLimits } from './sign-in-limits.js';
@@ -26,6 +27,7 @@ import { UsersService } from './users.service.js';
   providers: [
     SessionsService,
     AccessTokensService,
+    RequestIdentities,
     AccessTokensResolver,
     UsersService,
     AuthService,

@@ -6,10 +6,8 @@
 import { Plugin } from '@nestjs/apollo';
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError, visit, BREAK, type DocumentNode } from 'graphql';
-import { bearerTokenOf } from '../../common/access/request-auth.js';
 import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
-import { AccessTokensService } from './access-tokens.service.js';
-import { SessionsService } from './sessions.service.js';
+import { RequestIdentities, userOf } from './request-identity.service.js';
 
 export function asksForSchema(document: DocumentNode): boolean {
   let found = false;
@@ -27,21 +25,13 @@ export function asksForSchema(document: DocumentNode): boolean {
 
 @Plugin()
 export class IntrospectionAccessPlugin implements ApolloServerPlugin<GraphqlContext> {
-  constructor(
-    private readonly sessions: SessionsService,
-    private readonly tokens: AccessTokensService,
-  ) {}
+  constructor(private readonly identities: RequestIdentities) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<GraphqlContext>> {
     return {
       didResolveOperation: async ({ document, contextValue }) => {
         if (!asksForSchema(document)) return;
-        if (bearerTokenOf(contextValue.req) !== null) {
-          if (await this.tokens.ofRequest(contextValue.req)) return;
-        } else {
-          const session = await this.sessions.ofRequest(contextValue.req);
-          if (session && session !== 'ended') return;
-        }
+        if (userOf(await this.identities.of(contextValue.req))) return;
         throw new GraphQLError('请先登录。Please sign in.', { extensions: { code: 'UNAUTHENTICATED', reason: 'NOT_SIGNED_IN', http: { status: 401 } } });
       },
     };

@@ -11,16 +11,14 @@ import { listenForDataChanges, type DataChangeListener } from '@ogi/database';
 import { chinaDate } from '@ogi/domain';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { DataSource } from 'typeorm';
-import { bearerTokenOf } from '../../common/access/request-auth.js';
-import { scopeOfUser, type SignedInUser } from '../../common/access/signed-in-user.js';
+import { scopeOfUser } from '../../common/access/signed-in-user.js';
 import type { GraphqlContext } from '../../common/graphql/request-loaders.js';
 import { CACHED_FIELDS, MUTATIONS_KEEPING_ANSWERS, ResultCache, resultKey, whenPrinted } from '../../common/graphql/result-cache.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { Request } from 'express';
-import { AccessTokensService } from './access-tokens.service.js';
 import { ASKED_AGAIN_HEADER, AskedQuestionsService } from './asked-questions.service.js';
-import { SessionsService } from './sessions.service.js';
+import { RequestIdentities, userOf } from './request-identity.service.js';
 
 /** Whether every root field of the operation is a query field whose answer may be kept. */
 function keepable(operation: OperationDefinitionNode): boolean {
@@ -37,8 +35,7 @@ export class ResultCachePlugin implements ApolloServerPlugin<GraphqlContext>, On
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly dataSource: DataSource,
-    private readonly sessions: SessionsService,
-    private readonly tokens: AccessTokensService,
+    private readonly identities: RequestIdentities,
     private readonly askedQuestions: AskedQuestionsService,
   ) {
     this.cache = new ResultCache(config.resultCacheBytes);
@@ -70,19 +67,11 @@ export class ResultCachePlugin implements ApolloServerPlugin<GraphqlContext>, On
 
   /** The asker's role and agencies, as the access guard will work them out; null for nobody signed in. */
   private async askerOf(req: Request): Promise<string | null> {
-    let user: SignedInUser | null;
-    let via: 'token' | 'session';
-    if (bearerTokenOf(req) !== null) {
-      via = 'token';
-      user = (await this.tokens.ofRequest(req))?.user ?? null;
-    } else {
-      via = 'session';
-      const session = await this.sessions.ofRequest(req);
-      user = session && session !== 'ended' ? session.user : null;
-    }
+    const who = await this.identities.of(req);
+    const user = userOf(who);
     if (!user) return null;
     const scope = scopeOfUser(user);
-    return `${via}:${user.role}:${scope.all ? '*' : [...scope.agencyIds].sort((a, b) => a - b).join(',')}`;
+    return `${who.via}:${user.role}:${scope.all ? '*' : [...scope.agencyIds].sort((a, b) => a - b).join(',')}`;
   }
 
   async requestDidStart(): Promise<GraphQLRequestListener<GraphqlContext>> {
