@@ -1,7 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
 import { InputErrorCode, InputException } from '../../common/errors/input.exception.js';
-import { ApiExceptionFilter } from '../../common/filters/api-exception.filter.js';
 import { LEAGUE_ROWS_MESSAGE, LeagueRowsArgs } from './dto/league-table.args.js';
 import { LeagueRowModel, LeagueTableModel } from './models/league-table.model.js';
 
@@ -17,13 +15,7 @@ export class LeagueTableResolver {
   })
   rows(@Parent() table: LeagueTableModel, @Args() args: LeagueRowsArgs): LeagueRowModel[] {
     if (args.first == null) return table.rows;
-    if (args.first < 0) throw refusal(new InputException(InputErrorCode.INVALID_ARGUMENTS, LEAGUE_ROWS_MESSAGE, { fields: { first: [LEAGUE_ROWS_MESSAGE] } }));
+    if (args.first < 0) throw new InputException(InputErrorCode.INVALID_ARGUMENTS, LEAGUE_ROWS_MESSAGE, { fields: { first: [LEAGUE_ROWS_MESSAGE] } });
     return table.rows.slice(0, args.first);
   }
-}
-
-/** The GraphQL error the exception filter makes of a refusal; field resolvers run without the filter. */
-function refusal(exception: InputException): GraphQLError {
-  const e = new ApiExceptionFilter().describe(exception);
-  return new GraphQLError(e.message, { extensions: { code: e.code, ...(e.reason ? { reason: e.reason } : {}), ...(e.details ? { details: e.details } : {}) } });
 }

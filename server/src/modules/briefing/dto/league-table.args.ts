@@ -32,10 +32,7 @@ export class LeagueTableArgs extends BriefingScopeArgs {
   metric!: string;
 }
 
-/**
- * `rows(first:)` of a league table. Checked in its resolver, not by class-validator: the exception filter does not
- * run for field resolvers, so the validation pipe's refusal would reach the client as an internal error.
- */
+/** `rows(first:)` of a league table (checked in its resolver, which refuses a negative count with a code). */
 @ArgsType()
 export class LeagueRowsArgs {
   @Field(() => Int, {
