@@ -376,15 +376,18 @@ function candidatesOf(
 
 /**
  * Every labelled value row prints plain numbers, fewer than the table's columns, none two equal neighbours, and some
- * row prints one number alone: blanks dropped and runs printed once, in a table no row shows to be collapsed.
+ * row prints one number alone: blanks dropped and runs printed once, in a table no row shows to be collapsed. A
+ * lone number of seven digits or more may be a row's cells glued together (the 平潭 pages): not this layout.
  */
 function printsOnlyShortRows(rows: readonly ValueRow[]): boolean {
   const labelled = rows.filter((r) => r.precedingLabels.length > 0);
   if (labelled.length < 3) return false;
   let lone = false;
   for (const r of labelled) {
-    const values = plainNumbers(fitPieces(piecesOf(r), COLUMNS));
+    const pieces = fitPieces(piecesOf(r), COLUMNS);
+    const values = plainNumbers(pieces);
     if (!values || values.length >= COLUMNS || values.some((v, i) => i > 0 && v === values[i - 1])) return false;
+    if (values.length === 1 && pieces[0]!.raw.replace(/\D/g, '').length >= COLUMNS) return false;
     if (values.length === 1) lone = true;
   }
   return lone;

@@ -4,7 +4,8 @@
  * Text items are grouped into lines by baseline. A line holding numbers is a table row; text lines with no
  * numbers that lie in the label column (left of the row's first number) and closer to that row than to any
  * other are part of its label: table cells wrap long labels over several lines, with the numbers printed on
- * the middle line or level with the first. Page numbers are dropped, so a table broken across pages reads on.
+ * the middle line or level with the first. Page numbers are dropped (recognised by what they are, see
+ * pageNumberLines), so a table broken across pages reads on.
  */
 import { ReportParseError } from '@ogi/domain';
 import { DocumentBuilder, type DocumentModel, type TextPart } from '../document.js';
