@@ -5,16 +5,9 @@
  * UNCERTAIN_READING and offer the printed value among the alternatives. Never a wrong cell without a word.
  */
 import type { ParsedReport } from '@ogi/domain';
-import { parseReport } from '../src/parse-report.js';
+import { parseReport, type PreviousReport } from '../src/parse-report.js';
 import { corpusCases, tableDifferences } from './support/corpus.js';
 import { officialBlocks, toCollapsedTabText, toCollapsedText, toPipeText } from './support/render.js';
-
-/**
- * A known gap: 016 prints most cells blank, so with its blanks dropped as well every row of section 三 comes out as
- * one lone number ("26" for 26 _ _ _ _ _ 26), which no row of the page shows to be collapsed. The parser leaves that
- * table unread — every cell blank and reported missing — rather than guess; it never shows a value there.
- */
-const UNREAD_WHEN_BLANKS_ALSO_DROPPED = ['016_shuyang_fgj_2023'];
 
 const reports = corpusCases()
   .filter((c) => c.expected)
@@ -27,17 +20,10 @@ const layouts = [
   ['one row per line, tabs between cells', toCollapsedTabText],
 ] as const;
 
-describe.each(reports)('%s printed with runs collapsed', (name, expected) => {
+describe.each(reports)('%s printed with runs collapsed', (_name, expected) => {
   it.each(layouts)('%s: reads back every cell, or marks the cells the sums leave open as uncertain with the printed value offered', async (_layout, print) => {
     const parsed = await parseReport(Buffer.from(print(officialBlocks(expected, { signs: false }))), 'collapsed.txt');
     expect([parsed.agency, parsed.year, parsed.template]).toEqual([expected.agency, expected.year, expected.template]);
-    if (UNREAD_WHEN_BLANKS_ALSO_DROPPED.includes(name)) {
-      const unread = parsed.cells.filter((c) => c.section === 'applications');
-      expect(unread.every((c) => c.value === null)).toBe(true);
-      const missing = parsed.findings.find((f) => f.rule === 'CELL_MISSING');
-      expect(missing?.cells).toEqual(expect.arrayContaining(unread.map((c) => c.path)));
-      return;
-    }
     const wrong = tableDifferences(parsed, expected).map((d) => d.split(':')[0]!);
     for (const diff of wrong) {
       const path = diff.startsWith('activeDisclosure') ? parsed.cells.find((c) => `${c.section}.${c.row}.${c.column}` === diff)!.path : diff;
@@ -98,5 +84,61 @@ describe('a lone short number where several cells belong, in text that is not kn
     expect(r.findings.some((f) => f.rule === 'UNCERTAIN_READING' && f.cells.includes('activeDisclosure.regulations.issued'))).toBe(true);
     const readings = [cells.map((x) => x.value), ...[0].map(() => cells.map((x) => x.alternatives ?? []))];
     expect(JSON.stringify(readings)).toContain('265');
+  });
+});
+
+/**
+ * 016 prints most cells blank, so with its blanks dropped as well every row of section 三 comes out as one lone number
+ * ("26" for 26 _ _ _ _ _ 26, "0" for 0 _ _ _ _ _ 0). Every row prints the same columns (自然人 and 总计; the 法人
+ * columns are blank throughout), so the table is read as one set of columns: only those where every row adds up.
+ */
+describe('016 with runs collapsed and blanks dropped: every row of section 三 a lone number', () => {
+  const c = corpusCases().find((x) => x.name === '016_shuyang_fgj_2023')!;
+  const text = toCollapsedText(officialBlocks(c.expected!, { signs: false }));
+
+  it('reads 26 under 自然人 and 总计, but uncertain: the sums fit 26 under any one applicant column as well', async () => {
+    expect(text).toMatch(/本年新收政府信息公开申请数量\n26\n二、/);
+    const parsed = await parseReport(Buffer.from(text), 'collapsed.txt');
+    expect(parsed.applications['newReceived']).toEqual([26, null, null, null, null, null, 26]);
+    expect(parsed.applications['total']).toEqual([26, null, null, null, null, null, 26]);
+    expect(parsed.applications['carriedOver']).toEqual([0, null, null, null, null, null, 0]);
+    const cell = (path: string) => parsed.cells.find((x) => x.path === path)!;
+    // 26 under 商业企业 (or any other applicant column) and 总计 adds up as well: offered, not hidden.
+    expect(cell('applications.newReceived[0]').alternatives).toContain(null);
+    expect(cell('applications.newReceived[1]').alternatives).toContain(26);
+    expect(cell('applications.newReceived[0]').confidence).toBeLessThanOrEqual(0.5);
+    expect(cell('applications.newReceived[0]').decidedBy).toContain('无法唯一确定');
+    const flagged = new Set(parsed.findings.filter((f) => f.rule === 'UNCERTAIN_READING').flatMap((f) => f.cells));
+    expect(parsed.cells.filter((x) => x.section === 'applications' && !flagged.has(x.path))).toEqual([]);
+    // Nothing is reported missing that was printed: only the blank 法人 columns.
+    const missing = parsed.findings.find((f) => f.rule === 'CELL_MISSING')?.cells ?? [];
+    expect(missing.filter((p) => /applications\..*\[(0|6)\]$/.test(p))).toEqual([]);
+  });
+
+  it('is settled by last year’s 结转下年度 where it prints the column: this year’s 上年结转 must equal it', async () => {
+    // This year: 23 new and 3 carried over, all handled (26); last year carried 3 forward, under 自然人.
+    const report = {
+      ...c.expected!,
+      applications: {
+        ...c.expected!.applications,
+        newReceived: [23, null, null, null, null, null, 23],
+        carriedOver: [3, null, null, null, null, null, 3],
+      },
+    };
+    const collapsedText = toCollapsedText(officialBlocks(report, { signs: false }));
+    const previous: PreviousReport = {
+      year: 2022,
+      template: '2021',
+      activeDisclosure: {},
+      applications: { carriedForward: [3, null, null, null, null, null, 3] },
+    };
+    const parsed = await parseReport(Buffer.from(collapsedText), 'collapsed.txt', { previous });
+    expect(parsed.applications['carriedOver']).toEqual([3, null, null, null, null, null, 3]);
+    expect(parsed.applications['newReceived']).toEqual([23, null, null, null, null, null, 23]);
+    const cell = parsed.cells.find((x) => x.path === 'applications.carriedOver[0]')!;
+    expect(cell.alternatives ?? []).toEqual([]);
+    expect(cell.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(cell.decidedBy).toContain('上一年度报告');
+    expect(parsed.findings.filter((f) => f.rule === 'UNCERTAIN_READING' && f.cells.some((p) => p.startsWith('applications.')))).toEqual([]);
   });
 });

@@ -110,12 +110,17 @@ export function readApplications(
   );
   // In a collapsed table a row of zeros is one printed "0" under its label: a row, not a stray number. So is a
   // lone number beside its label on a PDF page, where the row's other cells are blank (its position says its column).
+  const notes: string[] = [];
+  // Text where every row printed fewer values than the table has columns, some only a lone number: the crawler
+  // dropped the blank cells and printed each run of equal cells once. Only the columns all rows share can say where.
+  const sharedColumns = doc.format !== 'pdf' && !collapsed && printsOnlyShortRows(allRows);
   const rows = allRows.filter(
     (r) =>
       isApplicationRow(r) ||
-      (r.precedingLabels.length > 0 && plainNumbers(piecesOf(r)) !== null && (collapsed || piecesOf(r).every((p) => centreOf(doc, p) !== null))),
+      (r.precedingLabels.length > 0 &&
+        plainNumbers(piecesOf(r)) !== null &&
+        (collapsed || sharedColumns || piecesOf(r).every((p) => centreOf(doc, p) !== null))),
   );
-  const notes: string[] = [];
   const distinctLabels = new Set(matches.map((m) => m.key));
 
   const hasSubRowLabels = ['otherHandling.overdueCorrection', 'otherHandling.overdueFee'].some((k) => distinctLabels.has(k));
@@ -134,7 +139,20 @@ export function readApplications(
     const labelled = row.precedingLabels.some((l) => l.key === key);
     perRow.push(candidatesOf(doc, key, row, !labelled, columns, notes, collapsed && !columns));
   }
-  const chosen = solve(perRow, useSingle, hint.narrative, hint.previous?.applications['carriedForward'] ?? null);
+  const lastCarriedForward = hint.previous?.applications['carriedForward'] ?? null;
+  const onShared = sharedColumns
+    ? solveSharedColumns(
+        alignment.mapping.map(([rowIndex, key], i) => ({ key, pieces: fitPieces(piecesOf(rows[rowIndex]!), COLUMNS), positional: perRow[i]!.positional })),
+        useSingle,
+        hint.narrative,
+        lastCarriedForward,
+      )
+    : null;
+  if (onShared) {
+    perRow.splice(0, perRow.length, ...onShared.rows);
+    notes.push('各行只印出不为空的数，且相邻相同的数只印一次（网页抓取文本）：按各行共同印出的列和表格的合计展开');
+  }
+  const chosen = onShared?.chosen ?? solve(perRow, useSingle, hint.narrative, lastCarriedForward);
   const subtotalAt = [...chosen.values()].find((p) => p.source === 'subtotal')?.subtotalAt;
   if (subtotalAt !== undefined) notes.push(`表格多印一列“法人或其他组织小计”（第 ${subtotalAt + 1} 个数字列），读表时略去`);
 
@@ -202,7 +220,7 @@ export function readApplications(
     valueRowCount: rows.length,
     notes,
     uncertain,
-    collapsed,
+    collapsed: collapsed || onShared !== null,
   };
 }
 
@@ -356,6 +374,91 @@ function candidatesOf(
   return printedAsIs(key, row, pieces, positional, notes, columns !== null);
 }
 
+/**
+ * Every labelled value row prints plain numbers, fewer than the table's columns, none two equal neighbours, and some
+ * row prints one number alone: blanks dropped and runs printed once, in a table no row shows to be collapsed. A
+ * lone number of seven digits or more may be a row's cells glued together (the 平潭 pages): not this layout.
+ */
+function printsOnlyShortRows(rows: readonly ValueRow[]): boolean {
+  const labelled = rows.filter((r) => r.precedingLabels.length > 0);
+  if (labelled.length < 3) return false;
+  let lone = false;
+  for (const r of labelled) {
+    const pieces = fitPieces(piecesOf(r), COLUMNS);
+    const values = plainNumbers(pieces);
+    if (!values || values.length >= COLUMNS || values.some((v, i) => i > 0 && v === values[i - 1])) return false;
+    if (values.length === 1 && pieces[0]!.raw.replace(/\D/g, '').length >= COLUMNS) return false;
+    if (values.length === 1) lone = true;
+  }
+  return lone;
+}
+
+/**
+ * A table whose blank cells the crawler dropped and whose runs of equal cells it printed once, rows of one lone
+ * number among them: a row alone cannot say where its values go. Agencies leave whole columns blank (a table with
+ * no 法人 applicants prints only 自然人 and 总计), so the table is read as printing one set of columns in every
+ * row: each set of columns every row can be laid onto — its printed values expanded into runs, its 总计 adding up —
+ * is a reading of the whole table, and the table's sums (and last year's 结转) weigh them. Where several sets fit
+ * as well, the most plausible is read (the 总计 printed, then the most columns, then 自然人 before the others) and
+ * the others are kept as each cell's alternatives, uncertain. Null when no set of columns fits every row.
+ */
+function solveSharedColumns(
+  rows: readonly { key: string; pieces: Piece[]; positional: boolean }[],
+  singleOtherRow: boolean,
+  narrative: readonly NarrativeFact[],
+  lastCarriedForward: readonly (number | null)[] | null,
+): { rows: RowCandidates[]; chosen: Map<string, Pick> } | null {
+  const printed = rows.map((r) => plainNumbers(r.pieces));
+  if (!rows.length || printed.some((p) => !p || !p.length)) return null;
+  const layouts: { columns: number[]; rows: RowCandidates[]; prior: number }[] = [];
+  for (let mask = 1; mask < 1 << COLUMNS; mask++) {
+    const columns = [...Array(COLUMNS).keys()].filter((c) => mask & (1 << c));
+    const laid: RowCandidates[] = [];
+    for (const [i, r] of rows.entries()) {
+      const readings = expansions(printed[i]!, columns.length)
+        .map((values) => {
+          const row = new Array<number | null>(COLUMNS).fill(null);
+          columns.forEach((c, k) => (row[c] = values[k]!));
+          return row;
+        })
+        .filter(rowAddsUp)
+        .slice(0, 40);
+      if (!readings.length) break;
+      const span = { raw: r.pieces.map((p) => p.raw).join(' '), start: r.pieces[0]!.start, end: r.pieces[r.pieces.length - 1]!.end };
+      laid.push({ key: r.key, candidates: readings.map((values) => ({ values, source: 'collapsed' as const })), cells: null, span, positional: r.positional });
+    }
+    if (laid.length < rows.length) continue;
+    layouts.push({ columns, rows: laid, prior: (columns.includes(APPLICANT_TOTAL_INDEX) ? 1000 : 0) + 10 * columns.length - columns[0]! });
+  }
+  if (!layouts.length) return null;
+  // The layouts that satisfy the table's rules best, most plausible first.
+  const best = (last: readonly (number | null)[] | null) => {
+    const weighed = layouts.map((l) => ({ ...l, chosen: choose(l.rows, singleOtherRow, narrative, last) }));
+    const top = Math.max(...weighed.map((w) => w.chosen.ruleScore ?? 0));
+    return weighed.filter((w) => (w.chosen.ruleScore ?? 0) === top).sort((a, b) => b.prior - a.prior);
+  };
+  const [pick, ...others] = best(lastCarriedForward);
+  const byLastYear = lastCarriedForward !== null && !others.length && best(null).length > 1;
+  const chosen = new Map<string, Pick>();
+  for (const [key, p] of pick!.chosen) {
+    const rivals = [...p.alternatives, ...others.map((o) => o.chosen.get(key)!.values)];
+    const alternatives = rivals.filter((v, k) => v.join() !== p.values.join() && rivals.findIndex((w) => w.join() === v.join()) === k);
+    chosen.set(
+      key,
+      alternatives.length
+        ? { ...p, alternatives, confidence: 0.5, decidedBy: '无法唯一确定：各行只印出不为空的数，多种列位置同样满足表格的合计，取最常见的一种' }
+        : {
+            ...p,
+            confidence: 0.9,
+            decidedBy: byLastYear
+              ? '上一年度报告（本年上年结转 = 上年结转下年度）与表格的列合计（各行印出的列相同）'
+              : '表格的列合计与勾稽关系（各行印出的列相同，唯一满足全部规则的读法）',
+          },
+    );
+  }
+  return { rows: pick!.rows, chosen };
+}
+
 /** A short row no reading fits: its values left to right, less surely, and said to be a guess. */
 function printedAsIs(key: string, row: ValueRow, pieces: Piece[], positional: boolean, notes: string[], hadColumns: boolean): RowCandidates {
   notes.push(`${key}: 该行印出 ${pieces.length} 个单元格${hadColumns ? '，位置与表头的列对不上' : ''}，按顺序从左到右读取`);
@@ -449,13 +552,15 @@ function columnGeometry(doc: DocumentModel, start: number, rows: readonly ValueR
     COLUMNS,
   );
   if (fromRows) return fromRows;
-  // A heading broken over lines ("社会公" / "益组织", "其" / "他") is found by its first line, a start of the word.
+  // A heading broken over lines ("社会公" / "益组织", "其" / "他", on a narrow page "商" / "业" / "企" / "业") is found by
+  // its first line: a start of one heading only.
   const header = geometryFromHeader(doc, start, rows[0]?.start ?? start, COLUMNS, (text, found) => {
+    const startsOneHeading = APPLICANT_COLUMNS.filter(({ label }) => label.startsWith(text)).length === 1;
     const c = APPLICANT_COLUMNS.findIndex(
       ({ label }, i) =>
         found[i] === null &&
         text.length > 0 &&
-        (text.startsWith(label) ? !/[\u4e00-\u9fff]/.test(text.slice(label.length)) : label.startsWith(text) && (text.length >= 2 || label.length === 2)),
+        (text.startsWith(label) ? !/[\u4e00-\u9fff]/.test(text.slice(label.length)) : startsOneHeading && label.startsWith(text)),
     );
     return c >= 0 ? c : null;
   });
@@ -508,7 +613,7 @@ function choose(
   singleOtherRow: boolean,
   narrative: readonly NarrativeFact[],
   lastCarriedForward: readonly (number | null)[] | null,
-): Map<string, Pick> {
+): Map<string, Pick> & { ruleScore?: number } {
   const keys = rows.map((r) => r.key);
   const index = new Map(keys.map((k, i) => [k, i]));
   const outcomeKeys = applicationRowKeys(singleOtherRow).filter((k) => APPLICATION_ROWS.find((r) => r.key === k)?.role === 'outcome');
@@ -606,7 +711,8 @@ function choose(
       }
   }
 
-  const out = new Map<string, Pick>();
+  const out: Map<string, Pick> & { ruleScore?: number } = new Map<string, Pick>();
+  out.ruleScore = score(choice);
   rows.forEach((r, i) => {
     if (!r.candidates.length) return;
     const { values, source, pieces, subtotalAt, refutedByRow } = r.candidates[choice[i]!]!;

@@ -4,7 +4,8 @@
  * Text items are grouped into lines by baseline. A line holding numbers is a table row; text lines with no
  * numbers that lie in the label column (left of the row's first number) and closer to that row than to any
  * other are part of its label: table cells wrap long labels over several lines, with the numbers printed on
- * the middle line or level with the first. Page numbers are dropped, so a table broken across pages reads on.
+ * the middle line or level with the first. Page numbers are dropped (recognised by what they are, see
+ * pageNumberLines), so a table broken across pages reads on.
  */
 import { ReportParseError } from '@ogi/domain';
 import { DocumentBuilder, type DocumentModel, type TextPart } from '../document.js';
@@ -29,7 +30,6 @@ interface Line {
 
 const NUMERIC_ITEM = /^[+\-−]?\d[\d,]*(\.\d+)?\s*(万元|元|%|件)?$/;
 const SEVERAL_NUMBERS = /^[+\-−]?\d[\d,.]*(\s+[+\-−]?\d[\d,.]*)+$/;
-const PAGE_NUMBER = /^(第\s*\d+\s*页.*|[-—–－]\s*\d+\s*[-—–－]|\d{1,3}|\d+\s*\/\s*\d+)$/;
 const MAX_PAGES = 300;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -61,6 +61,7 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentModel> {
     builder.containerTitle = typeof title === 'string' && title.trim() ? title.trim() : null;
     let textChars = 0;
     const pages = Math.min(doc.numPages, MAX_PAGES);
+    const read: PageLines[] = [];
     for (let p = 1; p <= pages; p++) {
       let page;
       let content;
@@ -71,7 +72,7 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentModel> {
         // A page that cannot be decoded would silently drop rows of a table: refuse the file instead.
         throw new ReportParseError('CORRUPT_FILE', `PDF 第 ${p} 页的内容已损坏，无法读取。`);
       }
-      const { height: pageHeight } = page.getViewport({ scale: 1 });
+      const { width: pageWidth, height: pageHeight } = page.getViewport({ scale: 1 });
       const items: Item[] = [];
       for (const raw of content.items) {
         if (!('str' in raw)) continue;
@@ -92,7 +93,13 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentModel> {
         }
         items.push({ text, x: e!, y: f!, width: raw.width, height, numeric: NUMERIC_ITEM.test(text) });
       }
-      for (const row of pageRows(joinTouchingPieces(items), pageHeight)) {
+      read.push({ page: p, width: pageWidth, height: pageHeight, lines: groupLines(joinTouchingPieces(items)) });
+      page.cleanup();
+    }
+    if (textChars < 20) throw new ReportParseError('NO_TEXT_LAYER');
+    const pageNumbers = pageNumberLines(read);
+    for (const { page: p, height: pageHeight, lines } of read) {
+      for (const row of pageRows(lines.filter((l) => !pageNumbers.has(l)))) {
         builder.addRow(
           row.map((cell) => ({
             text: cell.text,
@@ -108,9 +115,7 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentModel> {
           })),
         );
       }
-      page.cleanup();
     }
-    if (textChars < 20) throw new ReportParseError('NO_TEXT_LAYER');
     return builder.build();
   } finally {
     await doc.destroy();
@@ -142,9 +147,9 @@ function joinTouchingPieces(items: Item[]): Item[] {
   return out;
 }
 
-/** The rows of one page, top to bottom, each a list of cells left to right. */
-function pageRows(items: Item[], pageHeight: number): Item[][] {
-  const lines = mergeRowLines(groupLines(items).filter((l) => !isPageMargin(l, pageHeight)));
+/** The rows of one page, top to bottom, each a list of cells left to right, from its lines of text. */
+function pageRows(pageLines: Line[]): Item[][] {
+  const lines = mergeRowLines(pageLines);
   const valueLines = lines.filter((l) => l.items.some((i) => i.numeric));
   const absorbed = new Map<Line, Line[]>();
   const taken = new Set<Line>();
@@ -374,17 +379,60 @@ function groupLines(items: Item[]): Line[] {
   return lines.sort((p, q) => q.y - p.y);
 }
 
-function isPageMargin(line: Line, pageHeight: number): boolean {
-  const inMargin = line.y < pageHeight * 0.08 || line.y > pageHeight * 0.94;
-  if (!inMargin) return false;
-  // Pieces apart from each other stay apart: "1" and "1" in two table cells at the top of a page are not page 11.
+/** One page's lines of text, top to bottom, and the page's size. */
+interface PageLines {
+  page: number;
+  width: number;
+  height: number;
+  lines: Line[];
+}
+
+/** The margin bands where page numbers are printed: the bottom 8 % and the top 6 % of a page. */
+const BOTTOM_BAND = 0.08;
+const TOP_BAND = 0.94;
+/** A page number written as one: 第 3 页, 第3页 共6页, - 3 -, 3 / 6. */
+const WRITTEN_PAGE_NUMBER = /^(第\s*\d+\s*页.*|[-—–－]\s*\d+\s*[-—–－]|\d+\s*\/\s*\d+)$/;
+const BARE_NUMBER = /^\d{1,3}$/;
+
+/**
+ * The lines that are page numbers, recognised by what they are, not by being a lone number: a line in the top or
+ * bottom margin written as a page number (第3页, - 3 -, 3/6), or a bare number there that counts the pages — in the
+ * same band, on two pages or more, it goes up one by one with the pages. A document whose pages do not count that
+ * way (one page only, or no numbering) has a bare number for a page number only where it is centred on the page.
+ * A table row broken over a page keeps its cells: a 总计 printed alone at the very top of the next page (a row
+ * three lines high whose top line is all the page has room for) is part of the table, not page 12.
+ */
+function pageNumberLines(pages: readonly PageLines[]): Set<Line> {
+  const out = new Set<Line>();
+  const bare: { band: 'top' | 'bottom'; offset: number; centred: boolean; line: Line }[] = [];
+  for (const { page, width, height, lines } of pages)
+    for (const line of lines) {
+      const band = line.y > height * TOP_BAND ? 'top' : line.y < height * BOTTOM_BAND ? 'bottom' : null;
+      if (!band) continue;
+      const text = marginText(line);
+      if (WRITTEN_PAGE_NUMBER.test(text)) out.add(line);
+      else if (BARE_NUMBER.test(text)) {
+        const { left, right } = extentOf(line.items);
+        bare.push({ band, offset: Number(text) - page, centred: Math.abs((left + right) / 2 - width / 2) <= 0.06 * width, line });
+      }
+    }
+  const counted = (band: string, offset: number) => bare.filter((b) => b.band === band && b.offset === offset).length >= 2;
+  for (const b of bare) {
+    const bandCounts = bare.some((o) => o.band === b.band && counted(o.band, o.offset));
+    if (bandCounts ? counted(b.band, b.offset) : b.centred) out.add(b.line);
+  }
+  return out;
+}
+
+/** A margin line's text, pieces apart from each other kept apart: "1" and "1" in two table cells are not page 11. */
+function marginText(line: Line): string {
   let text = '';
   let end = -Infinity;
   for (const item of line.items) {
     text += (text && item.x - end > 0.5 * item.height ? ' ' : '') + item.text;
     end = item.x + item.width;
   }
-  return PAGE_NUMBER.test(text.replace(/\s+/g, ' ').trim());
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 const firstNumberX = (l: Line) => minOf(l.items.filter((i) => i.numeric).map((i) => i.x));

@@ -9,18 +9,23 @@
  * out as WPS users type tables (rows three lines high, the 总计 on the top line: render.ts HtmlLayout) and that DOCX
  * into a PDF (.three-line.pdf; with its zeros left blank, .three-line.blank.pdf). Chromium prints each report as a crawler saved its page
  * (.crawled.chromium.pdf: the crawler's 标题/单位 lines and the site's banner above the report, the site's short name
- * after the title). The tests parse them back and expect the same tables.
+ * after the title). Chromium also prints each report on other paper (`paper`): laid out as WPS users type tables on US
+ * Letter with its default margins and page numbers at the top centre and the bottom right (.three-line.letter.chromium.pdf:
+ * a row's 总计, its cell's top line, is all a page has room for at its very top, below the page number), with its zeros left blank and its headings repeated on every page on US Letter with
+ * 1-inch margins (.blank.letter-1in.chromium.pdf: headings so narrow they break one character a line), and with its
+ * headings repeated on A4 with 25 mm × 20 mm margins (.headed.a4.chromium.pdf); the corpus HTML page on A4 too
+ * (.page.a4.chromium.pdf). The tests parse them back and expect the same tables.
  *
  *   apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui fonts-wqy-microhei
  *   node --import tsx packages/parser/test/support/make-office-fixtures.ts [office] [chromium]
  *
  * With arguments, only the named kinds of file are made (`office`, `chromium`: the Chromium prints, `three-line`,
- * `crawled`).
+ * `crawled`, `paper`).
  *
  * The outputs are committed; LibreOffice is needed only to regenerate them.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +35,7 @@ import { officialBlocks, siteNameOf, toHtml, withZerosBlank } from './render.js'
 const out = fileURLToPath(new URL('../rendered/', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'ogi-office-'));
 const kinds = process.argv.slice(2);
-const wanted = (kind: 'office' | 'chromium' | 'three-line' | 'crawled') => !kinds.length || kinds.includes(kind);
+const wanted = (kind: 'office' | 'chromium' | 'three-line' | 'crawled' | 'paper') => !kinds.length || kinds.includes(kind);
 const writer = ['--headless', `-env:UserInstallation=file://${work}/profile`];
 
 /** A web page printed to PDF by the browser, as agencies often attach it. */
@@ -57,6 +62,27 @@ try {
       const crawled = join(work, `${c.name}.crawled.html`);
       writeFileSync(crawled, toHtml(officialBlocks(c.expected!), 'utf-8', { crawledFrom: { siteName: siteNameOf(c.expected!.agency!) } }));
       printWithChromium(crawled, `${c.name}.crawled.chromium.pdf`);
+    }
+    if (wanted('paper')) {
+      // The paper is the page's own @page rule, which Chromium prints on.
+      for (const [variant, report, layout] of [
+        [
+          'three-line.letter',
+          c.expected!,
+          { threeLineRows: true, css: '@page { size: letter; @top-center { content: counter(page) } @bottom-right { content: counter(page) } }' },
+        ],
+        ['blank.letter-1in', withZerosBlank(c.expected!), { repeatHeaders: true, css: '@page { size: letter; margin: 1in }' }],
+        ['headed.a4', c.expected!, { repeatHeaders: true, css: '@page { size: A4; margin: 25mm 20mm }' }],
+      ] as const) {
+        const page = join(work, `${c.name}.${variant}.html`);
+        writeFileSync(page, toHtml(officialBlocks(report), 'utf-8', layout));
+        printWithChromium(page, `${c.name}.${variant}.chromium.pdf`);
+      }
+      if (c.file.endsWith('.html')) {
+        const page = join(work, `${c.name}.page.a4.html`);
+        writeFileSync(page, readFileSync(corpusFile(c.file), 'utf8').replace(/<\/head>/i, '<style>@page { size: A4; margin: 20mm }</style></head>'));
+        printWithChromium(page, `${c.name}.page.a4.chromium.pdf`);
+      }
     }
     if (wanted('three-line')) {
       // As typed, and with its zeros left blank (.three-line.blank.pdf).

@@ -14,7 +14,8 @@ export interface Cell {
   rowspan?: number;
   colspan?: number;
 }
-export type Block = { kind: 'p'; text: string } | { kind: 'table'; rows: Cell[][] };
+/** A table's `headerRows` are its heading rows (sections 三 and 四: three), which a page may repeat after a page break. */
+export type Block = { kind: 'p'; text: string } | { kind: 'table'; rows: Cell[][]; headerRows?: number };
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 const c = (text: string, colspan?: number, rowspan?: number): Cell => ({ text, ...(colspan ? { colspan } : {}), ...(rowspan ? { rowspan } : {}) });
@@ -92,12 +93,13 @@ export function officialBlocks(r: ParsedReportCore, options: { signs?: boolean }
       rows3.push([...lead, ...groupCell, c(`${row.number}${row.label}`), ...values(row.key)]);
     }
   }
-  blocks.push({ kind: 'table', rows: rows3 });
+  blocks.push({ kind: 'table', rows: rows3, headerRows: 3 });
 
   p('四、政府信息公开行政复议、行政诉讼情况');
   const cols = REVIEW_COLUMNS.map((x) => x.label);
   blocks.push({
     kind: 'table',
+    headerRows: 3,
     rows: [
       [c('行政复议', 5), c('行政诉讼', 10)],
       [...cols.map((h) => c(h, undefined, 2)), c('未经复议直接起诉', 5), c('复议后起诉', 5)],
@@ -137,6 +139,10 @@ export interface HtmlLayout {
    * and the site's short name; 单位：the short name — and the site's banner printing that name.
    */
   crawledFrom?: { siteName: string };
+  /** Tables' heading rows in a <thead>, which a browser prints again at the top of every page the table runs on to. */
+  repeatHeaders?: boolean;
+  /** A style sheet for the page, e.g. the paper and margins it is printed on (`@page { size: A4; margin: 20mm }`). */
+  css?: string;
 }
 
 /** The short name a site prints in its banner and appends to page titles (沭阳县发展和改革局 → 沭阳县发改局). */
@@ -167,13 +173,12 @@ export function toHtml(blocks: Block[], charset = 'utf-8', layout: HtmlLayout = 
     const paragraphs = layout.threeLineRows && lastNumber ? [content, '<o:p>&nbsp;</o:p>', '<o:p>&nbsp;</o:p>'] : [content];
     return `<td${x.colspan ? ` colspan="${x.colspan}"` : ''}${x.rowspan ? ` rowspan="${x.rowspan}"` : ''} valign="center">${paragraphs.map((c) => `${paragraph}${c}</p>`).join('')}</td>`;
   };
-  const body = blocks
-    .map((b) =>
-      b.kind === 'p'
-        ? `<p class="MsoNormal" style="text-indent:2em">${split(b.text)}</p>`
-        : `<table border="1" cellspacing="0"><tbody>${b.rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('\n')}</tbody></table>`,
-    )
-    .join('\n');
+  const rowsOf = (rows: Cell[][]) => rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('\n');
+  const table = (b: Extract<Block, { kind: 'table' }>) => {
+    const head = layout.repeatHeaders ? (b.headerRows ?? 0) : 0;
+    return `<table border="1" cellspacing="0">${head ? `<thead>${rowsOf(b.rows.slice(0, head))}</thead>` : ''}<tbody>${rowsOf(b.rows.slice(head))}</tbody></table>`;
+  };
+  const body = blocks.map((b) => (b.kind === 'p' ? `<p class="MsoNormal" style="text-indent:2em">${split(b.text)}</p>` : table(b))).join('\n');
   const title = blocks.find((b) => b.kind === 'p')?.text ?? '';
   const crawler = layout.crawledFrom
     ? `<div><strong>标题：</strong>${escapeHtml(title)}-${escapeHtml(layout.crawledFrom.siteName)}</div>
@@ -181,7 +186,7 @@ export function toHtml(blocks: Block[], charset = 'utf-8', layout: HtmlLayout = 
 <div><strong>来源：</strong>http://www.example.gov.cn/zwgk/gknb/202401/report.shtml</div>
 <h2 class="siteTit">${escapeHtml(layout.crawledFrom.siteName)}</h2>`
     : '';
-  return `<!DOCTYPE html><html><head><meta charset="${charset}"><title>政府信息公开年报</title><script>var x = "<table>";</script><style>p{margin:0}</style></head>
+  return `<!DOCTYPE html><html><head><meta charset="${charset}"><title>政府信息公开年报</title><script>var x = "<table>";</script><style>p{margin:0}${layout.css ?? ''}</style></head>
 <body>${crawler}<div class="nav"><a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 政府信息公开年报</div>
 <table class="meta"><tr><td>索引号</td><td>000014349/2024-00001</td><td>主办单位</td><td>某某市大数据局</td></tr></table>
 <div class="article">${body}</div>
