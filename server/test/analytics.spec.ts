@@ -113,6 +113,70 @@ describe('compare', () => {
   });
 });
 
+describe('compare, ordered and paged on the server (a table of thousands of agencies shows one page)', () => {
+  const PAGE = `query($s: AgencySelection!, $y: [Int!]!, $m: [String!]!, $sm: String, $sy: Int, $sd: SortDirection, $take: Int, $skip: Int) {
+    compare(selection: $s, years: $y, metrics: $m, sortMetric: $sm, sortYear: $sy, sortDirection: $sd, take: $take, skip: $skip) {
+      agencyCount agencies { name } values { agencyId year metric value }
+    } }`;
+  type Page = { compare: { agencyCount: number; agencies: { name: string }[]; values: { agencyId: string; year: number; metric: string; value: number }[] } };
+  const NEW = ['applications.new'];
+  // Names in code point order: 甲市乙区人民政府, 甲市乙区卫生健康委员会, 甲市乙区教育局, 甲市人民政府, 甲市公安局, 甲市教育局.
+  // New applications in 2022 (the fixture's n): 市政府 80, 乙区 20, 市教育局 20, 乙区教育局 10, 乙区卫健委 2; 公安局 has no 2022 report.
+
+  it('by a metric of one year, largest first: ties in name order, an agency without a value last; the count is of every agency', async () => {
+    const { compare } = await data<Page>(PAGE, { s: {}, y: [2022], m: NEW, sm: 'applications.new' });
+    expect(compare.agencyCount).toBe(6);
+    expect(compare.agencies.map((a) => a.name)).toEqual([CITY, DISTRICT, CITY_EDU, DISTRICT_EDU, DISTRICT_HEALTH, CITY_POLICE]);
+  });
+
+  it('ascending keeps the agency without a value last, and ties still in name order', async () => {
+    const { compare } = await data<Page>(PAGE, { s: {}, y: [2022], m: NEW, sm: 'applications.new', sd: 'ASC' });
+    expect(compare.agencies.map((a) => a.name)).toEqual([DISTRICT_HEALTH, DISTRICT_EDU, DISTRICT, CITY_EDU, CITY, CITY_POLICE]);
+  });
+
+  it('a page: the agencies after `skip`, `take` of them, with the values of those agencies only (every year asked)', async () => {
+    const { compare } = await data<Page>(PAGE, { s: {}, y: [2022, 2023], m: NEW, sm: 'applications.new', sy: 2022, take: 2, skip: 1 });
+    expect(compare.agencyCount).toBe(6);
+    expect(compare.agencies.map((a) => a.name)).toEqual([DISTRICT, CITY_EDU]);
+    // 乙区 2023 is its region aggregate (n 100); 市教育局 2023 n 40.
+    expect(compare.values.map((v) => [name(v.agencyId), v.year, v.value])).toEqual([
+      [DISTRICT, 2022, 20],
+      [DISTRICT, 2023, 100],
+      [CITY_EDU, 2022, 20],
+      [CITY_EDU, 2023, 40],
+    ]);
+  });
+
+  it('by name, descending; the last page holds what is left', async () => {
+    const { compare } = await data<Page>(PAGE, { s: {}, y: [2022], m: NEW, sd: 'DESC', take: 4, skip: 4 });
+    expect(compare.agencies.map((a) => a.name)).toEqual([DISTRICT_HEALTH, DISTRICT]);
+  });
+
+  it('refuses an order by a metric or year not asked, a page over 100 and a negative skip with BAD_USER_INPUT and a message', async () => {
+    const notAsked = await t.gql(PAGE, { s: {}, y: [2022], m: NEW, sm: 'outcomes.disclosureRate' });
+    expect(errorCodes(notAsked)).toEqual(['BAD_USER_INPUT']);
+    expect(notAsked.errors![0]!.extensions?.['reason']).toBe('SORT_METRIC_NOT_ASKED');
+    expect(notAsked.errors![0]!.message).toContain('sortMetric：outcomes.disclosureRate 不在所选指标');
+
+    const yearNotAsked = await t.gql(PAGE, { s: {}, y: [2022], m: NEW, sm: 'applications.new', sy: 2023 });
+    expect(errorCodes(yearNotAsked)).toEqual(['BAD_USER_INPUT']);
+    expect(yearNotAsked.errors![0]!.message).toContain('sortYear：2023 年不在所选年份');
+
+    const yearAlone = await t.gql(PAGE, { s: {}, y: [2022], m: NEW, sy: 2022 });
+    expect(errorCodes(yearAlone)).toEqual(['BAD_USER_INPUT']);
+    expect(yearAlone.errors![0]!.message).toContain('sortYear 须与 sortMetric 一起使用');
+
+    for (const take of [0, 101]) {
+      const res = await t.gql(PAGE, { s: {}, y: [2022], m: NEW, take });
+      expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+      expect(res.errors![0]!.message).toContain('take: 须为 1–100 之间的整数');
+    }
+    const negative = await t.gql(PAGE, { s: {}, y: [2022], m: NEW, skip: -1 });
+    expect(errorCodes(negative)).toEqual(['BAD_USER_INPUT']);
+    expect(negative.errors![0]!.message).toContain('skip: 须为不小于 0 的整数');
+  });
+});
+
 describe('ranking', () => {
   const RANKING = `query($m: String!, $y: Int!, $s: AgencySelection, $min: Int, $o: RankOrder, $scopes: [ReportScope!], $take: Int, $skip: Int, $doubtful: Boolean) {
     ranking(metric: $m, year: $y, selection: $s, minSample: $min, order: $o, scopes: $scopes, take: $take, skip: $skip, includeDoubtful: $doubtful) {

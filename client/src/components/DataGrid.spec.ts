@@ -1,5 +1,5 @@
 import { flushPromises } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, ref } from 'vue';
 import { mountInApp } from '../../test/mount';
 import type { GridColumn, GridRow, GridSort } from './data-grid';
@@ -102,5 +102,27 @@ describe('data grid', () => {
     expect(buttons.map((b) => b.attributes('aria-label'))).toEqual(['标记 1 为未报送']);
     await buttons[0]!.trigger('click');
     expect(seen).toEqual([{ row: 'a', column: '2023' }]);
+  });
+
+  it('a linked cell opens its page in the app on a click, and is a real link a new tab can open', async () => {
+    const linked: GridColumn[] = [
+      { key: 'agency', label: '机关' },
+      { key: 'n', label: '新收申请', numeric: true, link: (cell) => ({ name: 'report', params: { id: String(cell.data) } }) },
+    ];
+    const few: GridRow[] = [{ key: '1', cells: { agency: { sort: '甲县教育局' }, n: { sort: 12, data: 301 } } }];
+    const { wrapper, router } = await mountInApp(DataGrid, { props: { columns: linked, rows: few, caption: '表' } });
+    const link = wrapper.get('td a');
+    expect(link.attributes('href')).toBe('/reports/301');
+    expect(link.text()).toBe('12');
+
+    // With Ctrl held the browser opens it (a new tab): the app stays where it is.
+    await link.trigger('click', { button: 0, ctrlKey: true });
+    await flushPromises();
+    expect(router.currentRoute.value.path).toBe('/');
+
+    await link.trigger('click', { button: 0 });
+    // The report page's code loads first.
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('report'), { timeout: 10_000 });
+    expect(router.currentRoute.value.params['id']).toBe('301');
   });
 });

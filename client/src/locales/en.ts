@@ -374,6 +374,7 @@ export const en: Messages = {
     perAgency: 'Reviews and lawsuits by agency, {year}',
     empty: 'No review or litigation data in the chosen scope.',
     noAgencies: 'No agency data in this year.',
+    tableHint: '{total} agencies, {size} per page; sorting covers every agency, and the exports hold them all.',
   },
   submission: {
     ON_TIME: 'On time',

@@ -370,6 +370,7 @@ export const zhCN = {
     perAgency: '{year} 年各机关复议诉讼',
     empty: '所选范围内没有复议诉讼数据。',
     noAgencies: '该年度没有机关数据。',
+    tableHint: '共 {total} 个机关，每页 {size} 个；排序按全部机关，导出含全部机关。',
   },
   submission: {
     ON_TIME: '按时',

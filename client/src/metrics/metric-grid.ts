@@ -87,9 +87,17 @@ export function metricGrid(
     }
     return { key: a.id, cells };
   });
-  const table: DataTable = {
-    columns: [text.agencyColumn, ...pairs.map((p) => `${text.metricName(p.metric)} ${text.yearLabel(p.year)} (${text.unit(p.metric)})`)],
-    rows: agencies.map((a) => [a.name, ...pairs.map((p) => chartValue(p.metric, valueAt(index, a.id, p.year, p.metric)?.value))]),
+  // The table for the files is worked out when a file is asked for: at 3,000 agencies it is another 30,000 cells
+  // the page would build on every answer for nothing.
+  let table: DataTable | null = null;
+  return {
+    columns,
+    rows,
+    get table(): DataTable {
+      return (table ??= {
+        columns: [text.agencyColumn, ...pairs.map((p) => `${text.metricName(p.metric)} ${text.yearLabel(p.year)} (${text.unit(p.metric)})`)],
+        rows: agencies.map((a) => [a.name, ...pairs.map((p) => chartValue(p.metric, valueAt(index, a.id, p.year, p.metric)?.value))]),
+      });
+    },
   };
-  return { columns, rows, table };
 }

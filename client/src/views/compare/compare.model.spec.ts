@@ -51,6 +51,17 @@ describe('compare: ordering', () => {
     const partial = indexValues([v('hz', 2022, 'applications.new', 300), v('sy', 2023, 'applications.new', 50)]);
     expect(rankAgencies(agencies, partial, 'applications.new', [2022, 2023]).map((a) => a.id)).toEqual(['hz', 'sy', 'pt']);
   });
+
+  it('ranks once for the chart and its table, and afresh for another metric, answer or years', () => {
+    const years = [2022, 2023];
+    const ranked = rankAgencies(agencies, index, 'outcomes.disclosureRate', years);
+    expect(rankAgencies(agencies, index, 'outcomes.disclosureRate', years)).toBe(ranked);
+    // Another metric of the same answer: its own order (sy has no new applications here, so it goes last).
+    const other = indexValues([v('hz', 2023, 'applications.new', 300), v('pt', 2023, 'applications.new', 50)]);
+    expect(rankAgencies(agencies, other, 'applications.new', years).map((a) => a.id)).toEqual(['hz', 'pt', 'sy']);
+    expect(rankAgencies(agencies, index, 'outcomes.disclosureRate', [2022])).not.toBe(ranked);
+    expect(rankAgencies(agencies, index, 'outcomes.disclosureRate', years).map((a) => a.id)).toEqual(['sy', 'hz', 'pt']);
+  });
 });
 
 describe('compare: grouped bars', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReviewOption, reviewTable } from './review.model';
+import type { GridRow } from '../../components/data-grid';
+import { buildReviewOption, reviewTable, sortedTable, tableOrder } from './review.model';
 
 const row = (year: number, key: string, labelZh: string, value: number | null) => ({ year, key, labelZh, labelEn: key, value, share: null });
 const text = { label: (r: { labelZh: string }) => r.labelZh, yearLabel: (y: number) => String(y), unit: '件', rate: '纠错率' };
@@ -114,6 +115,55 @@ describe('review chart: what each bar rests on', () => {
     // The exported table keeps the numbers.
     expect(reviewTable([{ ...row(2023, 'upheld', '结果维持', 11), ...counted({ reportsContradicted: 1 }) }], [], { ...text, basis }, '年度').rows).toEqual([
       ['2023', 11, null],
+    ]);
+  });
+});
+
+describe('the per-agency table’s order on the server', () => {
+  const columns = ['agency', 'review.total:2024', 'review.correctionRate:2024'];
+  const fallback = { key: 'review.total:2024', dir: 'desc' as const };
+
+  it('a metric column is that metric of that year; the agency column is by name', () => {
+    expect(tableOrder({ key: 'review.correctionRate:2024', dir: 'asc' }, columns, fallback).order).toEqual({
+      sortMetric: 'review.correctionRate',
+      sortYear: 2024,
+      sortDirection: 'ASC',
+    });
+    expect(tableOrder({ key: 'agency', dir: 'desc' }, columns, fallback).order).toEqual({ sortMetric: null, sortYear: null, sortDirection: 'DESC' });
+  });
+
+  it('a sort the table has no column for (a link from another year) falls back to the default, which the grid then shows', () => {
+    const { sort, order } = tableOrder({ key: 'review.total:2023', dir: 'asc' }, columns, fallback);
+    expect(sort).toEqual(fallback);
+    expect(order).toEqual({ sortMetric: 'review.total', sortYear: 2024, sortDirection: 'DESC' });
+    expect(tableOrder(null, columns, fallback).sort).toEqual(fallback);
+  });
+
+  it('the whole table for a file follows the sort: blanks last, ties in the order given', () => {
+    const row = (key: string, v: number | null): GridRow => ({ key, cells: { 'review.total:2024': { sort: v } } });
+    const grid = {
+      rows: [row('a', 1), row('b', null), row('c', 5), row('d', 1)],
+      table: {
+        columns: ['机关', '复议'],
+        rows: [
+          ['A', 1],
+          ['B', null],
+          ['C', 5],
+          ['D', 1],
+        ],
+      },
+    };
+    expect(sortedTable(grid, { key: 'review.total:2024', dir: 'desc' }).rows).toEqual([
+      ['C', 5],
+      ['A', 1],
+      ['D', 1],
+      ['B', null],
+    ]);
+    expect(sortedTable(grid, { key: 'review.total:2024', dir: 'asc' }).rows).toEqual([
+      ['A', 1],
+      ['D', 1],
+      ['C', 5],
+      ['B', null],
     ]);
   });
 });

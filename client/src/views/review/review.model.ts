@@ -2,7 +2,8 @@
  * 复议诉讼 charts as pure functions: per year, cases by result (upheld, corrected, other, pending) stacked,
  * with the correction rate (corrected ÷ decided) as a line on its own axis.
  */
-import { REVIEW_COLUMNS, REVIEW_TOTAL_INDEX } from '@ogi/domain';
+import { REVIEW_COLUMNS, REVIEW_TOTAL_INDEX, type SortDirection } from '@ogi/domain';
+import { sortRows, type GridRow, type GridSort } from '../../components/data-grid';
 import { rateAxisMax, yearSpan } from '../../composables/chart-axes';
 import type { ChartOption } from '../../composables/echarts';
 import type { DataTable } from '../../export/data-table';
@@ -124,4 +125,32 @@ export function reviewTable(rows: readonly Row[], rates: readonly RatePoint[], t
     columns: [yearColumn, ...series.map((s) => (s.name === text.rate ? `${s.name} (%)` : s.name))],
     rows: years.map((y, i) => [y, ...series.map((s) => numberAt(s.data[i]))]),
   };
+}
+
+/** The order the server gives the per-agency table's page: a `metric:year` column, or the agency column by name. */
+export interface TableOrder {
+  sortMetric: string | null;
+  sortYear: number | null;
+  sortDirection: SortDirection;
+}
+
+/**
+ * The grid's sort as the server's order of the agencies. A sort the table has no column for (a shared link from
+ * another year, a metric the table lacks) is `fallback`.
+ */
+export function tableOrder(sort: GridSort | null, columns: readonly string[], fallback: GridSort): { sort: GridSort; order: TableOrder } {
+  const used = sort && columns.includes(sort.key) ? sort : fallback;
+  const sortDirection = used.dir === 'asc' ? 'ASC' : 'DESC';
+  if (used.key === 'agency') return { sort: used, order: { sortMetric: null, sortYear: null, sortDirection } };
+  const at = used.key.lastIndexOf(':');
+  return { sort: used, order: { sortMetric: used.key.slice(0, at), sortYear: Number(used.key.slice(at + 1)), sortDirection } };
+}
+
+/**
+ * The whole table for a file, its rows in the grid's order (the order the server pages it in: blanks last, ties by
+ * name). `table.rows` are in the order of `rows`.
+ */
+export function sortedTable(grid: { rows: readonly GridRow[]; table: DataTable }, sort: GridSort): DataTable {
+  const place = new Map(grid.rows.map((r, i) => [r.key, i]));
+  return { columns: grid.table.columns, rows: sortRows(grid.rows, sort).map((r) => grid.table.rows[place.get(r.key)!]!) };
 }

@@ -9,6 +9,8 @@ export enum AnalyticsErrorCode {
   MIXED_SCOPES = 'MIXED_SCOPES',
   YEAR_NOT_ASKED = 'YEAR_NOT_ASKED',
   TOP_AGENCIES_COMBINED = 'TOP_AGENCIES_COMBINED',
+  SORT_METRIC_NOT_ASKED = 'SORT_METRIC_NOT_ASKED',
+  SORT_YEAR_WITHOUT_METRIC = 'SORT_YEAR_WITHOUT_METRIC',
 }
 
 export class AnalyticsException extends errorFamily<AnalyticsErrorCode>({
@@ -20,6 +22,8 @@ export class AnalyticsException extends errorFamily<AnalyticsErrorCode>({
   [AnalyticsErrorCode.MIXED_SCOPES]: 'BAD_USER_INPUT',
   [AnalyticsErrorCode.YEAR_NOT_ASKED]: 'BAD_USER_INPUT',
   [AnalyticsErrorCode.TOP_AGENCIES_COMBINED]: 'BAD_USER_INPUT',
+  [AnalyticsErrorCode.SORT_METRIC_NOT_ASKED]: 'BAD_USER_INPUT',
+  [AnalyticsErrorCode.SORT_YEAR_WITHOUT_METRIC]: 'BAD_USER_INPUT',
 }) {
   static unknownMetrics(codes: readonly string[]): AnalyticsException {
     return new AnalyticsException(
@@ -57,6 +61,23 @@ export class AnalyticsException extends errorFamily<AnalyticsErrorCode>({
       AnalyticsErrorCode.YEAR_NOT_ASKED,
       `${argument}：${year} 年不在所选年份（${years.join('、')}）之中。${argument} ${year} is not one of the years asked (${years.join(', ')}).`,
       { argument, year, years: [...years] },
+    );
+  }
+
+  /** A comparison is ordered by one of its own columns: a metric it was asked for. */
+  static sortMetricNotAsked(metric: string, metrics: readonly string[]): AnalyticsException {
+    return new AnalyticsException(
+      AnalyticsErrorCode.SORT_METRIC_NOT_ASKED,
+      `sortMetric：${metric} 不在所选指标（${metrics.join('、')}）之中。sortMetric ${metric} is not one of the metrics asked (${metrics.join(', ')}).`,
+      { metric, metrics: [...metrics] },
+    );
+  }
+
+  static sortYearWithoutMetric(): AnalyticsException {
+    return new AnalyticsException(
+      AnalyticsErrorCode.SORT_YEAR_WITHOUT_METRIC,
+      'sortYear 须与 sortMetric 一起使用（按哪一年的哪个指标排序）。sortYear needs sortMetric (which metric of that year orders the agencies).',
+      {},
     );
   }
 

@@ -59,10 +59,14 @@ export class AnalyticsResolver {
   })
   @Roles(...ACCESS.read)
   compare(@Args() args: CompareArgs, @Scope() scope: AgencyScope, @Info() info: GraphQLResolveInfo): Promise<ComparisonModel> {
-    return this.analytics.compare(args.selection, args.years, args.metrics, scope, {
-      values: asksFor(info, ['values']),
-      evidence: asksFor(info, ['values', 'evidence']),
-    });
+    return this.analytics.compare(
+      args.selection,
+      args.years,
+      args.metrics,
+      scope,
+      { values: asksFor(info, ['values']), evidence: asksFor(info, ['values', 'evidence']) },
+      { sortMetric: args.sortMetric, sortYear: args.sortYear, sortDirection: args.sortDirection, take: args.take, skip: args.skip },
+    );
   }
 
   @Query(() => [RollupValueModel], {

@@ -21,6 +21,7 @@ import {
   type MetricQuality,
   type NarrativeFactKind,
   type ReportScope,
+  type SortDirection,
 } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
@@ -78,6 +79,38 @@ export function metricDefinitions(codes: readonly string[]): MetricDefinition[] 
 
 const sortedYears = (years: readonly number[]) => [...new Set(years)].sort((a, b) => a - b);
 
+/** How a comparison orders its agencies and which of them it answers (see CompareArgs). */
+export interface ComparisonPage {
+  sortMetric?: string | null;
+  sortYear?: number | null;
+  sortDirection?: SortDirection | null;
+  take?: number | null;
+  skip?: number | null;
+}
+interface ResolvedComparisonOrder {
+  /** null: by name. */
+  metric: string | null;
+  year: number;
+  direction: SortDirection;
+}
+
+/** The order asked for, checked against the metrics and years asked (a column the answer would not hold cannot order it). */
+function comparisonOrder(page: ComparisonPage, years: readonly number[], metrics: readonly MetricDefinition[]): ResolvedComparisonOrder {
+  const latest = years[years.length - 1]!;
+  if (page.sortMetric == null) {
+    if (page.sortYear != null) throw AnalyticsException.sortYearWithoutMetric();
+    return { metric: null, year: latest, direction: page.sortDirection ?? 'ASC' };
+  }
+  if (!metrics.some((m) => m.code === page.sortMetric))
+    throw AnalyticsException.sortMetricNotAsked(
+      page.sortMetric,
+      metrics.map((m) => m.code),
+    );
+  const year = page.sortYear ?? latest;
+  if (!years.includes(year)) throw AnalyticsException.yearNotAsked('sortYear', year, years);
+  return { metric: page.sortMetric, year, direction: page.sortDirection ?? 'DESC' };
+}
+
 @Injectable()
 export class AnalyticsService {
   constructor(
@@ -95,13 +128,18 @@ export class AnalyticsService {
     metricCodes: readonly string[],
     scope: AgencyScope,
     asked: { values: boolean; evidence: boolean } = { values: true, evidence: true },
+    page: ComparisonPage = {},
   ): Promise<ComparisonModel> {
     const metrics = metricDefinitions(metricCodes);
     const yearList = sortedYears(years);
-    const agencyIds = await this.selections.resolve(selection, scope, MAX_COMPARED_AGENCIES);
+    const order = comparisonOrder(page, yearList, metrics);
+    const selected = await this.selections.resolve(selection, scope, MAX_COMPARED_AGENCIES);
+    const ordered = await this.orderAgencies(selected, order);
+    const skip = page.skip ?? 0;
+    const agencyIds = page.take == null ? ordered.slice(skip) : ordered.slice(skip, skip + page.take);
     const size = agencyIds.length * yearList.length * metrics.length;
     if (size > MAX_COMPARED_VALUES) throw AnalyticsException.resultTooLarge(size, MAX_COMPARED_VALUES);
-    const summary = { years: yearList, metrics: metrics.map(toMetricDefinitionModel) };
+    const summary = { years: yearList, metrics: metrics.map(toMetricDefinitionModel), agencyCount: selected.length };
     if (!asked.values) return { ...summary, agencies: await this.agencies(agencyIds), values: [] };
 
     // The agencies, the values and the sentences they rest on are independent reads: one round trip, not three.
@@ -160,6 +198,29 @@ export class AnalyticsService {
       evidence: evidence.get(`${r.report_id}:${r.metric}`) ?? [],
     }));
     return { ...summary, agencies, values };
+  }
+
+  /**
+   * The selection (in name order) in the order asked: by one metric's value in one year, agencies without a value
+   * (no current report that year, or a null value) last either way, ties in name order; or by name, reversed for DESC.
+   */
+  private async orderAgencies(agencyIds: readonly number[], order: ResolvedComparisonOrder): Promise<number[]> {
+    if (order.metric === null) return order.direction === 'ASC' ? [...agencyIds] : [...agencyIds].reverse();
+    const rows = await this.dataSource.query<{ agency_id: number; value: number | null }[]>(
+      `SELECT r.agency_id, rm.value
+         FROM report r JOIN report_metric rm ON rm.report_id = r.id AND rm.metric_code = $3
+        WHERE r.agency_id = ANY($1::int[]) AND r.is_current AND r.year = $2`,
+      [agencyIds, order.year, order.metric],
+    );
+    const valueOf = new Map(rows.map((r) => [r.agency_id, r.value]));
+    const sign = order.direction === 'ASC' ? 1 : -1;
+    return agencyIds
+      .map((id, place) => ({ id, place, value: valueOf.get(id) ?? null }))
+      .sort((a, b) => {
+        if (a.value === null || b.value === null) return a.value === b.value ? a.place - b.place : a.value === null ? 1 : -1;
+        return sign * (a.value - b.value) || a.place - b.place;
+      })
+      .map((a) => a.id);
   }
 
   /** The narrative statements self-reported metrics rest on, by `reportId:metric`, in text order, of the current reports of these agencies and years. */

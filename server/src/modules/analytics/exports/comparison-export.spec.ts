@@ -18,6 +18,7 @@ const comparison: ComparisonModel = {
     { id: '7', name: '=HYPERLINK("http://evil")', kind: 'department', level: null, parentId: null, listingUrl: null },
     { id: '8', name: '某市"教育"局,二处', kind: 'department', level: 'city', parentId: null, listingUrl: null },
   ],
+  agencyCount: 2,
   years: [2023],
   metrics: ['applications.new', 'outcomes.disclosureRate', 'disclosure.feeItems', 'timeliness.onTimeRate'].map((c) =>
     toMetricDefinitionModel(METRIC_BY_CODE.get(c)!),

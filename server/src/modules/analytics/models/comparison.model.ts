@@ -73,8 +73,11 @@ export class MetricValueModel {
 
 @ObjectType('Comparison', { description: 'Metrics of a set of agencies over years: the grid behind comparison charts and exports.' })
 export class ComparisonModel {
-  @Field(() => [AgencyModel], { description: 'The agencies selected, by name.' })
+  @Field(() => [AgencyModel], { description: 'The agencies selected, by name or in the order asked; with `take`, that page of them.' })
   agencies!: AgencyModel[];
+
+  @Field(() => Int, { description: 'How many agencies the selection holds (all pages).' })
+  agencyCount!: number;
 
   @Field(() => [Int], { description: 'The years asked for, ascending.' })
   years!: number[];
