@@ -26,18 +26,24 @@ export function virtualWindow(count: number, rowHeight: number, scrollTop: numbe
 /**
  * Virtual scrolling for a table in a scrolling container: only the rows in view (plus a margin) are in the
  * DOM, so a table of 3,000 rows scrolls like one of 30. Rows must all be `rowHeight` px high.
- * Below `threshold` rows everything is rendered (find-in-page and printing then see every row).
+ * Up to `threshold` rows everything is rendered (find-in-page then sees every row); so is every row while the page
+ * is printed.
  */
 export function useVirtualRows(container: Ref<HTMLElement | null>, count: MaybeRefOrGetter<number>, rowHeight: number, threshold = 200) {
   const scrollTop = ref(0);
   const viewport = ref(600);
+  const printing = ref(false);
   let observer: ResizeObserver | null = null;
+  const beforePrint = () => (printing.value = true);
+  const afterPrint = () => (printing.value = false);
 
   const onScroll = () => {
     if (container.value) scrollTop.value = container.value.scrollTop;
   };
 
   onMounted(() => {
+    globalThis.addEventListener?.('beforeprint', beforePrint);
+    globalThis.addEventListener?.('afterprint', afterPrint);
     const el = container.value;
     if (!el) return;
     el.addEventListener('scroll', onScroll, { passive: true });
@@ -48,11 +54,13 @@ export function useVirtualRows(container: Ref<HTMLElement | null>, count: MaybeR
     }
   });
   onBeforeUnmount(() => {
+    globalThis.removeEventListener?.('beforeprint', beforePrint);
+    globalThis.removeEventListener?.('afterprint', afterPrint);
     container.value?.removeEventListener('scroll', onScroll);
     observer?.disconnect();
   });
 
-  const virtual = computed(() => toValue(count) > threshold);
+  const virtual = computed(() => toValue(count) > threshold && !printing.value);
   const window = computed<VirtualWindow>(() => {
     const n = toValue(count);
     if (!virtual.value) return { start: 0, end: n, padTop: 0, padBottom: 0 };

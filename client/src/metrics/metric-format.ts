@@ -45,6 +45,11 @@ function formatter(kind: FormatKind, intlLocale: string): Intl.NumberFormat {
   return f;
 }
 
+/** Creates the metric formatters of a locale ahead of the first figure (see prepareFormats in use-i18n). */
+export function prepareMetricFormats(intlLocale: string): void {
+  for (const kind of Object.keys(FORMAT_OPTIONS) as FormatKind[]) formatter(kind, intlLocale);
+}
+
 /** Formats a value of the given metric in a locale (`zh-CN` or `en-GB`). */
 export function formatMetricValue(code: string, value: number | null | undefined, intlLocale: string): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
