@@ -41,10 +41,15 @@ const compareOf = (agencies: string[], values: ReturnType<typeof rate>[]) => ({
 
 type Sent = { query: string; variables: Record<string, unknown> };
 let sent: Sent[] = [];
-const held: (() => void)[] = [];
-const release = () => {
-  for (const go of held.splice(0)) go();
+const held: { body: Sent; go: () => void }[] = [];
+/** Answers the requests held so far (those `which` picks). */
+const release = (which: (s: Sent) => boolean = () => true) => {
+  for (const h of held.filter((x) => which(x.body))) {
+    held.splice(held.indexOf(h), 1);
+    h.go();
+  }
 };
+const isPeers = (s: Sent) => !!(s.variables.selection as { peersOf?: string } | undefined)?.peersOf;
 
 function answer() {
   sent = [];
@@ -53,7 +58,7 @@ function answer() {
     vi.fn(async (_url: string, init: { body: string }) => {
       const body = JSON.parse(init.body) as Sent;
       sent.push(body);
-      await new Promise<void>((go) => held.push(go));
+      await new Promise<void>((go) => held.push({ body, go }));
       let data: unknown = {};
       if (body.query.includes('query AgencyProfile')) data = PROFILE;
       else if (body.query.includes('query Compare')) {
@@ -91,5 +96,28 @@ describe('the agency profile', () => {
     const row = wrapper.findAll('tbody tr').find((tr) => tr.get('th').text().startsWith('公开率'))!;
     expect(row.findAll('td').map((td) => td.text())).toEqual(['60.0%', '60.0%', '2 / 3']);
     expect(wrapper.text()).toContain('同一上级下的同类机关（3 个）');
+  });
+
+  it('draws its chart once, with the peers’ median, when the peers have come', async () => {
+    answer();
+    const { wrapper, router } = await mountInApp(AgencyView, { global: { stubs: { ChartCard: true, FindingsPanel: true } } });
+    await router.push('/agencies/5');
+    await flushPromises();
+    release((s) => !isPeers(s));
+    await vi.waitFor(async () => {
+      await flushPromises();
+      expect(wrapper.find('h1').exists()).toBe(true);
+    });
+    const chart = () => wrapper.findComponent({ name: 'ChartCard' });
+    expect(chart().props('option')).toBeNull();
+    release();
+    await vi.waitFor(async () => {
+      await flushPromises();
+      expect(chart().props('option')).not.toBeNull();
+    });
+    const series = (chart().props('option') as { series: { name: string; data: unknown[] }[] }).series;
+    expect(series.map((s) => s.name)).toEqual(['甲市教育局', '同类中位数']);
+    // 2023 only: its own 60 % and the median of 60, 80 and 40 %.
+    expect(series[1]!.data).toEqual([60]);
   });
 });
