@@ -111,6 +111,34 @@ describe('compare', () => {
     const tooMany = Array.from({ length: METRICS.length + 1 }, () => 'applications.new');
     expect(errorCodes(await t.gql(COMPARE, { s: {}, y: [2023], m: tooMany }))).toEqual(['BAD_USER_INPUT']);
   });
+
+  it("an agency's peers in one request: its kind under its parent (without a parent: its kind and level), itself included", async () => {
+    const peers = async (of: string) =>
+      (await data<{ compare: { agencies: { name: string }[] } }>(COMPARE, { s: { peersOf: of }, y: [2023], m: ['applications.new'] })).compare.agencies.map(
+        (a) => a.name,
+      );
+    // The city's two departments; not the district's, which sit under the district.
+    expect(await peers(id[CITY_EDU]!)).toEqual([CITY_POLICE, CITY_EDU]);
+    expect(await peers(id[DISTRICT_HEALTH]!)).toEqual([DISTRICT_EDU, DISTRICT_HEALTH].sort());
+    // The district is the only government under the city; the city has no parent and is the only city-level government.
+    expect(await peers(id[DISTRICT]!)).toEqual([DISTRICT]);
+    expect(await peers(id[CITY]!)).toEqual([CITY]);
+    // With other conditions, all must hold.
+    expect(
+      (
+        await data<{ compare: { agencies: { name: string }[] } }>(COMPARE, {
+          s: { peersOf: id[CITY_EDU], agencyIds: [id[CITY_EDU]] },
+          y: [2023],
+          m: ['applications.new'],
+        })
+      ).compare.agencies.map((a) => a.name),
+    ).toEqual([CITY_EDU]);
+    const unknown = await t.gql(COMPARE, { s: { peersOf: '999999' }, y: [2023], m: ['applications.new'] });
+    expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
+    const bad = await t.gql(COMPARE, { s: { peersOf: 'x' }, y: [2023], m: ['applications.new'] });
+    expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.errors![0]!.message).toContain('peersOf');
+  });
 });
 
 describe('compare, ordered and paged on the server (a table of thousands of agencies shows one page)', () => {

@@ -1,5 +1,5 @@
-import { flushPromises } from '@vue/test-utils';
-import { describe, expect, it, vi } from 'vitest';
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, ref } from 'vue';
 import { mountInApp } from '../../test/mount';
 import type { GridColumn, GridRow, GridSort } from './data-grid';
@@ -18,13 +18,18 @@ const rows: GridRow[] = Array.from({ length: 3000 }, (_, i) => ({
   },
 }));
 
-/** The grid with its sort kept by the parent, as the pages keep it in the URL. */
-const Host = defineComponent({
-  setup() {
-    const sort = ref<GridSort | null>(null);
-    return () => h(DataGrid, { columns, rows, caption: '对比表', sort: sort.value, 'onUpdate:sort': (s: GridSort | null) => (sort.value = s) });
-  },
-});
+/** The grid (of the first `count` rows) with its sort kept by the parent, as the pages keep it in the URL. */
+const hostOf = (count: number) =>
+  defineComponent({
+    setup() {
+      const sort = ref<GridSort | null>(null);
+      const shown = rows.slice(0, count);
+      return () => h(DataGrid, { columns, rows: shown, caption: '对比表', sort: sort.value, 'onUpdate:sort': (s: GridSort | null) => (sort.value = s) });
+    },
+  });
+const Host = hostOf(rows.length);
+
+enableAutoUnmount(afterEach);
 
 describe('data grid', () => {
   it('keeps 3,000 rows smooth: only the rows in view are in the DOM, and screen readers are told the real count', async () => {
@@ -49,6 +54,18 @@ describe('data grid', () => {
         .get('th')
         .text(),
     ).toBe('机关2000');
+  });
+
+  it('puts every row on paper when the page is printed, and only those in view again afterwards', async () => {
+    const { wrapper } = await mountInApp(hostOf(400));
+    expect(wrapper.findAll('tbody tr[aria-rowindex]').length).toBeLessThan(60);
+    globalThis.dispatchEvent(new Event('beforeprint'));
+    await flushPromises();
+    expect(wrapper.findAll('tbody tr')).toHaveLength(400);
+    expect(wrapper.findAll('tbody tr').at(-1)!.get('th').text()).toBe('机关0399');
+    globalThis.dispatchEvent(new Event('afterprint'));
+    await flushPromises();
+    expect(wrapper.findAll('tbody tr[aria-rowindex]').length).toBeLessThan(60);
   });
 
   it('sorts by a column when its header is clicked, largest first, blanks last, and says so', async () => {

@@ -1,11 +1,11 @@
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { mountInApp } from '../../test/mount';
 import AppHeader from '../components/AppHeader.vue';
 import { usePreferencesStore } from '../stores/preferences';
-import { useI18n } from './use-i18n';
+import { prepareFormats, useI18n } from './use-i18n';
 
 /** The header plus a few words from elsewhere in the catalogue and the domain layout. */
 const Page = defineComponent({
@@ -77,5 +77,36 @@ describe('language switching', () => {
 
     setActivePinia(createPinia()); // a new visit: a fresh store reads what was stored
     expect(usePreferencesStore().locale).toBe('en');
+  });
+});
+
+describe('number and date formats', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('are made ready ahead: the first figures and dates of a page create no formatter', () => {
+    globalThis.localStorage?.clear();
+    setActivePinia(createPinia());
+    prepareFormats('zh-CN');
+    const numberFormats = vi.spyOn(Intl, 'NumberFormat');
+    const dateFormats = vi.spyOn(Intl, 'DateTimeFormat');
+    const { formatNumber, formatDate, formatMetric } = useI18n();
+    expect(formatNumber(4900)).toBe('4,900');
+    expect(formatNumber(1234.5)).toBe('1,234.5');
+    expect(formatDate('2021-01-24')).toBe('2021年1月24日');
+    expect(formatMetric('outcomes.disclosureRate', 0.425)).toBe('42.5%');
+    expect(formatMetric('applications.new', 3000)).toBe('3,000');
+    expect(numberFormats).not.toHaveBeenCalled();
+    expect(dateFormats).not.toHaveBeenCalled();
+  });
+
+  it('are created once each, however many figures a table shows', () => {
+    globalThis.localStorage?.clear();
+    setActivePinia(createPinia());
+    const { formatNumber } = useI18n();
+    formatNumber(1, 2);
+    const numberFormats = vi.spyOn(Intl, 'NumberFormat');
+    const shown = Array.from({ length: 300 }, (_, i) => formatNumber(i * 1000 + 0.125, 2));
+    expect(shown[299]).toBe('299,000.13');
+    expect(numberFormats).not.toHaveBeenCalled();
   });
 });

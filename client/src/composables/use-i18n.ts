@@ -1,7 +1,7 @@
 import { computed } from 'vue';
 import { AGENCY_KIND_VALUES, AGENCY_LEVEL_VALUES, type AgencyKind, type AgencyLevel, type MetricUnit } from '@ogi/domain';
 import { dateTimeFormat, numberFormat } from '../metrics/intl-formats';
-import { formatMetricValue, metricLabel, metricUnitLabel, unitLabel } from '../metrics/metric-format';
+import { formatMetricValue, metricLabel, metricUnitLabel, prepareMetricFormats, unitLabel } from '../metrics/metric-format';
 import { MESSAGES, translate, type Locale, type MessageKey, type MessageParams } from '../locales';
 import { usePreferencesStore } from '../stores/preferences';
 
@@ -15,6 +15,21 @@ const KINDS: ReadonlySet<string> = new Set<AgencyKind>(AGENCY_KIND_VALUES);
 const LEVELS: ReadonlySet<string> = new Set<AgencyLevel>(AGENCY_LEVEL_VALUES);
 
 const INTL_LOCALE: Record<Locale, string> = { 'zh-CN': 'zh-CN', en: 'en-GB' };
+
+/** How dates read: a calendar date (no time-zone shift), or a moment with its time. */
+const DATE_ONLY: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
+const DATE_AND_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
+/**
+ * Reads the language's number and date data ahead of the first figure shown: called while the app waits for its
+ * first answers, so that cost is not paid in the task that renders the page's data.
+ */
+export function prepareFormats(locale: Locale): void {
+  const intlLocale = INTL_LOCALE[locale];
+  numberFormat(intlLocale, { maximumFractionDigits: 4 }).format(1);
+  dateTimeFormat(intlLocale, DATE_ONLY).format(0);
+  prepareMetricFormats(intlLocale);
+}
 
 /**
  * The UI's words and formats in the current language. Reactive: a component re-renders when the locale
@@ -37,8 +52,7 @@ export function useI18n() {
     if (!isoDate) return null;
     const ms = Date.parse(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
     if (Number.isNaN(ms)) return isoDate;
-    const options: Intl.DateTimeFormatOptions = isoDate.length === 10 ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' };
-    return dateTimeFormat(INTL_LOCALE[store.locale], options).format(ms);
+    return dateTimeFormat(INTL_LOCALE[store.locale], isoDate.length === 10 ? DATE_ONLY : DATE_AND_TIME).format(ms);
   };
 
   const formatNumber = (value: number, maximumFractionDigits = 4) => numberFormat(INTL_LOCALE[store.locale], { maximumFractionDigits }).format(value);

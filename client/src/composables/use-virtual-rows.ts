@@ -1,4 +1,5 @@
 import { computed, onBeforeUnmount, onMounted, ref, toValue, type MaybeRefOrGetter, type Ref } from 'vue';
+import { usePrinting } from './use-printing';
 
 export interface VirtualWindow {
   /** First row to render (inclusive). */
@@ -26,11 +27,13 @@ export function virtualWindow(count: number, rowHeight: number, scrollTop: numbe
 /**
  * Virtual scrolling for a table in a scrolling container: only the rows in view (plus a margin) are in the
  * DOM, so a table of 3,000 rows scrolls like one of 30. Rows must all be `rowHeight` px high.
- * Below `threshold` rows everything is rendered (find-in-page and printing then see every row).
+ * Up to `threshold` rows everything is rendered (find-in-page then sees every row); so is every row while the page
+ * is printed.
  */
 export function useVirtualRows(container: Ref<HTMLElement | null>, count: MaybeRefOrGetter<number>, rowHeight: number, threshold = 200) {
   const scrollTop = ref(0);
   const viewport = ref(600);
+  const printing = usePrinting();
   let observer: ResizeObserver | null = null;
 
   const onScroll = () => {
@@ -52,7 +55,7 @@ export function useVirtualRows(container: Ref<HTMLElement | null>, count: MaybeR
     observer?.disconnect();
   });
 
-  const virtual = computed(() => toValue(count) > threshold);
+  const virtual = computed(() => toValue(count) > threshold && !printing.value);
   const window = computed<VirtualWindow>(() => {
     const n = toValue(count);
     if (!virtual.value) return { start: 0, end: n, padTop: 0, padBottom: 0 };

@@ -37,6 +37,11 @@ const FORMAT_OPTIONS: Record<FormatKind, Intl.NumberFormatOptions> = {
   wan: { maximumFractionDigits: 2 },
   count: { maximumFractionDigits: 0 },
 };
+/** Creates the metric formatters of a locale ahead of the first figure (see prepareFormats in use-i18n). */
+export function prepareMetricFormats(intlLocale: string): void {
+  for (const options of Object.values(FORMAT_OPTIONS)) numberFormat(intlLocale, options);
+}
+
 /** Formats a value of the given metric in a locale (`zh-CN` or `en-GB`). */
 export function formatMetricValue(code: string, value: number | null | undefined, intlLocale: string): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';

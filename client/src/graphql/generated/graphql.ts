@@ -54,6 +54,8 @@ export type AgencySelection = {
   levels?: Array<AgencyLevel> | null | undefined;
   /** Agencies directly under this one (its departments and lower governments). */
   parentId?: string | null | undefined;
+  /** This agency's peers, itself included: agencies of its kind under the same parent (without a parent: of its kind and level). What its profile compares it with. */
+  peersOf?: string | null | undefined;
 };
 
 /** What a breakdown splits: the parts come from @ogi/domain BREAKDOWNS. */

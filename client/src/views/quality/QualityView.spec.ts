@@ -1,4 +1,4 @@
-import { flushPromises } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountInApp } from '../../../test/mount';
 import QualityView from './QualityView.vue';
@@ -47,25 +47,40 @@ const row = (agencyId: string, name: string, s2023: string, s2022: string, probl
   submissions: [submission(agencyId, name, 2023, s2023, s2023 === 'LATE' ? 30 : null), submission(agencyId, name, 2022, s2022, s2022 === 'LATE' ? 3 : null)],
 });
 
+/** Page 1 of the matrix with `count` agencies (for a page as long as the server's). */
+const longPage = (count: number) => Array.from({ length: count }, (_, i) => row(String(1000 + i), `第${i + 1}号机关`, 'ON_TIME', 'LATE', 1));
+
 let matrixRequests: Record<string, unknown>[] = [];
 /** Every query the page sent. */
 let queries: string[] = [];
 
-function answer() {
+/** Answers held back until `release()`: what the page asks before any answer has come. */
+let held: (() => void)[] = [];
+let holding = false;
+const release = () => {
+  holding = false;
+  for (const go of held.splice(0)) go();
+};
+
+function answer(pageLength = 3) {
   matrixRequests = [];
+  held = [];
   queries = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (_url: string, init: { body: string }) => {
       const { query, variables } = JSON.parse(init.body) as { query: string; variables: Record<string, unknown> };
       queries.push(query);
+      if (holding) await new Promise<void>((go) => held.push(go));
       if (query.includes('submissionMatrix(')) {
         matrixRequests.push(variables);
         // Page 1 of 2 from the start; page 2 after the cursor "c-100".
         const second = variables.after === 'c-100';
         const nodes = second
           ? [row('9', '丙县人民政府', 'ON_TIME', 'ON_TIME', 0)]
-          : [row('5', '阿市人民政府', 'ON_TIME', 'ON_TIME', 0), row('7', '乙县人民政府', 'MISSING', 'LATE', 2), row('3', '甲市教育局', 'LATE', 'ON_TIME', 1)];
+          : pageLength > 3
+            ? longPage(pageLength)
+            : [row('5', '阿市人民政府', 'ON_TIME', 'ON_TIME', 0), row('7', '乙县人民政府', 'MISSING', 'LATE', 2), row('3', '甲市教育局', 'LATE', 'ON_TIME', 1)];
         return new Response(
           JSON.stringify({
             data: {
@@ -81,16 +96,29 @@ function answer() {
       }
       if (query.includes('submissions(')) return new Response(JSON.stringify({ data: { submissions: [] } }));
       if (query.includes('dataQuality(')) return new Response(JSON.stringify({ data: { dataQuality: { byRule: [], byAgencyYear: [] } } }));
+      if (query.includes('agencyMatchProposals(')) return new Response(JSON.stringify({ data: { agencyMatchProposals: [PROPOSAL] } }));
       return new Response(JSON.stringify({ data: {} }));
     }),
   );
 }
 
-afterEach(() => vi.unstubAllGlobals());
+/** A name an import did not know, waiting for an editor. */
+const PROPOSAL = {
+  id: '3',
+  printedName: '鄂州市行政审枇局',
+  reason: 'typo',
+  reportId: '88',
+  createdAt: '2026-03-02T08:30:00Z',
+  agency: { id: '90', name: '鄂州市行政审枇局' },
+  proposedAgency: { id: '7', name: '鄂州市行政审批局' },
+};
 
-async function open(path = '/quality?years=2022,2023') {
-  answer();
-  const { wrapper, router } = await mountInApp(QualityView, { global: { stubs: { ChartCard: true, FindingsPanel: true, AgencyMatchProposals: true } } });
+afterEach(() => vi.unstubAllGlobals());
+enableAutoUnmount(afterEach);
+
+async function open(path = '/quality?years=2022,2023', { pageLength = 3, stubs = { ChartCard: true, FindingsPanel: true, AgencyMatchProposals: true } } = {}) {
+  answer(pageLength);
+  const { wrapper, router } = await mountInApp(QualityView, { global: { stubs } });
   await router.push(path);
   await flushPromises();
   return { wrapper, router };
@@ -172,5 +200,39 @@ describe('the quality page at province scale', () => {
     await header.trigger('click');
     await flushPromises();
     expect(matrixRequests.at(-1)).toMatchObject({ sortBy: 'PROBLEMS', sortDirection: 'ASC', first: 100, after: null });
+  });
+
+  it('asks for the names waiting for an editor itself, with its first requests, before the section showing them has loaded', async () => {
+    holding = true;
+    // The section is a stand-in here: only the page can have asked.
+    await open();
+    const operation = (q: string) => /query (\w+)/.exec(q)?.[1];
+    // Nothing has been answered yet: every request the page needs has gone out already.
+    expect(queries.map(operation)).toEqual(expect.arrayContaining(['DataQuality', 'AgencyMatchProposals', 'SubmissionMatrix']));
+    release();
+  });
+
+  it('lists the names waiting for an editor, asked once', async () => {
+    const { wrapper } = await open('/quality?years=2022,2023', { stubs: { ChartCard: true, FindingsPanel: true } as never });
+    await vi.waitFor(async () => {
+      await flushPromises();
+      expect(wrapper.text()).toContain('鄂州市行政审批局');
+    }, 10_000);
+    expect(queries.filter((q) => q.includes('agencyMatchProposals(')).length).toBe(1);
+  });
+
+  it('renders the rows of a long page in view, and the others as they scroll in', async () => {
+    const { wrapper } = await open('/quality?years=2022,2023', { pageLength: 100 });
+    expect(wrapper.get('table').attributes('aria-rowcount')).toBe('101');
+    const rendered = () => wrapper.findAll('tbody th[scope="row"]').map((th) => th.text());
+    expect(rendered().length).toBeLessThan(40);
+    expect(rendered().slice(0, 2)).toEqual(['第1号机关', '第2号机关']);
+    const scroller = wrapper.get('[role="region"]');
+    (scroller.element as HTMLElement).scrollTop = 37 * 90;
+    await scroller.trigger('scroll');
+    expect(rendered()).toContain('第100号机关');
+    // Every row keeps its status colours (2022 late, 2023 on time) and its count of problems.
+    const last = wrapper.findAll('tbody tr').find((tr) => tr.find('th').exists() && tr.get('th').text() === '第100号机关')!;
+    expect(last.findAll('td').map((td) => td.classes().find((c) => c.startsWith('tone--')))).toEqual(['tone--warning', 'tone--ok', 'tone--error']);
   });
 });

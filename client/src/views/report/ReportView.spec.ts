@@ -7,6 +7,14 @@ import { usePreferencesStore } from '../../stores/preferences';
 import { useSessionStore } from '../../stores/session';
 import ReportView from './ReportView.vue';
 
+/** Answers held back until `release()`: what the page asks before any answer has come. */
+const held: (() => void)[] = [];
+let holding = false;
+const release = () => {
+  holding = false;
+  for (const go of held.splice(0)) go();
+};
+
 /** What the API answers: the report query `body`; the audit log and version diff as given; every request recorded. */
 function answer(body: unknown, status = 200, more: { audit?: AuditEntryResult[]; diff?: ReportDiffResult['reportDiff']; metrics?: ReportMetricResult[] } = {}) {
   const calls: { query: string; variables: Record<string, unknown> }[] = [];
@@ -15,6 +23,7 @@ function answer(body: unknown, status = 200, more: { audit?: AuditEntryResult[];
     vi.fn(async (_url: string, init: { body: string }) => {
       const request = JSON.parse(init.body) as { query: string; variables: Record<string, unknown> };
       calls.push(request);
+      if (holding) await new Promise<void>((go) => held.push(go));
       if (request.query.includes('auditLog')) {
         const items = more.audit ?? [];
         return new Response(JSON.stringify({ data: { auditLog: { total: items.length, items } } }), { status: 200 });
@@ -43,15 +52,25 @@ function correctedReport(): ReportDetail {
   return report;
 }
 
-async function openReport(id: string) {
+/** The next task, when the tables as printed are rendered (jsdom has no idle callbacks). */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function openReport(id: string, { tables = true } = {}) {
   // The chart needs a canvas, which jsdom lacks; its option is tested on its own.
   const { wrapper, router, pinia } = await mountInApp(ReportView, { global: { stubs: { OutcomesChart: true } } });
   await router.push(`/reports/${id}`);
   await flushPromises();
+  if (tables) {
+    await nextTask();
+    await flushPromises();
+  }
   return { wrapper, router, pinia };
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  release();
+  vi.unstubAllGlobals();
+});
 
 describe('report page', () => {
   it('heads the page with agency, year, format, dates, timeliness and source file', async () => {
@@ -124,6 +143,27 @@ describe('report page', () => {
     expect(wrapper.findAll('h2')[4]!.text()).toBe('III. Disclosure applications received and handled');
     expect(findingRows[0]!.text()).toContain('column Natural persons');
     expect(findingRows[0]!.text()).toContain('New applications this year · Natural persons');
+  });
+
+  it('asks for the metrics with the report, and shows the header, findings and chart before the tables as printed', async () => {
+    const calls = answer({ data: { report: EZHOU_2020 } });
+    holding = true;
+    // The browser stays busy until the test says it is idle.
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (work: () => void) => idle.push(work));
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    const { wrapper } = await openReport('ezhou-2020', { tables: false });
+    // Both went out together, before either was answered.
+    expect(calls.map((c) => /query (\w+)/.exec(c.query)?.[1])).toEqual(expect.arrayContaining(['Report', 'ReportMetrics']));
+    release();
+    await flushPromises();
+    expect(wrapper.get('h1').text()).toBe('鄂州市行政审批局 2020 年度报告');
+    expect(wrapper.find('outcomes-chart-stub').exists()).toBe(true);
+    expect(wrapper.findAll('.findings-table tbody tr')).toHaveLength(3);
+    expect(wrapper.find('#section-3').exists()).toBe(false);
+    for (const work of idle.splice(0)) work();
+    await flushPromises();
+    expect(wrapper.get('#section-3 h2').text()).toBe('三、收到和处理政府信息公开申请情况');
   });
 
   it('says the report does not exist when the API returns null', async () => {

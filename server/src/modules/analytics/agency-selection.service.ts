@@ -51,6 +51,13 @@ export class AgencySelectionService {
       }
       where.push(s.includeParent ? `(${members} OR a.id = ${p})` : members);
     }
+    if (s.peersOf) {
+      // Worked out in the same query as the selection, so a profile asks for its peers without first reading the agency.
+      await this.assertExist([s.peersOf], scope);
+      const of = param(parseId(s.peersOf) ?? 0);
+      where.push(`EXISTS (SELECT 1 FROM agency o WHERE o.id = ${of} AND a.kind = o.kind AND
+                    CASE WHEN o.parent_id IS NOT NULL THEN a.parent_id = o.parent_id ELSE o.level IS NULL OR a.level = o.level END)`);
+    }
     if (s.kinds?.length) where.push(`a.kind = ANY(${param(s.kinds)}::text[])`);
     if (s.levels?.length) where.push(`a.level = ANY(${param(s.levels)}::text[])`);
 

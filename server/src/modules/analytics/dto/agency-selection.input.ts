@@ -40,6 +40,16 @@ export class AgencySelectionInput {
   @IsBoolean()
   includeParent?: boolean | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "This agency's peers, itself included: agencies of its kind under the same parent (without a parent: of its kind and level). " +
+      'What its profile compares it with.',
+  })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'peersOf: 机关 id 无效。The peersOf id must be a positive whole number.' })
+  peersOf?: string | null;
+
   @Field(() => [AgencyKindEnum], { nullable: true, description: 'Only agencies of these kinds.' })
   @IsOptional()
   @IsArray()
