@@ -140,7 +140,7 @@ export function resultKey(asker: string, day: string, query: string, operationNa
 }
 
 /** The value with every object's keys in order: variables sent (or stored) in another order are the same question. */
-function withSortedKeys(value: unknown): unknown {
+export function withSortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withSortedKeys);
   if (value === null || typeof value !== 'object') return value;
   const object = value as Record<string, unknown>;

@@ -11,6 +11,7 @@ import { isRole } from '@ogi/domain';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { SESSION_COOKIE } from '../../common/access/session-cookie.js';
+import { withSortedKeys } from '../../common/graphql/result-cache.js';
 import { SessionsService } from './sessions.service.js';
 
 /** The header the warm-up's own requests carry, so that asking a question again does not make it look recent. */
@@ -21,6 +22,8 @@ const RECENT_DAYS = 7;
 const ASK_AGAIN_AT_MOST = 60;
 /** Questions not asked for this long are forgotten. */
 const FORGET_AFTER_DAYS = 30;
+/** How many questions this process remembers having written down lately (beyond it, it starts afresh). */
+const WRITTEN_AT_MOST = 10_000;
 /** How many questions the warm-up asks at once (a 2-core server; the first visitors may already be waiting). */
 const AT_ONCE = 3;
 /** The warm-up stops asking after this long; the rest are worked out when someone asks. */
@@ -55,10 +58,12 @@ export class AskedQuestionsService {
   /** Writes the question down (at most every ten minutes per question); a failure only means it is not asked again. */
   remember(question: AskedQuestion): void {
     const key = createHash('sha256')
-      .update(JSON.stringify([question.asker, question.operationName, question.query, question.variables]))
+      // Variables in one key order, as the cache's own key reads them: one row per question however it was sent.
+      .update(JSON.stringify([question.asker, question.operationName, question.query, withSortedKeys(question.variables)]))
       .digest('hex');
     const now = Date.now();
     if (now - (this.written.get(key) ?? 0) < 600_000) return;
+    if (this.written.size >= WRITTEN_AT_MOST) this.written.clear();
     this.written.set(key, now);
     this.dataSource
       .query(
