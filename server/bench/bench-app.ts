@@ -44,9 +44,9 @@ export interface BenchApp {
 
 /**
  * Runs `body` against a migrated, empty server on a throwaway PostgreSQL; the application and the database are
- * stopped afterwards, whatever happens.
+ * stopped afterwards, whatever happens. `env` adds to or overrides the server's configuration.
  */
-export async function withBenchApp(body: (bench: BenchApp) => Promise<void>): Promise<void> {
+export async function withBenchApp(body: (bench: BenchApp) => Promise<void>, env: Record<string, string> = {}): Promise<void> {
   installSignalHandlers();
   const pg = await startEmbeddedPostgres({ persistent: false });
   // Ctrl-C stops the throwaway PostgreSQL too.
@@ -61,6 +61,7 @@ export async function withBenchApp(body: (bench: BenchApp) => Promise<void>): Pr
       // Every request is signed in, as analysts' are: the session check is part of what is measured.
       ADMIN_USERNAME: BENCH_ADMIN.username,
       ADMIN_PASSWORD: BENCH_ADMIN.password,
+      ...env,
     });
     const app = await createApp(config, pg.url);
     const dataSource = app.get(DataSource);

@@ -5,6 +5,7 @@ import { RateLimitGuard } from '../../common/access/rate-limit.guard.js';
 import { AgenciesModule } from '../agencies/agencies.module.js';
 import { AccessTokensResolver } from './access-tokens.resolver.js';
 import { AccessTokensService } from './access-tokens.service.js';
+import { AnswersRefresh } from './answers-refresh.service.js';
 import { AccountsResolver } from './accounts.resolver.js';
 import { AuthService } from './auth.service.js';
 import { IntrospectionAccessPlugin } from './introspection-access.plugin.js';
@@ -37,6 +38,7 @@ import { UsersService } from './users.service.js';
     IntrospectionAccessPlugin,
     ResultCachePlugin,
     AskedQuestionsService,
+    AnswersRefresh,
     // Guards run in the order they are provided: identity and access first, then rate limits.
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -75,10 +75,11 @@ export class AskedQuestionsService {
   }
 
   /**
-   * Asks the recent questions again on `baseUrl` (the server's own loopback), each through a session opened for a
-   * user who asks as the question's asker did, ended afterwards. Returns how many were answered.
+   * Asks the recent questions again on `baseUrl` (the server's own address), each through a session opened for a
+   * user who asks as the question's asker did, ended afterwards. Returns how many were answered. `stop` ends the
+   * asking early (the data changed again: what is worked out now would not be kept).
    */
-  async askAgain(baseUrl: string): Promise<number> {
+  async askAgain(baseUrl: string, stop?: AbortSignal): Promise<number> {
     await this.dataSource.query(`DELETE FROM asked_question WHERE last_asked_at < now() - make_interval(days => $1)`, [FORGET_AFTER_DAYS]);
     const rows: { asker: string; query: string; operation_name: string | null; variables: Record<string, unknown> }[] = await this.dataSource.query(
       `SELECT asker, query, operation_name, variables FROM asked_question
@@ -94,7 +95,7 @@ export class AskedQuestionsService {
     let answered = 0;
     for (const [asker, questions] of byAsker) {
       const as = sessionAsker(asker);
-      if (!as || Date.now() > until) continue;
+      if (!as || Date.now() > until || stop?.aborted) continue;
       const [user] = await this.dataSource.query<{ id: number }[]>(
         `SELECT id FROM app_user WHERE role = $1 AND NOT disabled AND agency_id IS NOT DISTINCT FROM $2 ORDER BY id LIMIT 1`,
         [as.role, as.agencyId],
@@ -102,7 +103,7 @@ export class AskedQuestionsService {
       if (!user) continue;
       const { token } = await this.sessions.open(user.id, { ip: '127.0.0.1', headers: { 'user-agent': 'warm-up' } } as unknown as Request);
       try {
-        answered += await this.askAll(baseUrl, token, questions, until);
+        answered += await this.askAll(baseUrl, token, questions, until, stop);
       } finally {
         const session = await this.sessions.find(token);
         if (session && session !== 'ended') await this.sessions.end(session.id);
@@ -111,12 +112,12 @@ export class AskedQuestionsService {
     return answered;
   }
 
-  /** Asks the questions, a few at a time, until the time is up; returns how many were answered without an error. */
-  private async askAll(baseUrl: string, token: string, questions: readonly AskedQuestion[], until: number): Promise<number> {
+  /** Asks the questions, a few at a time, until the time is up or asking is stopped; returns how many were answered without an error. */
+  private async askAll(baseUrl: string, token: string, questions: readonly AskedQuestion[], until: number, stop?: AbortSignal): Promise<number> {
     let next = 0;
     let answered = 0;
     const worker = async () => {
-      while (next < questions.length && Date.now() <= until) {
+      while (next < questions.length && Date.now() <= until && !stop?.aborted) {
         const q = questions[next++]!;
         const res = await fetch(`${baseUrl}/graphql`, {
           method: 'POST',

@@ -17,6 +17,7 @@ import { CACHED_FIELDS, MUTATIONS_KEEPING_ANSWERS, ResultCache, resultKey, whenP
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { Request } from 'express';
+import { AnswersRefresh } from './answers-refresh.service.js';
 import { ASKED_AGAIN_HEADER, AskedQuestionsService } from './asked-questions.service.js';
 import { RequestIdentities, userOf } from './request-identity.service.js';
 
@@ -37,6 +38,7 @@ export class ResultCachePlugin implements ApolloServerPlugin<GraphqlContext>, On
     private readonly dataSource: DataSource,
     private readonly identities: RequestIdentities,
     private readonly askedQuestions: AskedQuestionsService,
+    private readonly refresh: AnswersRefresh,
   ) {
     this.cache = new ResultCache(config.resultCacheBytes);
   }
@@ -47,10 +49,14 @@ export class ResultCachePlugin implements ApolloServerPlugin<GraphqlContext>, On
     if (!url) return;
     let warned = false;
     this.listener = listenForDataChanges(url, {
-      onChange: () => this.cache.forget(),
+      onChange: () => this.forget(),
       onListening: () => {
         this.cache.listening();
-        if (warned) this.logger.log('Hearing data changes again: answers are kept again.');
+        if (warned) {
+          this.logger.log('Hearing data changes again: answers are kept again.');
+          // Whatever changed while deaf is unknown: the answers are worked out afresh.
+          this.refresh.dataChanged();
+        }
         warned = false;
       },
       onDeaf: (error) => {
@@ -63,6 +69,12 @@ export class ResultCachePlugin implements ApolloServerPlugin<GraphqlContext>, On
 
   async onModuleDestroy(): Promise<void> {
     await this.listener?.close();
+  }
+
+  /** Drops every kept answer: the data changed. They are worked out again once the data is quiet (AnswersRefresh). */
+  private forget(): void {
+    this.cache.forget();
+    this.refresh.dataChanged();
   }
 
   /** The asker's role and agencies, as the access guard will work them out; null for nobody signed in. */
@@ -105,7 +117,7 @@ export class ResultCachePlugin implements ApolloServerPlugin<GraphqlContext>, On
       willSendResponse: async ({ response }) => {
         // This server's own writes are forgotten at once, before the answer reaches the browser that will ask
         // again; the database's announcement (a moment later) covers every other writer.
-        if (changed) cache.forget();
+        if (changed) this.forget();
         if (key === null) return;
         response.http.headers.set('x-result-cache', served ? 'hit' : 'miss');
         if (served || response.body.kind !== 'single') return;
