@@ -3,7 +3,7 @@
  * which year and when. Current report versions only, within the caller's scope.
  */
 import { Injectable } from '@nestjs/common';
-import { chinaDate, publicationDeadline, submissionStatus, type AgencyKind, type FindingStatus, type Severity, type SubmissionFilter } from '@ogi/domain';
+import { chinaDate, publicationDeadline, submissionStatus, type FindingStatus, type Severity, type SubmissionFilter } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import type { AgencyScope } from '../../common/access/agency-scope.js';
 import type { LoaderFactory } from '../../common/graphql/request-loaders.js';
@@ -17,7 +17,6 @@ import { AgencySelectionService } from './agency-selection.service.js';
 import { AnalyticsException } from './analytics.exception.js';
 import type { AgencySelectionInput } from './dto/agency-selection.input.js';
 import type { DataQualityModel, FindingPageModel, FindingRowModel } from './models/data-quality.model.js';
-import type { AgencyModel } from '../agencies/models/agency.model.js';
 import type { SubmissionModel } from './models/submission.model.js';
 import {
   DEFAULT_MATRIX_ORDER,
@@ -267,93 +266,108 @@ export class QualityService implements LoaderFactory<SubmissionLoaders> {
     if (agencyIds.length * yearList.length > MAX_SUBMISSION_ROWS) {
       throw AnalyticsException.resultTooLarge(agencyIds.length * yearList.length, MAX_SUBMISSION_ROWS);
     }
-    const rows = await this.dataSource.query<
-      (AgencyColumns & {
-        year: number;
-        report_id: number | null;
-        published_on: string | null;
-        days_late: number | null;
-        failing: number | null;
-        not_found_on: string | null;
-        report_url: string | null;
-        outcome: string | null;
-        found_url: string | null;
-        detail: string | null;
-        checked_at: Date | null;
-        mark_note: string | null;
-        marked_by: string | null;
-        marked_at: Date | null;
-      })[]
-    >(
-      // Set-based, so that a whole province's agency-years are a few hash joins, not a lookup per row: the current
-      // reports, their failing checks, the latest listing check of each agency-year (what the agency's site shows)
-      // and the latest one that found no report (MISSING needs that evidence, or an editor's mark; its China date), and the address
-      // each report was fetched from (a page before an attachment, the first fetch first).
-      `WITH rep AS (
-         SELECT r.id, r.agency_id, r.year, r.published_on, r.days_late FROM report r
-          WHERE r.is_current AND r.agency_id = ANY($1::int[]) AND r.year = ANY($2::int[])
-       ),
-       failing AS (
-         SELECT x.report_id, count(*)::int AS failing FROM report_finding x JOIN rep ON rep.id = x.report_id
-          WHERE x.status = 'failed' AND x.severity = 'error' GROUP BY x.report_id
-       ),
-       checks AS (
-         SELECT DISTINCT ON (c.agency_id, c.year) c.agency_id, c.year, c.outcome, c.found_url, c.detail, c.checked_at,
-                max(c.checked_at) FILTER (WHERE c.outcome = 'NOT_FOUND') OVER (PARTITION BY c.agency_id, c.year) AS not_found_at
-           FROM listing_check c WHERE c.agency_id = ANY($1::int[]) AND c.year = ANY($2::int[])
-          ORDER BY c.agency_id, c.year, c.checked_at DESC, c.id DESC
-       ),
-       urls AS (
-         SELECT DISTINCT ON (fu.report_id) fu.report_id, fu.url FROM fetched_url fu JOIN rep ON rep.id = fu.report_id
-          ORDER BY fu.report_id, fu.kind = 'attachment', fu.first_fetched_at, fu.id
-       )
-       SELECT y.year, r.id AS report_id, to_char(r.published_on, 'YYYY-MM-DD') AS published_on, r.days_late, f.failing, ${AGENCY_COLUMNS},
-              to_char(lc.not_found_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS not_found_on,
-              u.url AS report_url, lc.outcome, lc.found_url, lc.detail, lc.checked_at,
-              mm.note AS mark_note, mm.marked_by, mm.marked_at
-         FROM agency a
-        CROSS JOIN unnest($2::int[]) AS y(year)
-         LEFT JOIN rep r ON r.agency_id = a.id AND r.year = y.year
-         LEFT JOIN failing f ON f.report_id = r.id
-         LEFT JOIN checks lc ON lc.agency_id = a.id AND lc.year = y.year
-         LEFT JOIN urls u ON u.report_id = r.id
-         LEFT JOIN submission_missing_mark mm ON mm.agency_id = a.id AND mm.year = y.year
-        WHERE a.id = ANY($1::int[])
-        ORDER BY y.year DESC, a.name, a.id`,
-      [agencyIds, yearList],
-    );
+    // Set-based and in four narrow parts, put together here: the agencies (once each, in name order), the current
+    // reports with their failing checks and the address each was fetched from (a page before an attachment, the
+    // first fetch first), the latest listing check of each agency-year (what the agency's site shows) with the
+    // latest one that found no report (MISSING needs that evidence, or an editor's mark; its China date), and the
+    // marks. A province is 21 000 agency-years: one wide row per agency-year, sorted by name in the database, cost
+    // as much to sort, send and parse as everything else together.
+    const [agencyRows, reportRows, checkRows, markRows] = await Promise.all([
+      this.dataSource.query<AgencyColumns[]>(`SELECT ${AGENCY_COLUMNS} FROM agency a WHERE a.id = ANY($1::int[]) ORDER BY a.name, a.id`, [agencyIds]),
+      this.dataSource.query<
+        {
+          agency_id: number;
+          year: number;
+          report_id: number;
+          published_on: string | null;
+          days_late: number | null;
+          failing: number | null;
+          report_url: string | null;
+        }[]
+      >(
+        `WITH rep AS (
+           SELECT r.id, r.agency_id, r.year, r.published_on, r.days_late
+             FROM unnest($1::int[]) AS s(agency_id) JOIN report r ON r.agency_id = s.agency_id
+            WHERE r.is_current AND r.year = ANY($2::int[])
+         ),
+         failing AS (
+           SELECT x.report_id, count(*)::int AS failing FROM report_finding x
+            WHERE x.status = 'failed' AND x.severity = 'error' AND x.report_id IN (SELECT id FROM rep) GROUP BY x.report_id
+         ),
+         urls AS (
+           SELECT DISTINCT ON (fu.report_id) fu.report_id, fu.url FROM fetched_url fu WHERE fu.report_id IN (SELECT id FROM rep)
+            ORDER BY fu.report_id, fu.kind = 'attachment', fu.first_fetched_at, fu.id
+         )
+         SELECT r.agency_id, r.year, r.id AS report_id, to_char(r.published_on, 'YYYY-MM-DD') AS published_on, r.days_late, f.failing,
+                u.url AS report_url
+           FROM rep r LEFT JOIN failing f ON f.report_id = r.id LEFT JOIN urls u ON u.report_id = r.id`,
+        [agencyIds, yearList],
+      ),
+      this.dataSource.query<
+        { agency_id: number; year: number; outcome: string; found_url: string | null; detail: string | null; checked_at: Date; not_found_on: string | null }[]
+      >(
+        `SELECT DISTINCT ON (c.agency_id, c.year) c.agency_id, c.year, c.outcome, c.found_url, c.detail, c.checked_at,
+                to_char(max(c.checked_at) FILTER (WHERE c.outcome = 'NOT_FOUND') OVER (PARTITION BY c.agency_id, c.year)
+                  AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS not_found_on
+           FROM unnest($1::int[]) AS s(agency_id) JOIN listing_check c ON c.agency_id = s.agency_id
+          WHERE c.year = ANY($2::int[])
+          ORDER BY c.agency_id, c.year, c.checked_at DESC, c.id DESC`,
+        [agencyIds, yearList],
+      ),
+      this.dataSource.query<{ agency_id: number; year: number; note: string; marked_by: string; marked_at: Date }[]>(
+        `SELECT m.agency_id, m.year, m.note, m.marked_by, m.marked_at
+           FROM unnest($1::int[]) AS s(agency_id) JOIN submission_missing_mark m ON m.agency_id = s.agency_id
+          WHERE m.year = ANY($2::int[])`,
+        [agencyIds, yearList],
+      ),
+    ]);
+    /** One key per agency-year (years have four digits). */
+    const agencyYear = (agencyId: number, year: number) => agencyId * 10_000 + year;
+    const reports = new Map(reportRows.map((r) => [agencyYear(r.agency_id, r.year), r]));
+    const checks = new Map(checkRows.map((c) => [agencyYear(c.agency_id, c.year), c]));
+    const marks = new Map(markRows.map((m) => [agencyYear(m.agency_id, m.year), m]));
     // One agency object per agency, not per agency-year (a province's 21 000 rows hold 3 000 agencies).
-    const agencies = new Map<number, AgencyModel>();
-    const submissions = rows.map((r): SubmissionModel => {
-      let agency = agencies.get(r.agency_id);
-      if (agency === undefined) agencies.set(r.agency_id, (agency = agencyFromColumns(r)));
-      // Deadlines follow from the agency's kind (stored reports are kept in step when the kind changes: refreshDeadlines).
-      const deadline = publicationDeadline(r.year, r.agency_kind as AgencyKind);
-      const report = r.report_id === null ? null : { publishedOn: r.published_on, daysLate: r.days_late };
-      const found = discoveryOf({
-        reportId: r.report_id,
-        reportUrl: r.report_url,
-        outcome: r.outcome,
-        foundUrl: r.found_url,
-        detail: r.detail,
-        checkedAt: r.checked_at,
-      });
-      return {
-        agency,
-        year: r.year,
-        status: submissionStatus(report, deadline, today, r.report_id === null ? r.not_found_on : null, r.marked_at !== null),
-        reportId: r.report_id === null ? null : toId(r.report_id),
-        publishedOn: r.published_on,
-        deadline,
-        daysLate: r.days_late,
-        failingChecks: r.failing ?? 0,
-        missingMark: r.marked_at === null ? null : { note: r.mark_note!, markedBy: r.marked_by!, markedAt: r.marked_at },
-        discovery: found.state,
-        discoveredUrl: found.url,
-        discoveryDetail: found.detail,
-        discoveryCheckedAt: found.checkedAt ? new Date(found.checkedAt).toISOString() : null,
-      };
-    });
+    const agencies = agencyRows.map((a) => ({ id: a.agency_id, agency: agencyFromColumns(a), kind: a.agency_kind }));
+    const submissions: SubmissionModel[] = [];
+    for (const year of yearList) {
+      for (const { id, agency, kind } of agencies) {
+        const key = agencyYear(id, year);
+        const r = reports.get(key);
+        const check = checks.get(key);
+        const mark = marks.get(key);
+        // Deadlines follow from the agency's kind (stored reports are kept in step when the kind changes: refreshDeadlines).
+        const deadline = publicationDeadline(year, kind);
+        const found = discoveryOf({
+          reportId: r?.report_id ?? null,
+          reportUrl: r?.report_url ?? null,
+          outcome: check?.outcome ?? null,
+          foundUrl: check?.found_url ?? null,
+          detail: check?.detail ?? null,
+          checkedAt: check?.checked_at ?? null,
+        });
+        submissions.push({
+          agency,
+          year,
+          status: submissionStatus(
+            r ? { publishedOn: r.published_on, daysLate: r.days_late } : null,
+            deadline,
+            today,
+            r ? null : (check?.not_found_on ?? null),
+            mark !== undefined,
+          ),
+          reportId: r ? toId(r.report_id) : null,
+          publishedOn: r?.published_on ?? null,
+          deadline,
+          daysLate: r?.days_late ?? null,
+          failingChecks: r?.failing ?? 0,
+          missingMark: mark ? { note: mark.note, markedBy: mark.marked_by, markedAt: mark.marked_at } : null,
+          discovery: found.state,
+          discoveredUrl: found.url,
+          discoveryDetail: found.detail,
+          discoveryCheckedAt: found.checkedAt ? new Date(found.checkedAt).toISOString() : null,
+        });
+      }
+    }
     return onlyKinds(submissions, only);
   }
 }
