@@ -47,3 +47,10 @@ it('opens every pool connection, keeps them through a quiet spell, and writes no
   await delay(11_000);
   expect(await serverBackends()).toBe(SERVER_POOL_SIZE);
 }, 60_000);
+
+it('asks PostgreSQL not to compile queries just in time on any of its connections (it costs more than it saves here)', async () => {
+  await warmUp(t.app, SERVER_POOL_SIZE, { log: () => {}, warn: () => {} });
+  // Every connection of the pool at once, so each answers for itself.
+  const settings = await Promise.all(Array.from({ length: SERVER_POOL_SIZE }, () => t.dataSource.query<{ jit: string }[]>('SHOW jit')));
+  expect(settings.map(([row]) => row!.jit)).toEqual(Array(SERVER_POOL_SIZE).fill('off'));
+});

@@ -18,7 +18,9 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRoot({
           ...dataSourceOptions(url, { logSql: options.logSql, poolSize: SERVER_POOL_SIZE }),
-          extra: { min: SERVER_POOL_SIZE },
+          // JIT compilation of a query costs tens of milliseconds before it runs: worth it for queries that run for
+          // seconds, not for the dashboard's (50–300 ms at 3 000 agencies, measured 20–50 ms faster without it).
+          extra: { min: SERVER_POOL_SIZE, options: '-c jit=off' },
           retryAttempts: 2,
           retryDelay: 1_000,
         }),
