@@ -199,8 +199,10 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
   // Reports in year order, so that each one's previous year is known when its carry-over is checked.
   const sorted = [...dataset.reports].sort((a, b) => a.core.year! - b.core.year! || a.agencyId - b.agencyId);
   const previousOf = new Map<number, (typeof sorted)[number]>();
-  // One statement at a time, in order (parents before children), while the next batch's rows are being built:
-  // the database is the bottleneck, and one connection keeps it busy without queueing on the pool.
+  // A batch's parents first (its files, then its reports), then the tables that refer to them at once, each on a
+  // connection of its own, while the next batch's rows are being built: the database is the bottleneck, and one
+  // COPY at a time kept only one of its cores busy (measured at 3 000 agencies on 2 cores: writing and waiting for
+  // the writes 44.5 s → 33.8 s).
   let writing: Promise<unknown> = Promise.resolve();
   let failure: unknown = null;
   for (let i = 0; i < sorted.length; i++) {
@@ -261,9 +263,8 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
     previousOf.set(r.agencyId, r);
 
     if (id % BATCH_REPORTS === 0 || id === sorted.length) {
-      // Parents before children: the batch's files and reports, then (without waiting) the rows that refer to them,
-      // while the next batch is being built.
-      const statements = [files, reports, cells, findings, narrative, metrics, parts].map((t) => t.take());
+      const parents = [files, reports].map((t) => t.take());
+      const children = [cells, findings, narrative, metrics, parts].map((t) => t.take());
       phases.build += Date.now() - buildStarted;
       // At most one batch waiting behind the one being written: bounded memory.
       const waitStarted = Date.now();
@@ -271,8 +272,9 @@ export async function loadDataset(dataSource: DataSource, dataset: Dataset): Pro
       phases.waitForWrites += Date.now() - waitStarted;
       buildStarted = Date.now();
       if (failure) throw failure;
-      writing = statements
+      writing = parents
         .reduce((chain, write) => chain.then(write), Promise.resolve() as Promise<unknown>)
+        .then(() => Promise.all(children.map((write) => write())))
         .catch((err: unknown) => {
           failure = err;
         });
