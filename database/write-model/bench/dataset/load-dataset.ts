@@ -96,8 +96,8 @@ async function dropIndexes(dataSource: DataSource, tables: readonly string[], ke
   );
   const keys = constraints.filter((c) => c.type === 'p');
   const foreignKeys = constraints.filter((c) => c.type === 'f');
-  const indexes = await dataSource.query<{ name: string; definition: string }[]>(
-    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+  const indexes = await dataSource.query<{ table: string; name: string; definition: string }[]>(
+    `SELECT i.tablename AS table, i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
       WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.contype IN ('p', 'u', 'x'))`,
     [tables],
@@ -106,12 +106,19 @@ async function dropIndexes(dataSource: DataSource, tables: readonly string[], ke
   for (const i of indexes) await dataSource.query(`DROP INDEX ${i.name}`);
   for (const k of keys) await dataSource.query(`ALTER TABLE ${k.table} DROP CONSTRAINT ${k.name}`);
   return async () => {
-    await dataSource.transaction(async (m) => {
-      await m.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-      for (const k of keys) await m.query(`ALTER TABLE ${k.table} ADD CONSTRAINT ${k.name} ${k.definition}`);
-      for (const i of indexes) await m.query(i.definition);
-      for (const f of foreignKeys) await m.query(`ALTER TABLE ${f.table} ADD CONSTRAINT ${f.name} ${f.definition}`);
-    });
+    // Each table's key and indexes in a transaction of its own, the tables at once (the report table's bigram index
+    // and the cells' key take the longest, one core each); then the foreign keys, one after another (those naming
+    // the same parent table would wait for each other's lock anyway).
+    await Promise.all(
+      tables.map((table) =>
+        dataSource.transaction(async (m) => {
+          await m.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+          for (const k of keys.filter((x) => x.table === table)) await m.query(`ALTER TABLE ${k.table} ADD CONSTRAINT ${k.name} ${k.definition}`);
+          for (const i of indexes.filter((x) => x.table === table)) await m.query(i.definition);
+        }),
+      ),
+    );
+    for (const f of foreignKeys) await dataSource.query(`ALTER TABLE ${f.table} ADD CONSTRAINT ${f.name} ${f.definition}`);
   };
 }
 
