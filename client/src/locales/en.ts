@@ -896,6 +896,8 @@ export const en: Messages = {
     thresholdDefault: ' (default)',
     noIssues: 'No report is missing, late or contradicted.',
     noNotable: 'No agency meets the criteria of a notable change.',
+    firstRows: 'The first {shown} of {total} are shown.',
+    showAllRows: 'Show all',
     noData: 'No data for this year.',
     withholding: 'Withholding reasons',
     reviewOutcomes: 'Administrative review outcomes',

@@ -870,6 +870,8 @@ export const zhCN = {
     thresholdDefault: '（系统默认）',
     noIssues: '无未报、逾期或数据不一致的年报。',
     noNotable: '没有达到显著变化标准的机关。',
+    firstRows: '显示前 {shown} 项，共 {total} 项。',
+    showAllRows: '显示全部',
     noData: '本年度无相关数据。',
     withholding: '不予公开的原因',
     reviewOutcomes: '行政复议结果',

@@ -159,4 +159,69 @@ describe('the briefing page', () => {
     expect(asked.at(-1)!.variables).toEqual({ metric: 'outcomes.substantiveDisclosureRate', year: 2024, selection: null });
     expect(wrapper.get('[data-metric="outcomes.substantiveDisclosureRate"]').findAll('tbody tr')).toHaveLength(45);
   });
+  it("shows the first 20 of a province's issues and notable changes, every one on request, and every one when printed", async () => {
+    const issues = Array.from({ length: 45 }, (_, i) => ({
+      agency: { id: String(i + 1), name: `第${i + 1}号机关` },
+      reason: 'missing',
+      detailZh: `未见${i + 1}`,
+      detailEn: `not seen ${i + 1}`,
+      reportId: null,
+    }));
+    const notableChanges = Array.from({ length: 45 }, (_, i) => ({
+      agency: { id: String(i + 1), name: `第${i + 1}号机关` },
+      kind: 'jump',
+      metric: 'applications.new',
+      messageZh: `变化${i + 1}`,
+      messageEn: `change ${i + 1}`,
+      quality: 'VERIFIED',
+      reportId: null,
+    }));
+    const briefing = {
+      year: 2024,
+      scopeNameZh: '某省',
+      scopeNameEn: 'The province',
+      agenciesSelected: 50,
+      generatedAt: '2025-06-01T00:00:00Z',
+      dataDate: '2025-05-01T00:00:00Z',
+      headlines: [],
+      trend: [],
+      submissionSentenceZh: '应报年报的机关 50 个。',
+      submissionSentenceEn: '50 agencies were due.',
+      issues,
+      leagues: [],
+      notableChanges,
+      withholding: [],
+      reviewOutcomes: [],
+      litigationOutcomes: [],
+      metricNotes: [],
+      methodologyZh: [],
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ data: { briefing } }), { status: 200 })),
+    );
+    const { wrapper } = await mountInApp(BriefingView, { global: { stubs: { ChartCard: true } } });
+    await flushPromises();
+    const issueRows = () => wrapper.get('[aria-labelledby="s-submissions"] tbody').findAll('tr');
+    const changeItems = () => wrapper.get('[aria-labelledby="s-notable"]').findAll('li');
+
+    expect(issueRows()).toHaveLength(20);
+    expect(changeItems()).toHaveLength(20);
+    expect(wrapper.get('[data-test="issues-more"]').text()).toContain('显示前 20 项，共 45 项。');
+
+    await wrapper.get('[data-test="issues-more"] button').trigger('click');
+    expect(issueRows()).toHaveLength(45);
+    expect(issueRows().at(-1)!.text()).toContain('第45号机关');
+    expect(wrapper.find('[data-test="issues-more"]').exists()).toBe(false);
+    expect(changeItems()).toHaveLength(20);
+
+    // On paper, every row: a printed briefing has no button to press.
+    window.dispatchEvent(new Event('beforeprint'));
+    await flushPromises();
+    expect(changeItems()).toHaveLength(45);
+    expect(wrapper.find('[data-test="changes-more"]').exists()).toBe(false);
+    window.dispatchEvent(new Event('afterprint'));
+    await flushPromises();
+    expect(changeItems()).toHaveLength(20);
+  });
 });
