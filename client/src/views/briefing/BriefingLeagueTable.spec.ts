@@ -112,29 +112,33 @@ describe('a league table of the briefing page', () => {
   });
 });
 
+/** The briefing query's answer for a province of 50 agencies, empty but for what a test gives. */
+const provinceBriefing = (parts: Record<string, unknown>) => ({
+  year: 2024,
+  scopeNameZh: '某省',
+  scopeNameEn: 'The province',
+  agenciesSelected: 50,
+  generatedAt: '2025-06-01T00:00:00Z',
+  dataDate: '2025-05-01T00:00:00Z',
+  headlines: [],
+  trend: [],
+  submissionSentenceZh: '应报年报的机关 50 个。',
+  submissionSentenceEn: '50 agencies were due.',
+  issues: [],
+  leagues: [],
+  notableChanges: [],
+  withholding: [],
+  reviewOutcomes: [],
+  litigationOutcomes: [],
+  metricNotes: [],
+  methodologyZh: [],
+  ...parts,
+});
+
 describe('the briefing page', () => {
   it('asks the API for the first 20 rows of each league table only, and shows all of one table on request', async () => {
     const asked: Body[] = [];
-    const briefing = {
-      year: 2024,
-      scopeNameZh: '某省',
-      scopeNameEn: 'The province',
-      agenciesSelected: 50,
-      generatedAt: '2025-06-01T00:00:00Z',
-      dataDate: '2025-05-01T00:00:00Z',
-      headlines: [],
-      trend: [],
-      submissionSentenceZh: '应报年报的机关 50 个。',
-      submissionSentenceEn: '50 agencies were due.',
-      issues: [],
-      leagues: [TABLE],
-      notableChanges: [],
-      withholding: [],
-      reviewOutcomes: [],
-      litigationOutcomes: [],
-      metricNotes: [],
-      methodologyZh: [],
-    };
+    const briefing = provinceBriefing({ leagues: [TABLE] });
     vi.stubGlobal(
       'fetch',
       vi.fn(async (_url: string, init: RequestInit) => {
@@ -176,26 +180,7 @@ describe('the briefing page', () => {
       quality: 'VERIFIED',
       reportId: null,
     }));
-    const briefing = {
-      year: 2024,
-      scopeNameZh: '某省',
-      scopeNameEn: 'The province',
-      agenciesSelected: 50,
-      generatedAt: '2025-06-01T00:00:00Z',
-      dataDate: '2025-05-01T00:00:00Z',
-      headlines: [],
-      trend: [],
-      submissionSentenceZh: '应报年报的机关 50 个。',
-      submissionSentenceEn: '50 agencies were due.',
-      issues,
-      leagues: [],
-      notableChanges,
-      withholding: [],
-      reviewOutcomes: [],
-      litigationOutcomes: [],
-      metricNotes: [],
-      methodologyZh: [],
-    };
+    const briefing = provinceBriefing({ issues, notableChanges });
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => new Response(JSON.stringify({ data: { briefing } }), { status: 200 })),
