@@ -12,7 +12,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isDatabaseUnavailable, type Actor } from '@ogi/database';
 import { INGEST_ERROR_MESSAGES, errorFamily } from '@ogi/domain';
 import { LEASE_IS_LIVE_SQL, type ProcessLease } from './process-lease.js';
-import { withoutNul, type IngestHooks, type IngestResult, type ReportIngestor } from '../ingest/report-ingestor.js';
+import type { IngestHooks, IngestResult, ReportIngestor } from '../ingest/report-ingestor.js';
+import { withoutNul } from '../ingest/store-checks.js';
 
 export type BatchOrigin = 'cli' | 'upload' | 'seed' | 'url';
 export type BatchStatus = 'running' | 'interrupted' | 'done';

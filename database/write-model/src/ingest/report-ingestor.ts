@@ -20,29 +20,22 @@ import {
   publicationDeadline,
   type AgencyKind,
   type IngestFailureCode,
-  type ParseErrorCode,
   type ParsedReport,
   type ReportScope,
 } from '@ogi/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { PreviousReport } from '@ogi/parser';
+import { reparseReport } from '../reparse/reparse.js';
+import type { ReportParser } from './report-parser.js';
+import { previousYearMatters, previousYearReport, readingOf } from './previous-year.js';
+import { cellsFit, isCalendarDate, withoutNul } from './store-checks.js';
 import { carryCorrections } from '../corrections/cell-corrections.js';
 import { recomputeReport } from '../corrections/recompute.js';
 import { SYSTEM_ACTOR, isDatabaseUnavailable, isRetryableConflict } from '@ogi/database';
 import { inferParentId, proposeAgencyMatchFor } from '../agencies/agency-matching.js';
-import { cellRows, MAX_CELL_MAGNITUDE } from './cell-rows.js';
+import { cellRows } from './cell-rows.js';
 import { reportContentHash, sha256Hex } from './content-hash.js';
-import { currentReport, loadStoredReport, versionWithContent, writeParsedContents } from './stored-report.js';
+import { currentReport, versionWithContent, writeParsedContents } from './stored-report.js';
 import { resolveFollowUpsByNewVersion } from '../follow-ups/follow-ups.js';
-
-/** What the ingestor needs from a parser: ParserPool fits. Never throws for bad input. */
-export interface ReportParser {
-  parse(
-    bytes: Uint8Array,
-    fileName: string,
-    options?: { charset?: string | null; previous?: PreviousReport | null; group?: string },
-  ): Promise<{ ok: true; report: ParsedReport } | { ok: false; error: { code: ParseErrorCode; message: string } }>;
-}
 
 export interface StoredReportRef {
   reportId: number;
@@ -103,6 +96,7 @@ function messageOf(code: IngestFailureCode): string {
 
 /** Agency names as printed carry stray spaces (OCR, line breaks); they never mean anything. */
 export { normaliseAgencyName };
+export type { ReportParser };
 
 export class ReportIngestor {
   private readonly maxBytes: number;
@@ -157,15 +151,17 @@ export class ReportIngestor {
         if (agencyId === null || !hooks.allowAgency(agencyId)) return failed(fileName, 'AGENCY_NOT_ALLOWED');
       }
       // Readings the document leaves open, and a scope it does not state, may be settled by the same agency's
-      // report of the year before: when that report is stored and could matter, parse again with it (the parser
-      // says where it decided).
-      const previous = await this.previousYearOf(outcome.report);
-      const open = outcome.report.findings.some((f) => f.rule === 'UNCERTAIN_READING');
-      if (previous && (open || (outcome.report.scope === 'self' && previous.scope !== 'self'))) {
+      // report of the year before: when that report is stored and could matter, parse again with it.
+      const agencyName = outcome.report.agency ? normaliseAgencyName(outcome.report.agency) : '';
+      const previous =
+        agencyName && outcome.report.year !== null ? await previousYearReport(this.dataSource.manager, { name: agencyName }, outcome.report.year) : null;
+      if (previous && previousYearMatters(readingOf(outcome.report), previous)) {
         const again = await this.parser.parse(bytes, fileName, { ...served, previous });
         if (again.ok) outcome = again;
       }
-      return await this.store(outcome.report, bytes, fileName, hooks);
+      const result = await this.store(outcome.report, bytes, fileName, hooks);
+      if (result.status === 'stored') await this.readFollowingYearAgain(result);
+      return result;
     } catch (err) {
       if (isDatabaseUnavailable(err)) return failed(fileName, 'DATABASE_UNAVAILABLE');
       this.options.onError?.(fileName, err);
@@ -328,27 +324,26 @@ export class ReportIngestor {
    * The agency of that exact name, else the one with that alias, else a new one (kind, level and parent from the
    * name; `created` tells the caller to record a match proposal for a person to confirm).
    */
-  /** The current report of the year before for the agency a parse names, as the parser takes it; null if none. */
-  private async previousYearOf(report: ParsedReport): Promise<PreviousReport | null> {
-    const name = report.agency ? normaliseAgencyName(report.agency) : '';
-    if (!name || report.year === null) return null;
-    const m = this.dataSource.manager;
-    const rows: { id: number; scope: ReportScope }[] = await m.query(
-      `SELECT r.id, r.scope FROM report r
-        WHERE r.year = $2 AND r.is_current
-          AND r.agency_id IN (SELECT id FROM agency WHERE name = $1 UNION SELECT agency_id FROM agency_alias WHERE alias = $1)
-        LIMIT 1`,
-      [name, report.year - 1],
-    );
-    const stored = rows[0] ? await loadStoredReport(m, rows[0].id) : null;
-    if (!stored) return null;
-    return {
-      year: stored.year,
-      template: stored.template,
-      activeDisclosure: stored.core.activeDisclosure,
-      applications: stored.core.applications,
-      scope: rows[0]!.scope,
-    };
+  /**
+   * A report stored after the same agency's report of the next year: that one was read without it, so it is read
+   * again with it (a re-parse, in the audit log) when it could settle something there. A failure here leaves the
+   * next year as it was and never fails this import.
+   */
+  private async readFollowingYearAgain(stored: StoredReportRef): Promise<void> {
+    try {
+      const m = this.dataSource.manager;
+      const [next] = await m.query<{ id: number; scope: ReportScope; open: boolean }[]>(
+        `SELECT r.id, r.scope, EXISTS (SELECT 1 FROM report_finding f WHERE f.report_id = r.id AND f.rule = 'UNCERTAIN_READING') AS open
+           FROM report r WHERE r.agency_id = $1 AND r.year = $2 AND r.is_current`,
+        [stored.agencyId, stored.year + 1],
+      );
+      if (!next) return;
+      const previous = await previousYearReport(m, { id: stored.agencyId }, stored.year + 1);
+      if (!previous || !previousYearMatters({ scope: next.scope, hasOpenReadings: next.open }, previous)) return;
+      await reparseReport(this.dataSource, this.parser, next.id, SYSTEM_ACTOR);
+    } catch (err) {
+      this.options.onError?.(`${stored.agencyName} ${stored.year + 1}`, err);
+    }
   }
 
   /** The agency of this name or alias, without creating it. */
@@ -393,27 +388,4 @@ interface StoreJob {
   sha256: string;
   contentHash: string;
   cells: ReturnType<typeof cellRows>;
-}
-
-/** A copy with every U+0000 in every string replaced by U+FFFD (the replacement character). */
-export function withoutNul<T>(value: T): T {
-  if (typeof value === 'string') return (value.includes('\0') ? value.replace(/\0/g, '\uFFFD') : value) as T;
-  if (Array.isArray(value)) return value.map(withoutNul) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
-  }
-  return value;
-}
-
-/** Every value fits a stored cell (numeric(18, 6)). */
-export function cellsFit(cells: readonly { value: number | null }[]): boolean {
-  return cells.every((c) => c.value === null || Math.abs(c.value) < MAX_CELL_MAGNITUDE);
-}
-
-/** `YYYY-MM-DD` naming a day that exists (the parser reads dates as printed; 2月30日 is not one). */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }

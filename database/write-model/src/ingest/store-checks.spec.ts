@@ -1,4 +1,4 @@
-import { cellsFit, isCalendarDate, withoutNul } from './report-ingestor.js';
+import { cellsFit, isCalendarDate, withoutNul } from './store-checks.js';
 
 describe('what the ingest path checks before storing', () => {
   it('accepts only calendar days as publication dates', () => {

@@ -8,14 +8,16 @@
  * reading (`raw`), and marked stale — a CORRECTION_STALE finding asks for a new look — when it is not.
  * A parse that fails, or that reads a different agency or year, changes nothing.
  */
-import { cellPath, daysLate, errorFamily, ingestFailureMessage, type IngestFailureCode } from '@ogi/domain';
+import { cellPath, daysLate, normaliseAgencyName, errorFamily, ingestFailureMessage, type IngestFailureCode } from '@ogi/domain';
 import type { DataSource } from 'typeorm';
 import { appendAudit, type Actor } from '@ogi/database';
 import { reapplyCorrections } from '../corrections/cell-corrections.js';
 import { recomputeReport } from '../corrections/recompute.js';
 import { cellRows } from '../ingest/cell-rows.js';
 import { reportContentHash } from '../ingest/content-hash.js';
-import { cellsFit, isCalendarDate, normaliseAgencyName, withoutNul, type ReportParser } from '../ingest/report-ingestor.js';
+import type { ReportParser } from '../ingest/report-parser.js';
+import { previousYearMatters, previousYearReport, readingOf } from '../ingest/previous-year.js';
+import { cellsFit, isCalendarDate, withoutNul } from '../ingest/store-checks.js';
 import { writeParsedContents } from '../ingest/stored-report.js';
 
 export type ReparseResult =
@@ -49,7 +51,7 @@ const failure = (reportId: number, code: IngestFailureCode): ReparseResult => ({
 
 export async function reparseReport(dataSource: DataSource, parser: ReportParser, reportId: number, actor: Actor): Promise<ReparseResult> {
   const [stored] = (await dataSource.query(
-    `SELECT r.agency_id, a.kind, a.name, r.year, r.content_hash, r.parser_version, r.printed_agency_name, r.is_current,
+    `SELECT r.agency_id, a.kind, a.name, r.year, r.content_hash, r.parser_version, r.printed_agency_name, r.is_current, r.scope,
             to_char(r.deadline, 'YYYY-MM-DD') AS deadline, f.content, f.file_name
        FROM report r JOIN source_file f ON f.id = r.source_file_id JOIN agency a ON a.id = r.agency_id
       WHERE r.id = $1`,
@@ -63,14 +65,21 @@ export async function reparseReport(dataSource: DataSource, parser: ReportParser
     parser_version: string;
     printed_agency_name: string | null;
     is_current: boolean;
+    scope: string;
     deadline: string;
     content: Buffer;
     file_name: string;
   }[];
   if (!stored) throw new ReparseError('REPORT_NOT_FOUND', `找不到该年报（id ${reportId}）。No report with id ${reportId}.`, { id: String(reportId) });
 
-  const outcome = await parser.parse(stored.content, stored.file_name);
+  let outcome = await parser.parse(stored.content, stored.file_name);
   if (!outcome.ok) return { status: 'failed', reportId, error: outcome.error };
+  // As on import: the agency's report of the year before settles what this reading leaves open.
+  const previous = await previousYearReport(dataSource.manager, { id: stored.agency_id }, stored.year);
+  if (previous && previousYearMatters(readingOf(outcome.report), previous)) {
+    const again = await parser.parse(stored.content, stored.file_name, { previous });
+    if (again.ok) outcome = again;
+  }
   const report = withoutNul(outcome.report);
   if (report.template !== '2019' && report.template !== '2021') return failure(reportId, 'NO_TEMPLATE');
   if (report.publishedOn !== null && !isCalendarDate(report.publishedOn)) return failure(reportId, 'BAD_PUBLICATION_DATE');
@@ -157,6 +166,7 @@ export async function reparseReport(dataSource: DataSource, parser: ReportParser
       before: stored.parser_version,
       after: parserAfter,
       detail: {
+        ...(stored.scope !== (report.scope ?? 'self') ? { scope: { before: stored.scope, after: report.scope ?? 'self' } } : {}),
         changedCount: changed.length,
         changedCells: changed.slice(0, 200),
         correctionsReapplied: corrections.applied,
