@@ -4,6 +4,11 @@ import { ReportParseError } from '@ogi/domain';
 import { parseReport, type PreviousReport } from './parse-report.js';
 import type { ParseOutcome } from './pool.js';
 
+// This worker is terminated when a file runs over its time or memory, and Node aborts the whole process when a
+// worker is torn down while a zlib handle of its own is half made. pdf.js inflates with the web DecompressionStream
+// (node:zlib underneath) where there is one and in JavaScript where there is none: here, there is none.
+delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+
 type Job = { bytes: Uint8Array; fileName: string; charset: string | null; previous: PreviousReport | null };
 
 parentPort!.on('message', async ({ bytes, fileName, charset, previous }: Job) => {

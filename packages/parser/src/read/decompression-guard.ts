@@ -4,8 +4,12 @@
  * declare a small size and inflate to far more. So every compressed PDF stream and ZIP entry is inflated here
  * first, into a buffer that may not grow past the bound, and the file is refused with FILE_TOO_LARGE when one
  * does. Only the sizes are kept: the inflated bytes are dropped at once.
+ *
+ * Inflated in JavaScript (fflate), never with node:zlib: this runs in the parser's workers, which are terminated
+ * when a file runs over its time or memory, and Node aborts the whole process when a worker is torn down while a
+ * zlib handle of its own is half made.
  */
-import { inflateRawSync, inflateSync, constants as zlib } from 'node:zlib';
+import { Inflate, Unzlib } from 'fflate';
 import { ReportParseError } from '@ogi/domain';
 
 /** Largest inflated size of one PDF stream or ZIP entry. */
@@ -23,16 +27,23 @@ function tooLarge(what: string): ReportParseError {
   );
 }
 
+/** Compressed bytes fed at a time: deflate expands at most ~1 032 times, so one step makes at most ~16 MB. */
+const STEP_BYTES = 16 * 1024;
+
 /** Inflates with a hard output bound: the size, or null when the bound was passed. Damaged data counts what it gave. */
 function inflatedSize(data: Uint8Array, raw: boolean, bound: number): number | null {
-  const options = { maxOutputLength: bound + 1, finishFlush: zlib.Z_SYNC_FLUSH };
+  let size = 0;
+  const count = (chunk: Uint8Array) => {
+    size += chunk.length;
+  };
+  const stream = raw ? new Inflate(count) : new Unzlib(count);
   try {
-    return (raw ? inflateRawSync(data, options) : inflateSync(data, options)).length;
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return null;
-    // Not valid deflate data: the reader reports that in its own way; it cannot expand here.
-    return 0;
+    // Never marked final: a stream cut short (as a crafted file's is) still counts what it inflates to.
+    for (let at = 0; at < data.length && size <= bound; at += STEP_BYTES) stream.push(data.subarray(at, at + STEP_BYTES));
+  } catch {
+    // Not valid deflate data past this point: the reader reports that in its own way.
   }
+  return size > bound ? null : size;
 }
 
 const latin1 = (bytes: Uint8Array, from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, to - from)).toString('latin1');
