@@ -33,6 +33,19 @@ async function signIn(page: Page, user: { username: string; password: string; di
   await expect(page.getByRole('group', { name: '当前账号' })).toContainText(user.displayName);
 }
 
+/** Runs a check; when it fails, the error also carries what the page showed (a CI run keeps only the printed log). */
+async function showingPageOnFailure(page: Page, check: () => Promise<void>): Promise<void> {
+  try {
+    await check();
+  } catch (err) {
+    const shown = await page
+      .locator('main')
+      .innerText()
+      .catch(() => '(the page could not be read)');
+    throw new Error(`${(err as Error).message}\n--- the page showed ---\n${shown}`, { cause: err });
+  }
+}
+
 async function docxText(page: Page, link: string): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: link }).click()]);
   const path = await download.path();
@@ -105,7 +118,7 @@ test('thresholds, briefing and notice as DOCX, a follow-up reminded and closed b
   await page.getByRole('button', { name: '根据数据生成督办事项' }).click();
   await expect(page.getByRole('status').filter({ hasText: '新增' })).toBeVisible();
   const item = page.getByRole('listitem', { name: `${AGENCY} 数据不一致` });
-  await expect(item).toContainText('待提醒');
+  await showingPageOnFailure(page, () => expect(item).toContainText('待提醒'));
   await item.getByRole('button', { name: '标记为已提醒' }).click();
   // Once reminded, the item offers no "remind" any more and says so.
   await expect(item.getByRole('button', { name: '标记为已提醒' })).toHaveCount(0);
