@@ -133,11 +133,11 @@ describe('the order in which an agency’s reports arrive does not change what i
     expect(audit).toEqual({ n: 1, versions: 1 });
 
     // Read again later (as with a newer parser): the year before is given again, so the scope does not flip back.
-    const [{ id }] = await t.dataSource.query<{ id: number }[]>(
+    const [next2024] = await t.dataSource.query<{ id: number }[]>(
       `SELECT r.id FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.name = $1 AND r.year = 2024 AND r.is_current`,
       [HONGZE],
     );
-    expect(await reparseReport(t.dataSource, pool, id, SYSTEM_ACTOR)).toMatchObject({ status: 'unchanged' });
+    expect(await reparseReport(t.dataSource, pool, next2024!.id, SYSTEM_ACTOR)).toMatchObject({ status: 'unchanged' });
     expect((await scopes()).map((r) => r.scope)).toEqual(['region_aggregate', 'region_aggregate']);
   });
 });
