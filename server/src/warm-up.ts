@@ -20,14 +20,13 @@
  * kept: the first visitors after a start are then answered from memory as well.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { MetricCode } from '@ogi/domain';
 import { DataSource } from 'typeorm';
 import { ALL_AGENCIES } from './common/access/agency-scope.js';
 import { SESSION_COOKIE } from './common/access/session-cookie.js';
+import { onLoopback } from './common/http/on-loopback.js';
 import { AskedQuestionsService } from './modules/accounts/asked-questions.service.js';
 import { ResultCachePlugin } from './modules/accounts/result-cache.plugin.js';
 import { AnalyticsService } from './modules/analytics/analytics.service.js';
@@ -75,7 +74,7 @@ export async function warmUp(app: NestExpressApplication, poolSize: number, logg
         app.get(QualityService).submissions([year], null, ALL_AGENCIES, undefined, ['MISSING', 'LATE', 'FAILING']),
       ]);
     }
-    const askedAgain = await onLoopback(app, async (baseUrl) => {
+    const askedAgain = await onLoopback(app.getHttpAdapter().getInstance(), async (baseUrl) => {
       await firstRequests(baseUrl, year ?? new Date().getFullYear() - 1);
       return (await resultCacheKeeping(app)) ? app.get(AskedQuestionsService).askAgain(baseUrl) : 0;
     });
@@ -94,20 +93,6 @@ async function resultCacheKeeping(app: NestExpressApplication, waitMs = 5_000): 
   if (!cache.enabled) return false;
   for (const until = Date.now() + waitMs; !cache.keeping && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
   return cache.keeping;
-}
-
-/** Runs `work` with the app listening on a loopback port of its own (its base URL), closed afterwards. */
-async function onLoopback<T>(app: NestExpressApplication, work: (baseUrl: string) => Promise<T>): Promise<T> {
-  const server = createServer(app.getHttpAdapter().getInstance());
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  try {
-    const { port } = server.address() as AddressInfo;
-    return await work(`http://127.0.0.1:${port}`);
-  } finally {
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
-  }
 }
 
 /**

@@ -189,22 +189,25 @@ describe('the briefing page', () => {
     await flushPromises();
     const issueRows = () => wrapper.get('[aria-labelledby="s-submissions"] tbody').findAll('tr');
     const changeItems = () => wrapper.get('[aria-labelledby="s-notable"]').findAll('li');
+    const issuesMore = '[aria-labelledby="s-submissions"] [data-test="first-rows"]';
+    const changesMore = '[aria-labelledby="s-notable"] [data-test="first-rows"]';
 
     expect(issueRows()).toHaveLength(20);
     expect(changeItems()).toHaveLength(20);
-    expect(wrapper.get('[data-test="issues-more"]').text()).toContain('显示前 20 项，共 45 项。');
+    expect(wrapper.get(issuesMore).text()).toContain('显示前 20 项，共 45 项。');
 
-    await wrapper.get('[data-test="issues-more"] button').trigger('click');
+    await wrapper.get(`${issuesMore} button`).trigger('click');
     expect(issueRows()).toHaveLength(45);
     expect(issueRows().at(-1)!.text()).toContain('第45号机关');
-    expect(wrapper.find('[data-test="issues-more"]').exists()).toBe(false);
+    expect(wrapper.find(issuesMore).exists()).toBe(false);
     expect(changeItems()).toHaveLength(20);
+    expect(wrapper.get(changesMore).text()).toContain('显示前 20 项，共 45 项。');
 
     // On paper, every row: a printed briefing has no button to press.
     window.dispatchEvent(new Event('beforeprint'));
     await flushPromises();
     expect(changeItems()).toHaveLength(45);
-    expect(wrapper.find('[data-test="changes-more"]').exists()).toBe(false);
+    expect(wrapper.find(changesMore).exists()).toBe(false);
     window.dispatchEvent(new Event('afterprint'));
     await flushPromises();
     expect(changeItems()).toHaveLength(20);

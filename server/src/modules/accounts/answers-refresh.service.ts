@@ -4,13 +4,14 @@
  * for the answers to be worked out, as after a restart (at 3 000 agencies, the overview's four requests take
  * 0.2–0.4 s of server time worked out and a few milliseconds from memory). So once the data has been quiet for a
  * moment, the recent questions are asked again, each as its asker (AskedQuestionsService, as the warm-up does after a
- * start), on the server's own listening address; their answers then hold the change. A change heard while asking
+ * start), through the app on a loopback port of its own; their answers then hold the change. A change heard while asking
  * stops the asking (what is worked out across a change is not kept anyway) and starts the wait again, so a batch of
  * imports is followed by one round of asking, not one per file.
  */
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { AddressInfo } from 'node:net';
+import type { RequestListener } from 'node:http';
+import { onLoopback } from '../../common/http/on-loopback.js';
 import { AskedQuestionsService } from './asked-questions.service.js';
 
 /** How long the data must stay unchanged before the questions are asked again (imports write in bursts). */
@@ -57,13 +58,11 @@ export class AnswersRefresh implements OnModuleDestroy {
   }
 
   private askAgain(): void {
-    const baseUrl = this.listeningUrl();
-    // Not listening yet: the warm-up asks the recent questions before the server listens.
-    if (!baseUrl) return;
+    const handler = this.http.httpAdapter?.getInstance<RequestListener>();
+    if (!handler) return;
     const stop = new AbortController();
     const started = Date.now();
-    const done = this.askedQuestions
-      .askAgain(baseUrl, stop.signal)
+    const done = onLoopback(handler, (baseUrl) => this.askedQuestions.askAgain(baseUrl, stop.signal))
       .then((answered) => {
         if (answered && !stop.signal.aborted) this.logger.log(`The data changed: ${answered} recent questions answered again in ${Date.now() - started} ms.`);
       })
@@ -72,15 +71,5 @@ export class AnswersRefresh implements OnModuleDestroy {
         if (this.running?.stop === stop) this.running = null;
       });
     this.running = { done, stop };
-  }
-
-  /** The address this server answers on, for its own requests; null while it does not listen. */
-  private listeningUrl(): string | null {
-    const server = this.http.httpAdapter?.getHttpServer() as { address(): AddressInfo | string | null } | undefined;
-    const address = server?.address();
-    if (!address || typeof address === 'string') return null;
-    // Listening on every address (0.0.0.0 or ::): loopback reaches it.
-    const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
-    return `http://${address.family === 'IPv6' && host !== '127.0.0.1' ? `[${host}]` : host}:${address.port}`;
   }
 }
