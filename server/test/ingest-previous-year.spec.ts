@@ -2,14 +2,12 @@
  * Ingest gives the parser the same agency's report of the year before when the new file leaves readings open:
  * a crawler page that prints each run of equal cells once (莆田市审计局, 2021) whose 上年结转 row "1 0 1 0 2" the
  * table's sums alone cannot place is read as last year's 结转下年度 says — through the real parser pool and a
- * real PostgreSQL. And whichever of an agency's two years arrives first, what is stored is the same.
+ * real PostgreSQL.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEED_REPORTS_DIR, SYSTEM_ACTOR } from '@ogi/database';
-import { seedAgencyRegistry } from '@ogi/write-model/agencies';
+import { SEED_REPORTS_DIR } from '@ogi/database';
 import { ReportIngestor } from '@ogi/write-model/ingest';
-import { reparseReport } from '@ogi/write-model/reparse';
 import { checkReport, type ParsedReport, type ParsedReportCore } from '@ogi/domain';
 import { ParserPool } from '@ogi/parser';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -100,44 +98,4 @@ it('keeps the scope of the agency’s previous report when the new one says noth
   expect(result).toMatchObject({ status: 'stored', year: 2020 });
   const res = await t.gql<{ reports: { items: { scope: string; agency: { name: string } }[] } }>('{ reports(year: 2020) { items { scope agency { name } } } }');
   expect(res.data!.reports.items.find((r) => r.agency.name === '鄂州市行政审批局')?.scope).toBe('system_aggregate');
-});
-
-describe('the order in which an agency’s reports arrive does not change what is stored', () => {
-  const HONGZE = '淮安市洪泽区人民政府';
-  const file = (name: string) => readFileSync(join(SEED_REPORTS_DIR, name));
-  const scopes = async () =>
-    t.dataSource.query<{ year: number; scope: string }[]>(
-      `SELECT r.year, r.scope FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.name = $1 AND r.is_current ORDER BY r.year`,
-      [HONGZE],
-    );
-
-  it('洪泽区 2024 arrives first and is read as its own work; once 2023 (全区 …) arrives, 2024 is read again and keeps 2023’s scope', async () => {
-    // The registry knows 2023's printed 洪泽区人民政府 as the same government.
-    await seedAgencyRegistry(t.dataSource);
-    expect(await ingestor.ingest(file('003_hongze_qu_2024.pdf'), '003_hongze_qu_2024.pdf')).toMatchObject({ status: 'stored', year: 2024 });
-    // Its text says nothing of its scope and no earlier report is stored yet.
-    expect(await scopes()).toEqual([{ year: 2024, scope: 'self' }]);
-
-    expect(await ingestor.ingest(file('002_hongze_qu_2023.pdf'), '002_hongze_qu_2023.pdf')).toMatchObject({ status: 'stored', year: 2023 });
-    expect(await scopes()).toEqual([
-      { year: 2023, scope: 'region_aggregate' },
-      { year: 2024, scope: 'region_aggregate' },
-    ]);
-    // Read again in place (the same version), and the audit log says so.
-    const [audit] = await t.dataSource.query<{ n: number; versions: number }[]>(
-      `SELECT count(*)::int AS n, (SELECT count(*)::int FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.name = $1 AND r.year = 2024) AS versions
-         FROM audit_log l JOIN report r ON r.id = l.report_id JOIN agency a ON a.id = r.agency_id
-        WHERE l.action = 'report.reparsed' AND a.name = $1 AND r.year = 2024`,
-      [HONGZE],
-    );
-    expect(audit).toEqual({ n: 1, versions: 1 });
-
-    // Read again later (as with a newer parser): the year before is given again, so the scope does not flip back.
-    const [next2024] = await t.dataSource.query<{ id: number }[]>(
-      `SELECT r.id FROM report r JOIN agency a ON a.id = r.agency_id WHERE a.name = $1 AND r.year = 2024 AND r.is_current`,
-      [HONGZE],
-    );
-    expect(await reparseReport(t.dataSource, pool, next2024!.id, SYSTEM_ACTOR)).toMatchObject({ status: 'unchanged' });
-    expect((await scopes()).map((r) => r.scope)).toEqual(['region_aggregate', 'region_aggregate']);
-  });
 });

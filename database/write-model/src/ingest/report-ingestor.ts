@@ -160,7 +160,7 @@ export class ReportIngestor {
         if (again.ok) outcome = again;
       }
       const result = await this.store(outcome.report, bytes, fileName, hooks);
-      if (result.status === 'stored') await this.readFollowingYearAgain(result);
+      if (result.status === 'stored') await this.readAgainWithYearBefore(result, previous === null);
       return result;
     } catch (err) {
       if (isDatabaseUnavailable(err)) return failed(fileName, 'DATABASE_UNAVAILABLE');
@@ -325,24 +325,29 @@ export class ReportIngestor {
    * name; `created` tells the caller to record a match proposal for a person to confirm).
    */
   /**
-   * A report stored after the same agency's report of the next year: that one was read without it, so it is read
-   * again with it (a re-parse, in the audit log) when it could settle something there. A failure here leaves the
-   * next year as it was and never fails this import.
+   * After a report is stored: a report of the same agency read without its year before, which is now stored, is read
+   * again with it (a re-parse, in the audit log) when it could settle something there. That is the next year's report
+   * when this one arrived after it, and this one when it was read before its year before was stored (two files of one
+   * agency imported at once: whichever commits last sees the other). A failure here leaves the report as it was and
+   * never fails this import.
    */
-  private async readFollowingYearAgain(stored: StoredReportRef): Promise<void> {
-    try {
-      const m = this.dataSource.manager;
-      const [next] = await m.query<{ id: number; scope: ReportScope; open: boolean }[]>(
-        `SELECT r.id, r.scope, EXISTS (SELECT 1 FROM report_finding f WHERE f.report_id = r.id AND f.rule = 'UNCERTAIN_READING') AS open
-           FROM report r WHERE r.agency_id = $1 AND r.year = $2 AND r.is_current`,
-        [stored.agencyId, stored.year + 1],
-      );
-      if (!next) return;
-      const previous = await previousYearReport(m, { id: stored.agencyId }, stored.year + 1);
-      if (!previous || !previousYearMatters({ scope: next.scope, hasOpenReadings: next.open }, previous)) return;
-      await reparseReport(this.dataSource, this.parser, next.id, SYSTEM_ACTOR);
-    } catch (err) {
-      this.options.onError?.(`${stored.agencyName} ${stored.year + 1}`, err);
+  private async readAgainWithYearBefore(stored: StoredReportRef, readWithoutYearBefore: boolean): Promise<void> {
+    const years = readWithoutYearBefore ? [stored.year, stored.year + 1] : [stored.year + 1];
+    for (const year of years) {
+      try {
+        const m = this.dataSource.manager;
+        const [report] = await m.query<{ id: number; scope: ReportScope; open: boolean }[]>(
+          `SELECT r.id, r.scope, EXISTS (SELECT 1 FROM report_finding f WHERE f.report_id = r.id AND f.rule = 'UNCERTAIN_READING') AS open
+             FROM report r WHERE r.agency_id = $1 AND r.year = $2 AND r.is_current`,
+          [stored.agencyId, year],
+        );
+        if (!report) continue;
+        const previous = await previousYearReport(m, { id: stored.agencyId }, year);
+        if (!previous || !previousYearMatters({ scope: report.scope, hasOpenReadings: report.open }, previous)) continue;
+        await reparseReport(this.dataSource, this.parser, report.id, SYSTEM_ACTOR);
+      } catch (err) {
+        this.options.onError?.(`${stored.agencyName} ${year}`, err);
+      }
     }
   }
 
