@@ -5,9 +5,9 @@ export {
   type IngestHooks,
   type IngestResult,
   type ReportIngestorOptions,
-  type ReportParser,
   type StoredReportRef,
 } from './report-ingestor.js';
+export type { ReportParser } from './report-parser.js';
 export { cellRows, type CellRow } from './cell-rows.js';
 export { canonicalJson, reportContentHash, sha256Hex } from './content-hash.js';
 export { listFiles } from './list-files.js';

@@ -7,6 +7,7 @@
 import type { ParsedReport, ReportScope } from '@ogi/domain';
 import type { PreviousReport } from '@ogi/parser';
 import type { EntityManager } from 'typeorm';
+import type { ReportParser } from './report-parser.js';
 import { loadStoredReport } from './stored-report.js';
 
 /** The agency, by its id or by a printed name (its own or an alias). */
@@ -45,6 +46,28 @@ export function previousYearMatters(reading: { scope: ReportScope; hasOpenReadin
 }
 
 /** The reading's part that previousYearMatters looks at. */
-export function readingOf(report: ParsedReport): { scope: ReportScope; hasOpenReadings: boolean } {
+function readingOf(report: ParsedReport): { scope: ReportScope; hasOpenReadings: boolean } {
   return { scope: report.scope ?? 'self', hasOpenReadings: report.findings.some((f) => f.rule === 'UNCERTAIN_READING') };
+}
+
+/**
+ * A reading settled by the year before where it matters: when the agency (as a file names it on import, by id on a
+ * re-parse) has a stored report of the year before that could change the reading, the file is parsed again with
+ * that report (the parser says where it decided). `readWithoutYearBefore`: no such report was stored (a later
+ * arrival may still settle it).
+ */
+export async function withYearBefore(
+  m: EntityManager,
+  parser: ReportParser,
+  first: ParsedReport,
+  agency: AgencyRef,
+  file: { bytes: Uint8Array; fileName: string; charset?: string; group?: string },
+): Promise<{ report: ParsedReport; readWithoutYearBefore: boolean }> {
+  const named = 'name' in agency ? agency.name !== '' : true;
+  const previous = named && first.year !== null ? await previousYearReport(m, agency, first.year) : null;
+  if (!previous) return { report: first, readWithoutYearBefore: true };
+  if (!previousYearMatters(readingOf(first), previous)) return { report: first, readWithoutYearBefore: false };
+  const { bytes, fileName, ...options } = file;
+  const again = await parser.parse(bytes, fileName, { ...options, previous });
+  return { report: again.ok ? again.report : first, readWithoutYearBefore: false };
 }

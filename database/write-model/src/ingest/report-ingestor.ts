@@ -26,7 +26,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { reparseReport } from '../reparse/reparse.js';
 import type { ReportParser } from './report-parser.js';
-import { previousYearMatters, previousYearReport, readingOf } from './previous-year.js';
+import { previousYearMatters, previousYearReport, withYearBefore } from './previous-year.js';
 import { cellsFit, isCalendarDate, withoutNul } from './store-checks.js';
 import { carryCorrections } from '../corrections/cell-corrections.js';
 import { recomputeReport } from '../corrections/recompute.js';
@@ -96,7 +96,6 @@ function messageOf(code: IngestFailureCode): string {
 
 /** Agency names as printed carry stray spaces (OCR, line breaks); they never mean anything. */
 export { normaliseAgencyName };
-export type { ReportParser };
 
 export class ReportIngestor {
   private readonly maxBytes: number;
@@ -142,7 +141,7 @@ export class ReportIngestor {
       if (known) return { status: 'duplicate', fileName, reason: 'sameFile', ...known };
 
       const served = { ...(hooks.charset ? { charset: hooks.charset } : {}), ...(hooks.parseGroup ? { group: hooks.parseGroup } : {}) };
-      let outcome = await this.parser.parse(bytes, fileName, served);
+      const outcome = await this.parser.parse(bytes, fileName, served);
       if (!outcome.ok) return failed(fileName, outcome.error.code, outcome.error.message);
       // The agency is known only once the file is read: refuse another agency's report now, before a second reading
       // or a transaction. (A name no agency has yet would create a new agency, which is never the importer's own.)
@@ -151,16 +150,15 @@ export class ReportIngestor {
         if (agencyId === null || !hooks.allowAgency(agencyId)) return failed(fileName, 'AGENCY_NOT_ALLOWED');
       }
       // Readings the document leaves open, and a scope it does not state, may be settled by the same agency's
-      // report of the year before: when that report is stored and could matter, parse again with it.
-      const agencyName = outcome.report.agency ? normaliseAgencyName(outcome.report.agency) : '';
-      const previous =
-        agencyName && outcome.report.year !== null ? await previousYearReport(this.dataSource.manager, { name: agencyName }, outcome.report.year) : null;
-      if (previous && previousYearMatters(readingOf(outcome.report), previous)) {
-        const again = await this.parser.parse(bytes, fileName, { ...served, previous });
-        if (again.ok) outcome = again;
-      }
-      const result = await this.store(outcome.report, bytes, fileName, hooks);
-      if (result.status === 'stored') await this.readAgainWithYearBefore(result, previous === null);
+      // report of the year before.
+      const agency = { name: outcome.report.agency ? normaliseAgencyName(outcome.report.agency) : '' };
+      const { report, readWithoutYearBefore } = await withYearBefore(this.dataSource.manager, this.parser, outcome.report, agency, {
+        bytes,
+        fileName,
+        ...served,
+      });
+      const result = await this.store(report, bytes, fileName, hooks);
+      if (result.status === 'stored') await this.readAgainWithYearBefore(result, readWithoutYearBefore);
       return result;
     } catch (err) {
       if (isDatabaseUnavailable(err)) return failed(fileName, 'DATABASE_UNAVAILABLE');
@@ -321,10 +319,6 @@ export class ReportIngestor {
   }
 
   /**
-   * The agency of that exact name, else the one with that alias, else a new one (kind, level and parent from the
-   * name; `created` tells the caller to record a match proposal for a person to confirm).
-   */
-  /**
    * After a report is stored: a report of the same agency read without its year before, which is now stored, is read
    * again with it (a re-parse, in the audit log) when it could settle something there. That is the next year's report
    * when this one arrived after it, and this one when it was read before its year before was stored (two files of one
@@ -356,6 +350,10 @@ export class ReportIngestor {
     return (await findAgency(this.dataSource.manager, name))?.id ?? null;
   }
 
+  /**
+   * The agency of that exact name, else the one with that alias, else a new one (kind, level and parent from the
+   * name; `created` tells the caller to record a match proposal for a person to confirm).
+   */
   private async resolveAgency(m: EntityManager, name: string): Promise<{ id: number; name: string; kind: AgencyKind; created: boolean }> {
     const find = () => findAgency(m, name);
     const existing = await find();

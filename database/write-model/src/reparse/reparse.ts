@@ -16,7 +16,7 @@ import { recomputeReport } from '../corrections/recompute.js';
 import { cellRows } from '../ingest/cell-rows.js';
 import { reportContentHash } from '../ingest/content-hash.js';
 import type { ReportParser } from '../ingest/report-parser.js';
-import { previousYearMatters, previousYearReport, readingOf } from '../ingest/previous-year.js';
+import { withYearBefore } from '../ingest/previous-year.js';
 import { cellsFit, isCalendarDate, withoutNul } from '../ingest/store-checks.js';
 import { writeParsedContents } from '../ingest/stored-report.js';
 
@@ -72,15 +72,12 @@ export async function reparseReport(dataSource: DataSource, parser: ReportParser
   }[];
   if (!stored) throw new ReparseError('REPORT_NOT_FOUND', `找不到该年报（id ${reportId}）。No report with id ${reportId}.`, { id: String(reportId) });
 
-  let outcome = await parser.parse(stored.content, stored.file_name);
+  const outcome = await parser.parse(stored.content, stored.file_name);
   if (!outcome.ok) return { status: 'failed', reportId, error: outcome.error };
   // As on import: the agency's report of the year before settles what this reading leaves open.
-  const previous = await previousYearReport(dataSource.manager, { id: stored.agency_id }, stored.year);
-  if (previous && previousYearMatters(readingOf(outcome.report), previous)) {
-    const again = await parser.parse(stored.content, stored.file_name, { previous });
-    if (again.ok) outcome = again;
-  }
-  const report = withoutNul(outcome.report);
+  const report = withoutNul(
+    (await withYearBefore(dataSource.manager, parser, outcome.report, { id: stored.agency_id }, { bytes: stored.content, fileName: stored.file_name })).report,
+  );
   if (report.template !== '2019' && report.template !== '2021') return failure(reportId, 'NO_TEMPLATE');
   if (report.publishedOn !== null && !isCalendarDate(report.publishedOn)) return failure(reportId, 'BAD_PUBLICATION_DATE');
   const template = report.template;
